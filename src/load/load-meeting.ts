@@ -1,0 +1,155 @@
+// Reads a meeting folder from disk: meeting.md, items/*.md and annexes/*.md, as checked UTF-8 text.
+
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { error, type Diagnostic, type Result } from '../diagnostics.js';
+
+export interface SourceFile {
+  /** The path as shown in messages: the folder as given, joined with the file's relative path. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface LoadedMeeting {
+  readonly dir: string;
+  readonly meeting: SourceFile | null;
+  readonly items: readonly SourceFile[];
+  readonly annexes: readonly SourceFile[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Loads a meeting folder; problems come back as diagnostics, never as exceptions. */
+export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
+  const diagnostics: Diagnostic[] = [];
+  const empty: LoadedMeeting = { dir, meeting: null, items: [], annexes: [] };
+  const at = (file: string) => ({ file, line: 1, column: 1 });
+
+  let root: string;
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) {
+      diagnostics.push(error(at(dir), 'not-a-folder', 'Unexpected file, expected a meeting folder (with meeting.md in it)'));
+      return { value: empty, diagnostics };
+    }
+    root = await realpath(dir);
+  } catch {
+    diagnostics.push(error(at(dir), 'no-such-folder', 'Unexpected path that does not exist, expected a meeting folder'));
+    return { value: empty, diagnostics };
+  }
+
+  const meetingPath = path.join(dir, 'meeting.md');
+  const meeting = await readSource(root, meetingPath, diagnostics, true);
+  if (meeting === undefined) {
+    diagnostics.push(
+      error(at(meetingPath), 'missing-meeting', 'Unexpected folder without `meeting.md`, expected a meeting folder (run `acta init` to start one)'),
+    );
+  }
+  const items = await readFolder(root, dir, 'items', diagnostics);
+  const annexes = await readFolder(root, dir, 'annexes', diagnostics);
+  return { value: { dir, meeting: meeting ?? null, items, annexes }, diagnostics };
+}
+
+async function readFolder(root: string, dir: string, name: string, diagnostics: Diagnostic[]): Promise<SourceFile[]> {
+  const folder = path.join(dir, name);
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const files: SourceFile[] = [];
+  // File-name order, by code point, so the order is the same on every machine and locale.
+  for (const entry of names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (entry.startsWith('.') || entry.endsWith('~')) continue; // editor and OS droppings
+    const file = path.join(folder, entry);
+    if (!entry.toLowerCase().endsWith('.md')) {
+      diagnostics.push(
+        error({ file, line: 1, column: 1 }, 'not-markdown', `Unexpected file \`${entry}\` in ${name}/, expected only Markdown files (\`.md\`)`),
+      );
+      continue;
+    }
+    const source = await readSource(root, file, diagnostics, false);
+    if (source) files.push(source);
+  }
+  return files;
+}
+
+/** undefined: the file does not exist (only reported by the caller where it matters). */
+async function readSource(
+  root: string,
+  file: string,
+  diagnostics: Diagnostic[],
+  optional: boolean,
+): Promise<SourceFile | undefined> {
+  const at = { file, line: 1, column: 1 };
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    if (!optional) diagnostics.push(error(at, 'unreadable', 'Unexpected broken link or unreadable file, expected a Markdown file'));
+    return undefined;
+  }
+  const relative = path.relative(root, real);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    diagnostics.push(error(at, 'outside-link', 'Unexpected link to a file outside the meeting folder, expected a file inside it (refused)'));
+    return undefined;
+  }
+  let bytes: Buffer;
+  try {
+    const info = await stat(real);
+    if (!info.isFile()) {
+      diagnostics.push(error(at, 'not-a-file', 'Unexpected folder, expected a Markdown file'));
+      return undefined;
+    }
+    bytes = await readFile(real);
+  } catch {
+    diagnostics.push(error(at, 'unreadable', 'Unexpected unreadable file, expected a readable Markdown file'));
+    return undefined;
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    diagnostics.push(error(placeOfByte(file, bytes, nul), 'binary-file', 'Unexpected binary content (a NUL byte), expected Markdown text'));
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    diagnostics.push(
+      error(placeOfByte(file, bytes, firstInvalidUtf8(bytes)), 'not-utf8', 'Unexpected byte that is not UTF-8, expected UTF-8 text (save the file as UTF-8)'),
+    );
+    return undefined;
+  }
+  // TextDecoder drops a leading byte-order mark itself (ignoreBOM defaults to false).
+  return { path: file, text };
+}
+
+function placeOfByte(file: string, bytes: Buffer, index: number) {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Column in characters of the valid prefix of the line; good enough to find the spot.
+  const column = Buffer.from(bytes.subarray(lineStart, index)).toString('utf8').length + 1;
+  return { file, line, column };
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    i += need + 1;
+  }
+  return 0;
+}

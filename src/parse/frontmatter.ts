@@ -1,0 +1,233 @@
+// Validates meeting and annex frontmatter with zod and maps every problem to its line in the file.
+
+import { closest } from 'fastest-levenshtein';
+import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { z } from 'zod';
+import { error, type Diagnostic, type Place } from '../diagnostics.js';
+import { LANGUAGES } from '../i18n/labels.js';
+import type { MeetingMeta, Orientation, Visibility } from '../model.js';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' })
+  .refine(isRealDate, { error: 'date' });
+
+const text = z.string().trim().min(1, { error: 'empty' });
+
+/** A symbol names output files, so it may hold no path separator and no `..`. */
+const symbol = text.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'symbol' }).refine((s) => !s.includes('..'), { error: 'symbol' });
+
+const meetingSchema = z.strictObject({
+  committee: text,
+  committee_short: text,
+  session: text,
+  start: isoDate,
+  end: isoDate,
+  place: text,
+  issued: isoDate,
+  symbol,
+  organization: text.optional(),
+  organization_alt: text.optional(),
+  language: z.enum(LANGUAGES).default('en'),
+  title: text.optional(),
+  conclusion: text.optional(),
+  changes_author: text.optional(),
+  changes_date: isoDate.optional(),
+});
+
+const annexSchema = z.strictObject({
+  title: text,
+  id: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, { error: 'id' }).optional(),
+  visibility: z.enum(['public', 'restricted']).default('public'),
+  orientation: z.enum(['portrait', 'landscape']).default('portrait'),
+  numbered: z.boolean().default(false),
+});
+
+const meetingKeys = Object.keys(meetingSchema.shape);
+const annexKeys = Object.keys(annexSchema.shape);
+
+const examples: Readonly<Record<string, string>> = {
+  committee: 'committee: Permanent Technical Committee',
+  committee_short: 'committee_short: PTC',
+  session: 'session: 219th/220th Sessions',
+  start: 'start: 2018-04-16',
+  end: 'end: 2018-04-20',
+  place: 'place: Brussels',
+  issued: 'issued: 2018-05-02',
+  symbol: 'symbol: PC0517E1a',
+  title: 'title: Draft WCO Cross-Border E-Commerce Framework of Standards',
+};
+
+/** The frontmatter block as remark-frontmatter found it. */
+export interface FrontmatterSource {
+  readonly value: string;
+  /** Line of the opening `---`. */
+  readonly line: number;
+}
+
+export interface AnnexMeta {
+  readonly title: string;
+  readonly id?: string | undefined;
+  readonly visibility: Visibility;
+  readonly orientation: Orientation;
+  readonly numbered: boolean;
+}
+
+export function parseMeetingFrontmatter(file: string, source: FrontmatterSource | null): { meta: MeetingMeta | null; diagnostics: Diagnostic[] } {
+  const found = validate(file, source, meetingSchema, meetingKeys, 'meeting.md');
+  if (!found.data) return { meta: null, diagnostics: found.diagnostics };
+  const d = found.data;
+  const meta: MeetingMeta = {
+    committee: d.committee,
+    committee_short: d.committee_short,
+    session: d.session,
+    start: d.start,
+    end: d.end,
+    place: d.place,
+    issued: d.issued,
+    symbol: d.symbol,
+    organization: d.organization ?? null,
+    organization_alt: d.organization_alt ?? null,
+    language: d.language,
+    title: d.title ?? null,
+    conclusion: d.conclusion ?? null,
+    changes_author: d.changes_author ?? null,
+    changes_date: d.changes_date ?? null,
+  };
+  return { meta, diagnostics: found.diagnostics };
+}
+
+export function parseAnnexFrontmatter(file: string, source: FrontmatterSource | null): { meta: AnnexMeta | null; diagnostics: Diagnostic[] } {
+  const found = validate(file, source, annexSchema, annexKeys, 'an annex');
+  return { meta: found.data ?? null, diagnostics: found.diagnostics };
+}
+
+function validate<S extends z.ZodType<Record<string, unknown>>>(
+  file: string,
+  source: FrontmatterSource | null,
+  schema: S,
+  keys: readonly string[],
+  what: string,
+): { data?: z.output<S>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  if (!source) {
+    diagnostics.push(
+      error({ file, line: 1, column: 1 }, 'missing-frontmatter', `Unexpected ${what} without frontmatter, expected a \`---\` block of YAML first (with ${keys.filter((k) => examples[k]).slice(0, 3).map((k) => `\`${k}\``).join(', ')}…)`),
+    );
+    return { diagnostics };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(source.value, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const placeAt = (offset: number | undefined): Place => {
+    if (offset === undefined) return { file, line: source.line, column: 1 };
+    const pos = lines.linePos(offset);
+    return { file, line: source.line + pos.line, column: pos.col };
+  };
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      diagnostics.push(error(placeAt(e.pos[0]), 'yaml-syntax', `Unexpected YAML: ${firstLine(e.message)}, expected \`key: value\` lines`));
+    }
+    return { diagnostics };
+  }
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
+    return validateData({}, placeAt, schema, keys, new Map(), { file, line: source.line, column: 1 });
+  }
+  if (!isMap(contents)) {
+    diagnostics.push(error(placeAt(contents.range?.[0]), 'frontmatter-not-mapping', 'Unexpected frontmatter that is not a mapping, expected `key: value` lines'));
+    return { diagnostics };
+  }
+  const nodes = new Map<string, { key: YamlNode | null; value: YamlNode | null }>();
+  for (const pair of contents.items) {
+    const keyNode = pair.key as YamlNode | null;
+    const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    nodes.set(name, { key: keyNode, value: pair.value as YamlNode | null });
+  }
+  return validateData(doc.toJS() as Record<string, unknown>, placeAt, schema, keys, nodes, { file, line: source.line, column: 1 });
+}
+
+function validateData<S extends z.ZodType<Record<string, unknown>>>(
+  data: Record<string, unknown>,
+  placeAt: (offset: number | undefined) => Place,
+  schema: S,
+  keys: readonly string[],
+  nodes: Map<string, { key: YamlNode | null; value: YamlNode | null }>,
+  start: Place,
+): { data?: z.output<S>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) {
+    const checked = result.data as Record<string, unknown>;
+    if (typeof checked.start === 'string' && typeof checked.end === 'string' && checked.end < checked.start) {
+      diagnostics.push(
+        error(placeAt(nodes.get('end')?.value?.range?.[0]), 'dates-reversed', `Unexpected \`end: ${checked.end}\` before \`start: ${checked.start}\`, expected an end on or after the start`),
+      );
+      return { diagnostics };
+    }
+    return { data: result.data, diagnostics };
+  }
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const suggestion = closest(key, [...keys]);
+        diagnostics.push(
+          error(placeAt(nodes.get(key)?.key?.range?.[0]), 'unknown-key', `Unexpected key \`${key}\`, expected a known key (did you mean \`${suggestion}\`?)`),
+        );
+      }
+      continue;
+    }
+    const key = String(issue.path[0] ?? '');
+    const node = nodes.get(key);
+    const input = issue.input;
+    if (input === undefined && !nodes.has(key)) {
+      const example = examples[key] ? ` (e.g. \`${examples[key]}\`)` : '';
+      diagnostics.push(error(start, 'missing-key', `Unexpected frontmatter without \`${key}\`, expected a \`${key}:\` line${example}`));
+      continue;
+    }
+    const place = placeAt(node?.value?.range?.[0] ?? node?.key?.range?.[0]);
+    const shown = showValue(input);
+    if (issue.message === 'date') {
+      diagnostics.push(error(place, 'bad-date', `Unexpected date ${shown} for \`${key}\`, expected a real date written YYYY-MM-DD`));
+    } else if (issue.message === 'symbol') {
+      diagnostics.push(error(place, 'bad-symbol', `Unexpected symbol ${shown}, expected letters, digits, \`.\`, \`_\` or \`-\` (it names the output files)`));
+    } else if (issue.message === 'id') {
+      diagnostics.push(error(place, 'bad-id', `Unexpected id ${shown}, expected letters, digits, \`.\`, \`_\` or \`-\``));
+    } else if (issue.message === 'empty') {
+      diagnostics.push(error(place, 'empty-value', `Unexpected empty \`${key}\`, expected some text`));
+    } else if (issue.code === 'invalid_value' && key === 'language') {
+      diagnostics.push(error(place, 'unknown-language', `Unexpected language ${shown}, expected ${LANGUAGES.map((l) => `\`${l}\``).join(' or ')}`));
+    } else if (issue.code === 'invalid_value') {
+      const options = (issue.values as readonly unknown[]).map((v) => `\`${String(v)}\``).join(' or ');
+      diagnostics.push(error(place, 'bad-value', `Unexpected ${shown} for \`${key}\`, expected ${options}`));
+    } else if (issue.code === 'invalid_type') {
+      diagnostics.push(error(place, 'wrong-type', `Unexpected ${typeName(input)} ${shown} for \`${key}\`, expected ${issue.expected === 'boolean' ? '`true` or `false`' : 'text'}`));
+    } else {
+      diagnostics.push(error(place, 'bad-value', `Unexpected ${shown} for \`${key}\`, expected ${issue.message}`));
+    }
+  }
+  return { diagnostics };
+}
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function showValue(value: unknown): string {
+  if (value === null) return '`null`';
+  if (typeof value === 'string') return `\`${value}\``;
+  if (typeof value === 'object') return `\`${JSON.stringify(value)}\``;
+  return `\`${String(value)}\``;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'empty value';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  return typeof value;
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/\s+at line \d+, column \d+:?$/, '').trim();
+}

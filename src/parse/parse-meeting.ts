@@ -1,0 +1,451 @@
+// Reads loaded meeting files into the typed report model (items, sub-items, paragraphs, annexes).
+
+import path from 'node:path';
+import type { Content, List, ListItem, Root, RootContent, Table } from 'mdast';
+import { error, warning, type Diagnostic, type Place, type Result } from '../diagnostics.js';
+import { catalogFor } from '../i18n/labels.js';
+import type { LoadedMeeting, SourceFile } from '../load/load-meeting.js';
+import type {
+  Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, LooseBlock, MeetingMeta, Paragraph, Report, Subitem, SubitemGroup,
+} from '../model.js';
+import { hideCriticMarkup } from './critic-markup.js';
+import { parseMarkdown } from './create-processor.js';
+import { parseAnnexFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
+import { convertInlines, inlineText, placeOf, type InlineContext } from './inline.js';
+
+interface ParsedFile {
+  readonly file: SourceFile;
+  readonly tree: Root;
+  readonly ctx: InlineContext;
+  readonly frontmatter: FrontmatterSource | null;
+}
+
+const FRONTMATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/** Parses every file of a meeting; a meeting with errors still yields as many messages as can be found. */
+export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
+  const diagnostics: Diagnostic[] = [];
+  const footnotes: Footnote[] = [];
+  let fileIndex = 0;
+
+  const read = (file: SourceFile): ParsedFile => {
+    const index = fileIndex++;
+    const bodyStart = FRONTMATTER.exec(file.text)?.[0].length ?? 0;
+    const hidden = hideCriticMarkup(file.path, file.text, bodyStart);
+    diagnostics.push(...hidden.diagnostics);
+    const tree = parseMarkdown(hidden.text);
+    const ctx: InlineContext = { file: file.path, source: hidden.text, diagnostics, footnoteKey: (label) => `${index}:${label.toLowerCase()}` };
+    const first = tree.children[0];
+    const frontmatter = first?.type === 'yaml' ? { value: first.value, line: first.position?.start.line ?? 1 } : null;
+    for (const node of tree.children) {
+      if (node.type === 'footnoteDefinition') {
+        footnotes.push({ key: ctx.footnoteKey(node.identifier), blocks: convertBlocks(ctx, node.children), place: placeOf(ctx, node) });
+      }
+    }
+    return { file, tree, ctx, frontmatter };
+  };
+
+  const meetingFile = loaded.meeting ? read(loaded.meeting) : null;
+  let meta: MeetingMeta | null = null;
+  if (meetingFile) {
+    const found = parseMeetingFrontmatter(meetingFile.file.path, meetingFile.frontmatter);
+    diagnostics.push(...found.diagnostics);
+    meta = found.meta;
+  }
+  const conclusion = conclusionMatcher(meta);
+  const builder = new ItemsBuilder(conclusion, diagnostics);
+  if (meetingFile) builder.addFile(meetingFile);
+  for (const file of loaded.items) {
+    const parsed = read(file);
+    if (parsed.frontmatter) {
+      diagnostics.push(error(placeOf(parsed.ctx, parsed.tree.children[0]!), 'unexpected-frontmatter', 'Unexpected frontmatter in an item file, expected it only in meeting.md and annexes'));
+    }
+    builder.addFile(parsed);
+  }
+  const items = builder.finish();
+  const meetingPlace: Place = { file: loaded.meeting?.path ?? path.join(loaded.dir, 'meeting.md'), line: 1, column: 1 };
+  if (meetingFile && items.length === 0) {
+    diagnostics.push(error(meetingPlace, 'no-items', 'Unexpected meeting without items, expected at least one `#` heading (an agenda item) in meeting.md or items/*.md'));
+  }
+
+  const annexes: Annex[] = [];
+  for (const file of loaded.annexes) {
+    const parsed = read(file);
+    const found = parseAnnexFrontmatter(file.path, parsed.frontmatter);
+    diagnostics.push(...found.diagnostics);
+    const body = new AnnexBuilder(diagnostics, found.meta?.numbered ?? false).build(parsed);
+    if (!found.meta) continue;
+    const fromName = path.basename(file.path).replace(/\.md$/i, '').replace(/^[\d-]+/, '');
+    annexes.push({
+      id: found.meta.id ?? (fromName || path.basename(file.path).replace(/\.md$/i, '')),
+      title: found.meta.title,
+      visibility: found.meta.visibility,
+      orientation: found.meta.orientation,
+      numbered: found.meta.numbered,
+      body,
+      file: file.path,
+      place: { file: file.path, line: 1, column: 1 },
+    });
+  }
+
+  if (!meta) return { value: null, diagnostics };
+  return { value: { meta, items, annexes, footnotes, place: meetingPlace }, diagnostics };
+}
+
+/** The phrase that opens a decision list; spacing before the colon and "conclusions" tolerated. */
+function conclusionMatcher(meta: MeetingMeta | null): (text: string) => boolean {
+  const phrase = meta?.conclusion ?? catalogFor(meta?.language ?? 'en').conclusion.replace('{short}', meta?.committee_short ?? '\u0000');
+  const pattern = normalize(phrase)
+    .replace(/\s*:\s*$/, '')
+    .split(/\s+/)
+    .map((word) => escapeRegExp(word).replace(/^conclusion(?=,|$)/i, 'conclusions?'))
+    .join('\\s+');
+  const source = meta ? pattern : String.raw`(in|en)\s+conclusions?,\s+(the|le|la|les)\s+\S+`;
+  const re = new RegExp(`^${source}\\s*:$`, 'i');
+  return (text) => re.test(normalize(text).trim());
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFKC').replace(/[\u00a0\u202f\u2007\t]/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ---- ids ----------------------------------------------------------------------
+
+const TRAILING_ID = /\s*\{#([^\s{}]+)\}\s*$/;
+
+/** Takes a trailing `{#id}` off inline content. */
+export function takeId(content: readonly Inline[]): { id: string | null; content: Inline[] } {
+  const last = content[content.length - 1];
+  if (last?.type !== 'text') return { id: null, content: [...content] };
+  const m = TRAILING_ID.exec(last.value);
+  if (!m) return { id: null, content: [...content] };
+  const rest = last.value.slice(0, m.index);
+  const kept = content.slice(0, -1);
+  return { id: m[1]!, content: rest ? [...kept, { type: 'text', value: rest }] : kept };
+}
+
+// ---- nested blocks -------------------------------------------------------------
+
+function convertBlocks(ctx: InlineContext, nodes: readonly (Content | RootContent)[]): Block[] {
+  const out: Block[] = [];
+  for (const node of nodes) {
+    const block = convertBlock(ctx, node);
+    if (block) out.push(block);
+  }
+  return out;
+}
+
+function convertBlock(ctx: InlineContext, node: Content | RootContent): Block | null {
+  switch (node.type) {
+    case 'paragraph':
+      return { type: 'plain', content: convertInlines(ctx, node.children) };
+    case 'list':
+      return convertList(ctx, node);
+    case 'table':
+      return convertTable(ctx, node);
+    case 'blockquote':
+      return { type: 'quote', children: convertBlocks(ctx, node.children) };
+    case 'code':
+      return { type: 'codeblock', lang: node.lang ?? null, value: node.value };
+    case 'thematicBreak':
+      return { type: 'rule' };
+    case 'heading': {
+      const { id, content } = takeId(convertInlines(ctx, node.children));
+      return { type: 'heading', depth: node.depth, id, content, restricted: false, place: placeOf(ctx, node) };
+    }
+    case 'html':
+      if (!node.value.trim().startsWith('<!--')) {
+        ctx.diagnostics.push(warning(placeOf(ctx, node), 'raw-html', 'Unexpected raw HTML block, expected Markdown; it is left out'));
+      }
+      return null;
+    case 'containerDirective':
+    case 'leafDirective':
+      ctx.diagnostics.push(
+        error(placeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\` here, expected \`:::restricted\` at the top level of a file`),
+      );
+      return null;
+    case 'definition':
+    case 'footnoteDefinition':
+    case 'yaml':
+      return null;
+    default:
+      return null;
+  }
+}
+
+function convertList(ctx: InlineContext, node: List): Block {
+  return {
+    type: 'list',
+    ordered: node.ordered === true,
+    start: node.start ?? 1,
+    items: node.children.map((item: ListItem) => convertBlocks(ctx, item.children)),
+  };
+}
+
+function convertTable(ctx: InlineContext, node: Table): Block {
+  return {
+    type: 'table',
+    align: (node.align ?? []).map((a) => a ?? null),
+    rows: node.children.map((row) => row.children.map((cell) => convertInlines(ctx, cell.children))),
+  };
+}
+
+function convertDecisions(ctx: InlineContext, list: List): Decision[] {
+  return list.children.map((item) => {
+    const [first, ...rest] = item.children;
+    if (first?.type === 'paragraph') {
+      return { content: convertInlines(ctx, first.children), blocks: convertBlocks(ctx, rest), place: placeOf(ctx, item) };
+    }
+    return { content: [], blocks: convertBlocks(ctx, item.children), place: placeOf(ctx, item) };
+  });
+}
+
+/** `*(For guidance and decision)*`: wholly emphasised, in parentheses. */
+function purposeOf(node: RootContent): string | null {
+  if (node.type !== 'paragraph') return null;
+  const children = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  if (children.length !== 1 || children[0]!.type !== 'emphasis') return null;
+  const text = children[0].children.map((c) => ('value' in c ? c.value : '')).join('').trim();
+  const m = /^\(([\s\S]*)\)$/.exec(text);
+  return m ? m[1]!.trim() : null;
+}
+
+/** `:::restricted` … `:::` must be closed: micromark silently runs an open one to the end of the file. */
+function checkClosed(ctx: InlineContext, node: RootContent): boolean {
+  const end = node.position?.end.offset;
+  const start = node.position?.start.offset;
+  if (end === undefined || start === undefined) return true;
+  const text = ctx.source.slice(start, end);
+  const lines = text.split(/\r?\n/);
+  return lines.length > 1 && /^\s*:{3,}\s*$/.test(lines[lines.length - 1]!);
+}
+
+// ---- the report body -------------------------------------------------------------
+
+interface ParagraphDraft {
+  type: 'paragraph';
+  id: string | null;
+  content: Inline[];
+  blocks: Block[];
+  decisions: Decision[] | null;
+  restricted: boolean;
+  place: Place;
+}
+
+interface ItemDraft {
+  id: string | null;
+  title: Inline[];
+  purpose: string | null;
+  body: Flow<ParagraphDraft, Subitem & { purpose: string | null }>[];
+  place: Place;
+}
+
+class ItemsBuilder {
+  private readonly items: ItemDraft[] = [];
+  private current: ItemDraft | null = null;
+  private last: ParagraphDraft | null = null;
+  /** A conclusion phrase waiting for its list. */
+  private conclusion: { paragraph: ParagraphDraft; ctx: InlineContext } | null = null;
+  private expectPurpose: 'item' | 'subitem' | null = null;
+  private reportedBeforeItem = new Set<string>();
+
+  constructor(
+    private readonly isConclusion: (text: string) => boolean,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  addFile(parsed: ParsedFile): void {
+    this.walk(parsed.ctx, parsed.tree.children, false);
+    this.closeConclusion();
+    this.last = null;
+  }
+
+  finish(): Item[] {
+    return this.items;
+  }
+
+  private walk(ctx: InlineContext, nodes: readonly RootContent[], restricted: boolean): void {
+    for (const node of nodes) this.visit(ctx, node, restricted);
+  }
+
+  private visit(ctx: InlineContext, node: RootContent, restricted: boolean): void {
+    if (node.type === 'yaml' || node.type === 'definition' || node.type === 'footnoteDefinition') return;
+    if (node.type === 'html' && node.value.trim().startsWith('<!--')) return;
+
+    // A conclusion phrase must be followed right away by its list.
+    if (this.conclusion && node.type !== 'list') this.closeConclusion();
+
+    if (node.type === 'heading' && node.depth <= 2) {
+      this.last = null;
+      const { id, content } = takeId(convertInlines(ctx, node.children));
+      if (restricted) {
+        this.diagnostics.push(error(placeOf(ctx, node), 'heading-in-restricted', `Unexpected \`${'#'.repeat(node.depth)}\` heading inside \`:::restricted\`, expected items and sub-items outside restricted blocks`));
+        return;
+      }
+      if (node.depth === 1) {
+        this.current = { id, title: content, purpose: null, body: [], place: placeOf(ctx, node) };
+        this.items.push(this.current);
+        this.expectPurpose = 'item';
+        return;
+      }
+      const item = this.requireItem(ctx, node);
+      if (!item) return;
+      const subitem = { id, title: content, purpose: null as string | null, place: placeOf(ctx, node) };
+      const previous = item.body[item.body.length - 1];
+      if (previous?.type === 'subitems' && this.expectPurpose !== null) {
+        (previous.subitems as Subitem[]).push(subitem);
+      } else {
+        item.body.push({ type: 'subitems', subitems: [subitem], place: subitem.place });
+      }
+      this.expectPurpose = 'subitem';
+      return;
+    }
+
+    if (node.type === 'containerDirective') {
+      if (node.name !== 'restricted') {
+        this.diagnostics.push(error(placeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`:::${node.name}\`, expected \`:::restricted\``));
+        return;
+      }
+      if (!checkClosed(ctx, node)) {
+        this.diagnostics.push(error(placeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
+      }
+      this.last = null;
+      this.walk(ctx, node.children, true);
+      this.closeConclusion();
+      this.last = null;
+      this.expectPurpose = null;
+      return;
+    }
+    if (node.type === 'leafDirective') {
+      this.diagnostics.push(error(placeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`::${node.name}\`, expected \`:::restricted\` … \`:::\``));
+      return;
+    }
+
+    const item = this.requireItem(ctx, node);
+    if (!item) return;
+
+    if (node.type === 'paragraph') {
+      const purpose = this.expectPurpose ? purposeOf(node) : null;
+      if (purpose !== null && !restricted) {
+        if (this.expectPurpose === 'item') item.purpose = purpose;
+        else {
+          const group = item.body[item.body.length - 1] as SubitemGroup;
+          const subs = group.subitems as (Subitem & { purpose: string | null })[];
+          subs[subs.length - 1]!.purpose = purpose;
+        }
+        return; // a purpose keeps the heading's group open
+      }
+      this.expectPurpose = null;
+      const { id, content } = takeId(convertInlines(ctx, node.children));
+      const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, place: placeOf(ctx, node) };
+      item.body.push(paragraph);
+      this.last = paragraph;
+      if (this.isConclusion(inlineText(content))) this.conclusion = { paragraph, ctx };
+      return;
+    }
+
+    this.expectPurpose = null;
+    if (node.type === 'list' && this.conclusion) {
+      this.conclusion.paragraph.decisions = convertDecisions(ctx, node);
+      this.conclusion = null;
+      this.last = null;
+      this.checkTypedNumber(ctx, node, false);
+      return;
+    }
+    if (node.type === 'heading') {
+      const { id, content } = takeId(convertInlines(ctx, node.children));
+      const heading: HeadingBlock = { type: 'heading', depth: node.depth, id, content, restricted, place: placeOf(ctx, node) };
+      item.body.push(heading);
+      this.last = null;
+      return;
+    }
+    if (node.type === 'list') this.checkTypedNumber(ctx, node, this.last === null);
+    const block = convertBlock(ctx, node);
+    if (!block || block.type === 'heading') return;
+    if (this.last && this.last.restricted === restricted) this.last.blocks.push(block);
+    else item.body.push({ type: 'loose', block, restricted, place: placeOf(ctx, node) } satisfies LooseBlock);
+  }
+
+  private requireItem(ctx: InlineContext, node: RootContent): ItemDraft | null {
+    if (this.current) return this.current;
+    if (!this.reportedBeforeItem.has(ctx.file)) {
+      this.reportedBeforeItem.add(ctx.file);
+      this.diagnostics.push(error(placeOf(ctx, node), 'text-before-item', 'Unexpected text before the first item, expected a `#` heading (an agenda item) first'));
+    }
+    return null;
+  }
+
+  private closeConclusion(): void {
+    if (!this.conclusion) return;
+    const { paragraph, ctx } = this.conclusion;
+    this.diagnostics.push(
+      error(paragraph.place, 'conclusion-without-list', `Unexpected conclusion phrase \`${inlineText(paragraph.content).trim()}\` with no list after it, expected a \`-\` list of decisions right below it`),
+    );
+    void ctx;
+    this.conclusion = null;
+  }
+
+  /** `12. The Secretariat…` pasted from Word is read as an ordered list starting at 12. */
+  private checkTypedNumber(ctx: InlineContext, node: List, loose: boolean): void {
+    if (!node.ordered) return;
+    const start = node.start ?? 1;
+    if (start === 1 && !loose) return;
+    this.diagnostics.push(
+      warning(placeOf(ctx, node), 'typed-number', `Unexpected typed paragraph number \`${start}.\`, expected the paragraph without its number: acta numbers paragraphs itself (write \`${start}\\.\` if the number is really part of the text)`),
+    );
+  }
+}
+
+// ---- annexes ---------------------------------------------------------------------
+
+class AnnexBuilder {
+  constructor(
+    private readonly diagnostics: Diagnostic[],
+    private readonly numbered: boolean,
+  ) {}
+
+  build(parsed: ParsedFile): Flow<Paragraph, never>[] {
+    const body: Flow<ParagraphDraft, never>[] = [];
+    this.walk(parsed.ctx, parsed.tree.children, false, body);
+    return body;
+  }
+
+  private walk(ctx: InlineContext, nodes: readonly RootContent[], restricted: boolean, body: Flow<ParagraphDraft, never>[]): void {
+    let last: ParagraphDraft | null = null;
+    for (const node of nodes) {
+      if (node.type === 'yaml' || node.type === 'definition' || node.type === 'footnoteDefinition') continue;
+      if (node.type === 'containerDirective' && node.name === 'restricted') {
+        if (!checkClosed(ctx, node)) {
+          this.diagnostics.push(error(placeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
+        }
+        this.walk(ctx, node.children, true, body);
+        last = null;
+        continue;
+      }
+      if (node.type === 'containerDirective' || node.type === 'leafDirective') {
+        this.diagnostics.push(error(placeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\`, expected \`:::restricted\``));
+        continue;
+      }
+      if (node.type === 'heading') {
+        const { id, content } = takeId(convertInlines(ctx, node.children));
+        body.push({ type: 'heading', depth: node.depth, id, content, restricted, place: placeOf(ctx, node) });
+        last = null;
+        continue;
+      }
+      if (node.type === 'paragraph') {
+        const { id, content } = takeId(convertInlines(ctx, node.children));
+        last = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, place: placeOf(ctx, node) };
+        body.push(last);
+        continue;
+      }
+      const block = convertBlock(ctx, node);
+      if (!block || block.type === 'heading') continue;
+      if (last && this.numbered) last.blocks.push(block);
+      else body.push({ type: 'loose', block, restricted, place: placeOf(ctx, node) });
+    }
+  }
+}

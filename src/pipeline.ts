@@ -1,0 +1,79 @@
+// Composes the stages: load → parse → number → (public filter) → render → write.
+
+import path from 'node:path';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { loadMeeting } from './load/load-meeting.js';
+import type { NumberedReport } from './model.js';
+import { numberReport } from './number/number-report.js';
+import { parseMeeting } from './parse/parse-meeting.js';
+import { filterPublic } from './public/filter-public.js';
+import { decisionsData, reportData, toJson } from './render/json/render-json.js';
+import { writeOutputs, type OutputFile } from './write/write-outputs.js';
+
+export const FORMATS = ['json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface BuildOptions {
+  readonly formats: readonly Format[];
+  readonly publicOnly: boolean;
+}
+
+export interface Checked {
+  readonly diagnostics: readonly Diagnostic[];
+  /** null when the input has errors */
+  readonly report: NumberedReport | null;
+}
+
+/** Loads, parses and numbers a meeting: everything `check` needs. */
+export async function checkMeeting(dir: string): Promise<Checked> {
+  const loaded = await loadMeeting(dir);
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  if (!loaded.value.meeting) return { diagnostics: sortDiagnostics(diagnostics), report: null };
+  const parsed = parseMeeting(loaded.value);
+  diagnostics.push(...parsed.diagnostics);
+  if (!parsed.value) return { diagnostics: sortDiagnostics(diagnostics), report: null };
+  const numbered = numberReport(parsed.value);
+  diagnostics.push(...numbered.diagnostics);
+  const sorted = sortDiagnostics(diagnostics);
+  return { diagnostics: sorted, report: hasErrors(sorted) ? null : numbered.value };
+}
+
+type Renderer = (report: NumberedReport, name: string) => OutputFile[];
+
+/** One renderer per format; each gets an edition (full or public) and names its files. */
+const renderers: Readonly<Record<Format, Renderer>> = {
+  json: (report, name) => [{ path: `${name}.json`, content: toJson(reportData(report)) }],
+};
+
+/** Renders every requested file of a checked meeting, in memory. */
+export function renderMeeting(report: NumberedReport, options: BuildOptions): OutputFile[] {
+  const symbol = report.meta.symbol;
+  const publicReport = filterPublic(report);
+  const files: OutputFile[] = [];
+  for (const format of options.formats) {
+    const render = renderers[format];
+    if (!options.publicOnly) files.push(...render(report, symbol));
+    files.push(...render(publicReport, `${symbol}-public`));
+  }
+  if (options.formats.includes('json')) {
+    files.push({ path: 'decisions.json', content: toJson(decisionsData(options.publicOnly ? publicReport : report)) });
+  }
+  return files;
+}
+
+export interface Built extends Checked {
+  readonly written: readonly string[];
+}
+
+/** Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. */
+export async function buildMeeting(dir: string, out: string, options: BuildOptions): Promise<Built> {
+  const checked = await checkMeeting(dir);
+  if (!checked.report) return { ...checked, written: [] };
+  const files = renderMeeting(checked.report, options);
+  const written = await writeOutputs(path.join(out, meetingName(dir)), files);
+  return { ...checked, written };
+}
+
+export function meetingName(dir: string): string {
+  return path.basename(path.resolve(dir));
+}

@@ -1,0 +1,42 @@
+// The decisions register of one or many meetings as JSON, CSV or a Markdown table.
+
+import type { DecisionRecord } from '../json/render-json.js';
+
+export const DECISION_FORMATS = ['json', 'csv', 'md'] as const;
+export type DecisionFormat = (typeof DECISION_FORMATS)[number];
+
+export interface MeetingDecisions {
+  readonly symbol: string;
+  readonly decisions: readonly DecisionRecord[];
+}
+
+export function formatDecisions(meetings: readonly MeetingDecisions[], format: DecisionFormat): string {
+  const rows = meetings.flatMap((m) => m.decisions.map((d) => ({ symbol: m.symbol, ...d })));
+  switch (format) {
+    case 'json':
+      // One meeting: the shape of decisions.json; several: every record names its meeting.
+      return `${JSON.stringify(meetings.length === 1 ? { symbol: meetings[0]!.symbol, decisions: meetings[0]!.decisions } : { decisions: rows }, null, 2)}\n`;
+    case 'csv': {
+      const header = ['symbol', 'id', 'item', 'subitem', 'paragraph', 'text'];
+      const lines = rows.map((r) => [r.symbol, r.id, r.item, r.subitem ?? '', String(r.paragraph), r.text].map(csvField).join(','));
+      return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+    }
+    case 'md': {
+      const lines = ['| Symbol | Decision | Item | Paragraph | Text |', '| --- | --- | --- | --- | --- |'];
+      for (const r of rows) {
+        const item = r.subitem ? `${r.item} (${r.subitem})` : r.item;
+        lines.push(`| ${mdCell(r.symbol)} | ${r.id} | ${item} | ${r.paragraph} | ${mdCell(r.text)} |`);
+      }
+      return `${lines.join('\n')}\n`;
+    }
+  }
+}
+
+/** RFC 4180: quote a field that holds a comma, quote or line break; double the quotes. */
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function mdCell(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

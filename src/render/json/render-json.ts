@@ -1,0 +1,105 @@
+// The numbered report and the decisions register as JSON: the stable interface for other tools.
+
+import type { NumberedReport } from '../../model.js';
+import { plainBlocks, plainInlines, tidy } from '../plain-text.js';
+
+export interface DecisionRecord {
+  readonly id: string;
+  readonly item: string;
+  readonly subitem: string | null;
+  readonly paragraph: number;
+  readonly text: string;
+}
+
+export function reportData(report: NumberedReport) {
+  const text = (nodes: Parameters<typeof plainInlines>[1]) => tidy(plainInlines(report, nodes));
+  const paragraphs = report.items.flatMap((item) =>
+    item.body.flatMap((node) => {
+      if (node.type !== 'paragraph') return [];
+      const groupLetters = groupOf(item, node.number);
+      return [
+        {
+          number: node.number,
+          id: node.id,
+          item: item.numeral,
+          subitem: node.subitem,
+          subitems: groupLetters,
+          text: text(node.content),
+          detail: plainBlocks(report, node.blocks),
+          decisions: (node.decisions ?? []).map((d) => tidy([text(d.content), ...plainBlocks(report, d.blocks)].join(' '))),
+          restricted: node.restricted,
+        },
+      ];
+    }),
+  );
+  return {
+    symbol: report.meta.symbol,
+    language: report.meta.language,
+    public: report.public,
+    committee: report.meta.committee,
+    committee_short: report.meta.committee_short,
+    session: report.meta.session,
+    start: report.meta.start,
+    end: report.meta.end,
+    place: report.meta.place,
+    issued: report.meta.issued,
+    paragraph_count: report.paragraphCount,
+    items: report.items.map((item) => ({
+      id: item.id,
+      numeral: item.numeral,
+      title: text(item.title),
+      purpose: item.purpose,
+      range: item.range?.label ?? '',
+      first: item.range?.first ?? null,
+      last: item.range?.last ?? null,
+      subitems: item.subitems.map((s) => ({
+        id: s.id,
+        letter: s.letter,
+        title: text(s.title),
+        purpose: s.purpose,
+        range: s.range?.label ?? '',
+        first: s.range?.first ?? null,
+        last: s.range?.last ?? null,
+      })),
+    })),
+    paragraphs,
+    annexes: report.annexes.map((annex) => ({
+      id: annex.id || null,
+      numeral: annex.numeral,
+      title: annex.title || null,
+      visibility: annex.visibility,
+      orientation: annex.orientation,
+      numbered: annex.numbered,
+      header: annex.header,
+    })),
+  };
+}
+
+/** The letters of the sub-item group a paragraph belongs to (several when headings share paragraphs). */
+function groupOf(item: NumberedReport['items'][number], number: number | null): string[] {
+  if (number === null) return [];
+  for (const node of item.body) {
+    if (node.type === 'subitems' && node.subitems[0]?.range && number >= node.subitems[0].range.first && number <= node.subitems[0].range.last) {
+      return node.subitems.map((s) => s.letter);
+    }
+  }
+  return [];
+}
+
+export function decisionRecords(report: NumberedReport): DecisionRecord[] {
+  return report.decisions.map((d) => ({
+    id: d.id,
+    item: d.item,
+    subitem: d.subitem,
+    paragraph: d.paragraph,
+    text: tidy([plainInlines(report, d.decision.content), ...plainBlocks(report, d.decision.blocks)].join(' ')),
+  }));
+}
+
+export function decisionsData(report: NumberedReport) {
+  return { symbol: report.meta.symbol, public: report.public, decisions: decisionRecords(report) };
+}
+
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

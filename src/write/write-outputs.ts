@@ -1,0 +1,40 @@
+// Writes build results atomically: each file goes to a temporary name beside it, then is renamed.
+
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface OutputFile {
+  /** Relative to the meeting's output folder, with `/` separators. */
+  readonly path: string;
+  readonly content: string | Uint8Array;
+}
+
+export class UnsafeOutputPath extends Error {}
+
+/** Resolves every path first, so a bad one writes nothing; then writes each file and renames it into place. */
+export async function writeOutputs(folder: string, files: readonly OutputFile[]): Promise<string[]> {
+  const root = path.resolve(folder);
+  const targets = files.map((file) => {
+    const target = path.resolve(root, file.path);
+    if (target !== root && !target.startsWith(root + path.sep)) throw new UnsafeOutputPath(`refusing to write outside ${folder}: ${file.path}`);
+    return { target, content: file.content };
+  });
+  const written: string[] = [];
+  const temporaries: string[] = [];
+  try {
+    // Write every temporary file first, so a failure leaves every previous output as it was.
+    for (const { target, content } of targets) {
+      await mkdir(path.dirname(target), { recursive: true });
+      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      temporaries.push(temporary);
+      await writeFile(temporary, content);
+    }
+    for (const [index, { target }] of targets.entries()) {
+      await rename(temporaries[index]!, target);
+      written.push(target);
+    }
+  } finally {
+    for (const temporary of temporaries.slice(written.length)) await rm(temporary, { force: true });
+  }
+  return written;
+}
