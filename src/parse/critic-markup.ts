@@ -20,7 +20,6 @@ const HIDE = {
 const RESTORE: Readonly<Record<string, string>> = {
   '\uE000': '+', '\uE001': '+', '\uE002': '-', '\uE003': '-', '\uE004': '~', '\uE005': '~', '\uE006': '~',
 };
-const MID_SECOND = '>'; // `~>`: the second character is hidden as \uE005 too and restored to '>'
 
 export type CriticToken = 'openIns' | 'closeIns' | 'openDel' | 'closeDel' | 'openSub' | 'midSub' | 'closeSub';
 
@@ -36,22 +35,22 @@ export function hasCritic(value: string): boolean {
 }
 
 /** Splits a text value into plain strings and marker tokens. */
-export function tokenizeCritic(value: string): (string | CriticToken)[] {
-  const out: (string | CriticToken)[] = [];
+export function tokenizeCritic(value: string): (string | { readonly token: CriticToken })[] {
+  const out: (string | { readonly token: CriticToken })[] = [];
   const re = /\{\uE000\uE000|\uE001\uE001\}|\{\uE002\uE002|\uE003\uE003\}|\{\uE004\uE004|\uE005\uE005|\uE006\uE006\}/g;
   let last = 0;
   for (let m = re.exec(value); m; m = re.exec(value)) {
     if (m.index > last) out.push(value.slice(last, m.index));
     const marker = m[0];
-    out.push(
+    const token: CriticToken =
       marker.includes('\uE000') ? 'openIns'
         : marker.includes('\uE001') ? 'closeIns'
         : marker.includes('\uE002') ? 'openDel'
         : marker.includes('\uE003') ? 'closeDel'
         : marker.includes('\uE004') ? 'openSub'
         : marker.includes('\uE005') ? 'midSub'
-        : 'closeSub',
-    );
+        : 'closeSub';
+    out.push({ token });
     last = m.index + marker.length;
   }
   if (last < value.length) out.push(value.slice(last));
@@ -160,7 +159,6 @@ export function hideCriticMarkup(file: string, text: string, bodyStart: number):
     i++;
   }
   if (pending) report(pending);
-  void MID_SECOND;
   return { text: chars.join(''), diagnostics };
 }
 

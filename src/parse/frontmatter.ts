@@ -166,6 +166,7 @@ function validateData<S extends z.ZodType<Record<string, unknown>>>(
     }
     return { data: result.data, diagnostics };
   }
+  const reported = new Set<string>();
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
@@ -177,6 +178,9 @@ function validateData<S extends z.ZodType<Record<string, unknown>>>(
       continue;
     }
     const key = String(issue.path[0] ?? '');
+    // One message a key: a value can fail several checks (format, then a refinement).
+    if (reported.has(key)) continue;
+    reported.add(key);
     const node = nodes.get(key);
     const input = issue.input;
     if (input === undefined && !nodes.has(key)) {

@@ -48,7 +48,7 @@ function convertOne(ctx: InlineContext, node: Node, out: (Inline | CriticMark)[]
       const place = placeOf(ctx, node);
       for (const token of tokenizeCritic(value)) {
         if (typeof token === 'string') out.push({ type: 'text', value: token });
-        else out.push({ type: 'critic', token, place });
+        else out.push({ type: 'critic', token: token.token, place });
       }
       return;
     }

@@ -71,7 +71,7 @@ export function filterPublic(report: NumberedReport): NumberedReport {
 
   const annexes: NumberedAnnex[] = report.annexes.map((annex) =>
     annex.visibility === 'restricted'
-      ? { ...annex, id: '', title: '', body: [], file: '' }
+      ? { ...annex, id: '', title: '', body: [], file: '', place: report.place }
       : { ...annex, body: flow(annex.body, (s: never) => s) },
   );
 

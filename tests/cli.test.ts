@@ -1,0 +1,145 @@
+// The acta command as a user runs it: the built bundle, real folders, exit codes and stderr.
+
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'dist', 'acta.js');
+
+function acta(args: readonly string[], cwd = root) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let work: string;
+beforeAll(async () => {
+  await stat(bin); // `npm test` builds the bundle first
+  work = await mkdtemp(path.join(tmpdir(), 'acta-cli-'));
+});
+
+const broken = async (name: string, files: Record<string, string>) => {
+  const dir = path.join(work, name);
+  for (const [file, text] of Object.entries(files)) {
+    await import('node:fs/promises').then((fs) => fs.mkdir(path.dirname(path.join(dir, file)), { recursive: true }));
+    await writeFile(path.join(dir, file), text);
+  }
+  return dir;
+};
+
+describe('acta check', () => {
+  it('exits 0 on the flagship meeting and summarises it', () => {
+    const r = acta(['check', 'meetings/ptc-219-220']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('22 items, 176 paragraphs, 5 annexes');
+    for (const line of r.stderr.trim().split('\n')) expect(line).toMatch(/^meetings\/ptc-219-220\/\S+:\d+:\d+: warning: /);
+  });
+
+  it('prints every problem as file:line:column and exits 1, without a stack trace', async () => {
+    const dir = await broken('bad', {
+      'meeting.md': '---\ncommittee: PTC\ncomittee_short: PTC\n---\nStray text.\n\n# Item\n\nIn conclusion, the PTC:\n\nNo list.\n',
+    });
+    const r = acta(['check', dir]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.every((l) => /^\S+:\d+:\d+: (error|warning): /.test(l))).toBe(true);
+    expect(r.stderr).toContain(`${dir}/meeting.md:3:1: error: Unexpected key \`comittee_short\`, expected a known key (did you mean \`committee_short\`?)`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 for a folder that does not exist', () => {
+    const r = acta(['check', 'no/such/meeting']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('no/such/meeting:1:1: error: Unexpected path that does not exist, expected a meeting folder [no-such-folder]\n');
+  });
+});
+
+describe('usage', () => {
+  it('exits 2 for an unknown command, suggesting the closest', () => {
+    const r = acta(['chek', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('(Did you mean check?)');
+  });
+
+  it('exits 2 for an unknown option, suggesting the closest', () => {
+    const r = acta(['build', 'meetings/ptc-219-220', '--ot', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out');
+  });
+
+  it('exits 2 for an unknown format', () => {
+    const r = acta(['build', 'meetings/ptc-219-220', '--format', 'pdf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown format `pdf`');
+  });
+
+  it('prints help and version with exit 0', () => {
+    expect(acta(['--help'])).toMatchObject({ code: 0 });
+    expect(acta(['--help']).stdout).toContain('decisions');
+    expect(acta(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('acta build', () => {
+  it('writes the JSON files and decisions.json, byte-identical on a second build', async () => {
+    const out = path.join(work, 'out');
+    expect(acta(['build', 'meetings/ptc-219-220', '--out', out]).code).toBe(0);
+    const files = (await readdir(path.join(out, 'ptc-219-220'))).sort();
+    expect(files).toEqual(expect.arrayContaining(['PC0517E1a-public.json', 'PC0517E1a.json', 'decisions.json']));
+    const first = await readFile(path.join(out, 'ptc-219-220', 'PC0517E1a.json'));
+    const firstDecisions = await readFile(path.join(out, 'ptc-219-220', 'decisions.json'));
+    expect(acta(['build', 'meetings/ptc-219-220', '--out', out]).code).toBe(0);
+    expect((await readFile(path.join(out, 'ptc-219-220', 'PC0517E1a.json'))).equals(first)).toBe(true);
+    expect((await readFile(path.join(out, 'ptc-219-220', 'decisions.json'))).equals(firstDecisions)).toBe(true);
+  });
+
+  it('writes nothing and keeps the previous outputs when the input has errors', async () => {
+    const out = path.join(work, 'out-errors');
+    const dir = path.join(work, 'copy');
+    await cp(path.join(root, 'meetings/exemple-fr'), dir, { recursive: true });
+    expect(acta(['build', dir, '--out', out]).code).toBe(0);
+    const good = await readFile(path.join(out, 'copy', 'PI0231F1a.json'), 'utf8');
+    await writeFile(path.join(dir, 'items', '99-broken.md'), '# Broken\n\nSee [](#nowhere).\n');
+    const r = acta(['build', dir, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('99-broken.md:3:5: error: Unexpected reference to unknown id `nowhere`');
+    expect(await readFile(path.join(out, 'copy', 'PI0231F1a.json'), 'utf8')).toBe(good);
+    expect((await readdir(path.join(out, 'copy'))).filter((f) => f.includes('.tmp'))).toEqual([]);
+    await rm(dir, { recursive: true });
+  });
+});
+
+describe('acta decisions', () => {
+  it('prints the register as JSON with the fields of FORMAT.md', () => {
+    const r = acta(['decisions', 'meetings/ptc-219-220']);
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.stdout) as { symbol: string; decisions: Record<string, unknown>[] };
+    expect(data.symbol).toBe('PC0517E1a');
+    expect(data.decisions[0]).toEqual({
+      id: 'I-a-1', item: 'I', subitem: 'a', paragraph: 4,
+      text: 'took note of the opening remarks made by Ms. Hinojosa, Director, Compliance and Facilitation.',
+    });
+  });
+
+  it('prints CSV with quoted fields, and Markdown, for several meetings', () => {
+    const csv = acta(['decisions', 'meetings/ptc-219-220', 'meetings/exemple-fr', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trim().split('\r\n');
+    expect(lines[0]).toBe('symbol,id,item,subitem,paragraph,text');
+    expect(lines[1]).toBe('PC0517E1a,I-a-1,I,a,4,"took note of the opening remarks made by Ms. Hinojosa, Director, Compliance and Facilitation."');
+    expect(lines.some((l) => l.startsWith('PI0231F1a,'))).toBe(true);
+    const md = acta(['decisions', 'meetings/ptc-219-220', '--format', 'md']);
+    expect(md.stdout.split('\n')[2]).toBe('| PC0517E1a | I-a-1 | I (a) | 4 | took note of the opening remarks made by Ms. Hinojosa, Director, Compliance and Facilitation. |');
+  });
+
+  it('with --public leaves out restricted decisions', () => {
+    const fixture = 'tests/fixtures/restricted';
+    const full = JSON.parse(acta(['decisions', fixture]).stdout) as { decisions: { id: string; text: string }[] };
+    const pub = JSON.parse(acta(['decisions', fixture, '--public']).stdout) as { decisions: { id: string; text: string }[] };
+    expect(full.decisions.map((d) => [d.id, d.text])).toEqual([['I-1', 'agreed to keep the case confidential.'], ['I-2', 'took note of the statistics.']]);
+    expect(pub.decisions.map((d) => [d.id, d.text])).toEqual([['I-2', 'took note of the statistics.']]);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { formatRange } from '../../src/number/number-report.js';
+import { toLetter, toRoman } from '../../src/i18n/labels.js';
+import { FRONTMATTER, run, runBody } from '../helpers.js';
+
+const decide = '\n\nIn conclusion, the PTC:\n\n- took note.\n';
+
+describe('labels', () => {
+  it('writes roman numerals and spreadsheet-style letters', () => {
+    expect([1, 4, 9, 14, 19, 22, 40, 49].map(toRoman)).toEqual(['I', 'IV', 'IX', 'XIV', 'XIX', 'XXII', 'XL', 'XLIX']);
+    expect([1, 2, 16, 26, 27, 28].map(toLetter)).toEqual(['a', 'b', 'p', 'z', 'aa', 'ab']);
+  });
+
+  it('pads ranges to two digits and shows one number for a single paragraph', () => {
+    expect(formatRange(1, 6)).toBe('01 - 06');
+    expect(formatRange(157, 161)).toBe('157 - 161');
+    expect(formatRange(7, 7)).toBe('07');
+    expect(formatRange(99, 100)).toBe('99 - 100');
+  });
+});
+
+describe('numbering a report', () => {
+  const r = run({
+    'meeting.md': `${FRONTMATTER}# Opening {#opening}\n\nOne.${decide}\n# Transit {#transit}\n\n## Recent activities {#recent}\n\nThree.{#three}\n\nFour.${decide}\n## Master data {#master}\n\nSix.${decide}\n# Nothing to report\n`,
+    'annexes/01-participants.md': '---\ntitle: Participants\n---\nNames.\n',
+    'annexes/02-plan.md': '---\ntitle: Plan\n---\nText.\n',
+    'items/01-refs.md': '# References\n\nSee [](#three), [](#transit), [](#master), [](#plan) and [the plan itself](#plan).' + decide,
+  });
+  const n = r.numbered!;
+
+  it('numbers paragraphs 1..N continuously through the report', () => {
+    const numbers = n.items.flatMap((i) => i.body.flatMap((b) => (b.type === 'paragraph' ? [b.number] : [])));
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(n.paragraphCount).toBe(9);
+  });
+
+  it('computes each item and sub-item range; an item with no paragraphs has none', () => {
+    expect(n.items.map((i) => [i.numeral, i.label, i.anchor, i.range?.label ?? null])).toEqual([
+      ['I', 'Item I', 'item-I', '01 - 02'],
+      ['II', 'Item II', 'item-II', '03 - 07'],
+      ['III', 'Item III', 'item-III', null],
+      ['IV', 'Item IV', 'item-IV', '08 - 09'],
+    ]);
+    expect(n.items[1]!.subitems.map((s) => [s.letter, s.label, s.anchor, s.range?.label])).toEqual([
+      ['a', '(a)', 'item-II-a', '03 - 05'],
+      ['b', '(b)', 'item-II-b', '06 - 07'],
+    ]);
+  });
+
+  it('labels every reference target', () => {
+    const labels = Object.fromEntries(Object.values(n.targets).map((t) => [t.id, [t.label, t.anchor]]));
+    expect(labels).toMatchObject({
+      opening: ['Item I', 'item-I'],
+      master: ['Item II (b)', 'item-II-b'],
+      three: ['3', 'para-3'],
+      participants: ['Annex I', 'annex-I'],
+      plan: ['Annex II', 'annex-II'],
+    });
+  });
+
+  it('gives decisions ids from item, sub-item and order', () => {
+    expect(n.decisions.map((d) => [d.id, d.item, d.subitem, d.paragraph])).toEqual([
+      ['I-1', 'I', null, 2],
+      ['II-a-1', 'II', 'a', 5],
+      ['II-b-1', 'II', 'b', 7],
+      ['IV-1', 'IV', null, 9],
+    ]);
+  });
+
+  it('has no problems', () => {
+    expect(r.problems).toEqual([]);
+  });
+});
+
+describe('id problems', () => {
+  it('reports a duplicate id at the second place, naming the first', () => {
+    const r = run({
+      'meeting.md': `${FRONTMATTER}# Opening {#same}\n\nText.${decide}`,
+      'items/01-b.md': `# Other\n\nText.{#same}${decide}`,
+    });
+    expect(r.problems).toEqual(['m/items/01-b.md:3:1 error duplicate-id']);
+    expect(r.diagnostics[0]!.message).toBe('Unexpected duplicate id `same`, expected each id once in the meeting (already used at m/meeting.md:11:1)');
+  });
+
+  it('reports a duplicate between an annex and a paragraph', () => {
+    const r = runBody(`# Item\n\nText.{#plan}${decide}`, { 'annexes/01-plan.md': '---\ntitle: Plan\n---\nText.\n' });
+    expect(r.problems).toEqual(['m/annexes/01-plan.md:1:1 error duplicate-id']);
+  });
+
+  it('reports an unknown id at the link, with the closest known id', () => {
+    const r = runBody(`# Item {#transit}\n\nSee [](#tranist).${decide}`);
+    expect(r.problems).toEqual(['m/meeting.md:13:5 error unknown-id']);
+    expect(r.diagnostics[0]!.message).toBe('Unexpected reference to unknown id `tranist`, expected an id set with `{#tranist}` (did you mean `transit`?)');
+  });
+});
+
+describe('decision list warnings', () => {
+  it('warns about an item or sub-item with paragraphs and no decision list, at its heading', () => {
+    const r = runBody('# Item\n\n## First\n\nText.\n\n## Second\n\nText.' + decide);
+    expect(r.problems).toEqual(['m/meeting.md:13:1 warning no-decisions']);
+    expect(r.diagnostics[0]!.message).toContain('sub-item');
+  });
+
+  it('does not warn about an item with no paragraphs', () => {
+    expect(runBody('# Closing\n').problems).toEqual([]);
+  });
+});
+
+describe('French', () => {
+  it('labels items and annexes in French and uses the French conclusion phrase', () => {
+    const fm = FRONTMATTER.replace('symbol:', 'language: fr\nsymbol:');
+    const r = run({
+      'meeting.md': `${fm}# Ouverture {#ouverture}\n\n## Allocution {#allocution}\n\nTexte.\n\nEn conclusion, le PTC :\n\n- a pris note.\n`,
+      'annexes/01-liste.md': '---\ntitle: Liste\n---\nNoms.\n',
+    });
+    expect(r.problems).toEqual([]);
+    const n = r.numbered!;
+    expect(n.items[0]!.label).toBe('Point I');
+    expect(n.targets.allocution!.label).toBe('Point I (a)');
+    expect(n.annexes[0]!.label).toBe('Annexe I');
+    expect(n.annexes[0]!.header).toBe('Annexe I au doc. PC0517E1a');
+    expect(n.decisions).toHaveLength(1);
+  });
+});
