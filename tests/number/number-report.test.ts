@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatRange } from '../../src/number/number-report.js';
 import { toLetter, toRoman } from '../../src/i18n/labels.js';
+import { reportData } from '../../src/render/json/render-json.js';
 import { FRONTMATTER, run, runBody } from '../helpers.js';
 
 const decide = '\n\nIn conclusion, the PTC:\n\n- took note.\n';
@@ -65,6 +66,16 @@ describe('numbering a report', () => {
       ['II-b-1', 'II', 'b', 7],
       ['IV-1', 'IV', null, 9],
     ]);
+  });
+
+  it('prints labels for empty references and keeps the words of the others, both as links', () => {
+    const refs = n.items[3]!.body[0]!;
+    if (refs.type !== 'paragraph') throw new Error('expected a paragraph');
+    const links = refs.content.filter((c) => c.type === 'ref');
+    expect(links.map((l) => [l.id, l.children.length, n.targets[l.id]!.label])).toEqual([
+      ['three', 0, '3'], ['transit', 0, 'Item II'], ['master', 0, 'Item II (b)'], ['plan', 0, 'Annex II'], ['plan', 1, 'Annex II'],
+    ]);
+    expect(reportData(n).paragraphs[7]!.text).toBe('See 3, Item II, Item II (b), Annex II and the plan itself.');
   });
 
   it('has no problems', () => {
