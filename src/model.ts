@@ -192,8 +192,10 @@ export interface NumberedParagraph extends Paragraph {
 
 export interface NumberedSubitem extends Subitem {
   readonly letter: string;
-  /** "(b)" */
+  /** "(b)" in the body; "○" for an item's only sub-item, as the seed prints it */
   readonly label: string;
+  /** "b)" in the agenda table; "○" for an item's only sub-item */
+  readonly agendaLabel: string;
   /** "item-IV-b" */
   readonly anchor: string;
   readonly range: Range | null;

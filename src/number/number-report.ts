@@ -10,6 +10,9 @@ import type {
 import { inlineText } from '../parse/inline.js';
 import { walkFlow, walkInlines, walkBlocks } from '../walk.js';
 
+/** An item's only sub-item is not lettered in print: the seed marks it with a circle. */
+const LONE = '○';
+
 export function formatRange(first: number, last: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return first === last ? pad(first) : `${pad(first)} - ${pad(last)}`;
@@ -58,14 +61,17 @@ export function numberReport(report: Report): Result<NumberedReport> {
     const spans: Span[] = [own];
     let group: Span | null = null;
     const ordinals = new Map<string, number>();
+    const lone = item.body.reduce((n, node) => n + (node.type === 'subitems' ? node.subitems.length : 0), 0) === 1;
 
     const body: Flow<NumberedParagraph, NumberedSubitem>[] = item.body.map((node) => {
       switch (node.type) {
         case 'subitems': {
           const subitems = node.subitems.map((s): NumberedSubitem => {
             const letter = toLetter(++letterCount);
-            const sub: NumberedSubitem = { ...s, letter, label: `(${letter})`, anchor: `${anchor}-${letter}`, range: null };
-            addTarget(s.id, 'subitem', `${label} (${letter})`, sub.anchor, false, s.place);
+            const sub: NumberedSubitem = lone
+              ? { ...s, letter, label: LONE, agendaLabel: LONE, anchor: `${anchor}-${letter}`, range: null }
+              : { ...s, letter, label: `(${letter})`, agendaLabel: `${letter})`, anchor: `${anchor}-${letter}`, range: null };
+            addTarget(s.id, 'subitem', lone ? label : `${label} (${letter})`, sub.anchor, false, s.place);
             return sub;
           });
           group = { subitems, numbers: [], hasDecisions: false, place: node.place };

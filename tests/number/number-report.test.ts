@@ -121,7 +121,7 @@ describe('French', () => {
   it('labels items and annexes in French and uses the French conclusion phrase', () => {
     const fm = FRONTMATTER.replace('symbol:', 'language: fr\nsymbol:');
     const r = run({
-      'meeting.md': `${fm}# Ouverture {#ouverture}\n\n## Allocution {#allocution}\n\nTexte.\n\nEn conclusion, le PTC :\n\n- a pris note.\n`,
+      'meeting.md': `${fm}# Ouverture {#ouverture}\n\n## Allocution {#allocution}\n\nTexte.\n\nEn conclusion, le PTC :\n\n- a pris note.\n\n## Adoption\n\nTexte.\n\nEn conclusion, le PTC :\n\n- a adopté l'ordre du jour.\n`,
       'annexes/01-liste.md': '---\ntitle: Liste\n---\nNoms.\n',
     });
     expect(r.problems).toEqual([]);
@@ -130,6 +130,21 @@ describe('French', () => {
     expect(n.targets.allocution!.label).toBe('Point I (a)');
     expect(n.annexes[0]!.label).toBe('Annexe I');
     expect(n.annexes[0]!.header).toBe('Annexe I au doc. PC0517E1a');
-    expect(n.decisions).toHaveLength(1);
+    expect(n.decisions).toHaveLength(2);
+  });
+});
+
+describe('an item with one sub-item', () => {
+  it('prints it with a circle instead of a letter, keeps the letter in the data, and labels references as the item', () => {
+    const r = runBody(`# Non-intrusive inspection\n\n## Update from the TEG-NII {#teg}\n\nText.\n\nSee [](#teg).${decide}`);
+    const sub = r.numbered!.items[0]!.subitems[0]!;
+    expect([sub.letter, sub.label, sub.agendaLabel]).toEqual(['a', '○', '○']);
+    expect(r.numbered!.targets.teg!.label).toBe('Item I');
+    expect(r.numbered!.decisions[0]!.id).toBe('I-a-1');
+  });
+
+  it('letters sub-items when there are two or more', () => {
+    const r = runBody(`# Item\n\n## One\n\nText.${decide}\n## Two\n\nText.${decide}`);
+    expect(r.numbered!.items[0]!.subitems.map((s) => [s.label, s.agendaLabel])).toEqual([['(a)', 'a)'], ['(b)', 'b)']]);
   });
 });
