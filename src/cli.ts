@@ -6,7 +6,7 @@ import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { filterPublic } from './public/filter-public.js';
 import { DECISION_FORMATS, formatDecisions, type DecisionFormat, type MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords } from './render/json/render-json.js';
-import { buildMeeting, checkMeeting, FORMATS, type Format } from './pipeline.js';
+import { buildMeeting, checkMeeting, FORMATS, prepareRenderEnv, type Format } from './pipeline.js';
 import { UnsafeOutputPath } from './write/write-outputs.js';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -41,10 +41,16 @@ export function createProgram(setExit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(',')}`, parseFormats, [...FORMATS])
     .option('--public-only', 'build only the public editions')
-    .action(async (dirs: string[], opts: { out: string; format: Format[]; publicOnly?: boolean }) => {
+    .option('--accept-changes', 'write the clean text: tracked changes accepted')
+    .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
+    .action(async (dirs: string[], opts: { out: string; format: Format[]; publicOnly?: boolean; acceptChanges?: boolean; templates?: string }) => {
+      const prepared = await prepareRenderEnv(opts.templates);
+      printDiagnostics(prepared.diagnostics);
+      if (!prepared.env) return setExit(EXIT.input);
       let failed = false;
       for (const dir of dirs) {
-        const built = await buildMeeting(dir, opts.out, { formats: opts.format, publicOnly: opts.publicOnly === true });
+        const options = { formats: opts.format, publicOnly: opts.publicOnly === true, acceptChanges: opts.acceptChanges === true };
+        const built = await buildMeeting(dir, opts.out, options, prepared.env);
         printDiagnostics(built.diagnostics);
         if (!built.report) failed = true;
       }

@@ -6,16 +6,35 @@ import { loadMeeting } from './load/load-meeting.js';
 import type { NumberedReport } from './model.js';
 import { numberReport } from './number/number-report.js';
 import { parseMeeting } from './parse/parse-meeting.js';
+import { loadTemplates } from './load/load-templates.js';
+import { acceptChanges } from './public/accept-changes.js';
 import { filterPublic } from './public/filter-public.js';
+import { compileTemplates, renderHtml, type CompiledTemplates } from './render/html/render-html.js';
 import { decisionsData, reportData, toJson } from './render/json/render-json.js';
 import { writeOutputs, type OutputFile } from './write/write-outputs.js';
 
-export const FORMATS = ['json'] as const;
+export const FORMATS = ['html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface BuildOptions {
   readonly formats: readonly Format[];
   readonly publicOnly: boolean;
+  readonly acceptChanges: boolean;
+  /** A user's copy of templates/ (--templates). */
+  readonly templates?: string;
+}
+
+/** What renderers share across meetings: compiled once per process. */
+export interface RenderEnv {
+  readonly html: CompiledTemplates;
+}
+
+export async function prepareRenderEnv(templatesDir?: string): Promise<{ env: RenderEnv | null; diagnostics: Diagnostic[] }> {
+  const loaded = await loadTemplates(templatesDir);
+  if (!loaded.value) return { env: null, diagnostics: [...loaded.diagnostics] };
+  const compiled = compileTemplates(loaded.value);
+  if (!compiled.value) return { env: null, diagnostics: compiled.diagnostics };
+  return { env: { html: compiled.value }, diagnostics: [] };
 }
 
 export interface Checked {
@@ -38,22 +57,24 @@ export async function checkMeeting(dir: string): Promise<Checked> {
   return { diagnostics: sorted, report: hasErrors(sorted) ? null : numbered.value };
 }
 
-type Renderer = (report: NumberedReport, name: string) => OutputFile[];
+type Renderer = (report: NumberedReport, name: string, env: RenderEnv) => OutputFile[];
 
 /** One renderer per format; each gets an edition (full or public) and names its files. */
 const renderers: Readonly<Record<Format, Renderer>> = {
+  html: (report, name, env) => [{ path: `${name}.html`, content: renderHtml(report, env.html) }],
   json: (report, name) => [{ path: `${name}.json`, content: toJson(reportData(report)) }],
 };
 
 /** Renders every requested file of a checked meeting, in memory. */
-export function renderMeeting(report: NumberedReport, options: BuildOptions): OutputFile[] {
+export function renderMeeting(numbered: NumberedReport, options: BuildOptions, env: RenderEnv): OutputFile[] {
+  const report = options.acceptChanges ? acceptChanges(numbered) : numbered;
   const symbol = report.meta.symbol;
   const publicReport = filterPublic(report);
   const files: OutputFile[] = [];
   for (const format of options.formats) {
     const render = renderers[format];
-    if (!options.publicOnly) files.push(...render(report, symbol));
-    files.push(...render(publicReport, `${symbol}-public`));
+    if (!options.publicOnly) files.push(...render(report, symbol, env));
+    files.push(...render(publicReport, `${symbol}-public`, env));
   }
   if (options.formats.includes('json')) {
     files.push({ path: 'decisions.json', content: toJson(decisionsData(options.publicOnly ? publicReport : report)) });
@@ -66,10 +87,10 @@ export interface Built extends Checked {
 }
 
 /** Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. */
-export async function buildMeeting(dir: string, out: string, options: BuildOptions): Promise<Built> {
+export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
   const checked = await checkMeeting(dir);
   if (!checked.report) return { ...checked, written: [] };
-  const files = renderMeeting(checked.report, options);
+  const files = renderMeeting(checked.report, options, env);
   const written = await writeOutputs(path.join(out, meetingName(dir)), files);
   return { ...checked, written };
 }

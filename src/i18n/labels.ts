@@ -85,12 +85,16 @@ export function formatDateRange(language: Language, start: string, end: string):
   return `${day(s.day)} – ${day(e.day)} ${months[e.month - 1]} ${e.year}`;
 }
 
+/** "2 May 2018" / "1er mai 2018" */
+export function formatDate(language: Language, iso: string): string {
+  const d = splitDate(iso);
+  const day = language === 'fr' && d.day === 1 ? '1er' : String(d.day);
+  return `${day} ${catalogs[language].months[d.month - 1]} ${d.year}`;
+}
+
 /** "Brussels, 2 May 2018." / "Bruxelles, le 2 mai 2018." */
 export function formatIssued(language: Language, place: string, issued: string): string {
-  const d = splitDate(issued);
-  const months = catalogs[language].months;
-  if (language === 'fr') return `${place}, le ${d.day === 1 ? '1er' : d.day} ${months[d.month - 1]} ${d.year}.`;
-  return `${place}, ${d.day} ${months[d.month - 1]} ${d.year}.`;
+  return language === 'fr' ? `${place}, le ${formatDate(language, issued)}.` : `${place}, ${formatDate(language, issued)}.`;
 }
 
 function splitDate(iso: string): { year: number; month: number; day: number } {

@@ -1,0 +1,51 @@
+// Reads the Handlebars templates: the built-in ones, or a user's copy given with --templates.
+
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { error, type Diagnostic, type Result } from '../diagnostics.js';
+
+export interface TemplateSet {
+  readonly main: string;
+  readonly styles: string;
+  readonly partials: Readonly<Record<string, string>>;
+  /** Where each piece came from, for messages. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+/** The templates/ folder shipped with acta, found from this module (src/ in tests, dist/ when bundled). */
+export function defaultTemplatesDir(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(path.join(dir, 'templates', 'report.hbs'))) return path.join(dir, 'templates');
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('acta: cannot find its templates/ folder');
+    dir = parent;
+  }
+}
+
+/** A user's folder may hold only the files they changed: the rest come from the built-in set. */
+export async function loadTemplates(userDir?: string): Promise<Result<TemplateSet | null>> {
+  const diagnostics: Diagnostic[] = [];
+  const builtIn = defaultTemplatesDir();
+  if (userDir !== undefined && !existsSync(userDir)) {
+    diagnostics.push(error({ file: userDir, line: 1, column: 1 }, 'no-templates', 'Unexpected templates folder that does not exist, expected a copy of acta’s templates/ folder'));
+    return { value: null, diagnostics };
+  }
+  const pick = (relative: string) => {
+    const own = userDir ? path.join(userDir, relative) : null;
+    return own && existsSync(own) ? own : path.join(builtIn, relative);
+  };
+  const files: Record<string, string> = { main: pick('report.hbs'), styles: pick('style.css') };
+  const partialNames = new Set<string>();
+  for (const dir of [path.join(builtIn, 'partials'), ...(userDir ? [path.join(userDir, 'partials')] : [])]) {
+    if (!existsSync(dir)) continue;
+    for (const name of await readdir(dir)) if (name.endsWith('.hbs')) partialNames.add(name.slice(0, -4));
+  }
+  for (const name of partialNames) files[`partial:${name}`] = pick(path.join('partials', `${name}.hbs`));
+  const read = async (file: string) => readFile(file, 'utf8');
+  const partials: Record<string, string> = {};
+  for (const name of partialNames) partials[name] = await read(files[`partial:${name}`]!);
+  return { value: { main: await read(files.main!), styles: await read(files.styles!), partials, files }, diagnostics };
+}

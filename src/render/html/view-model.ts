@@ -1,0 +1,219 @@
+// The plain object the HTML templates lay out: labels from the model, user content as escaped HTML.
+
+import { catalogFor, formatDate, formatDateRange, formatIssued } from '../../i18n/labels.js';
+import type { Flow, Inline, NumberedAnnex, NumberedParagraph, NumberedReport, NumberedSubitem } from '../../model.js';
+import { walkBlocks, walkFlow, walkInlines } from '../../walk.js';
+import { blocksToHast, hastContext, html, inlinesToHast, type HastContext } from './to-hast.js';
+
+export interface FlowView {
+  readonly isParagraph?: true;
+  readonly isSubitems?: true;
+  readonly isHeading?: true;
+  readonly isLoose?: true;
+  readonly anchor?: string | null;
+  readonly number?: string | null;
+  readonly html: string;
+  readonly blocks?: string;
+  readonly decisions?: readonly string[] | null;
+  readonly restricted: boolean;
+  readonly subitems?: readonly { anchor: string; label: string; title: string; purpose: string | null }[];
+  readonly level?: number;
+}
+
+export interface FootnoteView {
+  readonly anchor: string;
+  readonly number: number;
+  readonly html: string;
+}
+
+export interface AnnexView {
+  readonly anchor: string;
+  readonly label: string;
+  readonly header: string;
+  readonly pageName: string;
+  readonly title: string;
+  readonly landscape: boolean;
+  readonly notIncluded: string | null;
+  readonly body: readonly FlowView[];
+  readonly footnotes: readonly FootnoteView[];
+}
+
+export interface HtmlView {
+  readonly lang: string;
+  readonly documentTitle: string;
+  readonly public: boolean;
+  readonly labels: { readonly itemNo: string; readonly agendaItem: string; readonly paragraph: string; readonly publicVersion: string; readonly footnotes: string; readonly restricted: string };
+  readonly cover: {
+    readonly organization: string | null;
+    readonly organizationAlt: string | null;
+    readonly committee: string;
+    readonly symbol: string;
+    readonly session: string;
+    readonly dates: string;
+    readonly issued: string;
+    readonly title: string;
+    readonly subtitle: string;
+  } | null;
+  readonly agenda: { readonly showRange: boolean; readonly rows: readonly AgendaRowView[] } | null;
+  readonly items: readonly ItemView[];
+  readonly footnotes: readonly FootnoteView[];
+  readonly annexes: readonly AnnexView[];
+  /** Extra CSS for named pages: running headers of annexes and landscape pages. */
+  readonly pageStyles: string;
+}
+
+export interface AgendaRowView {
+  readonly numeral: string;
+  readonly anchor: string;
+  readonly title: string;
+  readonly purpose: string | null;
+  readonly subitems: readonly { label: string; title: string; purpose: string | null }[];
+  readonly range: string;
+}
+
+export interface ItemView {
+  readonly anchor: string;
+  readonly label: string;
+  readonly title: string;
+  readonly purpose: string | null;
+  readonly body: readonly FlowView[];
+}
+
+export interface ViewOptions {
+  /** Leave out the cover, agenda table and body: an annex on its own. */
+  readonly annexesOnly?: boolean;
+  /** The cover and agenda table only (`acta agenda`). */
+  readonly agendaOnly?: boolean;
+}
+
+export function htmlView(report: NumberedReport, options: ViewOptions = {}): HtmlView {
+  const meta = report.meta;
+  const catalog = catalogFor(meta.language);
+  const changesAuthor = meta.changes_author ?? meta.committee_short;
+  const ctx = hastContext(report, `${changesAuthor}, ${formatDate(meta.language, meta.changes_date ?? meta.issued)}`);
+  const inline = (nodes: readonly Inline[]) => html(inlinesToHast(ctx, nodes));
+
+  // Footnotes are listed where they are first cited: after the body, or at the end of their annex.
+  const home = new Map<string, string>();
+  const cite = (where: string) => (node: Inline) => {
+    if (node.type === 'footnote' && !home.has(node.key)) home.set(node.key, where);
+  };
+  for (const item of report.items) {
+    walkInlines(item.title, false, cite('body'));
+    walkFlow(item.body, false, cite('body'));
+  }
+  for (const annex of report.annexes) walkFlow(annex.body, false, cite(annex.anchor));
+  // A footnote cited only from another footnote lives with the one that cites it.
+  for (const f of report.footnotes) walkBlocks(f.blocks, false, cite(home.get(f.key) ?? 'body'));
+  const footnotesOf = (where: string): FootnoteView[] =>
+    report.footnotes.filter((f) => (home.get(f.key) ?? 'body') === where).map((f) => ({ anchor: f.anchor, number: f.number, html: html(blocksToHast(ctx, f.blocks)) }));
+
+  const showBody = !options.annexesOnly && !options.agendaOnly;
+  const hasParagraphs = report.items.some((i) => i.range !== null);
+  const title = meta.title ?? catalog.summaryReport;
+  return {
+    lang: meta.language,
+    documentTitle: `${meta.symbol} – ${title}${report.public ? ` (${catalog.publicVersion})` : ''}`,
+    public: report.public,
+    labels: {
+      itemNo: catalog.itemNo,
+      agendaItem: catalog.agendaItem,
+      paragraph: catalog.paragraph,
+      publicVersion: catalog.publicVersion,
+      footnotes: catalog.footnotes,
+      restricted: catalog.restricted,
+    },
+    cover: options.annexesOnly
+      ? null
+      : {
+          organization: meta.organization,
+          organizationAlt: meta.organization_alt,
+          committee: meta.committee,
+          symbol: meta.symbol,
+          session: meta.session,
+          dates: formatDateRange(meta.language, meta.start, meta.end),
+          issued: formatIssued(meta.language, meta.place, meta.issued),
+          title,
+          subtitle: catalog.sessionsOf(meta.session, meta.committee),
+        },
+    agenda: options.annexesOnly
+      ? null
+      : {
+          showRange: hasParagraphs,
+          rows: report.items.map((item) => ({
+            numeral: item.numeral,
+            anchor: item.anchor,
+            title: inline(item.title),
+            purpose: item.purpose,
+            subitems: item.subitems.map((s) => ({ label: s.agendaLabel, title: inline(s.title), purpose: s.purpose })),
+            range: item.range?.label ?? '',
+          })),
+        },
+    items: showBody
+      ? report.items.map((item) => ({ anchor: item.anchor, label: item.label, title: inline(item.title), purpose: item.purpose, body: flowView(ctx, item.body) }))
+      : [],
+    footnotes: showBody ? footnotesOf('body') : [],
+    annexes: options.agendaOnly ? [] : report.annexes.map((annex) => annexView(ctx, report, annex, footnotesOf(annex.anchor))),
+    pageStyles: options.agendaOnly ? '' : pageStyles(report),
+  };
+}
+
+function flowView(ctx: HastContext, body: readonly Flow<NumberedParagraph, NumberedSubitem>[]): FlowView[] {
+  const inline = (nodes: readonly Inline[]) => html(inlinesToHast(ctx, nodes));
+  return body.map((node): FlowView => {
+    switch (node.type) {
+      case 'paragraph':
+        return {
+          isParagraph: true,
+          anchor: node.anchor,
+          number: node.number === null ? null : `${node.number}.`,
+          html: inline(node.content),
+          blocks: html(blocksToHast(ctx, node.blocks)),
+          decisions: node.decisions ? node.decisions.map((d) => html([...inlinesToHast(ctx, d.content), ...blocksToHast(ctx, d.blocks)])) : null,
+          restricted: node.restricted,
+        };
+      case 'subitems':
+        return {
+          isSubitems: true,
+          html: '',
+          restricted: false,
+          subitems: node.subitems.map((s) => ({ anchor: s.anchor, label: s.label, title: inline(s.title), purpose: s.purpose })),
+        };
+      case 'heading':
+        return { isHeading: true, anchor: node.id ? `sec-${node.id}` : null, level: Math.min(node.depth + 1, 6), html: inline(node.content), restricted: node.restricted };
+      case 'loose':
+        return { isLoose: true, html: html(blocksToHast(ctx, [node.block])), restricted: node.restricted };
+    }
+  });
+}
+
+function annexView(ctx: HastContext, report: NumberedReport, annex: NumberedAnnex, footnotes: FootnoteView[]): AnnexView {
+  const catalog = catalogFor(report.meta.language);
+  const excluded = report.public && annex.visibility === 'restricted';
+  return {
+    anchor: annex.anchor,
+    label: annex.label,
+    header: annex.header,
+    pageName: annex.anchor,
+    title: annex.title,
+    landscape: annex.orientation === 'landscape',
+    notIncluded: excluded ? catalog.annexNotIncluded(annex.label) : null,
+    body: excluded ? [] : flowView(ctx, annex.body),
+    footnotes: excluded ? [] : footnotes,
+  };
+}
+
+/** Named pages give each annex its running header and landscape annexes their page size. */
+function pageStyles(report: NumberedReport): string {
+  const catalog = catalogFor(report.meta.language);
+  const rules: string[] = [];
+  const cssString = (s: string) => `"${s.replace(/["\\\n]/g, (c) => (c === '\n' ? ' ' : `\\${c}`))}"`;
+  for (const annex of report.annexes) {
+    const size = annex.orientation === 'landscape' ? 'A4 landscape' : 'A4';
+    const right = report.public ? `@top-left { content: ${cssString(catalog.publicVersion)}; }` : '';
+    rules.push(`@page ${annex.anchor} { size: ${size}; @top-right { content: ${cssString(annex.header)}; } ${right} }`);
+    rules.push(`#${annex.anchor} { page: ${annex.anchor}; }`);
+  }
+  if (report.public) rules.push(`@page { @top-left { content: ${cssString(catalog.publicVersion)}; } }`);
+  return rules.join('\n');
+}

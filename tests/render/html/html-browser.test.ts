@@ -1,0 +1,194 @@
+// The HTML edition opened in a real browser: what a delegate sees, clicks and prints.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../browser.js';
+import { buildTo } from '../../build-helpers.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens a file and records console errors and every request made after the document itself. */
+async function open(file: string): Promise<{ page: Page; errors: string[]; requests: string[]; dialogs: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  const url = `file://${file}`;
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    if (r.url() !== url) requests.push(r.url());
+  });
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await page.goto(url);
+  return { page, errors, requests, dialogs };
+}
+
+describe('the flagship report in Chromium', async () => {
+  const built = await buildTo('meetings/ptc-219-220', ['html', 'json']);
+  const file = path.join(built.folder, 'PC0517E1a.html');
+  const data = JSON.parse(await readFile(path.join(built.folder, 'PC0517E1a.json'), 'utf8')) as { items: { numeral: string; range: string }[] };
+
+  it('loads with no console error and no request to any address', async () => {
+    const { page, errors, requests } = await open(file);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(await page.title()).toBe('PC0517E1a – Summary report');
+    await page.close();
+  });
+
+  it('has 22 agenda rows whose ranges equal the JSON', async () => {
+    const { page } = await open(file);
+    const rows = await page.$$eval('table.agenda tbody tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('.col-no')!.textContent!.trim(), tr.querySelector('.col-range')!.textContent!.trim()]),
+    );
+    expect(rows).toHaveLength(22);
+    expect(rows).toEqual(data.items.map((i) => [i.numeral, i.range]));
+    await page.close();
+  });
+
+  it('has 176 paragraph anchors #para-1 … #para-176 in order, numbered as their anchor', async () => {
+    const { page } = await open(file);
+    const paras = await page.$$eval('[id^="para-"]', (els) => els.map((e) => [e.id, e.querySelector('.num')?.textContent ?? '']));
+    expect(paras).toEqual(Array.from({ length: 176 }, (_, i) => [`para-${i + 1}`, `${i + 1}.`]));
+    await page.close();
+  });
+
+  it('has anchors on every item, sub-item and annex, and every internal link has a target', async () => {
+    const { page } = await open(file);
+    const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
+    for (const id of ['item-I', 'item-XXII', 'item-IV-b', 'item-II-p', 'annex-I', 'annex-V']) expect(ids).toContain(id);
+    const broken = await page.$$eval('a[href^="#"]', (as) => as.map((a) => a.getAttribute('href')!.slice(1)).filter((id) => !document.getElementById(id)));
+    expect(broken).toEqual([]);
+    await page.close();
+  });
+
+  it('scrolls to Item XV when its agenda row is clicked', async () => {
+    const { page } = await open(file);
+    await page.click('table.agenda tbody tr:nth-child(15)');
+    await page.waitForFunction(() => location.hash === '#item-XV');
+    const top = await page.$eval('#item-XV', (e) => e.getBoundingClientRect().top);
+    expect(Math.abs(top)).toBeLessThan(5);
+    expect(await page.$eval('#item-XV .item-heading', (e) => e.textContent)).toBe('Item XV – E-Commerce');
+    await page.close();
+  });
+
+  it('shows tracked changes as ins/del with author and date, and marks restricted text', async () => {
+    const { page } = await open(file);
+    const ins = await page.$$eval('ins', (els) => els.map((e) => [e.getAttribute('title'), e.getAttribute('datetime')]));
+    expect(ins.length).toBeGreaterThan(0);
+    expect(ins[0]).toEqual(['PTC, 2 May 2018', '2018-05-02']);
+    expect(await page.$eval('#annex-V', (e) => e.textContent)).toContain('Performance Measurement');
+    expect(await page.$eval('#annex-I .annex-title', (e) => e.textContent)).toBe('List of participants');
+    await page.close();
+  });
+
+  it('prints to A4, annexes on new pages with their header, Annex V in landscape', async () => {
+    const { page } = await open(file);
+    const pdfPath = path.join(await mkdtemp(path.join(tmpdir(), 'acta-pdf-')), 'report.pdf');
+    await page.pdf({ path: pdfPath, format: 'A4', preferCSSPageSize: true });
+    await page.close();
+    const info = execFileSync('pdfinfo', ['-l', '999', pdfPath], { encoding: 'utf8' });
+    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
+    console.log(`PC0517E1a.html prints to ${pages} A4 pages`);
+    expect(pages).toBeGreaterThan(20);
+    expect(info).toMatch(/Page\s+1 size:\s+594\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(info).toMatch(new RegExp(`Page\\s+${pages} size:\\s+841\\.\\d+ x 594\\.\\d+ pts`));
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).split('\f');
+    const annexV = text.filter((p) => p.includes('Annex V to doc. PC0517E1a'));
+    expect(annexV.length).toBeGreaterThan(1);
+    expect(text[0]).not.toContain('to doc. PC0517E1a');
+  });
+});
+
+describe('the French meeting in Chromium', async () => {
+  const built = await buildTo('meetings/exemple-fr', ['html']);
+
+  it('shows French labels', async () => {
+    const { page, errors } = await open(path.join(built.folder, 'PI0231F1a.html'));
+    expect(errors).toEqual([]);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    expect(await page.$$eval('table.agenda th', (ths) => ths.map((t) => t.textContent))).toEqual(["Point n°", "Point de l'ordre du jour", 'Paragraphe']);
+    expect(await page.$eval('#item-I .item-heading', (e) => e.textContent)).toMatch(/^Point I – /);
+    expect(await page.$eval('#annex-II .annex-header', (e) => e.textContent)).toBe('Annexe II au doc. PI0231F1a');
+    expect(await page.$eval('.cover .issued', (e) => e.textContent)).toMatch(/^Bruxelles, le \d+ \S+ 20\d\d\.$/);
+    await page.close();
+  });
+
+  it('marks public output "Version publique" and shows the restricted annex as not included', async () => {
+    const { page } = await open(path.join(built.folder, 'PI0231F1a-public.html'));
+    expect(await page.$eval('.public-mark', (e) => e.textContent)).toBe('Version publique');
+    expect(await page.$eval('#annex-I .not-included', (e) => e.textContent)).toBe("L'annexe I n'est pas incluse dans la version publique.");
+    await page.close();
+  });
+});
+
+describe('user text cannot inject markup or script', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'acta-inject-'));
+  await writeFile(
+    path.join(dir, 'meeting.md'),
+    `---
+committee: Permanent Technical Committee
+committee_short: PTC
+session: "<script>alert('session')</script>"
+start: 2018-04-16
+end: 2018-04-20
+place: Brussels
+issued: 2018-05-02
+symbol: INJ1
+---
+# Item <img src=x onerror=alert(1)> {#item}
+
+<script>alert(1)</script>
+
+Text <img src=x onerror=alert(2)> and [x](javascript:alert(1)) and [y](JaVaScRiPt:alert(3)).
+
+<a href="javascript:alert(4)">raw link</a> and <iframe src="javascript:alert(5)"></iframe>
+
+In conclusion, the PTC:
+
+- took note <svg onload=alert(6)>.
+`,
+  );
+  const built = await buildTo(dir, ['html']);
+
+  it('builds, warning about each piece of raw HTML and each unsafe link', () => {
+    expect(built.report).not.toBeNull();
+    const rules = built.diagnostics.map((d) => d.ruleId);
+    expect(rules.filter((r) => r === 'unsafe-link')).toHaveLength(2);
+    expect(rules.filter((r) => r === 'raw-html').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('leaves no script, event handler or javascript: URL in the file', async () => {
+    const source = await readFile(path.join(built.folder, 'INJ1.html'), 'utf8');
+    expect(source).not.toMatch(/<script/i);
+    expect(source).not.toMatch(/\son\w+=/i);
+    expect(source).not.toMatch(/javascript:/i);
+    expect(source).not.toMatch(/<(img|iframe|svg)/i);
+    expect(source).toContain('&lt;script&gt;alert(&#x27;session&#x27;)&lt;/script&gt;');
+  });
+
+  it('runs no script in the browser: no dialog, no error', async () => {
+    const { page, dialogs, errors, requests } = await open(path.join(built.folder, 'INJ1.html'));
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+});
