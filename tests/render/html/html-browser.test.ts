@@ -130,10 +130,20 @@ describe('the French meeting in Chromium', async () => {
     await page.close();
   });
 
+  it('marks restricted text visibly in the full edition', async () => {
+    const { page } = await open(path.join(built.folder, 'PI0231F1a.html'));
+    const marked = await page.$$eval('.para.restricted', (els) => els.map((e) => [e.id, getComputedStyle(e, '::before').content]));
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked[0]![1]).toBe('"Diffusion restreinte"');
+    expect(await page.$$eval('span.restricted', (els) => els.length)).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('marks public output "Version publique" and shows the restricted annex as not included', async () => {
     const { page } = await open(path.join(built.folder, 'PI0231F1a-public.html'));
     expect(await page.$eval('.public-mark', (e) => e.textContent)).toBe('Version publique');
     expect(await page.$eval('#annex-I .not-included', (e) => e.textContent)).toBe("L'annexe I n'est pas incluse dans la version publique.");
+    expect(await page.$$eval('.restricted', (els) => els.length)).toBe(0);
     await page.close();
   });
 });
