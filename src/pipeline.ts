@@ -9,11 +9,12 @@ import { parseMeeting } from './parse/parse-meeting.js';
 import { loadTemplates } from './load/load-templates.js';
 import { acceptChanges } from './public/accept-changes.js';
 import { filterPublic } from './public/filter-public.js';
+import { renderDocx } from './render/docx/render-docx.js';
 import { compileTemplates, renderHtml, type CompiledTemplates } from './render/html/render-html.js';
 import { decisionsData, reportData, toJson } from './render/json/render-json.js';
 import { writeOutputs, type OutputFile } from './write/write-outputs.js';
 
-export const FORMATS = ['html', 'json'] as const;
+export const FORMATS = ['docx', 'html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface BuildOptions {
@@ -57,24 +58,25 @@ export async function checkMeeting(dir: string): Promise<Checked> {
   return { diagnostics: sorted, report: hasErrors(sorted) ? null : numbered.value };
 }
 
-type Renderer = (report: NumberedReport, name: string, env: RenderEnv) => OutputFile[];
+type Renderer = (report: NumberedReport, name: string, env: RenderEnv) => Promise<OutputFile[]> | OutputFile[];
 
 /** One renderer per format; each gets an edition (full or public) and names its files. */
 const renderers: Readonly<Record<Format, Renderer>> = {
+  docx: async (report, name) => [{ path: `${name}.docx`, content: await renderDocx(report) }],
   html: (report, name, env) => [{ path: `${name}.html`, content: renderHtml(report, env.html) }],
   json: (report, name) => [{ path: `${name}.json`, content: toJson(reportData(report)) }],
 };
 
 /** Renders every requested file of a checked meeting, in memory. */
-export function renderMeeting(numbered: NumberedReport, options: BuildOptions, env: RenderEnv): OutputFile[] {
+export async function renderMeeting(numbered: NumberedReport, options: BuildOptions, env: RenderEnv): Promise<OutputFile[]> {
   const report = options.acceptChanges ? acceptChanges(numbered) : numbered;
   const symbol = report.meta.symbol;
   const publicReport = filterPublic(report);
   const files: OutputFile[] = [];
   for (const format of options.formats) {
     const render = renderers[format];
-    if (!options.publicOnly) files.push(...render(report, symbol, env));
-    files.push(...render(publicReport, `${symbol}-public`, env));
+    if (!options.publicOnly) files.push(...(await render(report, symbol, env)));
+    files.push(...(await render(publicReport, `${symbol}-public`, env)));
   }
   if (options.formats.includes('json')) {
     files.push({ path: 'decisions.json', content: toJson(decisionsData(options.publicOnly ? publicReport : report)) });
@@ -90,7 +92,7 @@ export interface Built extends Checked {
 export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
   const checked = await checkMeeting(dir);
   if (!checked.report) return { ...checked, written: [] };
-  const files = renderMeeting(checked.report, options, env);
+  const files = await renderMeeting(checked.report, options, env);
   const written = await writeOutputs(path.join(out, meetingName(dir)), files);
   return { ...checked, written };
 }

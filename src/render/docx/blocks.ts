@@ -1,0 +1,114 @@
+// Factories for the blocks that belong to a paragraph: lists, tables, quotes, code, rules, headings.
+
+import {
+  AlignmentType, Bookmark, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild,
+} from 'docx';
+import type { Block, TableBlock } from '../../model.js';
+import { inlineRuns } from './inline.js';
+import { NUMBERING, STYLE } from './styles.js';
+import type { WriterEnv, WriterState } from './writer.js';
+
+export interface BlockContext {
+  /** Paragraph style for plain text at this place. */
+  readonly textStyle: string;
+  /** The width tables may take, in twips. */
+  readonly width: number;
+  /** List nesting level. */
+  readonly level: number;
+}
+
+export function blockChildren(env: WriterEnv, state: WriterState, blocks: readonly Block[], ctx: BlockContext): FileChild[] {
+  return blocks.flatMap((block) => blockChildrenOne(env, state, block, ctx));
+}
+
+function blockChildrenOne(env: WriterEnv, state: WriterState, block: Block, ctx: BlockContext): FileChild[] {
+  switch (block.type) {
+    case 'plain':
+      return [new Paragraph({ style: ctx.textStyle, children: inlineRuns(env, state, block.content) })];
+    case 'heading':
+      return [headingParagraph(env, state, block.depth + 2, block.content, block.id ? (env.bookmarks.get(`sec-${block.id}`) ?? null) : null)];
+    case 'list':
+      return listChildren(env, state, block, ctx);
+    case 'table':
+      return [tableOf(env, state, block, ctx.width)];
+    case 'quote':
+      return blockChildren(env, state, block.children, { ...ctx, textStyle: STYLE.quote });
+    case 'codeblock':
+      return block.value.split('\n').map((line) => new Paragraph({ style: STYLE.code, children: [new TextRun(line)] }));
+    case 'rule':
+      return [new Paragraph({ style: STYLE.stars, children: [new TextRun('*   *   *')] })];
+  }
+}
+
+export function headingParagraph(env: WriterEnv, state: WriterState, depth: number, content: Parameters<typeof inlineRuns>[2], bookmark: string | null): Paragraph {
+  const style = [STYLE.heading3, STYLE.heading4, STYLE.heading5, STYLE.heading6][Math.min(Math.max(depth, 3), 6) - 3]!;
+  const runs = inlineRuns(env, state, content);
+  return new Paragraph({ style, children: bookmark ? [bookmarked(bookmark, runs)] : runs });
+}
+
+function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, { type: 'list' }>, ctx: BlockContext): FileChild[] {
+  const level = Math.min(ctx.level, 8);
+  // Every ordered list is a numbering instance of its own, so it starts at its own start.
+  const instance = list.ordered ? state.nextListInstance++ : 0;
+  const out: FileChild[] = [];
+  for (const item of list.items) {
+    item.forEach((block, index) => {
+      if (index === 0 && block.type === 'plain') {
+        out.push(
+          new Paragraph({
+            style: STYLE.listItem,
+            numbering: list.ordered ? { reference: NUMBERING.ordered, level, instance, custom: true } : { reference: NUMBERING.bullets, level, custom: true },
+            children: inlineRuns(env, state, block.content),
+          }),
+        );
+      } else if (block.type === 'list') {
+        out.push(...listChildren(env, state, block, { ...ctx, level: ctx.level + 1 }));
+      } else {
+        out.push(...blockChildren(env, state, [block], { ...ctx, textStyle: STYLE.listItem }));
+      }
+    });
+  }
+  return out;
+}
+
+/** Widths are set explicitly, in the grid and in every cell: other word processors guess wrong otherwise. */
+export function tableOf(env: WriterEnv, state: WriterState, block: TableBlock, width: number): Table {
+  const columns = Math.max(1, ...block.rows.map((r) => r.length));
+  const columnWidth = Math.floor(width / columns);
+  const alignment = (i: number) =>
+    block.align[i] === 'right' ? AlignmentType.RIGHT : block.align[i] === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
+  const rows = block.rows.map(
+    (row, r) =>
+      new TableRow({
+        tableHeader: r === 0,
+        cantSplit: true,
+        children: Array.from({ length: columns }, (_, i) =>
+          new TableCell({
+            width: { size: columnWidth, type: WidthType.DXA },
+            children: [new Paragraph({ style: r === 0 ? STYLE.tableHeading : STYLE.tableText, alignment: alignment(i), children: inlineRuns(env, state, row[i] ?? []) })],
+          }),
+        ),
+      }),
+  );
+  return new Table({
+    rows,
+    width: { size: columnWidth * columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: columns }, () => columnWidth),
+    layout: TableLayoutType.FIXED,
+    borders: singleBorders(),
+  });
+}
+
+export function singleBorders() {
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '444444' };
+  return { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line };
+}
+
+export function noBorders() {
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  return { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+}
+
+export function bookmarked(name: string, children: ParagraphChild[]): ParagraphChild {
+  return new Bookmark({ id: name, children });
+}

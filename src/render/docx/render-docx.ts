@@ -1,0 +1,114 @@
+// The DOCX writer: the numbered model as a Word document the secretariat can keep editing.
+
+import { Document, Footer, Header, PageNumber, PageOrientation, Paragraph, SectionType, TextRun, type FileChild, type ISectionOptions } from 'docx';
+import { catalogFor } from '../../i18n/labels.js';
+import type { NumberedParagraph, NumberedReport } from '../../model.js';
+import { blockChildren } from './blocks.js';
+import { packDocx } from './pack-docx.js';
+import { agendaTable, annexChildren, coverChildren, itemChildren } from './report-parts.js';
+import { NUMBERING, numberingFor, PAGE, STYLE, stylesFor } from './styles.js';
+import { bookmarkNames, type WriterEnv, type WriterState } from './writer.js';
+
+export interface DocxOptions {
+  /** An annex on its own: no cover, agenda table or body. */
+  readonly annexesOnly?: boolean;
+  /** The cover and agenda table only (`acta agenda`). */
+  readonly agendaOnly?: boolean;
+}
+
+const LANGUAGE_TAGS = { en: 'en-GB', fr: 'fr-FR' } as const;
+
+export async function renderDocx(report: NumberedReport, options: DocxOptions = {}): Promise<Uint8Array> {
+  const meta = report.meta;
+  const catalog = catalogFor(meta.language);
+  const env: WriterEnv = {
+    report,
+    changes: { author: meta.changes_author ?? meta.committee_short, date: `${meta.changes_date ?? meta.issued}T00:00:00Z` },
+    bookmarks: bookmarkNames(report),
+    footnotes: new Map(report.footnotes.map((f) => [f.key, f])),
+    subitems: new Map(report.items.flatMap((item) => item.subitems.map((subitem) => [subitem.anchor, { item, subitem }] as const))),
+  };
+  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextListInstance: 1 };
+  const lists = paragraphLists(report);
+
+  for (const footnote of report.footnotes) {
+    const children = blockChildren(env, state, footnote.blocks, { textStyle: 'FootnoteText', width: 8000, level: 0 });
+    state.footnotes.set(footnote.number, children.filter((c): c is Paragraph => c instanceof Paragraph));
+  }
+
+  const header = (lines: readonly string[]) =>
+    new Header({ children: lines.length ? lines.map((line) => new Paragraph({ style: STYLE.header, children: [new TextRun(line)] })) : [new Paragraph({ style: STYLE.header, children: [] })] });
+  const footer = () => new Footer({ children: [new Paragraph({ style: STYLE.footer, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] });
+  const publicLine = report.public ? [catalog.publicVersion] : [];
+  const page = (landscape: boolean) => ({
+    size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+    margin: PAGE.margin,
+  });
+
+  const sections: ISectionOptions[] = [];
+  if (!options.annexesOnly) {
+    const body: FileChild[] = [...coverChildren(env), ...agendaTable(env, state)];
+    if (!options.agendaOnly) for (const item of report.items) body.push(...itemChildren(env, state, item, lists.of));
+    // Every section names its own header and footer, so none inherits another's.
+    sections.push({ properties: { page: page(false) }, headers: { default: header(publicLine) }, footers: { default: footer() }, children: body });
+  }
+  if (!options.agendaOnly) {
+    for (const annex of report.annexes) {
+      const landscape = annex.orientation === 'landscape';
+      sections.push({
+        properties: { type: SectionType.NEXT_PAGE, page: page(landscape) },
+        headers: { default: header([annex.header, ...publicLine]) },
+        footers: { default: footer() },
+        children: annexChildren(env, state, annex, lists.of),
+      });
+    }
+  }
+
+  const title = `${meta.symbol} – ${meta.title ?? catalog.summaryReport}${report.public ? ` (${catalog.publicVersion})` : ''}`;
+  const author = meta.organization ?? meta.committee;
+  const doc = new Document({
+    title,
+    subject: meta.symbol,
+    creator: author,
+    lastModifiedBy: author,
+    description: catalog.sessionsOf(meta.session, meta.committee),
+    revision: 1,
+    styles: stylesFor(LANGUAGE_TAGS[meta.language]),
+    numbering: numberingFor(lists.extra),
+    footnotes: Object.fromEntries([...state.footnotes].map(([n, children]) => [n, { children }])),
+    sections,
+  });
+  return packDocx(doc, { date: meta.issued, language: LANGUAGE_TAGS[meta.language] });
+}
+
+interface ListDefinition {
+  readonly reference: string;
+  readonly start: number;
+}
+
+/**
+ * Which Word list each numbered paragraph is in. The report's paragraphs are all one list, carried
+ * by the Numbered Paragraph style; a public edition with a gap (restricted paragraphs left out)
+ * restarts the list at the next number, so numbers never shift. Numbered annexes have lists of their own.
+ */
+function paragraphLists(report: NumberedReport): { of: (p: NumberedParagraph) => string | null; extra: ListDefinition[] } {
+  const lists = new Map<NumberedParagraph, string>();
+  const extra: ListDefinition[] = [];
+  const assign = (paragraphs: readonly NumberedParagraph[], base: string, first: string | null) => {
+    let expected = 1;
+    let current = first;
+    for (const p of paragraphs) {
+      if (p.number === null) continue;
+      if (current === null || p.number !== expected) {
+        current = p.number === 1 ? base : `${base}-from-${p.number}`;
+        extra.push({ reference: current, start: p.number });
+      }
+      lists.set(p, current);
+      expected = p.number + 1;
+    }
+  };
+  const paragraphsOf = (body: readonly { type: string }[]) => body.filter((n): n is NumberedParagraph => n.type === 'paragraph');
+  assign(report.items.flatMap((item) => paragraphsOf(item.body)), NUMBERING.paragraphs, NUMBERING.paragraphs);
+  for (const annex of report.annexes) if (annex.numbered) assign(paragraphsOf(annex.body), `${annex.anchor}-paragraphs`, null);
+  return { of: (p) => lists.get(p) ?? null, extra };
+}

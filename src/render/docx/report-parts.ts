@@ -1,0 +1,189 @@
+// Factories for the report's parts: cover block, agenda table, item body and annexes.
+
+import {
+  AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
+} from 'docx';
+import { catalogFor, formatDateRange, formatIssued } from '../../i18n/labels.js';
+import type { Flow, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedSubitem } from '../../model.js';
+import { blockChildren, bookmarked, headingParagraph, noBorders, singleBorders, tableOf } from './blocks.js';
+import { inlineRuns } from './inline.js';
+import { contentWidth, NUMBERING, STYLE } from './styles.js';
+import type { WriterEnv, WriterState } from './writer.js';
+
+export function coverChildren(env: WriterEnv): FileChild[] {
+  const meta = env.report.meta;
+  const catalog = catalogFor(meta.language);
+  const out: FileChild[] = [];
+  if (meta.organization) out.push(new Paragraph({ style: STYLE.organization, children: [new TextRun(meta.organization)] }));
+  if (meta.organization_alt) out.push(new Paragraph({ style: STYLE.organization, children: [new TextRun({ text: meta.organization_alt, bold: false, size: 22 })] }));
+  if (out.length) out.push(new Paragraph({ children: [] }));
+  const width = contentWidth(false);
+  const left = Math.round(width * 0.55);
+  const cell = (size: number, children: Paragraph[]) => new TableCell({ width: { size, type: WidthType.DXA }, borders: noBorders(), children });
+  out.push(
+    new Table({
+      width: { size: width, type: WidthType.DXA },
+      columnWidths: [left, width - left],
+      layout: TableLayoutType.FIXED,
+      borders: noBorders(),
+      rows: [
+        new TableRow({
+          children: [
+            cell(left, [new Paragraph({ style: STYLE.committee, children: [new TextRun(meta.committee)] })]),
+            cell(width - left, [
+              new Paragraph({ style: STYLE.docBlock, children: [new TextRun({ text: meta.symbol, bold: true })] }),
+              new Paragraph({ style: STYLE.docBlock, children: [new TextRun(meta.session)] }),
+              new Paragraph({ style: STYLE.docBlock, children: [new TextRun(formatDateRange(meta.language, meta.start, meta.end))] }),
+              new Paragraph({ style: STYLE.docBlock, children: [new TextRun(formatIssued(meta.language, meta.place, meta.issued))] }),
+            ]),
+          ],
+        }),
+      ],
+    }),
+  );
+  out.push(new Paragraph({ style: STYLE.title, children: [new TextRun(meta.title ?? catalog.summaryReport)] }));
+  out.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun(catalog.sessionsOf(meta.session, meta.committee))] }));
+  return out;
+}
+
+/** Fixed column widths, a header row repeated on every page, rows that never split. */
+export function agendaTable(env: WriterEnv, state: WriterState): FileChild[] {
+  const report = env.report;
+  const catalog = catalogFor(report.meta.language);
+  const showRange = report.items.some((i) => i.range !== null);
+  const width = contentWidth(false);
+  const widths = showRange ? [Math.round(width * 0.13), 0, Math.round(width * 0.15)] : [Math.round(width * 0.13), 0];
+  widths[1] = width - widths.reduce((a, b) => a + b, 0);
+  const cell = (i: number, children: Paragraph[], center = false) =>
+    new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.TOP,
+      children: center ? children.map((p) => p) : children,
+    });
+  const text = (style: string, value: string, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
+    new Paragraph({ style, ...(alignment ? { alignment } : {}), children: [new TextRun(value)] });
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: [
+      cell(0, [text(STYLE.agendaHeading, catalog.itemNo, AlignmentType.CENTER)]),
+      cell(1, [text(STYLE.agendaHeading, catalog.agendaItem)]),
+      ...(showRange ? [cell(2, [text(STYLE.agendaHeading, catalog.paragraph, AlignmentType.CENTER)])] : []),
+    ],
+  });
+  const rows = report.items.map((item) => {
+    const title = new Paragraph({
+      style: STYLE.agendaText,
+      children: [
+        ...inlineRuns(env, state, item.title),
+        ...(item.purpose ? [new TextRun(' '), new TextRun({ text: `(${item.purpose})`, style: STYLE.purposeChar })] : []),
+      ],
+    });
+    const subitems = item.subitems.map(
+      (s) =>
+        new Paragraph({
+          style: STYLE.agendaSubitem,
+          children: [
+            new TextRun(`${s.agendaLabel}\t`),
+            ...inlineRuns(env, state, s.title),
+            ...(s.purpose ? [new TextRun(' '), new TextRun({ text: `(${s.purpose})`, style: STYLE.purposeChar })] : []),
+          ],
+        }),
+    );
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        cell(0, [text(STYLE.agendaText, item.numeral, AlignmentType.CENTER)]),
+        cell(1, [title, ...subitems]),
+        ...(showRange ? [cell(2, [text(STYLE.agendaText, item.range?.label ?? '', AlignmentType.CENTER)])] : []),
+      ],
+    });
+  });
+  return [
+    new Table({ rows: [header, ...rows], width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: singleBorders() }),
+    new Paragraph({ style: STYLE.stars, children: [new TextRun('*'), new TextRun({ break: 1 }), new TextRun('*   *')] }),
+  ];
+}
+
+export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedItem, numberingFor: (p: NumberedParagraph) => string | null): FileChild[] {
+  const out: FileChild[] = [
+    new Paragraph({
+      style: STYLE.item,
+      children: [bookmarked(env.bookmarks.get(item.anchor)!, [new TextRun(item.label)]), new TextRun(' – '), ...inlineRuns(env, state, item.title)],
+    }),
+  ];
+  if (item.purpose) out.push(new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${item.purpose})`)] }));
+  out.push(...flowChildren(env, state, item.body, false, numberingFor));
+  return out;
+}
+
+export function flowChildren(
+  env: WriterEnv,
+  state: WriterState,
+  body: readonly Flow<NumberedParagraph, NumberedSubitem>[],
+  landscape: boolean,
+  numberingFor: (p: NumberedParagraph) => string | null,
+  /** Report `###` is Heading 3; an annex's `#` is Heading 3 too (Headings 1–2 are items and sub-items). */
+  headingShift = 0,
+): FileChild[] {
+  const width = contentWidth(landscape);
+  const catalog = catalogFor(env.report.meta.language);
+  const out: FileChild[] = [];
+  for (const node of body) {
+    switch (node.type) {
+      case 'subitems':
+        for (const s of node.subitems) {
+          out.push(new Paragraph({ style: STYLE.subitem, children: [bookmarked(env.bookmarks.get(s.anchor)!, [new TextRun(s.label)]), new TextRun('\t'), ...inlineRuns(env, state, s.title)] }));
+          if (s.purpose) out.push(new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${s.purpose})`)] }));
+        }
+        break;
+      case 'heading':
+        out.push(headingParagraph(env, state, node.depth + headingShift, node.content, node.id ? (env.bookmarks.get(`sec-${node.id}`) ?? null) : null));
+        break;
+      case 'loose':
+        if (node.restricted) out.push(restrictedLabel(catalog.restricted));
+        out.push(...blockChildren(env, state, [node.block], { textStyle: node.restricted ? STYLE.bodyRestricted : STYLE.body, width, level: 0 }));
+        break;
+      case 'paragraph': {
+        const list = numberingFor(node);
+        const runs = inlineRuns(env, state, node.content);
+        const bookmark = node.anchor ? env.bookmarks.get(node.anchor) : undefined;
+        const style = list ? (node.restricted ? STYLE.numberedRestricted : STYLE.numbered) : node.restricted ? STYLE.bodyRestricted : STYLE.body;
+        out.push(
+          new Paragraph({
+            style,
+            // The style carries the report's numbering; a paragraph names a list only to restart it (annexes, public gaps).
+            ...(list && list !== NUMBERING.paragraphs ? { numbering: { reference: list, level: 0, custom: true } } : {}),
+            children: bookmark ? [bookmarked(bookmark, runs)] : runs,
+          }),
+        );
+        out.push(...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0 }));
+        for (const d of node.decisions ?? []) {
+          out.push(new Paragraph({ style: STYLE.decision, children: inlineRuns(env, state, d.content) }));
+          out.push(...blockChildren(env, state, d.blocks, { textStyle: STYLE.body, width: width - 1701, level: 1 }));
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function restrictedLabel(text: string): Paragraph {
+  return new Paragraph({ style: STYLE.bodyRestricted, keepNext: true, children: [new TextRun({ text, style: STYLE.restrictedLabel })] });
+}
+
+export function annexChildren(env: WriterEnv, state: WriterState, annex: NumberedAnnex, numberingFor: (p: NumberedParagraph) => string | null): FileChild[] {
+  const catalog = catalogFor(env.report.meta.language);
+  const landscape = annex.orientation === 'landscape';
+  const bookmark = env.bookmarks.get(annex.anchor)!;
+  if (env.report.public && annex.visibility === 'restricted') {
+    return [new Paragraph({ style: STYLE.notIncluded, children: [bookmarked(bookmark, [new TextRun(catalog.annexNotIncluded(annex.label))])] })];
+  }
+  return [
+    new Paragraph({ style: STYLE.annexTitle, children: [bookmarked(bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun(annex.title)] }),
+    ...flowChildren(env, state, annex.body, landscape, numberingFor, 2),
+  ];
+}
+
+export { tableOf };

@@ -1,0 +1,174 @@
+// Every style and numbering definition of the DOCX, declared once and referenced by id.
+
+import { AlignmentType, LevelFormat, type INumberingOptions, type IStylesOptions } from 'docx';
+
+export const STYLE = {
+  normal: 'Normal',
+  title: 'Title',
+  subtitle: 'Subtitle',
+  organization: 'CoverOrganization',
+  committee: 'CoverCommittee',
+  docBlock: 'CoverDocBlock',
+  item: 'Heading1',
+  subitem: 'Heading2',
+  heading3: 'Heading3',
+  heading4: 'Heading4',
+  heading5: 'Heading5',
+  heading6: 'Heading6',
+  purpose: 'Purpose',
+  numbered: 'NumberedParagraph',
+  numberedRestricted: 'NumberedParagraphRestricted',
+  body: 'BodyText',
+  bodyRestricted: 'BodyTextRestricted',
+  decision: 'Decision',
+  listItem: 'ListItem',
+  quote: 'Quote',
+  code: 'Code',
+  tableText: 'TableText',
+  tableHeading: 'TableHeading',
+  agendaText: 'AgendaText',
+  agendaSubitem: 'AgendaSubitem',
+  agendaHeading: 'AgendaHeading',
+  stars: 'Stars',
+  annexTitle: 'AnnexTitle',
+  notIncluded: 'NotIncluded',
+  header: 'Header',
+  footer: 'Footer',
+  // character styles
+  purposeChar: 'PurposeChar',
+  restrictedChar: 'RestrictedText',
+  restrictedLabel: 'RestrictedLabel',
+  hyperlink: 'Hyperlink',
+  codeChar: 'CodeChar',
+} as const;
+
+export const NUMBERING = {
+  paragraphs: 'report-paragraphs',
+  decisions: 'decisions',
+  bullets: 'bullets',
+  ordered: 'ordered',
+} as const;
+
+/** A4 in twentieths of a point, with the seed's margins. */
+export const PAGE = {
+  width: 11906,
+  height: 16838,
+  margin: { top: 1247, right: 1134, bottom: 1247, left: 1417, header: 567, footer: 567 },
+} as const;
+
+export function contentWidth(landscape: boolean): number {
+  return (landscape ? PAGE.height : PAGE.width) - PAGE.margin.left - PAGE.margin.right;
+}
+
+const FONT = 'Times New Roman';
+const HANG = 567; // 1 cm: the hanging indent of paragraph numbers and sub-item letters
+const RESTRICTED = 'AA1111';
+
+export function stylesFor(languageTag: string): IStylesOptions {
+  return {
+    default: {
+      document: { run: { font: FONT, size: 24, language: { value: languageTag } }, paragraph: { spacing: { after: 140, line: 264 } } },
+      title: { run: { font: FONT, size: 26, bold: true, allCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360, after: 60 } } },
+      heading1: { run: { font: FONT, size: 24, bold: true }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true } },
+      heading2: {
+        run: { font: FONT, size: 24, bold: true },
+        paragraph: { spacing: { before: 220, after: 120 }, indent: { left: HANG, hanging: HANG }, keepNext: true, keepLines: true },
+      },
+      heading3: { run: { font: FONT, size: 24, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true } },
+      heading4: { run: { font: FONT, size: 24, italics: true }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true } },
+      heading5: { run: { font: FONT, size: 24, italics: true }, paragraph: { keepNext: true } },
+      heading6: { run: { font: FONT, size: 24, italics: true }, paragraph: { keepNext: true } },
+      hyperlink: { run: { color: '1A3F8F', underline: {} } },
+      footnoteText: { run: { size: 20 }, paragraph: { spacing: { after: 0 } } },
+    },
+    paragraphStyles: [
+      { id: STYLE.subtitle, name: 'Subtitle', basedOn: STYLE.normal, next: STYLE.normal, run: { bold: true, allCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } } },
+      { id: STYLE.organization, name: 'Cover Organization', basedOn: STYLE.normal, run: { bold: true, allCaps: true, size: 26 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
+      { id: STYLE.committee, name: 'Cover Committee', basedOn: STYLE.normal, run: { bold: true, allCaps: true }, paragraph: { spacing: { after: 0 } } },
+      { id: STYLE.docBlock, name: 'Cover Document Block', basedOn: STYLE.normal, paragraph: { spacing: { after: 200 } } },
+      { id: STYLE.purpose, name: 'Purpose', basedOn: STYLE.normal, next: STYLE.numbered, run: { italics: true }, paragraph: { spacing: { after: 160 }, keepNext: true } },
+      {
+        id: STYLE.numbered,
+        name: 'Numbered Paragraph',
+        basedOn: STYLE.normal,
+        next: STYLE.numbered,
+        paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left: HANG, hanging: HANG }, numbering: { reference: NUMBERING.paragraphs, level: 0, custom: true } },
+      },
+      {
+        id: STYLE.numberedRestricted,
+        name: 'Numbered Paragraph Restricted',
+        basedOn: STYLE.numbered,
+        next: STYLE.numberedRestricted,
+        paragraph: { border: { left: { style: 'single', size: 18, color: RESTRICTED, space: 6 } }, shading: { type: 'clear', fill: 'FFF3F3', color: 'auto' } },
+      },
+      { id: STYLE.body, name: 'Body Text', basedOn: STYLE.normal, next: STYLE.body, paragraph: { alignment: AlignmentType.JUSTIFIED } },
+      {
+        id: STYLE.bodyRestricted,
+        name: 'Body Text Restricted',
+        basedOn: STYLE.body,
+        paragraph: { border: { left: { style: 'single', size: 18, color: RESTRICTED, space: 6 } }, shading: { type: 'clear', fill: 'FFF3F3', color: 'auto' } },
+      },
+      {
+        id: STYLE.decision,
+        name: 'Decision',
+        basedOn: STYLE.normal,
+        next: STYLE.decision,
+        paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left: HANG * 3, hanging: HANG }, spacing: { after: 100 }, numbering: { reference: NUMBERING.decisions, level: 0, custom: true } },
+      },
+      { id: STYLE.listItem, name: 'List Item', basedOn: STYLE.normal, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 80 } } },
+      { id: STYLE.quote, name: 'Quote', basedOn: STYLE.normal, paragraph: { indent: { left: HANG * 2, right: HANG }, alignment: AlignmentType.JUSTIFIED } },
+      { id: STYLE.code, name: 'Code', basedOn: STYLE.normal, run: { font: 'Courier New', size: 19 }, paragraph: { indent: { left: HANG }, spacing: { after: 0, line: 240 } } },
+      { id: STYLE.tableText, name: 'Table Text', basedOn: STYLE.normal, run: { size: 19 }, paragraph: { spacing: { after: 40, line: 240 } } },
+      { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, run: { bold: true } },
+      { id: STYLE.agendaText, name: 'Agenda Text', basedOn: STYLE.normal, run: { size: 22 }, paragraph: { spacing: { after: 40, line: 240 } } },
+      { id: STYLE.agendaHeading, name: 'Agenda Heading', basedOn: STYLE.agendaText, run: { underline: {} } },
+      { id: STYLE.agendaSubitem, name: 'Agenda Sub-item', basedOn: STYLE.agendaText, paragraph: { indent: { left: 397, hanging: 397 }, spacing: { after: 20 } } },
+      { id: STYLE.stars, name: 'Stars', basedOn: STYLE.normal, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } } },
+      {
+        id: STYLE.annexTitle,
+        name: 'Annex Title',
+        basedOn: STYLE.normal,
+        next: STYLE.body,
+        run: { bold: true, size: 26 },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 }, keepNext: true, outlineLevel: 0 },
+      },
+      { id: STYLE.notIncluded, name: 'Not Included', basedOn: STYLE.normal, run: { italics: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 720 } } },
+      { id: STYLE.header, name: 'header', basedOn: STYLE.normal, run: { size: 20 }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } },
+      { id: STYLE.footer, name: 'footer', basedOn: STYLE.normal, run: { size: 20 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
+    ],
+    characterStyles: [
+      { id: STYLE.purposeChar, name: 'Purpose Char', run: { italics: true } },
+      { id: STYLE.restrictedChar, name: 'Restricted Text', run: { color: RESTRICTED, underline: { type: 'double', color: RESTRICTED } } },
+      { id: STYLE.restrictedLabel, name: 'Restricted Label', run: { color: RESTRICTED, bold: true, size: 16, allCaps: true } },
+      { id: STYLE.codeChar, name: 'Code Char', run: { font: 'Courier New', size: 20 } },
+    ],
+  };
+}
+
+/** Paragraph numbers run 1..N through the report on one definition; other lists for numbered annexes and public gaps. */
+export function numberingFor(lists: readonly { readonly reference: string; readonly start: number }[]): INumberingOptions {
+  const decimal = (reference: string, start = 1) => ({
+    reference,
+    levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', start, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG, hanging: HANG } } } }],
+  });
+  const nested = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (level: number) => string) =>
+    Array.from({ length: 9 }, (_, level) => ({
+      level,
+      format,
+      text: text(level),
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: { left: HANG * (level + 2), hanging: 340 } } },
+    }));
+  return {
+    config: [
+      decimal(NUMBERING.paragraphs),
+      ...lists.map((list) => decimal(list.reference, list.start)),
+      {
+        reference: NUMBERING.decisions,
+        levels: [{ level: 0, format: LevelFormat.BULLET, text: '-', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG * 3, hanging: HANG } } } }],
+      },
+      { reference: NUMBERING.bullets, levels: nested(LevelFormat.BULLET, (l) => ['•', '–', '◦'][l % 3]!) },
+      { reference: NUMBERING.ordered, levels: nested(LevelFormat.DECIMAL, (l) => `%${l + 1}.`) },
+    ],
+  };
+}

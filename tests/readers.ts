@@ -1,0 +1,62 @@
+// Independent real readers of our outputs: LibreOffice, poppler and pandoc from Debian, and fflate for the zip.
+
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { strFromU8, unzipSync } from 'fflate';
+
+const run = promisify(execFile);
+
+/** Converts a DOCX to PDF with LibreOffice, in a profile of its own so runs can overlap. */
+export async function sofficeToPdf(docx: string): Promise<string> {
+  const out = await mkdtemp(path.join(tmpdir(), 'acta-soffice-'));
+  await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], { timeout: 180_000 });
+  return path.join(out, `${path.basename(docx, '.docx')}.pdf`);
+}
+
+/** The text of each page of a PDF, as pdftotext lays it out. */
+export async function pdfPages(pdf: string): Promise<string[]> {
+  const { stdout } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout.split('\f').slice(0, -1);
+}
+
+export async function pdfPageCount(pdf: string): Promise<number> {
+  const { stdout } = await run('pdfinfo', [pdf]);
+  return Number(/^Pages:\s+(\d+)/m.exec(stdout)![1]);
+}
+
+export interface PandocNode {
+  readonly t: string;
+  readonly c?: unknown;
+}
+
+/** pandoc's reading of a DOCX, as its JSON AST, with tracked changes kept as spans. */
+export async function pandocBlocks(docx: string): Promise<unknown[]> {
+  const { stdout } = await run('pandoc', ['-f', 'docx', '-t', 'json', '--track-changes=all', docx], { maxBuffer: 64 * 1024 * 1024 });
+  return (JSON.parse(stdout) as { blocks: unknown[] }).blocks;
+}
+
+/** Every pandoc node of the AST, depth first. */
+export function pandocNodes(value: unknown, out: PandocNode[] = []): PandocNode[] {
+  if (Array.isArray(value)) for (const v of value) pandocNodes(v, out);
+  else if (value && typeof value === 'object') {
+    if (typeof (value as PandocNode).t === 'string') out.push(value as PandocNode);
+    for (const v of Object.values(value)) pandocNodes(v, out);
+  }
+  return out;
+}
+
+/** The plain text of a pandoc node. */
+export function pandocText(value: unknown): string {
+  return pandocNodes(value)
+    .map((n) => (n.t === 'Str' ? String(n.c) : n.t === 'Space' || n.t === 'SoftBreak' ? ' ' : ''))
+    .join('');
+}
+
+/** The parts of a DOCX (a zip) as text. */
+export async function docxParts(docx: string): Promise<Record<string, string>> {
+  const files = unzipSync(new Uint8Array(await readFile(docx)));
+  return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
+}

@@ -1,0 +1,189 @@
+// The DOCX edition checked by independent readers: LibreOffice (to PDF), pandoc, and its own XML parts.
+
+import { readFile } from 'node:fs/promises';
+import { homedir, userInfo } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTo } from '../../build-helpers.js';
+import { docxParts, pandocBlocks, pandocNodes, pandocText, pdfPageCount, pdfPages, sofficeToPdf } from '../../readers.js';
+
+const flagship = await buildTo('meetings/ptc-219-220', ['docx', 'json']);
+const docx = path.join(flagship.folder, 'PC0517E1a.docx');
+const data = JSON.parse(await readFile(path.join(flagship.folder, 'PC0517E1a.json'), 'utf8')) as { items: { range: string }[] };
+
+describe('LibreOffice reads the flagship DOCX', () => {
+  let pages: string[] = [];
+  beforeAll(async () => {
+    const pdf = await sofficeToPdf(docx);
+    pages = await pdfPages(pdf);
+    console.log(`PC0517E1a.docx: LibreOffice renders ${await pdfPageCount(pdf)} pages`);
+  }, 180_000);
+
+  const isAnnexPage = (page: string) => /Annex [IVX]+ to doc\. PC0517E1a/.test(page);
+
+  it('shows the paragraph numbers 1..176 in order on the body pages', () => {
+    const body = pages.filter((p) => !isAnnexPage(p));
+    const numbers = body.flatMap((p) => [...p.matchAll(/^\s*(\d{1,3})\.\s/gm)].map((m) => Number(m[1])));
+    expect(numbers).toEqual(Array.from({ length: 176 }, (_, i) => i + 1));
+  });
+
+  it('shows the agenda ranges of the JSON, in order', () => {
+    const text = pages.join('\f');
+    const agenda = text.slice(0, text.indexOf('Item I – '));
+    // The Paragraph column: a range (or one number) far to the right of its line.
+    const ranges = [...agenda.matchAll(/\s{3,}(\d{2,3}(?: - \d{2,3})?)[ \t]*$/gm)].map((m) => m[1]);
+    expect(ranges).toEqual(data.items.map((i) => i.range));
+  });
+
+  it('prints "Annex V to doc. PC0517E1a" on Annex V pages and never on a body page', () => {
+    const annexV = pages.filter((p) => p.includes('Annex V to doc. PC0517E1a'));
+    expect(annexV.length).toBeGreaterThan(1);
+    expect(annexV.every((p) => !/^\s*176\.\s/m.test(p))).toBe(true);
+    const bodyPages = pages.slice(0, pages.findIndex(isAnnexPage));
+    expect(bodyPages.length).toBeGreaterThan(10);
+    expect(bodyPages.some((p) => /to doc\. PC0517E1a/.test(p))).toBe(false);
+    expect(bodyPages.some((p) => /^\s*176\.\s/m.test(p))).toBe(true);
+  });
+});
+
+describe('pandoc reads the flagship DOCX', async () => {
+  const nodes = pandocNodes(await pandocBlocks(docx));
+
+  it('finds the 22 item headings, as level 1, in order', () => {
+    const h1 = nodes.filter((n) => n.t === 'Header' && (n.c as unknown[])[0] === 1).map((n) => pandocText((n.c as unknown[])[2]));
+    expect(h1).toHaveLength(22);
+    expect(h1[0]).toBe('Item I – Opening and adoption of the Agenda');
+    expect(h1[21]).toBe('Item XXII – Closing');
+  });
+
+  it('finds the footnote', () => {
+    const notes = nodes.filter((n) => n.t === 'Note').map((n) => pandocText(n.c));
+    expect(notes).toContain('Five digits of UN/LOCODE plus additional user code.');
+  });
+
+  it('finds the tracked insertion', () => {
+    const insertions = nodes.filter((n) => n.t === 'Span' && JSON.stringify((n.c as unknown[])[0]).includes('insertion')).map((n) => pandocText((n.c as unknown[])[1]));
+    expect(insertions.join(' ')).toContain('Performance Measurement');
+  });
+});
+
+describe('the XML parts of the flagship DOCX', async () => {
+  const parts = await docxParts(docx);
+  const document = parts['word/document.xml']!;
+  const paragraphs = document.match(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>|<w:p [^>]*>(?:(?!<\/w:p>).)*<\/w:p>/g) ?? [];
+
+  it('numbers every numbered paragraph with one numbering definition and one instance', () => {
+    const numbered = paragraphs.filter((p) => p.includes('<w:pStyle w:val="NumberedParagraph"/>'));
+    expect(numbered).toHaveLength(176);
+    // No paragraph names a list of its own: they all take the style's.
+    expect(numbered.filter((p) => p.includes('<w:numPr>'))).toEqual([]);
+    const style = /<w:style w:type="paragraph" w:styleId="NumberedParagraph">.*?<\/w:style>/.exec(parts['word/styles.xml']!)![0];
+    const numId = /<w:numId w:val="(\d+)"\/>/.exec(style)![1];
+    const num = new RegExp(`<w:num w:numId="${numId}"[^>]*>.*?</w:num>`).exec(parts['word/numbering.xml']!)![0];
+    const abstractId = /<w:abstractNumId w:val="(\d+)"\/>/.exec(num)![1];
+    expect(parts['word/numbering.xml']).toMatch(new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>.*?<w:numFmt w:val="decimal"/>.*?<w:lvlText w:val="%1."/>`));
+    // And the definition is used by nothing else.
+    expect(document).not.toContain(`<w:numId w:val="${numId}"/>`);
+  });
+
+  it('makes each reference a REF field to a bookmark, pre-filled with its label', () => {
+    const fields = [...document.matchAll(/<w:fldSimple w:instr="REF (\w+)( \\n)? \\h">.*?<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => [m[1], m[3]]);
+    expect(fields).toEqual([['annex_I', 'Annex I'], ['annex_IV', 'Annex IV'], ['annex_IV', 'Annex IV'], ['annex_V', 'Annex V']]);
+    for (const [name] of fields) expect(document).toMatch(new RegExp(`<w:bookmarkStart w:name="${name}" w:id="\\d+"/>`));
+    expect(document).toMatch(/<w:bookmarkStart w:name="para_176" w:id="\d+"\/>/);
+    expect(document).toMatch(/<w:bookmarkStart w:name="item_XV" w:id="\d+"\/>/);
+  });
+
+  it('gives each annex a header part of its own, and the body one without any annex', () => {
+    const sections = document.match(/<w:sectPr>.*?<\/w:sectPr>/g)!;
+    expect(sections).toHaveLength(6);
+    const rels = parts['word/_rels/document.xml.rels']!;
+    const headerOf = (section: string) => {
+      const id = /<w:headerReference w:type="default" r:id="(\w+)"\/>/.exec(section)![1];
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+      return { target, text: parts[`word/${target}`]!.replace(/<[^>]+>/g, '') };
+    };
+    const headers = sections.map(headerOf);
+    expect(new Set(headers.map((h) => h.target)).size).toBe(6);
+    expect(headers.map((h) => h.text)).toEqual(['', ...['I', 'II', 'III', 'IV', 'V'].map((n) => `Annex ${n} to doc. PC0517E1a`)]);
+    expect(sections[5]).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
+    expect(sections.slice(0, 5).every((s) => s.includes('w:orient="portrait"'))).toBe(true);
+  });
+
+  it('writes tracked changes with author and date, and real footnotes', () => {
+    expect(document).toMatch(/<w:ins w:id="\d+" w:author="PTC" w:date="2018-05-02T00:00:00Z">/);
+    expect(parts['word/footnotes.xml']).toContain('Five digits of UN/LOCODE plus additional user code.');
+    expect(document).toMatch(/<w:footnoteReference w:id="1"\/>/);
+  });
+
+  it('fixes the agenda table widths, repeats its header row and never splits a row', () => {
+    const agenda = /<w:tbl>(?:(?!<\/w:tbl>).)*Agenda Item(?:(?!<\/w:tbl>).)*<\/w:tbl>/.exec(document)![0];
+    expect(agenda).toContain('<w:tblLayout w:type="fixed"/>');
+    expect(agenda).toMatch(/<w:tblGrid><w:gridCol w:w="\d+"\/><w:gridCol w:w="\d+"\/><w:gridCol w:w="\d+"\/><\/w:tblGrid>/);
+    expect(agenda.match(/<w:tblHeader\/>/g)).toHaveLength(1);
+    expect(agenda.match(/<w:cantSplit\/>/g)).toHaveLength(23);
+  });
+
+  it('declares the styles once and uses them by id', () => {
+    for (const id of ['Heading1', 'Heading2', 'NumberedParagraph', 'Decision', 'TableText', 'AnnexTitle']) {
+      expect(parts['word/styles.xml']).toContain(`w:styleId="${id}"`);
+    }
+    expect(paragraphs.filter((p) => p.includes('<w:pStyle w:val="Heading1"/>'))).toHaveLength(22);
+    expect(paragraphs.filter((p) => p.includes('<w:pStyle w:val="Decision"/>')).length).toBe(56 + 0);
+  });
+
+  it('has the title, subject and language, and nothing from the machine that built it', () => {
+    const core = parts['docProps/core.xml']!;
+    expect(core).toContain('<dc:title>PC0517E1a – Summary report</dc:title>');
+    expect(core).toContain('<dc:subject>PC0517E1a</dc:subject>');
+    expect(core).toContain('<dc:language>en-GB</dc:language>');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2018-05-02T00:00:00Z</dcterms:created>');
+    const everything = Object.values(parts).join('\n');
+    for (const local of [homedir(), flagship.folder, process.cwd(), `>${userInfo().username}<`]) expect(everything).not.toContain(local);
+  });
+});
+
+describe('reproducible', () => {
+  it('gives byte-identical files for two builds of the same meeting', async () => {
+    const again = await buildTo('meetings/ptc-219-220', ['docx']);
+    for (const name of ['PC0517E1a.docx', 'PC0517E1a-public.docx']) {
+      const a = await readFile(path.join(flagship.folder, name));
+      const b = await readFile(path.join(again.folder, name));
+      expect(a.equals(b), name).toBe(true);
+    }
+  });
+});
+
+describe('the French meeting', async () => {
+  const fr = await buildTo('meetings/exemple-fr', ['docx']);
+  const parts = await docxParts(path.join(fr.folder, 'PI0231F1a.docx'));
+  const document = parts['word/document.xml']!;
+
+  it('refers to paragraphs by number, to sub-items as item and letter', () => {
+    expect(document).toMatch(/<w:fldSimple w:instr="REF para_14 \\n \\h">.*?<w:t[^>]*>14<\/w:t>/);
+    expect(document).toMatch(/<w:fldSimple w:instr="REF item_II \\h">.*?Point II.*?<w:fldSimple w:instr="REF item_II_c \\h">.*?\(c\)/);
+  });
+
+  it('marks restricted paragraphs and spans with their styles in the full edition only', async () => {
+    expect(document).toContain('<w:pStyle w:val="NumberedParagraphRestricted"/>');
+    expect(document).toContain('<w:rStyle w:val="RestrictedText"/>');
+    const pub = (await docxParts(path.join(fr.folder, 'PI0231F1a-public.docx')))['word/document.xml']!;
+    expect(pub).not.toContain('Restricted"/>');
+    expect(pub).not.toContain('RestrictedText');
+  });
+
+  it('numbers the numbered annex on a list of its own, starting at 1', () => {
+    const numbering = parts['word/numbering.xml']!;
+    expect(document.match(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/g)?.length).toBeGreaterThan(0);
+    expect(numbering).toMatch(/<w:start w:val="1"\/>/);
+  });
+});
+
+describe('--accept-changes', () => {
+  it('writes the clean text with no tracked change', async () => {
+    const clean = await buildTo('meetings/ptc-219-220', ['docx'], { acceptChanges: true });
+    const document = (await docxParts(path.join(clean.folder, 'PC0517E1a.docx')))['word/document.xml']!;
+    expect(document).not.toMatch(/<w:(ins|del) /);
+    expect(document).toContain('Performance Measurement');
+  });
+});
