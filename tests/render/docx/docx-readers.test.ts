@@ -124,6 +124,16 @@ describe('the XML parts of the flagship DOCX', async () => {
     expect(agenda.match(/<w:cantSplit\/>/g)).toHaveLength(23);
   });
 
+  it('gives every table, in the annexes too, a fixed layout and explicit widths', () => {
+    const tables = document.match(/<w:tbl>.*?<\/w:tbl>/g)!;
+    expect(tables.length).toBeGreaterThan(10);
+    for (const table of tables) {
+      expect(table).toContain('<w:tblLayout w:type="fixed"/>');
+      expect(table).toMatch(/<w:tblGrid>(<w:gridCol w:w="[1-9]\d*"\/>)+<\/w:tblGrid>/);
+      expect(table).not.toMatch(/<w:tcW w:type="auto"/);
+    }
+  });
+
   it('declares the styles once and uses them by id', () => {
     for (const id of ['Heading1', 'Heading2', 'NumberedParagraph', 'Decision', 'TableText', 'AnnexTitle']) {
       expect(parts['word/styles.xml']).toContain(`w:styleId="${id}"`);
