@@ -4,47 +4,22 @@ import type {
   Block, Decision, Flow, Inline, NumberedAnnex, NumberedFootnote, NumberedParagraph, NumberedReport, NumberedSubitem, Target,
 } from '../model.js';
 import { walkBlocks, walkFlow, walkInlines } from '../walk.js';
+import { mapBlockInlines, mapDecisionInlines, mapInlines } from './map-inlines.js';
 
 /** Numbers never shift: everything keeps its full-edition number, restricted things leave gaps. */
 export function filterPublic(report: NumberedReport): NumberedReport {
   const restrictedIds = new Set(Object.values(report.targets).filter((t) => t.restricted).map((t) => t.id));
   const labelOf = (id: string) => report.targets[id]?.label ?? '';
 
-  const inlines = (nodes: readonly Inline[]): Inline[] => {
-    const out: Inline[] = [];
-    for (const node of nodes) {
-      if (node.type === 'restricted') continue;
-      if (node.type === 'ref' && restrictedIds.has(node.id)) {
-        // The label (or the author's words) stays as text; the id and the link go.
-        const words = inlines(node.children);
-        out.push(...(words.length ? words : [{ type: 'text', value: labelOf(node.id) } as const]));
-        continue;
-      }
-      if ('children' in node) out.push({ ...node, children: inlines(node.children) } as Inline);
-      else out.push(node);
-    }
-    return out;
+  const hide = (node: Inline): Inline[] => {
+    if (node.type === 'restricted') return [];
+    // A reference to restricted content keeps its label (or the author's words) as text; the id and link go.
+    if (node.type === 'ref' && restrictedIds.has(node.id)) return node.children.length ? [...node.children] : [{ type: 'text', value: labelOf(node.id) }];
+    return [node];
   };
-
-  const blocks = (nodes: readonly Block[]): Block[] =>
-    nodes.flatMap((block): Block[] => {
-      switch (block.type) {
-        case 'plain':
-          return [{ ...block, content: inlines(block.content) }];
-        case 'heading':
-          return block.restricted ? [] : [{ ...block, content: inlines(block.content) }];
-        case 'list':
-          return [{ ...block, items: block.items.map(blocks) }];
-        case 'table':
-          return [{ ...block, rows: block.rows.map((row) => row.map(inlines)) }];
-        case 'quote':
-          return [{ ...block, children: blocks(block.children) }];
-        default:
-          return [block];
-      }
-    });
-
-  const decisions = (list: readonly Decision[]): Decision[] => list.map((d) => ({ ...d, content: inlines(d.content), blocks: blocks(d.blocks) }));
+  const inlines = (nodes: readonly Inline[]) => mapInlines(nodes, hide);
+  const blocks = (nodes: readonly Block[]) => mapBlockInlines(nodes, hide);
+  const decisions = (list: readonly Decision[]) => mapDecisionInlines(list, hide);
 
   const flow = <S>(nodes: readonly Flow<NumberedParagraph, S>[], mapSub: (s: S) => S): Flow<NumberedParagraph, S>[] =>
     nodes.flatMap((node): Flow<NumberedParagraph, S>[] => {
