@@ -6,8 +6,9 @@ import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { filterPublic } from './public/filter-public.js';
 import { DECISION_FORMATS, formatDecisions, type DecisionFormat, type MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords } from './render/json/render-json.js';
-import { buildMeeting, checkMeeting, FORMATS, prepareRenderEnv, type Format } from './pipeline.js';
-import { UnsafeOutputPath } from './write/write-outputs.js';
+import path from 'node:path';
+import { buildMeeting, checkMeeting, FORMATS, meetingName, prepareRenderEnv, renderAgenda, type Format } from './pipeline.js';
+import { UnsafeOutputPath, writeOutputs } from './write/write-outputs.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 const EXIT = { ok: 0, input: 1, usage: 2, bug: 70 } as const;
@@ -73,6 +74,25 @@ export function createProgram(setExit: (code: number) => void): Command {
         }
       }
       setExit(failed ? EXIT.input : EXIT.ok);
+    });
+
+  program
+    .command('agenda')
+    .description('write the cover block and agenda table alone, DOCX and HTML, into OUT/<folder>/')
+    .argument('<dir>', 'meeting folder')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .option('--public', 'the public edition of the agenda')
+    .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
+    .action(async (dir: string, opts: { out: string; public?: boolean; templates?: string }) => {
+      const prepared = await prepareRenderEnv(opts.templates);
+      printDiagnostics(prepared.diagnostics);
+      if (!prepared.env) return setExit(EXIT.input);
+      const checked = await checkMeeting(dir);
+      printDiagnostics(checked.diagnostics);
+      if (!checked.report) return setExit(EXIT.input);
+      const files = await renderAgenda(checked.report, { public: opts.public === true }, prepared.env);
+      await writeOutputs(path.join(opts.out, meetingName(dir)), files);
+      setExit(EXIT.ok);
     });
 
   program

@@ -8,6 +8,7 @@ import { numberReport } from './number/number-report.js';
 import { parseMeeting } from './parse/parse-meeting.js';
 import { loadTemplates } from './load/load-templates.js';
 import { acceptChanges } from './public/accept-changes.js';
+import { extractAnnex } from './public/extract-annex.js';
 import { filterPublic } from './public/filter-public.js';
 import { renderDocx } from './render/docx/render-docx.js';
 import { compileTemplates, renderHtml, type CompiledTemplates } from './render/html/render-html.js';
@@ -58,13 +59,19 @@ export async function checkMeeting(dir: string): Promise<Checked> {
   return { diagnostics: sorted, report: hasErrors(sorted) ? null : numbered.value };
 }
 
-type Renderer = (report: NumberedReport, name: string, env: RenderEnv) => Promise<OutputFile[]> | OutputFile[];
+/** What a document holds: the whole report, one annex alone, or the cover and agenda table. */
+export type Part = 'report' | 'annex' | 'agenda';
+
+type Renderer = (report: NumberedReport, name: string, env: RenderEnv, part: Part) => Promise<OutputFile[]> | OutputFile[];
+
+const layout = (part: Part) => ({ annexesOnly: part === 'annex', agendaOnly: part === 'agenda' });
 
 /** One renderer per format; each gets an edition (full or public) and names its files. */
 const renderers: Readonly<Record<Format, Renderer>> = {
-  docx: async (report, name) => [{ path: `${name}.docx`, content: await renderDocx(report) }],
-  html: (report, name, env) => [{ path: `${name}.html`, content: renderHtml(report, env.html) }],
-  json: (report, name) => [{ path: `${name}.json`, content: toJson(reportData(report)) }],
+  docx: async (report, name, _env, part) => [{ path: `${name}.docx`, content: await renderDocx(report, layout(part)) }],
+  html: (report, name, env, part) => [{ path: `${name}.html`, content: renderHtml(report, env.html, layout(part)) }],
+  // The annexes alone and the agenda are documents to read: their data is the report's JSON.
+  json: (report, name, _env, part) => (part === 'report' ? [{ path: `${name}.json`, content: toJson(reportData(report)) }] : []),
 };
 
 /** Renders every requested file of a checked meeting, in memory. */
@@ -75,13 +82,29 @@ export async function renderMeeting(numbered: NumberedReport, options: BuildOpti
   const files: OutputFile[] = [];
   for (const format of options.formats) {
     const render = renderers[format];
-    if (!options.publicOnly) files.push(...(await render(report, symbol, env)));
-    files.push(...(await render(publicReport, `${symbol}-public`, env)));
+    if (!options.publicOnly) files.push(...(await render(report, symbol, env, 'report')));
+    files.push(...(await render(publicReport, `${symbol}-public`, env, 'report')));
+    // Each annex alone; a restricted annex has no public file at all.
+    for (const annex of report.annexes) {
+      if (!options.publicOnly) files.push(...(await render(extractAnnex(report, annex), `annexes/annex-${annex.numeral}`, env, 'annex')));
+      const publicAnnex = publicReport.annexes.find((a) => a.numeral === annex.numeral);
+      if (annex.visibility === 'public' && publicAnnex) {
+        files.push(...(await render(extractAnnex(publicReport, publicAnnex), `annexes/annex-${annex.numeral}-public`, env, 'annex')));
+      }
+    }
   }
   if (options.formats.includes('json')) {
-    files.push({ path: 'decisions.json', content: toJson(decisionsData(options.publicOnly ? publicReport : report)) });
+    if (!options.publicOnly) files.push({ path: 'decisions.json', content: toJson(decisionsData(report)) });
+    files.push({ path: 'decisions-public.json', content: toJson(decisionsData(publicReport)) });
   }
   return files;
+}
+
+/** The cover block and agenda table alone (`acta agenda`), DOCX and HTML. */
+export async function renderAgenda(numbered: NumberedReport, options: { readonly public: boolean }, env: RenderEnv): Promise<OutputFile[]> {
+  const report = options.public ? filterPublic(numbered) : numbered;
+  const name = `${report.meta.symbol}-agenda${options.public ? '-public' : ''}`;
+  return [...(await renderers.docx(report, name, env, 'agenda')), ...(await renderers.html(report, name, env, 'agenda'))];
 }
 
 export interface Built extends Checked {
@@ -93,7 +116,13 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
   const checked = await checkMeeting(dir);
   if (!checked.report) return { ...checked, written: [] };
   const files = await renderMeeting(checked.report, options, env);
-  const written = await writeOutputs(path.join(out, meetingName(dir)), files);
+  // An annex that became restricted, or was removed, must not leave last build's file behind.
+  const built = new Set<string>(options.formats);
+  const stale = (relative: string) => {
+    const m = /^annexes\/annex-[IVXLCDM]+(-public)?\.(\w+)$/.exec(relative);
+    return m !== null && built.has(m[2]!) && (m[1] !== undefined || !options.publicOnly);
+  };
+  const written = await writeOutputs(path.join(out, meetingName(dir)), files, { stale });
   return { ...checked, written };
 }
 

@@ -1,6 +1,6 @@
 // Writes build results atomically: each file goes to a temporary name beside it, then is renamed.
 
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -11,8 +11,13 @@ export interface OutputFile {
 
 export class UnsafeOutputPath extends Error {}
 
+export interface WriteOptions {
+  /** Files acta wrote before and no longer writes (relative paths, `/` separators): removed after a good write. */
+  readonly stale?: (relative: string) => boolean;
+}
+
 /** Resolves every path first, so a bad one writes nothing; then writes each file and renames it into place. */
-export async function writeOutputs(folder: string, files: readonly OutputFile[]): Promise<string[]> {
+export async function writeOutputs(folder: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<string[]> {
   const root = path.resolve(folder);
   const targets = files.map((file) => {
     const target = path.resolve(root, file.path);
@@ -36,5 +41,27 @@ export async function writeOutputs(folder: string, files: readonly OutputFile[])
   } finally {
     for (const temporary of temporaries.slice(written.length)) await rm(temporary, { force: true });
   }
+  if (options.stale) {
+    const kept = new Set(files.map((f) => f.path));
+    for (const relative of await listFiles(root)) {
+      if (!kept.has(relative) && options.stale(relative)) await rm(path.join(root, relative), { force: true });
+    }
+  }
   return written;
+}
+
+async function listFiles(root: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(path.join(root, prefix), { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const entry of entries) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(root, relative)));
+    else out.push(relative);
+  }
+  return out;
 }

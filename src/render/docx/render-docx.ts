@@ -64,7 +64,8 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     }
   }
 
-  const title = `${meta.symbol} – ${meta.title ?? catalog.summaryReport}${report.public ? ` (${catalog.publicVersion})` : ''}`;
+  const alone = options.annexesOnly ? report.annexes[0] : undefined;
+  const title = `${alone ? `${alone.header} – ${alone.title}` : `${meta.symbol} – ${meta.title ?? catalog.summaryReport}`}${report.public ? ` (${catalog.publicVersion})` : ''}`;
   const author = meta.organization ?? meta.committee;
   const doc = new Document({
     title,

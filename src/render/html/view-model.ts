@@ -113,7 +113,7 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
   const title = meta.title ?? catalog.summaryReport;
   return {
     lang: meta.language,
-    documentTitle: `${meta.symbol} – ${title}${report.public ? ` (${catalog.publicVersion})` : ''}`,
+    documentTitle: `${options.annexesOnly && report.annexes[0] ? `${report.annexes[0].header} – ${report.annexes[0].title}` : `${meta.symbol} – ${title}`}${report.public ? ` (${catalog.publicVersion})` : ''}`,
     public: report.public,
     labels: {
       itemNo: catalog.itemNo,

@@ -1,0 +1,188 @@
+// Public editions never leak, keep every number, and each annex and the agenda stand on their own.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../browser.js';
+import { pdfPages, sofficeToPdf } from '../readers.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const acta = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), ...args], { cwd: root, encoding: 'utf8' });
+
+const MARKERS = [
+  'ZQLEAK-ITEMTITLE', 'ZQLEAK-SPAN', 'ZQLEAK-HEADING', 'ZQLEAK-PARAGRAPH', 'ZQLEAK-BLOCKTABLE', 'ZQLEAK-DECISION', 'ZQLEAK-FOOTNOTE',
+  'ZQLEAK-ANNEXTITLE', 'ZQLEAK-ANNEXBODY', 'ZQLEAK-ANNEXTABLE', 'ZQLEAK-ANNEXNOTE', 'ZQLEAK-ANNEXBLOCK', 'zqleak-id', 'zqleak-annex',
+];
+
+/** Every text a file holds: for a DOCX, the name and XML of every part in the zip. */
+async function contents(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  if (!file.endsWith('.docx')) return bytes.toString('utf8');
+  const parts = unzipSync(new Uint8Array(bytes));
+  return Object.entries(parts).map(([name, data]) => `${name}\n${strFromU8(data)}`).join('\n');
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+const out = await mkdtemp(path.join(tmpdir(), 'acta-editions-'));
+const build = acta('build', 'tests/fixtures/leak', '--out', out);
+const agenda = acta('agenda', 'tests/fixtures/leak', '--out', out, '--public');
+const decisionsPublic = acta('decisions', 'tests/fixtures/leak', '--public');
+const folder = path.join(out, 'leak');
+const all = await filesUnder(folder);
+const isPublic = (f: string) => /-public\.(docx|html|json)$/.test(f);
+
+describe('the leak fixture', () => {
+  it('builds with the expected warnings and writes every edition', () => {
+    expect(build.status).toBe(0);
+    expect(agenda.status).toBe(0);
+    expect(build.stderr.match(/ref-to-restricted/g)).toHaveLength(2);
+    expect(all.map((f) => path.relative(folder, f)).sort()).toEqual([
+      'LEAK1-agenda-public.docx', 'LEAK1-agenda-public.html',
+      'LEAK1-public.docx', 'LEAK1-public.html', 'LEAK1-public.json', 'LEAK1.docx', 'LEAK1.html', 'LEAK1.json',
+      'annexes/annex-I.docx', 'annexes/annex-I.html',
+      'annexes/annex-II-public.docx', 'annexes/annex-II-public.html', 'annexes/annex-II.docx', 'annexes/annex-II.html',
+      'decisions-public.json', 'decisions.json',
+    ]);
+  });
+});
+
+describe('no public output holds any restricted marker, in any form', async () => {
+  const publicFiles = all.filter(isPublic);
+  const texts = await Promise.all(publicFiles.map(async (f) => [path.relative(folder, f), (await contents(f)).toLowerCase()] as const));
+  texts.push(['acta decisions --public', decisionsPublic.stdout.toLowerCase()]);
+
+  it.each(MARKERS)('%s', (marker) => {
+    const found = texts.filter(([, text]) => text.includes(marker.toLowerCase())).map(([name]) => name);
+    expect(found).toEqual([]);
+  });
+
+  it('looked into every part: document, headers, footers, footnotes, numbering, properties, relationships', async () => {
+    const parts = Object.keys(unzipSync(new Uint8Array(await readFile(path.join(folder, 'LEAK1-public.docx')))));
+    for (const part of ['word/document.xml', 'word/header1.xml', 'word/footer1.xml', 'word/footnotes.xml', 'word/numbering.xml', 'docProps/core.xml', 'docProps/app.xml', 'word/_rels/document.xml.rels']) {
+      expect(parts).toContain(part);
+    }
+  });
+});
+
+describe('the full edition holds every marker', async () => {
+  const full = (await Promise.all(all.filter((f) => !isPublic(f)).map(contents))).join('\n').toLowerCase();
+  it.each(MARKERS)('%s', (marker) => {
+    expect(full).toContain(marker.toLowerCase());
+  });
+});
+
+describe('numbers never shift', async () => {
+  type Data = { items: { numeral: string; range: string }[]; paragraphs: { number: number }[]; annexes: { numeral: string; title: string | null }[] };
+  const full = JSON.parse(await readFile(path.join(folder, 'LEAK1.json'), 'utf8')) as Data;
+  const pub = JSON.parse(await readFile(path.join(folder, 'LEAK1-public.json'), 'utf8')) as Data;
+
+  it('keeps paragraph, item and annex numbers in the data', () => {
+    expect(full.paragraphs.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(pub.paragraphs.map((p) => p.number)).toEqual([1, 4, 5, 6, 7]);
+    const numbering = (d: Data) => d.items.map((i) => [i.numeral, i.range]);
+    expect(numbering(pub)).toEqual(numbering(full));
+    expect(pub.annexes.map((a) => a.numeral)).toEqual(full.annexes.map((a) => a.numeral));
+    expect(pub.annexes[0]!.title).toBeNull();
+  });
+
+  it('keeps them in the HTML: the same anchors, less the restricted ones', async () => {
+    const anchors = async (file: string) => [...(await readFile(path.join(folder, file), 'utf8')).matchAll(/id="((?:para|item|annex)-[\w-]+)"/g)].map((m) => m[1]);
+    const fullAnchors = await anchors('LEAK1.html');
+    const pubAnchors = await anchors('LEAK1-public.html');
+    expect(pubAnchors.filter((a) => a!.startsWith('para-'))).toEqual(['para-1', 'para-4', 'para-5', 'para-6', 'para-7']);
+    expect(pubAnchors.every((a) => fullAnchors.includes(a))).toBe(true);
+    const itemsAndAnnexes = (anchors: (string | undefined)[]) => anchors.filter((a) => /^(item|annex)-[IVXLCDM]+(-[a-z]+)?$/.test(a!));
+    expect(itemsAndAnnexes(pubAnchors)).toEqual(itemsAndAnnexes(fullAnchors));
+    expect(itemsAndAnnexes(pubAnchors)).toEqual(['item-I', 'item-I-a', 'item-II', 'annex-I', 'annex-II']);
+  });
+
+  it('keeps them in the DOCX as LibreOffice renders it, the numbered annex included', async () => {
+    const pages = await pdfPages(await sofficeToPdf(path.join(folder, 'LEAK1-public.docx')));
+    const body = pages.filter((p) => !p.includes('to doc. LEAK1')).join('\n');
+    expect([...body.matchAll(/^\s*(\d+)\.\s/gm)].map((m) => Number(m[1]))).toEqual([1, 4, 5, 6, 7]);
+    const annexII = pages.filter((p) => p.includes('Annex II to doc. LEAK1')).join('\n');
+    expect([...annexII.matchAll(/^\s*(\d+)\.\s/gm)].map((m) => Number(m[1]))).toEqual([1, 3]);
+    expect(pages.every((p) => p.includes('Public Version'))).toBe(true);
+    expect(pages.join('\n')).toContain('Annex I is not included in the public version.');
+  }, 180_000);
+});
+
+describe('each annex alone', async () => {
+  it('carries its own header, tables and footnotes, and nothing of the rest of the report', async () => {
+    const html = await readFile(path.join(folder, 'annexes', 'annex-II-public.html'), 'utf8');
+    expect(html).toContain('Annex II to doc. LEAK1');
+    expect(html).toContain('A public note of the annex.');
+    expect(html).not.toContain('Enforcement matters');
+    expect(html).not.toContain('Statistics as of 1 March 2030');
+    expect(html).not.toContain('class="agenda"');
+    const docx = await contents(path.join(folder, 'annexes', 'annex-II-public.docx'));
+    expect(docx).toContain('Annex II to doc. LEAK1');
+    expect(docx).toContain('A public note of the annex.');
+    expect(docx).not.toContain('Enforcement matters');
+    expect(docx).not.toContain('Statistics as of 1 March 2030');
+    expect(docx).toMatch(/<w:footnote w:id="1"[^>]*>.*A public note of the annex\./);
+  });
+
+  it('has no public file for a restricted annex, and removes one a previous build left', async () => {
+    expect(all.some((f) => f.endsWith('annex-I-public.html') || f.endsWith('annex-I-public.docx'))).toBe(false);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(path.join(folder, 'annexes', 'annex-I-public.html'), 'left over from when Annex I was public');
+    expect(acta('build', 'tests/fixtures/leak', '--out', out).status).toBe(0);
+    expect((await readdir(path.join(folder, 'annexes'))).includes('annex-I-public.html')).toBe(false);
+  });
+});
+
+describe('acta agenda on the flagship', () => {
+  let browser: Browser;
+  const agendaOut = mkdtemp(path.join(tmpdir(), 'acta-agenda-'));
+  beforeAll(async () => {
+    browser = await launchChromium();
+    expect(acta('agenda', 'meetings/ptc-219-220', '--out', await agendaOut).status).toBe(0);
+  });
+  afterAll(async () => browser?.close());
+
+  it('shows the 22 items with their ranges in Chromium', async () => {
+    const page = await browser.newPage();
+    await page.goto(`file://${path.join(await agendaOut, 'ptc-219-220', 'PC0517E1a-agenda.html')}`);
+    const rows = await page.$$eval('table.agenda tbody tr', (trs) => trs.map((tr) => [tr.querySelector('.col-no')!.textContent!.trim(), tr.querySelector('.col-range')!.textContent!.trim()]));
+    expect(rows).toHaveLength(22);
+    expect(rows[0]).toEqual(['I', '01 - 06']);
+    expect(rows[14]).toEqual(['XV', '112 - 140']);
+    expect(await page.$$eval('.item, .annex', (els) => els.length)).toBe(0);
+    await page.close();
+  });
+
+  it('shows the 22 items with their ranges in LibreOffice', async () => {
+    const pages = await pdfPages(await sofficeToPdf(path.join(await agendaOut, 'ptc-219-220', 'PC0517E1a-agenda.docx')));
+    const text = pages.join('\n');
+    const ranges = [...text.matchAll(/\s{3,}(\d{2,3}(?: - \d{2,3})?)[ \t]*$/gm)].map((m) => m[1]);
+    expect(ranges).toHaveLength(22);
+    expect(ranges[0]).toBe('01 - 06');
+    expect(ranges[21]).toBe('174 - 176');
+    expect(text).not.toContain('Item I – Opening');
+  }, 180_000);
+
+  it('has no Paragraph column before the session, while the body has no paragraphs', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'acta-before-'));
+    const { cp, writeFile } = await import('node:fs/promises');
+    await cp(path.join(root, 'tests/fixtures/leak/meeting.md'), path.join(dir, 'meeting.md'));
+    await writeFile(path.join(dir, 'meeting.md'), (await readFile(path.join(dir, 'meeting.md'), 'utf8')).replace(/\n# Enforcement[\s\S]*$/, '\n# Opening {#opening}\n\n*(For decision)*\n\n## Adoption of the agenda\n\n# Closing\n'));
+    expect(acta('agenda', dir, '--out', dir).status).toBe(0);
+    const html = await readFile(path.join(dir, path.basename(dir), 'LEAK1-agenda.html'), 'utf8');
+    expect(html).toContain('<th class="col-item">Agenda Item</th>');
+    expect(html).not.toContain('<th class="col-range">');
+    expect(html).not.toContain('<td class="col-range">');
+    const docx = await contents(path.join(dir, path.basename(dir), 'LEAK1-agenda.docx'));
+    expect(docx).not.toContain('>Paragraph<');
+    expect(docx).toMatch(/<w:tblGrid><w:gridCol w:w="\d+"\/><w:gridCol w:w="\d+"\/><\/w:tblGrid>/);
+  });
+});
