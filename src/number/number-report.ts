@@ -1,6 +1,6 @@
 // Numbers the report once: numerals, letters, paragraph numbers, ranges, annex numerals and every label.
 
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 import { error, formatPlace, warning, type Diagnostic, type Place, type Result } from '../diagnostics.js';
 import { catalogFor, toLetter, toRoman } from '../i18n/labels.js';
 import type {
@@ -134,7 +134,9 @@ export function numberReport(report: Report): Result<NumberedReport> {
       const target = targets[node.id];
       if (!target) {
         const ids = Object.keys(targets);
-        const hint = ids.length ? ` (did you mean \`${closest(node.id, ids)}\`?)` : '';
+        const near = ids.length ? closest(node.id, ids) : null;
+        // Only a near miss is worth suggesting: a typo, not just any id.
+        const hint = near !== null && distance(node.id, near) <= Math.max(2, Math.floor(node.id.length / 3)) ? ` (did you mean \`${near}\`?)` : '';
         diagnostics.push(error(node.place, 'unknown-id', `Unexpected reference to unknown id \`${node.id}\`, expected an id set with \`{#${node.id}}\`${hint}`));
       } else if (target.restricted && !restricted) {
         diagnostics.push(

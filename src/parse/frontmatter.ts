@@ -98,7 +98,7 @@ export function parseMeetingFrontmatter(file: string, source: FrontmatterSource 
 }
 
 export function parseAnnexFrontmatter(file: string, source: FrontmatterSource | null): { meta: AnnexMeta | null; diagnostics: Diagnostic[] } {
-  const found = validate(file, source, annexSchema, annexKeys, 'an annex');
+  const found = validate(file, source, annexSchema, annexKeys, 'annex file');
   return { meta: found.data ?? null, diagnostics: found.diagnostics };
 }
 
@@ -184,8 +184,8 @@ function validateData<S extends z.ZodType<Record<string, unknown>>>(
     const node = nodes.get(key);
     const input = issue.input;
     if (input === undefined && !nodes.has(key)) {
-      const example = examples[key] ? ` (e.g. \`${examples[key]}\`)` : '';
-      diagnostics.push(error(start, 'missing-key', `Unexpected frontmatter without \`${key}\`, expected a \`${key}:\` line${example}`));
+      const line = examples[key] ?? `${key}: …`;
+      diagnostics.push(error(start, 'missing-key', `Unexpected frontmatter without \`${key}\`, expected a line like \`${line}\``));
       continue;
     }
     const place = placeAt(node?.value?.range?.[0] ?? node?.key?.range?.[0]);

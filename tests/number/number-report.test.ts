@@ -103,6 +103,11 @@ describe('id problems', () => {
     expect(r.problems).toEqual(['m/meeting.md:13:5 error unknown-id']);
     expect(r.diagnostics[0]!.message).toBe('Unexpected reference to unknown id `tranist`, expected an id set with `{#tranist}` (did you mean `transit`?)');
   });
+
+  it('suggests no id when none is close', () => {
+    const r = runBody(`# Item {#opening}\n\nSee [](#participants).${decide}`);
+    expect(r.diagnostics[0]!.message).toBe('Unexpected reference to unknown id `participants`, expected an id set with `{#participants}`');
+  });
 });
 
 describe('decision list warnings', () => {

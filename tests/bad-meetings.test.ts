@@ -1,0 +1,50 @@
+// The corpus of bad meetings: each folder of tests/fixtures/bad gets exactly the diagnostics in its
+// `expected` file (`path:line:column severity rule`, optionally `| text the message holds`) and exit 1.
+
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.join('tests', 'fixtures', 'bad');
+const cases = readdirSync(path.join(root, corpus)).sort();
+
+function check(dir: string) {
+  return spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), 'check', dir], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+describe('bad meetings', () => {
+  it('has a case for every problem the issue lists', () => {
+    expect(cases).toEqual(expect.arrayContaining([
+      'yaml-malformed', 'frontmatter-not-mapping', 'missing-keys', 'unknown-key', 'wrong-types', 'bad-dates', 'dates-reversed', 'unknown-language',
+      'missing-meeting', 'empty-folder', 'text-before-item', 'conclusion-without-list', 'duplicate-ids', 'unknown-id', 'unclosed-directive',
+      'unknown-directives', 'critic-unclosed', 'annex-no-frontmatter', 'not-utf8', 'binary-annex', 'symlink-outside',
+    ]));
+  });
+
+  it.each(cases)('%s', (name) => {
+    const dir = path.join(corpus, name);
+    const r = check(dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    const expected = readFileSync(path.join(root, dir, 'expected'), 'utf8').trim().split('\n');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(expected.length);
+    lines.forEach((line, i) => {
+      const [where, text] = expected[i]!.split(' | ');
+      const [place, severity, rule] = where!.split(' ');
+      expect(line.startsWith(`${dir}/${place}: ${severity}: Unexpected `), line).toBe(true);
+      expect(line.endsWith(` [${rule}]`), line).toBe(true);
+      if (text) expect(line).toContain(text);
+    });
+  });
+
+  it('answers a path that does not exist with exit 1 and one line', () => {
+    const r = check('tests/fixtures/bad/no-such-meeting');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('tests/fixtures/bad/no-such-meeting:1:1: error: Unexpected path that does not exist, expected a meeting folder [no-such-folder]\n');
+  });
+});
