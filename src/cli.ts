@@ -2,19 +2,22 @@
 // The only module that touches argv, the console and exit codes.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { formatDiagnostic, useColor, type Diagnostic } from './diagnostics.js';
 import { filterPublic } from './public/filter-public.js';
 import { DECISION_FORMATS, formatDecisions, type DecisionFormat, type MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords } from './render/json/render-json.js';
 import path from 'node:path';
 import { buildMeeting, checkMeeting, FORMATS, meetingName, prepareRenderEnv, renderAgenda, type Format } from './pipeline.js';
-import { UnsafeOutputPath, writeOutputs } from './write/write-outputs.js';
+import { TemplateFailed } from './render/html/render-html.js';
+import { UnsafeOutputPath, WriteFailed, writeOutputs } from './write/write-outputs.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 const EXIT = { ok: 0, input: 1, usage: 2, bug: 70 } as const;
 
+const color = useColor(process.env, process.stderr.isTTY === true);
+
 function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
-  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d, color)}\n`);
 }
 
 function parseFormats(value: string): Format[] {
@@ -139,8 +142,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version end here with exit code 0; anything else is wrong usage.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (e instanceof UnsafeOutputPath) {
+    if (e instanceof UnsafeOutputPath || e instanceof WriteFailed) {
+      // Nothing half-written: every output is the previous file or a whole new one.
       process.stderr.write(`acta: ${e.message}\n`);
+      return EXIT.input;
+    }
+    if (e instanceof TemplateFailed) {
+      printDiagnostics([e.diagnostic]);
       return EXIT.input;
     }
     const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);

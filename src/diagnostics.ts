@@ -22,8 +22,14 @@ export function warning(place: Place, ruleId: string, message: string): Diagnost
   return { file: place.file, line: place.line, column: place.column, severity: 'warning', ruleId, message };
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.ruleId}]`;
+export function formatDiagnostic(d: Diagnostic, color = false): string {
+  const severity = color ? `${d.severity === 'error' ? '\u001b[31m' : '\u001b[33m'}${d.severity}\u001b[39m` : d.severity;
+  return `${d.file}:${d.line}:${d.column}: ${severity}: ${d.message} [${d.ruleId}]`;
+}
+
+/** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function useColor(env: NodeJS.ProcessEnv, isTerminal: boolean): boolean {
+  return isTerminal && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -112,6 +112,27 @@ describe('acta build', () => {
   });
 });
 
+describe('problems that are not in the meeting', () => {
+  it('reports a template that fails while laying out, as a diagnostic, exit 1, no stack', async () => {
+    const templates = path.join(work, 'templates-broken');
+    await import('node:fs/promises').then((fs) => fs.mkdir(path.join(templates, 'partials'), { recursive: true }));
+    await writeFile(path.join(templates, 'partials', 'cover.hbs'), '<header>{{shout committee}}</header>\n');
+    const r = acta(['build', 'tests/fixtures/restricted', '--out', path.join(work, 'out-tpl'), '--templates', templates]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/report\.hbs:1:1: error: Unexpected template failure: Missing helper: "shout" \[template\]/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports an output it cannot write, exit 1, no stack', async () => {
+    const out = path.join(work, 'out-blocked');
+    await import('node:fs/promises').then((fs) => fs.mkdir(path.join(out, 'restricted', 'PC0600E1a.html'), { recursive: true }));
+    const r = acta(['build', 'tests/fixtures/restricted', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^acta: cannot write .*PC0600E1a\.html: /m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('acta decisions', () => {
   it('prints the register as JSON with the fields of FORMAT.md', () => {
     const r = acta(['decisions', 'meetings/ptc-219-220']);
@@ -141,5 +162,18 @@ describe('acta decisions', () => {
     const pub = JSON.parse(acta(['decisions', fixture, '--public']).stdout) as { decisions: { id: string; text: string }[] };
     expect(full.decisions.map((d) => [d.id, d.text])).toEqual([['I-1', 'agreed to keep the case confidential.'], ['I-2', 'took note of the statistics.']]);
     expect(pub.decisions.map((d) => [d.id, d.text])).toEqual([['I-2', 'took note of the statistics.']]);
+  });
+});
+
+describe('colour', () => {
+  it('colours severities only on a terminal, and never with NO_COLOR', async () => {
+    const { useColor, formatDiagnostic } = await import('../src/diagnostics.js');
+    expect(useColor({}, true)).toBe(true);
+    expect(useColor({ NO_COLOR: '1' }, true)).toBe(false);
+    expect(useColor({}, false)).toBe(false);
+    expect(useColor({ TERM: 'dumb' }, true)).toBe(false);
+    const d = { file: 'm.md', line: 1, column: 2, severity: 'error' as const, ruleId: 'x', message: 'Unexpected y, expected z' };
+    expect(formatDiagnostic(d, true)).toBe('m.md:1:2: \u001b[31merror\u001b[39m: Unexpected y, expected z [x]');
+    expect(formatDiagnostic(d)).toBe('m.md:1:2: error: Unexpected y, expected z [x]');
   });
 });

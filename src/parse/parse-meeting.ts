@@ -28,8 +28,9 @@ export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
   const footnotes: Footnote[] = [];
   let fileIndex = 0;
 
-  const read = (file: SourceFile): ParsedFile => {
+  const read = (source: SourceFile): ParsedFile => {
     const index = fileIndex++;
+    const file = { ...source, text: replaceControls(source.path, source.text, diagnostics) };
     const bodyStart = FRONTMATTER.exec(file.text)?.[0].length ?? 0;
     const hidden = hideCriticMarkup(file.path, file.text, bodyStart);
     diagnostics.push(...hidden.diagnostics);
@@ -90,6 +91,27 @@ export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
 
   if (!meta) return { value: null, diagnostics };
   return { value: { meta, items, annexes, footnotes, place: meetingPlace }, diagnostics };
+}
+
+/**
+ * Control characters (Word pastes U+000B for a line break), non-characters and lone surrogates are
+ * errors in HTML and, most of them, invalid in the XML of a DOCX: each becomes spaces of the same
+ * length, so positions stay exact.
+ */
+const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Noncharacter_Code_Point}\p{Cs}]/gu;
+
+function replaceControls(file: string, text: string, diagnostics: Diagnostic[]): string {
+  const first = text.search(CONTROL);
+  if (first === -1) return text;
+  const before = text.slice(0, first);
+  const line = before.split('\n').length;
+  const column = first - before.lastIndexOf('\n');
+  const code = text.codePointAt(first)!.toString(16).toUpperCase().padStart(4, '0');
+  const count = text.match(CONTROL)!.length;
+  diagnostics.push(
+    warning({ file, line, column }, 'control-character', `Unexpected control character U+${code}${count > 1 ? ` (and ${count - 1} more)` : ''}, expected text; replaced by a space`),
+  );
+  return text.replace(CONTROL, (c) => ' '.repeat(c.length));
 }
 
 /** The phrase that opens a decision list; spacing before the colon and "conclusions" tolerated. */

@@ -334,3 +334,12 @@ describe('annexes', () => {
     expect(r.diagnostics[0]!.message).toContain('`title`');
   });
 });
+
+describe('control characters', () => {
+  it('replaces them by a space, keeping positions, with one warning at the first', () => {
+    const r = runBody('# Item\n\nLine one\u000bline two\u0007 and a bell.\n\nIn conclusion, the PTC:\n\n- ok.\n');
+    expect(r.problems).toEqual([`m/meeting.md:${L(3)}:9 warning control-character`]);
+    expect(r.diagnostics[0]!.message).toBe('Unexpected control character U+000B (and 1 more), expected text; replaced by a space');
+    expect(paragraphs(r.numbered!)[0]!.text).toBe('Line one line two  and a bell.');
+  });
+});

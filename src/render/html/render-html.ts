@@ -6,6 +6,13 @@ import type { TemplateSet } from '../../load/load-templates.js';
 import type { NumberedReport } from '../../model.js';
 import { htmlView, type HtmlView, type ViewOptions } from './view-model.js';
 
+/** A template that fails while laying out a report (a missing helper…): the user's template, not acta. */
+export class TemplateFailed extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
 export interface CompiledTemplates {
   readonly render: (view: HtmlView & { styles: string }) => string;
   readonly styles: string;
@@ -24,7 +31,15 @@ export function compileTemplates(set: TemplateSet): { value: CompiledTemplates |
     current = set.files.main ?? 'report.hbs';
     env.parse(set.main);
     const main = env.compile(set.main, { strict: false, preventIndent: true });
-    return { value: { render: (view) => main(view), styles: set.styles }, diagnostics: [] };
+    const render = (view: HtmlView & { styles: string }) => {
+      try {
+        return main(view);
+      } catch (e) {
+        const message = e instanceof Error ? (e.message.split('\n')[0] ?? e.message) : String(e);
+        throw new TemplateFailed(error({ file: set.files.main ?? 'report.hbs', line: 1, column: 1 }, 'template', `Unexpected template failure: ${message}`));
+      }
+    };
+    return { value: { render, styles: set.styles }, diagnostics: [] };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
