@@ -6,7 +6,9 @@ import { formatDiagnostic, useColor, type Diagnostic } from './diagnostics.js';
 import { filterPublic } from './public/filter-public.js';
 import { DECISION_FORMATS, formatDecisions, type DecisionFormat, type MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords } from './render/json/render-json.js';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { buildMeeting, checkMeeting, FORMATS, meetingName, prepareRenderEnv, renderAgenda, type Format } from './pipeline.js';
 import { TemplateFailed } from './render/html/render-html.js';
 import { UnsafeOutputPath, WriteFailed, writeOutputs } from './write/write-outputs.js';
@@ -157,11 +159,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.exitCode = EXIT.bug;
-  },
-);
+// Run when this file is the program (dist/acta.js), not when a test imports it.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  main(process.argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT.bug;
+    },
+  );
+}
