@@ -2,15 +2,19 @@
 // The only module that touches argv, the console and exit codes.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { formatDiagnostic, useColor, type Diagnostic } from './diagnostics.js';
+import { error, formatDiagnostic, useColor, type Diagnostic } from './diagnostics.js';
+import { LANGUAGES, type Language } from './i18n/labels.js';
+import { newMeetingFiles } from './init/new-meeting.js';
+import { loadNewMeetingTemplates } from './load/load-templates.js';
 import { filterPublic } from './public/filter-public.js';
 import { DECISION_FORMATS, formatDecisions, type DecisionFormat, type MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords } from './render/json/render-json.js';
-import { realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildMeeting, checkMeeting, FORMATS, meetingName, prepareRenderEnv, renderAgenda, type Format } from './pipeline.js';
 import { TemplateFailed } from './render/html/render-html.js';
+import { watchMeeting } from './watch/watch-meeting.js';
 import { UnsafeOutputPath, WriteFailed, writeOutputs } from './write/write-outputs.js';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -20,6 +24,12 @@ const color = useColor(process.env, process.stderr.isTTY === true);
 
 function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d, color)}\n`);
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return port;
 }
 
 function parseFormats(value: string): Format[] {
@@ -82,6 +92,34 @@ export function createProgram(setExit: (code: number) => void): Command {
     });
 
   program
+    .command('init')
+    .description('create a new meeting folder that builds as it is')
+    .argument('<dir>', 'the folder to create (new or empty)')
+    .option('--committee <name>', 'the committee, as on the cover', 'Permanent Technical Committee')
+    .option('--short <name>', 'its short name, as in "In conclusion, the PTC:"', 'PTC')
+    .option('--symbol <code>', 'the document code', 'PC0000E1a')
+    .option('--session <text>', 'the session, as on the cover', '1st Session')
+    .option('--place <city>', 'where the meeting is held', 'Brussels')
+    .addOption(new Option('--language <code>', 'the report language').choices(LANGUAGES).default('en'))
+    .action(async (dir: string, opts: { committee: string; short: string; symbol: string; session: string; place: string; language: Language }) => {
+      const here = { file: dir, line: 1, column: 1 };
+      if (existsSync(dir) && readdirSync(dir).length > 0) {
+        printDiagnostics([error(here, 'folder-not-empty', 'Unexpected folder that is not empty, expected a new or empty folder (acta init never overwrites)')]);
+        return setExit(EXIT.input);
+      }
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(opts.symbol) || opts.symbol.includes('..')) {
+        printDiagnostics([error(here, 'bad-symbol', `Unexpected symbol \`${opts.symbol}\`, expected letters, digits, \`.\`, \`_\` or \`-\``)]);
+        return setExit(EXIT.usage);
+      }
+      const today = new Date();
+      const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+      const files = newMeetingFiles(await loadNewMeetingTemplates(opts.language), { ...opts, date });
+      await writeOutputs(dir, files);
+      process.stdout.write(`Created ${dir}: ${files.map((f) => f.path).join(', ')}\nNext: acta watch ${dir}\n`);
+      setExit(EXIT.ok);
+    });
+
+  program
     .command('agenda')
     .description('write the cover block and agenda table alone, DOCX and HTML, into OUT/<folder>/')
     .argument('<dir>', 'meeting folder')
@@ -97,6 +135,50 @@ export function createProgram(setExit: (code: number) => void): Command {
       if (!checked.report) return setExit(EXIT.input);
       const files = await renderAgenda(checked.report, { public: opts.public === true }, prepared.env);
       await writeOutputs(path.join(opts.out, meetingName(dir)), files);
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command('watch')
+    .description('rebuild on every save and serve the HTML with live reload on 127.0.0.1')
+    .argument('<dir>', 'meeting folder')
+    .option('-p, --port <n>', 'the port to serve on (0: any free port)', parsePort, 4000)
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .option('--public', 'preview the public edition')
+    .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
+    .action(async (dir: string, opts: { port: number; out: string; public?: boolean; templates?: string }) => {
+      const prepared = await prepareRenderEnv(opts.templates);
+      printDiagnostics(prepared.diagnostics);
+      if (!prepared.env) return setExit(EXIT.input);
+      let watching;
+      try {
+        watching = await watchMeeting({
+          dir,
+          out: opts.out,
+          port: opts.port,
+          public: opts.public === true,
+          env: prepared.env,
+          onBuilt: ({ diagnostics, ok, ms }) => {
+            printDiagnostics(diagnostics);
+            process.stdout.write(ok ? `built in ${Math.round(ms)} ms\n` : `not built: ${diagnostics.filter((d) => d.severity === 'error').length} error(s)\n`);
+          },
+        });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          process.stderr.write(`acta: port ${opts.port} is in use; choose another with --port\n`);
+          return setExit(EXIT.usage);
+        }
+        throw e;
+      }
+      process.stdout.write(`Serving ${watching.url} (Ctrl-C to stop)\n`);
+      // Stop cleanly on Ctrl-C or a termination request: watcher and server closed, exit 0.
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await watching.close();
+      process.stdout.write('Stopped.\n');
       setExit(EXIT.ok);
     });
 

@@ -49,3 +49,15 @@ export async function loadTemplates(userDir?: string): Promise<Result<TemplateSe
   for (const name of partialNames) partials[name] = await read(files[`partial:${name}`]!);
   return { value: { main: await read(files.main!), styles: await read(files.styles!), partials, files }, diagnostics };
 }
+
+/** The files of templates/new-meeting/<language>/, by path relative to it. */
+export async function loadNewMeetingTemplates(language: string): Promise<Record<string, string>> {
+  const dir = path.join(defaultTemplatesDir(), 'new-meeting', language);
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    out[path.relative(dir, full).split(path.sep).join('/')] = await readFile(full, 'utf8');
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const acta = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), ...args], { cwd: root, encoding: 'utf8' });
+
+describe('acta init', () => {
+  it('makes a meeting that builds as it is, with every output and no problem', async () => {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-init-')), 'new-meeting');
+    const init = acta('init', dir, '--committee', 'Enforcement Committee', '--short', 'EC', '--symbol', 'EC0100E1a');
+    expect(init.status).toBe(0);
+    expect(init.stdout).toContain(`Next: acta watch ${dir}`);
+    expect((await readdir(dir, { recursive: true })).map(String).sort()).toEqual([
+      'README.md', 'annexes', 'annexes/01-participants.md', 'annexes/02-programme.md', 'items', 'items/01-opening.md', 'items/02-work-programme.md', 'meeting.md',
+    ]);
+    const out = path.join(dir, '..', 'out');
+    const build = acta('build', dir, '--out', out);
+    expect(build.status).toBe(0);
+    expect(build.stderr).toBe('');
+    expect((await readdir(path.join(out, 'new-meeting'), { recursive: true })).map(String).sort()).toEqual([
+      'EC0100E1a-public.docx', 'EC0100E1a-public.html', 'EC0100E1a-public.json', 'EC0100E1a.docx', 'EC0100E1a.html', 'EC0100E1a.json',
+      'annexes', 'annexes/annex-I.docx', 'annexes/annex-I.html', 'annexes/annex-II-public.docx', 'annexes/annex-II-public.html', 'annexes/annex-II.docx', 'annexes/annex-II.html',
+      'decisions-public.json', 'decisions.json',
+    ]);
+    const data = JSON.parse(await readFile(path.join(out, 'new-meeting', 'EC0100E1a.json'), 'utf8')) as { committee: string; items: { subitems: unknown[] }[]; paragraphs: unknown[] };
+    expect(data.committee).toBe('Enforcement Committee');
+    expect(data.items).toHaveLength(2);
+    expect(data.items[0]!.subitems).toHaveLength(2);
+    const decisions = JSON.parse(await readFile(path.join(out, 'new-meeting', 'decisions.json'), 'utf8')) as { decisions: unknown[] };
+    expect(decisions.decisions.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('writes every frontmatter key into meeting.md, the optional ones commented', async () => {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-init-')), 'm');
+    expect(acta('init', dir).status).toBe(0);
+    const meeting = await readFile(path.join(dir, 'meeting.md'), 'utf8');
+    for (const key of ['committee', 'committee_short', 'session', 'start', 'end', 'place', 'issued', 'symbol', 'organization', 'organization_alt', 'language', 'title', 'conclusion', 'changes_author', 'changes_date']) {
+      expect(meeting, key).toMatch(new RegExp(`^(# )?${key}: `, 'm'));
+    }
+  });
+
+  it('makes a French meeting with --language fr that builds without a problem', async () => {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-init-')), 'reunion');
+    expect(acta('init', dir, '--language', 'fr', '--short', 'CTP').status).toBe(0);
+    const check = acta('check', dir);
+    expect(check.status).toBe(0);
+    expect(check.stderr).toBe('');
+    expect(check.stdout).toContain('2 items, 8 paragraphs, 2 annexes, 4 decisions');
+  });
+
+  it('refuses a folder that is not empty and leaves it as it was', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'acta-init-'));
+    await writeFile(path.join(dir, 'notes.txt'), 'mine');
+    const r = acta('init', dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`${dir}:1:1: error: Unexpected folder that is not empty, expected a new or empty folder (acta init never overwrites) [folder-not-empty]\n`);
+    expect(await readdir(dir)).toEqual(['notes.txt']);
+  });
+});
