@@ -10,13 +10,13 @@ import { loadTemplates } from './load/load-templates.js';
 import { acceptChanges } from './public/accept-changes.js';
 import { extractAnnex } from './public/extract-annex.js';
 import { filterPublic } from './public/filter-public.js';
-import { renderDocx } from './render/docx/render-docx.js';
-import { compileTemplates, renderHtml, type CompiledTemplates } from './render/html/render-html.js';
+import type { CompiledTemplates } from './render/html/render-html.js';
 import { decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { writeOutputs, type OutputFile } from './write/write-outputs.js';
+import { OutputWriter, type OutputFile } from './write/write-outputs.js';
 
-export const FORMATS = ['docx', 'html', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+import { FORMATS, type Format } from './formats.js';
+
+export { FORMATS, type Format };
 
 export interface BuildOptions {
   readonly formats: readonly Format[];
@@ -32,6 +32,8 @@ export interface RenderEnv {
 }
 
 export async function prepareRenderEnv(templatesDir?: string): Promise<{ env: RenderEnv | null; diagnostics: Diagnostic[] }> {
+  // Loaded on first use, so `check` and `decisions` never load the writers.
+  const { compileTemplates } = await import('./render/html/render-html.js');
   const loaded = await loadTemplates(templatesDir);
   if (!loaded.value) return { env: null, diagnostics: [...loaded.diagnostics] };
   const compiled = compileTemplates(loaded.value);
@@ -68,36 +70,45 @@ const layout = (part: Part) => ({ annexesOnly: part === 'annex', agendaOnly: par
 
 /** One renderer per format; each gets an edition (full or public) and names its files. */
 const renderers: Readonly<Record<Format, Renderer>> = {
-  docx: async (report, name, _env, part) => [{ path: `${name}.docx`, content: await renderDocx(report, layout(part)) }],
-  html: (report, name, env, part) => [{ path: `${name}.html`, content: renderHtml(report, env.html, layout(part)) }],
+  docx: async (report, name, _env, part) => {
+    const { renderDocx } = await import('./render/docx/render-docx.js');
+    return [{ path: `${name}.docx`, content: await renderDocx(report, layout(part)) }];
+  },
+  html: async (report, name, env, part) => {
+    const { renderHtml } = await import('./render/html/render-html.js');
+    return [{ path: `${name}.html`, content: renderHtml(report, env.html, layout(part)) }];
+  },
   // The annexes alone and the agenda are documents to read: their data is the report's JSON.
   json: (report, name, _env, part) => (part === 'report' ? [{ path: `${name}.json`, content: toJson(reportData(report)) }] : []),
 };
 
-/** Renders every requested file of a checked meeting, in memory. */
-export async function renderMeeting(numbered: NumberedReport, options: BuildOptions, env: RenderEnv): Promise<OutputFile[]> {
-  const report = options.acceptChanges ? acceptChanges(numbered) : numbered;
+export type Edition = 'full' | 'public';
+
+/** Receives each file as soon as it is rendered, so a large meeting never holds all its outputs at once. */
+export type Emit = (file: OutputFile) => Promise<void>;
+
+/** Renders one edition's files: the report, each annex alone, the decisions register. */
+export async function renderEdition(report: NumberedReport, edition: Edition, options: BuildOptions, env: RenderEnv, emit: Emit): Promise<void> {
   const symbol = report.meta.symbol;
-  const publicReport = filterPublic(report);
-  const files: OutputFile[] = [];
+  const shown = edition === 'public' ? filterPublic(report) : report;
+  const suffix = edition === 'public' ? '-public' : '';
   for (const format of options.formats) {
     const render = renderers[format];
-    if (!options.publicOnly) files.push(...(await render(report, symbol, env, 'report')));
-    files.push(...(await render(publicReport, `${symbol}-public`, env, 'report')));
+    for (const file of await render(shown, `${symbol}${suffix}`, env, 'report')) await emit(file);
     // Each annex alone; a restricted annex has no public file at all.
-    for (const annex of report.annexes) {
-      if (!options.publicOnly) files.push(...(await render(extractAnnex(report, annex), `annexes/annex-${annex.numeral}`, env, 'annex')));
-      const publicAnnex = publicReport.annexes.find((a) => a.numeral === annex.numeral);
-      if (annex.visibility === 'public' && publicAnnex) {
-        files.push(...(await render(extractAnnex(publicReport, publicAnnex), `annexes/annex-${annex.numeral}-public`, env, 'annex')));
-      }
+    for (const annex of shown.annexes) {
+      if (edition === 'public' && annex.visibility === 'restricted') continue;
+      for (const file of await render(extractAnnex(shown, annex), `annexes/annex-${annex.numeral}${suffix}`, env, 'annex')) await emit(file);
     }
   }
-  if (options.formats.includes('json')) {
-    if (!options.publicOnly) files.push({ path: 'decisions.json', content: toJson(decisionsData(report)) });
-    files.push({ path: 'decisions-public.json', content: toJson(decisionsData(publicReport)) });
-  }
-  return files;
+  if (options.formats.includes('json')) await emit({ path: `decisions${suffix}.json`, content: toJson(decisionsData(shown)) });
+}
+
+/** Renders every requested file of a checked meeting, handing each to `emit`. */
+export async function renderMeeting(numbered: NumberedReport, options: BuildOptions, env: RenderEnv, emit: Emit): Promise<void> {
+  const report = options.acceptChanges ? acceptChanges(numbered) : numbered;
+  if (!options.publicOnly) await renderEdition(report, 'full', options, env, emit);
+  await renderEdition(report, 'public', options, env, emit);
 }
 
 /** The cover block and agenda table alone (`acta agenda`), DOCX and HTML. */
@@ -115,14 +126,20 @@ export interface Built extends Checked {
 export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
   const checked = await checkMeeting(dir);
   if (!checked.report) return { ...checked, written: [] };
-  const files = await renderMeeting(checked.report, options, env);
+  const writer = new OutputWriter(path.join(out, meetingName(dir)));
+  try {
+    await renderMeeting(checked.report, options, env, (file) => writer.add(file));
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
   // An annex that became restricted, or was removed, must not leave last build's file behind.
   const built = new Set<string>(options.formats);
   const stale = (relative: string) => {
     const m = /^annexes\/annex-[IVXLCDM]+(-public)?\.(\w+)$/.exec(relative);
     return m !== null && built.has(m[2]!) && (m[1] !== undefined || !options.publicOnly);
   };
-  const written = await writeOutputs(path.join(out, meetingName(dir)), files, { stale });
+  const written = await writer.commit({ stale });
   return { ...checked, written };
 }
 

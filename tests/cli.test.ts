@@ -133,6 +133,21 @@ describe('problems that are not in the meeting', () => {
   });
 });
 
+describe('acta build of several meetings', () => {
+  it('builds them on threads, prints only diagnostics, in the order given, and exits 1 if one has errors', async () => {
+    const out = path.join(work, 'out-several');
+    const r = acta(['build', 'tests/fixtures/restricted', 'tests/fixtures/bad/unknown-id', 'meetings/exemple-fr', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.every((l) => /^\S+:\d+:\d+: (error|warning): /.test(l))).toBe(true);
+    expect(lines).toEqual(['tests/fixtures/bad/unknown-id/meeting.md:13:15: error: Unexpected reference to unknown id `participants`, expected an id set with `{#participants}` [unknown-id]']);
+    expect(await readdir(out)).toEqual(expect.arrayContaining(['restricted', 'exemple-fr']));
+    expect(await readdir(out)).not.toContain('unknown-id');
+    expect(await readdir(path.join(out, 'exemple-fr'))).toContain('PI0231F1a.docx');
+  });
+});
+
 describe('acta decisions', () => {
   it('prints the register as JSON with the fields of FORMAT.md', () => {
     const r = acta(['decisions', 'meetings/ptc-219-220']);

@@ -28,48 +28,86 @@ export interface WriteOptions {
   readonly stale?: (relative: string) => boolean;
 }
 
-/** Resolves every path first, so a bad one writes nothing; then writes each file and renames it into place. */
-export async function writeOutputs(folder: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<string[]> {
-  const root = path.resolve(folder);
-  const targets = files.map((file) => {
-    const target = path.resolve(root, file.path);
-    if (target !== root && !target.startsWith(root + path.sep)) throw new UnsafeOutputPath(`refusing to write outside ${folder}: ${file.path}`);
-    return { target, content: file.content };
-  });
-  // A build killed mid-write leaves its temporary files: the next build clears them.
-  for (const relative of await listFiles(root)) {
-    if (TEMPORARY.test(path.basename(relative))) await rm(path.join(root, relative), { force: true });
+/**
+ * Writes a build's files as they are rendered, each to a temporary file beside its place (so its
+ * content need not stay in memory), then renames them all into place on commit: until then, and if
+ * anything fails, every previous output stays as it was.
+ */
+export class OutputWriter {
+  private readonly root: string;
+  private readonly pending: { readonly relative: string; readonly target: string; readonly temporary: string }[] = [];
+  private cleared = false;
+
+  constructor(private readonly folder: string) {
+    this.root = path.resolve(folder);
   }
-  const written: string[] = [];
-  const temporaries: string[] = [];
-  let current = folder;
-  try {
-    // Write every temporary file first, so a failure leaves every previous output as it was.
-    for (const { target, content } of targets) {
-      current = target;
+
+  async add(file: OutputFile): Promise<void> {
+    const target = path.resolve(this.root, file.path);
+    if (target === this.root || !target.startsWith(this.root + path.sep)) {
+      await this.abort();
+      throw new UnsafeOutputPath(`refusing to write outside ${this.folder}: ${file.path}`);
+    }
+    if (!this.cleared) {
+      // A build killed mid-write leaves its temporary files: the next build clears them.
+      this.cleared = true;
+      for (const relative of await listFiles(this.root)) {
+        if (TEMPORARY.test(path.basename(relative))) await rm(path.join(this.root, relative), { force: true });
+      }
+    }
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+    this.pending.push({ relative: file.path, target, temporary });
+    try {
       await mkdir(path.dirname(target), { recursive: true });
-      const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-      temporaries.push(temporary);
-      await writeFile(temporary, content);
-    }
-    // Then rename each into place: a reader sees the old file or the new one, never a part of one.
-    for (const [index, { target }] of targets.entries()) {
-      current = target;
-      await rename(temporaries[index]!, target);
-      written.push(target);
-    }
-  } catch (e) {
-    throw new WriteFailed(path.relative(process.cwd(), current) || current, e);
-  } finally {
-    for (const temporary of temporaries.slice(written.length)) await rm(temporary, { force: true });
-  }
-  if (options.stale) {
-    const kept = new Set(files.map((f) => f.path));
-    for (const relative of await listFiles(root)) {
-      if (!kept.has(relative) && options.stale(relative)) await rm(path.join(root, relative), { force: true });
+      await writeFile(temporary, file.content);
+    } catch (e) {
+      await this.abort();
+      throw new WriteFailed(path.relative(process.cwd(), target) || target, e);
     }
   }
-  return written;
+
+  /** Renames every file into place: a reader sees the old file or the new one, never a part of one. */
+  async commit(options: WriteOptions = {}): Promise<string[]> {
+    const written: string[] = [];
+    try {
+      for (const { target, temporary } of this.pending) {
+        try {
+          await rename(temporary, target);
+        } catch (e) {
+          throw new WriteFailed(path.relative(process.cwd(), target) || target, e);
+        }
+        written.push(target);
+      }
+    } finally {
+      for (const { temporary } of this.pending.slice(written.length)) await rm(temporary, { force: true });
+    }
+    if (options.stale) {
+      const kept = new Set(this.pending.map((p) => p.relative));
+      for (const relative of await listFiles(this.root)) {
+        if (!kept.has(relative) && options.stale(relative)) await rm(path.join(this.root, relative), { force: true });
+      }
+    }
+    return written;
+  }
+
+  /** Removes the temporary files written so far; nothing is renamed. */
+  async abort(): Promise<void> {
+    for (const { temporary } of this.pending) await rm(temporary, { force: true });
+    this.pending.length = 0;
+  }
+}
+
+/** Writes a set of files already in memory, atomically as OutputWriter does. */
+export async function writeOutputs(folder: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<string[]> {
+  // Resolve every path first, so a bad one writes nothing at all.
+  const root = path.resolve(folder);
+  for (const file of files) {
+    const target = path.resolve(root, file.path);
+    if (target === root || !target.startsWith(root + path.sep)) throw new UnsafeOutputPath(`refusing to write outside ${folder}: ${file.path}`);
+  }
+  const writer = new OutputWriter(folder);
+  for (const file of files) await writer.add(file);
+  return writer.commit(options);
 }
 
 async function listFiles(root: string, prefix = ''): Promise<string[]> {

@@ -12,7 +12,7 @@ describe('properties', () => {
     await fc.assert(
       fc.asyncProperty(meetingSpec(true), async (spec) => {
         const r = run(writeMeeting(spec).files);
-        if (r.numbered) await renderMeeting(r.numbered, { formats: ['docx', 'html', 'json'], publicOnly: false, acceptChanges: false }, env);
+        if (r.numbered) await renderMeeting(r.numbered, { formats: ['docx', 'html', 'json'], publicOnly: false, acceptChanges: false }, env, async () => undefined);
       }),
       { numRuns: RUNS },
     );

@@ -14,8 +14,25 @@ export interface PackOptions {
   readonly language: string;
 }
 
+type Parts = Record<string, Uint8Array>;
+
+/**
+ * The document's parts before zipping. docx's Packer zips them itself; its compiler gives them
+ * unzipped, which saves inflating and deflating every part again here. The compiler is not part of
+ * docx's typed API, so the public way (zip, then unzip) stays as the fallback.
+ */
+async function partsOf(doc: Document): Promise<Parts> {
+  const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document) => Map<string, string | Uint8Array> } }).compiler;
+  if (typeof compiler?.compile === 'function') {
+    const parts: Parts = {};
+    for (const [name, data] of compiler.compile(doc)) parts[name] = typeof data === 'string' ? strToU8(data) : new Uint8Array(data);
+    if (parts['word/document.xml']) return parts;
+  }
+  return unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+}
+
 export async function packDocx(doc: Document, options: PackOptions): Promise<Uint8Array> {
-  const packed = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
+  const packed = await partsOf(doc);
   const names = Object.keys(packed);
   const stamp = `${options.date}T00:00:00Z`;
 

@@ -4,14 +4,10 @@ import Handlebars from 'handlebars';
 import { error, type Diagnostic } from '../../diagnostics.js';
 import type { TemplateSet } from '../../load/load-templates.js';
 import type { NumberedReport } from '../../model.js';
+import { TemplateFailed } from './template-failed.js';
 import { htmlView, type HtmlView, type ViewOptions } from './view-model.js';
 
-/** A template that fails while laying out a report (a missing helper…): the user's template, not acta. */
-export class TemplateFailed extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
-  }
-}
+export { TemplateFailed };
 
 export interface CompiledTemplates {
   readonly render: (view: HtmlView & { styles: string }) => string;

@@ -1,0 +1,23 @@
+// Worker thread: builds whole meetings, one at a time, for `acta build` of several meetings.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import type { BuildOptions } from '../pipeline.js';
+import { failureOf } from './threads.js';
+
+const ready = (async () => {
+  const pipeline = await import('../pipeline.js');
+  const prepared = await pipeline.prepareRenderEnv((workerData as { templates?: string }).templates);
+  if (!prepared.env) throw new Error(prepared.diagnostics.map((d) => d.message).join('\n'));
+  return { pipeline, env: prepared.env };
+})();
+ready.catch(() => undefined);
+
+parentPort!.on('message', async (request: { dir: string; out: string; options: BuildOptions }) => {
+  try {
+    const { pipeline, env } = await ready;
+    const built = await pipeline.buildMeeting(request.dir, request.out, request.options, env);
+    parentPort!.postMessage({ result: { dir: request.dir, diagnostics: built.diagnostics, ok: built.report !== null } });
+  } catch (e) {
+    parentPort!.postMessage({ failure: failureOf(e) });
+  }
+});

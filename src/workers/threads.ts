@@ -1,0 +1,93 @@
+// Starts acta's worker threads, when acta runs from its bundle; from source, work stays in-process.
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from '../diagnostics.js';
+import type { BuildOptions } from '../pipeline.js';
+
+/** The bundle puts every chunk and the worker entries in one folder, so this resolves beside any of them. */
+function workerScript(name: string): URL | null {
+  const url = new URL(`./${name}.js`, import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/** A failure inside a worker, carried back with what the main thread needs to report it. */
+export interface WorkerFailure {
+  readonly name: string;
+  readonly message: string;
+  readonly stack: string;
+  readonly diagnostic?: Diagnostic;
+}
+
+export function failureOf(e: unknown): WorkerFailure {
+  const error = e instanceof Error ? e : new Error(String(e));
+  const diagnostic = (e as { diagnostic?: Diagnostic }).diagnostic;
+  return { name: error.constructor.name, message: error.message, stack: error.stack ?? error.message, ...(diagnostic ? { diagnostic } : {}) };
+}
+
+/** The thrown error in the main thread, of the same class where acta reports it specially. */
+export async function rethrow(failure: WorkerFailure): Promise<never> {
+  const { WriteFailed, UnsafeOutputPath } = await import('../write/write-outputs.js');
+  const { TemplateFailed } = await import('../render/html/template-failed.js');
+  if (failure.name === 'TemplateFailed' && failure.diagnostic) throw new TemplateFailed(failure.diagnostic);
+  if (failure.name === 'UnsafeOutputPath') throw new UnsafeOutputPath(failure.message);
+  const error = failure.name === 'WriteFailed' ? Object.assign(Object.create(WriteFailed.prototype) as Error, { message: failure.message }) : new Error(failure.message);
+  error.stack = failure.stack;
+  throw error;
+}
+
+export interface MeetingResult {
+  readonly dir: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ok: boolean;
+}
+
+/**
+ * Builds several meetings on a pool of threads, one meeting a thread at a time, and hands back each
+ * result in the order given (so messages come out as they would one by one). null when not bundled.
+ */
+export function buildInThreads(
+  dirs: readonly string[],
+  out: string,
+  options: BuildOptions,
+  threads: number,
+  onResult: (result: MeetingResult, index: number) => void,
+): Promise<void> | null {
+  const script = workerScript('build-worker');
+  if (!script) return null;
+  return new Promise<void>((resolve, reject) => {
+    let next = 0;
+    let printed = 0;
+    let running = 0;
+    const done: (MeetingResult | undefined)[] = [];
+    const flush = () => {
+      while (printed < dirs.length && done[printed]) onResult(done[printed]!, printed++);
+    };
+    const startOne = (worker: Worker) => {
+      if (next >= dirs.length) {
+        void worker.terminate();
+        if (--running === 0) resolve();
+        return;
+      }
+      const index = next++;
+      worker.once('message', (reply: { result?: MeetingResult; failure?: WorkerFailure }) => {
+        if (!reply.result) {
+          void worker.terminate();
+          rethrow(reply.failure!).catch(reject);
+          return;
+        }
+        done[index] = reply.result;
+        flush();
+        startOne(worker);
+      });
+      worker.postMessage({ dir: dirs[index], out, options });
+    };
+    for (let i = 0; i < Math.min(threads, dirs.length); i++) {
+      const worker = new Worker(script, { workerData: { templates: options.templates } });
+      worker.once('error', reject);
+      running++;
+      startOne(worker);
+    }
+  });
+}
