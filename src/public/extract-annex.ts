@@ -1,8 +1,9 @@
 // One annex on its own: a report holding only that annex, so no renderer can carry the rest along.
 
-import type { Inline, NumberedAnnex, NumberedFootnote, NumberedReport, Target } from '../model.js';
+import type { Inline, NumberedAnnex, NumberedReport, Target } from '../model.js';
 import { mapFlowInlines, mapBlockInlines } from './map-inlines.js';
-import { walkBlocks, walkFlow } from '../walk.js';
+import { walkFlow } from '../walk.js';
+import { citedFootnotes } from './cited-footnotes.js';
 
 /**
  * Keeps the annex, its own footnotes (renumbered from 1) and its own reference targets. A reference
@@ -24,24 +25,7 @@ export function extractAnnex(report: NumberedReport, annex: NumberedAnnex): Numb
   };
   const body = mapFlowInlines(annex.body, unlink);
 
-  const cited: string[] = [];
-  const seen = new Set<string>();
-  const cite = (node: Inline) => {
-    if (node.type === 'footnote' && !seen.has(node.key)) {
-      seen.add(node.key);
-      cited.push(node.key);
-    }
-  };
-  walkFlow(body, false, cite);
-  const byKey = new Map(report.footnotes.map((f) => [f.key, f]));
-  const footnotes: NumberedFootnote[] = [];
-  for (let i = 0; i < cited.length; i++) {
-    const original = byKey.get(cited[i]!);
-    if (!original) continue;
-    const blocks = mapBlockInlines(original.blocks, unlink);
-    footnotes.push({ ...original, blocks, number: footnotes.length + 1, anchor: `fn-${footnotes.length + 1}` });
-    walkBlocks(blocks, false, cite);
-  }
+  const footnotes = citedFootnotes(report.footnotes, (visit) => walkFlow(body, false, visit), (blocks) => mapBlockInlines(blocks, unlink));
 
   return { ...report, items: [], annexes: [{ ...annex, body }], footnotes, targets: ownTargets, decisions: [], paragraphCount: 0 };
 }

@@ -1,9 +1,10 @@
 // Makes the public edition from the numbered model, so no renderer can leak restricted text.
 
 import type {
-  Block, Decision, Flow, Inline, NumberedAnnex, NumberedFootnote, NumberedParagraph, NumberedReport, NumberedSubitem, Target,
+  Block, Decision, Flow, Inline, NumberedAnnex, NumberedParagraph, NumberedReport, NumberedSubitem, Target,
 } from '../model.js';
-import { walkBlocks, walkFlow, walkInlines } from '../walk.js';
+import { walkFlow, walkInlines } from '../walk.js';
+import { citedFootnotes } from './cited-footnotes.js';
 import { mapBlockInlines, mapDecisionInlines, mapInlines } from './map-inlines.js';
 
 /** Numbers never shift: everything keeps its full-edition number, restricted things leave gaps. */
@@ -51,29 +52,17 @@ export function filterPublic(report: NumberedReport): NumberedReport {
   );
 
   // Only the footnotes still cited from public text survive, renumbered in order of citation.
-  const cited: string[] = [];
-  const seen = new Set<string>();
-  const collect = (node: Inline) => {
-    if (node.type === 'footnote' && !seen.has(node.key)) {
-      seen.add(node.key);
-      cited.push(node.key);
-    }
-  };
-  for (const item of items) {
-    walkInlines(item.title, false, collect);
-    walkFlow(item.body, false, collect);
-  }
-  for (const annex of annexes) walkFlow(annex.body, false, collect);
-  const byKey = new Map(report.footnotes.map((f) => [f.key, f]));
-  const footnotes: NumberedFootnote[] = [];
-  for (let i = 0; i < cited.length; i++) {
-    const original = byKey.get(cited[i]!);
-    if (!original) continue;
-    const number = footnotes.length + 1;
-    const kept = blocks(original.blocks);
-    footnotes.push({ ...original, blocks: kept, number, anchor: `fn-${number}` });
-    walkBlocks(kept, false, collect);
-  }
+  const footnotes = citedFootnotes(
+    report.footnotes,
+    (visit) => {
+      for (const item of items) {
+        walkInlines(item.title, false, visit);
+        walkFlow(item.body, false, visit);
+      }
+      for (const annex of annexes) walkFlow(annex.body, false, visit);
+    },
+    blocks,
+  );
 
   const targets: Record<string, Target> = {};
   for (const target of Object.values(report.targets)) if (!target.restricted) targets[target.id] = target;
