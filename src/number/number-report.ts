@@ -4,8 +4,8 @@ import { closest, distance } from 'fastest-levenshtein';
 import { error, formatPlace, warning, type Diagnostic, type Place, type Result } from '../diagnostics.js';
 import { catalogFor, toLetter, toRoman } from '../i18n/labels.js';
 import type {
-  Annex, Flow, Footnote, Inline, Item, NumberedAnnex, NumberedDecision, NumberedFootnote, NumberedItem, NumberedParagraph,
-  NumberedReport, NumberedSubitem, Paragraph, Range, Report, Subitem, Target, TargetKind,
+  Annex, Flow, Footnote, Inline, NumberedAnnex, NumberedDecision, NumberedFootnote, NumberedItem, NumberedParagraph,
+  NumberedReport, NumberedSubitem, Paragraph, Range, Report, Target, TargetKind,
 } from '../model.js';
 import { inlineText } from '../parse/inline.js';
 import { walkFlow, walkInlines, walkBlocks } from '../walk.js';
@@ -208,4 +208,3 @@ function numberAnnex(
   return { ...annex, body, numeral, label, anchor, header: catalog.annexHeader(numeral, report.meta.symbol) };
 }
 
-export type { Item, Subitem };

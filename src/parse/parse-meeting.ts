@@ -271,7 +271,7 @@ class ItemsBuilder {
   private current: ItemDraft | null = null;
   private last: ParagraphDraft | null = null;
   /** A conclusion phrase waiting for its list. */
-  private conclusion: { paragraph: ParagraphDraft; ctx: InlineContext } | null = null;
+  private conclusion: { paragraph: ParagraphDraft } | null = null;
   private expectPurpose: 'item' | 'subitem' | null = null;
   private reportedBeforeItem = new Set<string>();
 
@@ -366,7 +366,7 @@ class ItemsBuilder {
       const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, place: placeOf(ctx, node) };
       item.body.push(paragraph);
       this.last = paragraph;
-      if (this.isConclusion(inlineText(content))) this.conclusion = { paragraph, ctx };
+      if (this.isConclusion(inlineText(content))) this.conclusion = { paragraph };
       return;
     }
 
@@ -403,11 +403,10 @@ class ItemsBuilder {
 
   private closeConclusion(): void {
     if (!this.conclusion) return;
-    const { paragraph, ctx } = this.conclusion;
+    const { paragraph } = this.conclusion;
     this.diagnostics.push(
       error(paragraph.place, 'conclusion-without-list', `Unexpected conclusion phrase \`${inlineText(paragraph.content).trim()}\` with no list after it, expected a \`-\` list of decisions right below it`),
     );
-    void ctx;
     this.conclusion = null;
   }
 

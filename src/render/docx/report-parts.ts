@@ -5,7 +5,7 @@ import {
 } from 'docx';
 import { catalogFor, formatDateRange, formatIssued } from '../../i18n/labels.js';
 import type { Flow, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedSubitem } from '../../model.js';
-import { blockChildren, bookmarked, headingParagraph, noBorders, singleBorders, tableOf } from './blocks.js';
+import { blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
 import { inlineRuns } from './inline.js';
 import { contentWidth, NUMBERING, STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
@@ -54,12 +54,8 @@ export function agendaTable(env: WriterEnv, state: WriterState): FileChild[] {
   const width = contentWidth(false);
   const widths = showRange ? [Math.round(width * 0.13), 0, Math.round(width * 0.15)] : [Math.round(width * 0.13), 0];
   widths[1] = width - widths.reduce((a, b) => a + b, 0);
-  const cell = (i: number, children: Paragraph[], center = false) =>
-    new TableCell({
-      width: { size: widths[i]!, type: WidthType.DXA },
-      verticalAlign: VerticalAlignTable.TOP,
-      children: center ? children.map((p) => p) : children,
-    });
+  const cell = (i: number, children: Paragraph[]) =>
+    new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.TOP, children });
   const text = (style: string, value: string, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
     new Paragraph({ style, ...(alignment ? { alignment } : {}), children: [new TextRun(value)] });
   const header = new TableRow({
@@ -186,4 +182,3 @@ export function annexChildren(env: WriterEnv, state: WriterState, annex: Numbere
   ];
 }
 
-export { tableOf };

@@ -184,8 +184,15 @@ describe('the French meeting', async () => {
 
   it('numbers the numbered annex on a list of its own, starting at 1', () => {
     const numbering = parts['word/numbering.xml']!;
-    expect(document.match(/<w:numPr><w:ilvl w:val="0"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/g)?.length).toBeGreaterThan(0);
-    expect(numbering).toMatch(/<w:start w:val="1"\/>/);
+    // Annex III of the French meeting is `numbered: true` with 8 paragraphs: one list, theirs alone.
+    const start = document.indexOf('w:name="annex_III"');
+    const ids = [...document.slice(start).matchAll(/<w:pStyle w:val="NumberedParagraph"\/><w:numPr><w:ilvl w:val="0"\/><w:numId w:val="(\d+)"\/><\/w:numPr>/g)].map((m) => m[1]);
+    expect(ids).toHaveLength(8);
+    expect(new Set(ids).size).toBe(1);
+    expect(document.slice(0, start)).not.toContain(`<w:numId w:val="${ids[0]}"/>`);
+    const num = new RegExp(`<w:num w:numId="${ids[0]}"[^>]*>.*?</w:num>`).exec(numbering)![0];
+    const abstractId = /<w:abstractNumId w:val="(\d+)"\/>/.exec(num)![1];
+    expect(numbering).toMatch(new RegExp(`<w:abstractNum w:abstractNumId="${abstractId}"[^>]*>.*?<w:start w:val="1"/>.*?<w:lvlText w:val="%1."/>`));
   });
 });
 
