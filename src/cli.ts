@@ -18,6 +18,7 @@ import { UnsafeOutputPath, WriteFailed, writeOutputs } from './write/write-outpu
 import packageJson from '../package.json' with { type: 'json' };
 
 const EXIT = { ok: 0, input: 1, usage: 2, bug: 70 } as const;
+const BUG_LINE = 'acta: this is a bug in acta, not in your meeting; please report it with the lines above.';
 
 const color = useColor(process.env, process.stderr.isTTY === true);
 
@@ -181,10 +182,12 @@ export function createProgram(setExit: (code: number) => void): Command {
           port: opts.port,
           public: opts.public === true,
           env: prepared.env,
-          onBuilt: ({ diagnostics, ok, ms }) => {
+          onBuilt: ({ diagnostics, failure, ok, ms }) => {
             printDiagnostics(diagnostics);
-            process.stdout.write(ok ? `built in ${Math.round(ms)} ms\n` : `not built: ${diagnostics.filter((d) => d.severity === 'error').length} error(s)\n`);
+            if (failure) process.stderr.write(`${failure}\n`);
+            process.stdout.write(ok ? `built in ${Math.round(ms)} ms\n` : 'not built: see the problems above\n');
           },
+          onBug: (e) => process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n${BUG_LINE}\n`),
         });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -262,7 +265,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.input;
     }
     const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    process.stderr.write(`${stack}\nacta: this is a bug in acta, not in your meeting; please report it with the lines above.\n`);
+    process.stderr.write(`${stack}\n${BUG_LINE}\n`);
     return EXIT.bug;
   }
 }

@@ -6,7 +6,8 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { checkMeeting, meetingName, type RenderEnv } from '../pipeline.js';
 import { filterPublic } from '../public/filter-public.js';
 import { renderHtml } from '../render/html/render-html.js';
-import { writeOutputs } from '../write/write-outputs.js';
+import { TemplateFailed } from '../render/html/template-failed.js';
+import { UnsafeOutputPath, WriteFailed, writeOutputs } from '../write/write-outputs.js';
 import { startLiveServer } from './live-server.js';
 
 export interface WatchOptions {
@@ -15,8 +16,10 @@ export interface WatchOptions {
   readonly port: number;
   readonly public: boolean;
   readonly env: RenderEnv;
+  /** A bug (not a problem of the meeting) during a rebuild after a save. */
+  readonly onBug: (error: unknown) => void;
   /** After every build: its problems and how long it took. */
-  readonly onBuilt: (result: { readonly diagnostics: readonly Diagnostic[]; readonly ok: boolean; readonly ms: number }) => void;
+  readonly onBuilt: (result: { readonly diagnostics: readonly Diagnostic[]; readonly failure: string | null; readonly ok: boolean; readonly ms: number }) => void;
 }
 
 export interface Watching {
@@ -38,23 +41,34 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
   const build = async () => {
     const started = performance.now();
     const checked = await checkMeeting(options.dir);
+    let diagnostics = checked.diagnostics;
+    let failure: string | null = null;
     if (checked.report) {
-      const report = options.public ? filterPublic(checked.report) : checked.report;
-      const html = renderHtml(report, options.env.html);
-      const name = `${report.meta.symbol}${options.public ? '-public' : ''}.html`;
-      await writeOutputs(path.join(options.out, meetingName(options.dir)), [{ path: name, content: html }]);
-      server.publish(html);
-    } else {
-      server.problems(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d)));
+      try {
+        const report = options.public ? filterPublic(checked.report) : checked.report;
+        const html = renderHtml(report, options.env.html);
+        const name = `${report.meta.symbol}${options.public ? '-public' : ''}.html`;
+        await writeOutputs(path.join(options.out, meetingName(options.dir)), [{ path: name, content: html }]);
+        server.publish(html);
+      } catch (e) {
+        // A template failing or an output refused must not end the session: shown like any problem.
+        if (e instanceof TemplateFailed) diagnostics = [...diagnostics, e.diagnostic];
+        else if (e instanceof WriteFailed || e instanceof UnsafeOutputPath) failure = `acta: ${e.message}`;
+        else throw e;
+      }
     }
-    options.onBuilt({ diagnostics: checked.diagnostics, ok: checked.report !== null, ms: performance.now() - started });
+    const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
+    const lines = failure ? [...errors, failure] : errors;
+    if (lines.length) server.problems(lines);
+    options.onBuilt({ diagnostics, failure, ok: lines.length === 0, ms: performance.now() - started });
   };
   const schedule = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
       // Builds run one after another: a save during a build gets a build of its own after it.
-      running = running.then(build, build);
+      // A bug in one build is reported, and the next save builds again.
+      running = running.then(build, build).catch(options.onBug);
     }, DEBOUNCE_MS);
   };
 

@@ -1,0 +1,43 @@
+// acta watch keeps running when a rebuild fails for a reason outside the Markdown.
+
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import { prepareRenderEnv } from '../../src/pipeline.js';
+import { watchMeeting } from '../../src/watch/watch-meeting.js';
+
+describe('acta watch, when a rebuild fails', () => {
+  it('reports a template failing at run time as a problem, and builds again on the next save', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'acta-watch-fail-'));
+    const dir = path.join(work, 'meeting');
+    await cp('tests/fixtures/restricted', dir, { recursive: true });
+    const templates = path.join(work, 'templates');
+    await mkdir(path.join(templates, 'partials'), { recursive: true });
+    await writeFile(path.join(templates, 'partials', 'cover.hbs'), '<header>{{shout committee}}</header>\n');
+    const env = (await prepareRenderEnv(templates)).env!;
+    const builds: { ok: boolean; rules: string[] }[] = [];
+    const bugs: unknown[] = [];
+    const watching = await watchMeeting({
+      dir,
+      out: path.join(work, 'out'),
+      port: 0,
+      public: false,
+      env,
+      onBug: (e) => bugs.push(e),
+      onBuilt: ({ ok, diagnostics }) => builds.push({ ok, rules: diagnostics.map((d: Diagnostic) => d.ruleId) }),
+    });
+    try {
+      expect(builds).toEqual([{ ok: false, rules: ['template'] }]);
+      await writeFile(path.join(dir, 'meeting.md'), `${await readFile(path.join(dir, 'meeting.md'), 'utf8')}\n`);
+      await new Promise((r) => setTimeout(r, 1000));
+      await watching.settled();
+      expect(builds.length).toBeGreaterThanOrEqual(2);
+      expect(builds.at(-1)).toEqual({ ok: false, rules: ['template'] });
+      expect(bugs).toEqual([]);
+    } finally {
+      await watching.close();
+    }
+  }, 30_000);
+});
