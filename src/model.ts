@@ -188,6 +188,8 @@ export interface NumberedParagraph extends Paragraph {
   readonly anchor: string | null;
   readonly item: string | null;
   readonly subitem: string | null;
+  /** The letters of the sub-item group the paragraph belongs to (several when headings share it). */
+  readonly group: readonly string[];
 }
 
 export interface NumberedSubitem extends Subitem {

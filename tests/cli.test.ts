@@ -1,7 +1,7 @@
 // The acta command as a user runs it: the built bundle, real folders, exit codes and stderr.
 
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ beforeAll(async () => {
 const broken = async (name: string, files: Record<string, string>) => {
   const dir = path.join(work, name);
   for (const [file, text] of Object.entries(files)) {
-    await import('node:fs/promises').then((fs) => fs.mkdir(path.dirname(path.join(dir, file)), { recursive: true }));
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
     await writeFile(path.join(dir, file), text);
   }
   return dir;
@@ -115,7 +115,7 @@ describe('acta build', () => {
 describe('problems that are not in the meeting', () => {
   it('reports a template that fails while laying out, as a diagnostic, exit 1, no stack', async () => {
     const templates = path.join(work, 'templates-broken');
-    await import('node:fs/promises').then((fs) => fs.mkdir(path.join(templates, 'partials'), { recursive: true }));
+    await mkdir(path.join(templates, 'partials'), { recursive: true });
     await writeFile(path.join(templates, 'partials', 'cover.hbs'), '<header>{{shout committee}}</header>\n');
     const r = acta(['build', 'tests/fixtures/restricted', '--out', path.join(work, 'out-tpl'), '--templates', templates]);
     expect(r.code).toBe(1);
@@ -125,7 +125,7 @@ describe('problems that are not in the meeting', () => {
 
   it('reports an output it cannot write, exit 1, no stack', async () => {
     const out = path.join(work, 'out-blocked');
-    await import('node:fs/promises').then((fs) => fs.mkdir(path.join(out, 'restricted', 'PC0600E1a.html'), { recursive: true }));
+    await mkdir(path.join(out, 'restricted', 'PC0600E1a.html'), { recursive: true });
     const r = acta(['build', 'tests/fixtures/restricted', '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^acta: cannot write .*PC0600E1a\.html: /m);

@@ -84,7 +84,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
           span.numbers.push(number);
           all.push(number);
           const subitem = group && group.subitems.length === 1 ? group.subitems[0]!.letter : null;
-          const numbered: NumberedParagraph = { ...node, number, anchor: `para-${number}`, item: numeral, subitem };
+          const numbered: NumberedParagraph = { ...node, number, anchor: `para-${number}`, item: numeral, subitem, group: group ? group.subitems.map((s) => s.letter) : [] };
           addTarget(node.id, 'paragraph', String(number), numbered.anchor!, node.restricted, node.place);
           if (node.decisions) {
             span.hasDecisions = true;
@@ -198,7 +198,7 @@ function numberAnnex(
     if (node.type === 'paragraph') {
       const number = annex.numbered ? ++counter : null;
       const paraAnchor = number !== null ? `${anchor}-para-${number}` : node.id !== null ? `${anchor}-${node.id}` : null;
-      const numbered: NumberedParagraph = { ...(node as Paragraph), number, anchor: paraAnchor, item: null, subitem: null };
+      const numbered: NumberedParagraph = { ...(node as Paragraph), number, anchor: paraAnchor, item: null, subitem: null, group: [] };
       addTarget(node.id, 'paragraph', number !== null ? String(number) : label, paraAnchor ?? anchor, restricted || node.restricted, node.place);
       return numbered;
     }

@@ -81,7 +81,7 @@ function convertOne(ctx: InlineContext, node: Node, out: (Inline | CriticMark)[]
       return;
     }
     case 'linkReference': {
-      // `[text][label]` with no definition stays as typed; with one, remark has already resolved nothing: keep text.
+      // `[text][label]` reference-style links are not part of the format: kept exactly as typed.
       out.push({ type: 'text', value: sourceOf(ctx, node) });
       return;
     }

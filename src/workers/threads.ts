@@ -32,7 +32,8 @@ export async function rethrow(failure: WorkerFailure): Promise<never> {
   const { TemplateFailed } = await import('../render/html/template-failed.js');
   if (failure.name === 'TemplateFailed' && failure.diagnostic) throw new TemplateFailed(failure.diagnostic);
   if (failure.name === 'UnsafeOutputPath') throw new UnsafeOutputPath(failure.message);
-  const error = failure.name === 'WriteFailed' ? Object.assign(Object.create(WriteFailed.prototype) as Error, { message: failure.message }) : new Error(failure.message);
+  if (failure.name === 'WriteFailed') throw new WriteFailed(failure.message);
+  const error = new Error(failure.message);
   error.stack = failure.stack;
   throw error;
 }

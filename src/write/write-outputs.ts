@@ -13,11 +13,8 @@ export class UnsafeOutputPath extends Error {}
 
 /** A write the system refused (disk full, a folder in the way…): an environment problem, not a bug. */
 export class WriteFailed extends Error {
-  constructor(
-    readonly target: string,
-    cause: unknown,
-  ) {
-    super(`cannot write ${target}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  static of(target: string, cause: unknown): WriteFailed {
+    return new WriteFailed(`cannot write ${target}: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
 
@@ -62,7 +59,7 @@ export class OutputWriter {
       await writeFile(temporary, file.content);
     } catch (e) {
       await this.abort();
-      throw new WriteFailed(path.relative(process.cwd(), target) || target, e);
+      throw WriteFailed.of(path.relative(process.cwd(), target) || target, e);
     }
   }
 
@@ -74,7 +71,7 @@ export class OutputWriter {
         try {
           await rename(temporary, target);
         } catch (e) {
-          throw new WriteFailed(path.relative(process.cwd(), target) || target, e);
+          throw WriteFailed.of(path.relative(process.cwd(), target) || target, e);
         }
         written.push(target);
       }

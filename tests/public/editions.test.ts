@@ -1,7 +1,7 @@
 // Public editions never leak, keep every number, and each annex and the agenda stand on their own.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -134,7 +134,6 @@ describe('each annex alone', async () => {
 
   it('has no public file for a restricted annex, and removes one a previous build left', async () => {
     expect(all.some((f) => f.endsWith('annex-I-public.html') || f.endsWith('annex-I-public.docx'))).toBe(false);
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(path.join(folder, 'annexes', 'annex-I-public.html'), 'left over from when Annex I was public');
     expect(acta('build', 'tests/fixtures/leak', '--out', out).status).toBe(0);
     expect((await readdir(path.join(folder, 'annexes'))).includes('annex-I-public.html')).toBe(false);
@@ -173,7 +172,6 @@ describe('acta agenda on the flagship', () => {
 
   it('has no Paragraph column before the session, while the body has no paragraphs', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'acta-before-'));
-    const { cp, writeFile } = await import('node:fs/promises');
     await cp(path.join(root, 'tests/fixtures/leak/meeting.md'), path.join(dir, 'meeting.md'));
     await writeFile(path.join(dir, 'meeting.md'), (await readFile(path.join(dir, 'meeting.md'), 'utf8')).replace(/\n# Enforcement[\s\S]*$/, '\n# Opening {#opening}\n\n*(For decision)*\n\n## Adoption of the agenda\n\n# Closing\n'));
     expect(acta('agenda', dir, '--out', dir).status).toBe(0);

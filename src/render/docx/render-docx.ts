@@ -32,7 +32,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   const lists = paragraphLists(report);
 
   for (const footnote of report.footnotes) {
-    const children = blockChildren(env, state, footnote.blocks, { textStyle: 'FootnoteText', width: 8000, level: 0 });
+    const children = blockChildren(env, state, footnote.blocks, { textStyle: STYLE.footnote, width: 8000, level: 0 });
     state.footnotes.set(footnote.number, children.filter((c): c is Paragraph => c instanceof Paragraph));
   }
 

@@ -15,7 +15,7 @@ export function coverChildren(env: WriterEnv): FileChild[] {
   const catalog = catalogFor(meta.language);
   const out: FileChild[] = [];
   if (meta.organization) out.push(new Paragraph({ style: STYLE.organization, children: [new TextRun(meta.organization)] }));
-  if (meta.organization_alt) out.push(new Paragraph({ style: STYLE.organization, children: [new TextRun({ text: meta.organization_alt, bold: false, size: 22 })] }));
+  if (meta.organization_alt) out.push(new Paragraph({ style: STYLE.organizationAlt, children: [new TextRun(meta.organization_alt)] }));
   if (out.length) out.push(new Paragraph({ children: [] }));
   const width = contentWidth(false);
   const left = Math.round(width * 0.55);
@@ -31,7 +31,7 @@ export function coverChildren(env: WriterEnv): FileChild[] {
           children: [
             cell(left, [new Paragraph({ style: STYLE.committee, children: [new TextRun(meta.committee)] })]),
             cell(width - left, [
-              new Paragraph({ style: STYLE.docBlock, children: [new TextRun({ text: meta.symbol, bold: true })] }),
+              new Paragraph({ style: STYLE.symbol, children: [new TextRun(meta.symbol)] }),
               new Paragraph({ style: STYLE.docBlock, children: [new TextRun(meta.session)] }),
               new Paragraph({ style: STYLE.docBlock, children: [new TextRun(formatDateRange(meta.language, meta.start, meta.end))] }),
               new Paragraph({ style: STYLE.docBlock, children: [new TextRun(formatIssued(meta.language, meta.place, meta.issued))] }),

@@ -7,8 +7,10 @@ export const STYLE = {
   title: 'Title',
   subtitle: 'Subtitle',
   organization: 'CoverOrganization',
+  organizationAlt: 'CoverOrganizationAlt',
   committee: 'CoverCommittee',
   docBlock: 'CoverDocBlock',
+  symbol: 'CoverSymbol',
   item: 'Heading1',
   subitem: 'Heading2',
   heading3: 'Heading3',
@@ -33,6 +35,7 @@ export const STYLE = {
   annexTitle: 'AnnexTitle',
   notIncluded: 'NotIncluded',
   header: 'Header',
+  footnote: 'FootnoteText',
   footer: 'Footer',
   // character styles
   purposeChar: 'PurposeChar',
@@ -84,8 +87,10 @@ export function stylesFor(languageTag: string): IStylesOptions {
     paragraphStyles: [
       { id: STYLE.subtitle, name: 'Subtitle', basedOn: STYLE.normal, next: STYLE.normal, run: { bold: true, allCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } } },
       { id: STYLE.organization, name: 'Cover Organization', basedOn: STYLE.normal, run: { bold: true, allCaps: true, size: 26 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
+      { id: STYLE.organizationAlt, name: 'Cover Organization (second language)', basedOn: STYLE.organization, run: { bold: false, size: 22 } },
       { id: STYLE.committee, name: 'Cover Committee', basedOn: STYLE.normal, run: { bold: true, allCaps: true }, paragraph: { spacing: { after: 0 } } },
       { id: STYLE.docBlock, name: 'Cover Document Block', basedOn: STYLE.normal, paragraph: { spacing: { after: 200 } } },
+      { id: STYLE.symbol, name: 'Cover Symbol', basedOn: STYLE.docBlock, run: { bold: true } },
       { id: STYLE.purpose, name: 'Purpose', basedOn: STYLE.normal, next: STYLE.numbered, run: { italics: true }, paragraph: { spacing: { after: 160 }, keepNext: true } },
       {
         id: STYLE.numbered,

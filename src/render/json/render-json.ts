@@ -16,14 +16,13 @@ export function reportData(report: NumberedReport) {
   const paragraphs = report.items.flatMap((item) =>
     item.body.flatMap((node) => {
       if (node.type !== 'paragraph') return [];
-      const groupLetters = groupOf(item, node.number);
       return [
         {
           number: node.number,
           id: node.id,
           item: item.numeral,
           subitem: node.subitem,
-          subitems: groupLetters,
+          subitems: node.group,
           text: text(node.content),
           detail: plainBlocks(report, node.blocks),
           decisions: (node.decisions ?? []).map((d) => tidy([text(d.content), ...plainBlocks(report, d.blocks)].join(' '))),
@@ -73,17 +72,6 @@ export function reportData(report: NumberedReport) {
       header: annex.header,
     })),
   };
-}
-
-/** The letters of the sub-item group a paragraph belongs to (several when headings share paragraphs). */
-function groupOf(item: NumberedReport['items'][number], number: number | null): string[] {
-  if (number === null) return [];
-  for (const node of item.body) {
-    if (node.type === 'subitems' && node.subitems[0]?.range && number >= node.subitems[0].range.first && number <= node.subitems[0].range.last) {
-      return node.subitems.map((s) => s.letter);
-    }
-  }
-  return [];
 }
 
 export function decisionRecords(report: NumberedReport): DecisionRecord[] {
