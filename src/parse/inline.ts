@@ -6,6 +6,7 @@ import type { Point } from 'unist';
 import { warning, error, type Diagnostic, type Place } from '../diagnostics.js';
 import type { Inline } from '../model.js';
 import { hasCritic, restoreCritic, tokenizeCritic, type CriticToken } from './critic-markup.js';
+import { checkRestrictedDirective, checkRestrictedText } from './restricted-spelling.js';
 
 export interface InlineContext {
   readonly file: string;
@@ -41,6 +42,7 @@ function convertOne(ctx: InlineContext, node: Node, out: (Inline | CriticMark)[]
   switch (node.type) {
     case 'text': {
       const value = (node as Text).value;
+      checkRestrictedText(ctx.file, ctx.source, node as Text, ctx.diagnostics);
       if (!hasCritic(value)) {
         out.push({ type: 'text', value });
         return;
@@ -113,6 +115,11 @@ function convertOne(ctx: InlineContext, node: Node, out: (Inline | CriticMark)[]
       const typed = restoreCritic(sourceOf(ctx, node));
       if (directive.name === 'restricted' && /^:restricted\[/.test(typed)) {
         out.push({ type: 'restricted', children: convertInlines(ctx, directive.children), place: placeOf(ctx, node) });
+        return;
+      }
+      // `:restricted [text]`, `:restrcited[text]`: meant as restricted, so never published as typed.
+      if (checkRestrictedDirective(placeOf(ctx, node), typed, directive.name, ctx.diagnostics)) {
+        out.push({ type: 'text', value: typed });
         return;
       }
       // `10:30`, `Note:important`: prose, not a directive. `:name[…]` is kept too, with a warning.

@@ -2,6 +2,7 @@
 
 import path from 'node:path';
 import type { Content, List, ListItem, Root, RootContent, Table } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { error, warning, type Diagnostic, type Place, type Result } from '../diagnostics.js';
 import { catalogFor } from '../i18n/labels.js';
 import type { LoadedMeeting, SourceFile } from '../load/load-meeting.js';
@@ -12,6 +13,7 @@ import { hideCriticMarkup } from './critic-markup.js';
 import { parseMarkdown } from './create-processor.js';
 import { parseAnnexFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
 import { convertInlines, inlineText, placeOf, type InlineContext } from './inline.js';
+import { checkFenceLines } from './restricted-spelling.js';
 
 interface ParsedFile {
   readonly file: SourceFile;
@@ -36,6 +38,8 @@ export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
     diagnostics.push(...hidden.diagnostics);
     const tree = parseMarkdown(hidden.text);
     const ctx: InlineContext = { file: file.path, source: hidden.text, diagnostics, footnoteKey: (label) => `${index}:${label.toLowerCase()}` };
+    const fences = { openerReported: false };
+    visit(tree, 'paragraph', (node) => checkFenceLines(file.path, hidden.text, node, fences, diagnostics));
     const first = tree.children[0];
     const frontmatter = first?.type === 'yaml' ? { value: first.value, line: first.position?.start.line ?? 1 } : null;
     for (const node of tree.children) {
