@@ -20,6 +20,11 @@ export type Inline =
   | { readonly type: 'footnote'; readonly key: string; readonly place: Place }
   /** CriticMarkup: tracked insertion or deletion. */
   | { readonly type: 'ins' | 'del'; readonly children: readonly Inline[]; readonly place: Place }
+  /**
+   * CriticMarkup `{==words==}{>>[Author] text<<}`: `children` are the highlighted words (empty for a
+   * comment at a point), printed as ordinary text; `body` is null for a highlight with no comment.
+   */
+  | { readonly type: 'comment'; readonly children: readonly Inline[]; readonly author: string | null; readonly body: readonly Inline[] | null; readonly place: Place }
   /** `:restricted[…]` */
   | { readonly type: 'restricted'; readonly children: readonly Inline[]; readonly place: Place };
 

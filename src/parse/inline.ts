@@ -5,16 +5,18 @@ import type { PhrasingContent, Text } from 'mdast';
 import type { Point } from 'unist';
 import { warning, error, type Diagnostic, type Place } from '../diagnostics.js';
 import type { Inline } from '../model.js';
-import { hasCritic, restoreCritic, tokenizeCritic, type CriticToken } from './critic-markup.js';
+import type { CriticComment, CriticHighlight, CriticInsert, CriticMarkerUnpaired, CriticSubstitute } from './critic/index.js';
 import { checkRestrictedDirective, checkRestrictedText } from './restricted-spelling.js';
 
 export interface InlineContext {
   readonly file: string;
-  /** The text the reader parsed (critic markers hidden), to put back directives as typed. */
+  /** The text the reader parsed, to put back directives as typed. */
   readonly source: string;
   readonly diagnostics: Diagnostic[];
   /** Maps a footnote label of this file to its meeting-wide key. */
   readonly footnoteKey: (label: string) => string;
+  /** Set inside a CriticMarkup node, to report another one nested in it. */
+  readonly inCritic?: string;
 }
 
 type Node = PhrasingContent | { type: string; position?: { start: Point; end: Point }; [k: string]: unknown };
@@ -27,31 +29,83 @@ export function placeOf(ctx: { file: string }, node: { position?: { start: Point
 }
 
 export function convertInlines(ctx: InlineContext, nodes: readonly Node[]): Inline[] {
-  const flat: (Inline | CriticMark)[] = [];
-  for (const node of nodes) convertOne(ctx, node, flat);
-  return groupCritic(ctx, flat);
+  const out: Inline[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    // `{==words==}{>>comment<<}`: the comment is anchored on the highlighted words.
+    if (node.type === 'criticHighlight' && nodes[i + 1]?.type === 'criticComment') {
+      out.push(commentOf(ctx, node as CriticHighlight, nodes[i + 1] as CriticComment));
+      i++;
+      continue;
+    }
+    convertOne(ctx, node, out);
+  }
+  return mergeText(out);
 }
 
-interface CriticMark {
-  readonly type: 'critic';
-  readonly token: CriticToken;
-  readonly place: Place;
+/** CriticMarkup nodes inside one another: a change in a change has no meaning in Word. */
+function convertCritic(ctx: InlineContext, node: Node, children: readonly Node[]): Inline[] {
+  if (ctx.inCritic) {
+    ctx.diagnostics.push(
+      error(placeOf(ctx, node), 'critic-nested', `Unexpected ${CRITIC_NAMES[node.type] ?? 'change'} inside ${ctx.inCritic}, expected changes and comments side by side, not one inside another`),
+    );
+  }
+  return convertInlines({ ...ctx, inCritic: ctx.inCritic ?? CRITIC_NAMES[node.type] ?? 'a change' }, children);
 }
 
-function convertOne(ctx: InlineContext, node: Node, out: (Inline | CriticMark)[]): void {
+const CRITIC_NAMES: Readonly<Record<string, string>> = {
+  criticInsert: 'an insertion `{++…++}`',
+  criticDelete: 'a deletion `{--…--}`',
+  criticSubstitute: 'a substitution `{~~…~>…~~}`',
+  criticHighlight: 'a highlight `{==…==}`',
+  criticComment: 'a comment `{>>…<<}`',
+};
+
+const CLOSING: Readonly<Record<string, string>> = { '{++': '++}', '{--': '--}', '{~~': '~~}', '{==': '==}', '{>>': '<<}' };
+
+/** A comment's body may open with its author in brackets: `{>>[Delegate of Japan] text<<}`. */
+function commentOf(ctx: InlineContext, highlight: CriticHighlight | null, comment: CriticComment | null): Inline {
+  const anchor = highlight ? convertCritic(ctx, highlight, highlight.children) : [];
+  const place = placeOf(ctx, highlight ?? comment!);
+  if (!comment) return { type: 'comment', children: anchor, author: null, body: null, place };
+  const body = convertCritic(ctx, comment, comment.children);
+  const first = body[0];
+  const m = first?.type === 'text' ? /^\s*\[([^\]]+)\]\s*/.exec(first.value) : null;
+  if (!m || first?.type !== 'text') return { type: 'comment', children: anchor, author: null, body, place };
+  const rest = first.value.slice(m[0].length);
+  return { type: 'comment', children: anchor, author: m[1]!.trim(), body: rest ? [{ type: 'text', value: rest }, ...body.slice(1)] : body.slice(1), place };
+}
+
+function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
   switch (node.type) {
     case 'text': {
-      const value = (node as Text).value;
       checkRestrictedText(ctx.file, ctx.source, node as Text, ctx.diagnostics);
-      if (!hasCritic(value)) {
-        out.push({ type: 'text', value });
-        return;
-      }
+      out.push({ type: 'text', value: (node as Text).value });
+      return;
+    }
+    case 'criticInsert':
+    case 'criticDelete':
+      out.push({ type: node.type === 'criticInsert' ? 'ins' : 'del', children: convertCritic(ctx, node, (node as CriticInsert).children), place: placeOf(ctx, node) });
+      return;
+    case 'criticSubstitute': {
+      const [old, replacement] = (node as CriticSubstitute).children;
       const place = placeOf(ctx, node);
-      for (const token of tokenizeCritic(value)) {
-        if (typeof token === 'string') out.push({ type: 'text', value: token });
-        else out.push({ type: 'critic', token: token.token, place });
-      }
+      out.push({ type: 'del', children: convertCritic(ctx, node, old.children), place });
+      out.push({ type: 'ins', children: convertCritic(ctx, node, replacement.children), place });
+      return;
+    }
+    case 'criticHighlight':
+      out.push(commentOf(ctx, node as CriticHighlight, null));
+      return;
+    case 'criticComment':
+      out.push(commentOf(ctx, null, node as CriticComment));
+      return;
+    case 'criticMarkerUnpaired': {
+      const typed = (node as CriticMarkerUnpaired).value;
+      ctx.diagnostics.push(
+        error(placeOf(ctx, node), 'critic-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`${CLOSING[typed] ?? '}'}\`${typed === '{~~' ? ' after `~>`' : ''} (inside the same emphasis, link or directive as the opening)`),
+      );
+      out.push({ type: 'text', value: typed });
       return;
     }
     case 'emphasis':
@@ -62,7 +116,7 @@ function convertOne(ctx: InlineContext, node: Node, out: (Inline | CriticMark)[]
       return;
     }
     case 'inlineCode':
-      out.push({ type: 'code', value: restoreCritic((node as { value: string }).value) });
+      out.push({ type: 'code', value: (node as { value: string }).value });
       return;
     case 'break':
       out.push({ type: 'break' });
@@ -112,7 +166,7 @@ function convertOne(ctx: InlineContext, node: Node, out: (Inline | CriticMark)[]
     }
     case 'textDirective': {
       const directive = node as { name: string; children: Node[]; attributes?: Record<string, string | null | undefined> | null };
-      const typed = restoreCritic(sourceOf(ctx, node));
+      const typed = sourceOf(ctx, node);
       if (directive.name === 'restricted' && /^:restricted\[/.test(typed)) {
         out.push({ type: 'restricted', children: convertInlines(ctx, directive.children), place: placeOf(ctx, node) });
         return;
@@ -133,75 +187,8 @@ function convertOne(ctx: InlineContext, node: Node, out: (Inline | CriticMark)[]
     }
     default: {
       // Anything else inline (unknown extensions) is kept as its source text.
-      out.push({ type: 'text', value: restoreCritic(sourceOf(ctx, node)) });
+      out.push({ type: 'text', value: sourceOf(ctx, node) });
     }
-  }
-}
-
-function groupCritic(ctx: InlineContext, flat: readonly (Inline | CriticMark)[]): Inline[] {
-  if (!flat.some((n) => n.type === 'critic')) return mergeText(flat as Inline[]);
-  interface Frame {
-    kind: 'ins' | 'del' | 'sub';
-    place: Place;
-    old: Inline[] | null;
-    children: Inline[];
-    opener: CriticMark;
-  }
-  const root: Inline[] = [];
-  const stack: Frame[] = [];
-  const target = () => (stack.length ? stack[stack.length - 1]!.children : root);
-  const textOf = (mark: CriticMark) =>
-    ({ openIns: '{++', closeIns: '++}', openDel: '{--', closeDel: '--}', openSub: '{~~', midSub: '~>', closeSub: '~~}' })[mark.token];
-
-  for (const node of flat) {
-    if (node.type !== 'critic') {
-      target().push(node);
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    switch (node.token) {
-      case 'openIns':
-      case 'openDel':
-      case 'openSub':
-        stack.push({ kind: node.token === 'openIns' ? 'ins' : node.token === 'openDel' ? 'del' : 'sub', place: node.place, old: null, children: [], opener: node });
-        break;
-      case 'midSub':
-        if (top?.kind === 'sub' && top.old === null) {
-          top.old = top.children;
-          top.children = [];
-        } else target().push({ type: 'text', value: textOf(node) });
-        break;
-      default: {
-        const kind = node.token === 'closeIns' ? 'ins' : node.token === 'closeDel' ? 'del' : 'sub';
-        if (top?.kind !== kind) {
-          ctx.diagnostics.push(crossing(node));
-          target().push({ type: 'text', value: textOf(node) });
-          break;
-        }
-        stack.pop();
-        const into = target();
-        if (kind === 'sub') {
-          into.push({ type: 'del', children: mergeText(top.old ?? []), place: top.place });
-          into.push({ type: 'ins', children: mergeText(top.children), place: top.place });
-        } else {
-          into.push({ type: kind, children: mergeText(top.children), place: top.place });
-        }
-      }
-    }
-  }
-  // Markers whose partner sits in another piece of formatting: report, and keep the text as typed.
-  while (stack.length) {
-    const frame = stack.pop()!;
-    ctx.diagnostics.push(crossing(frame.opener));
-    const into = target();
-    into.push({ type: 'text', value: textOf(frame.opener) });
-    if (frame.old) into.push(...frame.old, { type: 'text', value: '~>' });
-    into.push(...frame.children);
-  }
-  return mergeText(root);
-
-  function crossing(mark: CriticMark): Diagnostic {
-    return error(mark.place, 'critic-crossing', `Unexpected \`${textOf(mark)}\` across emphasis, a link or a directive, expected each change to open and close inside the same formatting`);
   }
 }
 

@@ -9,7 +9,6 @@ import type { LoadedMeeting, SourceFile } from '../load/load-meeting.js';
 import type {
   Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, LooseBlock, MeetingMeta, Paragraph, Report, Subitem, SubitemGroup,
 } from '../model.js';
-import { hideCriticMarkup } from './critic-markup.js';
 import { parseMarkdown } from './create-processor.js';
 import { parseAnnexFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
 import { convertInlines, inlineText, placeOf, type InlineContext } from './inline.js';
@@ -22,7 +21,6 @@ interface ParsedFile {
   readonly frontmatter: FrontmatterSource | null;
 }
 
-const FRONTMATTER = /^---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /** Parses every file of a meeting; a meeting with errors still yields as many messages as can be found. */
 export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
@@ -33,13 +31,10 @@ export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
   const read = (source: SourceFile): ParsedFile => {
     const index = fileIndex++;
     const file = { ...source, text: replaceControls(source.path, source.text, diagnostics) };
-    const bodyStart = FRONTMATTER.exec(file.text)?.[0].length ?? 0;
-    const hidden = hideCriticMarkup(file.path, file.text, bodyStart);
-    diagnostics.push(...hidden.diagnostics);
-    const tree = parseMarkdown(hidden.text);
-    const ctx: InlineContext = { file: file.path, source: hidden.text, diagnostics, footnoteKey: (label) => `${index}:${label.toLowerCase()}` };
+    const tree = parseMarkdown(file.text);
+    const ctx: InlineContext = { file: file.path, source: file.text, diagnostics, footnoteKey: (label) => `${index}:${label.toLowerCase()}` };
     const fences = { openerReported: false };
-    visit(tree, 'paragraph', (node) => checkFenceLines(file.path, hidden.text, node, fences, diagnostics));
+    visit(tree, 'paragraph', (node) => checkFenceLines(file.path, file.text, node, fences, diagnostics));
     const first = tree.children[0];
     const frontmatter = first?.type === 'yaml' ? { value: first.value, line: first.position?.start.line ?? 1 } : null;
     for (const node of tree.children) {

@@ -1,9 +1,9 @@
-// The clean text: tracked insertions kept as plain text, deletions dropped (for --accept-changes).
+// The clean text: tracked insertions kept as plain text, deletions and comments dropped (for --accept-changes).
 
 import type { Inline, NumberedReport } from '../model.js';
 import { mapBlockInlines, mapDecisionInlines, mapFlowInlines, mapInlines } from './map-inlines.js';
 
-const accept = (node: Inline): Inline[] => (node.type === 'del' ? [] : node.type === 'ins' ? [...node.children] : [node]);
+const accept = (node: Inline): Inline[] => (node.type === 'del' ? [] : node.type === 'ins' || node.type === 'comment' ? [...node.children] : [node]);
 
 export function acceptChanges(report: NumberedReport): NumberedReport {
   return {

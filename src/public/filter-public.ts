@@ -14,6 +14,8 @@ export function filterPublic(report: NumberedReport): NumberedReport {
 
   const hide = (node: Inline): Inline[] => {
     if (node.type === 'restricted') return [];
+    // Comments are the secretariat's working notes: only the words they are anchored on are published.
+    if (node.type === 'comment') return [...node.children];
     // A reference to restricted content keeps its label (or the author's words) as text; the id and link go.
     if (node.type === 'ref' && restrictedIds.has(node.id)) return node.children.length ? [...node.children] : [{ type: 'text', value: labelOf(node.id) }];
     return [node];

@@ -41,6 +41,9 @@ export function inlineRuns(env: WriterEnv, state: WriterState, nodes: readonly I
       case 'del':
         out.push(...inlineRuns(env, state, node.children, { ...format, change: node.type }));
         break;
+      case 'comment':
+        out.push(...inlineRuns(env, state, node.children, format));
+        break;
       case 'restricted':
         out.push(...inlineRuns(env, state, node.children, { ...format, style: STYLE.restrictedChar }));
         break;

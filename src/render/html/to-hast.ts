@@ -63,6 +63,10 @@ export function inlinesToHast(ctx: HastContext, nodes: readonly Inline[]): Eleme
       case 'del':
         out.push(h(node.type, { title: ctx.changesTitle, dateTime: ctx.changesDate }, inlinesToHast(ctx, node.children)));
         break;
+      case 'comment':
+        // The words a comment is anchored on read as ordinary text; the comment itself is for Word.
+        out.push(...inlinesToHast(ctx, node.children));
+        break;
       case 'restricted':
         out.push(h('span', { className: ['restricted'], title: catalogFor(ctx.report.meta.language).restricted }, inlinesToHast(ctx, node.children)));
         break;
