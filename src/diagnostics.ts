@@ -1,7 +1,13 @@
-// Input problems as typed values with a source position, printed as file:line:column.
+// Input problems: made as vfile messages (reason, place, ruleId, source), carried as plain records
+// (they cross worker threads), printed as file:line:column.
+
+import { VFile } from 'vfile';
+import { location } from 'vfile-location';
+import type { Point, SourceRange } from './model.js';
 
 export type Severity = 'error' | 'warning';
 
+/** A start position in a file: what a message points at. */
 export interface Place {
   readonly file: string;
   readonly line: number;
@@ -12,14 +18,53 @@ export interface Diagnostic extends Place {
   readonly severity: Severity;
   readonly ruleId: string;
   readonly message: string;
+  /** Where the problem ends, when it covers a stretch of text. */
+  readonly end?: { readonly line: number; readonly column: number };
 }
 
-export function error(place: Place, ruleId: string, message: string): Diagnostic {
-  return { file: place.file, line: place.line, column: place.column, severity: 'error', ruleId, message };
+/** Either a start position or a node's whole source range. */
+export type Where = Place | SourceRange;
+
+function isRange(where: Where): where is SourceRange {
+  return 'start' in where;
 }
 
-export function warning(place: Place, ruleId: string, message: string): Diagnostic {
-  return { file: place.file, line: place.line, column: place.column, severity: 'warning', ruleId, message };
+/** The start of a range (or the place itself). */
+export function placeOf(where: Where): Place {
+  return isRange(where) ? { file: where.file, line: where.start.line, column: where.start.column } : where;
+}
+
+function report(severity: Severity, where: Where, ruleId: string, reason: string): Diagnostic {
+  const file = new VFile({ path: where.file });
+  const message = file.message(reason, {
+    place: isRange(where) ? { start: where.start, end: where.end } : { line: where.line, column: where.column },
+    ruleId,
+    source: 'acta',
+  });
+  message.fatal = severity === 'error';
+  return toDiagnostic(message, severity);
+}
+
+function toDiagnostic(message: ReturnType<VFile['message']>, severity: Severity): Diagnostic {
+  const place = message.place;
+  const end = place && 'end' in place ? place.end : undefined;
+  return {
+    file: message.file ?? '',
+    line: message.line ?? 1,
+    column: message.column ?? 1,
+    severity,
+    ruleId: message.ruleId ?? 'acta',
+    message: message.reason,
+    ...(end ? { end: { line: end.line, column: end.column } } : {}),
+  };
+}
+
+export function error(where: Where, ruleId: string, message: string): Diagnostic {
+  return report('error', where, ruleId, message);
+}
+
+export function warning(where: Where, ruleId: string, message: string): Diagnostic {
+  return report('warning', where, ruleId, message);
 }
 
 export function formatDiagnostic(d: Diagnostic, color = false): string {
@@ -44,8 +89,23 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 }
 
 /** Where a place is shown as text inside another message ("first defined at …"). */
-export function formatPlace(place: Place): string {
+export function formatPlace(where: Where): string {
+  const place = placeOf(where);
   return `${place.file}:${place.line}:${place.column}`;
+}
+
+/** Line, column and offset of an offset in a text (1-based line and column, as editors show them). */
+export function pointAt(text: string, offset: number): Point {
+  const point = location(text).toPoint(offset);
+  if (point) return { line: point.line, column: point.column, offset };
+  // Past the end (an empty file): the end of the text.
+  const end = location(text).toPoint(text.length) ?? { line: 1, column: 1 };
+  return { line: end.line, column: end.column, offset: text.length };
+}
+
+/** A range covering a whole file, for problems about a file as a whole. */
+export function wholeFile(file: string, text = ''): SourceRange {
+  return { file, start: { line: 1, column: 1, offset: 0 }, end: pointAt(text, text.length) };
 }
 
 /** The result of a stage that can report problems. */

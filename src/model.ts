@@ -1,69 +1,106 @@
-// The typed report model: what parse produces and number decorates. Every node keeps its source place.
+// The typed report model: what parse produces and number decorates. Every node keeps the exact
+// source range it came from (file, start and end), through every transform.
 
-import type { Place } from './diagnostics.js';
 import type { Language } from './i18n/labels.js';
 
-export type { Place };
+export interface Point {
+  readonly line: number;
+  readonly column: number;
+  /** 0-based offset in the file's text. */
+  readonly offset: number;
+}
+
+export interface SourceRange {
+  readonly file: string;
+  readonly start: Point;
+  readonly end: Point;
+}
 
 // ---- inline content -------------------------------------------------------
 
 export type Inline =
-  | { readonly type: 'text'; readonly value: string }
-  | { readonly type: 'emphasis' | 'strong' | 'strike'; readonly children: readonly Inline[] }
-  | { readonly type: 'code'; readonly value: string }
-  | { readonly type: 'break' }
-  /** An external link (http, https, mailto) or an internal link to an id with its own words. */
-  | { readonly type: 'link'; readonly url: string; readonly children: readonly Inline[] }
+  | { readonly type: 'text'; readonly value: string; readonly range: SourceRange }
+  | { readonly type: 'emphasis' | 'strong' | 'strike'; readonly children: readonly Inline[]; readonly range: SourceRange }
+  | { readonly type: 'code'; readonly value: string; readonly range: SourceRange }
+  | { readonly type: 'break'; readonly range: SourceRange }
+  /** An external link (http, https, mailto). */
+  | { readonly type: 'link'; readonly url: string; readonly children: readonly Inline[]; readonly range: SourceRange }
   /** `[](#id)` (children empty: print the target's label) or `[words](#id)`. */
-  | { readonly type: 'ref'; readonly id: string; readonly children: readonly Inline[]; readonly place: Place }
+  | { readonly type: 'ref'; readonly id: string; readonly children: readonly Inline[]; readonly range: SourceRange }
   /** A GFM footnote call; `key` is unique across the meeting. */
-  | { readonly type: 'footnote'; readonly key: string; readonly place: Place }
+  | { readonly type: 'footnote'; readonly key: string; readonly range: SourceRange }
   /** CriticMarkup: tracked insertion or deletion. */
-  | { readonly type: 'ins' | 'del'; readonly children: readonly Inline[]; readonly place: Place }
+  | { readonly type: 'ins' | 'del'; readonly children: readonly Inline[]; readonly range: SourceRange }
   /**
    * CriticMarkup `{==words==}{>>[Author] text<<}`: `children` are the highlighted words (empty for a
    * comment at a point), printed as ordinary text; `body` is null for a highlight with no comment.
    */
-  | { readonly type: 'comment'; readonly children: readonly Inline[]; readonly author: string | null; readonly body: readonly Inline[] | null; readonly place: Place }
+  | { readonly type: 'comment'; readonly children: readonly Inline[]; readonly author: string | null; readonly body: readonly Inline[] | null; readonly range: SourceRange }
   /** `:restricted[…]` */
-  | { readonly type: 'restricted'; readonly children: readonly Inline[]; readonly place: Place };
+  | { readonly type: 'restricted'; readonly children: readonly Inline[]; readonly range: SourceRange };
+
+export type InlineType = Inline['type'];
 
 // ---- blocks ----------------------------------------------------------------
 
 export interface PlainParagraph {
   readonly type: 'plain';
   readonly content: readonly Inline[];
+  readonly range: SourceRange;
+}
+
+export interface ListItem {
+  readonly type: 'listItem';
+  readonly blocks: readonly Block[];
+  readonly range: SourceRange;
 }
 
 export interface ListBlock {
   readonly type: 'list';
   readonly ordered: boolean;
   readonly start: number;
-  readonly items: readonly (readonly Block[])[];
+  readonly items: readonly ListItem[];
+  readonly range: SourceRange;
 }
 
 export type Align = 'left' | 'right' | 'center' | null;
+
+export interface TableCell {
+  readonly type: 'cell';
+  readonly content: readonly Inline[];
+  readonly range: SourceRange;
+}
+
+export interface TableRow {
+  readonly type: 'row';
+  readonly cells: readonly TableCell[];
+  readonly range: SourceRange;
+}
 
 export interface TableBlock {
   readonly type: 'table';
   readonly align: readonly Align[];
   /** The first row is the header row. */
-  readonly rows: readonly (readonly (readonly Inline[])[])[];
+  readonly rows: readonly TableRow[];
+  readonly range: SourceRange;
 }
 
 export interface QuoteBlock {
   readonly type: 'quote';
   readonly children: readonly Block[];
+  readonly range: SourceRange;
 }
 
 export interface CodeBlock {
   readonly type: 'codeblock';
   readonly lang: string | null;
   readonly value: string;
+  readonly range: SourceRange;
 }
 
 export interface RuleBlock {
   readonly type: 'rule';
+  readonly range: SourceRange;
 }
 
 /** A `###`-or-deeper heading in a report, or any heading in an annex: never numbered. */
@@ -73,17 +110,24 @@ export interface HeadingBlock {
   readonly id: string | null;
   readonly content: readonly Inline[];
   readonly restricted: boolean;
-  readonly place: Place;
+  readonly range: SourceRange;
+  /** Set by number for a heading with an id: its HTML anchor and DOCX bookmark. */
+  readonly anchor?: string;
+  readonly bookmark?: string;
 }
 
 /** Content nested inside a list item, quote or footnote. */
 export type Block = PlainParagraph | ListBlock | TableBlock | QuoteBlock | CodeBlock | RuleBlock | HeadingBlock;
+export type BlockType = Block['type'];
 
 export interface Decision {
+  readonly type: 'decision';
   readonly content: readonly Inline[];
   /** Further blocks of the same list item (nested lists…). */
   readonly blocks: readonly Block[];
-  readonly place: Place;
+  readonly range: SourceRange;
+  /** Set by number: "I-a-1". */
+  readonly id?: string;
 }
 
 /** A top-level paragraph: numbered in the report (and in `numbered` annexes). */
@@ -96,7 +140,7 @@ export interface Paragraph {
   /** Set when the paragraph is the conclusion phrase: the decisions of the list after it. */
   readonly decisions: readonly Decision[] | null;
   readonly restricted: boolean;
-  readonly place: Place;
+  readonly range: SourceRange;
 }
 
 /** A list, table… at the top level with no paragraph before it (e.g. right after a heading). */
@@ -104,37 +148,40 @@ export interface LooseBlock {
   readonly type: 'loose';
   readonly block: Exclude<Block, HeadingBlock>;
   readonly restricted: boolean;
-  readonly place: Place;
+  readonly range: SourceRange;
 }
 
 export interface Subitem {
+  readonly type: 'subitem';
   readonly id: string | null;
   readonly title: readonly Inline[];
   readonly purpose: string | null;
-  readonly place: Place;
+  readonly range: SourceRange;
 }
 
 /** Consecutive `##` headings with nothing between them share the paragraphs that follow. */
 export interface SubitemGroup<S = Subitem> {
   readonly type: 'subitems';
   readonly subitems: readonly S[];
-  readonly place: Place;
+  readonly range: SourceRange;
 }
 
 export type Flow<P = Paragraph, S = Subitem> = P | HeadingBlock | LooseBlock | SubitemGroup<S>;
 
 export interface Item<P = Paragraph, S = Subitem> {
+  readonly type: 'item';
   readonly id: string | null;
   readonly title: readonly Inline[];
   readonly purpose: string | null;
   readonly body: readonly Flow<P, S>[];
-  readonly place: Place;
+  readonly range: SourceRange;
 }
 
 export type Visibility = 'public' | 'restricted';
 export type Orientation = 'portrait' | 'landscape';
 
 export interface Annex<P = Paragraph> {
+  readonly type: 'annex';
   readonly id: string;
   readonly title: string;
   readonly visibility: Visibility;
@@ -142,13 +189,14 @@ export interface Annex<P = Paragraph> {
   readonly numbered: boolean;
   readonly body: readonly Flow<P, never>[];
   readonly file: string;
-  readonly place: Place;
+  readonly range: SourceRange;
 }
 
 export interface Footnote {
+  readonly type: 'footnoteDefinition';
   readonly key: string;
   readonly blocks: readonly Block[];
-  readonly place: Place;
+  readonly range: SourceRange;
 }
 
 export interface MeetingMeta {
@@ -174,8 +222,8 @@ export interface Report<P = Paragraph, S = Subitem> {
   readonly items: readonly Item<P, S>[];
   readonly annexes: readonly Annex<P>[];
   readonly footnotes: readonly Footnote[];
-  /** Where meeting.md is, for messages about the meeting as a whole. */
-  readonly place: Place;
+  /** The whole of meeting.md, for messages about the meeting as a whole. */
+  readonly range: SourceRange;
 }
 
 // ---- what number adds --------------------------------------------------------
@@ -190,11 +238,17 @@ export interface Range {
 export interface NumberedParagraph extends Paragraph {
   /** null for paragraphs of annexes that are not `numbered` */
   readonly number: number | null;
+  /** "12": what a reference to it prints (null when unnumbered). */
+  readonly label: string | null;
+  /** "12.": the number as printed before the paragraph. */
+  readonly marker: string | null;
   readonly anchor: string | null;
+  readonly bookmark: string | null;
   readonly item: string | null;
   readonly subitem: string | null;
   /** The letters of the sub-item group the paragraph belongs to (several when headings share it). */
   readonly group: readonly string[];
+  readonly decisions: readonly Required<Decision>[] | null;
 }
 
 export interface NumberedSubitem extends Subitem {
@@ -205,7 +259,11 @@ export interface NumberedSubitem extends Subitem {
   readonly agendaLabel: string;
   /** "item-IV-b" */
   readonly anchor: string;
-  readonly range: Range | null;
+  readonly bookmark: string;
+  /** What a reference to it prints: "Item IV (b)", or "Item IV" for an item's only sub-item */
+  readonly refLabel: string;
+  /** The range of its numbered paragraphs, "07 - 12" */
+  readonly paragraphRange: Range | null;
 }
 
 export interface NumberedItem extends Item<NumberedParagraph, NumberedSubitem> {
@@ -213,8 +271,9 @@ export interface NumberedItem extends Item<NumberedParagraph, NumberedSubitem> {
   /** "Item IV" */
   readonly label: string;
   readonly anchor: string;
-  readonly range: Range | null;
-  readonly subitems: readonly NumberedSubitem[];
+  readonly bookmark: string;
+  /** The range of its numbered paragraphs, "07 - 12" */
+  readonly paragraphRange: Range | null;
 }
 
 export interface NumberedAnnex extends Annex<NumberedParagraph> {
@@ -222,24 +281,76 @@ export interface NumberedAnnex extends Annex<NumberedParagraph> {
   /** "Annex II" */
   readonly label: string;
   readonly anchor: string;
+  readonly bookmark: string;
   /** "Annex II to doc. PC0517E1a" */
   readonly header: string;
-}
-
-export type TargetKind = 'paragraph' | 'item' | 'subitem' | 'annex' | 'heading';
-
-export interface Target {
-  readonly id: string;
-  readonly kind: TargetKind;
-  readonly label: string;
-  readonly anchor: string;
-  readonly restricted: boolean;
-  readonly place: Place;
+  /** "Annex II is not included in the public version." */
+  readonly notIncluded: string;
+  /** The title of the annex alone, in each edition: "Annex II to doc. PC0517E1a – Title". */
+  readonly documentTitles: DocumentTitles;
 }
 
 export interface NumberedFootnote extends Footnote {
   readonly number: number;
   readonly anchor: string;
+  /** The anchor of its (first) call, for the way back */
+  readonly refAnchor: string;
+}
+
+export interface DocumentTitles {
+  readonly full: string;
+  readonly public: string;
+}
+
+/** Facts about the report as a whole, computed once by number. */
+export interface ReportFacts {
+  /** The report's title: frontmatter `title`, else the language's "Summary report". */
+  readonly title: string;
+  /** What a reader's window or a document's properties call it, in each edition: "PC0517E1a – Summary report (Public Version)". */
+  readonly documentTitles: DocumentTitles;
+  /** "The 219th/220th Sessions of the Permanent Technical Committee" */
+  readonly subtitle: string;
+  /** The session's dates as printed: "16 – 20 April 2018" */
+  readonly dates: string;
+  /** The place and date of issue as printed: "Brussels, 2 May 2018." */
+  readonly issued: string;
+  /** Who made the tracked changes, and when (YYYY-MM-DD). */
+  readonly changes: { readonly author: string; readonly date: string; readonly label: string };
+}
+
+/** The numbered tree: what every transform after number takes and gives. */
+export interface NumberedTree {
+  readonly meta: MeetingMeta;
+  readonly facts: ReportFacts;
+  readonly public: boolean;
+  readonly items: readonly NumberedItem[];
+  readonly annexes: readonly NumberedAnnex[];
+  readonly footnotes: readonly NumberedFootnote[];
+  /** Paragraph numbers in reading order, restricted ones included (public editions leave gaps). */
+  readonly paragraphCount: number;
+  readonly range: SourceRange;
+}
+
+export type TargetKind = 'paragraph' | 'item' | 'subitem' | 'annex' | 'heading';
+
+/** What a reference to an id prints and points at, read off the numbered tree. */
+export interface Target {
+  readonly id: string;
+  readonly kind: TargetKind;
+  /** "12", "Item IV", "Item IV (b)", "Annex II", or a heading's text */
+  readonly label: string;
+  /** HTML id */
+  readonly anchor: string;
+  /** DOCX bookmark name */
+  readonly bookmark: string;
+  /** A paragraph's number */
+  readonly number: number | null;
+  /** The item an item, sub-item or report paragraph belongs to */
+  readonly item: { readonly numeral: string; readonly label: string; readonly bookmark: string } | null;
+  /** A sub-item's own label, "(b)"; null for an item's only sub-item (a reference reads as the item) */
+  readonly subitemLabel: string | null;
+  readonly restricted: boolean;
+  readonly range: SourceRange;
 }
 
 export interface NumberedDecision {
@@ -252,15 +363,20 @@ export interface NumberedDecision {
   readonly restricted: boolean;
 }
 
-export interface NumberedReport {
-  readonly meta: MeetingMeta;
-  readonly public: boolean;
-  readonly items: readonly NumberedItem[];
-  readonly annexes: readonly NumberedAnnex[];
-  readonly footnotes: readonly NumberedFootnote[];
+/** The numbered tree with the indexes read off it (never stored beside it: see `indexReport`). */
+export interface NumberedReport extends NumberedTree {
   readonly targets: Readonly<Record<string, Target>>;
   readonly decisions: readonly NumberedDecision[];
-  /** Paragraph numbers in reading order, restricted ones included (public editions leave gaps). */
-  readonly paragraphCount: number;
-  readonly place: Place;
+}
+
+/** A handler for every node type of a union: a writer that lacks one fails the type check. */
+export type Handlers<N extends { readonly type: string }, A extends readonly unknown[], R> = {
+  readonly [K in N['type']]: (node: NodeOf<N, K>, ...args: A) => R;
+};
+
+/** The members of a union whose `type` can be K (some members share one shape for several types). */
+type NodeOf<N, K> = N extends { readonly type: infer T } ? (K extends T ? N : never) : never;
+
+export function dispatch<N extends { readonly type: string }, A extends readonly unknown[], R>(handlers: Handlers<N, A, R>, node: N, ...args: A): R {
+  return (handlers[node.type as N['type']] as (node: N, ...args: A) => R)(node, ...args);
 }

@@ -1,64 +1,198 @@
-// Visits every inline run of the model in reading order, telling whether it sits in restricted text.
+// The one traversal of the model: every query (visit) and every transform (map) goes through here,
+// so a new kind of node or container is handled in one place.
 
-import type { Block, Decision, Flow, Inline } from './model.js';
+import type {
+  Block, Decision, Flow, Footnote, Inline, NumberedAnnex, NumberedFootnote, NumberedItem, NumberedParagraph, NumberedSubitem, NumberedTree, Paragraph, Subitem,
+} from './model.js';
 
-export type InlineVisitor = (node: Inline, restricted: boolean) => void;
+/** Where a node sits: in restricted text or not, and in which annex (null in the report body). */
+export interface Where {
+  readonly restricted: boolean;
+  readonly annex: NumberedAnnex | null;
+}
 
-export function walkInlines(nodes: readonly Inline[], restricted: boolean, visit: InlineVisitor): void {
+export const BODY: Where = { restricted: false, annex: null };
+
+// ---- visit -------------------------------------------------------------------
+
+export interface Visitor {
+  readonly inline?: (node: Inline, where: Where) => void;
+  readonly block?: (node: Block, where: Where) => void;
+  readonly flow?: (node: Flow<NumberedParagraph, NumberedSubitem>, where: Where) => void;
+  readonly decision?: (node: Decision, paragraph: NumberedParagraph, where: Where) => void;
+}
+
+export function visitInlines(nodes: readonly Inline[], visitor: Visitor, where: Where): void {
   for (const node of nodes) {
-    visit(node, restricted);
-    if ('children' in node) walkInlines(node.children, restricted || node.type === 'restricted', visit);
+    visitor.inline?.(node, where);
+    if ('children' in node) visitInlines(node.children, visitor, node.type === 'restricted' ? { ...where, restricted: true } : where);
+    if (node.type === 'comment' && node.body) visitInlines(node.body, visitor, where);
   }
 }
 
-export function walkBlocks(blocks: readonly Block[], restricted: boolean, visit: InlineVisitor): void {
+export function visitBlocks(blocks: readonly Block[], visitor: Visitor, where: Where): void {
   for (const block of blocks) {
+    visitor.block?.(block, where);
     switch (block.type) {
       case 'plain':
       case 'heading':
-        walkInlines(block.content, restricted, visit);
+        visitInlines(block.content, visitor, where);
         break;
       case 'list':
-        for (const item of block.items) walkBlocks(item, restricted, visit);
+        for (const item of block.items) visitBlocks(item.blocks, visitor, where);
         break;
       case 'table':
-        for (const row of block.rows) for (const cell of row) walkInlines(cell, restricted, visit);
+        for (const row of block.rows) for (const cell of row.cells) visitInlines(cell.content, visitor, where);
         break;
       case 'quote':
-        walkBlocks(block.children, restricted, visit);
+        visitBlocks(block.children, visitor, where);
         break;
-      default:
+      case 'codeblock':
+      case 'rule':
         break;
     }
   }
 }
 
-export function walkDecisions(decisions: readonly Decision[], restricted: boolean, visit: InlineVisitor): void {
-  for (const d of decisions) {
-    walkInlines(d.content, restricted, visit);
-    walkBlocks(d.blocks, restricted, visit);
-  }
-}
-
-export function walkFlow(flow: readonly Flow<{ type: 'paragraph'; content: readonly Inline[]; blocks: readonly Block[]; decisions: readonly Decision[] | null; restricted: boolean }, { title: readonly Inline[] }>[], restricted: boolean, visit: InlineVisitor): void {
+export function visitFlow(flow: readonly Flow<NumberedParagraph, NumberedSubitem | never>[], visitor: Visitor, where: Where): void {
   for (const node of flow) {
+    visitor.flow?.(node, where);
     switch (node.type) {
       case 'paragraph': {
-        const r = restricted || node.restricted;
-        walkInlines(node.content, r, visit);
-        walkBlocks(node.blocks, r, visit);
-        if (node.decisions) walkDecisions(node.decisions, r, visit);
+        const inside = node.restricted ? { ...where, restricted: true } : where;
+        visitInlines(node.content, visitor, inside);
+        visitBlocks(node.blocks, visitor, inside);
+        for (const d of node.decisions ?? []) {
+          visitor.decision?.(d, node, inside);
+          visitInlines(d.content, visitor, inside);
+          visitBlocks(d.blocks, visitor, inside);
+        }
         break;
       }
       case 'heading':
-        walkInlines(node.content, restricted || node.restricted, visit);
+        visitInlines(node.content, visitor, node.restricted ? { ...where, restricted: true } : where);
         break;
       case 'loose':
-        walkBlocks([node.block], restricted || node.restricted, visit);
+        visitBlocks([node.block], visitor, node.restricted ? { ...where, restricted: true } : where);
         break;
       case 'subitems':
-        for (const s of node.subitems) walkInlines(s.title, restricted, visit);
+        for (const s of node.subitems) visitInlines(s.title, visitor, where);
         break;
     }
   }
+}
+
+/** The report's text in reading order: item titles and bodies, then each annex. Footnotes are not text here. */
+export function visitTree(tree: Pick<NumberedTree, 'items' | 'annexes'>, visitor: Visitor): void {
+  for (const item of tree.items) {
+    visitInlines(item.title, visitor, BODY);
+    visitFlow(item.body, visitor, BODY);
+  }
+  for (const annex of tree.annexes) visitFlow(annex.body, visitor, { restricted: annex.visibility === 'restricted', annex });
+}
+
+/** An item's sub-items in order, read off its body. */
+export function subitemsOf<S extends Subitem = NumberedSubitem>(item: { readonly body: readonly Flow<Paragraph, S>[] }): S[] {
+  return item.body.flatMap((node) => (node.type === 'subitems' ? [...node.subitems] : []));
+}
+
+// ---- map ---------------------------------------------------------------------
+
+/** Rewrites one inline (its children already rewritten) into any number of inlines. */
+export type InlineMap = (node: Inline, where: Where) => readonly Inline[];
+
+export interface Mapper {
+  readonly inline?: InlineMap;
+  /** Keeps, drops or replaces a top-level node of an item or annex (its inlines already rewritten). */
+  readonly flow?: <S>(node: Flow<NumberedParagraph, S>, where: Where) => readonly Flow<NumberedParagraph, S>[];
+}
+
+export function mapInlines(nodes: readonly Inline[], mapper: Mapper, where: Where): Inline[] {
+  if (!mapper.inline) return [...nodes];
+  const map = mapper.inline;
+  return nodes.flatMap((node) => {
+    const inside = node.type === 'restricted' ? { ...where, restricted: true } : where;
+    let rewritten: Inline = 'children' in node ? ({ ...node, children: mapInlines(node.children, mapper, inside) } as Inline) : node;
+    if (rewritten.type === 'comment' && rewritten.body) rewritten = { ...rewritten, body: mapInlines(rewritten.body, mapper, where) };
+    return map(rewritten, where);
+  });
+}
+
+export function mapBlocks(blocks: readonly Block[], mapper: Mapper, where: Where): Block[] {
+  return blocks.map((block) => mapBlock(block, mapper, where));
+}
+
+export function mapBlock<B extends Block>(block: B, mapper: Mapper, where: Where): B {
+  return mapAnyBlock(block, mapper, where) as B;
+}
+
+function mapAnyBlock(b: Block, mapper: Mapper, where: Where): Block {
+  switch (b.type) {
+    case 'plain':
+    case 'heading':
+      return { ...b, content: mapInlines(b.content, mapper, where) };
+    case 'list':
+      return { ...b, items: b.items.map((item) => ({ ...item, blocks: mapBlocks(item.blocks, mapper, where) })) };
+    case 'table':
+      return { ...b, rows: b.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => ({ ...cell, content: mapInlines(cell.content, mapper, where) })) })) };
+    case 'quote':
+      return { ...b, children: mapBlocks(b.children, mapper, where) };
+    case 'codeblock':
+    case 'rule':
+      return b;
+  }
+}
+
+function mapDecision<D extends Decision>(d: D, mapper: Mapper, where: Where): D {
+  return { ...d, content: mapInlines(d.content, mapper, where), blocks: mapBlocks(d.blocks, mapper, where) };
+}
+
+export function mapFlow<S extends Subitem>(flow: readonly Flow<NumberedParagraph, S>[], mapper: Mapper, where: Where): Flow<NumberedParagraph, S>[] {
+  return flow.flatMap((node): readonly Flow<NumberedParagraph, S>[] => {
+    let mapped: Flow<NumberedParagraph, S>;
+    switch (node.type) {
+      case 'paragraph': {
+        const inside = node.restricted ? { ...where, restricted: true } : where;
+        mapped = {
+          ...node,
+          content: mapInlines(node.content, mapper, inside),
+          blocks: mapBlocks(node.blocks, mapper, inside),
+          decisions: node.decisions ? node.decisions.map((d) => mapDecision(d, mapper, inside)) : null,
+        };
+        break;
+      }
+      case 'heading':
+        mapped = { ...node, content: mapInlines(node.content, mapper, node.restricted ? { ...where, restricted: true } : where) };
+        break;
+      case 'loose':
+        mapped = { ...node, block: mapBlock(node.block, mapper, node.restricted ? { ...where, restricted: true } : where) };
+        break;
+      case 'subitems':
+        mapped = { ...node, subitems: node.subitems.map((s) => ({ ...s, title: mapInlines(s.title, mapper, where) })) };
+        break;
+    }
+    return mapper.flow ? mapper.flow(mapped, where) : [mapped];
+  });
+}
+
+export function mapItem(item: NumberedItem, mapper: Mapper): NumberedItem {
+  return { ...item, title: mapInlines(item.title, mapper, BODY), body: mapFlow(item.body, mapper, BODY) };
+}
+
+export function mapAnnex(annex: NumberedAnnex, mapper: Mapper): NumberedAnnex {
+  return { ...annex, body: mapFlow(annex.body, mapper, { restricted: annex.visibility === 'restricted', annex }) };
+}
+
+export function mapFootnote<F extends Footnote | NumberedFootnote>(footnote: F, mapper: Mapper, where: Where = BODY): F {
+  return { ...footnote, blocks: mapBlocks(footnote.blocks, mapper, where) };
+}
+
+/** Rewrites the whole tree: items, annexes and footnotes. */
+export function mapTree<T extends NumberedTree>(tree: T, mapper: Mapper): T {
+  return {
+    ...tree,
+    items: tree.items.map((item) => mapItem(item, mapper)),
+    annexes: tree.annexes.map((annex) => mapAnnex(annex, mapper)),
+    footnotes: tree.footnotes.map((f) => mapFootnote(f, mapper)),
+  };
 }

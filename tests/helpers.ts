@@ -72,3 +72,8 @@ export function textOf(nodes: readonly { type: string; value?: string; children?
     .map((n) => (typeof n.value === 'string' ? n.value : n.children ? textOf(n.children as never) : ''))
     .join('');
 }
+
+/** The same value without its `range` fields, to assert on structure and text alone. */
+export function stripRanges<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'range' ? undefined : v))) as T;
+}

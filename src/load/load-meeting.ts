@@ -2,7 +2,7 @@
 
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { error, type Diagnostic, type Result } from '../diagnostics.js';
+import { error, pointAt, type Diagnostic, type Result } from '../diagnostics.js';
 
 export interface SourceFile {
   /** The path as shown in messages: the folder as given, joined with the file's relative path. */
@@ -125,17 +125,10 @@ async function readSource(
   return { path: file, text };
 }
 
+/** The line and column of a byte, counted in the characters of the valid text before it. */
 function placeOfByte(file: string, bytes: Buffer, index: number) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < index; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  // Column in characters of the valid prefix of the line; good enough to find the spot.
-  const column = Buffer.from(bytes.subarray(lineStart, index)).toString('utf8').length + 1;
+  const before = Buffer.from(bytes.subarray(0, index)).toString('utf8');
+  const { line, column } = pointAt(before, before.length);
   return { file, line, column };
 }
 

@@ -1,14 +1,16 @@
-// Numbers the report once: numerals, letters, paragraph numbers, ranges, annex numerals and every label.
+// Numbers the report once: numerals, letters, paragraph numbers, ranges, annex numerals, every label,
+// HTML anchor and DOCX bookmark, and the report's facts. Renderers only print what this stage wrote.
 
 import { closest, distance } from 'fastest-levenshtein';
-import { error, formatPlace, warning, type Diagnostic, type Place, type Result } from '../diagnostics.js';
-import { catalogFor, toLetter, toRoman } from '../i18n/labels.js';
+import { error, formatPlace, warning, type Diagnostic, type Result } from '../diagnostics.js';
+import { catalogFor, formatDate, formatDateRange, formatIssued, toLetter, toRoman, type Catalog } from '../i18n/labels.js';
 import type {
-  Annex, Flow, Footnote, Inline, NumberedAnnex, NumberedDecision, NumberedFootnote, NumberedItem, NumberedParagraph,
-  NumberedReport, NumberedSubitem, Paragraph, Range, Report, Target, TargetKind,
+  Annex, Decision, Flow, NumberedAnnex, NumberedFootnote, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem,
+  Inline, Paragraph, Range, Report, ReportFacts, SourceRange,
 } from '../model.js';
-import { inlineText } from '../parse/inline.js';
-import { walkFlow, walkInlines, walkBlocks } from '../walk.js';
+import { BODY, visitBlocks, visitTree, type Where } from '../walk.js';
+import { collectTargets, indexReport } from './index-report.js';
+import { Bookmarks } from './bookmarks.js';
 
 /** An item's only sub-item is not lettered in print: the seed marks it with a circle. */
 const LONE = '○';
@@ -25,28 +27,25 @@ function rangeOf(numbers: readonly number[]): Range | null {
   return { first, last, label: formatRange(first, last) };
 }
 
+/** The HTML anchors of a footnote and of its call, by number. */
+export function footnoteAnchors(number: number): { readonly anchor: string; readonly refAnchor: string } {
+  return { anchor: `fn-${number}`, refAnchor: `fn-${number}-ref` };
+}
+
+/** The window or document title of a report or of an annex alone, in each edition. */
+export function documentTitles(catalog: Catalog, title: string): { readonly full: string; readonly public: string } {
+  return { full: title, public: `${title} (${catalog.publicVersion})` };
+}
+
 export function numberReport(report: Report): Result<NumberedReport> {
   const diagnostics: Diagnostic[] = [];
   const catalog = catalogFor(report.meta.language);
-  const targets: Record<string, Target> = {};
-  const addTarget = (id: string | null, kind: TargetKind, label: string, anchor: string, restricted: boolean, place: Place) => {
-    if (id === null) return;
-    const existing = targets[id];
-    if (existing) {
-      diagnostics.push(error(place, 'duplicate-id', `Unexpected duplicate id \`${id}\`, expected each id once in the meeting (already used at ${formatPlace(existing.place)})`));
-      return;
-    }
-    targets[id] = { id, kind, label, anchor, restricted, place };
-  };
-
   let counter = 0;
-  const decisions: NumberedDecision[] = [];
 
   const items: NumberedItem[] = report.items.map((item, itemIndex) => {
     const numeral = toRoman(itemIndex + 1);
     const anchor = `item-${numeral}`;
     const label = `${catalog.item} ${numeral}`;
-    addTarget(item.id, 'item', label, anchor, false, item.place);
 
     let letterCount = 0;
     const all: number[] = [];
@@ -55,9 +54,9 @@ export function numberReport(report: Report): Result<NumberedReport> {
       readonly subitems: NumberedSubitem[];
       readonly numbers: number[];
       hasDecisions: boolean;
-      readonly place: Place;
+      readonly range: SourceRange;
     }
-    const own: Span = { subitems: [], numbers: [], hasDecisions: false, place: item.place };
+    const own: Span = { subitems: [], numbers: [], hasDecisions: false, range: item.range };
     const spans: Span[] = [own];
     let group: Span | null = null;
     const ordinals = new Map<string, number>();
@@ -68,15 +67,14 @@ export function numberReport(report: Report): Result<NumberedReport> {
         case 'subitems': {
           const subitems = node.subitems.map((s): NumberedSubitem => {
             const letter = toLetter(++letterCount);
-            const sub: NumberedSubitem = lone
-              ? { ...s, letter, label: LONE, agendaLabel: LONE, anchor: `${anchor}-${letter}`, range: null }
-              : { ...s, letter, label: `(${letter})`, agendaLabel: `${letter})`, anchor: `${anchor}-${letter}`, range: null };
-            addTarget(s.id, 'subitem', lone ? label : `${label} (${letter})`, sub.anchor, false, s.place);
-            return sub;
+            const common = { ...s, letter, anchor: `${anchor}-${letter}`, bookmark: '', paragraphRange: null };
+            return lone
+              ? { ...common, label: LONE, agendaLabel: LONE, refLabel: label }
+              : { ...common, label: `(${letter})`, agendaLabel: `${letter})`, refLabel: `${label} (${letter})` };
           });
-          group = { subitems, numbers: [], hasDecisions: false, place: node.place };
+          group = { subitems, numbers: [], hasDecisions: false, range: node.range };
           spans.push(group);
-          return { type: 'subitems', subitems, place: node.place };
+          return { type: 'subitems', subitems, range: node.range };
         }
         case 'paragraph': {
           const number = ++counter;
@@ -84,22 +82,30 @@ export function numberReport(report: Report): Result<NumberedReport> {
           span.numbers.push(number);
           all.push(number);
           const subitem = group && group.subitems.length === 1 ? group.subitems[0]!.letter : null;
-          const numbered: NumberedParagraph = { ...node, number, anchor: `para-${number}`, item: numeral, subitem, group: group ? group.subitems.map((s) => s.letter) : [] };
-          addTarget(node.id, 'paragraph', String(number), numbered.anchor!, node.restricted, node.place);
-          if (node.decisions) {
-            span.hasDecisions = true;
-            const scope = subitem ? `${numeral}-${subitem}` : numeral;
-            for (const decision of node.decisions) {
-              const ordinal = (ordinals.get(scope) ?? 0) + 1;
-              ordinals.set(scope, ordinal);
-              decisions.push({ id: `${scope}-${ordinal}`, item: numeral, subitem, paragraph: number, decision, restricted: node.restricted });
-            }
-          }
-          return numbered;
+          const scope = subitem ? `${numeral}-${subitem}` : numeral;
+          const decisions = node.decisions
+            ? node.decisions.map((d): Required<Decision> => {
+                const ordinal = (ordinals.get(scope) ?? 0) + 1;
+                ordinals.set(scope, ordinal);
+                return { ...d, id: `${scope}-${ordinal}` };
+              })
+            : null;
+          if (decisions) span.hasDecisions = true;
+          return {
+            ...node,
+            number,
+            label: String(number),
+            marker: `${number}.`,
+            anchor: `para-${number}`,
+            bookmark: null,
+            item: numeral,
+            subitem,
+            group: group ? group.subitems.map((s) => s.letter) : [],
+            decisions,
+          };
         }
         case 'heading':
-          addTarget(node.id, 'heading', inlineText(node.content).trim(), `sec-${node.id}`, node.restricted, node.place);
-          return node;
+          return node.id === null ? node : { ...node, anchor: `sec-${node.id}` };
         default:
           return node;
       }
@@ -109,102 +115,114 @@ export function numberReport(report: Report): Result<NumberedReport> {
     const rangeBySub = new Map<NumberedSubitem, Range | null>();
     for (const span of spans) for (const s of span.subitems) rangeBySub.set(s, rangeOf(span.numbers));
     const withRanges = body.map((node) =>
-      node.type === 'subitems' ? { ...node, subitems: node.subitems.map((s) => ({ ...s, range: rangeBySub.get(s) ?? null })) } : node,
+      node.type === 'subitems' ? { ...node, subitems: node.subitems.map((s) => ({ ...s, paragraphRange: rangeBySub.get(s) ?? null })) } : node,
     );
-    const subitems = withRanges.flatMap((node) => (node.type === 'subitems' ? node.subitems : []));
 
     for (const span of spans) {
       if (span.numbers.length > 0 && !span.hasDecisions) {
         diagnostics.push(
-          warning(span.place, 'no-decisions', `Unexpected ${span === own ? 'item' : 'sub-item'} with paragraphs but no decision list, expected a conclusion phrase followed by a list of decisions`),
+          warning(span.range, 'no-decisions', `Unexpected ${span === own ? 'item' : 'sub-item'} with paragraphs but no decision list, expected a conclusion phrase followed by a list of decisions`),
         );
       }
     }
-    const numberedItem: NumberedItem = { ...item, numeral, label, anchor, range: rangeOf(all), body: withRanges, subitems };
-    return numberedItem;
+    return { ...item, numeral, label, anchor, bookmark: '', paragraphRange: rangeOf(all), body: withRanges };
   });
 
-  const annexes: NumberedAnnex[] = report.annexes.map((annex, index) => numberAnnex(annex, index, report, addTarget));
+  const annexes: NumberedAnnex[] = report.annexes.map((annex, index) => numberAnnex(annex, index, report, catalog));
 
+  // Footnotes in order of first citation; a footnote cited only from another is numbered after it.
+  const byKey = new Map(report.footnotes.map((f) => [f.key, f]));
+  const footnotes: NumberedFootnote[] = [];
+  const seen = new Set<string>();
+  const cite = {
+    inline: (node: Inline) => {
+      if (node.type !== 'footnote' || seen.has(node.key)) return;
+      seen.add(node.key);
+      const footnote = byKey.get(node.key);
+      if (footnote) footnotes.push({ ...footnote, number: footnotes.length + 1, ...footnoteAnchors(footnotes.length + 1) });
+    },
+  };
+  visitTree({ items, annexes }, cite);
+  for (let i = 0; i < footnotes.length; i++) visitBlocks(footnotes[i]!.blocks, cite, BODY);
+
+  const title = report.meta.title ?? catalog.summaryReport;
+  const changesAuthor = report.meta.changes_author ?? report.meta.committee_short;
+  const changesDate = report.meta.changes_date ?? report.meta.issued;
+  const facts: ReportFacts = {
+    title,
+    documentTitles: documentTitles(catalog, `${report.meta.symbol} – ${title}`),
+    subtitle: catalog.sessionsOf(report.meta.session, report.meta.committee),
+    dates: formatDateRange(report.meta.language, report.meta.start, report.meta.end),
+    issued: formatIssued(report.meta.language, report.meta.place, report.meta.issued),
+    changes: { author: changesAuthor, date: changesDate, label: `${changesAuthor}, ${formatDate(report.meta.language, changesDate)}` },
+  };
+
+  const tree = new Bookmarks().assign({ meta: report.meta, facts, public: false, items, annexes, footnotes, paragraphCount: counter, range: report.range });
+
+  const { targets, duplicates } = collectTargets(tree);
+  for (const { id, range, first } of duplicates) {
+    diagnostics.push(error(range, 'duplicate-id', `Unexpected duplicate id \`${id}\`, expected each id once in the meeting (already used at ${formatPlace(first)})`));
+  }
   // References: every id must exist; public text should not point at restricted text.
-  const footnoteOrder: string[] = [];
-  const seenFootnote = new Set<string>();
-  const visit = (node: Inline, restricted: boolean) => {
-    if (node.type === 'ref') {
+  const checkRef = {
+    inline: (node: Inline, where: Where) => {
+      if (node.type !== 'ref') return;
       const target = targets[node.id];
       if (!target) {
         const ids = Object.keys(targets);
         const near = ids.length ? closest(node.id, ids) : null;
         // Only a near miss is worth suggesting: a typo, not just any id.
         const hint = near !== null && distance(node.id, near) <= Math.max(2, Math.floor(node.id.length / 3)) ? ` (did you mean \`${near}\`?)` : '';
-        diagnostics.push(error(node.place, 'unknown-id', `Unexpected reference to unknown id \`${node.id}\`, expected an id set with \`{#${node.id}}\`${hint}`));
-      } else if (target.restricted && !restricted) {
+        diagnostics.push(error(node.range, 'unknown-id', `Unexpected reference to unknown id \`${node.id}\`, expected an id set with \`{#${node.id}}\`${hint}`));
+      } else if (target.restricted && !where.restricted) {
         diagnostics.push(
-          warning(node.place, 'ref-to-restricted', `Unexpected reference from public text to restricted \`${node.id}\`, expected public text to point at public content (the public version shows the label without a link)`),
+          warning(node.range, 'ref-to-restricted', `Unexpected reference from public text to restricted \`${node.id}\`, expected public text to point at public content (the public version shows the label without a link)`),
         );
       }
-    } else if (node.type === 'footnote' && !seenFootnote.has(node.key)) {
-      seenFootnote.add(node.key);
-      footnoteOrder.push(node.key);
-    }
-  };
-  for (const item of items) {
-    walkInlines(item.title, false, visit);
-    walkFlow(item.body, false, visit);
-  }
-  for (const annex of annexes) walkFlow(annex.body, annex.visibility === 'restricted', visit);
-
-  const byKey = new Map<string, Footnote>(report.footnotes.map((f) => [f.key, f]));
-  const footnotes: NumberedFootnote[] = [];
-  // Footnotes may cite footnotes (rare): number those after the text that cites them.
-  for (let i = 0; i < footnoteOrder.length; i++) {
-    const footnote = byKey.get(footnoteOrder[i]!);
-    if (!footnote) continue;
-    const number = footnotes.length + 1;
-    footnotes.push({ ...footnote, number, anchor: `fn-${number}` });
-    walkBlocks(footnote.blocks, false, visit);
-  }
-
-  return {
-    value: {
-      meta: report.meta,
-      public: false,
-      items,
-      annexes,
-      footnotes,
-      targets,
-      decisions,
-      paragraphCount: counter,
-      place: report.place,
     },
-    diagnostics,
   };
+  visitTree(tree, checkRef);
+  for (const f of footnotes) visitBlocks(f.blocks, checkRef, BODY);
+
+  return { value: indexReport(tree), diagnostics };
 }
 
-function numberAnnex(
-  annex: Annex,
-  index: number,
-  report: Report,
-  addTarget: (id: string | null, kind: TargetKind, label: string, anchor: string, restricted: boolean, place: Place) => void,
-): NumberedAnnex {
-  const catalog = catalogFor(report.meta.language);
+function numberAnnex(annex: Annex, index: number, report: Report, catalog: Catalog): NumberedAnnex {
   const numeral = toRoman(index + 1);
   const label = `${catalog.annex} ${numeral}`;
   const anchor = `annex-${numeral}`;
-  const restricted = annex.visibility === 'restricted';
-  addTarget(annex.id, 'annex', label, anchor, restricted, annex.place);
+  const header = catalog.annexHeader(numeral, report.meta.symbol);
   let counter = 0;
   const body = annex.body.map((node): Flow<NumberedParagraph, never> => {
     if (node.type === 'paragraph') {
       const number = annex.numbered ? ++counter : null;
       const paraAnchor = number !== null ? `${anchor}-para-${number}` : node.id !== null ? `${anchor}-${node.id}` : null;
-      const numbered: NumberedParagraph = { ...(node as Paragraph), number, anchor: paraAnchor, item: null, subitem: null, group: [] };
-      addTarget(node.id, 'paragraph', number !== null ? String(number) : label, paraAnchor ?? anchor, restricted || node.restricted, node.place);
-      return numbered;
+      return {
+        ...(node as Paragraph),
+        number,
+        label: number !== null ? String(number) : null,
+        marker: number !== null ? `${number}.` : null,
+        anchor: paraAnchor,
+        bookmark: null,
+        item: null,
+        subitem: null,
+        group: [],
+        decisions: null,
+      };
     }
-    if (node.type === 'heading') addTarget(node.id, 'heading', inlineText(node.content).trim(), `sec-${node.id}`, restricted || node.restricted, node.place);
-    return node;
+    if (node.type === 'heading' && node.id !== null) return { ...node, anchor: `sec-${node.id}` };
+    return node as Flow<NumberedParagraph, never>;
   });
-  return { ...annex, body, numeral, label, anchor, header: catalog.annexHeader(numeral, report.meta.symbol) };
+  return {
+    ...annex,
+    body,
+    numeral,
+    label,
+    anchor,
+    bookmark: '',
+    header,
+    notIncluded: catalog.annexNotIncluded(label),
+    documentTitles: documentTitles(catalog, `${header} – ${annex.title}`),
+  };
 }
 

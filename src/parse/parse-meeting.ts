@@ -1,17 +1,17 @@
 // Reads loaded meeting files into the typed report model (items, sub-items, paragraphs, annexes).
 
 import path from 'node:path';
-import type { Content, List, ListItem, Root, RootContent, Table } from 'mdast';
+import type { Content, List, Root, RootContent, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { error, warning, type Diagnostic, type Place, type Result } from '../diagnostics.js';
+import { error, pointAt, warning, wholeFile, type Diagnostic, type Result } from '../diagnostics.js';
 import { catalogFor } from '../i18n/labels.js';
 import type { LoadedMeeting, SourceFile } from '../load/load-meeting.js';
 import type {
-  Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, LooseBlock, MeetingMeta, Paragraph, Report, Subitem, SubitemGroup,
+  Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow,
 } from '../model.js';
 import { parseMarkdown } from './create-processor.js';
 import { parseAnnexFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
-import { convertInlines, inlineText, placeOf, type InlineContext } from './inline.js';
+import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
 import { checkFenceLines } from './restricted-spelling.js';
 
 interface ParsedFile {
@@ -39,7 +39,7 @@ export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
     const frontmatter = first?.type === 'yaml' ? { value: first.value, line: first.position?.start.line ?? 1 } : null;
     for (const node of tree.children) {
       if (node.type === 'footnoteDefinition') {
-        footnotes.push({ key: ctx.footnoteKey(node.identifier), blocks: convertBlocks(ctx, node.children), place: placeOf(ctx, node) });
+        footnotes.push({ type: 'footnoteDefinition', key: ctx.footnoteKey(node.identifier), blocks: convertBlocks(ctx, node.children), range: rangeOf(ctx, node) });
       }
     }
     return { file, tree, ctx, frontmatter };
@@ -58,14 +58,14 @@ export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
   for (const file of loaded.items) {
     const parsed = read(file);
     if (parsed.frontmatter) {
-      diagnostics.push(error(placeOf(parsed.ctx, parsed.tree.children[0]!), 'unexpected-frontmatter', 'Unexpected frontmatter in an item file, expected it only in meeting.md and annexes'));
+      diagnostics.push(error(rangeOf(parsed.ctx, parsed.tree.children[0]!), 'unexpected-frontmatter', 'Unexpected frontmatter in an item file, expected it only in meeting.md and annexes'));
     }
     builder.addFile(parsed);
   }
   const items = builder.finish();
-  const meetingPlace: Place = { file: loaded.meeting?.path ?? path.join(loaded.dir, 'meeting.md'), line: 1, column: 1 };
+  const meetingRange: SourceRange = wholeFile(loaded.meeting?.path ?? path.join(loaded.dir, 'meeting.md'), meetingFile?.file.text ?? '');
   if (meetingFile && items.length === 0) {
-    diagnostics.push(error(meetingPlace, 'no-items', 'Unexpected meeting without items, expected at least one `#` heading (an agenda item) in meeting.md or items/*.md'));
+    diagnostics.push(error(meetingRange.start.line ? { file: meetingRange.file, line: 1, column: 1 } : meetingRange, 'no-items', 'Unexpected meeting without items, expected at least one `#` heading (an agenda item) in meeting.md or items/*.md'));
   }
 
   const annexes: Annex[] = [];
@@ -77,6 +77,7 @@ export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
     if (!found.meta) continue;
     const fromName = path.basename(file.path).replace(/\.md$/i, '').replace(/^[\d-]+/, '');
     annexes.push({
+      type: 'annex',
       id: found.meta.id ?? (fromName || path.basename(file.path).replace(/\.md$/i, '')),
       title: found.meta.title,
       visibility: found.meta.visibility,
@@ -84,12 +85,12 @@ export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
       numbered: found.meta.numbered,
       body,
       file: file.path,
-      place: { file: file.path, line: 1, column: 1 },
+      range: wholeFile(file.path, parsed.file.text),
     });
   }
 
   if (!meta) return { value: null, diagnostics };
-  return { value: { meta, items, annexes, footnotes, place: meetingPlace }, diagnostics };
+  return { value: { meta, items, annexes, footnotes, range: meetingRange }, diagnostics };
 }
 
 /**
@@ -102,9 +103,7 @@ const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Nonchara
 function replaceControls(file: string, text: string, diagnostics: Diagnostic[]): string {
   const first = text.search(CONTROL);
   if (first === -1) return text;
-  const before = text.slice(0, first);
-  const line = before.split('\n').length;
-  const column = first - before.lastIndexOf('\n');
+  const { line, column } = pointAt(text, first);
   const code = text.codePointAt(first)!.toString(16).toUpperCase().padStart(4, '0');
   const count = text.match(CONTROL)!.length;
   diagnostics.push(
@@ -146,7 +145,7 @@ export function takeId(content: readonly Inline[]): { id: string | null; content
   if (!m) return { id: null, content: [...content] };
   const rest = last.value.slice(0, m.index);
   const kept = content.slice(0, -1);
-  return { id: m[1]!, content: rest ? [...kept, { type: 'text', value: rest }] : kept };
+  return { id: m[1]!, content: rest ? [...kept, { type: 'text', value: rest, range: last.range }] : kept };
 }
 
 // ---- nested blocks -------------------------------------------------------------
@@ -163,30 +162,30 @@ function convertBlocks(ctx: InlineContext, nodes: readonly (Content | RootConten
 function convertBlock(ctx: InlineContext, node: Content | RootContent): Block | null {
   switch (node.type) {
     case 'paragraph':
-      return { type: 'plain', content: convertInlines(ctx, node.children) };
+      return { type: 'plain', content: convertInlines(ctx, node.children), range: rangeOf(ctx, node) };
     case 'list':
       return convertList(ctx, node);
     case 'table':
       return convertTable(ctx, node);
     case 'blockquote':
-      return { type: 'quote', children: convertBlocks(ctx, node.children) };
+      return { type: 'quote', children: convertBlocks(ctx, node.children), range: rangeOf(ctx, node) };
     case 'code':
-      return { type: 'codeblock', lang: node.lang ?? null, value: node.value };
+      return { type: 'codeblock', lang: node.lang ?? null, value: node.value, range: rangeOf(ctx, node) };
     case 'thematicBreak':
-      return { type: 'rule' };
+      return { type: 'rule', range: rangeOf(ctx, node) };
     case 'heading': {
       const { id, content } = takeId(convertInlines(ctx, node.children));
-      return { type: 'heading', depth: node.depth, id, content, restricted: false, place: placeOf(ctx, node) };
+      return { type: 'heading', depth: node.depth, id, content, restricted: false, range: rangeOf(ctx, node) };
     }
     case 'html':
       if (!node.value.trim().startsWith('<!--')) {
-        ctx.diagnostics.push(warning(placeOf(ctx, node), 'raw-html', 'Unexpected raw HTML block, expected Markdown; it is left out'));
+        ctx.diagnostics.push(warning(rangeOf(ctx, node), 'raw-html', 'Unexpected raw HTML block, expected Markdown; it is left out'));
       }
       return null;
     case 'containerDirective':
     case 'leafDirective':
       ctx.diagnostics.push(
-        error(placeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\` here, expected \`:::restricted\` at the top level of a file`),
+        error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\` here, expected \`:::restricted\` at the top level of a file`),
       );
       return null;
     case 'definition':
@@ -203,7 +202,8 @@ function convertList(ctx: InlineContext, node: List): Block {
     type: 'list',
     ordered: node.ordered === true,
     start: node.start ?? 1,
-    items: node.children.map((item: ListItem) => convertBlocks(ctx, item.children)),
+    items: node.children.map((item): ListItem => ({ type: 'listItem', blocks: convertBlocks(ctx, item.children), range: rangeOf(ctx, item) })),
+    range: rangeOf(ctx, node),
   };
 }
 
@@ -211,7 +211,12 @@ function convertTable(ctx: InlineContext, node: Table): Block {
   return {
     type: 'table',
     align: (node.align ?? []).map((a) => a ?? null),
-    rows: node.children.map((row) => row.children.map((cell) => convertInlines(ctx, cell.children))),
+    rows: node.children.map((row): TableRow => ({
+      type: 'row',
+      cells: row.children.map((cell) => ({ type: 'cell', content: convertInlines(ctx, cell.children), range: rangeOf(ctx, cell) })),
+      range: rangeOf(ctx, row),
+    })),
+    range: rangeOf(ctx, node),
   };
 }
 
@@ -219,9 +224,9 @@ function convertDecisions(ctx: InlineContext, list: List): Decision[] {
   return list.children.map((item) => {
     const [first, ...rest] = item.children;
     if (first?.type === 'paragraph') {
-      return { content: convertInlines(ctx, first.children), blocks: convertBlocks(ctx, rest), place: placeOf(ctx, item) };
+      return { type: 'decision', content: convertInlines(ctx, first.children), blocks: convertBlocks(ctx, rest), range: rangeOf(ctx, item) };
     }
-    return { content: [], blocks: convertBlocks(ctx, item.children), place: placeOf(ctx, item) };
+    return { type: 'decision', content: [], blocks: convertBlocks(ctx, item.children), range: rangeOf(ctx, item) };
   });
 }
 
@@ -254,15 +259,16 @@ interface ParagraphDraft {
   blocks: Block[];
   decisions: Decision[] | null;
   restricted: boolean;
-  place: Place;
+  range: SourceRange;
 }
 
 interface ItemDraft {
+  type: 'item';
   id: string | null;
   title: Inline[];
   purpose: string | null;
   body: Flow<ParagraphDraft, Subitem & { purpose: string | null }>[];
-  place: Place;
+  range: SourceRange;
 }
 
 class ItemsBuilder {
@@ -304,23 +310,24 @@ class ItemsBuilder {
       this.last = null;
       const { id, content } = takeId(convertInlines(ctx, node.children));
       if (restricted) {
-        this.diagnostics.push(error(placeOf(ctx, node), 'heading-in-restricted', `Unexpected \`${'#'.repeat(node.depth)}\` heading inside \`:::restricted\`, expected items and sub-items outside restricted blocks`));
+        this.diagnostics.push(error(rangeOf(ctx, node), 'heading-in-restricted', `Unexpected \`${'#'.repeat(node.depth)}\` heading inside \`:::restricted\`, expected items and sub-items outside restricted blocks`));
         return;
       }
       if (node.depth === 1) {
-        this.current = { id, title: content, purpose: null, body: [], place: placeOf(ctx, node) };
+        this.current = { type: 'item', id, title: content, purpose: null, body: [], range: rangeOf(ctx, node) };
         this.items.push(this.current);
         this.expectPurpose = 'item';
         return;
       }
       const item = this.requireItem(ctx, node);
       if (!item) return;
-      const subitem = { id, title: content, purpose: null as string | null, place: placeOf(ctx, node) };
+      const subitem = { type: 'subitem' as const, id, title: content, purpose: null as string | null, range: rangeOf(ctx, node) };
       const previous = item.body[item.body.length - 1];
       if (previous?.type === 'subitems' && this.expectPurpose !== null) {
         (previous.subitems as Subitem[]).push(subitem);
+        (previous as { range: SourceRange }).range = { ...previous.range, end: subitem.range.end };
       } else {
-        item.body.push({ type: 'subitems', subitems: [subitem], place: subitem.place });
+        item.body.push({ type: 'subitems', subitems: [subitem], range: subitem.range });
       }
       this.expectPurpose = 'subitem';
       return;
@@ -328,11 +335,11 @@ class ItemsBuilder {
 
     if (node.type === 'containerDirective') {
       if (node.name !== 'restricted') {
-        this.diagnostics.push(error(placeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`:::${node.name}\`, expected \`:::restricted\``));
+        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`:::${node.name}\`, expected \`:::restricted\``));
         return;
       }
       if (!checkClosed(ctx, node)) {
-        this.diagnostics.push(error(placeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
+        this.diagnostics.push(error(rangeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
       }
       this.last = null;
       this.walk(ctx, node.children, true);
@@ -342,7 +349,7 @@ class ItemsBuilder {
       return;
     }
     if (node.type === 'leafDirective') {
-      this.diagnostics.push(error(placeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`::${node.name}\`, expected \`:::restricted\` … \`:::\``));
+      this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`::${node.name}\`, expected \`:::restricted\` … \`:::\``));
       return;
     }
 
@@ -362,7 +369,7 @@ class ItemsBuilder {
       }
       this.expectPurpose = null;
       const { id, content } = takeId(convertInlines(ctx, node.children));
-      const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, place: placeOf(ctx, node) };
+      const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, range: rangeOf(ctx, node) };
       item.body.push(paragraph);
       this.last = paragraph;
       if (this.isConclusion(inlineText(content))) this.conclusion = { paragraph };
@@ -379,7 +386,7 @@ class ItemsBuilder {
     }
     if (node.type === 'heading') {
       const { id, content } = takeId(convertInlines(ctx, node.children));
-      const heading: HeadingBlock = { type: 'heading', depth: node.depth, id, content, restricted, place: placeOf(ctx, node) };
+      const heading: HeadingBlock = { type: 'heading', depth: node.depth, id, content, restricted, range: rangeOf(ctx, node) };
       item.body.push(heading);
       this.last = null;
       return;
@@ -388,14 +395,14 @@ class ItemsBuilder {
     const block = convertBlock(ctx, node);
     if (!block || block.type === 'heading') return;
     if (this.last && this.last.restricted === restricted) this.last.blocks.push(block);
-    else item.body.push({ type: 'loose', block, restricted, place: placeOf(ctx, node) } satisfies LooseBlock);
+    else item.body.push({ type: 'loose', block, restricted, range: rangeOf(ctx, node) } satisfies LooseBlock);
   }
 
   private requireItem(ctx: InlineContext, node: RootContent): ItemDraft | null {
     if (this.current) return this.current;
     if (!this.reportedBeforeItem.has(ctx.file)) {
       this.reportedBeforeItem.add(ctx.file);
-      this.diagnostics.push(error(placeOf(ctx, node), 'text-before-item', 'Unexpected text before the first item, expected a `#` heading (an agenda item) first'));
+      this.diagnostics.push(error(rangeOf(ctx, node), 'text-before-item', 'Unexpected text before the first item, expected a `#` heading (an agenda item) first'));
     }
     return null;
   }
@@ -404,7 +411,7 @@ class ItemsBuilder {
     if (!this.conclusion) return;
     const { paragraph } = this.conclusion;
     this.diagnostics.push(
-      error(paragraph.place, 'conclusion-without-list', `Unexpected conclusion phrase \`${inlineText(paragraph.content).trim()}\` with no list after it, expected a \`-\` list of decisions right below it`),
+      error(paragraph.range, 'conclusion-without-list', `Unexpected conclusion phrase \`${inlineText(paragraph.content).trim()}\` with no list after it, expected a \`-\` list of decisions right below it`),
     );
     this.conclusion = null;
   }
@@ -415,7 +422,7 @@ class ItemsBuilder {
     const start = node.start ?? 1;
     if (start === 1 && !loose) return;
     this.diagnostics.push(
-      warning(placeOf(ctx, node), 'typed-number', `Unexpected typed paragraph number \`${start}.\`, expected the paragraph without its number: acta numbers paragraphs itself (write \`${start}\\.\` if the number is really part of the text)`),
+      warning(rangeOf(ctx, node), 'typed-number', `Unexpected typed paragraph number \`${start}.\`, expected the paragraph without its number: acta numbers paragraphs itself (write \`${start}\\.\` if the number is really part of the text)`),
     );
   }
 }
@@ -440,32 +447,32 @@ class AnnexBuilder {
       if (node.type === 'yaml' || node.type === 'definition' || node.type === 'footnoteDefinition') continue;
       if (node.type === 'containerDirective' && node.name === 'restricted') {
         if (!checkClosed(ctx, node)) {
-          this.diagnostics.push(error(placeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
+          this.diagnostics.push(error(rangeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
         }
         this.walk(ctx, node.children, true, body);
         last = null;
         continue;
       }
       if (node.type === 'containerDirective' || node.type === 'leafDirective') {
-        this.diagnostics.push(error(placeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\`, expected \`:::restricted\``));
+        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\`, expected \`:::restricted\``));
         continue;
       }
       if (node.type === 'heading') {
         const { id, content } = takeId(convertInlines(ctx, node.children));
-        body.push({ type: 'heading', depth: node.depth, id, content, restricted, place: placeOf(ctx, node) });
+        body.push({ type: 'heading', depth: node.depth, id, content, restricted, range: rangeOf(ctx, node) });
         last = null;
         continue;
       }
       if (node.type === 'paragraph') {
         const { id, content } = takeId(convertInlines(ctx, node.children));
-        last = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, place: placeOf(ctx, node) };
+        last = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, range: rangeOf(ctx, node) };
         body.push(last);
         continue;
       }
       const block = convertBlock(ctx, node);
       if (!block || block.type === 'heading') continue;
       if (last && this.numbered) last.blocks.push(block);
-      else body.push({ type: 'loose', block, restricted, place: placeOf(ctx, node) });
+      else body.push({ type: 'loose', block, restricted, range: rangeOf(ctx, node) });
     }
   }
 }

@@ -3,7 +3,7 @@
 
 import { distance } from 'fastest-levenshtein';
 import type { Paragraph, Text } from 'mdast';
-import { error, type Diagnostic, type Place } from '../diagnostics.js';
+import { error, pointAt, type Diagnostic, type Place, type Where } from '../diagnostics.js';
 
 /** The name itself in any case, or a close misspelling of it (`restrcited`, `Restricted`, `restriced`). */
 export function looksRestricted(word: string): boolean {
@@ -82,7 +82,7 @@ export function checkRestrictedText(file: string, source: string, node: Text, di
 }
 
 /** The place of the `directive` node that the reader took for a directive of another name or shape. */
-export function checkRestrictedDirective(place: Place, typed: string, name: string, diagnostics: Diagnostic[]): boolean {
+export function checkRestrictedDirective(place: Where, typed: string, name: string, diagnostics: Diagnostic[]): boolean {
   if (!looksRestricted(name)) return false;
   const shown = typed.length > 40 ? `${typed.slice(0, 39)}…` : typed;
   diagnostics.push(
@@ -97,8 +97,6 @@ function placeIn(file: string, source: string, node: Text, index: number): Place
   const end = node.position?.end;
   if (!start || start.offset === undefined || end?.offset === undefined) return { file, line: start?.line ?? 1, column: start?.column ?? 1 };
   if (source.slice(start.offset, end.offset) !== node.value) return { file, line: start.line, column: start.column };
-  const before = node.value.slice(0, index);
-  const newlines = before.split('\n').length - 1;
-  const column = newlines === 0 ? start.column + index : index - before.lastIndexOf('\n');
-  return { file, line: start.line + newlines, column };
+  const point = pointAt(source, start.offset + index);
+  return { file, line: point.line, column: point.column };
 }

@@ -1,8 +1,8 @@
 // One annex on its own: a report holding only that annex, so no renderer can carry the rest along.
 
-import type { Inline, NumberedAnnex, NumberedReport, Target } from '../model.js';
-import { mapFlowInlines, mapBlockInlines } from './map-inlines.js';
-import { walkFlow } from '../walk.js';
+import type { Inline, NumberedAnnex, NumberedReport } from '../model.js';
+import { indexReport } from '../number/index-report.js';
+import { mapAnnex, type Mapper } from '../walk.js';
 import { citedFootnotes } from './cited-footnotes.js';
 
 /**
@@ -11,21 +11,14 @@ import { citedFootnotes } from './cited-footnotes.js';
  * bookmark or id of the report travels with the annex.
  */
 export function extractAnnex(report: NumberedReport, annex: NumberedAnnex): NumberedReport {
-  const own = new Set<string>();
-  const ownTargets: Record<string, Target> = {};
-  for (const target of Object.values(report.targets)) {
-    if (target.anchor === annex.anchor || target.anchor.startsWith(`${annex.anchor}-`) || target.place.file === annex.file) {
-      own.add(target.id);
-      ownTargets[target.id] = target;
-    }
-  }
-  const unlink = (node: Inline): Inline[] => {
-    if (node.type !== 'ref' || own.has(node.id)) return [node];
-    return node.children.length ? [...node.children] : [{ type: 'text', value: report.targets[node.id]?.label ?? '' }];
+  const own = new Set(Object.values(report.targets).filter((t) => t.range.file === annex.file).map((t) => t.id));
+  const mapper: Mapper = {
+    inline: (node: Inline): Inline[] => {
+      if (node.type !== 'ref' || own.has(node.id)) return [node];
+      return node.children.length ? [...node.children] : [{ type: 'text', value: report.targets[node.id]?.label ?? '', range: node.range }];
+    },
   };
-  const body = mapFlowInlines(annex.body, unlink);
-
-  const footnotes = citedFootnotes(report.footnotes, (visit) => walkFlow(body, false, visit), (blocks) => mapBlockInlines(blocks, unlink));
-
-  return { ...report, items: [], annexes: [{ ...annex, body }], footnotes, targets: ownTargets, decisions: [], paragraphCount: 0 };
+  const alone = mapAnnex(annex, mapper);
+  const footnotes = citedFootnotes(report.footnotes, { items: [], annexes: [alone] }, mapper);
+  return indexReport({ ...report, items: [], annexes: [alone], footnotes, paragraphCount: 0 });
 }

@@ -1,83 +1,34 @@
 // Makes the public edition from the numbered model, so no renderer can leak restricted text.
 
-import type {
-  Block, Decision, Flow, Inline, NumberedAnnex, NumberedParagraph, NumberedReport, NumberedSubitem, Target,
-} from '../model.js';
-import { walkFlow, walkInlines } from '../walk.js';
+import type { Flow, Inline, NumberedAnnex, NumberedParagraph, NumberedReport, NumberedTree } from '../model.js';
+import { indexReport } from '../number/index-report.js';
+import { mapAnnex, mapItem, type Mapper } from '../walk.js';
 import { citedFootnotes } from './cited-footnotes.js';
-import { mapBlockInlines, mapDecisionInlines, mapInlines } from './map-inlines.js';
 
 /** Numbers never shift: everything keeps its full-edition number, restricted things leave gaps. */
 export function filterPublic(report: NumberedReport): NumberedReport {
-  const restrictedIds = new Set(Object.values(report.targets).filter((t) => t.restricted).map((t) => t.id));
-  const labelOf = (id: string) => report.targets[id]?.label ?? '';
-
-  const hide = (node: Inline): Inline[] => {
-    if (node.type === 'restricted') return [];
-    // Comments are the secretariat's working notes: only the words they are anchored on are published.
-    if (node.type === 'comment') return [...node.children];
-    // A reference to restricted content keeps its label (or the author's words) as text; the id and link go.
-    if (node.type === 'ref' && restrictedIds.has(node.id)) return node.children.length ? [...node.children] : [{ type: 'text', value: labelOf(node.id) }];
-    return [node];
+  const mapper: Mapper = {
+    inline: (node: Inline): Inline[] => {
+      if (node.type === 'restricted') return [];
+      // Comments are the secretariat's working notes: only the words they are anchored on are published.
+      if (node.type === 'comment') return [...node.children];
+      // A reference to restricted content keeps its label (or the author's words) as text; the id and link go.
+      const target = node.type === 'ref' ? report.targets[node.id] : undefined;
+      if (node.type === 'ref' && target?.restricted) return node.children.length ? [...node.children] : [{ type: 'text', value: target.label, range: node.range }];
+      return [node];
+    },
+    flow: <S>(node: Flow<NumberedParagraph, S>): Flow<NumberedParagraph, S>[] => (node.type !== 'subitems' && node.restricted ? [] : [node]),
   };
-  const inlines = (nodes: readonly Inline[]) => mapInlines(nodes, hide);
-  const blocks = (nodes: readonly Block[]) => mapBlockInlines(nodes, hide);
-  const decisions = (list: readonly Decision[]) => mapDecisionInlines(list, hide);
 
-  const flow = <S>(nodes: readonly Flow<NumberedParagraph, S>[], mapSub: (s: S) => S): Flow<NumberedParagraph, S>[] =>
-    nodes.flatMap((node): Flow<NumberedParagraph, S>[] => {
-      switch (node.type) {
-        case 'paragraph':
-          if (node.restricted) return [];
-          return [{ ...node, content: inlines(node.content), blocks: blocks(node.blocks), decisions: node.decisions ? decisions(node.decisions) : null }];
-        case 'heading':
-          return node.restricted ? [] : [{ ...node, content: inlines(node.content) }];
-        case 'loose':
-          return node.restricted ? [] : [{ ...node, block: blocks([node.block])[0] as typeof node.block }];
-        case 'subitems':
-          return [{ ...node, subitems: node.subitems.map(mapSub) }];
-      }
-    });
-
-  const subitem = (s: NumberedSubitem): NumberedSubitem => ({ ...s, title: inlines(s.title) });
-  const items = report.items.map((item) => ({
-    ...item,
-    title: inlines(item.title),
-    body: flow(item.body, subitem),
-    subitems: item.subitems.map(subitem),
-  }));
-
+  const items = report.items.map((item) => mapItem(item, mapper));
   const annexes: NumberedAnnex[] = report.annexes.map((annex) =>
     annex.visibility === 'restricted'
-      ? { ...annex, id: '', title: '', body: [], file: '', place: report.place }
-      : { ...annex, body: flow(annex.body, (s: never) => s) },
+      ? // Only its numeral stays (numbers never shift): no id, title, file or text.
+        { ...annex, id: '', title: '', body: [], file: '', range: report.range, documentTitles: { full: annex.header, public: annex.header } }
+      : mapAnnex(annex, mapper),
   );
-
   // Only the footnotes still cited from public text survive, renumbered in order of citation.
-  const footnotes = citedFootnotes(
-    report.footnotes,
-    (visit) => {
-      for (const item of items) {
-        walkInlines(item.title, false, visit);
-        walkFlow(item.body, false, visit);
-      }
-      for (const annex of annexes) walkFlow(annex.body, false, visit);
-    },
-    blocks,
-  );
-
-  const targets: Record<string, Target> = {};
-  for (const target of Object.values(report.targets)) if (!target.restricted) targets[target.id] = target;
-
-  return {
-    ...report,
-    public: true,
-    items,
-    annexes,
-    footnotes,
-    targets,
-    decisions: report.decisions
-      .filter((d) => !d.restricted)
-      .map((d) => ({ ...d, decision: { ...d.decision, content: inlines(d.decision.content), blocks: blocks(d.decision.blocks) } })),
-  };
+  const footnotes = citedFootnotes(report.footnotes, { items, annexes }, mapper);
+  const tree: NumberedTree = { ...report, public: true, items, annexes, footnotes };
+  return indexReport(tree);
 }

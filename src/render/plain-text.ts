@@ -1,58 +1,42 @@
 // Plain text of model content with references resolved to their labels, for data outputs.
 
-import type { Block, Inline, NumberedReport } from '../model.js';
+import { dispatch, type Block, type Handlers, type Inline, type NumberedReport } from '../model.js';
+
+const INLINE: Handlers<Inline, [NumberedReport], string> = {
+  text: (node) => node.value,
+  code: (node) => node.value,
+  break: () => ' ',
+  emphasis: (node, report) => plainInlines(report, node.children),
+  strong: (node, report) => plainInlines(report, node.children),
+  strike: (node, report) => plainInlines(report, node.children),
+  link: (node, report) => plainInlines(report, node.children),
+  ref: (node, report) => (node.children.length ? plainInlines(report, node.children) : (report.targets[node.id]?.label ?? '')),
+  footnote: () => '',
+  ins: (node, report) => plainInlines(report, node.children),
+  // Data carries the text as it reads once the changes are accepted, and without the comments.
+  del: () => '',
+  comment: (node, report) => plainInlines(report, node.children),
+  restricted: (node, report) => plainInlines(report, node.children),
+};
 
 export function plainInlines(report: NumberedReport, nodes: readonly Inline[]): string {
   let out = '';
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-      case 'code':
-        out += node.value;
-        break;
-      case 'break':
-        out += ' ';
-        break;
-      case 'ref':
-        out += node.children.length ? plainInlines(report, node.children) : (report.targets[node.id]?.label ?? '');
-        break;
-      case 'footnote':
-        break;
-      case 'del':
-        // Data carries the text as it reads once the changes are accepted.
-        break;
-      default:
-        out += plainInlines(report, node.children);
-    }
-  }
+  for (const node of nodes) out += dispatch(INLINE, node, report);
   return out;
 }
 
+const BLOCK: Handlers<Block, [NumberedReport], string[]> = {
+  plain: (block, report) => [plainInlines(report, block.content)],
+  heading: (block, report) => [plainInlines(report, block.content)],
+  list: (block, report) => block.items.flatMap((item) => plainBlocks(report, item.blocks)),
+  table: (block, report) => block.rows.map((row) => row.cells.map((cell) => plainInlines(report, cell.content)).join('\t')),
+  quote: (block, report) => plainBlocks(report, block.children),
+  codeblock: (block) => [block.value],
+  rule: () => [],
+};
+
 export function plainBlocks(report: NumberedReport, blocks: readonly Block[]): string[] {
-  const lines: string[] = [];
-  for (const block of blocks) {
-    switch (block.type) {
-      case 'plain':
-      case 'heading':
-        lines.push(plainInlines(report, block.content));
-        break;
-      case 'list':
-        for (const item of block.items) lines.push(...plainBlocks(report, item));
-        break;
-      case 'table':
-        for (const row of block.rows) lines.push(row.map((cell) => plainInlines(report, cell)).join('\t'));
-        break;
-      case 'quote':
-        lines.push(...plainBlocks(report, block.children));
-        break;
-      case 'codeblock':
-        lines.push(block.value);
-        break;
-      default:
-        break;
-    }
-  }
-  return lines.map(tidy).filter((l) => l !== '');
+  return blocks.flatMap((block) => dispatch(BLOCK, block, report)).map(tidy).filter((l) => l !== '');
 }
 
 /** Collapses the line breaks and runs of spaces that Markdown source carries. */

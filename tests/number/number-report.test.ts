@@ -1,3 +1,4 @@
+import { subitemsOf } from '../../src/walk.js';
 import { describe, expect, it } from 'vitest';
 import { formatRange } from '../../src/number/number-report.js';
 import { toLetter, toRoman } from '../../src/i18n/labels.js';
@@ -36,13 +37,13 @@ describe('numbering a report', () => {
   });
 
   it('computes each item and sub-item range; an item with no paragraphs has none', () => {
-    expect(n.items.map((i) => [i.numeral, i.label, i.anchor, i.range?.label ?? null])).toEqual([
+    expect(n.items.map((i) => [i.numeral, i.label, i.anchor, i.paragraphRange?.label ?? null])).toEqual([
       ['I', 'Item I', 'item-I', '01 - 02'],
       ['II', 'Item II', 'item-II', '03 - 07'],
       ['III', 'Item III', 'item-III', null],
       ['IV', 'Item IV', 'item-IV', '08 - 09'],
     ]);
-    expect(n.items[1]!.subitems.map((s) => [s.letter, s.label, s.anchor, s.range?.label])).toEqual([
+    expect(subitemsOf(n.items[1]!).map((s) => [s.letter, s.label, s.anchor, s.paragraphRange?.label])).toEqual([
       ['a', '(a)', 'item-II-a', '03 - 05'],
       ['b', '(b)', 'item-II-b', '06 - 07'],
     ]);
@@ -142,7 +143,7 @@ describe('French', () => {
 describe('an item with one sub-item', () => {
   it('prints it with a circle instead of a letter, keeps the letter in the data, and labels references as the item', () => {
     const r = runBody(`# Non-intrusive inspection\n\n## Update from the TEG-NII {#teg}\n\nText.\n\nSee [](#teg).${decide}`);
-    const sub = r.numbered!.items[0]!.subitems[0]!;
+    const sub = subitemsOf(r.numbered!.items[0]!)[0]!;
     expect([sub.letter, sub.label, sub.agendaLabel]).toEqual(['a', '○', '○']);
     expect(r.numbered!.targets.teg!.label).toBe('Item I');
     expect(r.numbered!.decisions[0]!.id).toBe('I-a-1');
@@ -150,6 +151,6 @@ describe('an item with one sub-item', () => {
 
   it('letters sub-items when there are two or more', () => {
     const r = runBody(`# Item\n\n## One\n\nText.${decide}\n## Two\n\nText.${decide}`);
-    expect(r.numbered!.items[0]!.subitems.map((s) => [s.label, s.agendaLabel])).toEqual([['(a)', 'a)'], ['(b)', 'b)']]);
+    expect(subitemsOf(r.numbered!.items[0]!).map((s) => [s.label, s.agendaLabel])).toEqual([['(a)', 'a)'], ['(b)', 'b)']]);
   });
 });

@@ -11,7 +11,7 @@ import type { Paragraph, PhrasingContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import type { Inline } from '../../src/model.js';
 import { parseMarkdown } from '../../src/parse/create-processor.js';
-import { FRONTMATTER, runBody } from '../helpers.js';
+import { FRONTMATTER, runBody, stripRanges } from '../helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -77,20 +77,29 @@ describe('the model', () => {
     expect(r.problems).toEqual([]);
     const first = r.report!.items[0]!.body[0]!;
     const comments = first.type === 'paragraph' ? first.content.filter((n) => n.type === 'comment') : [];
-    expect(comments).toEqual([
-      { type: 'comment', children: [{ type: 'text', value: 'draft text' }], author: 'Delegate of Japan', body: [{ type: 'text', value: 'Please add "and Members".' }], place: { file: 'm/meeting.md', line: 13, column: 5 } },
-      { type: 'comment', children: [], author: null, body: [{ type: 'text', value: 'A note with no author.' }], place: { file: 'm/meeting.md', line: 14, column: 6 } },
-      { type: 'comment', children: [{ type: 'text', value: 'a highlight' }], author: null, body: null, place: { file: 'm/meeting.md', line: 14, column: 39 } },
+    expect(stripRanges(comments)).toEqual([
+      { type: 'comment', children: [{ type: 'text', value: 'draft text' }], author: 'Delegate of Japan', body: [{ type: 'text', value: 'Please add "and Members".' }] },
+      { type: 'comment', children: [], author: null, body: [{ type: 'text', value: 'A note with no author.' }] },
+      { type: 'comment', children: [{ type: 'text', value: 'a highlight' }], author: null, body: null },
+    ]);
+    // Each starts at its `{==` (or its `{>>` when it has no highlight) and ends after its last marker.
+    expect(comments.map((c) => [c.range.file, c.range.start.line, c.range.start.column, c.range.end.line, c.range.end.column])).toEqual([
+      ['m/meeting.md', 13, 5, 13, 21],
+      ['m/meeting.md', 14, 6, 14, 34],
+      ['m/meeting.md', 14, 39, 14, 56],
     ]);
   });
 
   it('turns a substitution into a deletion and an insertion at the same place', () => {
-    expect(inlines('The {~~old~>new~~} text.')).toEqual([
+    const content = inlines('The {~~old~>new~~} text.');
+    expect(stripRanges(content)).toEqual([
       { type: 'text', value: 'The ' },
-      { type: 'del', children: [{ type: 'text', value: 'old' }], place: { file: 'm/meeting.md', line: 13, column: 5 } },
-      { type: 'ins', children: [{ type: 'text', value: 'new' }], place: { file: 'm/meeting.md', line: 13, column: 5 } },
+      { type: 'del', children: [{ type: 'text', value: 'old' }] },
+      { type: 'ins', children: [{ type: 'text', value: 'new' }] },
       { type: 'text', value: ' text.' },
     ]);
+    // The deletion covers the old words, the insertion the new ones.
+    expect(content.map((n) => [n.range.start.column, n.range.end.column])).toEqual([[1, 5], [8, 11], [13, 16], [19, 25]]);
   });
 
   it('reports an unclosed opener at its place and keeps it as typed', () => {

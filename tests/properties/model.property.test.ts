@@ -30,7 +30,7 @@ describe('properties', () => {
           const count = written.expected.paragraphsPerItem[i]!;
           const mine = item.body.flatMap((n) => (n.type === 'paragraph' ? [n.number] : []));
           expect(mine).toEqual(Array.from({ length: count }, (_, k) => first + k));
-          expect(item.range === null ? null : [item.range.first, item.range.last]).toEqual(count ? [first, first + count - 1] : null);
+          expect(item.paragraphRange === null ? null : [item.paragraphRange.first, item.paragraphRange.last]).toEqual(count ? [first, first + count - 1] : null);
           first += count;
         });
       }),

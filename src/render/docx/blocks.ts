@@ -26,7 +26,7 @@ function blockChildrenOne(env: WriterEnv, state: WriterState, block: Block, ctx:
     case 'plain':
       return [new Paragraph({ style: ctx.textStyle, children: inlineRuns(env, state, block.content) })];
     case 'heading':
-      return [headingParagraph(env, state, block.depth + 2, block.content, block.id ? (env.bookmarks.get(`sec-${block.id}`) ?? null) : null)];
+      return [headingParagraph(env, state, block.depth + 2, block.content, block.bookmark ?? null)];
     case 'list':
       return listChildren(env, state, block, ctx);
     case 'table':
@@ -52,7 +52,7 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
   const instance = list.ordered ? state.nextListInstance++ : 0;
   const out: FileChild[] = [];
   for (const item of list.items) {
-    item.forEach((block, index) => {
+    item.blocks.forEach((block, index) => {
       if (index === 0 && block.type === 'plain') {
         out.push(
           new Paragraph({
@@ -73,7 +73,7 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
 
 /** Widths are set explicitly, in the grid and in every cell: other word processors guess wrong otherwise. */
 export function tableOf(env: WriterEnv, state: WriterState, block: TableBlock, width: number): Table {
-  const columns = Math.max(1, ...block.rows.map((r) => r.length));
+  const columns = Math.max(1, ...block.rows.map((r) => r.cells.length));
   const columnWidth = Math.floor(width / columns);
   const alignment = (i: number) =>
     block.align[i] === 'right' ? AlignmentType.RIGHT : block.align[i] === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
@@ -85,7 +85,7 @@ export function tableOf(env: WriterEnv, state: WriterState, block: TableBlock, w
         children: Array.from({ length: columns }, (_, i) =>
           new TableCell({
             width: { size: columnWidth, type: WidthType.DXA },
-            children: [new Paragraph({ style: r === 0 ? STYLE.tableHeading : STYLE.tableText, alignment: alignment(i), children: inlineRuns(env, state, row[i] ?? []) })],
+            children: [new Paragraph({ style: r === 0 ? STYLE.tableHeading : STYLE.tableText, alignment: alignment(i), children: inlineRuns(env, state, row.cells[i]?.content ?? []) })],
           }),
         ),
       }),

@@ -3,7 +3,7 @@
 import {
   DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, InternalHyperlink, SimpleField, TextRun, type IRunOptions, type ParagraphChild,
 } from 'docx';
-import type { Inline } from '../../model.js';
+import { dispatch, type Handlers, type Inline } from '../../model.js';
 import { STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
@@ -15,71 +15,42 @@ interface RunFormat {
   readonly change?: 'ins' | 'del';
 }
 
+const INLINE: Handlers<Inline, [WriterEnv, WriterState, RunFormat], ParagraphChild[]> = {
+  text: (node, env, state, format) => [textRun(env, state, node.value, format)],
+  code: (node, env, state, format) => [textRun(env, state, node.value, { ...format, style: STYLE.codeChar })],
+  emphasis: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, italics: true }),
+  strong: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, bold: true }),
+  strike: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, strike: true }),
+  break: () => [new TextRun({ break: 1 })],
+  ins: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, change: 'ins' }),
+  del: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, change: 'del' }),
+  comment: (node, env, state, format) => inlineRuns(env, state, node.children, format),
+  restricted: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, style: STYLE.restrictedChar }),
+  link: (node, env, state, format) => [new ExternalHyperlink({ link: node.url, children: inlineRuns(env, state, node.children, { ...format, style: STYLE.hyperlink }) as TextRun[] })],
+  footnote: (node, env) => {
+    const footnote = env.footnotes.get(node.key);
+    return footnote ? [new FootnoteReferenceRun(footnote.number)] : [];
+  },
+  ref: (node, env, state, format) => referenceRuns(env, state, node.id, node.children, format),
+};
+
 export function inlineRuns(env: WriterEnv, state: WriterState, nodes: readonly Inline[], format: RunFormat = {}): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-        out.push(textRun(env, state, node.value, format));
-        break;
-      case 'code':
-        out.push(textRun(env, state, node.value, { ...format, style: STYLE.codeChar }));
-        break;
-      case 'emphasis':
-        out.push(...inlineRuns(env, state, node.children, { ...format, italics: true }));
-        break;
-      case 'strong':
-        out.push(...inlineRuns(env, state, node.children, { ...format, bold: true }));
-        break;
-      case 'strike':
-        out.push(...inlineRuns(env, state, node.children, { ...format, strike: true }));
-        break;
-      case 'break':
-        out.push(new TextRun({ break: 1 }));
-        break;
-      case 'ins':
-      case 'del':
-        out.push(...inlineRuns(env, state, node.children, { ...format, change: node.type }));
-        break;
-      case 'comment':
-        out.push(...inlineRuns(env, state, node.children, format));
-        break;
-      case 'restricted':
-        out.push(...inlineRuns(env, state, node.children, { ...format, style: STYLE.restrictedChar }));
-        break;
-      case 'link':
-        out.push(new ExternalHyperlink({ link: node.url, children: inlineRuns(env, state, node.children, { ...format, style: STYLE.hyperlink }) as TextRun[] }));
-        break;
-      case 'footnote': {
-        const footnote = env.footnotes.get(node.key);
-        if (footnote) out.push(new FootnoteReferenceRun(footnote.number));
-        break;
-      }
-      case 'ref':
-        out.push(...referenceRuns(env, state, node.id, node.children, format));
-        break;
-    }
-  }
-  return out;
+  return nodes.flatMap((node) => dispatch(INLINE, node, env, state, format));
 }
 
 /** `[](#id)`: a REF field per label part, pre-filled with the label; `[words](#id)`: a link to the bookmark. */
 function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: readonly Inline[], format: RunFormat): ParagraphChild[] {
   const target = env.report.targets[id];
   if (!target) return inlineRuns(env, state, words, format);
-  const bookmark = env.bookmarks.get(target.anchor)!;
-  if (words.length) return [new InternalHyperlink({ anchor: bookmark, children: inlineRuns(env, state, words, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
+  if (words.length) return [new InternalHyperlink({ anchor: target.bookmark, children: inlineRuns(env, state, words, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
   const field = (name: string, cached: string, numberOnly: boolean) => new SimpleField(`REF ${name}${numberOnly ? ' \\n' : ''} \\h`, cached);
-  if (target.kind === 'paragraph' && /^\d+$/.test(target.label)) return [field(bookmark, target.label, true)];
-  if (target.kind === 'subitem') {
-    // "Item IV (b)": the item's label and the sub-item's letter, each live.
-    const owner = env.subitems.get(target.anchor);
-    if (owner && target.label !== owner.item.label) {
-      return [field(env.bookmarks.get(owner.item.anchor)!, owner.item.label, false), textRun(env, state, ' ', format), field(bookmark, owner.subitem.label, false)];
-    }
-    if (owner) return [field(env.bookmarks.get(owner.item.anchor)!, owner.item.label, false)];
+  if (target.kind === 'paragraph' && target.number !== null) return [field(target.bookmark, target.label, true)];
+  if (target.kind === 'subitem' && target.item) {
+    // "Item IV (b)": the item's label and the sub-item's letter, each live; an only sub-item reads as its item.
+    const item = field(target.item.bookmark, target.item.label, false);
+    return target.subitemLabel === null ? [item] : [item, textRun(env, state, ' ', format), field(target.bookmark, target.subitemLabel, false)];
   }
-  return [field(bookmark, target.label, false)];
+  return [field(target.bookmark, target.label, false)];
 }
 
 function textRun(env: WriterEnv, state: WriterState, text: string, format: RunFormat): ParagraphChild {

@@ -7,7 +7,7 @@ import { blockChildren } from './blocks.js';
 import { packDocx } from './pack-docx.js';
 import { agendaTable, annexChildren, coverChildren, itemChildren } from './report-parts.js';
 import { NUMBERING, numberingFor, PAGE, STYLE, stylesFor } from './styles.js';
-import { bookmarkNames, type WriterEnv, type WriterState } from './writer.js';
+import type { WriterEnv, WriterState } from './writer.js';
 
 export interface DocxOptions {
   /** An annex on its own: no cover, agenda table or body. */
@@ -23,10 +23,8 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   const catalog = catalogFor(meta.language);
   const env: WriterEnv = {
     report,
-    changes: { author: meta.changes_author ?? meta.committee_short, date: `${meta.changes_date ?? meta.issued}T00:00:00Z` },
-    bookmarks: bookmarkNames(report),
+    changes: { author: report.facts.changes.author, date: `${report.facts.changes.date}T00:00:00Z` },
     footnotes: new Map(report.footnotes.map((f) => [f.key, f])),
-    subitems: new Map(report.items.flatMap((item) => item.subitems.map((subitem) => [subitem.anchor, { item, subitem }] as const))),
   };
   const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextListInstance: 1 };
   const lists = paragraphLists(report);
@@ -65,14 +63,14 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   }
 
   const alone = options.annexesOnly ? report.annexes[0] : undefined;
-  const title = `${alone ? `${alone.header} – ${alone.title}` : `${meta.symbol} – ${meta.title ?? catalog.summaryReport}`}${report.public ? ` (${catalog.publicVersion})` : ''}`;
+  const title = (alone ?? report.facts).documentTitles[report.public ? 'public' : 'full'];
   const author = meta.organization ?? meta.committee;
   const doc = new Document({
     title,
     subject: meta.symbol,
     creator: author,
     lastModifiedBy: author,
-    description: catalog.sessionsOf(meta.session, meta.committee),
+    description: report.facts.subtitle,
     revision: 1,
     styles: stylesFor(LANGUAGE_TAGS[meta.language]),
     numbering: numberingFor(lists.extra),

@@ -3,8 +3,9 @@
 import {
   AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
 } from 'docx';
-import { catalogFor, formatDateRange, formatIssued } from '../../i18n/labels.js';
+import { catalogFor } from '../../i18n/labels.js';
 import type { Flow, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedSubitem } from '../../model.js';
+import { subitemsOf } from '../../walk.js';
 import { blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
 import { inlineRuns } from './inline.js';
 import { contentWidth, NUMBERING, STYLE } from './styles.js';
@@ -12,7 +13,6 @@ import type { WriterEnv, WriterState } from './writer.js';
 
 export function coverChildren(env: WriterEnv): FileChild[] {
   const meta = env.report.meta;
-  const catalog = catalogFor(meta.language);
   const out: FileChild[] = [];
   if (meta.organization) out.push(new Paragraph({ style: STYLE.organization, children: [new TextRun(meta.organization)] }));
   if (meta.organization_alt) out.push(new Paragraph({ style: STYLE.organizationAlt, children: [new TextRun(meta.organization_alt)] }));
@@ -33,16 +33,16 @@ export function coverChildren(env: WriterEnv): FileChild[] {
             cell(width - left, [
               new Paragraph({ style: STYLE.symbol, children: [new TextRun(meta.symbol)] }),
               new Paragraph({ style: STYLE.docBlock, children: [new TextRun(meta.session)] }),
-              new Paragraph({ style: STYLE.docBlock, children: [new TextRun(formatDateRange(meta.language, meta.start, meta.end))] }),
-              new Paragraph({ style: STYLE.docBlock, children: [new TextRun(formatIssued(meta.language, meta.place, meta.issued))] }),
+              new Paragraph({ style: STYLE.docBlock, children: [new TextRun(env.report.facts.dates)] }),
+              new Paragraph({ style: STYLE.docBlock, children: [new TextRun(env.report.facts.issued)] }),
             ]),
           ],
         }),
       ],
     }),
   );
-  out.push(new Paragraph({ style: STYLE.title, children: [new TextRun(meta.title ?? catalog.summaryReport)] }));
-  out.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun(catalog.sessionsOf(meta.session, meta.committee))] }));
+  out.push(new Paragraph({ style: STYLE.title, children: [new TextRun(env.report.facts.title)] }));
+  out.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun(env.report.facts.subtitle)] }));
   return out;
 }
 
@@ -50,7 +50,7 @@ export function coverChildren(env: WriterEnv): FileChild[] {
 export function agendaTable(env: WriterEnv, state: WriterState): FileChild[] {
   const report = env.report;
   const catalog = catalogFor(report.meta.language);
-  const showRange = report.items.some((i) => i.range !== null);
+  const showRange = report.items.some((i) => i.paragraphRange !== null);
   const width = contentWidth(false);
   const widths = showRange ? [Math.round(width * 0.13), 0, Math.round(width * 0.15)] : [Math.round(width * 0.13), 0];
   widths[1] = width - widths.reduce((a, b) => a + b, 0);
@@ -75,7 +75,7 @@ export function agendaTable(env: WriterEnv, state: WriterState): FileChild[] {
         ...(item.purpose ? [new TextRun(' '), new TextRun({ text: `(${item.purpose})`, style: STYLE.purposeChar })] : []),
       ],
     });
-    const subitems = item.subitems.map(
+    const subitems = subitemsOf(item).map(
       (s) =>
         new Paragraph({
           style: STYLE.agendaSubitem,
@@ -91,7 +91,7 @@ export function agendaTable(env: WriterEnv, state: WriterState): FileChild[] {
       children: [
         cell(0, [text(STYLE.agendaText, item.numeral, AlignmentType.CENTER)]),
         cell(1, [title, ...subitems]),
-        ...(showRange ? [cell(2, [text(STYLE.agendaText, item.range?.label ?? '', AlignmentType.CENTER)])] : []),
+        ...(showRange ? [cell(2, [text(STYLE.agendaText, item.paragraphRange?.label ?? '', AlignmentType.CENTER)])] : []),
       ],
     });
   });
@@ -105,7 +105,7 @@ export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedI
   const out: FileChild[] = [
     new Paragraph({
       style: STYLE.item,
-      children: [bookmarked(env.bookmarks.get(item.anchor)!, [new TextRun(item.label)]), new TextRun(' – '), ...inlineRuns(env, state, item.title)],
+      children: [bookmarked(item.bookmark, [new TextRun(item.label)]), new TextRun(' – '), ...inlineRuns(env, state, item.title)],
     }),
   ];
   if (item.purpose) out.push(new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${item.purpose})`)] }));
@@ -129,12 +129,12 @@ export function flowChildren(
     switch (node.type) {
       case 'subitems':
         for (const s of node.subitems) {
-          out.push(new Paragraph({ style: STYLE.subitem, children: [bookmarked(env.bookmarks.get(s.anchor)!, [new TextRun(s.label)]), new TextRun('\t'), ...inlineRuns(env, state, s.title)] }));
+          out.push(new Paragraph({ style: STYLE.subitem, children: [bookmarked(s.bookmark, [new TextRun(s.label)]), new TextRun('\t'), ...inlineRuns(env, state, s.title)] }));
           if (s.purpose) out.push(new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${s.purpose})`)] }));
         }
         break;
       case 'heading':
-        out.push(headingParagraph(env, state, node.depth + headingShift, node.content, node.id ? (env.bookmarks.get(`sec-${node.id}`) ?? null) : null));
+        out.push(headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null));
         break;
       case 'loose':
         if (node.restricted) out.push(restrictedLabel(catalog.restricted));
@@ -143,7 +143,7 @@ export function flowChildren(
       case 'paragraph': {
         const list = numberingFor(node);
         const runs = inlineRuns(env, state, node.content);
-        const bookmark = node.anchor ? env.bookmarks.get(node.anchor) : undefined;
+        const bookmark = node.bookmark;
         const style = list ? (node.restricted ? STYLE.numberedRestricted : STYLE.numbered) : node.restricted ? STYLE.bodyRestricted : STYLE.body;
         out.push(
           new Paragraph({
@@ -170,11 +170,10 @@ function restrictedLabel(text: string): Paragraph {
 }
 
 export function annexChildren(env: WriterEnv, state: WriterState, annex: NumberedAnnex, numberingFor: (p: NumberedParagraph) => string | null): FileChild[] {
-  const catalog = catalogFor(env.report.meta.language);
   const landscape = annex.orientation === 'landscape';
-  const bookmark = env.bookmarks.get(annex.anchor)!;
+  const bookmark = annex.bookmark;
   if (env.report.public && annex.visibility === 'restricted') {
-    return [new Paragraph({ style: STYLE.notIncluded, children: [bookmarked(bookmark, [new TextRun(catalog.annexNotIncluded(annex.label))])] })];
+    return [new Paragraph({ style: STYLE.notIncluded, children: [bookmarked(bookmark, [new TextRun(annex.notIncluded)])] })];
   }
   return [
     new Paragraph({ style: STYLE.annexTitle, children: [bookmarked(bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun(annex.title)] }),

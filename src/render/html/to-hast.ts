@@ -4,111 +4,72 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { catalogFor } from '../../i18n/labels.js';
-import type { Block, Inline, NumberedFootnote, NumberedReport } from '../../model.js';
+import { dispatch, type Block, type Handlers, type Inline, type NumberedFootnote, type NumberedReport } from '../../model.js';
 
 export interface HastContext {
   readonly report: NumberedReport;
-  /** "PTC, 2 May 2018": who made the tracked changes, shown in their title */
-  readonly changesTitle: string;
-  readonly changesDate: string;
   readonly footnotes: ReadonlyMap<string, NumberedFootnote>;
 }
 
-export function hastContext(report: NumberedReport, changesTitle: string): HastContext {
-  return {
-    report,
-    changesTitle,
-    changesDate: report.meta.changes_date ?? report.meta.issued,
-    footnotes: new Map(report.footnotes.map((f) => [f.key, f])),
-  };
+export function hastContext(report: NumberedReport): HastContext {
+  return { report, footnotes: new Map(report.footnotes.map((f) => [f.key, f])) };
 }
 
+const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
+  text: (node) => [{ type: 'text', value: node.value }],
+  emphasis: (node, ctx) => [h('em', inlinesToHast(ctx, node.children))],
+  strong: (node, ctx) => [h('strong', inlinesToHast(ctx, node.children))],
+  strike: (node, ctx) => [h('s', inlinesToHast(ctx, node.children))],
+  code: (node) => [h('code', node.value)],
+  break: () => [h('br')],
+  link: (node, ctx) => [h('a', { href: node.url }, inlinesToHast(ctx, node.children))],
+  ref: (node, ctx) => {
+    const target = ctx.report.targets[node.id];
+    const words = node.children.length ? inlinesToHast(ctx, node.children) : [{ type: 'text' as const, value: target?.label ?? '' }];
+    return [target ? h('a', { href: `#${target.anchor}`, className: ['ref'] }, words) : h('span', words)];
+  },
+  footnote: (node, ctx) => {
+    const footnote = ctx.footnotes.get(node.key);
+    return footnote ? [h('sup', { className: ['fnref'] }, h('a', { href: `#${footnote.anchor}`, id: footnote.refAnchor }, String(footnote.number)))] : [];
+  },
+  ins: (node, ctx) => [h('ins', { title: ctx.report.facts.changes.label, dateTime: ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
+  del: (node, ctx) => [h('del', { title: ctx.report.facts.changes.label, dateTime: ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
+  // The words a comment is anchored on read as ordinary text; the comment itself is for Word.
+  comment: (node, ctx) => inlinesToHast(ctx, node.children),
+  restricted: (node, ctx) => [h('span', { className: ['restricted'], title: catalogFor(ctx.report.meta.language).restricted }, inlinesToHast(ctx, node.children))],
+};
+
 export function inlinesToHast(ctx: HastContext, nodes: readonly Inline[]): ElementContent[] {
-  const out: ElementContent[] = [];
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-        out.push({ type: 'text', value: node.value });
-        break;
-      case 'emphasis':
-        out.push(h('em', inlinesToHast(ctx, node.children)));
-        break;
-      case 'strong':
-        out.push(h('strong', inlinesToHast(ctx, node.children)));
-        break;
-      case 'strike':
-        out.push(h('s', inlinesToHast(ctx, node.children)));
-        break;
-      case 'code':
-        out.push(h('code', node.value));
-        break;
-      case 'break':
-        out.push(h('br'));
-        break;
-      case 'link':
-        out.push(h('a', { href: node.url }, inlinesToHast(ctx, node.children)));
-        break;
-      case 'ref': {
-        const target = ctx.report.targets[node.id];
-        const words = node.children.length ? inlinesToHast(ctx, node.children) : [{ type: 'text' as const, value: target?.label ?? '' }];
-        out.push(target ? h('a', { href: `#${target.anchor}`, className: ['ref'] }, words) : h('span', words));
-        break;
-      }
-      case 'footnote': {
-        const footnote = ctx.footnotes.get(node.key);
-        if (footnote) out.push(h('sup', { className: ['fnref'] }, h('a', { href: `#${footnote.anchor}`, id: `${footnote.anchor}-ref` }, String(footnote.number))));
-        break;
-      }
-      case 'ins':
-      case 'del':
-        out.push(h(node.type, { title: ctx.changesTitle, dateTime: ctx.changesDate }, inlinesToHast(ctx, node.children)));
-        break;
-      case 'comment':
-        // The words a comment is anchored on read as ordinary text; the comment itself is for Word.
-        out.push(...inlinesToHast(ctx, node.children));
-        break;
-      case 'restricted':
-        out.push(h('span', { className: ['restricted'], title: catalogFor(ctx.report.meta.language).restricted }, inlinesToHast(ctx, node.children)));
-        break;
-    }
-  }
-  return out;
+  return nodes.flatMap((node) => dispatch(INLINE, node, ctx));
 }
 
 export function blocksToHast(ctx: HastContext, blocks: readonly Block[]): Element[] {
-  return blocks.map((block) => blockToHast(ctx, block));
+  return blocks.map((block) => dispatch(BLOCK, block, ctx));
 }
 
-function blockToHast(ctx: HastContext, block: Block): Element {
-  switch (block.type) {
-    case 'plain':
-      return h('p', inlinesToHast(ctx, block.content));
-    case 'heading':
-      return h(`h${Math.min(block.depth + 1, 6)}`, { id: block.id ? `sec-${block.id}` : undefined, className: block.restricted ? ['restricted'] : undefined }, inlinesToHast(ctx, block.content));
-    case 'list':
-      return h(
-        block.ordered ? 'ol' : 'ul',
-        { start: block.ordered && block.start !== 1 ? block.start : undefined },
-        block.items.map((item) => h('li', blocksToHast(ctx, item))),
-      );
-    case 'table': {
-      const [head, ...rows] = block.rows;
-      const align = (i: number) => (block.align[i] ? { style: `text-align:${block.align[i]}` } : {});
-      return h('div', { className: ['table-wrap'] }, [
-        h('table', [
-          h('thead', h('tr', (head ?? []).map((cell, i) => h('th', align(i), inlinesToHast(ctx, cell))))),
-          h('tbody', rows.map((row) => h('tr', row.map((cell, i) => h('td', align(i), inlinesToHast(ctx, cell)))))),
-        ]),
-      ]);
-    }
-    case 'quote':
-      return h('blockquote', blocksToHast(ctx, block.children));
-    case 'codeblock':
-      return h('pre', h('code', block.value));
-    case 'rule':
-      return h('hr');
-  }
-}
+const BLOCK: Handlers<Block, [HastContext], Element> = {
+  plain: (block, ctx) => h('p', inlinesToHast(ctx, block.content)),
+  heading: (block, ctx) => h(`h${Math.min(block.depth + 1, 6)}`, { id: block.anchor, className: block.restricted ? ['restricted'] : undefined }, inlinesToHast(ctx, block.content)),
+  list: (block, ctx) =>
+    h(
+      block.ordered ? 'ol' : 'ul',
+      { start: block.ordered && block.start !== 1 ? block.start : undefined },
+      block.items.map((item) => h('li', blocksToHast(ctx, item.blocks))),
+    ),
+  table: (block, ctx) => {
+    const [head, ...rows] = block.rows;
+    const align = (i: number) => (block.align[i] ? { style: `text-align:${block.align[i]}` } : {});
+    return h('div', { className: ['table-wrap'] }, [
+      h('table', [
+        h('thead', h('tr', (head?.cells ?? []).map((cell, i) => h('th', align(i), inlinesToHast(ctx, cell.content))))),
+        h('tbody', rows.map((row) => h('tr', row.cells.map((cell, i) => h('td', align(i), inlinesToHast(ctx, cell.content)))))),
+      ]),
+    ]);
+  },
+  quote: (block, ctx) => h('blockquote', blocksToHast(ctx, block.children)),
+  codeblock: (block) => h('pre', h('code', block.value)),
+  rule: () => h('hr'),
+};
 
 export function html(nodes: ElementContent | readonly ElementContent[]): string {
   return toHtml(Array.isArray(nodes) ? { type: 'root', children: [...nodes] } : (nodes as ElementContent));

@@ -1,8 +1,8 @@
 // The plain object the HTML templates lay out: labels from the model, user content as escaped HTML.
 
-import { catalogFor, formatDate, formatDateRange, formatIssued } from '../../i18n/labels.js';
+import { catalogFor } from '../../i18n/labels.js';
 import type { Flow, Inline, NumberedAnnex, NumberedParagraph, NumberedReport, NumberedSubitem } from '../../model.js';
-import { walkBlocks, walkFlow, walkInlines } from '../../walk.js';
+import { BODY, subitemsOf, visitBlocks, visitTree } from '../../walk.js';
 import { blocksToHast, hastContext, html, inlinesToHast, type HastContext } from './to-hast.js';
 
 export interface FlowView {
@@ -89,31 +89,29 @@ export interface ViewOptions {
 export function htmlView(report: NumberedReport, options: ViewOptions = {}): HtmlView {
   const meta = report.meta;
   const catalog = catalogFor(meta.language);
-  const changesAuthor = meta.changes_author ?? meta.committee_short;
-  const ctx = hastContext(report, `${changesAuthor}, ${formatDate(meta.language, meta.changes_date ?? meta.issued)}`);
+  const ctx = hastContext(report);
   const inline = (nodes: readonly Inline[]) => html(inlinesToHast(ctx, nodes));
 
   // Footnotes are listed where they are first cited: after the body, or at the end of their annex.
   const home = new Map<string, string>();
-  const cite = (where: string) => (node: Inline) => {
-    if (node.type === 'footnote' && !home.has(node.key)) home.set(node.key, where);
-  };
-  for (const item of report.items) {
-    walkInlines(item.title, false, cite('body'));
-    walkFlow(item.body, false, cite('body'));
-  }
-  for (const annex of report.annexes) walkFlow(annex.body, false, cite(annex.anchor));
+  const cite = (where: (w: { annex: NumberedAnnex | null }) => string) => ({
+    inline: (node: Inline, w: { annex: NumberedAnnex | null }) => {
+      if (node.type === 'footnote' && !home.has(node.key)) home.set(node.key, where(w));
+    },
+  });
+  visitTree(report, cite((w) => w.annex?.anchor ?? 'body'));
   // A footnote cited only from another footnote lives with the one that cites it.
-  for (const f of report.footnotes) walkBlocks(f.blocks, false, cite(home.get(f.key) ?? 'body'));
+  for (const f of report.footnotes) visitBlocks(f.blocks, cite(() => home.get(f.key) ?? 'body'), BODY);
   const footnotesOf = (where: string): FootnoteView[] =>
     report.footnotes.filter((f) => (home.get(f.key) ?? 'body') === where).map((f) => ({ anchor: f.anchor, number: f.number, html: html(blocksToHast(ctx, f.blocks)) }));
 
   const showBody = !options.annexesOnly && !options.agendaOnly;
-  const hasParagraphs = report.items.some((i) => i.range !== null);
-  const title = meta.title ?? catalog.summaryReport;
+  const hasParagraphs = report.items.some((i) => i.paragraphRange !== null);
+  const title = report.facts.title;
+  const alone = options.annexesOnly ? report.annexes[0] : undefined;
   return {
     lang: meta.language,
-    documentTitle: `${options.annexesOnly && report.annexes[0] ? `${report.annexes[0].header} – ${report.annexes[0].title}` : `${meta.symbol} – ${title}`}${report.public ? ` (${catalog.publicVersion})` : ''}`,
+    documentTitle: (alone ?? report.facts).documentTitles[report.public ? 'public' : 'full'],
     public: report.public,
     labels: {
       itemNo: catalog.itemNo,
@@ -131,10 +129,10 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
           committee: meta.committee,
           symbol: meta.symbol,
           session: meta.session,
-          dates: formatDateRange(meta.language, meta.start, meta.end),
-          issued: formatIssued(meta.language, meta.place, meta.issued),
+          dates: report.facts.dates,
+          issued: report.facts.issued,
           title,
-          subtitle: catalog.sessionsOf(meta.session, meta.committee),
+          subtitle: report.facts.subtitle,
         },
     agenda: options.annexesOnly
       ? null
@@ -145,8 +143,8 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
             anchor: item.anchor,
             title: inline(item.title),
             purpose: item.purpose,
-            subitems: item.subitems.map((s) => ({ label: s.agendaLabel, title: inline(s.title), purpose: s.purpose })),
-            range: item.range?.label ?? '',
+            subitems: subitemsOf(item).map((s) => ({ label: s.agendaLabel, title: inline(s.title), purpose: s.purpose })),
+            range: item.paragraphRange?.label ?? '',
           })),
         },
     items: showBody
@@ -166,7 +164,7 @@ function flowView(ctx: HastContext, body: readonly Flow<NumberedParagraph, Numbe
         return {
           isParagraph: true,
           anchor: node.anchor,
-          number: node.number === null ? null : `${node.number}.`,
+          number: node.marker,
           html: inline(node.content),
           blocks: html(blocksToHast(ctx, node.blocks)),
           decisions: node.decisions ? node.decisions.map((d) => html([...inlinesToHast(ctx, d.content), ...blocksToHast(ctx, d.blocks)])) : null,
@@ -180,7 +178,7 @@ function flowView(ctx: HastContext, body: readonly Flow<NumberedParagraph, Numbe
           subitems: node.subitems.map((s) => ({ anchor: s.anchor, label: s.label, title: inline(s.title), purpose: s.purpose })),
         };
       case 'heading':
-        return { isHeading: true, anchor: node.id ? `sec-${node.id}` : null, level: Math.min(node.depth + 1, 6), html: inline(node.content), restricted: node.restricted };
+        return { isHeading: true, anchor: node.anchor ?? null, level: Math.min(node.depth + 1, 6), html: inline(node.content), restricted: node.restricted };
       case 'loose':
         return { isLoose: true, html: html(blocksToHast(ctx, [node.block])), restricted: node.restricted };
     }
@@ -188,7 +186,6 @@ function flowView(ctx: HastContext, body: readonly Flow<NumberedParagraph, Numbe
 }
 
 function annexView(ctx: HastContext, report: NumberedReport, annex: NumberedAnnex, footnotes: FootnoteView[]): AnnexView {
-  const catalog = catalogFor(report.meta.language);
   const excluded = report.public && annex.visibility === 'restricted';
   return {
     anchor: annex.anchor,
@@ -197,7 +194,7 @@ function annexView(ctx: HastContext, report: NumberedReport, annex: NumberedAnne
     pageName: annex.anchor,
     title: annex.title,
     landscape: annex.orientation === 'landscape',
-    notIncluded: excluded ? catalog.annexNotIncluded(annex.label) : null,
+    notIncluded: excluded ? annex.notIncluded : null,
     body: excluded ? [] : flowView(ctx, annex.body),
     footnotes: excluded ? [] : footnotes,
   };

@@ -1,6 +1,7 @@
 // The numbered report and the decisions register as JSON: the stable interface for other tools.
 
 import type { NumberedReport } from '../../model.js';
+import { subitemsOf } from '../../walk.js';
 import { plainBlocks, plainInlines, tidy } from '../plain-text.js';
 
 export interface DecisionRecord {
@@ -48,17 +49,17 @@ export function reportData(report: NumberedReport) {
       numeral: item.numeral,
       title: text(item.title),
       purpose: item.purpose,
-      range: item.range?.label ?? '',
-      first: item.range?.first ?? null,
-      last: item.range?.last ?? null,
-      subitems: item.subitems.map((s) => ({
+      range: item.paragraphRange?.label ?? '',
+      first: item.paragraphRange?.first ?? null,
+      last: item.paragraphRange?.last ?? null,
+      subitems: subitemsOf(item).map((s) => ({
         id: s.id,
         letter: s.letter,
         title: text(s.title),
         purpose: s.purpose,
-        range: s.range?.label ?? '',
-        first: s.range?.first ?? null,
-        last: s.range?.last ?? null,
+        range: s.paragraphRange?.label ?? '',
+        first: s.paragraphRange?.first ?? null,
+        last: s.paragraphRange?.last ?? null,
       })),
     })),
     paragraphs,
