@@ -112,7 +112,7 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
   const hasParagraphs = report.items.some((i) => i.range !== null);
   const title = meta.title ?? catalog.summaryReport;
   return {
-    lang: meta.language,
+    lang: catalog.tags.html,
     documentTitle: `${options.annexesOnly && report.annexes[0] ? `${report.annexes[0].header} – ${report.annexes[0].title}` : `${meta.symbol} – ${title}`}${report.public ? ` (${catalog.publicVersion})` : ''}`,
     public: report.public,
     labels: {
