@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import { error, warning, type Diagnostic, type Place, type Result } from '../diagnostics.js';
 import { leadPhraseMatcher } from '../i18n/lead-phrase.js';
 import type { LoadedMeeting, SourceFile } from '../load/load-meeting.js';
+import { SUMMARY_REPORT } from '../profiles.js';
 import type {
   Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, LooseBlock, MeetingMeta, Paragraph, Report, Subitem, SubitemGroup,
 } from '../model.js';
@@ -118,9 +119,9 @@ function replaceControls(file: string, text: string, diagnostics: Diagnostic[]):
   return text.replace(CONTROL, (c) => ' '.repeat(c.length));
 }
 
-/** The phrase that opens a decision list, in the meeting's language. */
+/** The phrase that opens a decision list: the report profile's, in the meeting's language. */
 function conclusionMatcher(meta: MeetingMeta | null): (text: string) => boolean {
-  return leadPhraseMatcher('conclusion', meta && { language: meta.language, short: meta.committee_short, override: meta.conclusion });
+  return leadPhraseMatcher(SUMMARY_REPORT.leadPhrase, meta && { language: meta.language, short: meta.committee_short, override: meta.conclusion });
 }
 
 // ---- ids ----------------------------------------------------------------------
