@@ -2,9 +2,10 @@
 
 import type { Catalogue } from './catalogue.js';
 import { en } from './en.js';
+import { es } from './es.js';
 import { fr } from './fr.js';
 
-export const CATALOGUES = { en, fr } as const satisfies Readonly<Record<string, Catalogue>>;
+export const CATALOGUES = { en, fr, es } as const satisfies Readonly<Record<string, Catalogue>>;
 
 export type Language = keyof typeof CATALOGUES;
 
