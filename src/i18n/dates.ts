@@ -1,6 +1,6 @@
 // Dates as the cover prints them, in the word order of the report's language.
 
-import type { Catalogue } from './catalogue.js';
+import type { DateForms } from './catalogue.js';
 import { catalogFor, type Language } from './catalogues.js';
 import { fill } from './fill.js';
 
@@ -32,17 +32,15 @@ export function formatIssued(language: Language, place: string, issued: string):
   return fill(catalogFor(language).dates.issued, { place, date: formatDate(language, issued) });
 }
 
-type Forms = Catalogue['dates'];
-
-function full(forms: Forms, d: Day): string {
+function full(forms: DateForms, d: Day): string {
   return fill(forms.full, parts(forms, d));
 }
 
-function parts(forms: Forms, d: Day): Record<string, string> {
+function parts(forms: DateForms, d: Day): Record<string, string> {
   return { day: dayOf(forms, d.day), month: forms.months[d.month - 1] ?? '', year: String(d.year) };
 }
 
-function dayOf(forms: Forms, day: number): string {
+function dayOf(forms: DateForms, day: number): string {
   return forms.days[day] ?? String(day);
 }
 
