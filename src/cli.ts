@@ -114,19 +114,19 @@ export function createProgram(setExit: (code: number) => void): Command {
     .command('init')
     .description('create a new meeting folder that builds as it is')
     .argument('<dir>', 'the folder to create (new or empty)')
-    .option('--committee <name>', 'the committee, as on the cover', 'Permanent Technical Committee')
-    .option('--short <name>', 'its short name, as in "In conclusion, the PTC:"', 'PTC')
-    .option('--symbol <code>', 'the document code', 'PC0000E1a')
-    .option('--session <text>', 'the session, as on the cover', '1st Session')
-    .option('--place <city>', 'where the meeting is held', 'Brussels')
-    .addOption(new Option('--language <code>', 'the report language').choices(LANGUAGES).default('en'))
-    .action(async (dir: string, opts: { committee: string; short: string; symbol: string; session: string; place: string; language: Language }) => {
+    .option('--committee <name>', 'the committee, as on the cover')
+    .option('--short <name>', 'its short name, as in "In conclusion, the PTC:"')
+    .option('--symbol <code>', 'the document code')
+    .option('--session <text>', 'the session, as on the cover')
+    .option('--place <city>', 'where the meeting is held')
+    .addOption(new Option('--language <code>', 'the report language (the options above default to examples in it)').choices(LANGUAGES).default('en'))
+    .action(async (dir: string, opts: { committee?: string; short?: string; symbol?: string; session?: string; place?: string; language: Language }) => {
       const here = { file: dir, line: 1, column: 1 };
       if (existsSync(dir) && readdirSync(dir).length > 0) {
         printDiagnostics([error(here, 'folder-not-empty', 'Unexpected folder that is not empty, expected a new or empty folder (acta init never overwrites)')]);
         return setExit(EXIT.input);
       }
-      if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(opts.symbol) || opts.symbol.includes('..')) {
+      if (opts.symbol !== undefined && (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(opts.symbol) || opts.symbol.includes('..'))) {
         printDiagnostics([error(here, 'bad-symbol', `Unexpected symbol \`${opts.symbol}\`, expected letters, digits, \`.\`, \`_\` or \`-\``)]);
         return setExit(EXIT.usage);
       }

@@ -3,7 +3,7 @@
 
 import { closest, distance } from 'fastest-levenshtein';
 import { error, formatPlace, warning, type Diagnostic, type Result } from '../diagnostics.js';
-import { catalogFor, formatDate, formatDateRange, formatIssued, toLetter, toRoman, type Catalog } from '../i18n/labels.js';
+import { catalogFor, formatDate, formatDateRange, formatIssued, toLetter, toRoman, type Catalogue } from '../i18n/labels.js';
 import type {
   Annex, Decision, Flow, NumberedAnnex, NumberedFootnote, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem,
   Inline, Paragraph, Range, Report, ReportFacts, SourceRange,
@@ -33,7 +33,7 @@ export function footnoteAnchors(number: number): { readonly anchor: string; read
 }
 
 /** The window or document title of a report or of an annex alone, in each edition. */
-export function documentTitles(catalog: Catalog, title: string): { readonly full: string; readonly public: string } {
+export function documentTitles(catalog: Catalogue, title: string): { readonly full: string; readonly public: string } {
   return { full: title, public: `${title} (${catalog.publicVersion})` };
 }
 
@@ -187,7 +187,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
   return { value: indexReport(tree), diagnostics };
 }
 
-function numberAnnex(annex: Annex, index: number, report: Report, catalog: Catalog): NumberedAnnex {
+function numberAnnex(annex: Annex, index: number, report: Report, catalog: Catalogue): NumberedAnnex {
   const numeral = toRoman(index + 1);
   const label = `${catalog.annex} ${numeral}`;
   const anchor = `annex-${numeral}`;

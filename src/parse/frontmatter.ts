@@ -4,7 +4,7 @@ import { closest } from 'fastest-levenshtein';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { error, type Diagnostic, type Place } from '../diagnostics.js';
-import { LANGUAGES } from '../i18n/labels.js';
+import { LANGUAGES } from '../i18n/catalogues.js';
 import type { MeetingMeta, Orientation, Visibility } from '../model.js';
 
 const isoDate = z

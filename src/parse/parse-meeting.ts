@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Content, List, Root, RootContent, Table } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { error, pointAt, warning, wholeFile, type Diagnostic, type Result } from '../diagnostics.js';
-import { catalogFor } from '../i18n/labels.js';
+import { leadPhraseMatcher } from '../i18n/lead-phrase.js';
 import type { LoadedMeeting, SourceFile } from '../load/load-meeting.js';
+import { SUMMARY_REPORT } from '../profiles.js';
 import type {
   Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow,
 } from '../model.js';
@@ -112,25 +113,9 @@ function replaceControls(file: string, text: string, diagnostics: Diagnostic[]):
   return text.replace(CONTROL, (c) => ' '.repeat(c.length));
 }
 
-/** The phrase that opens a decision list; spacing before the colon and "conclusions" tolerated. */
+/** The phrase that opens a decision list: the report profile's, in the meeting's language. */
 function conclusionMatcher(meta: MeetingMeta | null): (text: string) => boolean {
-  const phrase = meta?.conclusion ?? catalogFor(meta?.language ?? 'en').conclusion.replace('{short}', meta?.committee_short ?? '\u0000');
-  const pattern = normalize(phrase)
-    .replace(/\s*:\s*$/, '')
-    .split(/\s+/)
-    .map((word) => escapeRegExp(word).replace(/^conclusion(?=,|$)/i, 'conclusions?'))
-    .join('\\s+');
-  const source = meta ? pattern : String.raw`(in|en)\s+conclusions?,\s+(the|le|la|les)\s+\S+`;
-  const re = new RegExp(`^${source}\\s*:$`, 'i');
-  return (text) => re.test(normalize(text).trim());
-}
-
-function normalize(text: string): string {
-  return text.normalize('NFKC').replace(/[\u00a0\u202f\u2007\t]/g, ' ').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return leadPhraseMatcher(SUMMARY_REPORT.leadPhrase, meta && { language: meta.language, short: meta.committee_short, override: meta.conclusion });
 }
 
 // ---- ids ----------------------------------------------------------------------

@@ -51,7 +51,7 @@ describe('meeting.md frontmatter', () => {
   it('refuses an unknown language', () => {
     const r = withFrontmatter(`${valid}language: de\n`);
     expect(r.problems).toEqual(['m/meeting.md:10:11 error unknown-language']);
-    expect(r.diagnostics[0]!.message).toBe('Unexpected language `de`, expected `en` or `fr`');
+    expect(r.diagnostics[0]!.message).toBe('Unexpected language `de`, expected `en` or `fr` or `es`');
   });
 
   it.each(['../../x', 'a/b', '..', 'a b'])('refuses the symbol %j that would not be a plain file name', (symbol) => {

@@ -16,8 +16,6 @@ export interface DocxOptions {
   readonly agendaOnly?: boolean;
 }
 
-const LANGUAGE_TAGS = { en: 'en-GB', fr: 'fr-FR' } as const;
-
 export async function renderDocx(report: NumberedReport, options: DocxOptions = {}): Promise<Uint8Array> {
   const meta = report.meta;
   const catalog = catalogFor(meta.language);
@@ -72,12 +70,12 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     lastModifiedBy: author,
     description: report.facts.subtitle,
     revision: 1,
-    styles: stylesFor(LANGUAGE_TAGS[meta.language]),
+    styles: stylesFor(catalog.tags.word),
     numbering: numberingFor(lists.extra),
     footnotes: Object.fromEntries([...state.footnotes].map(([n, children]) => [n, { children }])),
     sections,
   });
-  return packDocx(doc, { date: meta.issued, language: LANGUAGE_TAGS[meta.language] });
+  return packDocx(doc, { date: meta.issued, language: catalog.tags.word });
 }
 
 interface ListDefinition {

@@ -110,7 +110,7 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
   const title = report.facts.title;
   const alone = options.annexesOnly ? report.annexes[0] : undefined;
   return {
-    lang: meta.language,
+    lang: catalog.tags.html,
     documentTitle: (alone ?? report.facts).documentTitles[report.public ? 'public' : 'full'],
     public: report.public,
     labels: {

@@ -1,0 +1,62 @@
+// The shape of a language: every word, form and tag acta prints or recognises in it.
+
+/** A phrase that opens a list of decisions or actions; `{short}` stands for committee_short. */
+export interface LeadPhrase {
+  readonly text: string;
+  /**
+   * Other spellings of one of its words that authors type and mean the same (the plural "conclusions"),
+   * keyed by the word in lower case. Spacing and the space before the colon are tolerated in every language.
+   */
+  readonly variants: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Dates as templates over `{day}`, `{month}`, `{year}`, so a language's word order is data. */
+export interface DateForms {
+  /** January first. */
+  readonly months: readonly string[];
+  /** Days not printed as bare digits: French writes the first "1er". */
+  readonly days: Readonly<Record<number, string>>;
+  /** The start of a range that ends in a later month of the same year: "30 April", "30 de abril". */
+  readonly dayMonth: string;
+  readonly full: string;
+  /** Over `{place}` and `{date}` (a full date): "Brussels, 2 May 2018." */
+  readonly issued: string;
+}
+
+export interface Catalogue {
+  /**
+   * BCP 47 tags. Word's `w:lang` takes a region, which picks the proofing dictionary (and is what
+   * Word itself writes); HTML's `lang` keeps the bare language, which is all a reader needs.
+   */
+  readonly tags: { readonly word: string; readonly html: string };
+  readonly item: string;
+  readonly annex: string;
+  readonly paragraph: string;
+  readonly itemNo: string;
+  readonly agendaItem: string;
+  readonly publicVersion: string;
+  readonly summaryReport: string;
+  readonly restricted: string;
+  readonly footnotes: string;
+  readonly page: string;
+  readonly contents: string;
+  /** "Annex II to doc. PC0517E1a" */
+  readonly annexHeader: (numeral: string, symbol: string) => string;
+  /** `label` is "Annex I". */
+  readonly annexNotIncluded: (label: string) => string;
+  /** "The 219th/220th Sessions of the Permanent Technical Committee" */
+  readonly sessionsOf: (session: string, committee: string) => string;
+  readonly dates: DateForms;
+  /** `conclusion` opens the decisions of a summary report, `action` the actions a working document asks for. */
+  readonly phrases: { readonly conclusion: LeadPhrase; readonly action: LeadPhrase };
+  /** What `acta init` puts in a new meeting when the command line does not say. */
+  readonly newMeeting: {
+    readonly committee: string;
+    readonly short: string;
+    readonly symbol: string;
+    readonly session: string;
+    readonly place: string;
+  };
+}
+
+export type LeadPhraseKind = keyof Catalogue['phrases'];

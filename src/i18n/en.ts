@@ -1,0 +1,33 @@
+// English: the language of the seed report.
+
+import type { Catalogue } from './catalogue.js';
+
+export const en: Catalogue = {
+  tags: { word: 'en-GB', html: 'en' },
+  item: 'Item',
+  annex: 'Annex',
+  paragraph: 'Paragraph',
+  itemNo: 'Item No.',
+  agendaItem: 'Agenda Item',
+  publicVersion: 'Public Version',
+  summaryReport: 'Summary report',
+  restricted: 'Restricted',
+  footnotes: 'Notes',
+  page: 'Page',
+  contents: 'Agenda',
+  annexHeader: (numeral, symbol) => `Annex ${numeral} to doc. ${symbol}`,
+  annexNotIncluded: (label) => `${label} is not included in the public version.`,
+  sessionsOf: (session, committee) => `The ${session} of the ${committee}`,
+  dates: {
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    days: {},
+    dayMonth: '{day} {month}',
+    full: '{day} {month} {year}',
+    issued: '{place}, {date}.',
+  },
+  phrases: {
+    conclusion: { text: 'In conclusion, the {short}:', variants: { conclusion: ['conclusions'] } },
+    action: { text: 'The {short} is invited to:', variants: {} },
+  },
+  newMeeting: { committee: 'Permanent Technical Committee', short: 'PTC', symbol: 'PC0000E1a', session: '1st Session', place: 'Brussels' },
+};

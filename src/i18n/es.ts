@@ -1,0 +1,35 @@
+// Spanish: added as data only, so nothing outside this file and its `acta init` template names it.
+
+import type { Catalogue } from './catalogue.js';
+
+export const es: Catalogue = {
+  tags: { word: 'es-ES', html: 'es' },
+  item: 'Punto',
+  annex: 'Anexo',
+  paragraph: 'Párrafo',
+  itemNo: 'Punto n.º',
+  agendaItem: 'Punto del orden del día',
+  publicVersion: 'Versión pública',
+  summaryReport: 'Informe resumido',
+  restricted: 'Distribución restringida',
+  footnotes: 'Notas',
+  page: 'Página',
+  contents: 'Orden del día',
+  annexHeader: (numeral, symbol) => `Anexo ${numeral} al doc. ${symbol}`,
+  annexNotIncluded: (label) => `El ${label.charAt(0).toLowerCase()}${label.slice(1)} no se incluye en la versión pública.`,
+  sessionsOf: (session, committee) => `${session} del ${committee}`,
+  dates: {
+    // Spanish writes month names in lower case, and "de" between day, month and year.
+    months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+    days: {},
+    dayMonth: '{day} de {month}',
+    full: '{day} de {month} de {year}',
+    issued: '{place}, {date}.',
+  },
+  phrases: {
+    // Authors on keyboards without accents type "conclusion"; the plural is tolerated as in English and French.
+    conclusion: { text: 'En conclusión, el {short}:', variants: { 'conclusión': ['conclusion', 'conclusiones'] } },
+    action: { text: 'Se invita al {short} a:', variants: {} },
+  },
+  newMeeting: { committee: 'Comité Técnico Permanente', short: 'CTP', symbol: 'PC0000S1a', session: '1.ª reunión', place: 'Bruselas' },
+};

@@ -1,0 +1,35 @@
+// French: the WCO's other official language.
+
+import type { Catalogue } from './catalogue.js';
+
+export const fr: Catalogue = {
+  tags: { word: 'fr-FR', html: 'fr' },
+  item: 'Point',
+  annex: 'Annexe',
+  paragraph: 'Paragraphe',
+  itemNo: 'Point n°',
+  agendaItem: "Point de l'ordre du jour",
+  publicVersion: 'Version publique',
+  summaryReport: 'Compte rendu',
+  restricted: 'Diffusion restreinte',
+  footnotes: 'Notes',
+  page: 'Page',
+  contents: 'Ordre du jour',
+  annexHeader: (numeral, symbol) => `Annexe ${numeral} au doc. ${symbol}`,
+  // "L'annexe I", not "L'Annexe I": the label is capitalised only at the start of a phrase.
+  annexNotIncluded: (label) => `L'${label.charAt(0).toLowerCase()}${label.slice(1)} n'est pas incluse dans la version publique.`,
+  sessionsOf: (session, committee) => `${session} du ${committee}`,
+  dates: {
+    months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+    days: { 1: '1er' },
+    dayMonth: '{day} {month}',
+    full: '{day} {month} {year}',
+    issued: '{place}, le {date}.',
+  },
+  phrases: {
+    // The space before the colon is French typography; matching tolerates it missing.
+    conclusion: { text: 'En conclusion, le {short} :', variants: { conclusion: ['conclusions'] } },
+    action: { text: 'Le {short} est invité à :', variants: {} },
+  },
+  newMeeting: { committee: 'Comité technique permanent', short: 'CTP', symbol: 'PC0000F1a', session: '1re session', place: 'Bruxelles' },
+};
