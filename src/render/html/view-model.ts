@@ -1,7 +1,7 @@
 // The plain object the HTML templates lay out: labels from the model, user content as escaped HTML.
 
 import { catalogFor } from '../../i18n/labels.js';
-import type { Flow, Inline, NumberedAnnex, NumberedParagraph, NumberedReport, NumberedSubitem } from '../../model.js';
+import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedParagraph, type NumberedReport, type NumberedSubitem } from '../../model.js';
 import { BODY, subitemsOf, visitBlocks, visitTree } from '../../walk.js';
 import { blocksToHast, hastContext, html, inlinesToHast, type HastContext } from './to-hast.js';
 
@@ -156,33 +156,30 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
   };
 }
 
-function flowView(ctx: HastContext, body: readonly Flow<NumberedParagraph, NumberedSubitem>[]): FlowView[] {
-  const inline = (nodes: readonly Inline[]) => html(inlinesToHast(ctx, nodes));
-  return body.map((node): FlowView => {
-    switch (node.type) {
-      case 'paragraph':
-        return {
-          isParagraph: true,
-          anchor: node.anchor,
-          number: node.marker,
-          html: inline(node.content),
-          blocks: html(blocksToHast(ctx, node.blocks)),
-          decisions: node.decisions ? node.decisions.map((d) => html([...inlinesToHast(ctx, d.content), ...blocksToHast(ctx, d.blocks)])) : null,
-          restricted: node.restricted,
-        };
-      case 'subitems':
-        return {
-          isSubitems: true,
-          html: '',
-          restricted: false,
-          subitems: node.subitems.map((s) => ({ anchor: s.anchor, label: s.label, title: inline(s.title), purpose: s.purpose })),
-        };
-      case 'heading':
-        return { isHeading: true, anchor: node.anchor ?? null, level: Math.min(node.depth + 1, 6), html: inline(node.content), restricted: node.restricted };
-      case 'loose':
-        return { isLoose: true, html: html(blocksToHast(ctx, [node.block])), restricted: node.restricted };
-    }
-  });
+type FlowNode = Flow<NumberedParagraph, NumberedSubitem>;
+
+const FLOW: Handlers<FlowNode, [HastContext], FlowView> = {
+  paragraph: (node, ctx) => ({
+    isParagraph: true,
+    anchor: node.anchor,
+    number: node.marker,
+    html: html(inlinesToHast(ctx, node.content)),
+    blocks: html(blocksToHast(ctx, node.blocks)),
+    decisions: node.decisions ? node.decisions.map((d) => html([...inlinesToHast(ctx, d.content), ...blocksToHast(ctx, d.blocks)])) : null,
+    restricted: node.restricted,
+  }),
+  subitems: (node, ctx) => ({
+    isSubitems: true,
+    html: '',
+    restricted: false,
+    subitems: node.subitems.map((s) => ({ anchor: s.anchor, label: s.label, title: html(inlinesToHast(ctx, s.title)), purpose: s.purpose })),
+  }),
+  heading: (node, ctx) => ({ isHeading: true, anchor: node.anchor ?? null, level: Math.min(node.depth + 1, 6), html: html(inlinesToHast(ctx, node.content)), restricted: node.restricted }),
+  loose: (node, ctx) => ({ isLoose: true, html: html(blocksToHast(ctx, [node.block])), restricted: node.restricted }),
+};
+
+function flowView(ctx: HastContext, body: readonly FlowNode[]): FlowView[] {
+  return body.map((node) => dispatch(FLOW, node, ctx));
 }
 
 function annexView(ctx: HastContext, report: NumberedReport, annex: NumberedAnnex, footnotes: FootnoteView[]): AnnexView {
