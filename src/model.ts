@@ -173,6 +173,8 @@ export interface Item<P = Paragraph, S = Subitem> {
   readonly id: string | null;
   readonly title: readonly Inline[];
   readonly purpose: string | null;
+  /** Warnings the author turned off for this item with a comment such as `<!-- no-decisions -->`. */
+  readonly allow: readonly string[];
   readonly body: readonly Flow<P, S>[];
   readonly range: SourceRange;
 }

@@ -16,6 +16,8 @@ export const BODY: Where = { restricted: false, annex: null };
 // ---- visit -------------------------------------------------------------------
 
 export interface Visitor {
+  /** Each run of inlines (a paragraph's content, a title, a cell…), before its nodes, for checks that need neighbours. */
+  readonly inlines?: (nodes: readonly Inline[], where: Where) => void;
   readonly inline?: (node: Inline, where: Where) => void;
   readonly block?: (node: Block, where: Where) => void;
   readonly flow?: (node: Flow<NumberedParagraph, NumberedSubitem>, where: Where) => void;
@@ -23,6 +25,7 @@ export interface Visitor {
 }
 
 export function visitInlines(nodes: readonly Inline[], visitor: Visitor, where: Where): void {
+  visitor.inlines?.(nodes, where);
   for (const node of nodes) {
     visitor.inline?.(node, where);
     if ('children' in node) visitInlines(node.children, visitor, node.type === 'restricted' ? { ...where, restricted: true } : where);

@@ -21,6 +21,7 @@ describe('bad meetings', () => {
       'yaml-malformed', 'frontmatter-not-mapping', 'missing-keys', 'unknown-key', 'wrong-types', 'bad-dates', 'dates-reversed', 'unknown-language',
       'missing-meeting', 'empty-folder', 'text-before-item', 'conclusion-without-list', 'duplicate-ids', 'unknown-id', 'unclosed-directive',
       'unknown-directives', 'critic-unclosed', 'annex-no-frontmatter', 'not-utf8', 'binary-annex', 'symlink-outside',
+      'typed-number', 'indented-paragraph', 'footnotes', 'typed-labels',
     ]));
   });
 

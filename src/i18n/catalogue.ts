@@ -8,6 +8,11 @@ export interface LeadPhrase {
    * keyed by the word in lower case. Spacing and the space before the colon are tolerated in every language.
    */
   readonly variants: Readonly<Record<string, readonly string[]>>;
+  /**
+   * How a paragraph that was meant as the phrase but is not it starts or reads (lower case, after
+   * spacing is normalised), as a regular expression: it is reported when a list follows it.
+   */
+  readonly nearMiss: string;
 }
 
 /** Dates as templates over `{day}`, `{month}`, `{year}`, so a language's word order is data. */
@@ -29,6 +34,10 @@ export interface Catalogue {
    * Word itself writes); HTML's `lang` keeps the bare language, which is all a reader needs.
    */
   readonly tags: { readonly word: string; readonly html: string };
+  /** The generic word authors write for the committee in a phrase instead of its name: "the Committee". */
+  readonly committeeWord: string;
+  /** Item purposes that say the item decides nothing ("For information"): no decision list is expected. */
+  readonly informationPurposes: readonly string[];
   readonly item: string;
   readonly annex: string;
   readonly paragraph: string;

@@ -4,6 +4,8 @@ import type { Catalogue } from './catalogue.js';
 
 export const en: Catalogue = {
   tags: { word: 'en-GB', html: 'en' },
+  committeeWord: 'Committee',
+  informationPurposes: ['For information'],
   item: 'Item',
   annex: 'Annex',
   paragraph: 'Paragraph',
@@ -26,8 +28,8 @@ export const en: Catalogue = {
     issued: '{place}, {date}.',
   },
   phrases: {
-    conclusion: { text: 'In conclusion, the {short}:', variants: { conclusion: ['conclusions'] } },
-    action: { text: 'The {short} is invited to:', variants: {} },
+    conclusion: { text: 'In conclusion, the {short}:', variants: { conclusion: ['conclusions'] }, nearMiss: String.raw`^in\s+conclusions?\b` },
+    action: { text: 'The {short} is invited to:', variants: {}, nearMiss: String.raw`\bis\s+invited\s+to\b` },
   },
   newMeeting: { committee: 'Permanent Technical Committee', short: 'PTC', symbol: 'PC0000E1a', session: '1st Session', place: 'Brussels' },
 };

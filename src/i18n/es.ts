@@ -4,6 +4,8 @@ import type { Catalogue } from './catalogue.js';
 
 export const es: Catalogue = {
   tags: { word: 'es-ES', html: 'es' },
+  committeeWord: 'Comité',
+  informationPurposes: ['Para información', 'Para informacion'],
   item: 'Punto',
   annex: 'Anexo',
   paragraph: 'Párrafo',
@@ -28,8 +30,8 @@ export const es: Catalogue = {
   },
   phrases: {
     // Authors on keyboards without accents type "conclusion"; the plural is tolerated as in English and French.
-    conclusion: { text: 'En conclusión, el {short}:', variants: { 'conclusión': ['conclusion', 'conclusiones'] } },
-    action: { text: 'Se invita al {short} a:', variants: {} },
+    conclusion: { text: 'En conclusión, el {short}:', variants: { 'conclusión': ['conclusion', 'conclusiones'] }, nearMiss: String.raw`^en\s+conclusi[oó]n(es)?\b` },
+    action: { text: 'Se invita al {short} a:', variants: {}, nearMiss: String.raw`^se\s+invita\b` },
   },
   newMeeting: { committee: 'Comité Técnico Permanente', short: 'CTP', symbol: 'PC0000S1a', session: '1.ª reunión', place: 'Bruselas' },
 };

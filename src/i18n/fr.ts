@@ -4,6 +4,8 @@ import type { Catalogue } from './catalogue.js';
 
 export const fr: Catalogue = {
   tags: { word: 'fr-FR', html: 'fr' },
+  committeeWord: 'Comité',
+  informationPurposes: ['Pour information'],
   item: 'Point',
   annex: 'Annexe',
   paragraph: 'Paragraphe',
@@ -28,8 +30,8 @@ export const fr: Catalogue = {
   },
   phrases: {
     // The space before the colon is French typography; matching tolerates it missing.
-    conclusion: { text: 'En conclusion, le {short} :', variants: { conclusion: ['conclusions'] } },
-    action: { text: 'Le {short} est invité à :', variants: {} },
+    conclusion: { text: 'En conclusion, le {short} :', variants: { conclusion: ['conclusions'] }, nearMiss: String.raw`^en\s+conclusions?\b` },
+    action: { text: 'Le {short} est invité à :', variants: {}, nearMiss: String.raw`\best\s+invitée?s?\s+à(?!\p{L})` },
   },
   newMeeting: { committee: 'Comité technique permanent', short: 'CTP', symbol: 'PC0000F1a', session: '1re session', place: 'Bruxelles' },
 };

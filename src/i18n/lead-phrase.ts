@@ -8,42 +8,66 @@ export interface PhraseMeeting {
   readonly language: Language;
   /** committee_short, which fills `{short}`. */
   readonly short: string;
+  /** The committee's full name, which authors also write in its place ("the Permanent Technical Committee"). */
+  readonly committee: string;
   /** The meeting's own wording (frontmatter `conclusion`), taken literally instead of the catalogue's. */
   readonly override: string | null;
 }
 
 /**
- * Authors type the phrase by hand, so case, runs of spaces (no-break ones too), the space before the
- * colon and the catalogue's variants ("conclusions") are tolerated. With no meeting (its frontmatter
- * has errors) the phrase of every language and any committee is recognised, so that a phrase with no
- * list after it is still reported in the same run.
+ * Authors type the phrase by hand, so case, runs of spaces (no-break ones too), the comma, the colon
+ * and the space before it, the catalogue's variants ("conclusions") and the committee's full name or
+ * the generic word ("the Committee") for its short name are tolerated. With no meeting (its
+ * frontmatter has errors) the phrase of every language and any committee is recognised, so that a
+ * phrase with no list after it is still reported in the same run.
  */
 export function leadPhraseMatcher(kind: LeadPhraseKind, meeting: PhraseMeeting | null): (text: string) => boolean {
   let sources: string[];
   if (meeting) {
-    const phrase = catalogFor(meeting.language).phrases[kind];
-    sources = [phrasePattern(meeting.override ?? fill(phrase.text, { short: meeting.short }), phrase.variants, false)];
+    const catalogue = catalogFor(meeting.language);
+    const phrase = catalogue.phrases[kind];
+    const names = [meeting.short, meeting.committee, catalogue.committeeWord];
+    // The meeting's own wording is taken literally: a `{short}` in it is not a placeholder.
+    sources = [meeting.override ? phrasePattern(meeting.override, phrase.variants, 'literal') : phrasePattern(phrase.text, phrase.variants, names)];
   } else {
-    sources = Object.values(CATALOGUES).map(({ phrases }) => phrasePattern(phrases[kind].text, phrases[kind].variants, true));
+    sources = Object.values(CATALOGUES).map(({ phrases }) => phrasePattern(phrases[kind].text, phrases[kind].variants, 'any'));
   }
-  const re = new RegExp(`^(?:${sources.join('|')})\\s*:$`, 'i');
+  const re = new RegExp(`^(?:${sources.join('|')})(?:\\s*:)?$`, 'iu');
   return (text) => re.test(normalize(text).trim());
 }
 
-function phrasePattern(text: string, variants: LeadPhrase['variants'], anyShort: boolean): string {
+/** A paragraph that reads like the phrase but is not it (to be reported when a list follows it). */
+export function leadPhraseNearMiss(kind: LeadPhraseKind, language: Language): (text: string) => boolean {
+  const re = new RegExp(catalogFor(language).phrases[kind].nearMiss, 'iu');
+  return (text) => re.test(normalize(text).trim().replace(/\s+/g, ' '));
+}
+
+/** The phrase as the meeting expects it, to name it in messages. */
+export function expectedPhrase(kind: LeadPhraseKind, meeting: PhraseMeeting): string {
+  return meeting.override ?? fill(catalogFor(meeting.language).phrases[kind].text, { short: meeting.short });
+}
+
+/** What may stand for `{short}`: these names, any committee's, or `{short}` itself as typed. */
+type Names = readonly string[] | 'any' | 'literal';
+
+function phrasePattern(text: string, variants: LeadPhrase['variants'], names: Names): string {
   return normalize(text)
     .replace(/\s*:\s*$/, '')
     .split(/\s+/)
-    .map((word) => wordPattern(word, variants, anyShort))
+    .map((word) => wordPattern(word, variants, names))
     .join('\\s+');
 }
 
-function wordPattern(word: string, variants: LeadPhrase['variants'], anyShort: boolean): string {
-  if (anyShort && word.includes('{short}')) return word.split('{short}').map(escapeRegExp).join('\\S+');
+function wordPattern(word: string, variants: LeadPhrase['variants'], names: Names): string {
   const [, core = word, comma = ''] = /^(.*?)(,?)$/.exec(word) ?? [];
+  const optionalComma = comma ? ',?' : '';
+  if (core.includes('{short}') && names !== 'literal') {
+    const name = names === 'any' ? '[^\\s:]+' : `(?:${names.map((n) => normalize(n).split(/\s+/).map(escapeRegExp).join('\\s+')).join('|')})`;
+    return core.split('{short}').map(escapeRegExp).join(name) + optionalComma;
+  }
   const others = variants[core.toLowerCase()];
   const spelled = others ? `(?:${[core, ...others].map((w) => escapeRegExp(normalize(w))).join('|')})` : escapeRegExp(core);
-  return spelled + comma;
+  return spelled + optionalComma;
 }
 
 /** Word and browsers give the same text as different code points: compatibility forms, NBSP and narrow NBSP, curly quotes. */

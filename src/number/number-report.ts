@@ -118,12 +118,12 @@ export function numberReport(report: Report): Result<NumberedReport> {
       node.type === 'subitems' ? { ...node, subitems: node.subitems.map((s) => ({ ...s, paragraphRange: rangeBySub.get(s) ?? null })) } : node,
     );
 
-    for (const span of spans) {
-      if (span.numbers.length > 0 && !span.hasDecisions) {
-        diagnostics.push(
-          warning(span.range, 'no-decisions', `Unexpected ${span === own ? 'item' : 'sub-item'} with paragraphs but no decision list, expected a conclusion phrase followed by a list of decisions`),
-        );
-      }
+    // Once per item, and never for an item whose purpose says it decides nothing ("For information").
+    const informational = item.purpose !== null && catalog.informationPurposes.some((p) => p.toLowerCase() === item.purpose!.toLowerCase().replace(/[.\s]+$/, ''));
+    if (all.length > 0 && !spans.some((span) => span.hasDecisions) && !informational && !item.allow.includes('no-decisions')) {
+      diagnostics.push(
+        warning(item.range, 'no-decisions', `Unexpected item with numbered paragraphs but no decision list, expected a conclusion phrase followed by a list of decisions (or the purpose \`*(${catalog.informationPurposes[0]})*\` under the heading of an item that decides nothing)`),
+      );
     }
     return { ...item, numeral, label, anchor, bookmark: '', paragraphRange: rangeOf(all), body: withRanges };
   });
@@ -144,6 +144,12 @@ export function numberReport(report: Report): Result<NumberedReport> {
   };
   visitTree({ items, annexes }, cite);
   for (let i = 0; i < footnotes.length; i++) visitBlocks(footnotes[i]!.blocks, cite, BODY);
+  // A definition no call points at is probably a call lost in editing.
+  for (const f of report.footnotes) {
+    if (seen.has(f.key)) continue;
+    seen.add(f.key);
+    diagnostics.push(warning(f.range, 'footnote-unused', `Unexpected footnote \`[^${f.key}]\` that no text calls, expected a call \`[^${f.key}]\` where the note belongs (or no definition)`));
+  }
 
   const title = report.meta.title ?? catalog.summaryReport;
   const changesAuthor = report.meta.changes_author ?? report.meta.committee_short;
@@ -183,8 +189,23 @@ export function numberReport(report: Report): Result<NumberedReport> {
   };
   visitTree(tree, checkRef);
   for (const f of footnotes) visitBlocks(f.blocks, checkRef, BODY);
+  visitTree(tree, { inlines: (nodes) => checkTypedRefWords(nodes, targets, diagnostics) });
 
   return { value: indexReport(tree), diagnostics };
+}
+
+/** `Item [](#partners)` prints "Item Item V": the word typed before a reference that prints it itself. */
+function checkTypedRefWords(nodes: readonly Inline[], targets: Readonly<Record<string, { readonly label: string }>>, diagnostics: Diagnostic[]): void {
+  nodes.forEach((node, i) => {
+    const before = nodes[i - 1];
+    if (node.type !== 'ref' || node.children.length > 0 || before?.type !== 'text') return;
+    const word = /(\p{L}+)\s*$/u.exec(before.value)?.[1];
+    const first = /^\p{L}+/u.exec(targets[node.id]?.label ?? '')?.[0];
+    if (!word || !first || word.toLowerCase() !== first.toLowerCase()) return;
+    diagnostics.push(
+      warning(node.range, 'typed-label', `Unexpected \`${word}\` typed before \`[](#${node.id})\`, which prints "${targets[node.id]!.label}" itself, expected the reference alone (or \`[words](#${node.id})\` to print your own words)`),
+    );
+  });
 }
 
 function numberAnnex(annex: Annex, index: number, report: Report, catalog: Catalogue): NumberedAnnex {

@@ -1,10 +1,12 @@
 // Reads loaded meeting files into the typed report model (items, sub-items, paragraphs, annexes).
 
 import path from 'node:path';
-import type { Content, List, Root, RootContent, Table } from 'mdast';
+import type { Content, Heading, List, Root, RootContent, Table } from 'mdast';
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { visit } from 'unist-util-visit';
-import { error, pointAt, warning, wholeFile, type Diagnostic, type Result } from '../diagnostics.js';
-import { leadPhraseMatcher } from '../i18n/lead-phrase.js';
+import { error, formatPlace, pointAt, warning, wholeFile, type Diagnostic, type Result } from '../diagnostics.js';
+import { CATALOGUES } from '../i18n/catalogues.js';
+import { expectedPhrase, leadPhraseMatcher, leadPhraseNearMiss } from '../i18n/lead-phrase.js';
 import type { LoadedMeeting, SourceFile } from '../load/load-meeting.js';
 import { SUMMARY_REPORT } from '../profiles.js';
 import type {
@@ -26,20 +28,20 @@ interface ParsedFile {
 /** Parses every file of a meeting; a meeting with errors still yields as many messages as can be found. */
 export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
   const diagnostics: Diagnostic[] = [];
+  const sources = [...(loaded.meeting ? [loaded.meeting] : []), ...loaded.items, ...loaded.annexes];
+  const files = readFootnotesMeetingWide(sources.map((source) => ({ ...source, text: replaceControls(source.path, source.text, diagnostics) })), diagnostics);
   const footnotes: Footnote[] = [];
-  let fileIndex = 0;
 
   const read = (source: SourceFile): ParsedFile => {
-    const index = fileIndex++;
-    const file = { ...source, text: replaceControls(source.path, source.text, diagnostics) };
-    const tree = parseMarkdown(file.text);
-    const ctx: InlineContext = { file: file.path, source: file.text, diagnostics, footnoteKey: (label) => `${index}:${label.toLowerCase()}` };
+    const { file, tree } = files.get(source.path)!;
+    const ctx: InlineContext = { file: file.path, source: file.text, diagnostics, footnoteKey: (label) => normalizeIdentifier(label).toLowerCase() };
     const fences = { openerReported: false };
     visit(tree, 'paragraph', (node) => checkFenceLines(file.path, file.text, node, fences, diagnostics));
     const first = tree.children[0];
     const frontmatter = first?.type === 'yaml' ? { value: first.value, line: first.position?.start.line ?? 1 } : null;
     for (const node of tree.children) {
-      if (node.type === 'footnoteDefinition') {
+      // A second definition of a key was reported when the files were read; the first one counts.
+      if (node.type === 'footnoteDefinition' && !footnotes.some((f) => f.key === ctx.footnoteKey(node.identifier))) {
         footnotes.push({ type: 'footnoteDefinition', key: ctx.footnoteKey(node.identifier), blocks: convertBlocks(ctx, node.children), range: rangeOf(ctx, node) });
       }
     }
@@ -53,8 +55,7 @@ export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
     diagnostics.push(...found.diagnostics);
     meta = found.meta;
   }
-  const conclusion = conclusionMatcher(meta);
-  const builder = new ItemsBuilder(conclusion, diagnostics);
+  const builder = new ItemsBuilder(conclusionMatcher(meta), diagnostics);
   if (meetingFile) builder.addFile(meetingFile);
   for (const file of loaded.items) {
     const parsed = read(file);
@@ -66,7 +67,7 @@ export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
   const items = builder.finish();
   const meetingRange: SourceRange = wholeFile(loaded.meeting?.path ?? path.join(loaded.dir, 'meeting.md'), meetingFile?.file.text ?? '');
   if (meetingFile && items.length === 0) {
-    diagnostics.push(error(meetingRange.start.line ? { file: meetingRange.file, line: 1, column: 1 } : meetingRange, 'no-items', 'Unexpected meeting without items, expected at least one `#` heading (an agenda item) in meeting.md or items/*.md'));
+    diagnostics.push(error(meetingRange, 'no-items', 'Unexpected meeting without items, expected at least one `#` heading (an agenda item) in meeting.md or items/*.md'));
   }
 
   const annexes: Annex[] = [];
@@ -94,6 +95,56 @@ export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
   return { value: { meta, items, annexes, footnotes, range: meetingRange }, diagnostics };
 }
 
+// ---- footnotes ---------------------------------------------------------------------
+
+const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g;
+
+/**
+ * Footnotes are meeting-wide: a definition in any file serves a call in any other. The Markdown
+ * reader only takes `[^key]` for a call when its definition is in the same file, so a file that
+ * calls a footnote defined elsewhere is read again with the missing definitions appended after its
+ * end (no position moves, and those stand-ins are never read as footnotes). A call defined nowhere
+ * and a key defined twice are errors.
+ */
+function readFootnotesMeetingWide(sources: readonly SourceFile[], diagnostics: Diagnostic[]): Map<string, { file: SourceFile; tree: Root }> {
+  const read = new Map(sources.map((file) => [file.path, { file, tree: parseMarkdown(file.text) }]));
+  const defined = new Map<string, SourceRange>();
+  for (const { file, tree } of read.values()) {
+    for (const node of tree.children) {
+      if (node.type !== 'footnoteDefinition') continue;
+      const key = normalizeIdentifier(node.identifier).toLowerCase();
+      const range = rangeOf({ file: file.path }, node);
+      const first = defined.get(key);
+      if (first) diagnostics.push(error(range, 'footnote-duplicate', `Unexpected second definition of footnote \`[^${node.label ?? node.identifier}]\`, expected each footnote defined once in the meeting (first defined at ${formatPlace(first)})`));
+      else defined.set(key, range);
+    }
+  }
+  for (const [name, { file, tree }] of read) {
+    const missing = new Set<string>();
+    visit(tree, 'text', (node) => {
+      for (const m of node.value.matchAll(FOOTNOTE_CALL)) {
+        const key = normalizeIdentifier(m[1]!).toLowerCase();
+        if (defined.has(key)) {
+          missing.add(m[1]!);
+          continue;
+        }
+        const start = node.position?.start.offset;
+        const exact = start !== undefined && file.text.slice(start, node.position!.end.offset) === node.value;
+        const at = exact ? pointAt(file.text, start + m.index) : { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+        diagnostics.push(
+          error({ file: file.path, line: at.line, column: at.column }, 'footnote-undefined', `Unexpected footnote call \`${m[0]}\` with no definition in the meeting, expected a line \`${m[0]}: the note's text\` in one of its files`),
+        );
+      }
+    });
+    if (missing.size === 0) continue;
+    const standIns = [...missing].map((label) => `[^${label}]: -`).join('\n\n');
+    const again = parseMarkdown(`${file.text}\n\n${standIns}\n`);
+    again.children = again.children.filter((node) => node.type !== 'footnoteDefinition' || (node.position?.start.offset ?? 0) < file.text.length);
+    read.set(name, { file, tree: again });
+  }
+  return read;
+}
+
 /**
  * Control characters (Word pastes U+000B for a line break), non-characters and lone surrogates are
  * errors in HTML and, most of them, invalid in the XML of a DOCX: each becomes spaces of the same
@@ -113,9 +164,22 @@ function replaceControls(file: string, text: string, diagnostics: Diagnostic[]):
   return text.replace(CONTROL, (c) => ' '.repeat(c.length));
 }
 
+interface LeadPhraseTools {
+  readonly matches: (text: string) => boolean;
+  readonly nearMiss: (text: string) => boolean;
+  /** The phrase as this meeting expects it, for messages (null when the frontmatter could not be read). */
+  readonly expected: string | null;
+}
+
 /** The phrase that opens a decision list: the report profile's, in the meeting's language. */
-function conclusionMatcher(meta: MeetingMeta | null): (text: string) => boolean {
-  return leadPhraseMatcher(SUMMARY_REPORT.leadPhrase, meta && { language: meta.language, short: meta.committee_short, override: meta.conclusion });
+function conclusionMatcher(meta: MeetingMeta | null): LeadPhraseTools {
+  const kind = SUMMARY_REPORT.leadPhrase;
+  const meeting = meta && { language: meta.language, short: meta.committee_short, committee: meta.committee, override: meta.conclusion };
+  return {
+    matches: leadPhraseMatcher(kind, meeting),
+    nearMiss: meeting ? leadPhraseNearMiss(kind, meeting.language) : () => false,
+    expected: meeting ? expectedPhrase(kind, meeting) : null,
+  };
 }
 
 // ---- ids ----------------------------------------------------------------------
@@ -215,14 +279,47 @@ function convertDecisions(ctx: InlineContext, list: List): Decision[] {
   });
 }
 
-/** `*(For guidance and decision)*`: wholly emphasised, in parentheses. */
+/**
+ * `*(For guidance and decision)*`: wholly in parentheses, emphasised as the format shows it or not
+ * (authors forget the asterisks, and the line must not become paragraph 1 and shift every number).
+ */
 function purposeOf(node: RootContent): string | null {
   if (node.type !== 'paragraph') return null;
   const children = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-  if (children.length !== 1 || children[0]!.type !== 'emphasis') return null;
-  const text = children[0].children.map((c) => ('value' in c ? c.value : '')).join('').trim();
-  const m = /^\(([\s\S]*)\)$/.exec(text);
+  const only = children.length === 1 ? children[0]! : null;
+  const inner = only?.type === 'emphasis' ? only.children : node.children;
+  if (!inner.every((c) => c.type === 'text' || c.type === 'emphasis')) return null;
+  const text = inner.map((c) => (c.type === 'text' ? c.value : c.children.map((g) => ('value' in g ? g.value : '')).join(''))).join('').trim();
+  const m = /^\(([^()]*)\)$/.exec(text);
   return m ? m[1]!.trim() : null;
+}
+
+/** Labels acta prints itself, typed at the start of a heading: `Item I –`, `Point IV:`, `(a)`, `b)`. */
+const ITEM_WORDS = [...new Set(Object.values(CATALOGUES).map((c) => c.item))];
+const TYPED_ITEM_LABEL = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\s+[IVXLC]+\\b\\s*[-–—:.]?\\s*`, 'i');
+const TYPED_LETTER = /^\(?[a-z]\)\s+/;
+
+function checkTypedLabel(ctx: InlineContext, node: Heading, depth: 1 | 2, content: readonly Inline[]): void {
+  const text = inlineText(content);
+  const typed = depth === 1 ? TYPED_ITEM_LABEL.exec(text) : TYPED_LETTER.exec(text);
+  if (!typed) return;
+  const what = depth === 1 ? 'the item label' : "the sub-item's letter";
+  ctx.diagnostics.push(
+    warning(rangeOf(ctx, node), 'typed-label', `Unexpected \`${typed[0].trim()}\` at the start of the heading, expected the title alone: acta prints ${what} itself (write \`${'#'.repeat(depth)} ${text.slice(typed[0].length).trim()}\`)`),
+  );
+}
+
+/** Markdown reads a line indented by a tab or four spaces as code: a pasted first-line indent. */
+function isIndentedCode(ctx: InlineContext, node: RootContent): boolean {
+  if (node.type !== 'code') return false;
+  const start = node.position?.start.offset;
+  return start !== undefined && !/^[ \t]*(`{3,}|~{3,})/.test(ctx.source.slice(start, start + 40));
+}
+
+function reportIndented(ctx: InlineContext, node: RootContent): void {
+  ctx.diagnostics.push(
+    error(rangeOf(ctx, node), 'indented-paragraph', 'Unexpected indented text (a tab or four spaces at the start of the line make Markdown read it as code), expected the paragraph without indentation; to show code on purpose, put it between two ``` lines'),
+  );
 }
 
 /** `:::restricted` … `:::` must be closed: micromark silently runs an open one to the end of the file. */
@@ -252,6 +349,7 @@ interface ItemDraft {
   id: string | null;
   title: Inline[];
   purpose: string | null;
+  allow: string[];
   body: Flow<ParagraphDraft, Subitem & { purpose: string | null }>[];
   range: SourceRange;
 }
@@ -262,11 +360,15 @@ class ItemsBuilder {
   private last: ParagraphDraft | null = null;
   /** A conclusion phrase waiting for its list. */
   private conclusion: { paragraph: ParagraphDraft } | null = null;
+  /** A paragraph that reads like the conclusion phrase but is not it: reported if a list follows. */
+  private nearMiss: ParagraphDraft | null = null;
+  /** The node just before was a paragraph ending in a colon, which may introduce an ordered list. */
+  private afterColon = false;
   private expectPurpose: 'item' | 'subitem' | null = null;
   private reportedBeforeItem = new Set<string>();
 
   constructor(
-    private readonly isConclusion: (text: string) => boolean,
+    private readonly phrase: LeadPhraseTools,
     private readonly diagnostics: Diagnostic[],
   ) {}
 
@@ -286,20 +388,31 @@ class ItemsBuilder {
 
   private visit(ctx: InlineContext, node: RootContent, restricted: boolean): void {
     if (node.type === 'yaml' || node.type === 'definition' || node.type === 'footnoteDefinition') return;
-    if (node.type === 'html' && node.value.trim().startsWith('<!--')) return;
+    if (node.type === 'html' && node.value.trim().startsWith('<!--')) {
+      // `<!-- no-decisions: the closing decides nothing -->` turns that warning off for the item.
+      const allowed = /^<!--\s*(no-decisions)\b/.exec(node.value.trim());
+      if (allowed && this.current) this.current.allow.push(allowed[1]!);
+      return;
+    }
 
     // A conclusion phrase must be followed right away by its list.
     if (this.conclusion && node.type !== 'list') this.closeConclusion();
+    const nearMiss = this.nearMiss;
+    const afterColon = this.afterColon;
+    this.nearMiss = null;
+    this.afterColon = false;
+    if (nearMiss && node.type === 'list') this.reportNearMiss(nearMiss);
 
     if (node.type === 'heading' && node.depth <= 2) {
       this.last = null;
       const { id, content } = takeId(convertInlines(ctx, node.children));
+      checkTypedLabel(ctx, node, node.depth as 1 | 2, content);
       if (restricted) {
         this.diagnostics.push(error(rangeOf(ctx, node), 'heading-in-restricted', `Unexpected \`${'#'.repeat(node.depth)}\` heading inside \`:::restricted\`, expected items and sub-items outside restricted blocks`));
         return;
       }
       if (node.depth === 1) {
-        this.current = { type: 'item', id, title: content, purpose: null, body: [], range: rangeOf(ctx, node) };
+        this.current = { type: 'item', id, title: content, purpose: null, allow: [], body: [], range: rangeOf(ctx, node) };
         this.items.push(this.current);
         this.expectPurpose = 'item';
         return;
@@ -357,16 +470,23 @@ class ItemsBuilder {
       const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, range: rangeOf(ctx, node) };
       item.body.push(paragraph);
       this.last = paragraph;
-      if (this.isConclusion(inlineText(content))) this.conclusion = { paragraph };
+      const text = inlineText(content).trim();
+      if (this.phrase.matches(text)) this.conclusion = { paragraph };
+      else if (this.phrase.nearMiss(text)) this.nearMiss = paragraph;
+      this.afterColon = /:\s*$/.test(text);
       return;
     }
 
     this.expectPurpose = null;
+    if (isIndentedCode(ctx, node)) {
+      reportIndented(ctx, node);
+      return;
+    }
     if (node.type === 'list' && this.conclusion) {
       this.conclusion.paragraph.decisions = convertDecisions(ctx, node);
       this.conclusion = null;
       this.last = null;
-      this.checkTypedNumber(ctx, node, false);
+      this.checkTypedNumber(ctx, node, true);
       return;
     }
     if (node.type === 'heading') {
@@ -376,7 +496,7 @@ class ItemsBuilder {
       this.last = null;
       return;
     }
-    if (node.type === 'list') this.checkTypedNumber(ctx, node, this.last === null);
+    if (node.type === 'list') this.checkTypedNumber(ctx, node, afterColon);
     const block = convertBlock(ctx, node);
     if (!block || block.type === 'heading') return;
     if (this.last && this.last.restricted === restricted) this.last.blocks.push(block);
@@ -401,13 +521,24 @@ class ItemsBuilder {
     this.conclusion = null;
   }
 
-  /** `12. The Secretariat…` pasted from Word is read as an ordered list starting at 12. */
-  private checkTypedNumber(ctx: InlineContext, node: List, loose: boolean): void {
+  private reportNearMiss(paragraph: ParagraphDraft): void {
+    const expected = this.phrase.expected ? ` \`${this.phrase.expected}\`` : '';
+    this.diagnostics.push(
+      warning(paragraph.range, 'conclusion-near-miss', `Unexpected \`${inlineText(paragraph.content).trim()}\` before a list, expected the conclusion phrase${expected} to make the list a decision list (as typed, its items are not decisions)`),
+    );
+  }
+
+  /**
+   * `12. The Secretariat…` pasted from Word is read as an ordered list starting at 12, which takes the
+   * paragraphs out of the numbering. An ordered list is legitimate only after a paragraph that
+   * introduces it ("…the following:") and starting at 1.
+   */
+  private checkTypedNumber(ctx: InlineContext, node: List, introduced: boolean): void {
     if (!node.ordered) return;
     const start = node.start ?? 1;
-    if (start === 1 && !loose) return;
+    if (start === 1 && introduced) return;
     this.diagnostics.push(
-      warning(rangeOf(ctx, node), 'typed-number', `Unexpected typed paragraph number \`${start}.\`, expected the paragraph without its number: acta numbers paragraphs itself (write \`${start}\\.\` if the number is really part of the text)`),
+      error(rangeOf(ctx, node), 'typed-number', `Unexpected typed paragraph number \`${start}.\`, expected the paragraph without its number: acta numbers paragraphs itself (delete \`${start}. \`; write \`${start}\\.\` if the number is really part of the text, or end the paragraph before a real list with a colon)`),
     );
   }
 }
@@ -436,6 +567,10 @@ class AnnexBuilder {
         }
         this.walk(ctx, node.children, true, body);
         last = null;
+        continue;
+      }
+      if (isIndentedCode(ctx, node)) {
+        reportIndented(ctx, node);
         continue;
       }
       if (node.type === 'containerDirective' || node.type === 'leafDirective') {

@@ -3,11 +3,11 @@ import { LANGUAGES, type Language } from '../../src/i18n/catalogues.js';
 import { leadPhraseMatcher } from '../../src/i18n/lead-phrase.js';
 import { FRONTMATTER, run } from '../helpers.js';
 
-const conclusion = (language: Language, override: string | null = null) => leadPhraseMatcher('conclusion', { language, short: 'PTC', override });
+const conclusion = (language: Language, override: string | null = null) => leadPhraseMatcher('conclusion', { language, short: 'PTC', committee: 'Permanent Technical Committee', override });
 
 describe('the conclusion phrase', () => {
   it.each([
-    ['en', ['In conclusion, the PTC:', 'In conclusion, the PTC :', 'In conclusions, the PTC:', 'in conclusion, the ptc:', 'In\u00a0conclusion,\u00a0the PTC\u202f:', '  In  conclusion,\tthe PTC:  ']],
+    ['en', ['In conclusion, the PTC:', 'In conclusion, the PTC :', 'In conclusions, the PTC:', 'in conclusion, the ptc:', 'In\u00a0conclusion,\u00a0the PTC\u202f:', '  In  conclusion,\tthe PTC:  ', 'In conclusion the PTC:', 'In conclusion, the PTC', 'In conclusion, the Committee:', 'In conclusion, the Permanent Technical Committee:']],
     ['fr', ['En conclusion, le PTC :', 'En conclusion, le PTC:', 'En conclusions, le PTC :', 'En conclusion, le PTC\u00a0:', 'EN CONCLUSION, LE PTC :']],
     ['es', ['En conclusión, el PTC:', 'En conclusión, el PTC :', 'En conclusiones, el PTC:', 'En conclusion, el PTC:', 'En conclusio\u0301n, el PTC:', 'EN CONCLUSIÓN, EL PTC:', 'En conclusión,\u00a0el PTC\u00a0:']],
   ] as const)('is recognised in %s with its tolerated variants', (language, phrases) => {
@@ -16,9 +16,9 @@ describe('the conclusion phrase', () => {
   });
 
   it.each([
-    ['en', ['In conclusion, the EC:', 'In conclusion, the PTC', 'In conclusion, the PTC: it adopted', 'In conclusion the PTC:', 'En conclusion, le PTC :', 'In conclusionss, the PTC:']],
+    ['en', ['In conclusion, the EC:', 'In conclusion, the PTC: it adopted', 'En conclusion, le PTC :', 'In conclusionss, the PTC:', 'In conclusion, the Technical Committee:']],
     ['fr', ['En conclusion, la PTC :', 'In conclusion, the PTC:', 'En conclusión, el PTC:']],
-    ['es', ['En conclusión, la PTC:', 'En conclusión, el PTC', 'En conclusion, le PTC :', 'In conclusion, the PTC:']],
+    ['es', ['En conclusión, la PTC:', 'En conclusion, le PTC :', 'In conclusion, the PTC:']],
   ] as const)('is not mistaken for other text in %s', (language, texts) => {
     const matches = conclusion(language);
     for (const text of texts) expect(matches(text), text).toBe(false);
@@ -53,7 +53,7 @@ describe('the action phrase of working documents', () => {
     ['fr', 'Le PTC est invité à :'],
     ['es', 'Se invita al PTC a:'],
   ] as const)('is recognised in %s', (language, phrase) => {
-    const matches = leadPhraseMatcher('action', { language, short: 'PTC', override: null });
+    const matches = leadPhraseMatcher('action', { language, short: 'PTC', committee: 'Permanent Technical Committee', override: null });
     expect(matches(phrase)).toBe(true);
     expect(matches(phrase.replace(/\s*:$/, ' :'))).toBe(true);
     expect(matches(phrase.replace('PTC', 'EC'))).toBe(false);
@@ -61,7 +61,7 @@ describe('the action phrase of working documents', () => {
 
   it('is not a conclusion phrase, and the reverse', () => {
     for (const language of LANGUAGES) {
-      expect(leadPhraseMatcher('action', { language, short: 'PTC', override: null })('In conclusion, the PTC:')).toBe(false);
+      expect(leadPhraseMatcher('action', { language, short: 'PTC', committee: 'Permanent Technical Committee', override: null })('In conclusion, the PTC:')).toBe(false);
       expect(conclusion(language)('The PTC is invited to:')).toBe(false);
     }
   });

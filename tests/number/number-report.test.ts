@@ -112,10 +112,20 @@ describe('id problems', () => {
 });
 
 describe('decision list warnings', () => {
-  it('warns about an item or sub-item with paragraphs and no decision list, at its heading', () => {
+  it('warns once about an item with paragraphs and no decision list anywhere, at its heading', () => {
+    const r = runBody('# Item\n\n## First\n\nText.\n\n## Second\n\nText.\n\n## Third\n\nText.\n\n# Other\n\nText.' + decide);
+    expect(r.problems).toEqual(['m/meeting.md:11:1 warning no-decisions']);
+  });
+
+  it('does not warn about sub-items without their own decisions when the item has a decision list', () => {
     const r = runBody('# Item\n\n## First\n\nText.\n\n## Second\n\nText.' + decide);
-    expect(r.problems).toEqual(['m/meeting.md:13:1 warning no-decisions']);
-    expect(r.diagnostics[0]!.message).toContain('sub-item');
+    expect(r.problems).toEqual([]);
+  });
+
+  it('does not warn about an item for information, or one whose author turned the warning off', () => {
+    expect(runBody('# Item\n\n*(For information)*\n\nText.\n').problems).toEqual([]);
+    expect(runBody('# Item\n\n<!-- no-decisions: the closing decides nothing -->\n\nText.\n').problems).toEqual([]);
+    expect(runBody('# Item\n\n*(For information and decision)*\n\nText.\n').problems).toEqual(['m/meeting.md:11:1 warning no-decisions']);
   });
 
   it('does not warn about an item with no paragraphs', () => {

@@ -117,7 +117,8 @@ describe('the model', () => {
 describe('markers where Markdown has no inline text are printed as typed', () => {
   it('in indented code, a link destination and an autolink: no private-use character in any output', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'acta-critic-'));
-    const body = '# Item\n\nThe example follows.\n\n    keep {++this++}\n\nSee [the page](https://example.org/{--b--}) and <https://example.org/{++y++}>.\n\nIn conclusion, the PTC:\n\n- ok.\n';
+    // Indented code at the top level is an indented-paragraph error; inside a list item it is code.
+    const body = '# Item\n\nThe example follows:\n\n- the text\n\n      keep {++this++}\n\nSee [the page](https://example.org/{--b--}) and <https://example.org/{++y++}>.\n\nIn conclusion, the PTC:\n\n- ok.\n';
     await writeFile(path.join(dir, 'meeting.md'), FRONTMATTER + body);
     const r = spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), 'build', dir, '--out', dir], { encoding: 'utf8' });
     expect(r.status).toBe(0);

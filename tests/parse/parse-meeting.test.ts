@@ -1,5 +1,6 @@
 import { subitemsOf } from '../../src/walk.js';
 import { describe, expect, it } from 'vitest';
+import type { NumberedParagraph } from '../../src/model.js';
 import { paragraphs, runBody, run, FRONTMATTER, stripRanges, textOf } from '../helpers.js';
 
 // FRONTMATTER is 10 lines: the body starts on line 11.
@@ -191,16 +192,43 @@ describe('problems in the text', () => {
     expect(r.problems).toEqual(['m/meeting.md:1:1 error no-items']);
   });
 
-  it('warns about a paragraph pasted with its number and says how to write it', () => {
+  it('refuses a paragraph pasted with its number and says how to write it', () => {
     const r = runBody('# Item\n\nFirst.\n\n12. The Secretariat reported.\n\nIn conclusion, the PTC:\n\n- ok.\n');
-    expect(r.problems).toEqual([`m/meeting.md:${L(5)}:1 warning typed-number`]);
+    expect(r.problems).toEqual([`m/meeting.md:${L(5)}:1 error typed-number`]);
     expect(r.diagnostics[0]!.message).toContain('acta numbers paragraphs itself');
     expect(r.diagnostics[0]!.message).toContain('`12.`');
   });
 
-  it('warns about a numbered list right after a heading, even starting at 1', () => {
+  it('refuses a numbered list right after a heading, even starting at 1', () => {
     const r = runBody('# Item\n\n1. The Chairperson opened.\n');
-    expect(r.problems).toEqual([`m/meeting.md:${L(3)}:1 warning typed-number`]);
+    expect(r.problems).toEqual([`m/meeting.md:${L(3)}:1 error typed-number`]);
+  });
+
+  it('refuses a numbered list after a paragraph that does not introduce it with a colon', () => {
+    const r = runBody('# Item\n\nThe Chairperson opened the session.\n\n1. The Secretariat reported.\n2. The delegates spoke.\n\nIn conclusion, the PTC:\n\n- ok.\n');
+    expect(r.problems).toEqual([`m/meeting.md:${L(5)}:1 error typed-number`]);
+  });
+
+  it('keeps a real numbered list introduced by a colon, and numbers the paragraphs around it', () => {
+    const r = runBody('# Item\n\nThe PTC agreed on the following:\n\n1. a first point;\n2. a second point.\n\nThe Chairperson closed.\n\nIn conclusion, the PTC:\n\n1. took note.\n');
+    expect(r.problems).toEqual([]);
+    expect(bodyParagraphs(r).map((p) => p.number)).toEqual([1, 2, 3]);
+    const first = bodyParagraphs(r)[0]!;
+    expect(first.blocks.map((b) => b.type === 'list' && [b.ordered, b.items.length])).toEqual([[true, 2]]);
+    expect(r.numbered!.decisions).toHaveLength(1);
+  });
+
+  it('refuses a paragraph indented by a tab or four spaces, which Markdown reads as code', () => {
+    const r = runBody('# Item\n\nFirst.\n\n\tThe Secretariat reported.\n\n    A second one.\n\nIn conclusion, the PTC:\n\n- ok.\n');
+    expect(r.problems).toEqual([`m/meeting.md:${L(5)}:1 error indented-paragraph`]);
+    expect(r.diagnostics[0]!.message).toContain('a tab or four spaces');
+    expect(r.diagnostics[0]!.message).toContain('```');
+  });
+
+  it('keeps fenced code, and indented code inside a list item', () => {
+    const r = runBody('# Item\n\nThe syntax:\n\n```\n{++added++}\n```\n\n- a point\n\n      code in the list\n\nIn conclusion, the PTC:\n\n- ok.\n');
+    expect(r.problems).toEqual([]);
+    expect(bodyParagraphs(r)[0]!.blocks.map((b) => b.type)).toEqual(['codeblock', 'list']);
   });
 
   it('reads items across meeting.md and items/*.md in file-name order', () => {
@@ -275,15 +303,32 @@ describe('restricted text', () => {
 });
 
 describe('footnotes and raw HTML', () => {
-  it('gives footnotes meeting-wide keys and numbers them in order of citation', () => {
+  it('serves a call from a definition in any file of the meeting, numbered in order of citation', () => {
     const r = run({
-      'meeting.md': `${FRONTMATTER}# Item\n\nText.[^a]\n\nIn conclusion, the PTC:\n\n- ok.[^1]\n\n[^1]: Second.\n[^a]: First.\n`,
-      'items/01.md': '# Two\n\nMore.[^1]\n\nIn conclusion, the PTC:\n\n- ok.\n\n[^1]: Third, same label in another file.\n',
+      'meeting.md': `${FRONTMATTER}# Item\n\nText.[^a]\n\nIn conclusion, the PTC:\n\n- ok.[^missions]\n\n[^a]: First.\n`,
+      'items/01.md': '# Two\n\nMore.[^a]\n\nIn conclusion, the PTC:\n\n- ok.\n\n[^missions]: Second, defined in another file.\n',
     });
     expect(r.problems).toEqual([]);
     expect(r.numbered!.footnotes.map((f) => [f.number, textOf((f.blocks[0] as unknown as { content: never }).content)])).toEqual([
-      [1, 'First.'], [2, 'Second.'], [3, 'Third, same label in another file.'],
+      [1, 'First.'], [2, 'Second, defined in another file.'],
     ]);
+    // The second call of [^a], in items/01.md, is the same footnote.
+    const calls = r.numbered!.items.flatMap((i) => i.body.flatMap((n) => (n.type === 'paragraph' ? n.content.filter((c) => c.type === 'footnote') : [])));
+    expect(calls.map((c) => c.type === 'footnote' && c.key)).toEqual(['a', 'a']);
+  });
+
+  it('reports a call defined nowhere (error), a definition never called (warning) and a key defined twice (error)', () => {
+    const r = run({
+      'meeting.md': `${FRONTMATTER}# Item\n\nText.[^missions]\n\nIn conclusion, the PTC:\n\n- ok.[^b]\n\n[^b]: Called.\n[^unused]: Never called.\n`,
+      'items/01.md': '# Two\n\nMore.\n\nIn conclusion, the PTC:\n\n- ok.\n\n[^b]: Defined again.\n',
+    });
+    expect(r.problems).toEqual([
+      'm/items/01.md:9:1 error footnote-duplicate',
+      `m/meeting.md:${L(3)}:6 error footnote-undefined`,
+      `m/meeting.md:${L(10)}:1 warning footnote-unused`,
+    ]);
+    expect(r.diagnostics[0]!.message).toContain(`first defined at m/meeting.md:${L(9)}:1`);
+    expect(r.diagnostics[1]!.message).toContain('`[^missions]`');
   });
 
   it('drops raw HTML with a warning but keeps <br> and silently drops comments', () => {
@@ -344,3 +389,7 @@ describe('control characters', () => {
     expect(paragraphs(r.numbered!)[0]!.text).toBe('Line one line two  and a bell.');
   });
 });
+
+function bodyParagraphs(r: ReturnType<typeof runBody>): NumberedParagraph[] {
+  return r.numbered!.items.flatMap((i) => i.body.flatMap((n) => (n.type === 'paragraph' ? [n] : [])));
+}
