@@ -28,7 +28,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     footnotes: new Map(report.footnotes.map((f) => [f.key, f])),
     subitems: new Map(report.items.flatMap((item) => item.subitems.map((subitem) => [subitem.anchor, { item, subitem }] as const))),
   };
-  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextListInstance: 1 };
+  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1 };
   const lists = paragraphLists(report);
 
   for (const footnote of report.footnotes) {
