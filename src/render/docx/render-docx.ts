@@ -67,19 +67,18 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   const alone = options.annexesOnly ? report.annexes[0] : undefined;
   const title = `${alone ? `${alone.header} – ${alone.title}` : `${meta.symbol} – ${meta.title ?? catalog.summaryReport}`}${report.public ? ` (${catalog.publicVersion})` : ''}`;
   const author = meta.organization ?? meta.committee;
+  // The core properties are written by packDocx, which also gives them the dates and language docx cannot.
   const doc = new Document({
-    title,
-    subject: meta.symbol,
-    creator: author,
-    lastModifiedBy: author,
-    description: catalog.sessionsOf(meta.session, meta.committee),
-    revision: 1,
     styles: stylesFor(LANGUAGE_TAGS[meta.language]),
     numbering: numberingFor(lists.extra),
     footnotes: Object.fromEntries([...state.footnotes].map(([n, children]) => [n, { children }])),
     sections,
   });
-  return packDocx(doc, { date: meta.issued, language: LANGUAGE_TAGS[meta.language] });
+  return packDocx(doc, {
+    date: meta.issued,
+    language: LANGUAGE_TAGS[meta.language],
+    properties: { title, subject: meta.symbol, creator: author, lastModifiedBy: author, description: catalog.sessionsOf(meta.session, meta.committee), revision: 1 },
+  });
 }
 
 interface ListDefinition {
