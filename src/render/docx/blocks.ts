@@ -1,7 +1,7 @@
 // Factories for the blocks that belong to a paragraph: lists, tables, quotes, code, rules, headings.
 
 import {
-  AlignmentType, Bookmark, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild,
+  AlignmentType, BookmarkEnd, BookmarkStart, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild,
 } from 'docx';
 import type { Block, TableBlock } from '../../model.js';
 import { inlineRuns } from './inline.js';
@@ -43,7 +43,7 @@ function blockChildrenOne(env: WriterEnv, state: WriterState, block: Block, ctx:
 export function headingParagraph(env: WriterEnv, state: WriterState, depth: number, content: Parameters<typeof inlineRuns>[2], bookmark: string | null): Paragraph {
   const style = [STYLE.heading3, STYLE.heading4, STYLE.heading5, STYLE.heading6][Math.min(Math.max(depth, 3), 6) - 3]!;
   const runs = inlineRuns(env, state, content);
-  return new Paragraph({ style, children: bookmark ? [bookmarked(bookmark, runs)] : runs });
+  return new Paragraph({ style, children: bookmark ? bookmarked(state, bookmark, runs) : runs });
 }
 
 function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, { type: 'list' }>, ctx: BlockContext): FileChild[] {
@@ -109,6 +109,12 @@ export function noBorders() {
   return { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
 }
 
-export function bookmarked(name: string, children: ParagraphChild[]): ParagraphChild {
-  return new Bookmark({ id: name, children });
+/**
+ * docx's `Bookmark` takes its ids from one counter for the whole process, so a document's ids would depend on what was
+ * written before it; the writer numbers them itself. docx's own example puts `BookmarkStart` and `BookmarkEnd` among a
+ * paragraph's children, but its `ParagraphChild` type leaves them out, hence the assertions.
+ */
+export function bookmarked(state: WriterState, name: string, children: ParagraphChild[]): ParagraphChild[] {
+  const id = state.nextBookmarkId++;
+  return [new BookmarkStart(name, id) as ParagraphChild, ...children, new BookmarkEnd(id) as ParagraphChild];
 }

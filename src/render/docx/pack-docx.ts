@@ -1,70 +1,135 @@
-// Packs a docx Document reproducibly: the same report gives the same bytes.
+// Packs a docx Document reproducibly: the same report gives the same bytes, on any machine.
 //
-// The docx library stamps the current time into docProps/core.xml and the zip entries, gives
-// external hyperlinks random relationship ids, and numbers bookmarks from a counter that lives as
-// long as the process; those are pinned here after packing.
+// What the docx library can be told goes through its public API: the core properties (with the
+// dates and the language, which its Document options lack) are handed to Packer as an override of
+// docProps/core.xml, and the writer gives every bookmark its id. Two things it cannot be told are
+// pinned after packing: the zip entries' times (the time of packing) and the ids of the relationships
+// of external hyperlinks (random). Each step checks that the output still has the shape it expects
+// and throws if not, so a docx release that changes it fails the build instead of giving documents
+// that differ from build to build.
 
 import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
+export interface CoreProperties {
+  readonly title: string;
+  readonly subject: string;
+  readonly creator: string;
+  readonly lastModifiedBy: string;
+  readonly description: string;
+  readonly revision: number;
+}
+
 export interface PackOptions {
-  /** ISO date (YYYY-MM-DD) written as the document's created and modified dates. */
+  /** ISO date (YYYY-MM-DD): the document's created and modified dates, and the zip entries' date. */
   readonly date: string;
   /** BCP 47 tag written as the document's language. */
   readonly language: string;
+  readonly properties: CoreProperties;
 }
 
-type Parts = Record<string, Uint8Array>;
-
-/**
- * The document's parts before zipping. docx's Packer zips them itself; its compiler gives them
- * unzipped, which saves inflating and deflating every part again here. The compiler is not part of
- * docx's typed API, so the public way (zip, then unzip) stays as the fallback.
- */
-async function partsOf(doc: Document): Promise<Parts> {
-  const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document) => Map<string, string | Uint8Array> } }).compiler;
-  if (typeof compiler?.compile === 'function') {
-    const parts: Parts = {};
-    for (const [name, data] of compiler.compile(doc)) parts[name] = typeof data === 'string' ? strToU8(data) : new Uint8Array(data);
-    if (parts['word/document.xml']) return parts;
-  }
-  return unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
-}
+const CORE_PART = 'docProps/core.xml';
 
 export async function packDocx(doc: Document, options: PackOptions): Promise<Uint8Array> {
-  const packed = await partsOf(doc);
-  const names = Object.keys(packed);
-  const stamp = `${options.date}T00:00:00Z`;
-
-  // Random relationship ids (rId + 21 characters of nanoid), renamed in order of first appearance.
-  const renamed = new Map<string, string>();
-  const rename = (xml: string) =>
-    xml.replace(/"(rId[A-Za-z0-9_-]{21})"/g, (_, id: string) => {
-      if (!renamed.has(id)) renamed.set(id, `rIdLink${renamed.size + 1}`);
-      return `"${renamed.get(id)}"`;
-    });
-
-  // Bookmark ids, renumbered from 1 in order of appearance (a start and its end share one).
-  const bookmarkIds = new Map<string, number>();
-  const renumber = (xml: string) =>
-    xml.replace(/(<w:bookmark(?:Start|End)\b[^>]*? w:id=")(\d+)"/g, (_, head: string, id: string) => {
-      if (!bookmarkIds.has(id)) bookmarkIds.set(id, bookmarkIds.size + 1);
-      return `${head}${bookmarkIds.get(id)}"`;
-    });
-
-  const files: Zippable = {};
-  for (const name of names) {
-    let data = packed[name]!;
-    if (/\.(xml|rels)$/.test(name)) {
-      let xml = renumber(rename(strFromU8(data)));
-      if (name === 'docProps/core.xml') {
-        xml = xml
-          .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`)
-          .replace('</cp:coreProperties>', `<dc:language>${options.language}</dc:language></cp:coreProperties>`);
-      }
-      data = strToU8(xml);
-    }
-    files[name] = [data, { mtime: new Date(`${options.date}T12:00:00Z`) }];
+  const core = corePropertiesXml(options);
+  const parts = unzipSync(new Uint8Array(await Packer.toBuffer(doc, false, [{ path: CORE_PART, data: core }])));
+  if (parts[CORE_PART] === undefined || strFromU8(parts[CORE_PART]) !== core) {
+    throw libraryChanged('the core properties acta gives Packer as an override', CORE_PART);
   }
+  pinRelationshipIds(parts);
+  return zipWithDate(parts, options.date);
+}
+
+/** Thrown, never worked around: the user gets a stack trace to report (exit 70) instead of a file that differs from build to build. */
+function libraryChanged(expected: string, where: string): Error {
+  return new Error(`the docx library's output changed: expected ${expected} in ${where}; acta needs an update`);
+}
+
+const CORE_NAMESPACES = [
+  'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"',
+  'xmlns:dc="http://purl.org/dc/elements/1.1/"',
+  'xmlns:dcterms="http://purl.org/dc/terms/"',
+  'xmlns:dcmitype="http://purl.org/dc/dcmitype/"',
+  'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+].join(' ');
+
+/** The same elements, order and escaping as docx's own core properties, plus the dates and the language it cannot be given. */
+function corePropertiesXml({ properties: p, date, language }: PackOptions): string {
+  const element = (name: string, value: string) => `<${name}>${escapeXml(value)}</${name}>`;
+  const stamp = (name: string) => `<${name} xsi:type="dcterms:W3CDTF">${date}T00:00:00Z</${name}>`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    `<cp:coreProperties ${CORE_NAMESPACES}>`,
+    element('dc:title', p.title),
+    element('dc:subject', p.subject),
+    element('dc:creator', p.creator),
+    element('dc:description', p.description),
+    element('cp:lastModifiedBy', p.lastModifiedBy),
+    element('cp:revision', String(p.revision)),
+    stamp('dcterms:created'),
+    stamp('dcterms:modified'),
+    element('dc:language', language),
+    '</cp:coreProperties>',
+  ].join('');
+}
+
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+/** Control characters other than tab and newlines cannot appear in XML 1.0 at all, escaped or not. */
+function escapeXml(text: string): string {
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
+}
+
+/** docx's ids from its counters (`rId1`…), and its random ones: `rId` and 21 characters of nanoid, lower-cased. */
+const COUNTED_ID = /^rId\d+$/;
+const RANDOM_ID = /^rId[a-z0-9_-]{21}$/;
+
+/**
+ * Random ids become `rIdLink1`, `rIdLink2`… in order of appearance. A relationship id is only ever used by the part
+ * its `.rels` belongs to (`word/_rels/document.xml.rels` by `word/document.xml`), as `r:id`, so those are the only
+ * places renamed, and a random id found anywhere else stops the build.
+ */
+function pinRelationshipIds(parts: Record<string, Uint8Array>): void {
+  const renamed = new Map<string, string>();
+  const text = new Map<string, string>();
+  const read = (name: string) => text.get(name) ?? strFromU8(parts[name]!);
+  for (const name of Object.keys(parts).filter((n) => n.endsWith('.rels'))) {
+    let rels = read(name);
+    const ids = [...rels.matchAll(/ Id="([^"]*)"/g)].map((m) => m[1]!);
+    const count = rels.split('<Relationship ').length - 1;
+    if (ids.length !== count) throw libraryChanged(`an Id="…" on each of its ${count} relationships`, name);
+    const random = ids.filter((id) => !COUNTED_ID.test(id));
+    if (random.length === 0) continue;
+    const source = name.replace(/(^|\/)_rels\/([^/]+)\.rels$/, '$1$2');
+    if (parts[source] === undefined) throw libraryChanged(`a part of its own for the relationships ${random.join(', ')}`, name);
+    let owner = read(source);
+    for (const id of random) {
+      if (!RANDOM_ID.test(id)) throw libraryChanged(`relationship ids of the form rId<number> or rId<21 random characters>, not ${id}`, name);
+      const pinned = `rIdLink${renamed.size + 1}`;
+      renamed.set(id, pinned);
+      if (rels.split(`Id="${id}"`).length !== 2) throw libraryChanged(`one relationship with the id ${id}`, name);
+      rels = rels.replace(`Id="${id}"`, `Id="${pinned}"`);
+      if (!owner.includes(`r:id="${id}"`)) throw libraryChanged(`a reference r:id="${id}" to the relationship of ${name}`, source);
+      owner = owner.replaceAll(`r:id="${id}"`, `r:id="${pinned}"`);
+    }
+    text.set(name, rels);
+    text.set(source, owner);
+  }
+  for (const [name, value] of text) parts[name] = strToU8(value);
+  if (renamed.size === 0) return;
+  for (const [name, data] of Object.entries(parts)) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const xml = text.get(name) ?? strFromU8(data);
+    const left = [...renamed.keys()].find((id) => xml.includes(id));
+    if (left !== undefined) throw libraryChanged(`no use of the random relationship id ${left} other than r:id in the part it belongs to`, name);
+  }
+}
+
+/** fflate writes a zip entry's time as local time, so a local noon gives the same bytes in every time zone. */
+function zipWithDate(parts: Record<string, Uint8Array>, date: string): Uint8Array {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const mtime = new Date(year, month - 1, day, 12);
+  const files: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) files[name] = [data, { mtime }];
   return zipSync(files, { level: 6 });
 }

@@ -24,7 +24,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     changes: { author: report.facts.changes.author, date: `${report.facts.changes.date}T00:00:00Z` },
     footnotes: new Map(report.footnotes.map((f) => [f.key, f])),
   };
-  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextListInstance: 1 };
+  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1 };
   const lists = paragraphLists(report);
 
   for (const footnote of report.footnotes) {
@@ -63,19 +63,18 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   const alone = options.annexesOnly ? report.annexes[0] : undefined;
   const title = (alone ?? report.facts).documentTitles[report.public ? 'public' : 'full'];
   const author = meta.organization ?? meta.committee;
+  // The core properties are written by packDocx, which also gives them the dates and language docx cannot.
   const doc = new Document({
-    title,
-    subject: meta.symbol,
-    creator: author,
-    lastModifiedBy: author,
-    description: report.facts.subtitle,
-    revision: 1,
     styles: stylesFor(catalog.tags.word),
     numbering: numberingFor(lists.extra),
     footnotes: Object.fromEntries([...state.footnotes].map(([n, children]) => [n, { children }])),
     sections,
   });
-  return packDocx(doc, { date: meta.issued, language: catalog.tags.word });
+  return packDocx(doc, {
+    date: meta.issued,
+    language: catalog.tags.word,
+    properties: { title, subject: meta.symbol, creator: author, lastModifiedBy: author, description: report.facts.subtitle, revision: 1 },
+  });
 }
 
 interface ListDefinition {

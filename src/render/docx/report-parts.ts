@@ -105,7 +105,7 @@ export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedI
   const out: FileChild[] = [
     new Paragraph({
       style: STYLE.item,
-      children: [bookmarked(item.bookmark, [new TextRun(item.label)]), new TextRun(' – '), ...inlineRuns(env, state, item.title)],
+      children: [...bookmarked(state, item.bookmark, [new TextRun(item.label)]), new TextRun(' – '), ...inlineRuns(env, state, item.title)],
     }),
   ];
   if (item.purpose) out.push(new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${item.purpose})`)] }));
@@ -129,7 +129,7 @@ export function flowChildren(
     switch (node.type) {
       case 'subitems':
         for (const s of node.subitems) {
-          out.push(new Paragraph({ style: STYLE.subitem, children: [bookmarked(s.bookmark, [new TextRun(s.label)]), new TextRun('\t'), ...inlineRuns(env, state, s.title)] }));
+          out.push(new Paragraph({ style: STYLE.subitem, children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun('\t'), ...inlineRuns(env, state, s.title)] }));
           if (s.purpose) out.push(new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${s.purpose})`)] }));
         }
         break;
@@ -150,7 +150,7 @@ export function flowChildren(
             style,
             // The style carries the report's numbering; a paragraph names a list only to restart it (annexes, public gaps).
             ...(list && list !== NUMBERING.paragraphs ? { numbering: { reference: list, level: 0, custom: true } } : {}),
-            children: bookmark ? [bookmarked(bookmark, runs)] : runs,
+            children: bookmark ? bookmarked(state, bookmark, runs) : runs,
           }),
         );
         out.push(...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0 }));
@@ -173,10 +173,10 @@ export function annexChildren(env: WriterEnv, state: WriterState, annex: Numbere
   const landscape = annex.orientation === 'landscape';
   const bookmark = annex.bookmark;
   if (env.report.public && annex.visibility === 'restricted') {
-    return [new Paragraph({ style: STYLE.notIncluded, children: [bookmarked(bookmark, [new TextRun(annex.notIncluded)])] })];
+    return [new Paragraph({ style: STYLE.notIncluded, children: [...bookmarked(state, bookmark, [new TextRun(annex.notIncluded)])] })];
   }
   return [
-    new Paragraph({ style: STYLE.annexTitle, children: [bookmarked(bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun(annex.title)] }),
+    new Paragraph({ style: STYLE.annexTitle, children: [...bookmarked(state, bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun(annex.title)] }),
     ...flowChildren(env, state, annex.body, landscape, numberingFor, 2),
   ];
 }

@@ -14,6 +14,8 @@ export interface WriterState {
   readonly footnotes: Map<number, Paragraph[]>;
   /** Tracked change ids must be unique in the document. */
   nextChangeId: number;
+  /** Bookmark ids must be unique in the document, and the same in every build of it. */
+  nextBookmarkId: number;
   /** Each ordered list is its own numbering instance, so each starts at its own start. */
   nextListInstance: number;
 }
