@@ -7,7 +7,6 @@ import { LANGUAGES, type Language } from './i18n/labels.js';
 import { DECISION_FORMATS, formatDecisions, type DecisionFormat, type MeetingDecisions } from './render/decisions/format-decisions.js';
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FORMATS, type Format } from './formats.js';
 
@@ -148,16 +147,13 @@ export function createProgram(setExit: (code: number) => void): Command {
     .option('--public', 'the public edition of the agenda')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .action(async (dir: string, opts: { out: string; public?: boolean; templates?: string }) => {
-      const { checkMeeting, meetingName, prepareRenderEnv, renderAgenda } = await pipeline();
+      const { buildAgenda, prepareRenderEnv } = await pipeline();
       const prepared = await prepareRenderEnv(opts.templates);
       printDiagnostics(prepared.diagnostics);
       if (!prepared.env) return setExit(EXIT.input);
-      const checked = await checkMeeting(dir);
-      printDiagnostics(checked.diagnostics);
-      if (!checked.report) return setExit(EXIT.input);
-      const files = await renderAgenda(checked.report, { public: opts.public === true }, prepared.env);
-      await writeOutputs(path.join(opts.out, meetingName(dir)), files);
-      setExit(EXIT.ok);
+      const built = await buildAgenda(dir, opts.out, opts.public ? 'public' : 'full', prepared.env);
+      printDiagnostics(built.diagnostics);
+      setExit(built.report ? EXIT.ok : EXIT.input);
     });
 
   program
