@@ -4,7 +4,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { error, formatDiagnostic, useColor, type Diagnostic } from './diagnostics.js';
 import { LANGUAGES, type Language } from './i18n/labels.js';
-import { DECISION_FORMATS, formatDecisions, type DecisionFormat, type MeetingDecisions } from './render/decisions/format-decisions.js';
+import { DECISION_FORMATS, type DecisionFormat, type MeetingDecisions } from './render/decisions/format-decisions.js';
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -211,23 +211,17 @@ export function createProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(DECISION_FORMATS).default('json'))
     .option('--public', 'the register of the public editions')
     .action(async (dirs: string[], opts: { format: DecisionFormat; public?: boolean }) => {
-      const { checkMeeting } = await pipeline();
-      const { filterPublic } = await import('./public/filter-public.js');
-      const { decisionRecords } = await import('./render/json/render-json.js');
+      const { meetingDecisions, renderDecisions } = await pipeline();
       const meetings: MeetingDecisions[] = [];
       let failed = false;
       for (const dir of dirs) {
-        const checked = await checkMeeting(dir);
+        const checked = await meetingDecisions(dir, opts.public ? 'public' : 'full');
         printDiagnostics(checked.diagnostics);
-        if (!checked.report) {
-          failed = true;
-          continue;
-        }
-        const edition = opts.public ? filterPublic(checked.report) : checked.report;
-        meetings.push({ symbol: edition.meta.symbol, decisions: decisionRecords(edition) });
+        if (checked.register) meetings.push(checked.register);
+        else failed = true;
       }
       if (failed) return setExit(EXIT.input);
-      process.stdout.write(formatDecisions(meetings, opts.format));
+      process.stdout.write(renderDecisions(meetings, opts.format));
       setExit(EXIT.ok);
     });
 

@@ -1,4 +1,4 @@
-// Composes the stages: load → parse → number → (public filter) → render → write.
+// Composes the stages: load → parse → number → (public filter) → render → write (or print).
 
 import path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -11,7 +11,8 @@ import { acceptChanges } from './public/accept-changes.js';
 import { extractAnnex } from './public/extract-annex.js';
 import { filterPublic } from './public/filter-public.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
-import { decisionsData, reportData, toJson } from './render/json/render-json.js';
+import { formatDecisions, type MeetingDecisions } from './render/decisions/format-decisions.js';
+import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
 import { agendaFile, annexFile, decisionsFile, formatsOfPart, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
@@ -159,6 +160,21 @@ export async function buildAgenda(dir: string, out: string, edition: Edition, en
   const written = await writeOutputs(outputFolder(out, dir), await renderAgenda(checked.report, edition, env));
   return { ...checked, written };
 }
+
+export interface CheckedDecisions extends Checked {
+  /** null when the input has errors */
+  readonly register: MeetingDecisions | null;
+}
+
+/** `acta decisions`: one edition's decisions register of a meeting, as `decisions.json` holds it. */
+export async function meetingDecisions(dir: string, edition: Edition): Promise<CheckedDecisions> {
+  const checked = await checkMeeting(dir);
+  if (!checked.report) return { ...checked, register: null };
+  const shown = editionOf(checked.report, edition);
+  return { ...checked, register: { symbol: shown.meta.symbol, decisions: decisionRecords(shown) } };
+}
+
+export { formatDecisions as renderDecisions };
 
 /** Where a meeting's files go: `out/<folder name>/`. */
 export function outputFolder(out: string, dir: string): string {
