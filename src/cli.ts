@@ -12,17 +12,32 @@ import { FORMATS, type Format } from './formats.js';
 
 /** The pipeline, loaded when a command needs it: `--help` and `--version` stay instant. */
 const pipeline = () => import('./pipeline.js');
-import { TemplateFailed } from './render/html/template-failed.js';
-import { UnsafeOutputPath, WriteFailed, writeOutputs } from './write/write-outputs.js';
+import { writeOutputs } from './write/write-outputs.js';
+import { classifyError, exitCodeOf, type Failure } from './errors.js';
 import packageJson from '../package.json' with { type: 'json' };
 
-const EXIT = { ok: 0, input: 1, usage: 2, bug: 70 } as const;
+const EXIT = { ok: exitCodeOf('ok'), input: exitCodeOf('input'), usage: exitCodeOf('usage'), bug: exitCodeOf('bug') } as const;
 const BUG_LINE = 'acta: this is a bug in acta, not in your meeting; please report it with the lines above.';
 
 const color = useColor(process.env, process.stderr.isTTY === true);
 
 function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d, color)}\n`);
+}
+
+/** Says what went wrong, in the words each kind of failure needs. */
+function printFailure(failure: Failure): void {
+  switch (failure.kind) {
+    case 'input':
+      return printDiagnostics([failure.diagnostic]);
+    case 'refused-write':
+      process.stderr.write(`acta: ${failure.message}\n`);
+      return;
+    case 'usage':
+      return; // commander has printed it, with a suggestion
+    case 'bug':
+      process.stderr.write(`${failure.stack}\n${BUG_LINE}\n`);
+  }
 }
 
 function parsePort(value: string): number {
@@ -183,7 +198,7 @@ export function createProgram(setExit: (code: number) => void): Command {
             if (failure) process.stderr.write(`${failure}\n`);
             process.stdout.write(ok ? `built in ${Math.round(ms)} ms\n` : 'not built: see the problems above\n');
           },
-          onBug: (e) => process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n${BUG_LINE}\n`),
+          onBug: (e) => printFailure(classifyError(e)),
         });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -241,22 +256,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv]);
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // --help and --version end here with exit code 0; anything else is wrong usage.
-      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    if (e instanceof UnsafeOutputPath || e instanceof WriteFailed) {
-      // Nothing half-written: every output is the previous file or a whole new one.
-      process.stderr.write(`acta: ${e.message}\n`);
-      return EXIT.input;
-    }
-    if (e instanceof TemplateFailed) {
-      printDiagnostics([e.diagnostic]);
-      return EXIT.input;
-    }
-    const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    process.stderr.write(`${stack}\n${BUG_LINE}\n`);
-    return EXIT.bug;
+    // commander ends --help and --version by throwing too: they are not failures.
+    if (e instanceof CommanderError && e.exitCode === 0) return EXIT.ok;
+    const failure = classifyError(e);
+    printFailure(failure);
+    return exitCodeOf(failure.kind);
   }
 }
 

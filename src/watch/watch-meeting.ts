@@ -3,9 +3,9 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { classifyError } from '../errors.js';
 import { checkMeeting, outputFolder, renderPreview, type RenderEnv } from '../pipeline.js';
-import { TemplateFailed } from '../render/html/template-failed.js';
-import { UnsafeOutputPath, WriteFailed, writeOutputs } from '../write/write-outputs.js';
+import { writeOutputs } from '../write/write-outputs.js';
 import { startLiveServer } from './live-server.js';
 
 export interface WatchOptions {
@@ -48,8 +48,9 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
         server.publish(preview.content);
       } catch (e) {
         // A template failing or an output refused must not end the session: shown like any problem.
-        if (e instanceof TemplateFailed) diagnostics = [...diagnostics, e.diagnostic];
-        else if (e instanceof WriteFailed || e instanceof UnsafeOutputPath) failure = `acta: ${e.message}`;
+        const failed = classifyError(e);
+        if (failed.kind === 'input') diagnostics = [...diagnostics, failed.diagnostic];
+        else if (failed.kind === 'refused-write') failure = `acta: ${failed.message}`;
         else throw e;
       }
     }
