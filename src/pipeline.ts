@@ -11,14 +11,16 @@ import { acceptChanges } from './public/accept-changes.js';
 import { extractAnnex } from './public/extract-annex.js';
 import { filterPublic } from './public/filter-public.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
-import { formatDecisions, type MeetingDecisions } from './render/decisions/format-decisions.js';
+import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { agendaFile, annexFile, decisionsFile, formatsOfPart, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';
 
 export { FORMATS, type Edition, type Format };
+/** The register of one or many meetings, as `acta decisions` prints it. */
+export { formatDecisions as renderDecisions } from './render/decisions/format-decisions.js';
 
 export interface BuildOptions {
   readonly formats: readonly Format[];
@@ -100,7 +102,7 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
   for (const format of options.formats) {
     const render: Renderer = renderers[format];
     await emit({ path: reportFile(symbol, edition, format), content: await render(shown, env, 'report') });
-    if (formatsOfPart('annex', [format]).length === 0) continue;
+    if (!partHasFormat('annex', format)) continue;
     // Each annex alone; a restricted annex has no public file at all.
     for (const annex of shown.annexes) {
       if (edition === 'public' && annex.visibility === 'restricted') continue;
@@ -166,15 +168,13 @@ export interface CheckedDecisions extends Checked {
   readonly register: MeetingDecisions | null;
 }
 
-/** `acta decisions`: one edition's decisions register of a meeting, as `decisions.json` holds it. */
+/** `acta decisions`: the decisions register of one edition of a meeting. */
 export async function meetingDecisions(dir: string, edition: Edition): Promise<CheckedDecisions> {
   const checked = await checkMeeting(dir);
   if (!checked.report) return { ...checked, register: null };
   const shown = editionOf(checked.report, edition);
   return { ...checked, register: { symbol: shown.meta.symbol, decisions: decisionRecords(shown) } };
 }
-
-export { formatDecisions as renderDecisions };
 
 /** Where a meeting's files go: `out/<folder name>/`. */
 export function outputFolder(out: string, dir: string): string {

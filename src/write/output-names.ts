@@ -13,9 +13,14 @@ export type Part = 'report' | 'annex' | 'agenda';
 // The annexes alone and the agenda are documents to read: their data is the report's JSON.
 const PART_FORMATS: Readonly<Record<Part, readonly Format[]>> = { report: FORMATS, annex: ['docx', 'html'], agenda: ['docx', 'html'] };
 
+/** Whether a part has a file in a format. */
+export function partHasFormat(part: Part, format: Format): boolean {
+  return PART_FORMATS[part].includes(format);
+}
+
 /** The formats, of those asked for, in which a part has a file. */
 export function formatsOfPart(part: Part, requested: readonly Format[]): Format[] {
-  return requested.filter((format) => PART_FORMATS[part].includes(format));
+  return requested.filter((format) => partHasFormat(part, format));
 }
 
 const suffix = (edition: Edition): string => (edition === 'public' ? '-public' : '');

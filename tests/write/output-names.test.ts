@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMeeting, prepareRenderEnv, type BuildOptions } from '../../src/pipeline.js';
-import { agendaFile, annexFile, decisionsFile, formatsOfPart, possibleAnnexFiles, reportFile } from '../../src/write/output-names.js';
+import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, possibleAnnexFiles, reportFile } from '../../src/write/output-names.js';
 
 describe('output names', () => {
   it('names each document as FORMAT.md §4 and the README say', () => {
@@ -25,6 +25,7 @@ describe('output names', () => {
     expect(formatsOfPart('report', ['json', 'html', 'docx'])).toEqual(['json', 'html', 'docx']);
     expect(formatsOfPart('annex', ['json', 'html', 'docx'])).toEqual(['html', 'docx']);
     expect(formatsOfPart('agenda', ['json'])).toEqual([]);
+    expect([partHasFormat('report', 'json'), partHasFormat('annex', 'json'), partHasFormat('annex', 'docx')]).toEqual([true, false, true]);
   });
 
   it('counts as possible every annex file of the editions and formats built, and nothing else', () => {
