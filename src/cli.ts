@@ -1,23 +1,28 @@
 #!/usr/bin/env node
-// The only module that touches argv, the console and exit codes.
+// Wires the commands of src/commands/ to commander: the only module that touches argv, the console,
+// signals and exit codes.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { error, formatDiagnostic, useColor, type Diagnostic } from './diagnostics.js';
-import { LANGUAGES, type Language } from './i18n/labels.js';
-import { DECISION_FORMATS, formatDecisions, type DecisionFormat, type MeetingDecisions } from './render/decisions/format-decisions.js';
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import path from 'node:path';
+import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import type { Terminal } from './commands/terminal.js';
+import { formatDiagnostic, useColor, type Diagnostic } from './diagnostics.js';
+import { classifyError, exitCodeOf, type Failure, type Outcome } from './errors.js';
 import { FORMATS, type Format } from './formats.js';
-
-/** The pipeline, loaded when a command needs it: `--help` and `--version` stay instant. */
-const pipeline = () => import('./pipeline.js');
-import { TemplateFailed } from './render/html/template-failed.js';
-import { UnsafeOutputPath, WriteFailed, writeOutputs } from './write/write-outputs.js';
+import { LANGUAGES, type Language } from './i18n/labels.js';
+import { DECISION_FORMATS, type DecisionFormat } from './render/decisions/format-decisions.js';
 import packageJson from '../package.json' with { type: 'json' };
 
-const EXIT = { ok: 0, input: 1, usage: 2, bug: 70 } as const;
+// Each command is loaded when it runs: `--help` and `--version` stay instant.
+const commands = {
+  agenda: () => import('./commands/agenda.js'),
+  build: () => import('./commands/build.js'),
+  check: () => import('./commands/check.js'),
+  decisions: () => import('./commands/decisions.js'),
+  init: () => import('./commands/init.js'),
+  watch: () => import('./commands/watch.js'),
+};
+
 const BUG_LINE = 'acta: this is a bug in acta, not in your meeting; please report it with the lines above.';
 
 const color = useColor(process.env, process.stderr.isTTY === true);
@@ -25,6 +30,37 @@ const color = useColor(process.env, process.stderr.isTTY === true);
 function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d, color)}\n`);
 }
+
+/** Says what went wrong, in the words each kind of failure needs. */
+function printFailure(failure: Failure): void {
+  switch (failure.kind) {
+    case 'input':
+      return printDiagnostics([failure.diagnostic]);
+    case 'refused-write':
+      process.stderr.write(`acta: ${failure.message}\n`);
+      return;
+    case 'usage':
+      return; // commander has printed it, with a suggestion
+    case 'bug':
+      process.stderr.write(`${failure.stack}\n${BUG_LINE}\n`);
+  }
+}
+
+const terminal: Terminal = {
+  problems: printDiagnostics,
+  print: (text) => void process.stdout.write(text),
+  complain: (text) => void process.stderr.write(text),
+  bug: (e) => printFailure(classifyError(e)),
+  status: (text) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r\u001b[K${text ?? ''}`);
+  },
+  interrupted: () =>
+    new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    }),
+};
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -42,7 +78,7 @@ function parseFormats(value: string): Format[] {
   return formats as Format[];
 }
 
-export function createProgram(setExit: (code: number) => void): Command {
+export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
   const program = new Command('acta')
     .description('Turns a committee meeting written in Markdown into its official summary report.')
     .version(packageJson.version, '-v, --version')
@@ -60,35 +96,9 @@ export function createProgram(setExit: (code: number) => void): Command {
     .option('--accept-changes', 'write the clean text: tracked changes accepted')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .action(async (dirs: string[], opts: { out: string; format: Format[]; publicOnly?: boolean; acceptChanges?: boolean; templates?: string }) => {
-      const { buildMeeting, prepareRenderEnv } = await pipeline();
-      const { buildInThreads } = await import('./workers/threads.js');
-      const options = { formats: opts.format, publicOnly: opts.publicOnly === true, acceptChanges: opts.acceptChanges === true, templates: opts.templates };
-      const prepared = await prepareRenderEnv(opts.templates);
-      printDiagnostics(prepared.diagnostics);
-      if (!prepared.env) return setExit(EXIT.input);
-      let failed = false;
-      const progress = (n: number) => {
-        if (process.stderr.isTTY && dirs.length > 1) process.stderr.write(`\r\u001b[Kbuilt ${n} of ${dirs.length} meetings`);
-      };
-      const report = (result: { diagnostics: readonly Diagnostic[]; ok: boolean }, index: number) => {
-        if (process.stderr.isTTY && dirs.length > 1) process.stderr.write('\r\u001b[K');
-        printDiagnostics(result.diagnostics);
-        if (!result.ok) failed = true;
-        progress(index + 1);
-      };
-      const threads = Math.max(1, Math.min(availableParallelism(), dirs.length));
-      // Several meetings: a thread a meeting, on every core. One meeting is built here: a second
-      // thread would start cold and cost what it saves (measured: see README, Speed).
-      const pooled = dirs.length > 1 ? buildInThreads(dirs, opts.out, options, threads, report) : null;
-      if (pooled) await pooled;
-      else {
-        for (const [index, dir] of dirs.entries()) {
-          const built = await buildMeeting(dir, opts.out, options, prepared.env);
-          report({ diagnostics: built.diagnostics, ok: built.report !== null }, index);
-        }
-      }
-      if (process.stderr.isTTY && dirs.length > 1) process.stderr.write('\r\u001b[K');
-      setExit(failed ? EXIT.input : EXIT.ok);
+      const { buildCommand } = await commands.build();
+      const options = { out: opts.out, formats: opts.format, publicOnly: opts.publicOnly === true, acceptChanges: opts.acceptChanges === true, templates: opts.templates };
+      setOutcome(await buildCommand(dirs, options, terminal));
     });
 
   program
@@ -96,18 +106,8 @@ export function createProgram(setExit: (code: number) => void): Command {
     .description('validate meeting folders and print every problem; writes nothing')
     .argument('<dir...>', 'meeting folders')
     .action(async (dirs: string[]) => {
-      const { checkMeeting } = await pipeline();
-      let failed = false;
-      for (const dir of dirs) {
-        const checked = await checkMeeting(dir);
-        printDiagnostics(checked.diagnostics);
-        if (!checked.report) failed = true;
-        else {
-          const r = checked.report;
-          process.stdout.write(`${dir}: ${r.items.length} items, ${r.paragraphCount} paragraphs, ${r.annexes.length} annexes, ${r.decisions.length} decisions\n`);
-        }
-      }
-      setExit(failed ? EXIT.input : EXIT.ok);
+      const { checkCommand } = await commands.check();
+      setOutcome(await checkCommand(dirs, terminal));
     });
 
   program
@@ -121,23 +121,8 @@ export function createProgram(setExit: (code: number) => void): Command {
     .option('--place <city>', 'where the meeting is held')
     .addOption(new Option('--language <code>', 'the report language (the options above default to examples in it)').choices(LANGUAGES).default('en'))
     .action(async (dir: string, opts: { committee?: string; short?: string; symbol?: string; session?: string; place?: string; language: Language }) => {
-      const here = { file: dir, line: 1, column: 1 };
-      if (existsSync(dir) && readdirSync(dir).length > 0) {
-        printDiagnostics([error(here, 'folder-not-empty', 'Unexpected folder that is not empty, expected a new or empty folder (acta init never overwrites)')]);
-        return setExit(EXIT.input);
-      }
-      if (opts.symbol !== undefined && (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(opts.symbol) || opts.symbol.includes('..'))) {
-        printDiagnostics([error(here, 'bad-symbol', `Unexpected symbol \`${opts.symbol}\`, expected letters, digits, \`.\`, \`_\` or \`-\``)]);
-        return setExit(EXIT.usage);
-      }
-      const today = new Date();
-      const date = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-      const { newMeetingFiles } = await import('./init/new-meeting.js');
-      const { loadNewMeetingTemplates } = await import('./load/load-templates.js');
-      const files = newMeetingFiles(await loadNewMeetingTemplates(opts.language), { ...opts, date });
-      await writeOutputs(dir, files);
-      process.stdout.write(`Created ${dir}: ${files.map((f) => f.path).join(', ')}\nNext: acta watch ${dir}\n`);
-      setExit(EXIT.ok);
+      const { initCommand } = await commands.init();
+      setOutcome(await initCommand(dir, opts, terminal));
     });
 
   program
@@ -148,16 +133,8 @@ export function createProgram(setExit: (code: number) => void): Command {
     .option('--public', 'the public edition of the agenda')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .action(async (dir: string, opts: { out: string; public?: boolean; templates?: string }) => {
-      const { checkMeeting, meetingName, prepareRenderEnv, renderAgenda } = await pipeline();
-      const prepared = await prepareRenderEnv(opts.templates);
-      printDiagnostics(prepared.diagnostics);
-      if (!prepared.env) return setExit(EXIT.input);
-      const checked = await checkMeeting(dir);
-      printDiagnostics(checked.diagnostics);
-      if (!checked.report) return setExit(EXIT.input);
-      const files = await renderAgenda(checked.report, { public: opts.public === true }, prepared.env);
-      await writeOutputs(path.join(opts.out, meetingName(dir)), files);
-      setExit(EXIT.ok);
+      const { agendaCommand } = await commands.agenda();
+      setOutcome(await agendaCommand(dir, { out: opts.out, public: opts.public === true, templates: opts.templates }, terminal));
     });
 
   program
@@ -169,43 +146,8 @@ export function createProgram(setExit: (code: number) => void): Command {
     .option('--public', 'preview the public edition')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .action(async (dir: string, opts: { port: number; out: string; public?: boolean; templates?: string }) => {
-      const { prepareRenderEnv } = await pipeline();
-      const prepared = await prepareRenderEnv(opts.templates);
-      printDiagnostics(prepared.diagnostics);
-      if (!prepared.env) return setExit(EXIT.input);
-      const { watchMeeting } = await import('./watch/watch-meeting.js');
-      let watching;
-      try {
-        watching = await watchMeeting({
-          dir,
-          out: opts.out,
-          port: opts.port,
-          public: opts.public === true,
-          env: prepared.env,
-          onBuilt: ({ diagnostics, failure, ok, ms }) => {
-            printDiagnostics(diagnostics);
-            if (failure) process.stderr.write(`${failure}\n`);
-            process.stdout.write(ok ? `built in ${Math.round(ms)} ms\n` : 'not built: see the problems above\n');
-          },
-          onBug: (e) => process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n${BUG_LINE}\n`),
-        });
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-          process.stderr.write(`acta: port ${opts.port} is in use; choose another with --port\n`);
-          return setExit(EXIT.usage);
-        }
-        throw e;
-      }
-      process.stdout.write(`Serving ${watching.url} (Ctrl-C to stop)\n`);
-      // Stop cleanly on Ctrl-C or a termination request: watcher and server closed, exit 0.
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      await watching.close();
-      process.stdout.write('Stopped.\n');
-      setExit(EXIT.ok);
+      const { watchCommand } = await commands.watch();
+      setOutcome(await watchCommand(dir, { port: opts.port, out: opts.out, public: opts.public === true, templates: opts.templates }, terminal));
     });
 
   program
@@ -215,58 +157,31 @@ export function createProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(DECISION_FORMATS).default('json'))
     .option('--public', 'the register of the public editions')
     .action(async (dirs: string[], opts: { format: DecisionFormat; public?: boolean }) => {
-      const { checkMeeting } = await pipeline();
-      const { filterPublic } = await import('./public/filter-public.js');
-      const { decisionRecords } = await import('./render/json/render-json.js');
-      const meetings: MeetingDecisions[] = [];
-      let failed = false;
-      for (const dir of dirs) {
-        const checked = await checkMeeting(dir);
-        printDiagnostics(checked.diagnostics);
-        if (!checked.report) {
-          failed = true;
-          continue;
-        }
-        const edition = opts.public ? filterPublic(checked.report) : checked.report;
-        meetings.push({ symbol: edition.meta.symbol, decisions: decisionRecords(edition) });
-      }
-      if (failed) return setExit(EXIT.input);
-      process.stdout.write(formatDecisions(meetings, opts.format));
-      setExit(EXIT.ok);
+      const { decisionsCommand } = await commands.decisions();
+      setOutcome(await decisionsCommand(dirs, { format: opts.format, public: opts.public === true }, terminal));
     });
 
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let code: number = EXIT.ok;
-  const program = createProgram((c) => {
-    code = c;
+  let outcome: Outcome = 'ok';
+  const program = createProgram((o) => {
+    outcome = o;
   });
   try {
     if (argv.length <= 2) {
       program.outputHelp();
-      return EXIT.usage;
+      return exitCodeOf('usage');
     }
     await program.parseAsync([...argv]);
-    return code;
+    return exitCodeOf(outcome);
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // --help and --version end here with exit code 0; anything else is wrong usage.
-      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    if (e instanceof UnsafeOutputPath || e instanceof WriteFailed) {
-      // Nothing half-written: every output is the previous file or a whole new one.
-      process.stderr.write(`acta: ${e.message}\n`);
-      return EXIT.input;
-    }
-    if (e instanceof TemplateFailed) {
-      printDiagnostics([e.diagnostic]);
-      return EXIT.input;
-    }
-    const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    process.stderr.write(`${stack}\n${BUG_LINE}\n`);
-    return EXIT.bug;
+    // commander ends --help and --version by throwing too: they are not failures.
+    if (e instanceof CommanderError && e.exitCode === 0) return exitCodeOf('ok');
+    const failure = classifyError(e);
+    printFailure(failure);
+    return exitCodeOf(failure.kind);
   }
 }
 
@@ -277,7 +192,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathS
       process.exitCode = code;
     },
     () => {
-      process.exitCode = EXIT.bug;
+      process.exitCode = exitCodeOf('bug');
     },
   );
 }

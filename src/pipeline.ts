@@ -1,4 +1,4 @@
-// Composes the stages: load → parse → number → (public filter) → render → write.
+// Composes the stages: load → parse → number → (public filter) → render → write (or print).
 
 import path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -11,12 +11,16 @@ import { acceptChanges } from './public/accept-changes.js';
 import { extractAnnex } from './public/extract-annex.js';
 import { filterPublic } from './public/filter-public.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
-import { decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { OutputWriter, type OutputFile } from './write/write-outputs.js';
+import type { MeetingDecisions } from './render/decisions/format-decisions.js';
+import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
+import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';
 
-export { FORMATS, type Format };
+export { FORMATS, type Edition, type Format };
+/** The register of one or many meetings, as `acta decisions` prints it. */
+export { formatDecisions as renderDecisions } from './render/decisions/format-decisions.js';
 
 export interface BuildOptions {
   readonly formats: readonly Format[];
@@ -61,28 +65,32 @@ export async function checkMeeting(dir: string): Promise<Checked> {
   return { diagnostics: sorted, report: hasErrors(sorted) ? null : numbered.value };
 }
 
-/** What a document holds: the whole report, one annex alone, or the cover and agenda table. */
-export type Part = 'report' | 'annex' | 'agenda';
-
-type Renderer = (report: NumberedReport, name: string, env: RenderEnv, part: Part) => Promise<OutputFile[]> | OutputFile[];
+type Renderer = (report: NumberedReport, env: RenderEnv, part: Part) => Promise<string | Uint8Array> | string | Uint8Array;
 
 const layout = (part: Part) => ({ annexesOnly: part === 'annex', agendaOnly: part === 'agenda' });
 
-/** One renderer per format; each gets an edition (full or public) and names its files. */
-const renderers: Readonly<Record<Format, Renderer>> = {
-  docx: async (report, name, _env, part) => {
+/** One renderer per format; each gets an edition (full or public); output-names names its files. */
+const renderers = {
+  docx: async (report, _env, part): Promise<Uint8Array> => {
     const { renderDocx } = await import('./render/docx/render-docx.js');
-    return [{ path: `${name}.docx`, content: await renderDocx(report, layout(part)) }];
+    return renderDocx(report, layout(part));
   },
-  html: async (report, name, env, part) => {
+  html: async (report, env, part): Promise<string> => {
     const { renderHtml } = await import('./render/html/render-html.js');
-    return [{ path: `${name}.html`, content: renderHtml(report, env.html, layout(part)) }];
+    return renderHtml(report, env.html, layout(part));
   },
-  // The annexes alone and the agenda are documents to read: their data is the report's JSON.
-  json: (report, name, _env, part) => (part === 'report' ? [{ path: `${name}.json`, content: toJson(reportData(report)) }] : []),
-};
+  json: (report) => toJson(reportData(report)),
+} as const satisfies Readonly<Record<Format, Renderer>>;
 
-export type Edition = 'full' | 'public';
+/** The report as an edition shows it: every command that writes or prints an edition goes through here. */
+function editionOf(report: NumberedReport, edition: Edition): NumberedReport {
+  return edition === 'public' ? filterPublic(report) : report;
+}
+
+/** The editions a build writes: the public one always, the full one unless --public-only. */
+function editionsOf(options: Pick<BuildOptions, 'publicOnly'>): Edition[] {
+  return options.publicOnly ? ['public'] : ['full', 'public'];
+}
 
 /** Receives each file as soon as it is rendered, so a large meeting never holds all its outputs at once. */
 export type Emit = (file: OutputFile) => Promise<void>;
@@ -90,32 +98,40 @@ export type Emit = (file: OutputFile) => Promise<void>;
 /** Renders one edition's files: the report, each annex alone, the decisions register. */
 export async function renderEdition(report: NumberedReport, edition: Edition, options: BuildOptions, env: RenderEnv, emit: Emit): Promise<void> {
   const symbol = report.meta.symbol;
-  const shown = edition === 'public' ? filterPublic(report) : report;
-  const suffix = edition === 'public' ? '-public' : '';
+  const shown = editionOf(report, edition);
   for (const format of options.formats) {
-    const render = renderers[format];
-    for (const file of await render(shown, `${symbol}${suffix}`, env, 'report')) await emit(file);
+    const render: Renderer = renderers[format];
+    await emit({ path: reportFile(symbol, edition, format), content: await render(shown, env, 'report') });
+    if (!partHasFormat('annex', format)) continue;
     // Each annex alone; a restricted annex has no public file at all.
     for (const annex of shown.annexes) {
       if (edition === 'public' && annex.visibility === 'restricted') continue;
-      for (const file of await render(extractAnnex(shown, annex), `annexes/annex-${annex.numeral}${suffix}`, env, 'annex')) await emit(file);
+      await emit({ path: annexFile(annex.numeral, edition, format), content: await render(extractAnnex(shown, annex), env, 'annex') });
     }
   }
-  if (options.formats.includes('json')) await emit({ path: `decisions${suffix}.json`, content: toJson(decisionsData(shown)) });
+  if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
 }
 
 /** Renders every requested file of a checked meeting, handing each to `emit`. */
 export async function renderMeeting(numbered: NumberedReport, options: BuildOptions, env: RenderEnv, emit: Emit): Promise<void> {
   const report = options.acceptChanges ? acceptChanges(numbered) : numbered;
-  if (!options.publicOnly) await renderEdition(report, 'full', options, env, emit);
-  await renderEdition(report, 'public', options, env, emit);
+  for (const edition of editionsOf(options)) await renderEdition(report, edition, options, env, emit);
+}
+
+/** One edition of the report alone as HTML, nothing else: the preview of `acta watch`. */
+export async function renderPreview(numbered: NumberedReport, edition: Edition, env: RenderEnv): Promise<OutputFile & { readonly content: string }> {
+  return { path: reportFile(numbered.meta.symbol, edition, 'html'), content: await renderers.html(editionOf(numbered, edition), env, 'report') };
 }
 
 /** The cover block and agenda table alone (`acta agenda`), DOCX and HTML. */
-export async function renderAgenda(numbered: NumberedReport, options: { readonly public: boolean }, env: RenderEnv): Promise<OutputFile[]> {
-  const report = options.public ? filterPublic(numbered) : numbered;
-  const name = `${report.meta.symbol}-agenda${options.public ? '-public' : ''}`;
-  return [...(await renderers.docx(report, name, env, 'agenda')), ...(await renderers.html(report, name, env, 'agenda'))];
+export async function renderAgenda(numbered: NumberedReport, edition: Edition, env: RenderEnv): Promise<OutputFile[]> {
+  const report = editionOf(numbered, edition);
+  const files: OutputFile[] = [];
+  for (const format of formatsOfPart('agenda', FORMATS)) {
+    const render: Renderer = renderers[format];
+    files.push({ path: agendaFile(report.meta.symbol, edition, format), content: await render(report, env, 'agenda') });
+  }
+  return files;
 }
 
 export interface Built extends Checked {
@@ -126,7 +142,7 @@ export interface Built extends Checked {
 export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
   const checked = await checkMeeting(dir);
   if (!checked.report) return { ...checked, written: [] };
-  const writer = new OutputWriter(path.join(out, meetingName(dir)));
+  const writer = new OutputWriter(outputFolder(out, dir));
   try {
     await renderMeeting(checked.report, options, env, (file) => writer.add(file));
   } catch (e) {
@@ -134,13 +150,35 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     throw e;
   }
   // An annex that became restricted, or was removed, must not leave last build's file behind.
-  const built = new Set<string>(options.formats);
-  const stale = (relative: string) => {
-    const m = /^annexes\/annex-[IVXLCDM]+(-public)?\.(\w+)$/.exec(relative);
-    return m !== null && built.has(m[2]!) && (m[1] !== undefined || !options.publicOnly);
-  };
-  const written = await writer.commit({ stale });
+  const owned = possibleAnnexFiles(checked.report.annexes.length, editionsOf(options), options.formats);
+  const written = await writer.commit({ owned });
   return { ...checked, written };
+}
+
+/** `acta agenda`: the cover block and agenda table of one edition, into `out/<folder name>/`. */
+export async function buildAgenda(dir: string, out: string, edition: Edition, env: RenderEnv): Promise<Built> {
+  const checked = await checkMeeting(dir);
+  if (!checked.report) return { ...checked, written: [] };
+  const written = await writeOutputs(outputFolder(out, dir), await renderAgenda(checked.report, edition, env));
+  return { ...checked, written };
+}
+
+export interface CheckedDecisions extends Checked {
+  /** null when the input has errors */
+  readonly register: MeetingDecisions | null;
+}
+
+/** `acta decisions`: the decisions register of one edition of a meeting. */
+export async function meetingDecisions(dir: string, edition: Edition): Promise<CheckedDecisions> {
+  const checked = await checkMeeting(dir);
+  if (!checked.report) return { ...checked, register: null };
+  const shown = editionOf(checked.report, edition);
+  return { ...checked, register: { symbol: shown.meta.symbol, decisions: decisionRecords(shown) } };
+}
+
+/** Where a meeting's files go: `out/<folder name>/`. */
+export function outputFolder(out: string, dir: string): string {
+  return path.join(out, meetingName(dir));
 }
 
 export function meetingName(dir: string): string {

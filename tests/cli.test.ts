@@ -131,6 +131,23 @@ describe('problems that are not in the meeting', () => {
     expect(r.stderr).toMatch(/^acta: cannot write .*PC0600E1a\.html: /m);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('reports them the same when they happen in a worker thread (several meetings)', async () => {
+    const templates = path.join(work, 'templates-broken-threads');
+    await mkdir(path.join(templates, 'partials'), { recursive: true });
+    await writeFile(path.join(templates, 'partials', 'cover.hbs'), '<header>{{shout committee}}</header>\n');
+    const failing = acta(['build', 'tests/fixtures/restricted', 'meetings/exemple-fr', '--out', path.join(work, 'out-tpl-threads'), '--templates', templates]);
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toMatch(/^\S*report\.hbs:1:1: error: Unexpected template failure: Missing helper: "shout" \[template\]$/m);
+    expect(failing.stderr).not.toMatch(/\n\s+at /);
+
+    const out = path.join(work, 'out-blocked-threads');
+    await mkdir(path.join(out, 'restricted', 'PC0600E1a.html'), { recursive: true });
+    const blocked = acta(['build', 'tests/fixtures/restricted', 'meetings/exemple-fr', '--out', out]);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toMatch(/^acta: cannot write .*PC0600E1a\.html: /m);
+    expect(blocked.stderr).not.toMatch(/\n\s+at /);
+  });
 });
 
 describe('acta build of several meetings', () => {

@@ -15,7 +15,7 @@ const isoDate = z
 const text = z.string().trim().min(1, { error: 'empty' });
 
 /** A symbol names output files, so it may hold no path separator and no `..`. */
-const symbol = text.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'symbol' }).refine((s) => !s.includes('..'), { error: 'symbol' });
+export const symbol = text.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'symbol' }).refine((s) => !s.includes('..'), { error: 'symbol' });
 
 const meetingSchema = z.strictObject({
   committee: text,

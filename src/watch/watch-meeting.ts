@@ -3,11 +3,9 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { checkMeeting, meetingName, type RenderEnv } from '../pipeline.js';
-import { filterPublic } from '../public/filter-public.js';
-import { renderHtml } from '../render/html/render-html.js';
-import { TemplateFailed } from '../render/html/template-failed.js';
-import { UnsafeOutputPath, WriteFailed, writeOutputs } from '../write/write-outputs.js';
+import { classifyError } from '../errors.js';
+import { checkMeeting, outputFolder, renderPreview, type RenderEnv } from '../pipeline.js';
+import { writeOutputs } from '../write/write-outputs.js';
 import { startLiveServer } from './live-server.js';
 
 export interface WatchOptions {
@@ -45,15 +43,14 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
     let failure: string | null = null;
     if (checked.report) {
       try {
-        const report = options.public ? filterPublic(checked.report) : checked.report;
-        const html = renderHtml(report, options.env.html);
-        const name = `${report.meta.symbol}${options.public ? '-public' : ''}.html`;
-        await writeOutputs(path.join(options.out, meetingName(options.dir)), [{ path: name, content: html }]);
-        server.publish(html);
+        const preview = await renderPreview(checked.report, options.public ? 'public' : 'full', options.env);
+        await writeOutputs(outputFolder(options.out, options.dir), [preview]);
+        server.publish(preview.content);
       } catch (e) {
         // A template failing or an output refused must not end the session: shown like any problem.
-        if (e instanceof TemplateFailed) diagnostics = [...diagnostics, e.diagnostic];
-        else if (e instanceof WriteFailed || e instanceof UnsafeOutputPath) failure = `acta: ${e.message}`;
+        const failed = classifyError(e);
+        if (failed.kind === 'input') diagnostics = [...diagnostics, failed.diagnostic];
+        else if (failed.kind === 'refused-write') failure = `acta: ${failed.message}`;
         else throw e;
       }
     }

@@ -2,7 +2,6 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BuildOptions } from '../pipeline.js';
-import { failureOf } from './threads.js';
 
 const ready = (async () => {
   const pipeline = await import('../pipeline.js');
@@ -18,6 +17,9 @@ parentPort!.on('message', async (request: { dir: string; out: string; options: B
     const built = await pipeline.buildMeeting(request.dir, request.out, request.options, env);
     parentPort!.postMessage({ result: { dir: request.dir, diagnostics: built.diagnostics, ok: built.report !== null } });
   } catch (e) {
-    parentPort!.postMessage({ failure: failureOf(e) });
+    // Classified here, where the error still has its class: only plain data crosses to the main
+    // thread. Loaded only now, as it brings commander along, which a build never needs.
+    const { classifyError } = await import('../errors.js');
+    parentPort!.postMessage({ failure: classifyError(e) });
   }
 });

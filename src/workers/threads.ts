@@ -4,38 +4,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics.js';
+import { ThreadFailure, type Failure } from '../errors.js';
 import type { BuildOptions } from '../pipeline.js';
 
 /** The bundle puts every chunk and the worker entries in one folder, so this resolves beside any of them. */
 function workerScript(name: string): URL | null {
   const url = new URL(`./${name}.js`, import.meta.url);
   return existsSync(fileURLToPath(url)) ? url : null;
-}
-
-/** A failure inside a worker, carried back with what the main thread needs to report it. */
-export interface WorkerFailure {
-  readonly name: string;
-  readonly message: string;
-  readonly stack: string;
-  readonly diagnostic?: Diagnostic;
-}
-
-export function failureOf(e: unknown): WorkerFailure {
-  const error = e instanceof Error ? e : new Error(String(e));
-  const diagnostic = (e as { diagnostic?: Diagnostic }).diagnostic;
-  return { name: error.constructor.name, message: error.message, stack: error.stack ?? error.message, ...(diagnostic ? { diagnostic } : {}) };
-}
-
-/** The thrown error in the main thread, of the same class where acta reports it specially. */
-export async function rethrow(failure: WorkerFailure): Promise<never> {
-  const { WriteFailed, UnsafeOutputPath } = await import('../write/write-outputs.js');
-  const { TemplateFailed } = await import('../render/html/template-failed.js');
-  if (failure.name === 'TemplateFailed' && failure.diagnostic) throw new TemplateFailed(failure.diagnostic);
-  if (failure.name === 'UnsafeOutputPath') throw new UnsafeOutputPath(failure.message);
-  if (failure.name === 'WriteFailed') throw new WriteFailed(failure.message);
-  const error = new Error(failure.message);
-  error.stack = failure.stack;
-  throw error;
 }
 
 export interface MeetingResult {
@@ -72,10 +47,10 @@ export function buildInThreads(
         return;
       }
       const index = next++;
-      worker.once('message', (reply: { result?: MeetingResult; failure?: WorkerFailure }) => {
-        if (!reply.result) {
+      worker.once('message', (reply: { result: MeetingResult } | { failure: Failure }) => {
+        if ('failure' in reply) {
           void worker.terminate();
-          rethrow(reply.failure!).catch(reject);
+          reject(new ThreadFailure(reply.failure));
           return;
         }
         done[index] = reply.result;

@@ -21,8 +21,12 @@ export class WriteFailed extends Error {
 const TEMPORARY = /^\..+\.\d+\.tmp$/;
 
 export interface WriteOptions {
-  /** Files acta wrote before and no longer writes (relative paths, `/` separators): removed after a good write. */
-  readonly stale?: (relative: string) => boolean;
+  /**
+   * Every file this build could have written (relative paths, `/` separators, as output-names makes
+   * them): one it did not write this time was left by a previous build, and is removed after a good
+   * write. Any other file in the folder is not acta's to remove.
+   */
+  readonly owned?: Pick<ReadonlySet<string>, 'has'>;
 }
 
 /**
@@ -78,10 +82,10 @@ export class OutputWriter {
     } finally {
       for (const { temporary } of this.pending.slice(written.length)) await rm(temporary, { force: true });
     }
-    if (options.stale) {
+    if (options.owned) {
       const kept = new Set(this.pending.map((p) => p.relative));
       for (const relative of await listFiles(this.root)) {
-        if (!kept.has(relative) && options.stale(relative)) await rm(path.join(this.root, relative), { force: true });
+        if (!kept.has(relative) && options.owned.has(relative)) await rm(path.join(this.root, relative), { force: true });
       }
     }
     return written;

@@ -43,6 +43,24 @@ describe('acta init', () => {
     }
   });
 
+  it('dates the new meeting today where the user is, not in UTC', async () => {
+    // A zone where the calendar day differs from UTC's right now, so a date taken in UTC is caught.
+    const zone = new Date().getUTCHours() >= 12 ? 'Pacific/Kiritimati' : 'Etc/GMT+12'; // UTC+14, UTC-12
+    const dayIn = (d: Date) => {
+      const parts = Object.fromEntries(new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(d).map((p) => [p.type, p.value]));
+      return `${parts.year}-${parts.month}-${parts.day}`;
+    };
+    const before = dayIn(new Date());
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-init-')), 'm');
+    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), 'init', dir], { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: zone } });
+    expect(r.status).toBe(0);
+    const after = dayIn(new Date());
+    const meeting = await readFile(path.join(dir, 'meeting.md'), 'utf8');
+    const dates = ['start', 'end', 'issued'].map((key) => new RegExp(`^${key}: (.+)$`, 'm').exec(meeting)?.[1]);
+    expect(dates[0] === before || dates[0] === after, `${dates[0]} in ${zone}`).toBe(true);
+    expect(dates).toEqual([dates[0], dates[0], dates[0]]);
+  });
+
   it('makes a French meeting with --language fr that builds without a problem', async () => {
     const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-init-')), 'reunion');
     expect(acta('init', dir, '--language', 'fr', '--short', 'CTP').status).toBe(0);
@@ -50,6 +68,18 @@ describe('acta init', () => {
     expect(check.status).toBe(0);
     expect(check.stderr).toBe('');
     expect(check.stdout).toContain('2 items, 8 paragraphs, 2 annexes, 4 decisions');
+  });
+
+  it('refuses, as wrong usage, a symbol that meeting.md would refuse, and writes nothing', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'acta-init-'));
+    for (const symbol of ['a/b', 'a..b', '.PC1', 'PC 1', ' PC1 ', '']) {
+      const dir = path.join(work, 'm');
+      const r = acta('init', dir, '--symbol', symbol);
+      expect(r.status, symbol).toBe(2);
+      expect(r.stderr).toBe(`${dir}:1:1: error: Unexpected symbol \`${symbol}\`, expected letters, digits, \`.\`, \`_\` or \`-\` [bad-symbol]\n`);
+      expect(await readdir(work)).toEqual([]);
+    }
+    expect(acta('init', path.join(work, 'ok'), '--symbol', 'PC0.1_a-b').status).toBe(0);
   });
 
   it('refuses a folder that is not empty and leaves it as it was', async () => {

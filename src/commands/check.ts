@@ -1,0 +1,19 @@
+// `acta check`: validates meeting folders and prints every problem; writes nothing.
+
+import type { Outcome } from '../errors.js';
+import { checkMeeting } from '../pipeline.js';
+import type { Terminal } from './terminal.js';
+
+export async function checkCommand(dirs: readonly string[], terminal: Terminal): Promise<Outcome> {
+  let failed = false;
+  for (const dir of dirs) {
+    const checked = await checkMeeting(dir);
+    terminal.problems(checked.diagnostics);
+    if (!checked.report) failed = true;
+    else {
+      const r = checked.report;
+      terminal.print(`${dir}: ${r.items.length} items, ${r.paragraphCount} paragraphs, ${r.annexes.length} annexes, ${r.decisions.length} decisions\n`);
+    }
+  }
+  return failed ? 'input' : 'ok';
+}

@@ -1,0 +1,26 @@
+// `acta decisions`: the decisions register of one or many meetings, on stdout.
+
+import type { Outcome } from '../errors.js';
+import { meetingDecisions, renderDecisions } from '../pipeline.js';
+import type { DecisionFormat, MeetingDecisions } from '../render/decisions/format-decisions.js';
+import type { Terminal } from './terminal.js';
+
+export interface DecisionsCommandOptions {
+  readonly format: DecisionFormat;
+  readonly public: boolean;
+}
+
+export async function decisionsCommand(dirs: readonly string[], options: DecisionsCommandOptions, terminal: Terminal): Promise<Outcome> {
+  const registers: MeetingDecisions[] = [];
+  let failed = false;
+  for (const dir of dirs) {
+    const checked = await meetingDecisions(dir, options.public ? 'public' : 'full');
+    terminal.problems(checked.diagnostics);
+    if (checked.register) registers.push(checked.register);
+    else failed = true;
+  }
+  // A register with a meeting missing would read as complete: print none.
+  if (failed) return 'input';
+  terminal.print(renderDecisions(registers, options.format));
+  return 'ok';
+}

@@ -1,0 +1,19 @@
+// What a command may do with the terminal: cli.ts gives each command one, and stays the only
+// module that holds the console, the process signals and the exit status.
+
+import type { Diagnostic } from '../diagnostics.js';
+
+export interface Terminal {
+  /** Problems of the input, one a line on stderr. */
+  problems(diagnostics: readonly Diagnostic[]): void;
+  /** What the user asked for (a register, a summary, a URL), on stdout. */
+  print(text: string): void;
+  /** Something acta could not do that has no place in a file (a port in use…), on stderr. */
+  complain(text: string): void;
+  /** A bug in acta that must not end the command (a rebuild in `acta watch`): its stack and a request to report it. */
+  bug(error: unknown): void;
+  /** On a terminal, a status line rewritten in place (null clears it); elsewhere nothing. */
+  status(text: string | null): void;
+  /** Resolves on Ctrl-C or a termination request. */
+  interrupted(): Promise<void>;
+}

@@ -1,0 +1,77 @@
+// Names every file acta writes into a meeting's output folder (FORMAT.md §4): the one place a file
+// name is made, so no other module builds one or has to read one back.
+
+import { FORMATS, type Format } from '../formats.js';
+import { toRoman } from '../i18n/labels.js';
+
+/** The full report, or the public version (restricted content left out). */
+export type Edition = 'full' | 'public';
+
+/** What a document holds: the whole report, one annex alone, or the cover and agenda table. */
+export type Part = 'report' | 'annex' | 'agenda';
+
+// The annexes alone and the agenda are documents to read: their data is the report's JSON.
+const PART_FORMATS: Readonly<Record<Part, readonly Format[]>> = { report: FORMATS, annex: ['docx', 'html'], agenda: ['docx', 'html'] };
+
+/** Whether a part has a file in a format. */
+export function partHasFormat(part: Part, format: Format): boolean {
+  return PART_FORMATS[part].includes(format);
+}
+
+/** The formats, of those asked for, in which a part has a file. */
+export function formatsOfPart(part: Part, requested: readonly Format[]): Format[] {
+  return requested.filter((format) => partHasFormat(part, format));
+}
+
+const suffix = (edition: Edition): string => (edition === 'public' ? '-public' : '');
+
+/** `PC0517E1a.docx`, `PC0517E1a-public.html` */
+export function reportFile(symbol: string, edition: Edition, format: Format): string {
+  return `${symbol}${suffix(edition)}.${format}`;
+}
+
+/** `annexes/annex-II.docx`, `annexes/annex-II-public.html`; `numeral` as the number stage wrote it. */
+export function annexFile(numeral: string, edition: Edition, format: Format): string {
+  return `annexes/annex-${numeral}${suffix(edition)}.${format}`;
+}
+
+/** `PC0517E1a-agenda.docx`, `PC0517E1a-agenda-public.html` (`acta agenda`) */
+export function agendaFile(symbol: string, edition: Edition, format: Format): string {
+  return `${symbol}-agenda${suffix(edition)}.${format}`;
+}
+
+/** `decisions.json`, `decisions-public.json` */
+export function decisionsFile(edition: Edition): string {
+  return `decisions${suffix(edition)}.json`;
+}
+
+/**
+ * The largest numeral Roman notation writes (MMMCMXCIX). An annex a previous build had and this
+ * one no longer has can only be recognised by its numeral, so every numeral up to this one counts;
+ * no committee report comes near it.
+ */
+const LARGEST_NUMERAL = 3999;
+
+/** The part of a set that a question about membership needs. */
+export type NameSet = Pick<ReadonlySet<string>, 'has'>;
+
+/**
+ * Every annex file that a build of these editions and formats could write for a meeting of
+ * `annexCount` annexes, or for the same meeting with annexes since removed: compared with what a
+ * build wrote, it tells the files a previous build left (an annex that became restricted or went
+ * away) from files acta would never write, which are left alone.
+ */
+export function possibleAnnexFiles(annexCount: number, editions: readonly Edition[], formats: readonly Format[]): NameSet {
+  // Some 16,000 names: made only when a build finds a file it did not write, which most never do.
+  let names: Set<string> | null = null;
+  const make = () => {
+    const made = new Set<string>();
+    const annexFormats = formatsOfPart('annex', formats);
+    for (let n = 1; n <= Math.max(annexCount, LARGEST_NUMERAL); n++) {
+      const numeral = toRoman(n);
+      for (const edition of editions) for (const format of annexFormats) made.add(annexFile(numeral, edition, format));
+    }
+    return made;
+  };
+  return { has: (name) => (names ??= make()).has(name) };
+}
