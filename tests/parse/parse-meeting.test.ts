@@ -126,8 +126,7 @@ In conclusion, the PTC:
     expect(r.problems).toEqual([]);
     expect(paragraphs(r.numbered!).map((p) => p.number)).toEqual([1, 2, 3]);
     const first = r.numbered!.items[0]!.body[0]!;
-    expect(first.type).toBe('paragraph');
-    if (first.type !== 'paragraph') return;
+    if (first.type !== 'paragraph') throw new Error(`expected a paragraph, got ${first.type}`);
     expect(first.blocks.map((b) => b.type)).toEqual(['list', 'table', 'quote', 'codeblock']);
   });
 
