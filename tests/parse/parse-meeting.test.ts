@@ -229,7 +229,7 @@ describe('plain text stays plain', () => {
 
   it('errors on an unclosed ::: block at its opening line', () => {
     const s = runBody('# Item\n\nText.\n\nIn conclusion, the PTC:\n\n- ok.\n\n:::restricted\nSecret.\n');
-    expect(s.problems).toContain(`m/meeting.md:${L(9)}:1 error unclosed-directive`);
+    expect(s.problems).toEqual([`m/meeting.md:${L(9)}:1 error unclosed-directive`]);
   });
 
   it('lets CriticMarkup win over strikethrough', () => {
@@ -301,8 +301,12 @@ describe('footnotes and raw HTML', () => {
   it('drops javascript: links and keeps their text', () => {
     const r = runBody('# Item\n\nSee [x](javascript:alert(1)) and [y](https://wcoomd.org).\n\nIn conclusion, the PTC:\n\n- ok.\n');
     expect(r.problems).toEqual([`m/meeting.md:${L(3)}:5 warning unsafe-link`]);
-    expect(JSON.stringify(r.numbered)).not.toContain('javascript:');
-    expect(JSON.stringify(r.numbered)).toContain('https://wcoomd.org');
+    const para = r.numbered!.items[0]!.body[0]!;
+    expect(para.type === 'paragraph' && para.content).toEqual([
+      { type: 'text', value: 'See x and ' },
+      { type: 'link', url: 'https://wcoomd.org', children: [{ type: 'text', value: 'y' }] },
+      { type: 'text', value: '.' },
+    ]);
   });
 });
 

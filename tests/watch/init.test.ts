@@ -50,7 +50,7 @@ describe('acta init', () => {
     const check = acta('check', dir);
     expect(check.status).toBe(0);
     expect(check.stderr).toBe('');
-    expect(check.stdout).toContain('2 items, 8 paragraphs, 2 annexes, 4 decisions');
+    expect(check.stdout).toBe(`${dir}: 2 items, 8 paragraphs, 2 annexes, 4 decisions\n`);
   });
 
   it('refuses a folder that is not empty and leaves it as it was', async () => {
