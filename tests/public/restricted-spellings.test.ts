@@ -99,7 +99,7 @@ describe('the right spellings are withheld from every public output', () => {
     expect(files.sort()).toEqual(['SPELL1-public.docx', 'SPELL1-public.html', 'SPELL1-public.json', 'decisions-public.json']);
     for (const f of files) {
       const bytes = await readFile(path.join(folder, f));
-      const text = f.endsWith('.docx') ? Object.values(unzipSync(new Uint8Array(bytes))).map((d) => strFromU8(d)).join('\n') : bytes.toString('utf8');
+      const text = f.endsWith('.docx') ? Object.values(unzipSync(new Uint8Array(bytes))).map((part) => strFromU8(part)).join('\n') : bytes.toString('utf8');
       expect(text).not.toContain('ZQSPELL');
     }
     const full = await readFile(path.join(folder, 'SPELL1.html'), 'utf8');
