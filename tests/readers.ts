@@ -27,6 +27,12 @@ export async function pdfPageCount(pdf: string): Promise<number> {
   return Number(/^Pages:\s+(\d+)/m.exec(stdout)![1]);
 }
 
+/** Each page's orientation, as pdfinfo measures it. */
+export async function pdfOrientations(pdf: string): Promise<('portrait' | 'landscape')[]> {
+  const { stdout } = await run('pdfinfo', ['-l', '9999', pdf]);
+  return [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait'));
+}
+
 export interface PandocNode {
   readonly t: string;
   readonly c?: unknown;

@@ -61,8 +61,8 @@ describe('meeting.md frontmatter', () => {
 
   it('reports malformed YAML at its line', () => {
     const r = withFrontmatter(`${valid}title: "unclosed\n`);
-    expect(r.problems.length).toBeGreaterThan(0);
-    expect(r.problems[0]).toMatch(/^m\/meeting\.md:10:\d+ error yaml-syntax$/);
+    expect(r.problems).toEqual(['m/meeting.md:10:17 error yaml-syntax']);
+    expect(r.diagnostics[0]!.message).toBe('Unexpected YAML: Missing closing "quote, expected `key: value` lines');
   });
 
   it('refuses frontmatter that is not a mapping', () => {

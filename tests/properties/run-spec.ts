@@ -4,8 +4,11 @@ import { prepareRenderEnv, type RenderEnv } from '../../src/pipeline.js';
 import { run } from '../helpers.js';
 import { writeMeeting, type MeetingSpec } from './meeting-arbitrary.js';
 
-/** ACTA_PROPERTY_RUNS sets the cases per property (2,000 by default, as CI runs them). */
-export const RUNS = Number(process.env.ACTA_PROPERTY_RUNS ?? 2000);
+/**
+ * ACTA_PROPERTY_RUNS sets the cases per property: 100 by default, so `npm test` stays quick;
+ * `ACTA_PROPERTY_RUNS=2000 npm test` (or `npm run test:properties`) for a thorough run.
+ */
+export const RUNS = runs(process.env.ACTA_PROPERTY_RUNS);
 export const TIMEOUT = 15 * 60_000;
 export const env: RenderEnv = (await prepareRenderEnv()).env!;
 
@@ -16,4 +19,11 @@ export function numbered(spec: MeetingSpec) {
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !r.numbered) throw new Error(`unexpected errors: ${JSON.stringify(errors)}\n${JSON.stringify(written.files)}`);
   return { written, report: r.numbered };
+}
+
+function runs(value: string | undefined): number {
+  if (value === undefined || value === '') return 100;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`ACTA_PROPERTY_RUNS must be a whole number of cases, 1 or more, not ${JSON.stringify(value)}`);
+  return n;
 }

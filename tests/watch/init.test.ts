@@ -30,8 +30,9 @@ describe('acta init', () => {
     expect(data.committee).toBe('Enforcement Committee');
     expect(data.items).toHaveLength(2);
     expect(data.items[0]!.subitems).toHaveLength(2);
-    const decisions = JSON.parse(await readFile(path.join(out, 'new-meeting', 'decisions.json'), 'utf8')) as { decisions: unknown[] };
-    expect(decisions.decisions.length).toBeGreaterThanOrEqual(3);
+    // Item I: one decision in each sub-item; Item II: two in one conclusion (templates/new-meeting).
+    const decisions = JSON.parse(await readFile(path.join(out, 'new-meeting', 'decisions.json'), 'utf8')) as { decisions: { id: string; paragraph: number }[] };
+    expect(decisions.decisions.map((d) => [d.id, d.paragraph])).toEqual([['I-a-1', 2], ['I-b-1', 4], ['II-1', 8], ['II-2', 8]]);
   });
 
   it('writes every frontmatter key into meeting.md, the optional ones commented', async () => {
@@ -67,7 +68,7 @@ describe('acta init', () => {
     const check = acta('check', dir);
     expect(check.status).toBe(0);
     expect(check.stderr).toBe('');
-    expect(check.stdout).toContain('2 items, 8 paragraphs, 2 annexes, 4 decisions');
+    expect(check.stdout).toBe(`${dir}: 2 items, 8 paragraphs, 2 annexes, 4 decisions\n`);
   });
 
   it('refuses, as wrong usage, a symbol that meeting.md would refuse, and writes nothing', async () => {

@@ -1,13 +1,36 @@
-import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildMeeting, prepareRenderEnv, type BuildOptions, type RenderEnv } from '../../src/pipeline.js';
 import { UnsafeOutputPath, WriteFailed, writeOutputs } from '../../src/write/write-outputs.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * A disk that fails on demand: the `renameAt`-th rename of a temporary file, or the `writeAt`-th
+ * write of one, throws as a full disk would. Every other call goes to the real file system.
+ */
+const fault = vi.hoisted(() => ({ renameAt: 0, writeAt: 0, renamed: [] as string[], written: [] as string[] }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const full = (what: string) => Object.assign(new Error(`ENOSPC: no space left on device, ${what} (injected)`), { code: 'ENOSPC' });
+  const isTemporary = (file: unknown) => typeof file === 'string' && file.endsWith('.tmp');
+  const rename: typeof fs.rename = async (from, to) => {
+    if (isTemporary(from) && fault.renameAt) {
+      fault.renamed.push(String(to));
+      if (fault.renamed.length === fault.renameAt) throw full(`rename '${String(to)}'`);
+    }
+    return fs.rename(from, to);
+  };
+  const writeFile: typeof fs.writeFile = async (file, data, options) => {
+    if (isTemporary(file) && fault.writeAt) {
+      fault.written.push(String(file));
+      if (fault.written.length === fault.writeAt) throw full(`write '${String(file)}'`);
+    }
+    return fs.writeFile(file, data, options);
+  };
+  return { ...fs, default: { ...fs, rename, writeFile }, rename, writeFile };
+});
+
 const tmp = () => mkdtemp(path.join(tmpdir(), 'acta-write-'));
 const everything = async (dir: string) => (await readdir(dir, { recursive: true })).map(String).sort();
 
@@ -45,30 +68,73 @@ describe('writeOutputs', () => {
   });
 });
 
-describe('a build killed mid-write', () => {
-  it('never leaves a half-written file in place of a good one', async () => {
+describe('a build that fails mid-write', () => {
+  // The French example: 18 files (full and public editions, each annex alone, both registers).
+  const options: BuildOptions = { formats: ['docx', 'html', 'json'], publicOnly: false, acceptChanges: false };
+  let env: RenderEnv;
+  let dir: string;
+  let previousFolder: string;
+  /** Every output of the meeting as it was, and as the edited meeting gives it. */
+  let before: Map<string, Buffer>;
+  let after: Map<string, Buffer>;
+
+  const outputs = async (folder: string) => {
+    const files = (await everything(folder)).filter((f) => f !== 'annexes');
+    return new Map(await Promise.all(files.map(async (f) => [f, await readFile(path.join(folder, f))] as const)));
+  };
+  /** An output folder holding the previous build's files, where the edited meeting is built again. */
+  const previousOutputs = async () => {
     const out = await tmp();
-    const build = (killAfter: number | null) =>
-      new Promise<void>((resolve) => {
-        const child = spawn(process.execPath, [path.join(root, 'dist', 'acta.js'), 'build', 'meetings/ptc-219-220', '--out', out], { cwd: root, stdio: 'ignore' });
-        const timer = killAfter === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfter);
-        child.on('exit', () => {
-          if (timer) clearTimeout(timer);
-          resolve();
-        });
-      });
-    await build(null);
-    const folder = path.join(out, 'ptc-219-220');
-    const names = (await everything(folder)).filter((f) => /\.(json|html|docx)$/.test(f));
-    expect(names.length).toBe(26); // 2 editions × (docx, html, json) + 2 registers + 5 annexes × 2 + 4 public annexes × 2
-    for (const delay of [150, 300, 450, 600, 750, 900, 1050, 1200]) {
-      await build(delay);
-      for (const name of names) {
-        const bytes = await readFile(path.join(folder, name));
-        if (name.endsWith('.json')) expect(() => JSON.parse(bytes.toString('utf8')), name).not.toThrow();
-        if (name.endsWith('.html')) expect(bytes.toString('utf8').trimEnd().endsWith('</html>'), name).toBe(true);
-        if (name.endsWith('.docx')) expect(Object.keys(unzipSync(new Uint8Array(bytes))), name).toContain('word/document.xml');
-      }
+    await cp(previousFolder, path.join(out, 'meeting'), { recursive: true });
+    return { out, folder: path.join(out, 'meeting') };
+  };
+
+  beforeAll(async () => {
+    env = (await prepareRenderEnv()).env!;
+    const work = await tmp();
+    dir = path.join(work, 'meeting');
+    await cp('meetings/exemple-fr', dir, { recursive: true });
+    const previous = await tmp();
+    await buildMeeting(dir, previous, options, env);
+    previousFolder = path.join(previous, 'meeting');
+    before = await outputs(previousFolder);
+    // An edit that changes every output: a decision (report and registers) and every annex.
+    const meeting = path.join(dir, 'meeting.md');
+    await writeFile(meeting, (await readFile(meeting, 'utf8')).replace('- a pris note de l’allocution', '- a pris acte de l’allocution'));
+    for (const annex of await readdir(path.join(dir, 'annexes'))) await appendFile(path.join(dir, 'annexes', annex), '\nUn paragraphe ajouté à l’annexe.\n');
+    const edited = await tmp();
+    await buildMeeting(dir, edited, options, env);
+    after = await outputs(path.join(edited, 'meeting'));
+    expect(before.size).toBe(18);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    // So that the previous and the new version of every file can be told apart.
+    expect([...before].filter(([f, bytes]) => bytes.equals(after.get(f)!)).map(([f]) => f)).toEqual([]);
+  });
+  afterEach(() => {
+    fault.renameAt = fault.writeAt = 0;
+    fault.renamed.length = fault.written.length = 0;
+  });
+
+  it.each([1, 7, 18])('when rename %i of 18 fails: the files renamed before it are new, every other one is the previous one, whole', async (failAt) => {
+    const { out, folder } = await previousOutputs();
+    fault.renameAt = failAt;
+    await expect(buildMeeting(dir, out, options, env)).rejects.toThrow(WriteFailed);
+    // The failure landed where it was injected, after failAt - 1 files were renamed into place.
+    expect(fault.renamed).toHaveLength(failAt);
+    const renamed = new Set(fault.renamed.slice(0, -1).map((f) => path.relative(folder, f)));
+    // The same files as before: none missing, no temporary file left.
+    expect(await everything(folder)).toEqual(await everything(previousFolder));
+    for (const [file, previous] of before) {
+      expect((await readFile(path.join(folder, file))).equals(renamed.has(file) ? after.get(file)! : previous), file).toBe(true);
     }
-  }, 120_000);
+  });
+
+  it.each([1, 9, 18])('when the write of file %i of 18 fails: every previous output stays as it was, no temporary file remains', async (failAt) => {
+    const { out, folder } = await previousOutputs();
+    fault.writeAt = failAt;
+    await expect(buildMeeting(dir, out, options, env)).rejects.toThrow(WriteFailed);
+    expect(fault.written).toHaveLength(failAt);
+    expect(await everything(folder)).toEqual(await everything(previousFolder));
+    for (const [file, previous] of before) expect((await readFile(path.join(folder, file))).equals(previous), file).toBe(true);
+  });
 });
