@@ -53,7 +53,9 @@ describe('source ranges', () => {
         const { written, report } = numbered(spec);
         const texts = new Map(Object.entries(written.files).map(([name, text]) => [`m/${name}`, text]));
         const nodes = nodesOf({ items: report.items, annexes: report.annexes, footnotes: report.footnotes });
-        expect(nodes.length).toBeGreaterThan(report.items.length);
+        // The walk reaches every item and every numbered paragraph (and the rest with them).
+        expect(nodes.filter((n) => n.type === 'item')).toHaveLength(report.items.length);
+        expect(nodes.filter((n) => n.type === 'paragraph' && typeof n.number === 'number' && n.item !== null)).toHaveLength(report.paragraphCount);
         for (const node of nodes) {
           const { file, start, end } = node.range;
           const text = texts.get(file);
