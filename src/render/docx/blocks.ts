@@ -3,7 +3,7 @@
 import {
   AlignmentType, BookmarkEnd, BookmarkStart, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild,
 } from 'docx';
-import type { Block, TableBlock } from '../../model.js';
+import { dispatch, type Block, type Handlers, type TableBlock } from '../../model.js';
 import { inlineRuns } from './inline.js';
 import { NUMBERING, STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
@@ -18,27 +18,18 @@ export interface BlockContext {
 }
 
 export function blockChildren(env: WriterEnv, state: WriterState, blocks: readonly Block[], ctx: BlockContext): FileChild[] {
-  return blocks.flatMap((block) => blockChildrenOne(env, state, block, ctx));
+  return blocks.flatMap((block) => dispatch(BLOCK, block, env, state, ctx));
 }
 
-function blockChildrenOne(env: WriterEnv, state: WriterState, block: Block, ctx: BlockContext): FileChild[] {
-  switch (block.type) {
-    case 'plain':
-      return [new Paragraph({ style: ctx.textStyle, children: inlineRuns(env, state, block.content) })];
-    case 'heading':
-      return [headingParagraph(env, state, block.depth + 2, block.content, block.bookmark ?? null)];
-    case 'list':
-      return listChildren(env, state, block, ctx);
-    case 'table':
-      return [tableOf(env, state, block, ctx.width)];
-    case 'quote':
-      return blockChildren(env, state, block.children, { ...ctx, textStyle: STYLE.quote });
-    case 'codeblock':
-      return block.value.split('\n').map((line) => new Paragraph({ style: STYLE.code, children: [new TextRun(line)] }));
-    case 'rule':
-      return [new Paragraph({ style: STYLE.stars, children: [new TextRun('*   *   *')] })];
-  }
-}
+const BLOCK: Handlers<Block, [WriterEnv, WriterState, BlockContext], FileChild[]> = {
+  plain: (block, env, state, ctx) => [new Paragraph({ style: ctx.textStyle, children: inlineRuns(env, state, block.content) })],
+  heading: (block, env, state) => [headingParagraph(env, state, block.depth + 2, block.content, block.bookmark ?? null)],
+  list: (block, env, state, ctx) => listChildren(env, state, block, ctx),
+  table: (block, env, state, ctx) => [tableOf(env, state, block, ctx.width)],
+  quote: (block, env, state, ctx) => blockChildren(env, state, block.children, { ...ctx, textStyle: STYLE.quote }),
+  codeblock: (block) => block.value.split('\n').map((line) => new Paragraph({ style: STYLE.code, children: [new TextRun(line)] })),
+  rule: () => [new Paragraph({ style: STYLE.stars, children: [new TextRun('*   *   *')] })],
+};
 
 export function headingParagraph(env: WriterEnv, state: WriterState, depth: number, content: Parameters<typeof inlineRuns>[2], bookmark: string | null): Paragraph {
   const style = [STYLE.heading3, STYLE.heading4, STYLE.heading5, STYLE.heading6][Math.min(Math.max(depth, 3), 6) - 3]!;
