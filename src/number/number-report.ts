@@ -5,10 +5,11 @@ import { closest, distance } from 'fastest-levenshtein';
 import { error, formatPlace, warning, type Diagnostic, type Result } from '../diagnostics.js';
 import { catalogFor, formatDate, formatDateRange, formatIssued, toLetter, toRoman, type Catalogue } from '../i18n/labels.js';
 import type {
-  Annex, Decision, Flow, NumberedAnnex, NumberedFootnote, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem,
+  Annex, Decision, Flow, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem,
   Inline, Paragraph, Range, Report, ReportFacts, SourceRange,
 } from '../model.js';
 import { BODY, visitBlocks, visitTree, type Where } from '../walk.js';
+import { citedFootnotes } from './cited-footnotes.js';
 import { collectTargets, indexReport } from './index-report.js';
 import { Bookmarks } from './bookmarks.js';
 
@@ -25,11 +26,6 @@ function rangeOf(numbers: readonly number[]): Range | null {
   const first = numbers[0]!;
   const last = numbers[numbers.length - 1]!;
   return { first, last, label: formatRange(first, last) };
-}
-
-/** The HTML anchors of a footnote and of its call, by number. */
-export function footnoteAnchors(number: number): { readonly anchor: string; readonly refAnchor: string } {
-  return { anchor: `fn-${number}`, refAnchor: `fn-${number}-ref` };
 }
 
 /** The window or document title of a report or of an annex alone, in each edition. */
@@ -131,19 +127,8 @@ export function numberReport(report: Report): Result<NumberedReport> {
   const annexes: NumberedAnnex[] = report.annexes.map((annex, index) => numberAnnex(annex, index, report, catalog));
 
   // Footnotes in order of first citation; a footnote cited only from another is numbered after it.
-  const byKey = new Map(report.footnotes.map((f) => [f.key, f]));
-  const footnotes: NumberedFootnote[] = [];
-  const seen = new Set<string>();
-  const cite = {
-    inline: (node: Inline) => {
-      if (node.type !== 'footnote' || seen.has(node.key)) return;
-      seen.add(node.key);
-      const footnote = byKey.get(node.key);
-      if (footnote) footnotes.push({ ...footnote, number: footnotes.length + 1, ...footnoteAnchors(footnotes.length + 1) });
-    },
-  };
-  visitTree({ items, annexes }, cite);
-  for (let i = 0; i < footnotes.length; i++) visitBlocks(footnotes[i]!.blocks, cite, BODY);
+  const footnotes = citedFootnotes(report.footnotes, { items, annexes });
+  const seen = new Set(footnotes.map((f) => f.key));
   // A definition no call points at is probably a call lost in editing.
   for (const f of report.footnotes) {
     if (seen.has(f.key)) continue;

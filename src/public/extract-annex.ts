@@ -3,7 +3,7 @@
 import type { Inline, NumberedAnnex, NumberedReport } from '../model.js';
 import { indexReport } from '../number/index-report.js';
 import { mapAnnex, type Mapper } from '../walk.js';
-import { citedFootnotes } from './cited-footnotes.js';
+import { citedFootnotes } from '../number/cited-footnotes.js';
 
 /**
  * Keeps the annex, its own footnotes (renumbered from 1) and its own reference targets. A reference

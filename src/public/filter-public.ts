@@ -3,7 +3,7 @@
 import type { Flow, Inline, NumberedAnnex, NumberedParagraph, NumberedReport, NumberedTree } from '../model.js';
 import { indexReport } from '../number/index-report.js';
 import { mapAnnex, mapItem, type Mapper } from '../walk.js';
-import { citedFootnotes } from './cited-footnotes.js';
+import { citedFootnotes } from '../number/cited-footnotes.js';
 
 /** Numbers never shift: everything keeps its full-edition number, restricted things leave gaps. */
 export function filterPublic(report: NumberedReport): NumberedReport {
