@@ -2,6 +2,7 @@
 // source range it came from (file, start and end), through every transform.
 
 import type { Language } from './i18n/labels.js';
+import type { DocumentProfile } from './profiles.js';
 
 export interface Point {
   readonly line: number;
@@ -322,6 +323,8 @@ export interface ReportFacts {
 
 /** The numbered tree: what every transform after number takes and gives. */
 export interface NumberedTree {
+  /** What kind of document this is: its lead phrase, whether it has an agenda table, what its cover prints. */
+  readonly profile: DocumentProfile;
   readonly meta: MeetingMeta;
   readonly facts: ReportFacts;
   readonly public: boolean;

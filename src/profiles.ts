@@ -14,8 +14,9 @@ export interface DocumentProfile {
 
 /**
  * Today's only kind. Working documents (FORMAT.md §9) will be the other: the action phrase opening a
- * list of actions, no agenda table, the agenda reference on the cover. Only the parser reads the profile
- * so far; the renderers still build the report's cover and agenda table unconditionally.
+ * list of actions, no agenda table, the agenda reference on the cover. The parser takes the lead
+ * phrase from the profile, number puts the profile on the tree, and the renderers print the agenda
+ * table only when it says so; the cover's agenda reference comes with working documents.
  */
 export const SUMMARY_REPORT = {
   leadPhrase: 'conclusion',

@@ -9,6 +9,7 @@ import type {
   Inline, Paragraph, Range, Report, ReportFacts, SourceRange,
 } from '../model.js';
 import { BODY, visitBlocks, visitTree, type Where } from '../walk.js';
+import { SUMMARY_REPORT } from '../profiles.js';
 import { citedFootnotes } from './cited-footnotes.js';
 import { collectTargets, indexReport } from './index-report.js';
 import { Bookmarks } from './bookmarks.js';
@@ -148,7 +149,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
     changes: { author: changesAuthor, date: changesDate, label: `${changesAuthor}, ${formatDate(report.meta.language, changesDate)}` },
   };
 
-  const tree = new Bookmarks().assign({ meta: report.meta, facts, public: false, items, annexes, footnotes, paragraphCount: counter, range: report.range });
+  const tree = new Bookmarks().assign({ profile: SUMMARY_REPORT, meta: report.meta, facts, public: false, items, annexes, footnotes, paragraphCount: counter, range: report.range });
 
   const { targets, duplicates } = collectTargets(tree);
   for (const { id, range, first } of duplicates) {

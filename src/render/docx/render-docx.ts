@@ -43,7 +43,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
 
   const sections: ISectionOptions[] = [];
   if (!options.annexesOnly) {
-    const body: FileChild[] = [...coverChildren(env), ...agendaTable(env, state)];
+    const body: FileChild[] = [...coverChildren(env), ...(report.profile.agendaTable ? agendaTable(env, state) : [])];
     if (!options.agendaOnly) for (const item of report.items) body.push(...itemChildren(env, state, item, lists.of));
     // Every section names its own header and footer, so none inherits another's.
     sections.push({ properties: { page: page(false) }, headers: { default: header(publicLine) }, footers: { default: footer() }, children: body });

@@ -134,7 +134,7 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
           title,
           subtitle: report.facts.subtitle,
         },
-    agenda: options.annexesOnly
+    agenda: options.annexesOnly || !report.profile.agendaTable
       ? null
       : {
           showRange: hasParagraphs,
