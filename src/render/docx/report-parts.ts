@@ -4,7 +4,7 @@ import {
   AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
-import type { Flow, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedSubitem } from '../../model.js';
+import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedSubitem } from '../../model.js';
 import { subitemsOf } from '../../walk.js';
 import { blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
 import { inlineRuns } from './inline.js';
@@ -113,56 +113,58 @@ export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedI
   return out;
 }
 
+/** What every top-level node of an item or annex is written with. */
+interface FlowContext {
+  readonly env: WriterEnv;
+  readonly state: WriterState;
+  /** The text width of the page: narrower for portrait, wider for landscape annexes. */
+  readonly width: number;
+  readonly numberingFor: (p: NumberedParagraph) => string | null;
+  /** Report `###` is Heading 3; an annex's `#` is Heading 3 too (Headings 1–2 are items and sub-items). */
+  readonly headingShift: number;
+}
+
+const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], FileChild[]> = {
+  subitems: (node, { env, state }) =>
+    node.subitems.flatMap((s) => [
+      new Paragraph({ style: STYLE.subitem, children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun('\t'), ...inlineRuns(env, state, s.title)] }),
+      ...(s.purpose ? [new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${s.purpose})`)] })] : []),
+    ]),
+  heading: (node, { env, state, headingShift }) => [headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null)],
+  loose: (node, { env, state, width }) => [
+    ...(node.restricted ? [restrictedLabel(catalogFor(env.report.meta.language).restricted)] : []),
+    ...blockChildren(env, state, [node.block], { textStyle: node.restricted ? STYLE.bodyRestricted : STYLE.body, width, level: 0 }),
+  ],
+  paragraph: (node, { env, state, width, numberingFor }) => {
+    const list = numberingFor(node);
+    const runs = inlineRuns(env, state, node.content);
+    const style = list ? (node.restricted ? STYLE.numberedRestricted : STYLE.numbered) : node.restricted ? STYLE.bodyRestricted : STYLE.body;
+    return [
+      new Paragraph({
+        style,
+        // The style carries the report's numbering; a paragraph names a list only to restart it (annexes, public gaps).
+        ...(list && list !== NUMBERING.paragraphs ? { numbering: { reference: list, level: 0, custom: true } } : {}),
+        children: node.bookmark ? bookmarked(state, node.bookmark, runs) : runs,
+      }),
+      ...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0 }),
+      ...(node.decisions ?? []).flatMap((d) => [
+        new Paragraph({ style: STYLE.decision, children: inlineRuns(env, state, d.content) }),
+        ...blockChildren(env, state, d.blocks, { textStyle: STYLE.body, width: width - 1701, level: 1 }),
+      ]),
+    ];
+  },
+};
+
 export function flowChildren(
   env: WriterEnv,
   state: WriterState,
   body: readonly Flow<NumberedParagraph, NumberedSubitem>[],
   landscape: boolean,
   numberingFor: (p: NumberedParagraph) => string | null,
-  /** Report `###` is Heading 3; an annex's `#` is Heading 3 too (Headings 1–2 are items and sub-items). */
   headingShift = 0,
 ): FileChild[] {
-  const width = contentWidth(landscape);
-  const catalog = catalogFor(env.report.meta.language);
-  const out: FileChild[] = [];
-  for (const node of body) {
-    switch (node.type) {
-      case 'subitems':
-        for (const s of node.subitems) {
-          out.push(new Paragraph({ style: STYLE.subitem, children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun('\t'), ...inlineRuns(env, state, s.title)] }));
-          if (s.purpose) out.push(new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${s.purpose})`)] }));
-        }
-        break;
-      case 'heading':
-        out.push(headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null));
-        break;
-      case 'loose':
-        if (node.restricted) out.push(restrictedLabel(catalog.restricted));
-        out.push(...blockChildren(env, state, [node.block], { textStyle: node.restricted ? STYLE.bodyRestricted : STYLE.body, width, level: 0 }));
-        break;
-      case 'paragraph': {
-        const list = numberingFor(node);
-        const runs = inlineRuns(env, state, node.content);
-        const bookmark = node.bookmark;
-        const style = list ? (node.restricted ? STYLE.numberedRestricted : STYLE.numbered) : node.restricted ? STYLE.bodyRestricted : STYLE.body;
-        out.push(
-          new Paragraph({
-            style,
-            // The style carries the report's numbering; a paragraph names a list only to restart it (annexes, public gaps).
-            ...(list && list !== NUMBERING.paragraphs ? { numbering: { reference: list, level: 0, custom: true } } : {}),
-            children: bookmark ? bookmarked(state, bookmark, runs) : runs,
-          }),
-        );
-        out.push(...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0 }));
-        for (const d of node.decisions ?? []) {
-          out.push(new Paragraph({ style: STYLE.decision, children: inlineRuns(env, state, d.content) }));
-          out.push(...blockChildren(env, state, d.blocks, { textStyle: STYLE.body, width: width - 1701, level: 1 }));
-        }
-        break;
-      }
-    }
-  }
-  return out;
+  const ctx: FlowContext = { env, state, width: contentWidth(landscape), numberingFor, headingShift };
+  return body.flatMap((node) => dispatch(FLOW, node, ctx));
 }
 
 function restrictedLabel(text: string): Paragraph {
