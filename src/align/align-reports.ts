@@ -112,7 +112,7 @@ function compareItems(out: Diagnostic[], o: NumberedItem, t: NumberedItem): void
   const oSubs = subitemsOf(o);
   const tSubs = subitemsOf(t);
   const subs = pairUnits(oSubs, tSubs, (s) => s.id ?? `(${s.letter})`);
-  reportUnpaired(out, subs, 'sub-item', (s) => `sub-item ${s.label}${idNote(s.id)} of ${o.label}`, tSubs, t.range);
+  reportUnpaired(out, subs, 'sub-item', (s) => `sub-item ${s.label}${idNote(s.id)} of ${t.label}`, tSubs, t.range);
   const partner = new Map(subs.pairs.map(([os, ts]) => [ts, os]));
   const oSections = sectionsOf(o);
   const tSections = sectionsOf(t);
@@ -182,7 +182,8 @@ function compareParagraph(out: Diagnostic[], o: NumberedParagraph, t: NumberedPa
   const restricted = (p: NumberedParagraph, f: ParagraphFacts) => (p.restricted ? 'a restricted block' : f.restricted.length ? 'restricted text' : 'no restricted text');
   const [oR, tR] = [restricted(o, of), restricted(t, tf)];
   if (oR !== tR) {
-    out.push(error(tf.restricted[0] ?? t.range, RULE, `Unexpected ${tR} in ${name}, expected ${oR} as in ${counterpart}: the public editions must leave out the same text`));
+    const found = tR === 'no restricted text' ? `${name} without restricted text` : `${tR} in ${name}`;
+    out.push(error(tf.restricted[0] ?? t.range, RULE, `Unexpected ${found}, expected ${oR} as in ${counterpart}: the public editions must leave out the same text`));
   }
 
   if (of.footnotes.length !== tf.footnotes.length) {
