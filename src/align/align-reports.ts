@@ -11,11 +11,11 @@ export const RULE = 'translation-misaligned';
 /** Every divergence of the translation from its original, each at the translation's place. */
 export function alignReports(original: NumberedReport, translation: NumberedReport): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const items = pairUnits(original.items, translation.items, (i) => i.id ?? `#${i.numeral}`);
+  const items = pairUnits(original.items, translation.items, itemKey);
   reportUnpaired(out, items, 'item', (i) => `${i.label}${idNote(i.id)}`, translation.items, translation.range);
   for (const [o, t] of items.pairs) compareItems(out, o, t);
 
-  const annexes = pairUnits(original.annexes, translation.annexes, (a) => a.id);
+  const annexes = pairUnits(original.annexes, translation.annexes, annexKey);
   reportUnpaired(out, annexes, 'annex', (a) => `${a.label}${idNote(a.id)}`, translation.annexes, translation.range);
   for (const [o, t] of annexes.pairs) compareAnnexes(out, o, t);
   return out;
@@ -23,12 +23,17 @@ export function alignReports(original: NumberedReport, translation: NumberedRepo
 
 // ---- pairing -------------------------------------------------------------------
 
-interface Unit {
+/** What matches a unit with its counterpart: its id, else its place (numeral, letter). */
+export const itemKey = (i: NumberedItem): string => i.id ?? `#${i.numeral}`;
+export const subitemKey = (s: NumberedSubitem): string => s.id ?? `(${s.letter})`;
+export const annexKey = (a: NumberedAnnex): string => a.id;
+
+export interface Unit {
   readonly id: string | null;
   readonly range: SourceRange;
 }
 
-interface Pairing<T> {
+export interface Pairing<T> {
   /** Matched units, in the translation's order (same id, or the leftovers taken in order). */
   readonly pairs: (readonly [T, T])[];
   /** Leftovers matched in order, whose ids differ. */
@@ -39,7 +44,7 @@ interface Pairing<T> {
   readonly original: readonly T[];
 }
 
-function pairUnits<T extends Unit>(original: readonly T[], translation: readonly T[], key: (u: T) => string): Pairing<T> {
+export function pairUnits<T extends Unit>(original: readonly T[], translation: readonly T[], key: (u: T) => string): Pairing<T> {
   const byKey = new Map<string, T>();
   for (const o of original) if (!byKey.has(key(o))) byKey.set(key(o), o);
   const used = new Set<T>();
@@ -92,14 +97,14 @@ const idNote = (id: string | null): string => (id ? ` \`{#${id}}\`` : '');
 
 // ---- items and sub-items -------------------------------------------------------
 
-interface Section {
+export interface Section {
   /** The sub-items that share these paragraphs (none: the item's own paragraphs before any sub-item). */
   readonly subitems: readonly NumberedSubitem[];
   readonly paragraphs: NumberedParagraph[];
   readonly heading: SourceRange;
 }
 
-function sectionsOf(item: NumberedItem): Section[] {
+export function sectionsOf(item: NumberedItem): Section[] {
   const sections: Section[] = [{ subitems: [], paragraphs: [], heading: item.range }];
   for (const node of item.body) {
     if (node.type === 'subitems') sections.push({ subitems: node.subitems, paragraphs: [], heading: node.range });
@@ -111,7 +116,7 @@ function sectionsOf(item: NumberedItem): Section[] {
 function compareItems(out: Diagnostic[], o: NumberedItem, t: NumberedItem): void {
   const oSubs = subitemsOf(o);
   const tSubs = subitemsOf(t);
-  const subs = pairUnits(oSubs, tSubs, (s) => s.id ?? `(${s.letter})`);
+  const subs = pairUnits(oSubs, tSubs, subitemKey);
   reportUnpaired(out, subs, 'sub-item', (s) => `sub-item ${s.label}${idNote(s.id)} of ${t.label}`, tSubs, t.range);
   const partner = new Map(subs.pairs.map(([os, ts]) => [ts, os]));
   const oSections = sectionsOf(o);
@@ -214,4 +219,32 @@ function compareAnnexes(out: Diagnostic[], o: NumberedAnnex, t: NumberedAnnex): 
     const paragraphs = (a: NumberedAnnex): Section => ({ subitems: [], heading: a.range, paragraphs: a.body.filter((n): n is NumberedParagraph => n.type === 'paragraph' && n.number !== null) });
     compareParagraphs(out, paragraphs(o), paragraphs(t), t.label);
   }
+}
+
+/**
+ * Both sides in one reading order: matched units side by side, a unit of one side only beside
+ * nothing, where it stands (the original's order for what the translation lacks).
+ */
+export function mergeUnits<T>(p: Pairing<T>, translation: readonly T[]): (readonly [T | null, T | null])[] {
+  const partner = new Map(p.pairs.map(([o, t]) => [t, o]));
+  const missing = new Map(p.missing.map(([o, index]) => [index, o]));
+  const out: (readonly [T | null, T | null])[] = [];
+  let next = 0; // the next original index not yet placed
+  const flushBefore = (limit: number) => {
+    for (; next < limit; next++) {
+      const o = missing.get(next);
+      if (o) out.push([o, null]);
+    }
+  };
+  for (const t of translation) {
+    const o = partner.get(t);
+    if (o) {
+      const index = p.original.indexOf(o);
+      flushBefore(index);
+      next = Math.max(next, index + 1);
+      out.push([o, t]);
+    } else out.push([null, t]);
+  }
+  flushBefore(p.original.length);
+  return out;
 }
