@@ -20,8 +20,8 @@ describe('a translation compared with its original', () => {
   it('has a case for every divergence FORMAT.md §7 lists', () => {
     expect(cases).toEqual([
       'annex-numbering', 'annex-orientation', 'annex-visibility', 'extra-decision', 'extra-footnote', 'extra-item', 'extra-paragraph-in-item',
-      'extra-subitem', 'item-id', 'missing-annex', 'missing-paragraph-in-subitem', 'no-original', 'other-reference', 'restricted-in-one-only',
-      'three-divergences',
+      'extra-subitem', 'item-id', 'missing-annex', 'missing-paragraph-in-subitem', 'no-original', 'other-reference', 'paragraph-id', 'restricted-in-one-only',
+      'subitem-id', 'three-divergences',
     ]);
   });
 
