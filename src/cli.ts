@@ -16,6 +16,7 @@ import packageJson from '../package.json' with { type: 'json' };
 // Each command is loaded when it runs: `--help` and `--version` stay instant.
 const commands = {
   agenda: () => import('./commands/agenda.js'),
+  align: () => import('./commands/align.js'),
   build: () => import('./commands/build.js'),
   check: () => import('./commands/check.js'),
   decisions: () => import('./commands/decisions.js'),
@@ -135,6 +136,17 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .action(async (dir: string, opts: { out: string; public?: boolean; templates?: string }) => {
       const { agendaCommand } = await commands.agenda();
       setOutcome(await agendaCommand(dir, { out: opts.out, public: opts.public === true, templates: opts.templates }, terminal));
+    });
+
+  program
+    .command('align')
+    .description('compare a translation with its original and write both side by side ({symbol}-aligned.html) into OUT/<translation folder>/')
+    .argument('<original>', 'the original meeting folder')
+    .argument('<translation>', 'the translation meeting folder')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .action(async (original: string, translation: string, opts: { out: string }) => {
+      const { alignCommand } = await commands.align();
+      setOutcome(await alignCommand(original, translation, { out: opts.out }, terminal));
     });
 
   program

@@ -218,6 +218,8 @@ export interface MeetingMeta {
   readonly conclusion: string | null;
   readonly changes_author: string | null;
   readonly changes_date: string | null;
+  /** A translation: the original's folder, relative to the translation's folder (FORMAT.md §7). */
+  readonly translation_of: string | null;
 }
 
 export interface Report<P = Paragraph, S = Subitem> {
@@ -333,6 +335,8 @@ export interface NumberedTree {
   readonly footnotes: readonly NumberedFootnote[];
   /** Paragraph numbers in reading order, restricted ones included (public editions leave gaps). */
   readonly paragraphCount: number;
+  /** A translation checked against its original: the original's symbol. */
+  readonly translationOf?: string;
   readonly range: SourceRange;
 }
 

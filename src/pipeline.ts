@@ -1,6 +1,7 @@
 // Composes the stages: load → parse → number → (public filter) → render → write (or print).
 
 import path from 'node:path';
+import { checkTranslation } from './align/check-translation.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { loadMeeting } from './load/load-meeting.js';
 import type { NumberedReport } from './model.js';
@@ -51,8 +52,14 @@ export interface Checked {
   readonly report: NumberedReport | null;
 }
 
-/** Loads, parses and numbers a meeting: everything `check` needs. */
+/** Loads, parses and numbers a meeting, and compares a translation with its original: everything `check` needs. */
 export async function checkMeeting(dir: string): Promise<Checked> {
+  const checked = await numberMeeting(dir);
+  return checked.report?.meta.translation_of ? checkTranslation(dir, { ...checked, report: checked.report }, numberMeeting) : checked;
+}
+
+/** Loads, parses and numbers one meeting on its own (a translation not yet compared). */
+export async function numberMeeting(dir: string): Promise<Checked> {
   const loaded = await loadMeeting(dir);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   if (!loaded.value.meeting) return { diagnostics: sortDiagnostics(diagnostics), report: null };

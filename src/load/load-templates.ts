@@ -61,3 +61,10 @@ export async function loadNewMeetingTemplates(language: string): Promise<Record<
   }
   return out;
 }
+
+/** The aligned page of `acta align`: its own page, cell partial and styles, from acta's templates/ folder. */
+export async function loadAlignedTemplates(): Promise<{ readonly main: string; readonly cell: string; readonly styles: string; readonly file: string }> {
+  const dir = defaultTemplatesDir();
+  const read = (name: string) => readFile(path.join(dir, name), 'utf8');
+  return { main: await read('aligned.hbs'), cell: await read('aligned-cell.hbs'), styles: await read('aligned.css'), file: path.join(dir, 'aligned.hbs') };
+}

@@ -33,6 +33,7 @@ const meetingSchema = z.strictObject({
   conclusion: text.optional(),
   changes_author: text.optional(),
   changes_date: isoDate.optional(),
+  translation_of: text.optional(),
 });
 
 const annexSchema = z.strictObject({
@@ -93,6 +94,7 @@ export function parseMeetingFrontmatter(file: string, source: FrontmatterSource 
     conclusion: d.conclusion ?? null,
     changes_author: d.changes_author ?? null,
     changes_date: d.changes_date ?? null,
+    translation_of: d.translation_of ?? null,
   };
   return { meta, diagnostics: found.diagnostics };
 }

@@ -40,6 +40,11 @@ export function agendaFile(symbol: string, edition: Edition, format: Format): st
   return `${symbol}-agenda${suffix(edition)}.${format}`;
 }
 
+/** `PI0231E1a-aligned.html` (`acta align`): named after the translation. */
+export function alignedFile(symbol: string): string {
+  return `${symbol}-aligned.html`;
+}
+
 /** `decisions.json`, `decisions-public.json` */
 export function decisionsFile(edition: Edition): string {
   return `decisions${suffix(edition)}.json`;

@@ -34,6 +34,7 @@ export function reportData(report: NumberedReport) {
   );
   return {
     symbol: report.meta.symbol,
+    ...(report.translationOf === undefined ? {} : { translation_of: report.translationOf }),
     language: report.meta.language,
     public: report.public,
     committee: report.meta.committee,
