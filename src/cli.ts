@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Terminal } from './commands/terminal.js';
 import { formatDiagnostic, useColor, type Diagnostic } from './diagnostics.js';
 import { classifyError, exitCodeOf, type Failure, type Outcome } from './errors.js';
-import { FORMATS, type Format } from './formats.js';
+import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
 import { LANGUAGES, type Language } from './i18n/labels.js';
 import { DECISION_FORMATS, type DecisionFormat } from './render/decisions/format-decisions.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -91,7 +91,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .description('build each meeting folder into OUT/<folder>/ (all formats unless --format narrows them)')
     .argument('<dir...>', 'meeting folders')
     .option('-o, --out <dir>', 'output folder', 'output')
-    .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(',')}`, parseFormats, [...FORMATS])
+    .option('-f, --format <list>', `comma-separated formats of ${FORMATS.join(',')} (pdf needs Chromium or Chrome)`, parseFormats, [...DEFAULT_FORMATS])
     .option('--public-only', 'build only the public editions')
     .option('--accept-changes', 'write the clean text: tracked changes accepted')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
@@ -131,10 +131,11 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .argument('<dir>', 'meeting folder')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--public', 'the public edition of the agenda')
+    .option('-f, --format <list>', 'comma-separated formats of docx,html,pdf', parseFormats, ['docx', 'html'])
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
-    .action(async (dir: string, opts: { out: string; public?: boolean; templates?: string }) => {
+    .action(async (dir: string, opts: { out: string; public?: boolean; format: Format[]; templates?: string }) => {
       const { agendaCommand } = await commands.agenda();
-      setOutcome(await agendaCommand(dir, { out: opts.out, public: opts.public === true, templates: opts.templates }, terminal));
+      setOutcome(await agendaCommand(dir, { out: opts.out, public: opts.public === true, formats: opts.format, templates: opts.templates }, terminal));
     });
 
   program

@@ -75,9 +75,9 @@ describe('usage', () => {
   });
 
   it('exits 2 for an unknown format', () => {
-    const r = acta(['build', 'meetings/ptc-219-220', '--format', 'pdf']);
+    const r = acta(['build', 'meetings/ptc-219-220', '--format', 'odt']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown format `pdf`');
+    expect(r.stderr).toContain('unknown format `odt`, expected docx, html, json, pdf');
   });
 
   it('prints help and version with exit 0', () => {
