@@ -16,10 +16,10 @@ import { decisionRecords, decisionsData, reportData, toJson } from './render/jso
 import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
-import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
+import { FORMATS, type Format } from './formats.js';
 import type { PdfPrinter } from './render/pdf/print-pdf.js';
 
-export { DEFAULT_FORMATS, FORMATS, type Edition, type Format };
+export { FORMATS, type Edition, type Format };
 /** The register of one or many meetings, as `acta decisions` prints it. */
 export { formatDecisions as renderDecisions } from './render/decisions/format-decisions.js';
 
