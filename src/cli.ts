@@ -68,15 +68,22 @@ function parsePort(value: string): number {
   return port;
 }
 
-function parseFormats(value: string): Format[] {
-  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of formats) {
-    if (!(FORMATS as readonly string[]).includes(f)) {
-      throw new InvalidArgumentError(`unknown format \`${f}\`, expected ${FORMATS.join(', ')}`);
+/** A comma-separated list of formats, each one of `allowed`. */
+function formatsParser(allowed: readonly Format[]): (value: string) => Format[] {
+  return (value) => {
+    const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
+    for (const f of formats) {
+      if (!(allowed as readonly string[]).includes(f)) {
+        throw new InvalidArgumentError(`unknown format \`${f}\`, expected ${allowed.join(', ')}`);
+      }
     }
-  }
-  return formats as Format[];
+    return formats as Format[];
+  };
 }
+
+const parseFormats = formatsParser(FORMATS);
+// The agenda is a document to read: its data is the report's JSON.
+const AGENDA_CHOICES: readonly Format[] = ['docx', 'html', 'pdf'];
 
 export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
   const program = new Command('acta')
@@ -131,7 +138,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .argument('<dir>', 'meeting folder')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--public', 'the public edition of the agenda')
-    .option('-f, --format <list>', 'comma-separated formats of docx,html,pdf', parseFormats, ['docx', 'html'])
+    .option('-f, --format <list>', `comma-separated formats of ${AGENDA_CHOICES.join(',')}`, formatsParser(AGENDA_CHOICES), ['docx', 'html'])
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .action(async (dir: string, opts: { out: string; public?: boolean; format: Format[]; templates?: string }) => {
       const { agendaCommand } = await commands.agenda();

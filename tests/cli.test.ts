@@ -80,6 +80,12 @@ describe('usage', () => {
     expect(r.stderr).toContain('unknown format `odt`, expected docx, html, json, pdf');
   });
 
+  it('exits 2 for a format the agenda has no file in', () => {
+    const r = acta(['agenda', 'meetings/ptc-219-220', '--format', 'html,json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown format `json`, expected docx, html, pdf');
+  });
+
   it('prints help and version with exit 0', () => {
     expect(acta(['--help'])).toMatchObject({ code: 0 });
     expect(acta(['--help']).stdout).toContain('decisions');
