@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Terminal } from './commands/terminal.js';
 import { formatDiagnostic, useColor, type Diagnostic } from './diagnostics.js';
 import { classifyError, exitCodeOf, type Failure, type Outcome } from './errors.js';
-import { FORMATS, type Format } from './formats.js';
+import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
 import { LANGUAGES, type Language } from './i18n/labels.js';
 import { DECISION_FORMATS, type DecisionFormat } from './render/decisions/format-decisions.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -69,15 +69,22 @@ function parsePort(value: string): number {
   return port;
 }
 
-function parseFormats(value: string): Format[] {
-  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
-  for (const f of formats) {
-    if (!(FORMATS as readonly string[]).includes(f)) {
-      throw new InvalidArgumentError(`unknown format \`${f}\`, expected ${FORMATS.join(', ')}`);
+/** A comma-separated list of formats, each one of `allowed`. */
+function formatsParser(allowed: readonly Format[]): (value: string) => Format[] {
+  return (value) => {
+    const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
+    for (const f of formats) {
+      if (!(allowed as readonly string[]).includes(f)) {
+        throw new InvalidArgumentError(`unknown format \`${f}\`, expected ${allowed.join(', ')}`);
+      }
     }
-  }
-  return formats as Format[];
+    return formats as Format[];
+  };
 }
+
+const parseFormats = formatsParser(FORMATS);
+// The agenda is a document to read: its data is the report's JSON.
+const AGENDA_CHOICES: readonly Format[] = ['docx', 'html', 'pdf'];
 
 export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
   const program = new Command('acta')
@@ -92,7 +99,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .description('build each meeting folder into OUT/<folder>/ (all formats unless --format narrows them)')
     .argument('<dir...>', 'meeting folders')
     .option('-o, --out <dir>', 'output folder', 'output')
-    .option('-f, --format <list>', `comma-separated formats: ${FORMATS.join(',')}`, parseFormats, [...FORMATS])
+    .option('-f, --format <list>', `comma-separated formats of ${FORMATS.join(',')} (pdf needs Chromium or Chrome)`, parseFormats, [...DEFAULT_FORMATS])
     .option('--public-only', 'build only the public editions')
     .option('--accept-changes', 'write the clean text: tracked changes accepted')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
@@ -132,10 +139,11 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .argument('<dir>', 'meeting folder')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('--public', 'the public edition of the agenda')
+    .option('-f, --format <list>', `comma-separated formats of ${AGENDA_CHOICES.join(',')}`, formatsParser(AGENDA_CHOICES), ['docx', 'html'])
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
-    .action(async (dir: string, opts: { out: string; public?: boolean; templates?: string }) => {
+    .action(async (dir: string, opts: { out: string; public?: boolean; format: Format[]; templates?: string }) => {
       const { agendaCommand } = await commands.agenda();
-      setOutcome(await agendaCommand(dir, { out: opts.out, public: opts.public === true, templates: opts.templates }, terminal));
+      setOutcome(await agendaCommand(dir, { out: opts.out, public: opts.public === true, formats: opts.format, templates: opts.templates }, terminal));
     });
 
   program

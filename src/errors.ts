@@ -3,6 +3,7 @@
 
 import { CommanderError } from 'commander';
 import type { Diagnostic } from './diagnostics.js';
+import { BrowserUnavailable } from './render/pdf/find-browser.js';
 import { TemplateFailed } from './render/html/template-failed.js';
 import { UnsafeOutputPath, WriteFailed } from './write/write-outputs.js';
 
@@ -44,6 +45,8 @@ export function classifyError(e: unknown): Failure {
   if (e instanceof TemplateFailed) return { kind: 'input', diagnostic: e.diagnostic };
   // Nothing half-written: every output is the previous file or a whole new one.
   if (e instanceof WriteFailed || e instanceof UnsafeOutputPath) return { kind: 'refused-write', message: e.message };
+  // No browser to print the PDF with: said before anything is written, so nothing is.
+  if (e instanceof BrowserUnavailable) return { kind: 'refused-write', message: e.message };
   if (e instanceof CommanderError) return { kind: 'usage', message: e.message };
   return { kind: 'bug', stack: e instanceof Error ? (e.stack ?? e.message) : String(e) };
 }

@@ -18,6 +18,7 @@ import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, pos
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';
+import type { PdfPrinter } from './render/pdf/print-pdf.js';
 
 export { FORMATS, type Edition, type Format };
 /** The register of one or many meetings, as `acta decisions` prints it. */
@@ -34,6 +35,18 @@ export interface BuildOptions {
 /** What renderers share across meetings: compiled once per process. */
 export interface RenderEnv {
   readonly html: CompiledTemplates;
+  /** The build's browser, when PDF is asked for (see openPrinterFor). */
+  readonly pdf?: PdfPrinter;
+}
+
+/**
+ * The browser that prints the PDF files, started once for a whole command when its formats include
+ * PDF; null otherwise. Throws BrowserUnavailable, before anything is rendered, when there is none.
+ */
+export async function openPrinterFor(formats: readonly Format[]): Promise<PdfPrinter | null> {
+  if (!formats.includes('pdf')) return null;
+  const { openPrinter } = await import('./render/pdf/print-pdf.js');
+  return openPrinter();
 }
 
 export async function prepareRenderEnv(templatesDir?: string): Promise<{ env: RenderEnv | null; diagnostics: Diagnostic[] }> {
@@ -87,6 +100,12 @@ const renderers = {
     return renderHtml(report, env.html, layout(part));
   },
   json: (report) => toJson(reportData(report)),
+  // The HTML edition, printed: the two editions can never differ in numbering or content.
+  pdf: async (report, env, part): Promise<Uint8Array> => {
+    if (!env.pdf) throw new Error('PDF asked for without a browser: openPrinterFor was not called');
+    const [{ renderHtml }, { renderPdf }] = await Promise.all([import('./render/html/render-html.js'), import('./render/pdf/render-pdf.js')]);
+    return renderPdf(report, renderHtml(report, env.html, layout(part)), env.pdf, part === 'annex');
+  },
 } as const satisfies Readonly<Record<Format, Renderer>>;
 
 /** The report as an edition shows it: every command that writes or prints an edition goes through here. */
@@ -130,11 +149,14 @@ export async function renderPreview(numbered: NumberedReport, edition: Edition, 
   return { path: reportFile(numbered.meta.symbol, edition, 'html'), content: await renderers.html(editionOf(numbered, edition), env, 'report') };
 }
 
-/** The cover block and agenda table alone (`acta agenda`), DOCX and HTML. */
-export async function renderAgenda(numbered: NumberedReport, edition: Edition, env: RenderEnv): Promise<OutputFile[]> {
+/** What `acta agenda` writes unless --format says otherwise. */
+export const AGENDA_FORMATS: readonly Format[] = ['docx', 'html'];
+
+/** The cover block and agenda table alone (`acta agenda`): DOCX and HTML, or the formats asked for. */
+export async function renderAgenda(numbered: NumberedReport, edition: Edition, env: RenderEnv, formats: readonly Format[] = AGENDA_FORMATS): Promise<OutputFile[]> {
   const report = editionOf(numbered, edition);
   const files: OutputFile[] = [];
-  for (const format of formatsOfPart('agenda', FORMATS)) {
+  for (const format of formatsOfPart('agenda', formats)) {
     const render: Renderer = renderers[format];
     files.push({ path: agendaFile(report.meta.symbol, edition, format), content: await render(report, env, 'agenda') });
   }
@@ -163,10 +185,10 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
 }
 
 /** `acta agenda`: the cover block and agenda table of one edition, into `out/<folder name>/`. */
-export async function buildAgenda(dir: string, out: string, edition: Edition, env: RenderEnv): Promise<Built> {
+export async function buildAgenda(dir: string, out: string, edition: Edition, env: RenderEnv, formats: readonly Format[] = AGENDA_FORMATS): Promise<Built> {
   const checked = await checkMeeting(dir);
   if (!checked.report) return { ...checked, written: [] };
-  const written = await writeOutputs(outputFolder(out, dir), await renderAgenda(checked.report, edition, env));
+  const written = await writeOutputs(outputFolder(out, dir), await renderAgenda(checked.report, edition, env, formats));
   return { ...checked, written };
 }
 

@@ -75,9 +75,15 @@ describe('usage', () => {
   });
 
   it('exits 2 for an unknown format', () => {
-    const r = acta(['build', 'meetings/ptc-219-220', '--format', 'pdf']);
+    const r = acta(['build', 'meetings/ptc-219-220', '--format', 'odt']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown format `pdf`');
+    expect(r.stderr).toContain('unknown format `odt`, expected docx, html, json, pdf');
+  });
+
+  it('exits 2 for a format the agenda has no file in', () => {
+    const r = acta(['agenda', 'meetings/ptc-219-220', '--format', 'html,json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown format `json`, expected docx, html, pdf');
   });
 
   it('prints help and version with exit 0', () => {

@@ -1,20 +1,29 @@
 // `acta agenda`: the cover block and agenda table alone, DOCX and HTML, into OUT/<folder>/.
 
 import type { Outcome } from '../errors.js';
-import { buildAgenda, prepareRenderEnv } from '../pipeline.js';
+import { AGENDA_FORMATS, buildAgenda, openPrinterFor, prepareRenderEnv, type Format } from '../pipeline.js';
 import type { Terminal } from './terminal.js';
 
 export interface AgendaCommandOptions {
   readonly out: string;
   readonly public: boolean;
   readonly templates?: string;
+  /** DOCX and HTML unless given. */
+  readonly formats?: readonly Format[];
 }
 
 export async function agendaCommand(dir: string, options: AgendaCommandOptions, terminal: Terminal): Promise<Outcome> {
   const prepared = await prepareRenderEnv(options.templates);
   terminal.problems(prepared.diagnostics);
   if (!prepared.env) return 'input';
-  const built = await buildAgenda(dir, options.out, options.public ? 'public' : 'full', prepared.env);
-  terminal.problems(built.diagnostics);
-  return built.report ? 'ok' : 'input';
+  const formats = options.formats ?? AGENDA_FORMATS;
+  const printer = await openPrinterFor(formats);
+  try {
+    const env = printer ? { ...prepared.env, pdf: printer } : prepared.env;
+    const built = await buildAgenda(dir, options.out, options.public ? 'public' : 'full', env, formats);
+    terminal.problems(built.diagnostics);
+    return built.report ? 'ok' : 'input';
+  } finally {
+    await printer?.close();
+  }
 }

@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Outcome } from '../errors.js';
-import { buildMeeting, prepareRenderEnv, type BuildOptions } from '../pipeline.js';
+import { buildMeeting, openPrinterFor, prepareRenderEnv, type BuildOptions, type RenderEnv } from '../pipeline.js';
 import { buildInThreads } from '../workers/threads.js';
 import type { Terminal } from './terminal.js';
 
@@ -16,6 +16,16 @@ export async function buildCommand(dirs: readonly string[], options: BuildComman
   const prepared = await prepareRenderEnv(options.templates);
   terminal.problems(prepared.diagnostics);
   if (!prepared.env) return 'input';
+  // Found and started before any meeting is built: no browser, nothing written.
+  const printer = await openPrinterFor(options.formats);
+  try {
+    return await buildAll(dirs, out, buildOptions, printer ? { ...prepared.env, pdf: printer } : prepared.env, terminal);
+  } finally {
+    await printer?.close();
+  }
+}
+
+async function buildAll(dirs: readonly string[], out: string, buildOptions: BuildOptions, env: RenderEnv, terminal: Terminal): Promise<Outcome> {
   const several = dirs.length > 1;
   let failed = false;
   const report = (result: { readonly diagnostics: readonly Diagnostic[]; readonly ok: boolean }, index: number) => {
@@ -26,12 +36,13 @@ export async function buildCommand(dirs: readonly string[], options: BuildComman
   };
   const threads = Math.max(1, Math.min(availableParallelism(), dirs.length));
   // Several meetings: a thread a meeting, on every core. One meeting is built here: a second
-  // thread would start cold and cost what it saves (measured: see README, Speed).
-  const pooled = several ? buildInThreads(dirs, out, buildOptions, threads, report) : null;
+  // thread would start cold and cost what it saves (measured: see README, Speed). With PDF, every
+  // meeting is built here, in turn: one browser prints them all, and it keeps the cores busy itself.
+  const pooled = several && !env.pdf ? buildInThreads(dirs, out, buildOptions, threads, report) : null;
   if (pooled) await pooled;
   else {
     for (const [index, dir] of dirs.entries()) {
-      const built = await buildMeeting(dir, out, buildOptions, prepared.env);
+      const built = await buildMeeting(dir, out, buildOptions, env);
       report({ diagnostics: built.diagnostics, ok: built.report !== null }, index);
     }
   }

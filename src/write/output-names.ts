@@ -11,7 +11,7 @@ export type Edition = 'full' | 'public';
 export type Part = 'report' | 'annex' | 'agenda';
 
 // The annexes alone and the agenda are documents to read: their data is the report's JSON.
-const PART_FORMATS: Readonly<Record<Part, readonly Format[]>> = { report: FORMATS, annex: ['docx', 'html'], agenda: ['docx', 'html'] };
+const PART_FORMATS: Readonly<Record<Part, readonly Format[]>> = { report: FORMATS, annex: ['docx', 'html', 'pdf'], agenda: ['docx', 'html', 'pdf'] };
 
 /** Whether a part has a file in a format. */
 export function partHasFormat(part: Part, format: Format): boolean {

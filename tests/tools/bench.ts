@@ -4,6 +4,8 @@
 // alone, the JSON), timed over several runs after a warm-up; pandoc converts the same Markdown (the
 // meeting's files concatenated) to DOCX, alternating with acta. Peak memory is the process's maximum
 // resident set, as GNU time reports it. Options: --sizes 1,10,100  --runs N (per size, after warm-up).
+// Then, apart, the flagship's PDF edition (`--format pdf`: both editions and each annex alone, 11
+// files, one browser), when a browser is found: --pdf-runs N (3 by default, after a warm-up).
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -102,7 +104,24 @@ async function main(): Promise<void> {
   }
   console.log('\nsize, acta median s, pandoc median s, ratio, acta peak MB');
   for (const line of summary) console.log(line);
+  benchPdf(acta, work);
   await rm(work, { recursive: true, force: true });
+}
+
+/** The flagship's PDF files alone, timed apart: the browser's start and printing are another cost. */
+function benchPdf(acta: string, work: string): void {
+  const out = path.join(work, 'out-pdf');
+  const args = [acta, 'build', flagship, '--out', out, '--format', 'pdf'];
+  const warm = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (warm.status !== 0) {
+    console.log(`\nPDF: not measured (${warm.stderr.trim().split('\n').pop()})`);
+    return;
+  }
+  const samples: Sample[] = [];
+  for (let run = 0; run < Number(arg('pdf-runs', '3')); run++) samples.push(measure(process.execPath, args));
+  const files = spawnSync('find', [out, '-name', '*.pdf'], { encoding: 'utf8' }).stdout.trim().split('\n').length;
+  console.log(`\nPDF edition of the flagship (${files} files, one browser): ${samples.map((s) => s.seconds.toFixed(2)).join(' ')} s`);
+  console.log(`pdf, median ${median(samples.map((s) => s.seconds)).toFixed(2)} s, acta's process peak ${Math.round(Math.max(...samples.map((s) => s.peakMB)))} MB (the browser's own memory not counted)`);
 }
 
 await main();
