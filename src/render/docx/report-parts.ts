@@ -6,6 +6,7 @@ import {
 import { catalogFor } from '../../i18n/labels.js';
 import type { Flow, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedSubitem } from '../../model.js';
 import { subitemsOf } from '../../walk.js';
+import { headingLevels } from '../outline.js';
 import { blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
 import { inlineRuns } from './inline.js';
 import { contentWidth, NUMBERING, STYLE } from './styles.js';
@@ -15,7 +16,9 @@ export function coverChildren(env: WriterEnv): FileChild[] {
   const meta = env.report.meta;
   const out: FileChild[] = [];
   if (meta.organization) out.push(new Paragraph({ style: STYLE.organization, children: [new TextRun(meta.organization)] }));
-  if (meta.organization_alt) out.push(new Paragraph({ style: STYLE.organizationAlt, children: [new TextRun(meta.organization_alt)] }));
+  // The second-language line says its language, so it is read and proofed in it.
+  const other = catalogFor(meta.language).access.otherLanguage.word;
+  if (meta.organization_alt) out.push(new Paragraph({ style: STYLE.organizationAlt, children: [new TextRun({ text: meta.organization_alt, language: { value: other } })] }));
   if (out.length) out.push(new Paragraph({ children: [] }));
   const width = contentWidth(false);
   const left = Math.round(width * 0.55);
@@ -109,7 +112,7 @@ export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedI
     }),
   ];
   if (item.purpose) out.push(new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${item.purpose})`)] }));
-  out.push(...flowChildren(env, state, item.body, false, numberingFor));
+  out.push(...flowChildren(env, state, item.body, false, numberingFor, 0, OUTLINE.item));
   return out;
 }
 
@@ -121,11 +124,17 @@ export function flowChildren(
   numberingFor: (p: NumberedParagraph) => string | null,
   /** Report `###` is Heading 3; an annex's `#` is Heading 3 too (Headings 1–2 are items and sub-items). */
   headingShift = 0,
+  /** The outline level of the body's own heading (the item's, the annex title's). */
+  parent: number = OUTLINE.item,
 ): FileChild[] {
   const width = contentWidth(landscape);
   const catalog = catalogFor(env.report.meta.language);
+  const levels = headingLevels(body, parent, 9);
   const out: FileChild[] = [];
+  let previous: (typeof body)[number] | null = null;
   for (const node of body) {
+    const after = previous;
+    previous = node;
     switch (node.type) {
       case 'subitems':
         for (const s of node.subitems) {
@@ -134,7 +143,7 @@ export function flowChildren(
         }
         break;
       case 'heading':
-        out.push(headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null));
+        out.push(headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null, levels.get(node)));
         break;
       case 'loose':
         if (node.restricted) out.push(restrictedLabel(catalog.restricted));
@@ -145,6 +154,8 @@ export function flowChildren(
         const runs = inlineRuns(env, state, node.content);
         const bookmark = node.bookmark;
         const style = list ? (node.restricted ? STYLE.numberedRestricted : STYLE.numbered) : node.restricted ? STYLE.bodyRestricted : STYLE.body;
+        // Restricted paragraphs are said so in words, not only by their border: one label opens each run of them.
+        if (node.restricted && !(after?.type === 'paragraph' && after.restricted)) out.push(restrictedLabel(catalog.restricted));
         out.push(
           new Paragraph({
             style,
@@ -165,6 +176,9 @@ export function flowChildren(
   return out;
 }
 
+/** Outline levels: items and annex titles 1, sub-items 2, headings below them from the structure. */
+const OUTLINE = { item: 1, annex: 1 } as const;
+
 function restrictedLabel(text: string): Paragraph {
   return new Paragraph({ style: STYLE.bodyRestricted, keepNext: true, children: [new TextRun({ text, style: STYLE.restrictedLabel })] });
 }
@@ -177,7 +191,7 @@ export function annexChildren(env: WriterEnv, state: WriterState, annex: Numbere
   }
   return [
     new Paragraph({ style: STYLE.annexTitle, children: [...bookmarked(state, bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun(annex.title)] }),
-    ...flowChildren(env, state, annex.body, landscape, numberingFor, 2),
+    ...flowChildren(env, state, annex.body, landscape, numberingFor, 2, OUTLINE.annex),
   ];
 }
 
