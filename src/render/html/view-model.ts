@@ -42,6 +42,8 @@ export interface AnnexView {
   readonly title: string;
   readonly landscape: boolean;
   readonly notIncluded: string | null;
+  /** A restricted annex in the full edition: said so, in words, under its heading. */
+  readonly restricted: boolean;
   readonly body: readonly FlowView[];
   readonly footnotes: readonly FootnoteView[];
 }
@@ -224,6 +226,7 @@ function annexView(ctx: HastContext, report: NumberedReport, annex: NumberedAnne
     title: annex.title,
     landscape: annex.orientation === 'landscape',
     notIncluded: excluded ? annex.notIncluded : null,
+    restricted: !report.public && annex.visibility === 'restricted',
     body: excluded ? [] : flowView(ctx, annex.body, level),
     footnotes: excluded ? [] : footnotes,
   };
