@@ -49,6 +49,20 @@ export interface Catalogue {
   readonly footnotes: string;
   readonly page: string;
   readonly contents: string;
+  /** Words for assistive technology (HTML) and the spoken-and-printed restricted marks (DOCX). */
+  readonly access: {
+    /** The name of a footnote call: "Footnote 3". */
+    readonly footnoteCall: (n: number) => string;
+    /** The name of a footnote's link back to its call. */
+    readonly backToText: string;
+    /** Said before and after restricted text: "Restricted:" … "End of restricted text". */
+    readonly restrictedStart: string;
+    readonly restrictedEnd: string;
+    /** The name of a table's keyboard-scrollable region, tables counted through the document. */
+    readonly scrollableTable: (n: number) => string;
+    /** The language of `organization_alt`, the organization's other working language. */
+    readonly otherLanguage: { readonly word: string; readonly html: string };
+  };
   /** "Annex II to doc. PC0517E1a" */
   readonly annexHeader: (numeral: string, symbol: string) => string;
   /** `label` is "Annex I". */

@@ -17,6 +17,14 @@ export const fr: Catalogue = {
   footnotes: 'Notes',
   page: 'Page',
   contents: 'Ordre du jour',
+  access: {
+    footnoteCall: (n) => `Note ${n}`,
+    backToText: 'Retour au texte',
+    restrictedStart: 'Diffusion restreinte :',
+    restrictedEnd: 'Fin du texte en diffusion restreinte',
+    scrollableTable: (n) => `Tableau ${n}, défile horizontalement`,
+    otherLanguage: { word: 'en-GB', html: 'en' },
+  },
   annexHeader: (numeral, symbol) => `Annexe ${numeral} au doc. ${symbol}`,
   // "L'annexe I", not "L'Annexe I": the label is capitalised only at the start of a phrase.
   annexNotIncluded: (label) => `L'${label.charAt(0).toLowerCase()}${label.slice(1)} n'est pas incluse dans la version publique.`,

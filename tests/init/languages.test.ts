@@ -79,7 +79,10 @@ describe('acta init --language es, then acta build', () => {
       'en el marco del Punto I (b)', 'figura en el Anexo II',
     ];
     const docx = await docxParts(path.join(folder, 'PC0000S1a.docx'));
-    expect([...new Set([...Object.values(docx).join('').matchAll(/<w:lang w:val="([^"]+)"/g)].map((m) => m[1]))]).toEqual(['es-ES']);
+    // Spanish throughout, but for the cover's second-language line ("World Customs Organization"), marked English.
+    expect([...new Set([...Object.values(docx).join('').matchAll(/<w:lang w:val="([^"]+)"/g)].map((m) => m[1]))].sort()).toEqual(['en-GB', 'es-ES']);
+    expect(docx['word/document.xml']!.match(/<w:lang w:val="en-GB"\/><\/w:rPr><w:t[^>]*>World Customs Organization</g)).toHaveLength(1);
+    expect(docx['word/document.xml']!.match(/<w:lang w:val="en-GB"/g)).toHaveLength(1);
     expect(docx['word/styles.xml']).toMatch(/<w:rPrDefault><w:rPr>(?:(?!<\/w:rPr>).)*<w:lang w:val="es-ES"\/>/s);
     expect(docx['docProps/core.xml']).toContain('<dc:language>es-ES</dc:language>');
     const document = wordText(docx['word/document.xml']!);

@@ -31,10 +31,11 @@ const BLOCK: Handlers<Block, [WriterEnv, WriterState, BlockContext], FileChild[]
   rule: () => [new Paragraph({ style: STYLE.stars, children: [new TextRun('*   *   *')] })],
 };
 
-export function headingParagraph(env: WriterEnv, state: WriterState, depth: number, content: Parameters<typeof inlineRuns>[2], bookmark: string | null): Paragraph {
+/** `level`: its place in the outline (1 for items and annex titles), when the structure gives it. */
+export function headingParagraph(env: WriterEnv, state: WriterState, depth: number, content: Parameters<typeof inlineRuns>[2], bookmark: string | null, level?: number): Paragraph {
   const style = [STYLE.heading3, STYLE.heading4, STYLE.heading5, STYLE.heading6][Math.min(Math.max(depth, 3), 6) - 3]!;
   const runs = inlineRuns(env, state, content);
-  return new Paragraph({ style, children: bookmark ? bookmarked(state, bookmark, runs) : runs });
+  return new Paragraph({ style, ...(level ? { outlineLevel: Math.min(level, 9) - 1 } : {}), children: bookmark ? bookmarked(state, bookmark, runs) : runs });
 }
 
 function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, { type: 'list' }>, ctx: BlockContext): FileChild[] {

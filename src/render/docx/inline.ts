@@ -3,6 +3,7 @@
 import {
   DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, InternalHyperlink, SimpleField, TextRun, type IRunOptions, type ParagraphChild,
 } from 'docx';
+import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Handlers, type Inline } from '../../model.js';
 import { STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
@@ -25,7 +26,12 @@ const INLINE: Handlers<Inline, [WriterEnv, WriterState, RunFormat], ParagraphChi
   ins: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, change: 'ins' }),
   del: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, change: 'del' }),
   comment: (node, env, state, format) => inlineRuns(env, state, node.children, format),
-  restricted: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, style: STYLE.restrictedChar }),
+  // Said in words as well as by the double underline: a label before and after, printed in the full edition.
+  restricted: (node, env, state, format) => {
+    const words = catalogFor(env.report.meta.language).access;
+    const label = (text: string) => textRun(env, state, text, { style: STYLE.restrictedLabel });
+    return [label(`${words.restrictedStart} `), ...inlineRuns(env, state, node.children, { ...format, style: STYLE.restrictedChar }), label(` (${words.restrictedEnd})`)];
+  },
   link: (node, env, state, format) => [new ExternalHyperlink({ link: node.url, children: inlineRuns(env, state, node.children, { ...format, style: STYLE.hyperlink }) as TextRun[] })],
   footnote: (node, env) => {
     const footnote = env.footnotes.get(node.key);

@@ -6,6 +6,7 @@ import {
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedSubitem } from '../../model.js';
 import { subitemsOf } from '../../walk.js';
+import { headingLevels } from '../outline.js';
 import { blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
 import { inlineRuns } from './inline.js';
 import { contentWidth, NUMBERING, STYLE } from './styles.js';
@@ -15,7 +16,9 @@ export function coverChildren(env: WriterEnv): FileChild[] {
   const meta = env.report.meta;
   const out: FileChild[] = [];
   if (meta.organization) out.push(new Paragraph({ style: STYLE.organization, children: [new TextRun(meta.organization)] }));
-  if (meta.organization_alt) out.push(new Paragraph({ style: STYLE.organizationAlt, children: [new TextRun(meta.organization_alt)] }));
+  // The second-language line says its language, so it is read and proofed in it.
+  const other = catalogFor(meta.language).access.otherLanguage.word;
+  if (meta.organization_alt) out.push(new Paragraph({ style: STYLE.organizationAlt, children: [new TextRun({ text: meta.organization_alt, language: { value: other } })] }));
   if (out.length) out.push(new Paragraph({ children: [] }));
   const width = contentWidth(false);
   const left = Math.round(width * 0.55);
@@ -109,7 +112,7 @@ export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedI
     }),
   ];
   if (item.purpose) out.push(new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${item.purpose})`)] }));
-  out.push(...flowChildren(env, state, item.body, false, numberingFor));
+  out.push(...flowChildren(env, state, item.body, false, numberingFor, 0, OUTLINE.item));
   return out;
 }
 
@@ -122,6 +125,10 @@ interface FlowContext {
   readonly numberingFor: (p: NumberedParagraph) => string | null;
   /** Report `###` is Heading 3; an annex's `#` is Heading 3 too (Headings 1–2 are items and sub-items). */
   readonly headingShift: number;
+  /** Each heading's outline level, from the structure (see render/outline.ts). */
+  readonly levels: ReadonlyMap<unknown, number>;
+  /** The node before this one, to open each run of restricted paragraphs with one label. */
+  readonly previous: Flow<NumberedParagraph, NumberedSubitem> | null;
 }
 
 const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], FileChild[]> = {
@@ -130,16 +137,19 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
       new Paragraph({ style: STYLE.subitem, children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun('\t'), ...inlineRuns(env, state, s.title)] }),
       ...(s.purpose ? [new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${s.purpose})`)] })] : []),
     ]),
-  heading: (node, { env, state, headingShift }) => [headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null)],
+  heading: (node, { env, state, headingShift, levels }) => [headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null, levels.get(node))],
   loose: (node, { env, state, width }) => [
     ...(node.restricted ? [restrictedLabel(catalogFor(env.report.meta.language).restricted)] : []),
     ...blockChildren(env, state, [node.block], { textStyle: node.restricted ? STYLE.bodyRestricted : STYLE.body, width, level: 0 }),
   ],
-  paragraph: (node, { env, state, width, numberingFor }) => {
+  paragraph: (node, { env, state, width, numberingFor, previous }) => {
     const list = numberingFor(node);
-    const runs = inlineRuns(env, state, node.content);
     const style = list ? (node.restricted ? STYLE.numberedRestricted : STYLE.numbered) : node.restricted ? STYLE.bodyRestricted : STYLE.body;
+    // Restricted paragraphs are said so in words, not only by their border: one label opens each run of them.
+    const label = node.restricted && !(previous?.type === 'paragraph' && previous.restricted) ? [restrictedLabel(catalogFor(env.report.meta.language).restricted)] : [];
+    const runs = inlineRuns(env, state, node.content);
     return [
+      ...label,
       new Paragraph({
         style,
         // The style carries the report's numbering; a paragraph names a list only to restart it (annexes, public gaps).
@@ -162,10 +172,15 @@ export function flowChildren(
   landscape: boolean,
   numberingFor: (p: NumberedParagraph) => string | null,
   headingShift = 0,
+  /** The outline level of the body's own heading (the item's, the annex title's). */
+  parent: number = OUTLINE.item,
 ): FileChild[] {
-  const ctx: FlowContext = { env, state, width: contentWidth(landscape), numberingFor, headingShift };
-  return body.flatMap((node) => dispatch(FLOW, node, ctx));
+  const ctx = { env, state, width: contentWidth(landscape), numberingFor, headingShift, levels: headingLevels(body, parent, 9) };
+  return body.flatMap((node, i) => dispatch(FLOW, node, { ...ctx, previous: body[i - 1] ?? null }));
 }
+
+/** Outline levels: items and annex titles 1, sub-items 2, headings below them from the structure. */
+const OUTLINE = { item: 1, annex: 1 } as const;
 
 function restrictedLabel(text: string): Paragraph {
   return new Paragraph({ style: STYLE.bodyRestricted, keepNext: true, children: [new TextRun({ text, style: STYLE.restrictedLabel })] });
@@ -179,7 +194,7 @@ export function annexChildren(env: WriterEnv, state: WriterState, annex: Numbere
   }
   return [
     new Paragraph({ style: STYLE.annexTitle, children: [...bookmarked(state, bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun(annex.title)] }),
-    ...flowChildren(env, state, annex.body, landscape, numberingFor, 2),
+    ...flowChildren(env, state, annex.body, landscape, numberingFor, 2, OUTLINE.annex),
   ];
 }
 

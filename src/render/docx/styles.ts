@@ -67,20 +67,26 @@ const FONT = 'Times New Roman';
 const HANG = 567; // 1 cm: the hanging indent of paragraph numbers and sub-item letters
 const RESTRICTED = 'AA1111';
 
+/**
+ * Heading N carries outline level N (w:outlineLvl N-1), so Word's navigation pane, its table of
+ * contents and a PDF made from the file see every heading; a heading whose place in the structure
+ * differs from its style's level (an annex section is styled Heading 3 but sits right under the
+ * annex title) says its own level on the paragraph.
+ */
 export function stylesFor(languageTag: string): IStylesOptions {
   return {
     default: {
       document: { run: { font: FONT, size: 24, language: { value: languageTag } }, paragraph: { spacing: { after: 140, line: 264 } } },
       title: { run: { font: FONT, size: 26, bold: true, allCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360, after: 60 } } },
-      heading1: { run: { font: FONT, size: 24, bold: true }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, keepLines: true } },
+      heading1: { run: { font: FONT, size: 24, bold: true }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, outlineLevel: 0, keepLines: true } },
       heading2: {
         run: { font: FONT, size: 24, bold: true },
-        paragraph: { spacing: { before: 220, after: 120 }, indent: { left: HANG, hanging: HANG }, keepNext: true, keepLines: true },
+        paragraph: { spacing: { before: 220, after: 120 }, indent: { left: HANG, hanging: HANG }, keepNext: true, keepLines: true, outlineLevel: 1 },
       },
-      heading3: { run: { font: FONT, size: 24, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true } },
-      heading4: { run: { font: FONT, size: 24, italics: true }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true } },
-      heading5: { run: { font: FONT, size: 24, italics: true }, paragraph: { keepNext: true } },
-      heading6: { run: { font: FONT, size: 24, italics: true }, paragraph: { keepNext: true } },
+      heading3: { run: { font: FONT, size: 24, bold: true, italics: true }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true, outlineLevel: 2 } },
+      heading4: { run: { font: FONT, size: 24, italics: true }, paragraph: { spacing: { before: 160, after: 80 }, keepNext: true, outlineLevel: 3 } },
+      heading5: { run: { font: FONT, size: 24, italics: true }, paragraph: { keepNext: true, outlineLevel: 4 } },
+      heading6: { run: { font: FONT, size: 24, italics: true }, paragraph: { keepNext: true, outlineLevel: 5 } },
       hyperlink: { run: { color: '1A3F8F', underline: {} } },
       footnoteText: { run: { size: 20 }, paragraph: { spacing: { after: 0 } } },
     },

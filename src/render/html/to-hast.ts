@@ -9,11 +9,16 @@ import { dispatch, type Block, type Handlers, type Inline, type NumberedFootnote
 export interface HastContext {
   readonly report: NumberedReport;
   readonly footnotes: ReadonlyMap<string, NumberedFootnote>;
+  /** Tables laid out so far: each scroll region gets a name of its own. */
+  tables: number;
 }
 
 export function hastContext(report: NumberedReport): HastContext {
-  return { report, footnotes: new Map(report.footnotes.map((f) => [f.key, f])) };
+  return { report, footnotes: new Map(report.footnotes.map((f) => [f.key, f])), tables: 0 };
 }
+
+/** Words for assistive technology only: read aloud, never shown (nor printed). */
+const hidden = (text: string): Element => h('span', { className: ['visually-hidden'] }, text);
 
 const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
   text: (node) => [{ type: 'text', value: node.value }],
@@ -30,13 +35,24 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
   },
   footnote: (node, ctx) => {
     const footnote = ctx.footnotes.get(node.key);
-    return footnote ? [h('sup', { className: ['fnref'] }, h('a', { href: `#${footnote.anchor}`, id: footnote.refAnchor }, String(footnote.number)))] : [];
+    const name = catalogFor(ctx.report.meta.language).access.footnoteCall(footnote?.number ?? 0);
+    return footnote ? [h('sup', { className: ['fnref'] }, h('a', { href: `#${footnote.anchor}`, id: footnote.refAnchor, ariaLabel: name }, String(footnote.number)))] : [];
   },
   ins: (node, ctx) => [h('ins', { title: ctx.report.facts.changes.label, dateTime: ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
   del: (node, ctx) => [h('del', { title: ctx.report.facts.changes.label, dateTime: ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
   // The words a comment is anchored on read as ordinary text; the comment itself is for Word.
   comment: (node, ctx) => inlinesToHast(ctx, node.children),
-  restricted: (node, ctx) => [h('span', { className: ['restricted'], title: catalogFor(ctx.report.meta.language).restricted }, inlinesToHast(ctx, node.children))],
+  // The start and end are said in words, so a screen reader tells what the public edition withholds.
+  restricted: (node, ctx) => {
+    const catalog = catalogFor(ctx.report.meta.language);
+    return [
+      h('span', { className: ['restricted'], title: catalog.restricted }, [
+        hidden(`${catalog.access.restrictedStart} `),
+        ...inlinesToHast(ctx, node.children),
+        hidden(` (${catalog.access.restrictedEnd})`),
+      ]),
+    ];
+  },
 };
 
 export function inlinesToHast(ctx: HastContext, nodes: readonly Inline[]): ElementContent[] {
@@ -59,9 +75,14 @@ const BLOCK: Handlers<Block, [HastContext], Element> = {
   table: (block, ctx) => {
     const [head, ...rows] = block.rows;
     const align = (i: number) => (block.align[i] ? { style: `text-align:${block.align[i]}` } : {});
-    return h('div', { className: ['table-wrap'] }, [
+    // A wide table scrolls inside its wrapper: a named region the keyboard can reach and scroll.
+    const name = catalogFor(ctx.report.meta.language).access.scrollableTable(++ctx.tables);
+    // An empty header cell heads nothing: it is a plain cell, so no header is announced empty.
+    const headCell = (cell: { content: readonly Inline[] }, i: number) =>
+      cell.content.length ? h('th', { scope: 'col', ...align(i) }, inlinesToHast(ctx, cell.content)) : h('td', align(i));
+    return h('div', { className: ['table-wrap'], role: 'region', tabIndex: 0, ariaLabel: name }, [
       h('table', [
-        h('thead', h('tr', (head?.cells ?? []).map((cell, i) => h('th', align(i), inlinesToHast(ctx, cell.content))))),
+        h('thead', h('tr', (head?.cells ?? []).map(headCell))),
         h('tbody', rows.map((row) => h('tr', row.cells.map((cell, i) => h('td', align(i), inlinesToHast(ctx, cell.content)))))),
       ]),
     ]);

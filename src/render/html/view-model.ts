@@ -3,6 +3,7 @@
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedParagraph, type NumberedReport, type NumberedSubitem } from '../../model.js';
 import { BODY, subitemsOf, visitBlocks, visitTree } from '../../walk.js';
+import { headingLevels } from '../outline.js';
 import { blocksToHast, hastContext, html, inlinesToHast, type HastContext } from './to-hast.js';
 
 export interface FlowView {
@@ -18,22 +19,31 @@ export interface FlowView {
   readonly restricted: boolean;
   readonly subitems?: readonly { anchor: string; label: string; title: string; purpose: string | null }[];
   readonly level?: number;
+  /** A heading's Markdown depth, which its look follows (its level follows the structure). */
+  readonly depth?: number;
 }
 
 export interface FootnoteView {
   readonly anchor: string;
   readonly number: number;
+  /** The name of its call ("Footnote 3"), which its back link returns to. */
+  readonly callName: string;
   readonly html: string;
 }
 
 export interface AnnexView {
   readonly anchor: string;
+  /** Its heading: `<h1>` for an annex alone, `<h2>` (as an item) in the report. */
+  readonly level: number;
+  readonly headingId: string;
   readonly label: string;
   readonly header: string;
   readonly pageName: string;
   readonly title: string;
   readonly landscape: boolean;
   readonly notIncluded: string | null;
+  /** A restricted annex in the full edition: said so, in words, under its heading. */
+  readonly restricted: boolean;
   readonly body: readonly FlowView[];
   readonly footnotes: readonly FootnoteView[];
 }
@@ -42,10 +52,23 @@ export interface HtmlView {
   readonly lang: string;
   readonly documentTitle: string;
   readonly public: boolean;
-  readonly labels: { readonly itemNo: string; readonly agendaItem: string; readonly paragraph: string; readonly publicVersion: string; readonly footnotes: string; readonly restricted: string };
+  readonly labels: {
+    readonly itemNo: string;
+    readonly agendaItem: string;
+    readonly paragraph: string;
+    readonly publicVersion: string;
+    readonly footnotes: string;
+    readonly restricted: string;
+    readonly restrictedStart: string;
+    readonly restrictedEnd: string;
+    readonly agenda: string;
+    readonly backToText: string;
+  };
   readonly cover: {
     readonly organization: string | null;
     readonly organizationAlt: string | null;
+    /** The language of the second-language line, for its `lang`. */
+    readonly organizationAltLang: string;
     readonly committee: string;
     readonly symbol: string;
     readonly session: string;
@@ -103,7 +126,7 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
   // A footnote cited only from another footnote lives with the one that cites it.
   for (const f of report.footnotes) visitBlocks(f.blocks, cite(() => home.get(f.key) ?? 'body'), BODY);
   const footnotesOf = (where: string): FootnoteView[] =>
-    report.footnotes.filter((f) => (home.get(f.key) ?? 'body') === where).map((f) => ({ anchor: f.anchor, number: f.number, html: html(blocksToHast(ctx, f.blocks)) }));
+    report.footnotes.filter((f) => (home.get(f.key) ?? 'body') === where).map((f) => ({ anchor: f.anchor, number: f.number, callName: catalog.access.footnoteCall(f.number), html: html(blocksToHast(ctx, f.blocks)) }));
 
   const showBody = !options.annexesOnly && !options.agendaOnly;
   const hasParagraphs = report.items.some((i) => i.paragraphRange !== null);
@@ -120,12 +143,17 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
       publicVersion: catalog.publicVersion,
       footnotes: catalog.footnotes,
       restricted: catalog.restricted,
+      restrictedStart: catalog.access.restrictedStart,
+      restrictedEnd: catalog.access.restrictedEnd,
+      agenda: catalog.contents,
+      backToText: catalog.access.backToText,
     },
     cover: options.annexesOnly
       ? null
       : {
           organization: meta.organization,
           organizationAlt: meta.organization_alt,
+          organizationAltLang: catalog.access.otherLanguage.html,
           committee: meta.committee,
           symbol: meta.symbol,
           session: meta.session,
@@ -148,17 +176,20 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
           })),
         },
     items: showBody
-      ? report.items.map((item) => ({ anchor: item.anchor, label: item.label, title: inline(item.title), purpose: item.purpose, body: flowView(ctx, item.body) }))
+      ? report.items.map((item) => ({ anchor: item.anchor, label: item.label, title: inline(item.title), purpose: item.purpose, body: flowView(ctx, item.body, ITEM_LEVEL) }))
       : [],
     footnotes: showBody ? footnotesOf('body') : [],
-    annexes: options.agendaOnly ? [] : report.annexes.map((annex) => annexView(ctx, report, annex, footnotesOf(annex.anchor))),
+    annexes: options.agendaOnly ? [] : report.annexes.map((annex) => annexView(ctx, report, annex, footnotesOf(annex.anchor), alone ? 1 : ITEM_LEVEL)),
     pageStyles: options.agendaOnly ? '' : pageStyles(report),
   };
 }
 
 type FlowNode = Flow<NumberedParagraph, NumberedSubitem>;
 
-const FLOW: Handlers<FlowNode, [HastContext], FlowView> = {
+/** The report's title is `<h1>`, items and annexes `<h2>`, sub-items `<h3>` (the templates say so too). */
+const ITEM_LEVEL = 2;
+
+const FLOW: Handlers<FlowNode, [HastContext, ReadonlyMap<FlowNode, number>], FlowView> = {
   paragraph: (node, ctx) => ({
     isParagraph: true,
     anchor: node.anchor,
@@ -174,25 +205,29 @@ const FLOW: Handlers<FlowNode, [HastContext], FlowView> = {
     restricted: false,
     subitems: node.subitems.map((s) => ({ anchor: s.anchor, label: s.label, title: html(inlinesToHast(ctx, s.title)), purpose: s.purpose })),
   }),
-  heading: (node, ctx) => ({ isHeading: true, anchor: node.anchor ?? null, level: Math.min(node.depth + 1, 6), html: html(inlinesToHast(ctx, node.content)), restricted: node.restricted }),
+  heading: (node, ctx, levels) => ({ isHeading: true, anchor: node.anchor ?? null, level: levels.get(node) ?? 6, depth: node.depth, html: html(inlinesToHast(ctx, node.content)), restricted: node.restricted }),
   loose: (node, ctx) => ({ isLoose: true, html: html(blocksToHast(ctx, [node.block])), restricted: node.restricted }),
 };
 
-function flowView(ctx: HastContext, body: readonly FlowNode[]): FlowView[] {
-  return body.map((node) => dispatch(FLOW, node, ctx));
+function flowView(ctx: HastContext, body: readonly FlowNode[], parent: number): FlowView[] {
+  const levels = headingLevels(body, parent) as ReadonlyMap<FlowNode, number>;
+  return body.map((node) => dispatch(FLOW, node, ctx, levels));
 }
 
-function annexView(ctx: HastContext, report: NumberedReport, annex: NumberedAnnex, footnotes: FootnoteView[]): AnnexView {
+function annexView(ctx: HastContext, report: NumberedReport, annex: NumberedAnnex, footnotes: FootnoteView[], level: number): AnnexView {
   const excluded = report.public && annex.visibility === 'restricted';
   return {
     anchor: annex.anchor,
+    level,
+    headingId: `title-${annex.anchor}`,
     label: annex.label,
     header: annex.header,
     pageName: annex.anchor,
     title: annex.title,
     landscape: annex.orientation === 'landscape',
     notIncluded: excluded ? annex.notIncluded : null,
-    body: excluded ? [] : flowView(ctx, annex.body),
+    restricted: !report.public && annex.visibility === 'restricted',
+    body: excluded ? [] : flowView(ctx, annex.body, level),
     footnotes: excluded ? [] : footnotes,
   };
 }

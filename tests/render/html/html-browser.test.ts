@@ -142,7 +142,10 @@ describe('the French meeting in Chromium', async () => {
     // The two paragraphs of the `:::restricted` block of Item V, and the two `:restricted[…]` spans.
     const marked = await page.$$eval('.para.restricted', (els) => els.map((e) => [e.id, getComputedStyle(e, '::before').content]));
     expect(marked).toEqual([['para-26', '"Diffusion restreinte"'], ['para-27', '"Diffusion restreinte"']]);
-    const spans = await page.$$eval('span.restricted', (els) => els.map((e) => e.textContent));
+    // What is shown, less the words said only to assistive technology (checked in tests/a11y).
+    const spans = await page.$$eval('span.restricted', (els) =>
+      els.map((e) => Array.from(e.childNodes).filter((n) => !(n instanceof HTMLElement && n.classList.contains('visually-hidden'))).map((n) => n.textContent).join('')),
+    );
     expect(spans).toEqual([
       'La liste des participants figure à l’Annexe I du présent compte rendu.',
       'Il a précisé que son administration avait dû interrompre son système de dédouanement pendant 36 heures en janvier 2025 à la suite d’une intrusion.',

@@ -1,0 +1,81 @@
+// axe-core in Chromium on every HTML output of both example meetings: WCAG 2.1 A and AA, and best practice.
+
+import { createRequire } from 'node:module';
+import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAgenda, prepareRenderEnv } from '../../src/pipeline.js';
+import { launchChromium } from '../browser.js';
+import { buildTo } from '../build-helpers.js';
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+let browser: Browser;
+let context: BrowserContext;
+beforeAll(async () => {
+  browser = await launchChromium();
+  // The reports forbid every script by CSP; only this test context bypasses it, to inject axe.
+  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 } });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface AxeResult {
+  violations: { id: string; impact: string; nodes: { target: string[]; failureSummary: string }[] }[];
+  passes: { id: string }[];
+}
+
+async function axe(file: string): Promise<AxeResult> {
+  const page = await context.newPage();
+  await page.goto(`file://${file}`);
+  await page.addScriptTag({ content: AXE });
+  const result = (await page.evaluate(
+    (tags) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'passes'] }),
+    TAGS,
+  )) as AxeResult;
+  await page.close();
+  return result;
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) found.push(path.join(entry.parentPath, entry.name));
+  }
+  return found.sort();
+}
+
+/** Every HTML file a build writes, and the agenda alone of both editions. */
+async function everyOutput(meeting: string): Promise<string[]> {
+  const built = await buildTo(meeting, ['html']);
+  const prepared = await prepareRenderEnv();
+  const agendaOut = await mkdtemp(path.join(tmpdir(), 'acta-agenda-'));
+  for (const edition of ['full', 'public'] as const) await buildAgenda(meeting, path.join(agendaOut, edition), edition, prepared.env!);
+  return [...(await htmlFiles(built.folder)), ...(await htmlFiles(agendaOut))];
+}
+
+const summary = (r: AxeResult) => r.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+
+for (const [meeting, expected] of [
+  // The report and its public edition, each annex alone (and its public copy when public), the agenda alone of both editions.
+  ['meetings/ptc-219-220', 2 + 5 + 4 + 2],
+  ['meetings/exemple-fr', 2 + 3 + 2 + 2],
+] as const) {
+  describe(`axe on every HTML output of ${meeting}`, async () => {
+    const files = await everyOutput(meeting);
+    it('covers the full and public reports, each annex alone and the agenda alone', () => expect(files).toHaveLength(expected));
+    for (const file of files) {
+      it(`${path.basename(path.dirname(file))}/${path.basename(file)}: no violation`, async () => {
+        const result = await axe(file);
+        console.log(`axe ${meeting} ${path.basename(file)}: ${result.passes.length} rules passed, ${result.violations.length} violated`);
+        expect(summary(result)).toEqual([]);
+        expect(result.passes.length).toBeGreaterThan(20);
+      });
+    }
+  });
+}
