@@ -93,7 +93,7 @@ describe('acta build', () => {
     expect(acta(['build', 'meetings/ptc-219-220', '--out', out]).code).toBe(0);
     const files = (await readdir(path.join(out, 'ptc-219-220'))).sort();
     expect(files).toEqual([
-      'PC0517E1a-public.docx', 'PC0517E1a-public.html', 'PC0517E1a-public.json', 'PC0517E1a.docx', 'PC0517E1a.html', 'PC0517E1a.json',
+      '.acta-manifest.json', 'PC0517E1a-public.docx', 'PC0517E1a-public.html', 'PC0517E1a-public.json', 'PC0517E1a.docx', 'PC0517E1a.html', 'PC0517E1a.json',
       'annexes', 'decisions-public.json', 'decisions.json',
     ]);
     const first = await readFile(path.join(out, 'ptc-219-220', 'PC0517E1a.json'));
@@ -187,7 +187,7 @@ describe('acta decisions', () => {
     const csv = acta(['decisions', 'meetings/ptc-219-220', 'meetings/exemple-fr', '--format', 'csv']);
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('symbol,id,item,subitem,paragraph,text');
+    expect(lines[0]).toBe('\ufeffsymbol,id,item,subitem,paragraph,text'); // the byte-order mark Excel needs
     expect(lines[1]).toBe('PC0517E1a,I-a-1,I,a,4,"took note of the opening remarks made by Ms. Hinojosa, Director, Compliance and Facilitation."');
     // The header, then the flagship's 56 decisions and the French example's 24, in the order given.
     expect(lines.map((l) => l.split(',')[0])).toEqual(['symbol', ...Array<string>(56).fill('PC0517E1a'), ...Array<string>(24).fill('PI0231F1a')]);
