@@ -222,7 +222,10 @@ export function keyHint(key: string, value: unknown, keys: readonly string[], ot
   const word = key.toLowerCase().replace(/[\s-]+/g, '_');
   const meeting = keys.includes('committee');
   if (keys.includes(word) && word !== key) return `a known key (did you mean \`${word}\`?)`;
-  const own = (meeting ? MEETING_WORDS : ANNEX_WORDS)[word];
+  const words = meeting ? MEETING_WORDS : ANNEX_WORDS;
+  // A word of the vocabulary, or a misspelling of one (`comittee_name`).
+  const nearWord = closest(word, Object.keys(words));
+  const own = words[word] ?? (distance(word, nearWord) <= 2 && word.length > 4 ? words[nearWord] : undefined);
   if (own !== undefined) return `a known key (did you mean ${typeof own === 'string' ? own : own(value)}?)`;
   if (meeting && ANNEX_WORDS[word] !== undefined) {
     if (/^(restricted|private|confidential|internal|hidden|secret|public)$/.test(word)) {
