@@ -119,6 +119,23 @@ function closingQuote(value: string, quote: string): number {
   return -1;
 }
 
+/**
+ * A value cut short by ` #`: YAML reads the rest of the line as a comment (`title: Item #3` is
+ * "Item"). Legal YAML, so a warning: the author almost always meant the `#`.
+ */
+export function cutByComment(text: string, key: string, value: { readonly value?: unknown; readonly type?: string | undefined; readonly comment?: string | null | undefined; readonly range?: readonly number[] | null | undefined }): ExplainedYaml | null {
+  if (value.type !== 'PLAIN' || !value.comment || !value.range) return null;
+  const end = value.range[1]!;
+  const hash = text.indexOf('#', end);
+  if (hash === -1 || text.slice(end, hash).includes('\n')) return null;
+  const lineEnd = text.indexOf('\n', hash);
+  const whole = `${String(value.value)} ${text.slice(hash, lineEnd === -1 ? undefined : lineEnd).trimEnd()}`;
+  return {
+    offset: hash,
+    message: `Unexpected \`#\` in the value of \`${key}\`: YAML reads what follows as a comment and keeps only \`${String(value.value)}\`, expected the value in quotes if the \`#\` is part of it: \`${key}: "${whole.replace(/"/g, '\\"')}"\``,
+  };
+}
+
 // ---- unknown keys ----------------------------------------------------------------
 
 type Hint = string | ((value: unknown) => string);

@@ -2,10 +2,10 @@
 
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { error, type Diagnostic, type Place } from '../diagnostics.js';
+import { error, warning, type Diagnostic, type Place } from '../diagnostics.js';
 import { LANGUAGES } from '../i18n/catalogues.js';
 import type { MeetingMeta, Orientation, Visibility } from '../model.js';
-import { explainYamlError, keyHint } from './frontmatter-hints.js';
+import { cutByComment, explainYamlError, keyHint } from './frontmatter-hints.js';
 
 const isoDate = z
   .string()
@@ -150,6 +150,8 @@ function validate<S extends z.ZodType<Record<string, unknown>>>(
     const keyNode = pair.key as YamlNode | null;
     const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     nodes.set(name, { key: keyNode, value: pair.value as YamlNode | null });
+    const cut = isScalar(pair.value) ? cutByComment(source.value, name, pair.value) : null;
+    if (cut) diagnostics.push(warning(placeAt(cut.offset), 'yaml-comment', cut.message));
   }
   let data: Record<string, unknown>;
   try {
@@ -162,7 +164,8 @@ function validate<S extends z.ZodType<Record<string, unknown>>>(
     diagnostics.push(error(placeAt(offset), 'yaml-syntax', `Unexpected \`*\` at the start of the value of \`${key}\`, expected the value in quotes: \`${key}: "…"\``));
     return { diagnostics };
   }
-  return validateData(data, placeAt, schema, keys, nodes, { file, line: source.line, column: 1 });
+  const validated = validateData(data, placeAt, schema, keys, nodes, { file, line: source.line, column: 1 });
+  return { ...validated, diagnostics: [...diagnostics, ...validated.diagnostics] };
 }
 
 function validateData<S extends z.ZodType<Record<string, unknown>>>(

@@ -76,3 +76,16 @@ describe('an annex whose frontmatter has an error', () => {
     expect(r.problems).toEqual(['m/annexes/01-participants.md:2:9 error yaml-syntax', 'm/annexes/02-other.md:2:9 error yaml-syntax']);
   });
 });
+
+describe('a value cut short by ` #`', () => {
+  it('is a warning with the quoted value, and the meeting still builds', () => {
+    const r = meeting('title: Report of meeting #3\n');
+    expect(r.problems).toEqual(['m/meeting.md:10:26 warning yaml-comment']);
+    expect(r.diagnostics[0]!.message).toBe('Unexpected `#` in the value of `title`: YAML reads what follows as a comment and keeps only `Report of meeting`, expected the value in quotes if the `#` is part of it: `title: "Report of meeting #3"`');
+    expect(r.report!.meta.title).toBe('Report of meeting');
+  });
+
+  it('leaves a comment on a line of its own, and a quoted #, alone', () => {
+    expect(meeting('# the title is optional\ntitle: "Meeting #3"\n').problems).toEqual([]);
+  });
+});
