@@ -149,8 +149,8 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     await writer.abort();
     throw e;
   }
-  // An annex that became restricted, or was removed, must not leave last build's file behind.
   const editions = editionsOf(options);
+  // A folder built before manifests existed: its stale annex files are recognised by name.
   const owned = possibleAnnexFiles(checked.report.annexes.length, editions, options.formats);
   // What the previous build wrote and this one did not (an old symbol, an annex now restricted or
   // removed) goes, unless it is of an edition or format this build was not asked for.
