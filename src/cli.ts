@@ -86,6 +86,11 @@ const parseFormats = formatsParser(FORMATS);
 // The agenda is a document to read: its data is the report's JSON.
 const AGENDA_CHOICES: readonly Format[] = ['docx', 'html', 'pdf'];
 
+/** `--out`, its default shown as a user types it (commander would print it in quotes). */
+function outOption(): Option {
+  return new Option('-o, --out <dir>', 'output folder').default('output', 'output');
+}
+
 export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
   const program = new Command('acta')
     .description('Turns a committee meeting written in Markdown into its official summary report.')
@@ -98,14 +103,18 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .command('build')
     .description('build each meeting folder into OUT/<folder>/ (all formats unless --format narrows them)')
     .argument('<dir...>', 'meeting folders')
-    .option('-o, --out <dir>', 'output folder', 'output')
-    .option('-f, --format <list>', `comma-separated formats of ${FORMATS.join(',')} (pdf needs Chromium or Chrome)`, parseFormats, [...DEFAULT_FORMATS])
-    .option('--public-only', 'build only the public editions')
+    .addOption(outOption())
+    .addOption(new Option('-f, --format <list>', `comma-separated formats of ${FORMATS.join(',')} (pdf needs Chromium or Chrome)`).argParser(parseFormats).default([...DEFAULT_FORMATS], DEFAULT_FORMATS.join(',')))
+    .option('--public', 'build only the public editions')
+    .addOption(new Option('--public-only', 'the same as --public').hideHelp())
     .option('--accept-changes', 'write the clean text: tracked changes accepted')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
-    .action(async (dirs: string[], opts: { out: string; format: Format[]; publicOnly?: boolean; acceptChanges?: boolean; templates?: string }) => {
+    .option('--summary', 'print what was written even when the output is not a terminal')
+    .action(async (dirs: string[], opts: { out: string; format: Format[]; public?: boolean; publicOnly?: boolean; acceptChanges?: boolean; templates?: string; summary?: boolean }) => {
       const { buildCommand } = await commands.build();
-      const options = { out: opts.out, formats: opts.format, publicOnly: opts.publicOnly === true, acceptChanges: opts.acceptChanges === true, templates: opts.templates };
+      const publicOnly = opts.public === true || opts.publicOnly === true;
+      const summary = opts.summary === true || process.stdout.isTTY === true;
+      const options = { out: opts.out, formats: opts.format, publicOnly, acceptChanges: opts.acceptChanges === true, templates: opts.templates, summary };
       setOutcome(await buildCommand(dirs, options, terminal));
     });
 
@@ -127,19 +136,20 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .option('--symbol <code>', 'the document code')
     .option('--session <text>', 'the session, as on the cover')
     .option('--place <city>', 'where the meeting is held')
-    .addOption(new Option('--language <code>', 'the report language (the options above default to examples in it)').choices(LANGUAGES).default('en'))
+    .addOption(new Option('--language <code>', 'the report language (the options above default to examples in it)').choices(LANGUAGES).default('en', 'en'))
     .action(async (dir: string, opts: { committee?: string; short?: string; symbol?: string; session?: string; place?: string; language: Language }) => {
       const { initCommand } = await commands.init();
-      setOutcome(await initCommand(dir, opts, terminal));
+      const { actaCommand } = await import('./commands/invocation.js');
+      setOutcome(await initCommand(dir, { ...opts, runAs: actaCommand(process.argv[1], process.env.PATH, process.cwd()) }, terminal));
     });
 
   program
     .command('agenda')
     .description('write the cover block and agenda table alone, DOCX and HTML, into OUT/<folder>/')
     .argument('<dir>', 'meeting folder')
-    .option('-o, --out <dir>', 'output folder', 'output')
+    .addOption(outOption())
     .option('--public', 'the public edition of the agenda')
-    .option('-f, --format <list>', `comma-separated formats of ${AGENDA_CHOICES.join(',')}`, formatsParser(AGENDA_CHOICES), ['docx', 'html'])
+    .addOption(new Option('-f, --format <list>', `comma-separated formats of ${AGENDA_CHOICES.join(',')}`).argParser(formatsParser(AGENDA_CHOICES)).default(['docx', 'html'], 'docx,html'))
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .action(async (dir: string, opts: { out: string; public?: boolean; format: Format[]; templates?: string }) => {
       const { agendaCommand } = await commands.agenda();
@@ -151,7 +161,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .description('compare a translation with its original and write both side by side ({symbol}-aligned.html) into OUT/<translation folder>/')
     .argument('<original>', 'the original meeting folder')
     .argument('<translation>', 'the translation meeting folder')
-    .option('-o, --out <dir>', 'output folder', 'output')
+    .addOption(outOption())
     .action(async (original: string, translation: string, opts: { out: string }) => {
       const { alignCommand } = await commands.align();
       setOutcome(await alignCommand(original, translation, { out: opts.out }, terminal));
@@ -162,7 +172,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .description('rebuild on every save and serve the HTML with live reload on 127.0.0.1')
     .argument('<dir>', 'meeting folder')
     .option('-p, --port <n>', 'the port to serve on (0: any free port)', parsePort, 4000)
-    .option('-o, --out <dir>', 'output folder', 'output')
+    .addOption(outOption())
     .option('--public', 'preview the public edition')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .action(async (dir: string, opts: { port: number; out: string; public?: boolean; templates?: string }) => {
@@ -174,7 +184,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .command('decisions')
     .description('print the decisions register of one or many meetings on stdout')
     .argument('<dir...>', 'meeting folders')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(DECISION_FORMATS).default('json'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(DECISION_FORMATS).default('json', 'json'))
     .option('--public', 'the register of the public editions')
     .action(async (dirs: string[], opts: { format: DecisionFormat; public?: boolean }) => {
       const { decisionsCommand } = await commands.decisions();

@@ -14,7 +14,7 @@ import { filterPublic } from './public/filter-public.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';
@@ -178,9 +178,16 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     await writer.abort();
     throw e;
   }
-  // An annex that became restricted, or was removed, must not leave last build's file behind.
-  const owned = possibleAnnexFiles(checked.report.annexes.length, editionsOf(options), options.formats);
-  const written = await writer.commit({ owned });
+  const editions = editionsOf(options);
+  // A folder built before manifests existed: its stale annex files are recognised by name.
+  const owned = possibleAnnexFiles(checked.report.annexes.length, editions, options.formats);
+  // What the previous build wrote and this one did not (an old symbol, an annex now restricted or
+  // removed) goes, unless it is of an edition or format this build was not asked for.
+  const covers = (relative: string) => {
+    const kind = outputKind(relative);
+    return kind !== null && editions.includes(kind.edition) && options.formats.includes(kind.format);
+  };
+  const written = await writer.commit({ owned, manifest: { covers } });
   return { ...checked, written };
 }
 

@@ -99,7 +99,7 @@ describe('acta build', () => {
     expect(acta(['build', 'meetings/ptc-219-220', '--out', out]).code).toBe(0);
     const files = (await readdir(path.join(out, 'ptc-219-220'))).sort();
     expect(files).toEqual([
-      'PC0517E1a-public.docx', 'PC0517E1a-public.html', 'PC0517E1a-public.json', 'PC0517E1a.docx', 'PC0517E1a.html', 'PC0517E1a.json',
+      '.acta-manifest.json', 'PC0517E1a-public.docx', 'PC0517E1a-public.html', 'PC0517E1a-public.json', 'PC0517E1a.docx', 'PC0517E1a.html', 'PC0517E1a.json',
       'annexes', 'decisions-public.json', 'decisions.json',
     ]);
     const first = await readFile(path.join(out, 'ptc-219-220', 'PC0517E1a.json'));
@@ -192,6 +192,7 @@ describe('acta decisions', () => {
   it('prints CSV with quoted fields, and Markdown, for several meetings', () => {
     const csv = acta(['decisions', 'meetings/ptc-219-220', 'meetings/exemple-fr', '--format', 'csv']);
     expect(csv.code).toBe(0);
+    expect(csv.stdout.startsWith('\ufeffsymbol,')).toBe(true); // the byte-order mark Excel needs
     const lines = csv.stdout.trim().split('\r\n');
     expect(lines[0]).toBe('symbol,id,item,subitem,paragraph,text');
     expect(lines[1]).toBe('PC0517E1a,I-a-1,I,a,4,"took note of the opening remarks made by Ms. Hinojosa, Director, Compliance and Facilitation."');

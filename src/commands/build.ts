@@ -1,36 +1,54 @@
 // `acta build`: each meeting folder into OUT/<folder>/, every edition and format asked for.
 
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Outcome } from '../errors.js';
-import { buildMeeting, openPrinterFor, prepareRenderEnv, type BuildOptions, type RenderEnv } from '../pipeline.js';
+import { buildMeeting, openPrinterFor, outputFolder, prepareRenderEnv, type BuildOptions, type RenderEnv } from '../pipeline.js';
 import { buildInThreads } from '../workers/threads.js';
 import type { Terminal } from './terminal.js';
 
 export interface BuildCommandOptions extends BuildOptions {
   readonly out: string;
+  /** One line a meeting on stdout: what was written, where, and how many warnings. */
+  readonly summary?: boolean;
+}
+
+const shown = (dir: string) => dir.replace(/(.)\/+$/, '$1');
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `meetings/ptc: 26 files written to output/ptc/, 1 warning` */
+export function summaryLine(dir: string, out: string, result: { readonly diagnostics: readonly Diagnostic[]; readonly ok: boolean; readonly written: number }): string {
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (!result.ok) {
+    const errors = result.diagnostics.length - warnings;
+    return `${shown(dir)}: nothing written, ${count(errors, 'error')}${warnings ? `, ${count(warnings, 'warning')}` : ''}\n`;
+  }
+  const folder = outputFolder(out, dir).split(path.sep).join('/');
+  return `${shown(dir)}: ${count(result.written, 'file')} written to ${folder}/, ${count(warnings, 'warning')}\n`;
 }
 
 export async function buildCommand(dirs: readonly string[], options: BuildCommandOptions, terminal: Terminal): Promise<Outcome> {
-  const { out, ...buildOptions } = options;
+  const { out, summary, ...buildOptions } = options;
   const prepared = await prepareRenderEnv(options.templates);
   terminal.problems(prepared.diagnostics);
   if (!prepared.env) return 'input';
   // Found and started before any meeting is built: no browser, nothing written.
   const printer = await openPrinterFor(options.formats);
   try {
-    return await buildAll(dirs, out, buildOptions, printer ? { ...prepared.env, pdf: printer } : prepared.env, terminal);
+    return await buildAll(dirs, out, summary === true, buildOptions, printer ? { ...prepared.env, pdf: printer } : prepared.env, terminal);
   } finally {
     await printer?.close();
   }
 }
 
-async function buildAll(dirs: readonly string[], out: string, buildOptions: BuildOptions, env: RenderEnv, terminal: Terminal): Promise<Outcome> {
+async function buildAll(dirs: readonly string[], out: string, summary: boolean, buildOptions: BuildOptions, env: RenderEnv, terminal: Terminal): Promise<Outcome> {
   const several = dirs.length > 1;
   let failed = false;
-  const report = (result: { readonly diagnostics: readonly Diagnostic[]; readonly ok: boolean }, index: number) => {
+  const report = (result: { readonly diagnostics: readonly Diagnostic[]; readonly ok: boolean; readonly written: number }, index: number) => {
     if (several) terminal.status(null);
     terminal.problems(result.diagnostics);
+    if (summary) terminal.print(summaryLine(dirs[index]!, out, result));
     if (!result.ok) failed = true;
     if (several) terminal.status(`built ${index + 1} of ${dirs.length} meetings`);
   };
@@ -43,7 +61,7 @@ async function buildAll(dirs: readonly string[], out: string, buildOptions: Buil
   else {
     for (const [index, dir] of dirs.entries()) {
       const built = await buildMeeting(dir, out, buildOptions, env);
-      report({ diagnostics: built.diagnostics, ok: built.report !== null }, index);
+      report({ diagnostics: built.diagnostics, ok: built.report !== null, written: built.written.length }, index);
     }
   }
   if (several) terminal.status(null);

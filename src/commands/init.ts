@@ -18,6 +18,8 @@ export interface InitCommandOptions {
   readonly session?: string;
   readonly place?: string;
   readonly language: Language;
+  /** The command that runs acta here (`acta`, or `node …/acta.js` when acta is not on the PATH). */
+  readonly runAs?: string;
 }
 
 export async function initCommand(dir: string, options: InitCommandOptions, terminal: Terminal, now = new Date()): Promise<Outcome> {
@@ -35,7 +37,9 @@ export async function initCommand(dir: string, options: InitCommandOptions, term
   }
   const files = newMeetingFiles(await loadNewMeetingTemplates(options.language), { ...options, date: localIsoDate(now) });
   await writeOutputs(dir, files);
-  terminal.print(`Created ${dir}: ${files.map((f) => f.path).join(', ')}\nNext: acta watch ${dir}\n`);
+  const runAs = options.runAs ?? 'acta';
+  const onPath = runAs === 'acta' ? '' : ' (to type `acta` instead, put it on the PATH: `npm install --global` in acta\'s folder)';
+  terminal.print(`Created ${dir}: ${files.map((f) => f.path).join(', ')}\nNext: ${runAs} watch ${/\s/.test(dir) ? JSON.stringify(dir) : dir}${onPath}\n`);
   return 'ok';
 }
 

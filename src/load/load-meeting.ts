@@ -2,7 +2,7 @@
 
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { error, pointAt, type Diagnostic, type Result } from '../diagnostics.js';
+import { error, pointAt, warning, type Diagnostic, type Result } from '../diagnostics.js';
 
 export interface SourceFile {
   /** The path as shown in messages: the folder as given, joined with the file's relative path. */
@@ -61,11 +61,12 @@ async function readFolder(root: string, dir: string, name: string, diagnostics: 
   const files: SourceFile[] = [];
   // File-name order, by code point, so the order is the same on every machine and locale.
   for (const entry of names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (entry.startsWith('.') || entry.endsWith('~')) continue; // editor and OS droppings
+    if (isDropping(entry)) continue;
     const file = path.join(folder, entry);
     if (!entry.toLowerCase().endsWith('.md')) {
+      // A picture, the Word original, a PDF kept beside the text: not acta's, and no reason to stop.
       diagnostics.push(
-        error({ file, line: 1, column: 1 }, 'not-markdown', `Unexpected file \`${entry}\` in ${name}/, expected only Markdown files (\`.md\`)`),
+        warning({ file, line: 1, column: 1 }, 'not-markdown', `Unexpected file \`${entry}\` in ${name}/, expected only Markdown files (\`.md\`): it is ignored`),
       );
       continue;
     }
@@ -107,6 +108,13 @@ async function readSource(
     diagnostics.push(error(at, 'unreadable', 'Unexpected unreadable file, expected a readable Markdown file'));
     return undefined;
   }
+  const utf16 = utf16Of(bytes);
+  if (utf16) {
+    diagnostics.push(
+      error(at, 'not-utf8', `Unexpected UTF-16 text (${utf16}, what Notepad calls "Unicode"), expected UTF-8 text: save the file as UTF-8 (in Notepad: File, Save As, Encoding "UTF-8")`),
+    );
+    return undefined;
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     diagnostics.push(error(placeOfByte(file, bytes, nul), 'binary-file', 'Unexpected binary content (a NUL byte), expected Markdown text'));
@@ -116,13 +124,52 @@ async function readSource(
   try {
     text = utf8.decode(bytes);
   } catch {
-    diagnostics.push(
-      error(placeOfByte(file, bytes, firstInvalidUtf8(bytes)), 'not-utf8', 'Unexpected byte that is not UTF-8, expected UTF-8 text (save the file as UTF-8)'),
-    );
+    const bad = firstInvalidUtf8(bytes);
+    diagnostics.push(error(placeOfByte(file, bytes, bad), 'not-utf8', notUtf8Message(bytes, bad)));
     return undefined;
   }
   // TextDecoder drops a leading byte-order mark itself (ignoreBOM defaults to false).
   return { path: file, text };
+}
+
+/** Files that systems and editors leave in folders: hidden files, backups, Windows' thumbnails, Word's lock files. */
+function isDropping(entry: string): boolean {
+  const lower = entry.toLowerCase();
+  return entry.startsWith('.') || entry.endsWith('~') || entry.startsWith('~$') || lower === 'thumbs.db' || lower === 'desktop.ini';
+}
+
+/**
+ * "little-endian"/"big-endian" when the bytes are UTF-16: a byte-order mark, or (Notepad can save
+ * without one) a NUL in every other byte of mostly ASCII text.
+ */
+function utf16Of(bytes: Buffer): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian';
+  const pairs = Math.min(bytes.length >> 1, 512);
+  if (pairs < 2) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < pairs * 2; i += 2) {
+    if (bytes[i] === 0 && bytes[i + 1] !== 0) even++;
+    if (bytes[i + 1] === 0 && bytes[i] !== 0) odd++;
+  }
+  if (odd >= pairs * 0.6) return 'little-endian';
+  if (even >= pairs * 0.6) return 'big-endian';
+  return null;
+}
+
+const windows1252 = new TextDecoder('windows-1252');
+
+/** Names the encoding a file not in UTF-8 most likely has: Windows' Latin-1 (Windows-1252) when its bytes read as letters there. */
+function notUtf8Message(bytes: Buffer, index: number): string {
+  const byte = bytes[index]!;
+  const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  const asLatin = windows1252.decode(bytes.subarray(index, index + 1));
+  // Bytes 0x80–0xFF are letters and signs in Windows-1252 (é, ü, –, €…); 0x81, 0x8D… are undefined there.
+  if (byte >= 0x80 && /\p{L}|\p{P}|\p{S}|\p{Zs}/u.test(asLatin)) {
+    return `Unexpected byte ${hex} (\`${asLatin}\` in Latin-1/Windows-1252), expected UTF-8 text: the file is saved as Latin-1 (Windows-1252, "ANSI" in Notepad); save it as UTF-8`;
+  }
+  return `Unexpected byte ${hex} that is not UTF-8, expected UTF-8 text (save the file as UTF-8)`;
 }
 
 /** The line and column of a byte, counted in the characters of the valid text before it. */

@@ -1,11 +1,11 @@
 // Validates meeting and annex frontmatter with zod and maps every problem to its line in the file.
 
-import { closest } from 'fastest-levenshtein';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { error, type Diagnostic, type Place } from '../diagnostics.js';
+import { error, warning, type Diagnostic, type Place } from '../diagnostics.js';
 import { LANGUAGES } from '../i18n/catalogues.js';
 import type { MeetingMeta, Orientation, Visibility } from '../model.js';
+import { cutByComment, explainYamlError, keyHint } from './frontmatter-hints.js';
 
 const isoDate = z
   .string()
@@ -17,7 +17,8 @@ const text = z.string().trim().min(1, { error: 'empty' });
 /** A symbol names output files, so it may hold no path separator and no `..`. */
 export const symbol = text.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'symbol' }).refine((s) => !s.includes('..'), { error: 'symbol' });
 
-const meetingSchema = z.strictObject({
+/** The keys of meeting.md's frontmatter (exported so a test checks the README documents each). */
+export const meetingSchema = z.strictObject({
   committee: text,
   committee_short: text,
   session: text,
@@ -36,7 +37,8 @@ const meetingSchema = z.strictObject({
   translation_of: text.optional(),
 });
 
-const annexSchema = z.strictObject({
+/** The keys of an annex file's frontmatter. */
+export const annexSchema = z.strictObject({
   title: text,
   id: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, { error: 'id' }).optional(),
   visibility: z.enum(['public', 'restricted']).default('public'),
@@ -126,8 +128,14 @@ function validate<S extends z.ZodType<Record<string, unknown>>>(
     return { file, line: source.line + pos.line, column: pos.col };
   };
   if (doc.errors.length > 0) {
+    // One message a line: YAML often reports one mistake twice.
+    const seen = new Set<number>();
     for (const e of doc.errors) {
-      diagnostics.push(error(placeAt(e.pos[0]), 'yaml-syntax', `Unexpected YAML: ${firstLine(e.message)}, expected \`key: value\` lines`));
+      const explained = explainYamlError(source.value, e.code, e.pos[0], firstLine(e.message));
+      const place = placeAt(explained.offset);
+      if (seen.has(place.line)) continue;
+      seen.add(place.line);
+      diagnostics.push(error(place, 'yaml-syntax', explained.message));
     }
     return { diagnostics };
   }
@@ -144,8 +152,22 @@ function validate<S extends z.ZodType<Record<string, unknown>>>(
     const keyNode = pair.key as YamlNode | null;
     const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     nodes.set(name, { key: keyNode, value: pair.value as YamlNode | null });
+    const cut = isScalar(pair.value) ? cutByComment(source.value, name, pair.value) : null;
+    if (cut) diagnostics.push(warning(placeAt(cut.offset), 'yaml-comment', cut.message));
   }
-  return validateData(doc.toJS() as Record<string, unknown>, placeAt, schema, keys, nodes, { file, line: source.line, column: 1 });
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS() as Record<string, unknown>;
+  } catch {
+    // `*name` with no `&name` before it: YAML reads the value as a reference to another value.
+    const alias = /^([\w-]+):[ \t]*\*/m.exec(source.value);
+    const offset = alias ? alias.index + alias[0].length - 1 : undefined;
+    const key = alias?.[1] ?? 'key';
+    diagnostics.push(error(placeAt(offset), 'yaml-syntax', `Unexpected \`*\` at the start of the value of \`${key}\`, expected the value in quotes: \`${key}: "…"\``));
+    return { diagnostics };
+  }
+  const validated = validateData(data, placeAt, schema, keys, nodes, { file, line: source.line, column: 1 });
+  return { ...validated, diagnostics: [...diagnostics, ...validated.diagnostics] };
 }
 
 function validateData<S extends z.ZodType<Record<string, unknown>>>(
@@ -172,10 +194,7 @@ function validateData<S extends z.ZodType<Record<string, unknown>>>(
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const suggestion = closest(key, [...keys]);
-        diagnostics.push(
-          error(placeAt(nodes.get(key)?.key?.range?.[0]), 'unknown-key', `Unexpected key \`${key}\`, expected a known key (did you mean \`${suggestion}\`?)`),
-        );
+        diagnostics.push(error(placeAt(nodes.get(key)?.key?.range?.[0]), 'unknown-key', `Unexpected key \`${key}\`, expected ${unknownKeyHint(key, data[key], keys)}`));
       }
       continue;
     }
@@ -212,6 +231,12 @@ function validateData<S extends z.ZodType<Record<string, unknown>>>(
     }
   }
   return { diagnostics };
+}
+
+function unknownKeyHint(key: string, value: unknown, keys: readonly string[]): string {
+  return keys === meetingKeys
+    ? keyHint(key, value, meetingKeys, annexKeys, 'meeting.md', 'an annex file')
+    : keyHint(key, value, annexKeys, meetingKeys, 'an annex file', 'meeting.md');
 }
 
 function isRealDate(value: string): boolean {

@@ -76,15 +76,24 @@ export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
     const found = parseAnnexFrontmatter(file.path, parsed.frontmatter);
     diagnostics.push(...found.diagnostics);
     const body = new AnnexBuilder(diagnostics, found.meta?.numbered ?? false).build(parsed);
-    if (!found.meta) continue;
     const fromName = path.basename(file.path).replace(/\.md$/i, '').replace(/^[\d-]+/, '');
+    // An annex whose frontmatter has an error (reported above) still takes its place and its id, so
+    // references to it are not each reported as unknown; the meeting has an error and writes nothing.
+    const raw = parsed.frontmatter?.value ?? '';
+    const meta = found.meta ?? {
+      title: '',
+      id: /^id:[ \t]*["']?([A-Za-z0-9][\w.-]*)["']?[ \t]*$/m.exec(raw)?.[1],
+      visibility: /^visibility:[ \t]*["']?restricted\b/m.test(raw) ? 'restricted' : 'public',
+      orientation: 'portrait',
+      numbered: false,
+    } as const;
     annexes.push({
       type: 'annex',
-      id: found.meta.id ?? (fromName || path.basename(file.path).replace(/\.md$/i, '')),
-      title: found.meta.title,
-      visibility: found.meta.visibility,
-      orientation: found.meta.orientation,
-      numbered: found.meta.numbered,
+      id: meta.id ?? (fromName || path.basename(file.path).replace(/\.md$/i, '')),
+      title: meta.title,
+      visibility: meta.visibility,
+      orientation: meta.orientation,
+      numbered: meta.numbered,
       body,
       file: file.path,
       range: wholeFile(file.path, parsed.file.text),

@@ -17,6 +17,8 @@ export interface MeetingResult {
   readonly dir: string;
   readonly diagnostics: readonly Diagnostic[];
   readonly ok: boolean;
+  /** How many files the build wrote. */
+  readonly written: number;
 }
 
 /**

@@ -50,6 +50,14 @@ export function decisionsFile(edition: Edition): string {
   return `decisions${suffix(edition)}.json`;
 }
 
+/** The edition and format of a file a build writes (a report, an annex alone, a register), from its name. */
+export function outputKind(relative: string): { readonly edition: Edition; readonly format: Format } | null {
+  const match = /(-public)?\.([a-z]+)$/.exec(relative);
+  const format = match?.[2] as Format | undefined;
+  if (!match || !format || !(FORMATS as readonly string[]).includes(format)) return null;
+  return { edition: match[1] ? 'public' : 'full', format };
+}
+
 /**
  * The largest numeral Roman notation writes (MMMCMXCIX). An annex a previous build had and this
  * one no longer has can only be recognised by its numeral, so every numeral up to this one counts;

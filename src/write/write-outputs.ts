@@ -1,6 +1,6 @@
 // Writes build results atomically: each file goes to a temporary name beside it, then is renamed.
 
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -27,7 +27,18 @@ export interface WriteOptions {
    * write. Any other file in the folder is not acta's to remove.
    */
   readonly owned?: Pick<ReadonlySet<string>, 'has'>;
+  /**
+   * Keep a manifest of what this build wrote (MANIFEST in the folder) and remove what the previous
+   * build's manifest lists and this build did not write again, of the files it `covers` (the
+   * editions and formats it builds): a build under a new symbol leaves nothing under the old one,
+   * and a file that no build wrote is never removed. With a manifest, `owned` is not used: it only
+   * serves folders written before manifests existed.
+   */
+  readonly manifest?: { readonly covers: (relative: string) => boolean };
 }
+
+/** The list of what the last build wrote, in the meeting's output folder. */
+export const MANIFEST = '.acta-manifest.json';
 
 /**
  * Writes a build's files as they are rendered, each to a temporary file beside its place (so its
@@ -82,13 +93,35 @@ export class OutputWriter {
     } finally {
       for (const { temporary } of this.pending.slice(written.length)) await rm(temporary, { force: true });
     }
-    if (options.owned) {
+    const previous = options.manifest ? await readManifest(this.root) : null;
+    if (options.manifest) await this.replaceManifest(previous ?? [], options.manifest.covers);
+    if (options.owned && previous === null) {
       const kept = new Set(this.pending.map((p) => p.relative));
       for (const relative of await listFiles(this.root)) {
         if (!kept.has(relative) && options.owned.has(relative)) await rm(path.join(this.root, relative), { force: true });
       }
     }
     return written;
+  }
+
+  private async replaceManifest(previous: readonly string[], covers: (relative: string) => boolean): Promise<void> {
+    const now = new Set(this.pending.map((p) => p.relative));
+    const carried: string[] = [];
+    for (const relative of previous) {
+      if (now.has(relative)) continue;
+      const target = path.resolve(this.root, relative);
+      if (!target.startsWith(this.root + path.sep) || relative === MANIFEST) continue;
+      if (covers(relative)) {
+        await rm(target, { force: true });
+        await rmdir(path.dirname(target)).catch(() => undefined); // only if that left it empty
+      } else if (await isFile(target)) {
+        carried.push(relative); // a file of an edition or format this build did not make: still the last build's
+      }
+    }
+    const files = [...now, ...carried].sort();
+    const temporary = path.join(this.root, `${MANIFEST}.${process.pid}.tmp`);
+    await writeFile(temporary, `${JSON.stringify({ about: 'The files the last acta build wrote here; the next build removes those it no longer writes.', files }, null, 2)}\n`);
+    await rename(temporary, path.join(this.root, MANIFEST));
   }
 
   /** Removes the temporary files written so far; nothing is renamed. */
@@ -109,6 +142,20 @@ export async function writeOutputs(folder: string, files: readonly OutputFile[],
   const writer = new OutputWriter(folder);
   for (const file of files) await writer.add(file);
   return writer.commit(options);
+}
+
+/** The files the previous build's manifest lists; null when there is none (or it is not one). */
+async function readManifest(root: string): Promise<string[] | null> {
+  try {
+    const data = JSON.parse(await readFile(path.join(root, MANIFEST), 'utf8')) as { files?: unknown };
+    return Array.isArray(data.files) ? data.files.filter((f): f is string => typeof f === 'string') : null;
+  } catch {
+    return null;
+  }
+}
+
+async function isFile(target: string): Promise<boolean> {
+  return stat(target).then((info) => info.isFile(), () => false);
 }
 
 async function listFiles(root: string, prefix = ''): Promise<string[]> {

@@ -61,8 +61,8 @@ describe('meeting.md frontmatter', () => {
 
   it('reports malformed YAML at its line', () => {
     const r = withFrontmatter(`${valid}title: "unclosed\n`);
-    expect(r.problems).toEqual(['m/meeting.md:10:17 error yaml-syntax']);
-    expect(r.diagnostics[0]!.message).toBe('Unexpected YAML: Missing closing "quote, expected `key: value` lines');
+    expect(r.problems).toEqual(['m/meeting.md:10:8 error yaml-syntax']);
+    expect(r.diagnostics[0]!.message).toBe('Unexpected `"` that opens the value of `title` and is never closed, expected a closing `"` at the end of the value, on the same line');
   });
 
   it('refuses frontmatter that is not a mapping', () => {

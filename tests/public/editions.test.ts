@@ -46,7 +46,7 @@ describe('the leak fixture', () => {
     expect(agenda.status).toBe(0);
     expect(build.stderr.match(/ref-to-restricted/g)).toHaveLength(2);
     expect(all.map((f) => path.relative(folder, f)).sort()).toEqual([
-      'LEAK1-agenda-public.docx', 'LEAK1-agenda-public.html',
+      '.acta-manifest.json', 'LEAK1-agenda-public.docx', 'LEAK1-agenda-public.html',
       'LEAK1-public.docx', 'LEAK1-public.html', 'LEAK1-public.json', 'LEAK1.docx', 'LEAK1.html', 'LEAK1.json',
       'annexes/annex-I.docx', 'annexes/annex-I.html',
       'annexes/annex-II-public.docx', 'annexes/annex-II-public.html', 'annexes/annex-II.docx', 'annexes/annex-II.html',
@@ -132,11 +132,19 @@ describe('each annex alone', async () => {
     expect(docx).toMatch(/<w:footnote w:id="1"[^>]*>.*A public note of the annex\./);
   });
 
-  it('has no public file for a restricted annex, and removes one a previous build left', async () => {
+  it('has no public file for a restricted annex, and removes the one a previous build wrote when it was public', async () => {
     expect(all.some((f) => f.endsWith('annex-I-public.html') || f.endsWith('annex-I-public.docx'))).toBe(false);
-    await writeFile(path.join(folder, 'annexes', 'annex-I-public.html'), 'left over from when Annex I was public');
-    expect(acta('build', 'tests/fixtures/leak', '--out', out).status).toBe(0);
-    expect((await readdir(path.join(folder, 'annexes'))).includes('annex-I-public.html')).toBe(false);
+    const copy = path.join(await mkdtemp(path.join(tmpdir(), 'acta-became-restricted-')), 'leak');
+    await cp(path.join(root, 'tests/fixtures/leak'), copy, { recursive: true });
+    const annex = path.join(copy, 'annexes', '01-zqleak-annex.md');
+    const restricted = await readFile(annex, 'utf8');
+    await writeFile(annex, restricted.replace('visibility: restricted\n', ''));
+    expect(acta('build', copy, '--out', out).status).toBe(0);
+    expect(await readdir(path.join(out, 'leak', 'annexes'))).toContain('annex-I-public.html');
+    await writeFile(annex, restricted);
+    expect(acta('build', copy, '--out', out).status).toBe(0);
+    const annexes = await readdir(path.join(out, 'leak', 'annexes'));
+    expect(annexes.filter((f) => f.startsWith('annex-I-public') || f.startsWith('annex-I.'))).toEqual(['annex-I.docx', 'annex-I.html']);
   });
 });
 

@@ -13,7 +13,7 @@ describe('acta init', () => {
     const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-init-')), 'new-meeting');
     const init = acta('init', dir, '--committee', 'Enforcement Committee', '--short', 'EC', '--symbol', 'EC0100E1a');
     expect(init.status).toBe(0);
-    expect(init.stdout).toContain(`Next: acta watch ${dir}`);
+    expect(init.stdout).toContain(` watch ${dir}`); // `acta watch` or `node dist/acta.js watch`: tests/authoring-cli.test.ts
     expect((await readdir(dir, { recursive: true })).map(String).sort()).toEqual([
       'README.md', 'annexes', 'annexes/01-participants.md', 'annexes/02-programme.md', 'items', 'items/01-opening.md', 'items/02-work-programme.md', 'meeting.md',
     ]);
@@ -22,7 +22,7 @@ describe('acta init', () => {
     expect(build.status).toBe(0);
     expect(build.stderr).toBe('');
     expect((await readdir(path.join(out, 'new-meeting'), { recursive: true })).map(String).sort()).toEqual([
-      'EC0100E1a-public.docx', 'EC0100E1a-public.html', 'EC0100E1a-public.json', 'EC0100E1a.docx', 'EC0100E1a.html', 'EC0100E1a.json',
+      '.acta-manifest.json', 'EC0100E1a-public.docx', 'EC0100E1a-public.html', 'EC0100E1a-public.json', 'EC0100E1a.docx', 'EC0100E1a.html', 'EC0100E1a.json',
       'annexes', 'annexes/annex-I.docx', 'annexes/annex-I.html', 'annexes/annex-II-public.docx', 'annexes/annex-II-public.html', 'annexes/annex-II.docx', 'annexes/annex-II.html',
       'decisions-public.json', 'decisions.json',
     ]);

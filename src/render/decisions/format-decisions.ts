@@ -19,7 +19,8 @@ export function formatDecisions(meetings: readonly MeetingDecisions[], format: D
     case 'csv': {
       const header = ['symbol', 'id', 'item', 'subitem', 'paragraph', 'text'];
       const lines = rows.map((r) => [r.symbol, r.id, r.item, r.subitem ?? '', String(r.paragraph), r.text].map(csvField).join(','));
-      return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+      // The byte-order mark makes Excel read the file as UTF-8 (without it, "é" opens as "Ã©").
+      return `\ufeff${[header.join(','), ...lines].join('\r\n')}\r\n`;
     }
     case 'md': {
       const lines = ['| Symbol | Decision | Item | Paragraph | Text |', '| --- | --- | --- | --- | --- |'];

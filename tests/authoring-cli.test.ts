@@ -1,0 +1,191 @@
+// What a new user meets on the command line (issue 13, points 9 and 10): files beside the Markdown,
+// what a build says and where it wrote, a build under a new symbol, the CSV register in Excel, one
+// `--public`, help as users type it, and a next command that works.
+
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = path.join(root, 'dist', 'acta.js');
+const PATH = path.dirname(process.execPath); // node, and no `acta`
+
+function acta(args: readonly string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PATH, ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'acta-authoring-'));
+});
+
+const tree = async (dir: string) => (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+
+describe('files other than Markdown in items/ and annexes/', () => {
+  const fixture = 'tests/fixtures/ignored-files';
+
+  it('are ignored: hidden files, Thumbs.db, desktop.ini and Word lock files silently, others with a warning each', async () => {
+    const expected = (await readFile(path.join(root, fixture, 'expected'), 'utf8')).trim().split('\n');
+    const r = acta(['check', fixture]);
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(expected.length);
+    lines.forEach((line, i) => {
+      const [where, text] = expected[i]!.split(' | ');
+      const [place, severity, rule] = where!.split(' ');
+      expect(line).toBe(`${fixture}/${place}: ${severity}: ${text} [${rule}]`);
+    });
+    expect(r.stderr).not.toMatch(/Thumbs|desktop\.ini|DS_Store|~\$/);
+  });
+
+  it('do not stop a build', async () => {
+    const r = acta(['build', fixture, '--out', work]);
+    expect(r.code).toBe(0);
+    expect(await tree(path.join(work, 'ignored-files'))).toContain('annexes/annex-I.html');
+  });
+});
+
+describe('what a build says', () => {
+  it('says nothing on a pipe', () => {
+    const r = acta(['build', 'meetings/exemple-fr', '--out', path.join(work, 'quiet')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('');
+  });
+
+  it('prints one line a meeting with --summary: files written, where, warnings', () => {
+    const out = path.join(work, 'summary');
+    const r = acta(['build', 'meetings/exemple-fr/', 'tests/fixtures/ignored-files', 'tests/fixtures/bad/unknown-id', '--out', out, '--summary']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe([
+      `meetings/exemple-fr: 18 files written to ${out}/exemple-fr/, 0 warnings`,
+      `tests/fixtures/ignored-files: 12 files written to ${out}/ignored-files/, 2 warnings`,
+      'tests/fixtures/bad/unknown-id: nothing written, 1 error',
+      '',
+    ].join('\n'));
+  });
+
+  it('prints the line on a terminal without being asked', async () => {
+    const out = path.join(work, 'tty');
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} build meetings/exemple-fr --out ${JSON.stringify(out)}`;
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PATH: `${PATH}:/usr/bin:/bin` } });
+    expect(r.status).toBe(0);
+    expect(r.stdout.replace(/\r/g, '')).toContain(`meetings/exemple-fr: 18 files written to ${out}/exemple-fr/, 0 warnings\n`);
+  });
+});
+
+describe('a build removes what its previous build wrote and this one does not', () => {
+  const copy = async (name: string) => {
+    const dir = path.join(work, 'meetings', name);
+    await cp(path.join(root, 'meetings/exemple-fr'), dir, { recursive: true });
+    return dir;
+  };
+  const setSymbol = async (dir: string, symbol: string) => {
+    const file = path.join(dir, 'meeting.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^symbol: .*$/m, `symbol: ${symbol}`));
+  };
+
+  it('outputs under the old symbol go; files it never wrote stay', async () => {
+    const dir = await copy('renamed');
+    const out = path.join(work, 'renamed-out');
+    expect(acta(['build', dir, '--out', out]).code).toBe(0);
+    const folder = path.join(out, 'renamed');
+    await writeFile(path.join(folder, 'notes.docx'), 'the secretariat’s own file');
+    await writeFile(path.join(folder, 'annexes', 'annex-IX.html'), 'a file acta did not write, with an acta-like name');
+    await setSymbol(dir, 'PI0231F1b');
+    expect(acta(['build', dir, '--out', out]).code).toBe(0);
+    const files = await tree(folder);
+    expect(files.filter((f) => f.includes('PI0231F1a'))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['PI0231F1b.docx', 'PI0231F1b-public.html', 'notes.docx', 'annexes/annex-IX.html', '.acta-manifest.json']));
+    const manifest = JSON.parse(await readFile(path.join(folder, '.acta-manifest.json'), 'utf8')) as { files: string[] };
+    expect(manifest.files).toEqual(files.filter((f) => f !== '.acta-manifest.json' && f !== 'notes.docx' && f !== 'annexes/annex-IX.html'));
+  });
+
+  it('keeps the files of the formats and editions it was not asked for', async () => {
+    const dir = await copy('narrow');
+    const out = path.join(work, 'narrow-out');
+    expect(acta(['build', dir, '--out', out]).code).toBe(0);
+    await setSymbol(dir, 'PI0231F1b');
+    expect(acta(['build', dir, '--out', out, '--format', 'html', '--public']).code).toBe(0);
+    const files = await tree(path.join(out, 'narrow'));
+    // The old public HTML was replaced; the old DOCX, JSON and full HTML were not rebuilt, so they stay.
+    expect(files.filter((f) => f.startsWith('PI0231F1a'))).toEqual(['PI0231F1a-public.docx', 'PI0231F1a-public.json', 'PI0231F1a.docx', 'PI0231F1a.html', 'PI0231F1a.json']);
+    expect(files).toContain('PI0231F1b-public.html');
+    // …and the next full build removes them.
+    expect(acta(['build', dir, '--out', out]).code).toBe(0);
+    expect((await tree(path.join(out, 'narrow'))).filter((f) => f.startsWith('PI0231F1a'))).toEqual([]);
+  });
+
+  it('removes a folder that removing left empty', async () => {
+    const dir = path.join(work, 'meetings', 'no-annexes');
+    await cp(path.join(root, 'tests/fixtures/ignored-files'), dir, { recursive: true });
+    const out = path.join(work, 'no-annexes-out');
+    expect(acta(['build', dir, '--out', out]).code).toBe(0);
+    expect(await readdir(path.join(out, 'no-annexes'))).toContain('annexes');
+    await rm(path.join(dir, 'annexes'), { recursive: true });
+    const r = acta(['build', dir, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await readdir(path.join(out, 'no-annexes'))).not.toContain('annexes');
+  });
+});
+
+describe('the command line', () => {
+  it('starts the CSV register with a UTF-8 byte-order mark', () => {
+    const r = spawnSync(process.execPath, [bin, 'decisions', 'meetings/exemple-fr', '--format', 'csv'], { cwd: root, env: { ...process.env, PATH } });
+    expect(r.status).toBe(0);
+    expect([...r.stdout.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(r.stdout.subarray(3, 9).toString()).toBe('symbol');
+  });
+
+  it('takes --public for build, and keeps --public-only as its alias', async () => {
+    for (const flag of ['--public', '--public-only']) {
+      const out = path.join(work, `flag${flag}`);
+      const r = acta(['build', 'meetings/exemple-fr', '--out', out, flag]);
+      expect(r.code, r.stderr).toBe(0);
+      const files = (await tree(path.join(out, 'exemple-fr'))).filter((f) => f !== '.acta-manifest.json');
+      expect(files.length).toBeGreaterThan(0);
+      expect(files.filter((f) => !f.includes('-public.'))).toEqual([]);
+    }
+    expect(acta(['build', '--help']).stdout).toContain('--public ');
+    expect(acta(['build', '--help']).stdout).not.toContain('--public-only');
+  });
+
+  it('prints defaults in --help as users type them', () => {
+    const build = acta(['build', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(build).toContain('(default: docx,html,json)');
+    expect(build).toContain('output folder (default: output)');
+    expect(acta(['init', '--help']).stdout.replace(/\s+/g, ' ')).toContain('default: en)');
+    expect(acta(['decisions', '--help']).stdout.replace(/\s+/g, ' ')).toContain('default: json)');
+    for (const command of ['build', 'agenda', 'watch', 'init', 'decisions']) expect(acta([command, '--help']).stdout).not.toMatch(/default: ["[]/);
+  });
+
+  it('suggests after init a command that works: node … when acta is not on the PATH, acta when it is', async () => {
+    const first = path.join(work, 'init-1');
+    const r = acta(['init', first]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Next: node dist/acta.js watch ${first} (to type \`acta\` instead, put it on the PATH: \`npm install --global\` in acta's folder)\n`);
+    const binDir = path.join(work, 'bin');
+    await mkdir(binDir, { recursive: true });
+    await symlink(bin, path.join(binDir, 'acta'));
+    const second = path.join(work, 'init-2');
+    const linked = acta(['init', second], { PATH: `${binDir}${path.delimiter}${PATH}` });
+    expect(linked.stdout).toContain(`Next: acta watch ${second}\n`);
+    const readme = await readFile(path.join(second, 'README.md'), 'utf8');
+    expect(readme).toContain('`npm install --global`');
+    expect(readme).not.toContain('npmjs.com');
+  });
+
+  it('is published under a name of its own, with the command acta', async () => {
+    const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { name: string; bin: Record<string, string>; overrides: { docx: { nanoid: string } } };
+    expect(pkg.name).toBe('acta-meeting-reports');
+    expect(pkg.bin).toEqual({ acta: 'dist/acta.js' });
+    // nanoid 6 (docx's dependency, bundled into docx's own files) wants Node 22: npm warned EBADENGINE on Node 20.
+    const nanoid = JSON.parse(await readFile(path.join(root, 'node_modules/docx/node_modules/nanoid/package.json'), 'utf8').catch(() => readFile(path.join(root, 'node_modules/nanoid/package.json'), 'utf8'))) as { version: string; engines: { node: string } };
+    expect(nanoid.version.startsWith('5.')).toBe(true);
+    expect(nanoid.engines.node).toContain('>=20');
+  });
+});
