@@ -46,6 +46,8 @@ export async function openPrinter(): Promise<PdfPrinter> {
         // The HTML is self-contained: no request to wait for, only its fonts.
         await page.setContent(html, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        // Headings are read as they print: a heading whose words are all hidden on paper gets no bookmark.
+        await page.emulateMedia({ media: 'print' });
         const bookmarks = await page.evaluate(headingTitles, doc.bookmarkTitles);
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
         const { bookmarkTitles: _, ...finish } = doc;
@@ -64,7 +66,7 @@ export async function openPrinter(): Promise<PdfPrinter> {
  */
 function headingTitles(titles: Readonly<Record<string, string>>): string[] {
   const HEADINGS = 'h1, h2, h3, h4, h5, h6';
-  const shown = (el: Element) => el.getClientRects().length > 0 && (el.textContent ?? '').trim() !== '';
+  const shown = (el: Element) => el.getClientRects().length > 0 && (el as HTMLElement).innerText.trim() !== '';
   return Array.from(document.querySelectorAll(HEADINGS)).filter(shown).map((el) => {
     if (el.id && titles[el.id]) return titles[el.id]!;
     const holder = el.parentElement?.closest('[id]');
