@@ -1,9 +1,10 @@
 // Inline model content to Word runs: references as REF fields, changes as w:ins/w:del, footnotes as notes.
 
 import {
-  DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, InternalHyperlink, SimpleField, TextRun, type IRunOptions, type ParagraphChild,
+  DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, InternalHyperlink, TextRun, type IRunOptions, type ParagraphChild,
 } from 'docx';
 import { dispatch, type Handlers, type Inline } from '../../model.js';
+import { complexField } from './fields.js';
 import { STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
@@ -43,24 +44,27 @@ function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: re
   const target = env.report.targets[id];
   if (!target) return inlineRuns(env, state, words, format);
   if (words.length) return [new InternalHyperlink({ anchor: target.bookmark, children: inlineRuns(env, state, words, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
-  const field = (name: string, cached: string, numberOnly: boolean) => new SimpleField(`REF ${name}${numberOnly ? ' \\n' : ''} \\h`, cached);
-  if (target.kind === 'paragraph' && target.number !== null) return [field(target.bookmark, target.label, true)];
+  const field = (name: string, cached: string, numberOnly: boolean) => complexField(`REF ${name}${numberOnly ? ' \\n' : ''} \\h`, cached, runFormat(format));
+  if (target.kind === 'paragraph' && target.number !== null) return field(target.bookmark, target.label, true);
   if (target.kind === 'subitem' && target.item) {
     // "Item IV (b)": the item's label and the sub-item's letter, each live; an only sub-item reads as its item.
     const item = field(target.item.bookmark, target.item.label, false);
-    return target.subitemLabel === null ? [item] : [item, textRun(env, state, ' ', format), field(target.bookmark, target.subitemLabel, false)];
+    return target.subitemLabel === null ? item : [...item, textRun(env, state, ' ', format), ...field(target.bookmark, target.subitemLabel, false)];
   }
-  return [field(target.bookmark, target.label, false)];
+  return field(target.bookmark, target.label, false);
 }
 
-function textRun(env: WriterEnv, state: WriterState, text: string, format: RunFormat): ParagraphChild {
-  const options: IRunOptions = {
-    text,
+function runFormat(format: RunFormat): IRunOptions {
+  return {
     ...(format.italics ? { italics: true } : {}),
     ...(format.bold ? { bold: true } : {}),
     ...(format.strike ? { strike: true } : {}),
     ...(format.style ? { style: format.style } : {}),
   };
+}
+
+function textRun(env: WriterEnv, state: WriterState, text: string, format: RunFormat): ParagraphChild {
+  const options: IRunOptions = { text, ...runFormat(format) };
   if (format.change === 'ins') return new InsertedTextRun({ ...options, id: state.nextChangeId++, author: env.changes.author, date: env.changes.date });
   if (format.change === 'del') return new DeletedTextRun({ ...options, id: state.nextChangeId++, author: env.changes.author, date: env.changes.date });
   return new TextRun(options);
