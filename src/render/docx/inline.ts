@@ -1,7 +1,7 @@
 // Inline model content to Word runs: references as REF fields, changes as w:ins/w:del, footnotes as notes.
 
 import {
-  DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, InternalHyperlink, TextRun, type IRunOptions, type ParagraphChild,
+  CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Paragraph, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, InternalHyperlink, TextRun, type IRunOptions, type ParagraphChild,
 } from 'docx';
 import { dispatch, type Handlers, type Inline } from '../../model.js';
 import { complexField } from './fields.js';
@@ -25,7 +25,7 @@ const INLINE: Handlers<Inline, [WriterEnv, WriterState, RunFormat], ParagraphChi
   break: () => [new TextRun({ break: 1 })],
   ins: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, change: 'ins' }),
   del: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, change: 'del' }),
-  comment: (node, env, state, format) => inlineRuns(env, state, node.children, format),
+  comment: (node, env, state, format) => commentRuns(env, state, node, format),
   restricted: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, style: STYLE.restrictedChar }),
   link: (node, env, state, format) => [new ExternalHyperlink({ link: node.url, children: inlineRuns(env, state, node.children, { ...format, style: STYLE.hyperlink }) as TextRun[] })],
   footnote: (node, env) => {
@@ -37,6 +37,18 @@ const INLINE: Handlers<Inline, [WriterEnv, WriterState, RunFormat], ParagraphChi
 
 export function inlineRuns(env: WriterEnv, state: WriterState, nodes: readonly Inline[], format: RunFormat = {}): ParagraphChild[] {
   return nodes.flatMap((node) => dispatch(INLINE, node, env, state, format));
+}
+
+/**
+ * `{==words==}{>>[Author] text<<}`: a Word comment anchored on the words (or at its place), by its author or the
+ * report's changes author. A highlight with no comment is ordinary text.
+ */
+function commentRuns(env: WriterEnv, state: WriterState, node: Extract<Inline, { type: 'comment' }>, format: RunFormat): ParagraphChild[] {
+  const words = inlineRuns(env, state, node.children, format);
+  if (!node.body) return words;
+  const id = state.comments.length;
+  state.comments.push({ id, author: node.author ?? env.changes.author, body: new Paragraph({ children: inlineRuns(env, state, node.body) }) });
+  return [new CommentRangeStart(id), ...words, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
 }
 
 /** `[](#id)`: a REF field per label part, pre-filled with the label; `[words](#id)`: a link to the bookmark. */

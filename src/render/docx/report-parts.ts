@@ -47,8 +47,11 @@ export function coverChildren(env: WriterEnv): FileChild[] {
   return out;
 }
 
-/** Fixed column widths, a header row repeated on every page, rows that never split. */
-export function agendaTable(env: WriterEnv, state: WriterState): FileChild[] {
+/**
+ * Fixed column widths, a header row repeated on every page, rows that never split. `withBody` false (the agenda
+ * alone) writes the ranges as text: there are no paragraph bookmarks for fields to point at.
+ */
+export function agendaTable(env: WriterEnv, state: WriterState, withBody = true): FileChild[] {
   const report = env.report;
   const catalog = catalogFor(report.meta.language);
   const showRange = report.items.some((i) => i.paragraphRange !== null);
@@ -68,7 +71,7 @@ export function agendaTable(env: WriterEnv, state: WriterState): FileChild[] {
       ...(showRange ? [cell(2, [text(STYLE.agendaHeading, catalog.paragraph, AlignmentType.CENTER)])] : []),
     ],
   });
-  const bookmarks = bodyParagraphBookmarks(report);
+  const bookmarks = withBody ? bodyParagraphBookmarks(report) : new Map<number, string>();
   const rows = report.items.map((item) => {
     const title = new Paragraph({
       style: STYLE.agendaText,
