@@ -4,12 +4,12 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch, diffArrays } from 'diff';
 import type { NumberedParagraph, NumberedReport, SourceRange, Target } from '../model.js';
 import { renderDocx } from '../render/docx/render-docx.js';
 import { STYLE } from '../render/docx/styles.js';
 import { visitTree } from '../walk.js';
-import { parseXml, readComments, readParagraphs, RefusedDocx, unpackDocx, type DocxComment, type DocxParagraph, type Token } from './read-docx.js';
+import { parseXml, readComments, readFootnotes, readParagraphs, RefusedDocx, unpackDocx, type DocxComment, type DocxParagraph, type Token } from './read-docx.js';
 
 export interface ImportResult {
   /** Each changed file's new text, by path as the model names it. */
@@ -23,8 +23,15 @@ export interface ImportResult {
 export async function importDocx(bytes: Uint8Array, report: NumberedReport): Promise<ImportResult> {
   const edited = readDocument(bytes, report);
   const expected = readDocument(await renderDocx(report), report);
-  const md = markdownWriter(report, edited.comments);
-  const mdExpected = markdownWriter(report, expected.comments);
+  // A footnote call is the report's footnote only if its text is that footnote's text: Word numbers a new one
+  // among the old, so its id alone says nothing.
+  const keyByText = new Map<string, string>();
+  for (const f of report.footnotes) {
+    const text = expected.footnotes.get(String(f.number));
+    if (text) keyByText.set(text, f.key);
+  }
+  const md = markdownWriter(report, edited.comments, (id) => keyByText.get(edited.footnotes.get(id) ?? ''));
+  const mdExpected = markdownWriter(report, expected.comments, (id) => keyByText.get(expected.footnotes.get(id) ?? ''));
 
   const nodes = numberedParagraphs(report);
   const expectedByBookmark = new Map(expected.paragraphs.filter((p) => p.bookmarks.length).map((p) => [paragraphBookmark(p), p] as const));
@@ -95,7 +102,7 @@ export function unifiedDiff(files: ImportResult['files']): string {
 
 // ---- reading ----------------------------------------------------------------------------------------
 
-function readDocument(bytes: Uint8Array, report: NumberedReport): { paragraphs: DocxParagraph[]; comments: Map<string, DocxComment> } {
+function readDocument(bytes: Uint8Array, report: NumberedReport): { paragraphs: DocxParagraph[]; comments: Map<string, DocxComment>; footnotes: Map<string, string> } {
   const symbol = report.meta.symbol;
   const parts = unpackDocx(bytes);
   if (!parts['word/document.xml']) throw new RefusedDocx('the file is not a Word document: it has no word/document.xml');
@@ -117,7 +124,8 @@ function readDocument(bytes: Uint8Array, report: NumberedReport): { paragraphs: 
   if (!paragraphs.some((p) => p.bookmarks.some((b) => /^para_\d+$/.test(b)))) {
     throw new RefusedDocx(`the file has no numbered paragraph bookmarks (para_1…); expected the full DOCX of the meeting ${symbol}`);
   }
-  return { paragraphs, comments };
+  const footnotes = parts['word/footnotes.xml'] ? readFootnotes(parseXml('word/footnotes.xml', parts['word/footnotes.xml'])) : new Map<string, string>();
+  return { paragraphs, comments, footnotes };
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -171,16 +179,21 @@ function otherChanges(edited: readonly DocxParagraph[], expected: readonly DocxP
     list.filter((p) => !paragraphBookmark(p) && p.style !== STYLE.numbered && p.style !== STYLE.numberedRestricted).map(comparisonKey);
   const a = others(expected);
   const b = others(edited);
-  let changed = Math.abs(a.length - b.length);
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) changed += 1;
-  return changed;
+  // Aligned as sequences, so one paragraph inserted counts once, not as every paragraph after it.
+  let removed = 0;
+  let added = 0;
+  for (const part of diffArrays(a, b)) {
+    if (part.removed) removed += part.count ?? part.value.length;
+    if (part.added) added += part.count ?? part.value.length;
+  }
+  return Math.max(removed, added);
 }
 
 // ---- writing Markdown -------------------------------------------------------------------------------
 
-function markdownWriter(report: NumberedReport, comments: ReadonlyMap<string, DocxComment>): (p: DocxParagraph) => string {
+function markdownWriter(report: NumberedReport, comments: ReadonlyMap<string, DocxComment>, footnoteKey: (id: string) => string | undefined): (p: DocxParagraph) => string {
   const byBookmark = new Map<string, Target>(Object.values(report.targets).map((t) => [t.bookmark, t]));
-  const write = paragraphMarkdown(report, comments, byBookmark);
+  const write = paragraphMarkdown(report, comments, byBookmark, footnoteKey);
   return write;
 }
 
@@ -195,8 +208,7 @@ function comparisonKey(p: DocxParagraph): string {
 /** What the last paragraph written held that Markdown cannot take back yet (read after each call). */
 const lost: string[] = [];
 
-function paragraphMarkdown(report: NumberedReport, comments: ReadonlyMap<string, DocxComment>, byBookmark: ReadonlyMap<string, Target>): (p: DocxParagraph) => string {
-  const footnoteKey = new Map(report.footnotes.map((f) => [String(f.number), f.key]));
+function paragraphMarkdown(report: NumberedReport, comments: ReadonlyMap<string, DocxComment>, byBookmark: ReadonlyMap<string, Target>, footnoteKey: (id: string) => string | undefined): (p: DocxParagraph) => string {
   const defaultAuthor = report.facts.changes.author;
 
   return (p) => {
@@ -231,9 +243,9 @@ function paragraphMarkdown(report: NumberedReport, comments: ReadonlyMap<string,
           break;
         }
         case 'footnote': {
-          const key = footnoteKey.get(t.id);
+          const key = footnoteKey(t.id);
           if (key) push(t.change?.kind ?? null, `[^${key}]`);
-          else lost.push('a footnote added in Word');
+          else lost.push('footnote added in Word');
           break;
         }
         case 'comment-start':

@@ -272,3 +272,13 @@ export function readComments(comments: XmlNode[] | null): Map<string, DocxCommen
   }
   return out;
 }
+
+/** Each footnote's text by its id (Word's separator notes have no text and are left out). */
+export function readFootnotes(footnotes: XmlNode[] | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of footnotes ? findAll(footnotes, 'w:footnote') : []) {
+    const text = findAll(childrenOf(f), 'w:p').map((p) => runsText([p])).join(' ').replace(/\s+/g, ' ').trim();
+    if (text) out.set(attr(f, 'w:id') ?? '', text);
+  }
+  return out;
+}

@@ -168,4 +168,34 @@ describe('the edits a reviewer makes in LibreOffice come back to their place', (
     expect(data.paragraphs).toHaveLength(177);
     expect(data.items[0]!.range).toBe('01 - 07');
   }, 240_000);
+
+  it('tracked paragraph delete, untracked paragraph delete; a decision added and a footnote added are each a warning, never a silent loss', async () => {
+    const { dir, docx } = await meetingWithDocx('meetings/ptc-219-220', 'PC0517E1a');
+    const before = await snapshot(dir);
+    const edited = await editInLibreOffice(docx, [
+      { op: 'track', on: true },
+      { op: 'delete-paragraph', bookmark: 'para_5' },
+      { op: 'track', on: false },
+      { op: 'delete-paragraph', bookmark: 'para_8' },
+      { op: 'insert-paragraph-after-text', after: 'took note of the opening remarks made by Ms. Hinojosa', text: 'thanked the Director for her remarks.' },
+      { op: 'footnote', after: 'opened the 219th/220th Sessions', text: 'In the Council Room.' },
+    ]);
+    const run = acta('import', edited, '--into', dir);
+    expect(run.status).toBe(0);
+    const warnings = run.stderr.split('\n').filter((l) => l.includes('[import-not-brought-back]'));
+    expect(warnings).toEqual([
+      `${dir}/items/01-opening.md:7:1: warning: Unexpected footnote added in Word in paragraph 1, expected text, revisions, comments, bold or italic; it is not brought back, add it in the Markdown [import-not-brought-back]`,
+      expect.stringMatching(/: warning: Unexpected 1 edited paragraph\(s\) outside the numbered paragraphs \(headings, decisions, tables, annexes\)/),
+    ]);
+    expect(run.stdout).toBe(`${dir}: 2 file(s) changed; paragraphs: 0 inserted, 1 deleted, 1 changed; 1 tracked change(s) and 0 comment(s) brought in\n`);
+    const after = await snapshot(dir);
+    const changed = [...before.keys()].filter((name) => !after.get(name)!.equals(before.get(name)!));
+    expect(changed).toEqual(['items/01-opening.md', 'items/02-updates-and-reports.md']);
+    const opening = before.get('items/01-opening.md')!.toString('utf8');
+    const para5 = 'The Chairperson invited the PTC delegates to share any comments or suggest amendments to the Draft Agenda and Summary Document, including the latest changes made to the agenda. There were no comments.';
+    expect(after.get('items/01-opening.md')!.toString('utf8')).toBe(opening.replace(para5, `{--${para5}--}`));
+    const updates = before.get('items/02-updates-and-reports.md')!.toString('utf8');
+    const para8 = /^The Secretariat presented oral reports from the 9th Meeting.*\n\n/m.exec(updates)![0];
+    expect(after.get('items/02-updates-and-reports.md')!.toString('utf8')).toBe(updates.replace(para8, ''));
+  }, 240_000);
 });

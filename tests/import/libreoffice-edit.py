@@ -70,6 +70,12 @@ def main():
             cursor.gotoEndOfParagraph(False)
             text.insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
             text.insertString(cursor, edit["text"], False)
+        elif op == "insert-paragraph-after-text":  # a new paragraph after the one holding a phrase
+            found = find(doc, edit["after"])
+            cursor = found.getText().createTextCursorByRange(found.getEnd())
+            cursor.gotoEndOfParagraph(False)
+            found.getText().insertControlCharacter(cursor, PARAGRAPH_BREAK, False)
+            found.getText().insertString(cursor, edit["text"], False)
         elif op == "delete-paragraph":  # the whole paragraph, its mark included
             cursor = paragraph_cursor(doc, edit["bookmark"])
             cursor.gotoEndOfParagraph(True)
