@@ -199,3 +199,46 @@ describe('the edits a reviewer makes in LibreOffice come back to their place', (
     expect(after.get('items/02-updates-and-reports.md')!.toString('utf8')).toBe(updates.replace(para8, ''));
   }, 240_000);
 });
+
+// Headless LibreOffice 7.4 crashes when it saves a document holding a comment, so this fixture is made as Word
+// stores a comment: word/comments.xml (with its relationship and content type), and commentRangeStart/End and
+// commentReference around the words in document.xml.
+describe('a Word comment', () => {
+  it('comes back as {==words==}{>>[Author] text<<} in its paragraph, and nothing else changes', async () => {
+    const { dir, docx } = await meetingWithDocx('meetings/ptc-219-220', 'PC0517E1a');
+    const before = await snapshot(dir);
+    const parts = unzipSync(new Uint8Array(await readFile(docx)));
+    const text = (name: string) => new TextDecoder().decode(parts[name]);
+    const document = text('word/document.xml');
+    const anchored = document.replace(
+      'divided into four different clusters: the first',
+      'divided into </w:t></w:r><w:commentRangeStart w:id="7"/><w:r><w:t xml:space="preserve">four different clusters</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r><w:r><w:t xml:space="preserve">: the first',
+    );
+    expect(anchored).not.toBe(document);
+    parts['word/document.xml'] = strToU8(anchored);
+    parts['word/comments.xml'] = strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="7" w:author="Delegate of Japan" w:date="2018-05-10T09:00:00Z" w:initials="DJ"><w:p><w:r><w:annotationRef/></w:r><w:r><w:t>Please name the clusters.</w:t></w:r></w:p></w:comment></w:comments>',
+    );
+    parts['word/_rels/document.xml.rels'] = strToU8(text('word/_rels/document.xml.rels').replace('</Relationships>', '<Relationship Id="rIdComments7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>'));
+    if (!text('[Content_Types].xml').includes('/word/comments.xml')) {
+      parts['[Content_Types].xml'] = strToU8(text('[Content_Types].xml').replace('</Types>', '<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>'));
+    }
+    const edited = path.join(path.dirname(dir), 'commented.docx');
+    await writeFile(edited, zipSync(parts));
+    const run = acta('import', edited, '--into', dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${dir}: 1 file(s) changed; paragraphs: 0 inserted, 0 deleted, 1 changed; 0 tracked change(s) and 1 comment(s) brought in\n`);
+    const after = await snapshot(dir);
+    const changed = [...before.keys()].filter((name) => !after.get(name)!.equals(before.get(name)!));
+    expect(changed).toEqual(['items/01-opening.md']);
+    expect(after.get('items/01-opening.md')!.toString('utf8')).toBe(
+      before.get('items/01-opening.md')!.toString('utf8').replace('divided into four different clusters:', 'divided into {==four different clusters==}{>>[Delegate of Japan] Please name the clusters.<<}:'),
+    );
+    // And the next build shows it as a Word comment again, by the same author.
+    const rebuilt = acta('build', dir, '--out', path.join(path.dirname(dir), 'again'), '--format', 'docx');
+    expect(rebuilt.status).toBe(0);
+    const comments = new TextDecoder().decode(unzipSync(new Uint8Array(await readFile(path.join(path.dirname(dir), 'again', 'ptc-219-220', 'PC0517E1a.docx'))))['word/comments.xml']);
+    expect(comments).toContain('w:author="Delegate of Japan"');
+    expect(comments).toContain('Please name the clusters.');
+  }, 120_000);
+});
