@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { parseXml, readParagraphs, unpackDocx } from '../../src/import/read-docx.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** acta as a user runs it, with a heap of 256 MB: a refusal that let memory run away would crash instead of exit 1. */
@@ -241,4 +242,20 @@ describe('a Word comment', () => {
     expect(comments).toContain('w:author="Delegate of Japan"');
     expect(comments).toContain('Please name the clusters.');
   }, 120_000);
+});
+
+describe('the agenda ranges are live fields', () => {
+  it('move by one in LibreOffice when a paragraph is inserted in Item I and the fields are updated', async () => {
+    const { docx } = await meetingWithDocx('meetings/ptc-219-220', 'PC0517E1a');
+    const ranges = async (file: string) =>
+      readParagraphs(parseXml('word/document.xml', unpackDocx(new Uint8Array(await readFile(file)))['word/document.xml']!))
+        .filter((p) => p.inTable && p.tokens.some((t) => t.type === 'field' && /^REF para_\d+ \\n/.test(t.instruction)))
+        .map((p) => p.tokens.map((t) => (t.type === 'field' ? t.result : t.type === 'text' ? t.text : '')).join('').replace(/\s*-\s*/, ' - '));
+    expect((await ranges(docx)).slice(0, 3)).toEqual(['01 - 06', '07 - 12', '13 - 18']);
+    const edited = await editInLibreOffice(docx, [{ op: 'insert-paragraph-after', bookmark: 'para_3', text: 'The Chairperson thanked the interpreters.' }, { op: 'update-fields' }]);
+    // LibreOffice drops the `\\# "00"` picture that Word honours, hence no leading zeros here.
+    const moved = await ranges(edited);
+    expect(moved.slice(0, 3)).toEqual(['1 - 7', '8 - 13', '14 - 19']);
+    expect(moved.at(-1)).toBe('175 - 177');
+  }, 240_000);
 });

@@ -86,6 +86,8 @@ def main():
             note = doc.createInstance("com.sun.star.text.Footnote")
             found.getText().insertTextContent(found.getEnd(), note, False)
             note.setString(edit["text"])
+        elif op == "update-fields":  # Tools > Update > Fields
+            doc.getTextFields().refresh()
         else:
             raise SystemExit("unknown edit: %s" % op)
     doc.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", "MS Word 2007 XML"),))
