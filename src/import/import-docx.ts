@@ -121,7 +121,8 @@ function readDocument(bytes: Uint8Array, report: NumberedReport): { paragraphs: 
   const document = parseXml('word/document.xml', parts['word/document.xml']);
   const comments = parts['word/comments.xml'] ? readComments(parseXml('word/comments.xml', parts['word/comments.xml'])) : new Map<string, DocxComment>();
   const paragraphs = readParagraphs(document);
-  if (!paragraphs.some((p) => p.bookmarks.some((b) => /^para_\d+$/.test(b)))) {
+  // (A meeting before its session has no numbered paragraph yet, so no such bookmark either.)
+  if (report.paragraphCount > 0 && !paragraphs.some((p) => p.bookmarks.some((b) => /^para_\d+$/.test(b)))) {
     throw new RefusedDocx(`the file has no numbered paragraph bookmarks (para_1…); expected the full DOCX of the meeting ${symbol}`);
   }
   const footnotes = parts['word/footnotes.xml'] ? readFootnotes(parseXml('word/footnotes.xml', parts['word/footnotes.xml'])) : new Map<string, string>();
