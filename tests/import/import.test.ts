@@ -93,9 +93,13 @@ describe('a DOCX that is not this meeting\'s full edition is refused: exit 1, on
   it.each(cases)('%s', async (_, make, message) => {
     const file = await make();
     const before = await snapshot(dir);
-    const run = acta('import', file, '--into', dir);
+    // Under GNU time, for the peak resident memory of the whole process (buffers outside the heap included).
+    const run = spawnSync('/usr/bin/time', ['-f', 'peak-rss-kb=%M', process.execPath, path.join(root, 'dist', 'acta.js'), 'import', file, '--into', dir], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(1);
+    const peak = Number(/peak-rss-kb=(\d+)/.exec(run.stderr)![1]);
+    expect(peak).toBeLessThan(300 * 1024);
     const lines = run.stderr.split('\n').filter((l) => l.includes('import-refused'));
+    expect(run.stderr.split('\n').filter((l) => l && !l.includes('[ref-to-restricted]') && !l.startsWith('peak-rss-kb=') && !l.startsWith('Command exited with'))).toEqual(lines);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: error: Unexpected file: `));
     expect(lines[0]).toMatch(message);
