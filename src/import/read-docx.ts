@@ -30,9 +30,10 @@ export function unpackDocx(bytes: Uint8Array): Partial<Record<PartName, string>>
           throw new RefusedDocx(`the zip has an entry named \`${entry.name}\` that points outside the document`);
         }
         total += entry.originalSize;
-        if (entry.originalSize > LIMITS.part || total > LIMITS.total) {
-          throw new RefusedDocx(`the zip unpacks to more than ${LIMITS.total / MB} MB (a zip bomb?), far more than any report`);
+        if (entry.originalSize > LIMITS.part) {
+          throw new RefusedDocx(`the entry \`${entry.name}\` unpacks to more than ${LIMITS.part / MB} MB (a zip bomb?), far more than any report`);
         }
+        if (total > LIMITS.total) throw new RefusedDocx(`the zip unpacks to more than ${LIMITS.total / MB} MB (a zip bomb?), far more than any report`);
         if (entry.originalSize > MB && entry.originalSize / Math.max(entry.size, 1) > LIMITS.ratio) {
           throw new RefusedDocx(`the entry \`${entry.name}\` is compressed ${Math.round(entry.originalSize / Math.max(entry.size, 1))} to 1 (a zip bomb?), which Word never does`);
         }

@@ -85,6 +85,7 @@ describe('a DOCX that is not this meeting\'s full edition is refused: exit 1, on
     ['a corrupt zip', async () => corrupt, /not a readable zip archive/],
     ['a missing file', async () => path.join(work, 'nowhere.docx'), /there is no such file/],
     ['a zip bomb', () => variant('bomb.docx', (p) => { p['word/bomb.xml'] = new Uint8Array(200 * 1024 * 1024); }), /zip bomb/],
+    ['an extreme compression ratio', () => variant('ratio.docx', (p) => { p['word/media/zeros.bin'] = new Uint8Array(10 * 1024 * 1024); }), /the entry `word\/media\/zeros\.bin` is compressed \d+ to 1/],
     ['billion laughs', () => variant('laughs.docx', withDocument(laughs)), /declares a DOCTYPE or entities/],
     ['an external entity', () => variant('xxe.docx', withDocument(external)), /declares a DOCTYPE or entities/],
     ['a ../ entry name', () => variant('traversal.docx', (p) => { p['../../evil.xml'] = strToU8('<x/>'); }), /entry named `\.\.\/\.\.\/evil\.xml` that points outside/],
