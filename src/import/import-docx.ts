@@ -76,9 +76,13 @@ export async function importDocx(bytes: Uint8Array, report: NumberedReport): Pro
     edits.push({ file: node.range.file, start: node.range.start.offset, end: nodeEnd(node), text: '' });
   }
 
-  const changedOutside = otherChanges(edited.paragraphs, expected.paragraphs);
-  if (changedOutside > 0) {
-    warnings.push({ range: firstRange(report), message: `Unexpected ${changedOutside} edited paragraph(s) outside the numbered paragraphs (headings, decisions, tables, annexes), expected edits in numbered paragraphs only; they are not brought back yet, edit them in the Markdown` });
+  // Each edited paragraph that is not a numbered one is reported after the numbered paragraph before it.
+  for (const near of otherChanges(edited.paragraphs, expected.paragraphs, nodes)) {
+    const where = near ? `after paragraph ${near.number}` : 'before paragraph 1';
+    warnings.push({
+      range: near?.range ?? firstRange(report),
+      message: `Unexpected edit ${where} outside the numbered paragraphs (a heading, decision, table, list or annex), expected edits in numbered paragraphs only; it is not brought back yet, make it in the Markdown`,
+    });
   }
 
   const files = new Map<string, { before: string; after: string }>();
@@ -174,20 +178,40 @@ function countChanges(p: DocxParagraph, counts: ImportResult['counts']): void {
   }
 }
 
-/** Paragraphs other than numbered ones that read differently, compared in order. */
-function otherChanges(edited: readonly DocxParagraph[], expected: readonly DocxParagraph[]): number {
-  const others = (list: readonly DocxParagraph[]) =>
-    list.filter((p) => !paragraphBookmark(p) && p.style !== STYLE.numbered && p.style !== STYLE.numberedRestricted).map(comparisonKey);
+/** Paragraphs other than numbered ones that read differently, each as the numbered paragraph before it (null: none). */
+function otherChanges(edited: readonly DocxParagraph[], expected: readonly DocxParagraph[], nodes: ReadonlyMap<string, NumberedParagraph>): (NumberedParagraph | null)[] {
+  const others = (list: readonly DocxParagraph[]) => {
+    const out: { key: string; near: NumberedParagraph | null }[] = [];
+    let near: NumberedParagraph | null = null;
+    for (const p of list) {
+      const bookmark = paragraphBookmark(p);
+      if (bookmark) near = nodes.get(bookmark) ?? near;
+      else if (p.style !== STYLE.numbered && p.style !== STYLE.numberedRestricted) out.push({ key: comparisonKey(p), near });
+    }
+    return out;
+  };
   const a = others(expected);
   const b = others(edited);
   // Aligned as sequences, so one paragraph inserted counts once, not as every paragraph after it.
-  let removed = 0;
-  let added = 0;
-  for (const part of diffArrays(a, b)) {
-    if (part.removed) removed += part.count ?? part.value.length;
-    if (part.added) added += part.count ?? part.value.length;
+  const out: (NumberedParagraph | null)[] = [];
+  let ia = 0;
+  let ib = 0;
+  for (const part of diffArrays(a.map((x) => x.key), b.map((x) => x.key))) {
+    const count = part.count ?? part.value.length;
+    if (part.added) {
+      for (let k = 0; k < count; k++) out.push(b[ib + k]!.near);
+      ib += count;
+    } else if (part.removed) {
+      // A changed paragraph is a removal and an addition: report it once, at the addition when there is one.
+      for (let k = 0; k < count; k++) out.push(a[ia + k]!.near);
+      ia += count;
+    } else {
+      ia += count;
+      ib += count;
+    }
   }
-  return Math.max(removed, added);
+  // A changed paragraph appears twice (removed, then added) at the same place: once is enough.
+  return out.filter((near, i) => out.indexOf(near) === i || near === null);
 }
 
 // ---- writing Markdown -------------------------------------------------------------------------------
