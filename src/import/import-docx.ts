@@ -36,7 +36,7 @@ export async function importDocx(bytes: Uint8Array, report: NumberedReport): Pro
   const nodes = numberedParagraphs(report);
   const expectedByBookmark = new Map(expected.paragraphs.filter((p) => p.bookmarks.length).map((p) => [paragraphBookmark(p), p] as const));
   const counts = { changed: 0, inserted: 0, deleted: 0, tracked: 0, comments: 0 };
-  const edits: { file: string; start: number; end: number; text: string }[] = [];
+  const edits: { file: string; start: number; end: number; text: string; keepId?: boolean }[] = [];
   const warnings: { range: SourceRange; message: string }[] = [];
   const seen = new Set<string>();
 
@@ -55,7 +55,7 @@ export async function importDocx(bytes: Uint8Array, report: NumberedReport): Pro
       if (!content) continue;
       counts.changed += 1;
       countChanges(p, counts);
-      edits.push({ file: node.range.file, start: content.start, end: content.end, text: now });
+      edits.push({ file: node.range.file, start: content.start, end: content.end, text: now, keepId: true });
       continue;
     }
     // A paragraph of the body's numbered style with no bookmark of its own: inserted in Word after `previous`.
@@ -91,7 +91,9 @@ export async function importDocx(bytes: Uint8Array, report: NumberedReport): Pro
     let after = before;
     // From the end, so earlier offsets stay valid; an insertion at the end of a deleted paragraph goes first.
     for (const e of edits.filter((x) => x.file === file).sort((a, b) => b.start - a.start || b.end - a.end)) {
-      after = after.slice(0, e.start) + e.text + after.slice(e.end);
+      // The text's last node runs over the `{#id}` after it (a bookmark in Word): the id stays as typed.
+      const id = e.keepId ? /\s*\{#[^}\s]+\}\s*$/.exec(after.slice(e.start, e.end))?.[0] ?? '' : '';
+      after = after.slice(0, e.start) + e.text + id + after.slice(e.end);
       if (e.text === '' && e.start !== e.end) after = after.slice(0, e.start) + after.slice(e.start).replace(/^\n+/, e.start > 0 ? '' : '');
     }
     after = after.replace(/\n{3,}/g, (m, offset: number) => (before.includes(m) && before.indexOf(m) === offset ? m : '\n\n'));

@@ -264,3 +264,19 @@ describe('the agenda ranges are live fields', () => {
     expect(moved.at(-1)).toBe('175 - 177');
   }, 240_000);
 });
+
+describe('an untracked edit in a paragraph with an id', () => {
+  it('changes its words and keeps its `{#id}` as typed', async () => {
+    const { dir, docx } = await meetingWithDocx('meetings/exemple-fr', 'PI0231F1a');
+    const parts = unzipSync(new Uint8Array(await readFile(docx)));
+    const document = new TextDecoder().decode(parts['word/document.xml']);
+    expect(document).toContain('résumés dans le tableau ci-après.');
+    parts['word/document.xml'] = strToU8(document.replace('résumés dans le tableau ci-après.', 'résumés dans le tableau suivant.'));
+    const edited = path.join(path.dirname(dir), 'edited.docx');
+    await writeFile(edited, zipSync(parts));
+    const file = path.join(dir, 'items/03-guichet-unique.md');
+    const was = await readFile(file, 'utf8');
+    expect(acta('import', edited, '--into', dir).status).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(was.replace('résumés dans le tableau ci-après.{#para-enquete}', 'résumés dans le tableau suivant.{#para-enquete}'));
+  }, 120_000);
+});
