@@ -20,6 +20,7 @@ const commands = {
   build: () => import('./commands/build.js'),
   check: () => import('./commands/check.js'),
   decisions: () => import('./commands/decisions.js'),
+  import: () => import('./commands/import.js'),
   init: () => import('./commands/init.js'),
   watch: () => import('./commands/watch.js'),
 };
@@ -189,6 +190,17 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .action(async (dirs: string[], opts: { format: DecisionFormat; public?: boolean }) => {
       const { decisionsCommand } = await commands.decisions();
       setOutcome(await decisionsCommand(dirs, { format: opts.format, public: opts.public === true }, terminal));
+    });
+
+  program
+    .command('import')
+    .description('bring the edits made in Word to a DOCX acta built back into the meeting\'s Markdown')
+    .argument('<file>', 'the edited full-edition DOCX')
+    .requiredOption('--into <dir>', 'the meeting folder it was built from')
+    .option('--dry-run', 'print the unified diff of the Markdown and write nothing')
+    .action(async (file: string, opts: { into: string; dryRun?: boolean }) => {
+      const { importCommand } = await commands.import();
+      setOutcome(await importCommand(file, { into: opts.into, dryRun: opts.dryRun === true }, terminal));
     });
 
   return program;

@@ -17,6 +17,8 @@ const acta = (...args: string[]) => spawnSync(process.execPath, [path.join(root,
 const MARKERS = [
   'ZQLEAK-ITEMTITLE', 'ZQLEAK-SPAN', 'ZQLEAK-HEADING', 'ZQLEAK-PARAGRAPH', 'ZQLEAK-BLOCKTABLE', 'ZQLEAK-DECISION', 'ZQLEAK-FOOTNOTE',
   'ZQLEAK-ANNEXTITLE', 'ZQLEAK-ANNEXBODY', 'ZQLEAK-ANNEXTABLE', 'ZQLEAK-ANNEXNOTE', 'ZQLEAK-ANNEXBLOCK', 'zqleak-id', 'zqleak-annex',
+  // A CriticMarkup comment's author and text: the full DOCX and HTML only.
+  'ZQLEAK-AUTHOR', 'ZQLEAK-COMMENT',
 ];
 
 /** Every text a file holds: for a DOCX, the name and XML of every part in the zip. */

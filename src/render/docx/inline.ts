@@ -1,10 +1,11 @@
 // Inline model content to Word runs: references as REF fields, changes as w:ins/w:del, footnotes as notes.
 
 import {
-  DeletedTextRun, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, InternalHyperlink, SimpleField, TextRun, type IRunOptions, type ParagraphChild,
+  CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Paragraph, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, InternalHyperlink, TextRun, type IRunOptions, type ParagraphChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Handlers, type Inline } from '../../model.js';
+import { complexField } from './fields.js';
 import { STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
@@ -25,7 +26,7 @@ const INLINE: Handlers<Inline, [WriterEnv, WriterState, RunFormat], ParagraphChi
   break: () => [new TextRun({ break: 1 })],
   ins: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, change: 'ins' }),
   del: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, change: 'del' }),
-  comment: (node, env, state, format) => inlineRuns(env, state, node.children, format),
+  comment: (node, env, state, format) => commentRuns(env, state, node, format),
   // Said in words as well as by the double underline: a label before and after, printed in the full edition.
   restricted: (node, env, state, format) => {
     const words = catalogFor(env.report.meta.language).access;
@@ -44,29 +45,44 @@ export function inlineRuns(env: WriterEnv, state: WriterState, nodes: readonly I
   return nodes.flatMap((node) => dispatch(INLINE, node, env, state, format));
 }
 
+/**
+ * `{==words==}{>>[Author] text<<}`: a Word comment anchored on the words (or at its place), by its author or the
+ * report's changes author. A highlight with no comment is ordinary text.
+ */
+function commentRuns(env: WriterEnv, state: WriterState, node: Extract<Inline, { type: 'comment' }>, format: RunFormat): ParagraphChild[] {
+  const words = inlineRuns(env, state, node.children, format);
+  if (!node.body) return words;
+  const id = state.comments.length;
+  state.comments.push({ id, author: node.author ?? env.changes.author, body: new Paragraph({ children: inlineRuns(env, state, node.body) }) });
+  return [new CommentRangeStart(id), ...words, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+}
+
 /** `[](#id)`: a REF field per label part, pre-filled with the label; `[words](#id)`: a link to the bookmark. */
 function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: readonly Inline[], format: RunFormat): ParagraphChild[] {
   const target = env.report.targets[id];
   if (!target) return inlineRuns(env, state, words, format);
   if (words.length) return [new InternalHyperlink({ anchor: target.bookmark, children: inlineRuns(env, state, words, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
-  const field = (name: string, cached: string, numberOnly: boolean) => new SimpleField(`REF ${name}${numberOnly ? ' \\n' : ''} \\h`, cached);
-  if (target.kind === 'paragraph' && target.number !== null) return [field(target.bookmark, target.label, true)];
+  const field = (name: string, cached: string, numberOnly: boolean) => complexField(`REF ${name}${numberOnly ? ' \\n' : ''} \\h`, cached, runFormat(format));
+  if (target.kind === 'paragraph' && target.number !== null) return field(target.bookmark, target.label, true);
   if (target.kind === 'subitem' && target.item) {
     // "Item IV (b)": the item's label and the sub-item's letter, each live; an only sub-item reads as its item.
     const item = field(target.item.bookmark, target.item.label, false);
-    return target.subitemLabel === null ? [item] : [item, textRun(env, state, ' ', format), field(target.bookmark, target.subitemLabel, false)];
+    return target.subitemLabel === null ? item : [...item, textRun(env, state, ' ', format), ...field(target.bookmark, target.subitemLabel, false)];
   }
-  return [field(target.bookmark, target.label, false)];
+  return field(target.bookmark, target.label, false);
 }
 
-function textRun(env: WriterEnv, state: WriterState, text: string, format: RunFormat): ParagraphChild {
-  const options: IRunOptions = {
-    text,
+function runFormat(format: RunFormat): IRunOptions {
+  return {
     ...(format.italics ? { italics: true } : {}),
     ...(format.bold ? { bold: true } : {}),
     ...(format.strike ? { strike: true } : {}),
     ...(format.style ? { style: format.style } : {}),
   };
+}
+
+function textRun(env: WriterEnv, state: WriterState, text: string, format: RunFormat): ParagraphChild {
+  const options: IRunOptions = { text, ...runFormat(format) };
   if (format.change === 'ins') return new InsertedTextRun({ ...options, id: state.nextChangeId++, author: env.changes.author, date: env.changes.date });
   if (format.change === 'del') return new DeletedTextRun({ ...options, id: state.nextChangeId++, author: env.changes.author, date: env.changes.date });
   return new TextRun(options);

@@ -24,7 +24,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     changes: { author: report.facts.changes.author, date: `${report.facts.changes.date}T00:00:00Z` },
     footnotes: new Map(report.footnotes.map((f) => [f.key, f])),
   };
-  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1 };
+  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, comments: [] };
   const lists = paragraphLists(report);
 
   for (const footnote of report.footnotes) {
@@ -43,7 +43,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
 
   const sections: ISectionOptions[] = [];
   if (!options.annexesOnly) {
-    const body: FileChild[] = [...coverChildren(env), ...(report.profile.agendaTable ? agendaTable(env, state) : [])];
+    const body: FileChild[] = [...coverChildren(env), ...(report.profile.agendaTable ? agendaTable(env, state, !options.agendaOnly) : [])];
     if (!options.agendaOnly) for (const item of report.items) body.push(...itemChildren(env, state, item, lists.of));
     // Every section names its own header and footer, so none inherits another's.
     sections.push({ properties: { page: page(false) }, headers: { default: header(publicLine) }, footers: { default: footer() }, children: body });
@@ -68,6 +68,8 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     styles: stylesFor(catalog.tags.word),
     numbering: numberingFor(lists.extra),
     footnotes: Object.fromEntries([...state.footnotes].map(([n, children]) => [n, { children }])),
+    // Public editions and --accept-changes builds have no comment left in the model, so no comments part.
+    ...(state.comments.length ? { comments: { children: state.comments.map((c) => ({ id: c.id, author: c.author, initials: initials(c.author), date: new Date(env.changes.date), children: [c.body] })) } } : {}),
     sections,
   });
   return packDocx(doc, {
@@ -75,6 +77,11 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     language: catalog.tags.word,
     properties: { title, subject: meta.symbol, creator: author, lastModifiedBy: author, description: report.facts.subtitle, revision: 1 },
   });
+}
+
+/** "Delegate of Japan" → "DoJ": Word shows a comment's initials where there is no room for the name. */
+function initials(author: string): string {
+  return author.split(/\s+/).map((w) => w.charAt(0)).join('').slice(0, 9);
 }
 
 interface ListDefinition {

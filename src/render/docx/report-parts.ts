@@ -4,10 +4,11 @@ import {
   AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
-import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedSubitem } from '../../model.js';
-import { subitemsOf } from '../../walk.js';
+import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range } from '../../model.js';
+import { subitemsOf, visitTree } from '../../walk.js';
 import { headingLevels } from '../outline.js';
 import { blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
+import { complexField } from './fields.js';
 import { inlineRuns } from './inline.js';
 import { contentWidth, NUMBERING, STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
@@ -49,8 +50,11 @@ export function coverChildren(env: WriterEnv): FileChild[] {
   return out;
 }
 
-/** Fixed column widths, a header row repeated on every page, rows that never split. */
-export function agendaTable(env: WriterEnv, state: WriterState): FileChild[] {
+/**
+ * Fixed column widths, a header row repeated on every page, rows that never split. `withBody` false (the agenda
+ * alone) writes the ranges as text: there are no paragraph bookmarks for fields to point at.
+ */
+export function agendaTable(env: WriterEnv, state: WriterState, withBody = true): FileChild[] {
   const report = env.report;
   const catalog = catalogFor(report.meta.language);
   const showRange = report.items.some((i) => i.paragraphRange !== null);
@@ -70,6 +74,7 @@ export function agendaTable(env: WriterEnv, state: WriterState): FileChild[] {
       ...(showRange ? [cell(2, [text(STYLE.agendaHeading, catalog.paragraph, AlignmentType.CENTER)])] : []),
     ],
   });
+  const bookmarks = withBody ? bodyParagraphBookmarks(report) : new Map<number, string>();
   const rows = report.items.map((item) => {
     const title = new Paragraph({
       style: STYLE.agendaText,
@@ -94,7 +99,7 @@ export function agendaTable(env: WriterEnv, state: WriterState): FileChild[] {
       children: [
         cell(0, [text(STYLE.agendaText, item.numeral, AlignmentType.CENTER)]),
         cell(1, [title, ...subitems]),
-        ...(showRange ? [cell(2, [text(STYLE.agendaText, item.paragraphRange?.label ?? '', AlignmentType.CENTER)])] : []),
+        ...(showRange ? [cell(2, [rangeParagraph(item.paragraphRange, bookmarks)])] : []),
       ],
     });
   });
@@ -102,6 +107,31 @@ export function agendaTable(env: WriterEnv, state: WriterState): FileChild[] {
     new Table({ rows: [header, ...rows], width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: singleBorders() }),
     new Paragraph({ style: STYLE.stars, children: [new TextRun('*'), new TextRun({ break: 1 }), new TextRun('*   *')] }),
   ];
+}
+
+/** The bookmark of each numbered paragraph of the body in this edition, by number (a public edition has gaps). */
+function bodyParagraphBookmarks(report: NumberedReport): Map<number, string> {
+  const out = new Map<number, string>();
+  visitTree(report, {
+    flow: (node, where) => {
+      if (where.annex === null && node.type === 'paragraph' && node.number !== null && node.bookmark) out.set(node.number, node.bookmark);
+    },
+  });
+  return out;
+}
+
+/**
+ * "01 - 06" as two `REF para_N \n \# "00"` fields, so Word renumbers the range when a paragraph is inserted;
+ * a number whose paragraph this edition leaves out stays plain text (a REF to a missing bookmark would read as an error).
+ */
+function rangeParagraph(range: Range | null, bookmarks: ReadonlyMap<number, string>): Paragraph {
+  const number = (n: number, label: string) => {
+    const bookmark = bookmarks.get(n);
+    return bookmark ? complexField(`REF ${bookmark} \\n \\# "00"`, label) : [new TextRun(label)];
+  };
+  const [first, last] = range ? range.label.split(' - ') : [];
+  const children = !range || first === undefined ? [] : last === undefined ? number(range.first, first) : [...number(range.first, first), new TextRun(' - '), ...number(range.last, last)];
+  return new Paragraph({ style: STYLE.agendaText, alignment: AlignmentType.CENTER, children });
 }
 
 export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedItem, numberingFor: (p: NumberedParagraph) => string | null): FileChild[] {

@@ -18,4 +18,6 @@ export interface WriterState {
   nextBookmarkId: number;
   /** Each ordered list is its own numbering instance, so each starts at its own start. */
   nextListInstance: number;
+  /** Word comments, in order of their anchors (ids 0, 1, 2…). */
+  readonly comments: { readonly id: number; readonly author: string; readonly body: Paragraph }[];
 }

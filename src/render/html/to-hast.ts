@@ -40,8 +40,6 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
   },
   ins: (node, ctx) => [h('ins', { title: ctx.report.facts.changes.label, dateTime: ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
   del: (node, ctx) => [h('del', { title: ctx.report.facts.changes.label, dateTime: ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
-  // The words a comment is anchored on read as ordinary text; the comment itself is for Word.
-  comment: (node, ctx) => inlinesToHast(ctx, node.children),
   // The start and end are said in words, so a screen reader tells what the public edition withholds.
   restricted: (node, ctx) => {
     const catalog = catalogFor(ctx.report.meta.language);
@@ -51,6 +49,16 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
         ...inlinesToHast(ctx, node.children),
         hidden(` (${catalog.access.restrictedEnd})`),
       ]),
+    ];
+  },
+  // The words a comment is anchored on are marked, and the comment follows as a note set in the margin by style.css.
+  comment: (node, ctx) => {
+    const words = inlinesToHast(ctx, node.children);
+    if (!node.body) return words;
+    const author = node.author ?? ctx.report.facts.changes.author;
+    return [
+      ...(words.length ? [h('mark', { className: ['commented'] }, words)] : []),
+      h('span', { className: ['comment'], role: 'note' }, [h('span', { className: ['comment-author'] }, `${author}:`), { type: 'text', value: ' ' }, ...inlinesToHast(ctx, node.body)]),
     ];
   },
 };

@@ -16,7 +16,7 @@ const OPTIONS: PackOptions = {
 
 /** A new Document each time, as each build makes one: anything docx numbers per process would differ between two. */
 function handMade(): Document {
-  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1 };
+  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, comments: [] };
   const note = new Paragraph({ children: [new TextRun('See '), new ExternalHyperlink({ link: 'https://example.org/note', children: [new TextRun('the note')] })] });
   return new Document({
     footnotes: { 1: { children: [note] } },

@@ -180,7 +180,11 @@ describe('the flagship PDF', () => {
     const annexPages = await pdfPages(alone);
     expect(annexPages.every((p) => p.includes('Annex V to doc. PC0517E1a') && p.includes('Public Version'))).toBe(true);
     expect(new Set(await pdfOrientations(alone))).toEqual(new Set(['landscape']));
-    expect((await outline(alone)).map((b) => b.title)).toEqual(['Annex V – PTC Work Programme 2016-2019, including progress']);
+    // The annex is the outline's top entry; its own sections (now real headings) come under it.
+    const entries = await outline(alone);
+    expect(entries[0]!.title).toBe('Annex V – PTC Work Programme 2016-2019, including progress');
+    expect(entries.slice(1).map((b) => b.title)).toEqual(['Introduction', 'Work Programme 2016-2019', ...Array.from({ length: 8 }, (_, i) => expect.stringMatching(new RegExp(`^${i + 1}\\. `)))]);
+    expect(entries.slice(1).every((b) => b.depth > entries[0]!.depth)).toBe(true);
     expect(annexPages.join('\n')).not.toContain('Item I – Opening');
   });
 

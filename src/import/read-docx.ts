@@ -1,0 +1,285 @@
+// Reads a DOCX that came back from outside (untrusted): its zip with fflate, its XML with fast-xml-parser, each
+// bounded before memory can run away; the document becomes a list of paragraphs made of runs, fields, revisions
+// and comment anchors, as the import needs them.
+
+import { XMLParser } from 'fast-xml-parser';
+import { strFromU8, unzipSync } from 'fflate';
+
+/** A DOCX acta refuses to read, with the one line that says why. */
+export class RefusedDocx extends Error {}
+
+const MB = 1024 * 1024;
+/** Far above any report (the flagship's full DOCX is under 1 MB, its document part under 5 MB). */
+export const LIMITS = { file: 64 * MB, part: 64 * MB, total: 256 * MB, ratio: 200, entries: 5000, paragraphs: 200_000 } as const;
+
+const PARTS = ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/styles.xml', 'docProps/core.xml'] as const;
+export type PartName = (typeof PARTS)[number];
+
+/** The parts the import reads, unpacked only after every entry of the zip has been checked. */
+export function unpackDocx(bytes: Uint8Array): Partial<Record<PartName, string>> {
+  if (bytes.length > LIMITS.file) throw new RefusedDocx(`the file is ${Math.round(bytes.length / MB)} MB, more than the ${LIMITS.file / MB} MB any report can be`);
+  let total = 0;
+  let entries = 0;
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (entry) => {
+        entries += 1;
+        if (entries > LIMITS.entries) throw new RefusedDocx(`the zip holds more than ${LIMITS.entries} entries, which no Word document does`);
+        if (/(^|[\\/])\.\.([\\/]|$)/.test(entry.name) || /^([\\/]|[a-zA-Z]:)/.test(entry.name) || entry.name.includes('\\')) {
+          throw new RefusedDocx(`the zip has an entry named \`${entry.name}\` that points outside the document`);
+        }
+        total += entry.originalSize;
+        if (entry.originalSize > LIMITS.part) {
+          throw new RefusedDocx(`the entry \`${entry.name}\` unpacks to more than ${LIMITS.part / MB} MB (a zip bomb?), far more than any report`);
+        }
+        if (total > LIMITS.total) throw new RefusedDocx(`the zip unpacks to more than ${LIMITS.total / MB} MB (a zip bomb?), far more than any report`);
+        if (entry.originalSize > MB && entry.originalSize / Math.max(entry.size, 1) > LIMITS.ratio) {
+          throw new RefusedDocx(`the entry \`${entry.name}\` is compressed ${Math.round(entry.originalSize / Math.max(entry.size, 1))} to 1 (a zip bomb?), which Word never does`);
+        }
+        return (PARTS as readonly string[]).includes(entry.name);
+      },
+    });
+  } catch (e) {
+    if (e instanceof RefusedDocx) throw e;
+    throw new RefusedDocx('the file is not a DOCX: it is not a readable zip archive');
+  }
+  const out: Partial<Record<PartName, string>> = {};
+  for (const name of PARTS) {
+    const data = files[name];
+    if (!data) continue;
+    // fflate sizes its output from the zip's own (untrusted) header: check what actually came out.
+    if (data.length > LIMITS.part) throw new RefusedDocx(`the part ${name} unpacks to more than ${LIMITS.part / MB} MB`);
+    out[name] = strFromU8(data);
+  }
+  return out;
+}
+
+export type XmlNode = { readonly [name: string]: XmlNode[] | string | Record<string, string> };
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  // No entity is ever expanded by the parser: a DOCTYPE is refused before parsing, and the five predefined
+  // entities and character references are decoded below.
+  processEntities: false,
+});
+
+/** Parses one XML part; a DOCTYPE (where entities and external references are declared) is refused: Word never writes one. */
+export function parseXml(name: string, text: string): XmlNode[] {
+  if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new RefusedDocx(`the part ${name} declares a DOCTYPE or entities, which Word never writes (an entity-expansion or external-entity attack?)`);
+  try {
+    return parser.parse(text) as XmlNode[];
+  } catch {
+    throw new RefusedDocx(`the part ${name} is not well-formed XML`);
+  }
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function decodeXmlText(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
+    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : ENTITIES[e]!,
+  );
+}
+
+export const nameOf = (node: XmlNode): string => Object.keys(node).find((k) => k !== ':@') ?? '';
+export const childrenOf = (node: XmlNode): XmlNode[] => {
+  const value = node[nameOf(node)];
+  return Array.isArray(value) ? value : [];
+};
+export const attr = (node: XmlNode, name: string): string | undefined => {
+  const attrs = node[':@'] as Record<string, string> | undefined;
+  const value = attrs?.[name];
+  return value === undefined ? undefined : decodeXmlText(value);
+};
+export const textOf = (node: XmlNode): string =>
+  childrenOf(node)
+    .map((c) => (typeof c['#text'] === 'string' ? decodeXmlText(c['#text']) : ''))
+    .join('');
+
+/** Depth-first search for elements of a name. */
+export function findAll(nodes: readonly XmlNode[], name: string, out: XmlNode[] = []): XmlNode[] {
+  for (const node of nodes) {
+    if (nameOf(node) === name) out.push(node);
+    else findAll(childrenOf(node), name, out);
+  }
+  return out;
+}
+
+// ---- the document as the import sees it --------------------------------------------------------------
+
+export type Change = { readonly kind: 'ins' | 'del'; readonly author: string } | null;
+
+export type Token =
+  | { readonly type: 'text'; readonly text: string; readonly bold: boolean; readonly italic: boolean; readonly style: string | null; readonly change: Change }
+  | { readonly type: 'field'; readonly instruction: string; readonly result: string; readonly change: Change }
+  | { readonly type: 'footnote'; readonly id: string; readonly change: Change }
+  | { readonly type: 'comment-start' | 'comment-end'; readonly id: string };
+
+export interface DocxParagraph {
+  readonly style: string | null;
+  readonly bookmarks: readonly string[];
+  /** A paragraph inserted or deleted with tracking on (its mark is a revision). */
+  readonly mark: Change;
+  readonly tokens: readonly Token[];
+  readonly inTable: boolean;
+}
+
+interface RunState {
+  change: Change;
+  field: { instruction: string; result: string; separated: boolean; change: Change } | null;
+}
+
+/** The body's paragraphs in document order, those in table cells included (flagged). */
+export function readParagraphs(document: XmlNode[]): DocxParagraph[] {
+  const body = findAll(document, 'w:body')[0];
+  if (!body) throw new RefusedDocx('the file is not a Word document: it has no document body');
+  const out: DocxParagraph[] = [];
+  const walkBlocks = (nodes: readonly XmlNode[], inTable: boolean) => {
+    for (const node of nodes) {
+      const name = nameOf(node);
+      if (name === 'w:p') {
+        out.push(readParagraph(node, inTable));
+        if (out.length > LIMITS.paragraphs) throw new RefusedDocx(`the document has more than ${LIMITS.paragraphs} paragraphs, far more than any report`);
+      } else if (name === 'w:tbl' || name === 'w:tr' || name === 'w:tc') walkBlocks(childrenOf(node), true);
+      else if (name === 'w:sdt' || name === 'w:sdtContent' || name === 'w:customXml') walkBlocks(childrenOf(node), inTable);
+    }
+  };
+  walkBlocks(childrenOf(body), false);
+  return out;
+}
+
+function readParagraph(p: XmlNode, inTable: boolean): DocxParagraph {
+  let style: string | null = null;
+  let mark: Change = null;
+  const bookmarks: string[] = [];
+  const tokens: Token[] = [];
+  const state: RunState = { change: null, field: null };
+  const walk = (nodes: readonly XmlNode[]) => {
+    for (const node of nodes) {
+      const name = nameOf(node);
+      switch (name) {
+        case 'w:pPr':
+          for (const c of childrenOf(node)) {
+            if (nameOf(c) === 'w:pStyle') style = attr(c, 'w:val') ?? null;
+            if (nameOf(c) === 'w:rPr') {
+              for (const r of childrenOf(c)) {
+                if (nameOf(r) === 'w:ins' || nameOf(r) === 'w:del') mark = { kind: nameOf(r) === 'w:ins' ? 'ins' : 'del', author: attr(r, 'w:author') ?? '' };
+              }
+            }
+          }
+          break;
+        case 'w:bookmarkStart': {
+          const b = attr(node, 'w:name');
+          if (b && !b.startsWith('_')) bookmarks.push(b);
+          break;
+        }
+        case 'w:ins':
+        case 'w:del':
+        case 'w:moveTo':
+        case 'w:moveFrom': {
+          const saved = state.change;
+          state.change = { kind: name === 'w:ins' || name === 'w:moveTo' ? 'ins' : 'del', author: attr(node, 'w:author') ?? '' };
+          walk(childrenOf(node));
+          state.change = saved;
+          break;
+        }
+        case 'w:hyperlink':
+        case 'w:smartTag':
+        case 'w:sdt':
+        case 'w:sdtContent':
+        case 'w:customXml':
+          walk(childrenOf(node));
+          break;
+        case 'w:fldSimple':
+          tokens.push({ type: 'field', instruction: (attr(node, 'w:instr') ?? '').trim(), result: runsText(childrenOf(node)), change: state.change });
+          break;
+        case 'w:commentRangeStart':
+        case 'w:commentRangeEnd':
+          tokens.push({ type: name === 'w:commentRangeStart' ? 'comment-start' : 'comment-end', id: attr(node, 'w:id') ?? '' });
+          break;
+        case 'w:r':
+          readRun(node, state, tokens);
+          break;
+        default:
+          break; // proofing marks, bookmark ends, revision ids: nothing of the text
+      }
+    }
+  };
+  walk(childrenOf(p));
+  return { style, bookmarks, mark, tokens, inTable };
+}
+
+function runsText(nodes: readonly XmlNode[]): string {
+  return findAll(nodes, 'w:t').map(textOf).join('');
+}
+
+function readRun(run: XmlNode, state: RunState, tokens: Token[]): void {
+  let bold = false;
+  let italic = false;
+  let style: string | null = null;
+  for (const c of childrenOf(run)) {
+    const name = nameOf(c);
+    if (name === 'w:rPr') {
+      for (const p of childrenOf(c)) {
+        const on = attr(p, 'w:val') !== 'false' && attr(p, 'w:val') !== '0';
+        if (nameOf(p) === 'w:b') bold = on;
+        if (nameOf(p) === 'w:i') italic = on;
+        if (nameOf(p) === 'w:rStyle') style = attr(p, 'w:val') ?? null;
+      }
+      continue;
+    }
+    if (name === 'w:fldChar') {
+      const type = attr(c, 'w:fldCharType');
+      if (type === 'begin') state.field = { instruction: '', result: '', separated: false, change: state.change };
+      else if (type === 'separate' && state.field) state.field.separated = true;
+      else if (type === 'end' && state.field) {
+        tokens.push({ type: 'field', instruction: state.field.instruction.trim(), result: state.field.result, change: state.field.change });
+        state.field = null;
+      }
+      continue;
+    }
+    if (name === 'w:instrText' || name === 'w:delInstrText') {
+      if (state.field && !state.field.separated) state.field.instruction += textOf(c);
+      continue;
+    }
+    const text = name === 'w:t' || name === 'w:delText' ? textOf(c) : name === 'w:tab' ? '\t' : name === 'w:br' || name === 'w:cr' ? '\n' : name === 'w:noBreakHyphen' ? '\u2011' : null;
+    if (text !== null) {
+      if (state.field) {
+        if (state.field.separated) state.field.result += text;
+        continue;
+      }
+      tokens.push({ type: 'text', text, bold, italic, style, change: state.change });
+    } else if (name === 'w:footnoteReference') {
+      tokens.push({ type: 'footnote', id: attr(c, 'w:id') ?? '', change: state.change });
+    }
+  }
+}
+
+export interface DocxComment {
+  readonly author: string;
+  readonly text: string;
+}
+
+export function readComments(comments: XmlNode[] | null): Map<string, DocxComment> {
+  const out = new Map<string, DocxComment>();
+  for (const c of comments ? findAll(comments, 'w:comment') : []) {
+    out.set(attr(c, 'w:id') ?? '', { author: attr(c, 'w:author') ?? '', text: findAll(childrenOf(c), 'w:p').map((p) => runsText([p])).join(' ').trim() });
+  }
+  return out;
+}
+
+/** Each footnote's text by its id (Word's separator notes have no text and are left out). */
+export function readFootnotes(footnotes: XmlNode[] | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of footnotes ? findAll(footnotes, 'w:footnote') : []) {
+    const text = findAll(childrenOf(f), 'w:p').map((p) => runsText([p])).join(' ').replace(/\s+/g, ' ').trim();
+    if (text) out.set(attr(f, 'w:id') ?? '', text);
+  }
+  return out;
+}
