@@ -280,3 +280,20 @@ describe('an untracked edit in a paragraph with an id', () => {
     expect(await readFile(file, 'utf8')).toBe(was.replace('résumés dans le tableau ci-après.{#para-enquete}', 'résumés dans le tableau suivant.{#para-enquete}'));
   }, 120_000);
 });
+
+describe('an untracked edit in a paragraph holding a link with its own words', () => {
+  it('is a warning at the paragraph and leaves the paragraph as it is: never a silent loss of the link', async () => {
+    const { dir, docx } = await meetingWithDocx('meetings/exemple-fr', 'PI0231F1a');
+    const parts = unzipSync(new Uint8Array(await readFile(docx)));
+    const document = new TextDecoder().decode(parts['word/document.xml']);
+    expect(document).toContain('Le Secrétariat a présenté le document PI0223');
+    parts['word/document.xml'] = strToU8(document.replace('Le Secrétariat a présenté le document PI0223', 'Le Secrétariat a présenté en séance le document PI0223'));
+    const edited = path.join(path.dirname(dir), 'edited-link.docx');
+    await writeFile(edited, zipSync(parts));
+    const before = await snapshot(dir);
+    const run = acta('import', edited, '--into', dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/items\/03-guichet-unique\.md:7:1: warning: Unexpected edit in paragraph \d+, which holds a link to an id with its own words .* \[import-not-brought-back\]/);
+    expect(await snapshot(dir)).toEqual(before);
+  }, 120_000);
+});

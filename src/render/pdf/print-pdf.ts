@@ -41,7 +41,10 @@ export async function openPrinter(): Promise<PdfPrinter> {
   }
   return {
     async print(html, doc) {
-      const page = await browser.newPage();
+      // A context of its own is a renderer process of its own: the tagged PDF's structure ids are the
+      // renderer's DOM node numbers, which would otherwise depend on the documents printed before.
+      const context = await browser.newContext();
+      const page = await context.newPage();
       try {
         // The HTML is self-contained: no request to wait for, only its fonts.
         await page.setContent(html, { waitUntil: 'load' });
@@ -53,7 +56,7 @@ export async function openPrinter(): Promise<PdfPrinter> {
         const { bookmarkTitles: _, ...finish } = doc;
         return finishPdf(pdf, { ...finish, bookmarks });
       } finally {
-        await page.close();
+        await context.close();
       }
     },
     close: () => browser.close(),
