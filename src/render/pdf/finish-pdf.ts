@@ -148,10 +148,6 @@ export function finishPdf(bytes: Uint8Array, finish: PdfFinish): Uint8Array {
     for (let i = 0; i < date.length; i++) pinned[at + i] = date.charCodeAt(i);
   }
 
-  // Tagged-PDF structure ids are the renderer's DOM node numbers, given out in an order that varies
-  // from one run to the next: renumbered in order of first appearance, at the same width, in place.
-  renumberStructureIds(pinned);
-
   const producer = /\/Producer\s*(\((?:\\[\s\S]|[^\\()])*\))/.exec(infoObject.body)?.[1] ?? '(Skia/PDF)';
   const updated: { n: number; body: string }[] = [
     {
@@ -198,17 +194,4 @@ export function finishPdf(bytes: Uint8Array, finish: PdfFinish): Uint8Array {
   out.set(pinned);
   for (let i = 0; i < tail.length; i++) out[pinned.length + i] = tail.charCodeAt(i);
   return out;
-}
-
-/** `(node00000128)` → `(node00000001)`…, the same digits count, so no offset of the file moves. */
-function renumberStructureIds(bytes: Uint8Array): void {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const ids = new Map<string, string>();
-  for (const m of text.matchAll(/\(node(\d{8})\)/g)) {
-    const digits = m[1]!;
-    if (!ids.has(digits)) ids.set(digits, String(ids.size + 1).padStart(8, '0'));
-    const replacement = ids.get(digits)!;
-    const at = m.index + '(node'.length;
-    for (let i = 0; i < 8; i++) bytes[at + i] = replacement.charCodeAt(i);
-  }
 }
