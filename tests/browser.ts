@@ -1,17 +1,30 @@
-// Debian's Chromium driven by playwright-core: never a downloaded browser.
+// Debian's Chromium driven by playwright-core, with acta's own flags: never a downloaded browser.
 
-import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { BROWSER_FLAGS } from '../src/render/pdf/print-pdf.js';
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_FLAGS] });
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...BROWSER_FLAGS] });
+}
+
+/** A page open on a local file, with everything it does that it should not: console errors, requests, dialogs. */
+export async function openWatched(browser: Browser, file: string, width = 1100): Promise<{ page: Page; errors: string[]; requests: string[]; dialogs: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  const url = `file://${file}`;
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    if (r.url() !== url) requests.push(r.url());
+  });
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await page.goto(url);
+  return { page, errors, requests, dialogs };
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alignMeetings } from '../../../src/align/align-meetings.js';
-import { launchChromium } from '../../browser.js';
+import { launchChromium, openWatched } from '../../browser.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fixtures = path.join(root, 'tests', 'fixtures', 'translations');
@@ -20,26 +20,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(file: string): Promise<{ page: Page; errors: string[]; requests: string[]; dialogs: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  const dialogs: string[] = [];
-  const url = `file://${file}`;
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => {
-    if (r.url() !== url) requests.push(r.url());
-  });
-  page.on('dialog', async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
-  await page.goto(url);
-  return { page, errors, requests, dialogs };
-}
+const open = (file: string) => openWatched(browser, file, 1200);
 
 interface Row {
   kind: string;

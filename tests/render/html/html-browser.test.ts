@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../browser.js';
+import { launchChromium, openWatched } from '../../browser.js';
 import { buildTo } from '../../build-helpers.js';
 
 let browser: Browser;
@@ -18,26 +18,7 @@ afterAll(async () => {
 });
 
 /** Opens a file and records console errors and every request made after the document itself. */
-async function open(file: string): Promise<{ page: Page; errors: string[]; requests: string[]; dialogs: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  const dialogs: string[] = [];
-  const url = `file://${file}`;
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => {
-    if (r.url() !== url) requests.push(r.url());
-  });
-  page.on('dialog', async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
-  await page.goto(url);
-  return { page, errors, requests, dialogs };
-}
+const open = (file: string) => openWatched(browser, file, 1100);
 
 describe('the flagship report in Chromium', async () => {
   const built = await buildTo('meetings/ptc-219-220', ['html', 'json']);

@@ -188,14 +188,19 @@ describe('the flagship PDF', () => {
     expect(annexPages.join('\n')).not.toContain('Item I – Opening');
   });
 
-  it('is byte-identical when built again (here the public editions, built alone)', async () => {
+  it('is byte-identical when built again (here the public editions, built alone), but for the ids of tagged table cells', async () => {
     const rebuilt = acta(['build', 'meetings/ptc-219-220', '--out', again, '--format', 'pdf', '--public-only']);
     expect(rebuilt.status).toBe(0);
     const files = await filesUnder(path.join(again, 'ptc-219-220'));
     expect(files).toEqual(['PC0517E1a-public.pdf', 'annexes/annex-II-public.pdf', 'annexes/annex-III-public.pdf', 'annexes/annex-IV-public.pdf', 'annexes/annex-V-public.pdf']);
     for (const file of files) {
       const [a, b] = await Promise.all([readFile(path.join(flagship, file)), readFile(path.join(again, 'ptc-219-220', file))]);
-      expect({ file, same: a.equals(b), size: b.length > 10_000 }).toEqual({ file, same: true, size: true });
+      expect({ file, size: b.length === a.length && b.length > 10_000 }).toEqual({ file, size: true });
+      // Chromium names the structure elements of tagged table cells after its DOM node numbers, which
+      // it gives out in an order that can vary between runs (seen on Annex IV's header cells): those
+      // ids, and the sorted id tree that lists them, are the only bytes left unpinned.
+      const pinned = (bytes: Buffer) => bytes.toString('latin1').replace(/\(node\d{8}\)/g, '(node)').replace(/\/(Limits|Names) \[[^\]]*\]/g, '/$1 []');
+      expect({ file, same: a.equals(b) || pinned(a) === pinned(b) }).toEqual({ file, same: true });
     }
   }, 240_000);
 });
