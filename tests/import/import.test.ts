@@ -34,6 +34,17 @@ async function meetingWithDocx(meeting: string, symbol: string): Promise<{ dir: 
   return { dir, docx: path.join(work, 'out', path.basename(meeting), `${symbol}.docx`) };
 }
 
+/** The DOCX with one phrase of its body replaced, as an editor would type it without tracking. */
+async function editedDocx(docx: string, from: string, to: string, name: string): Promise<string> {
+  const parts = unzipSync(new Uint8Array(await readFile(docx)));
+  const document = new TextDecoder().decode(parts['word/document.xml']);
+  expect(document).toContain(from);
+  parts['word/document.xml'] = strToU8(document.replace(from, to));
+  const edited = path.join(path.dirname(path.dirname(docx)), '..', name);
+  await writeFile(edited, zipSync(parts));
+  return edited;
+}
+
 describe.each([
   ['meetings/ptc-219-220', 'PC0517E1a'],
   ['meetings/exemple-fr', 'PI0231F1a'],
@@ -268,12 +279,7 @@ describe('the agenda ranges are live fields', () => {
 describe('an untracked edit in a paragraph with an id', () => {
   it('changes its words and keeps its `{#id}` as typed', async () => {
     const { dir, docx } = await meetingWithDocx('meetings/exemple-fr', 'PI0231F1a');
-    const parts = unzipSync(new Uint8Array(await readFile(docx)));
-    const document = new TextDecoder().decode(parts['word/document.xml']);
-    expect(document).toContain('résumés dans le tableau ci-après.');
-    parts['word/document.xml'] = strToU8(document.replace('résumés dans le tableau ci-après.', 'résumés dans le tableau suivant.'));
-    const edited = path.join(path.dirname(dir), 'edited.docx');
-    await writeFile(edited, zipSync(parts));
+    const edited = await editedDocx(docx, 'résumés dans le tableau ci-après.', 'résumés dans le tableau suivant.', 'edited.docx');
     const file = path.join(dir, 'items/03-guichet-unique.md');
     const was = await readFile(file, 'utf8');
     expect(acta('import', edited, '--into', dir).status).toBe(0);
@@ -284,12 +290,7 @@ describe('an untracked edit in a paragraph with an id', () => {
 describe('an untracked edit in a paragraph holding a link with its own words', () => {
   it('is a warning at the paragraph and leaves the paragraph as it is: never a silent loss of the link', async () => {
     const { dir, docx } = await meetingWithDocx('meetings/exemple-fr', 'PI0231F1a');
-    const parts = unzipSync(new Uint8Array(await readFile(docx)));
-    const document = new TextDecoder().decode(parts['word/document.xml']);
-    expect(document).toContain('Le Secrétariat a présenté le document PI0223');
-    parts['word/document.xml'] = strToU8(document.replace('Le Secrétariat a présenté le document PI0223', 'Le Secrétariat a présenté en séance le document PI0223'));
-    const edited = path.join(path.dirname(dir), 'edited-link.docx');
-    await writeFile(edited, zipSync(parts));
+    const edited = await editedDocx(docx, 'Le Secrétariat a présenté le document PI0223', 'Le Secrétariat a présenté en séance le document PI0223', 'edited-link.docx');
     const before = await snapshot(dir);
     const run = acta('import', edited, '--into', dir);
     expect(run.status).toBe(0);
