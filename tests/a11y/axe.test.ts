@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgenda, prepareRenderEnv } from '../../src/pipeline.js';
 import { launchChromium } from '../browser.js';
@@ -15,11 +15,14 @@ const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 let browser: Browser;
-let context: BrowserContext;
+let page: Page;
 beforeAll(async () => {
   browser = await launchChromium();
-  // The reports forbid every script by CSP; only this test context bypasses it, to inject axe.
-  context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 } });
+  // The reports forbid every script by CSP; only this test context bypasses it, to inject axe. axe is
+  // an init script of the context, compiled once, not a script tag parsed again on every page (0.8 s each).
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 } });
+  await context.addInitScript(AXE);
+  page = await context.newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -31,14 +34,11 @@ interface AxeResult {
 }
 
 async function axe(file: string): Promise<AxeResult> {
-  const page = await context.newPage();
   await page.goto(`file://${file}`);
-  await page.addScriptTag({ content: AXE });
   const result = (await page.evaluate(
     (tags) => (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'passes'] }),
     TAGS,
   )) as AxeResult;
-  await page.close();
   return result;
 }
 
