@@ -1,0 +1,91 @@
+// What the import tests share: acta as a user runs it, a copy of a meeting with the DOCX acta built from it,
+// a DOCX edited by hand or in LibreOffice through UNO, and a byte snapshot of a folder.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { expect } from 'vitest';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** acta as a user runs it, with a heap of 256 MB: a refusal that let memory run away would crash instead of exit 1. */
+export const acta = (...args: string[]) => spawnSync(process.execPath, ['--max-old-space-size=256', path.join(root, 'dist', 'acta.js'), ...args], { cwd: root, encoding: 'utf8' });
+
+export async function snapshot(dir: string): Promise<Map<string, Buffer>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return new Map(await Promise.all(files.map(async (f) => [path.relative(dir, f), await readFile(f)] as const)));
+}
+
+/** Each example meeting is built once per test file; every test gets its own copy of the sources and outputs. */
+const builds = new Map<string, Promise<string>>();
+
+function builtOnce(meeting: string): Promise<string> {
+  let built = builds.get(meeting);
+  if (!built) {
+    built = (async () => {
+      const out = await mkdtemp(path.join(tmpdir(), 'acta-import-built-'));
+      const run = acta('build', meeting, '--out', out, '--format', 'docx');
+      expect(run.status, run.stderr).toBe(0);
+      return path.join(out, path.basename(meeting));
+    })();
+    builds.set(meeting, built);
+  }
+  return built;
+}
+
+/** A copy of a meeting and of its full and public DOCX, freshly built from those very sources. */
+export async function meetingWithDocx(meeting: string, symbol: string): Promise<{ dir: string; docx: string }> {
+  const outputs = await builtOnce(meeting);
+  const work = await mkdtemp(path.join(tmpdir(), 'acta-import-'));
+  const dir = path.join(work, path.basename(meeting));
+  const out = path.join(work, 'out', path.basename(meeting));
+  await cp(path.join(root, meeting), dir, { recursive: true });
+  await cp(outputs, out, { recursive: true });
+  return { dir, docx: path.join(out, `${symbol}.docx`) };
+}
+
+/** The DOCX with one phrase of its body replaced, as an editor would type it without tracking. */
+export async function editedDocx(docx: string, from: string, to: string, name: string): Promise<string> {
+  const parts = unzipSync(new Uint8Array(await readFile(docx)));
+  const document = new TextDecoder().decode(parts['word/document.xml']);
+  expect(document).toContain(from);
+  parts['word/document.xml'] = strToU8(document.replace(from, to));
+  const edited = path.join(path.dirname(path.dirname(docx)), '..', name);
+  await writeFile(edited, zipSync(parts));
+  return edited;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Opens a DOCX in headless LibreOffice, applies the edits through UNO, saves it as Word 2007 XML. Each call
+ * has a listener of its own, with a profile of its own, stopped by its PID.
+ */
+export async function editInLibreOffice(docx: string, edits: unknown[]): Promise<string> {
+  const work = await mkdtemp(path.join(tmpdir(), 'acta-uno-'));
+  const port = await freePort();
+  const office = spawn('soffice', ['--headless', '--invisible', '--norestore', `--accept=socket,host=127.0.0.1,port=${port};urp;`, `-env:UserInstallation=file://${work}/profile`], { stdio: 'ignore' });
+  try {
+    const editsFile = path.join(work, 'edits.json');
+    await writeFile(editsFile, JSON.stringify(edits));
+    const out = path.join(work, 'edited.docx');
+    const run = spawnSync('/usr/bin/python3', [path.join(root, 'tests/import/libreoffice-edit.py'), String(port), docx, out, editsFile], { encoding: 'utf8', timeout: 180_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    return out;
+  } finally {
+    office.kill();
+  }
+}
