@@ -106,16 +106,29 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .argument('<dir...>', 'meeting folders')
     .addOption(outOption())
     .addOption(new Option('-f, --format <list>', `comma-separated formats of ${FORMATS.join(',')} (pdf needs Chromium or Chrome)`).argParser(parseFormats).default([...DEFAULT_FORMATS], DEFAULT_FORMATS.join(',')))
-    .option('--public', 'build only the public editions')
-    .addOption(new Option('--public-only', 'the same as --public').hideHelp())
+    .addOption(new Option('--public', 'build only the public editions').conflicts('full'))
+    .addOption(new Option('--public-only', 'the same as --public').hideHelp().conflicts('full'))
+    .option('--full', 'build only the full editions')
+    .option('--no-annex-files', 'write no annexes/ files (each annex alone); the annexes stay in the report')
+    .option('--no-cache', 'read every file again, and build even when nothing changed')
     .option('--accept-changes', 'write the clean text: tracked changes accepted')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .option('--summary', 'print what was written even when the output is not a terminal')
-    .action(async (dirs: string[], opts: { out: string; format: Format[]; public?: boolean; publicOnly?: boolean; acceptChanges?: boolean; templates?: string; summary?: boolean }) => {
+    .action(async (dirs: string[], opts: { out: string; format: Format[]; public?: boolean; publicOnly?: boolean; full?: boolean; annexFiles: boolean; cache: boolean; acceptChanges?: boolean; templates?: string; summary?: boolean }) => {
       const { buildCommand } = await commands.build();
       const publicOnly = opts.public === true || opts.publicOnly === true;
       const summary = opts.summary === true || process.stdout.isTTY === true;
-      const options = { out: opts.out, formats: opts.format, publicOnly, acceptChanges: opts.acceptChanges === true, templates: opts.templates, summary };
+      const options = {
+        out: opts.out,
+        formats: opts.format,
+        publicOnly,
+        fullOnly: opts.full === true,
+        annexFiles: opts.annexFiles,
+        cache: opts.cache,
+        acceptChanges: opts.acceptChanges === true,
+        templates: opts.templates,
+        summary,
+      };
       setOutcome(await buildCommand(dirs, options, terminal));
     });
 

@@ -15,6 +15,7 @@ import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
 import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { buildKey, contentHash, remember, upToDate } from './write/build-cache.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';
@@ -27,7 +28,13 @@ export { formatDecisions as renderDecisions } from './render/decisions/format-de
 export interface BuildOptions {
   readonly formats: readonly Format[];
   readonly publicOnly: boolean;
+  /** The full edition only (--full): the mirror of publicOnly. */
+  readonly fullOnly?: boolean;
+  /** false: no `annexes/*` files (--no-annex-files); the annexes stay in the report. */
+  readonly annexFiles?: boolean;
   readonly acceptChanges: boolean;
+  /** Skip a build whose input and outputs are those of the last one (src/write/build-cache.ts); off unless true. */
+  readonly cache?: boolean;
   /** A user's copy of templates/ (--templates). */
   readonly templates?: string;
 }
@@ -35,6 +42,8 @@ export interface BuildOptions {
 /** What renderers share across meetings: compiled once per process. */
 export interface RenderEnv {
   readonly html: CompiledTemplates;
+  /** The templates' text, as loaded: part of the build cache's key. */
+  readonly templates: unknown;
   /** The build's browser, when PDF is asked for (see openPrinterFor). */
   readonly pdf?: PdfPrinter;
 }
@@ -56,7 +65,8 @@ export async function prepareRenderEnv(templatesDir?: string): Promise<{ env: Re
   if (!loaded.value) return { env: null, diagnostics: [...loaded.diagnostics] };
   const compiled = compileTemplates(loaded.value);
   if (!compiled.value) return { env: null, diagnostics: compiled.diagnostics };
-  return { env: { html: compiled.value }, diagnostics: [] };
+  const { main, styles, partials } = loaded.value;
+  return { env: { html: compiled.value, templates: { main, styles, partials } }, diagnostics: [] };
 }
 
 export interface Checked {
@@ -114,8 +124,9 @@ function editionOf(report: NumberedReport, edition: Edition): NumberedReport {
 }
 
 /** The editions a build writes: the public one always, the full one unless --public-only. */
-function editionsOf(options: Pick<BuildOptions, 'publicOnly'>): Edition[] {
-  return options.publicOnly ? ['public'] : ['full', 'public'];
+function editionsOf(options: Pick<BuildOptions, 'publicOnly' | 'fullOnly'>): Edition[] {
+  if (options.publicOnly) return ['public'];
+  return options.fullOnly ? ['full'] : ['full', 'public'];
 }
 
 /** Receives each file as soon as it is rendered, so a large meeting never holds all its outputs at once. */
@@ -155,7 +166,7 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
     const render: Renderer = renderers[format];
     const renders = [async (): Promise<OutputFile> => ({ path: reportFile(symbol, edition, format), content: await render(shown, env, 'report') })];
     // Each annex alone; a restricted annex has no public file at all.
-    if (partHasFormat('annex', format)) {
+    if (options.annexFiles !== false && partHasFormat('annex', format)) {
       for (const annex of shown.annexes) {
         if (edition === 'public' && annex.visibility === 'restricted') continue;
         renders.push(async () => ({ path: annexFile(annex.numeral, edition, format), content: await render(extractAnnex(shown, annex), env, 'annex') }));
@@ -193,29 +204,51 @@ export async function renderAgenda(numbered: NumberedReport, edition: Edition, e
 
 export interface Built extends Checked {
   readonly written: readonly string[];
+  /** The build was skipped: its input and outputs are those of the last build, this many files (diagnostics are that build's). */
+  readonly upToDate?: number;
+}
+
+/** The options that change what a build writes, as the build cache's key holds them. */
+function cacheOptions(options: BuildOptions) {
+  return { formats: options.formats, editions: editionsOf(options), annexFiles: options.annexFiles !== false, acceptChanges: options.acceptChanges };
 }
 
 /** Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. */
 export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
+  const folder = outputFolder(out, dir);
+  // PDF files depend on the browser too, which the key does not hold: a build with PDF always runs.
+  const key = options.cache === true && !options.formats.includes('pdf') ? await buildKey(dir, { options: cacheOptions(options), templates: env.templates }) : null;
+  if (key !== null) {
+    const last = await upToDate(folder, key);
+    if (last) return { diagnostics: last.diagnostics, report: null, written: [], upToDate: last.files };
+  }
   const checked = await checkMeeting(dir);
   if (!checked.report) return { ...checked, written: [] };
-  const writer = new OutputWriter(outputFolder(out, dir));
+  const writer = new OutputWriter(folder);
+  const hashes = new Map<string, string>();
   try {
-    await renderMeeting(checked.report, options, env, (file) => writer.add(file));
+    await renderMeeting(checked.report, options, env, (file) => {
+      if (key !== null) hashes.set(file.path, contentHash(file.content));
+      return writer.add(file);
+    });
   } catch (e) {
     await writer.abort();
     throw e;
   }
   const editions = editionsOf(options);
   // A folder built before manifests existed: its stale annex files are recognised by name.
-  const owned = possibleAnnexFiles(checked.report.annexes.length, editions, options.formats);
+  const annexNames = possibleAnnexFiles(checked.report.annexes.length, editions, options.formats);
+  const owned = options.annexFiles === false ? { has: () => false } : annexNames;
   // What the previous build wrote and this one did not (an old symbol, an annex now restricted or
-  // removed) goes, unless it is of an edition or format this build was not asked for.
+  // removed) goes, unless it is of an edition or format this build was not asked for, or an annex
+  // alone when this build writes none (--no-annex-files).
   const covers = (relative: string) => {
     const kind = outputKind(relative);
-    return kind !== null && editions.includes(kind.edition) && options.formats.includes(kind.format);
+    if (kind === null || !editions.includes(kind.edition) || !options.formats.includes(kind.format)) return false;
+    return options.annexFiles !== false || !annexNames.has(relative);
   };
   const written = await writer.commit({ owned, manifest: { covers } });
+  if (key !== null) await remember(folder, key, hashes, checked.diagnostics);
   return { ...checked, written };
 }
 

@@ -3,7 +3,7 @@
 // `--public`, help as users type it, and a next command that works.
 
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,7 +102,7 @@ describe('a build removes what its previous build wrote and this one does not', 
     expect(files.filter((f) => f.includes('PI0231F1a'))).toEqual([]);
     expect(files).toEqual(expect.arrayContaining(['PI0231F1b.docx', 'PI0231F1b-public.html', 'notes.docx', 'annexes/annex-IX.html', '.acta-manifest.json']));
     const manifest = JSON.parse(await readFile(path.join(folder, '.acta-manifest.json'), 'utf8')) as { files: string[] };
-    expect(manifest.files).toEqual(files.filter((f) => f !== '.acta-manifest.json' && f !== 'notes.docx' && f !== 'annexes/annex-IX.html'));
+    expect(manifest.files).toEqual(files.filter((f) => !f.startsWith('.') && f !== 'notes.docx' && f !== 'annexes/annex-IX.html'));
   });
 
   it('keeps the files of the formats and editions it was not asked for', async () => {
@@ -146,12 +146,35 @@ describe('the command line', () => {
       const out = path.join(work, `flag${flag}`);
       const r = acta(['build', 'meetings/exemple-fr', '--out', out, flag]);
       expect(r.code, r.stderr).toBe(0);
-      const files = (await tree(path.join(out, 'exemple-fr'))).filter((f) => f !== '.acta-manifest.json');
+      const files = (await tree(path.join(out, 'exemple-fr'))).filter((f) => !f.startsWith('.'));
       expect(files.length).toBeGreaterThan(0);
       expect(files.filter((f) => !f.includes('-public.'))).toEqual([]);
     }
     expect(acta(['build', '--help']).stdout).toContain('--public ');
     expect(acta(['build', '--help']).stdout).not.toContain('--public-only');
+  });
+
+  it('builds just what is asked: --full is the mirror of --public, --no-annex-files writes no annexes/ file; --public with --full is a usage error', async () => {
+    const out = path.join(work, 'just-asked');
+    const full = acta(['build', 'meetings/exemple-fr', '--out', out, '--full', '--no-annex-files', '--format', 'html,json', '--summary']);
+    expect(full.code, full.stderr).toBe(0);
+    expect(full.stdout).toBe(`meetings/exemple-fr: 3 files written to ${out}/exemple-fr/, 0 warnings\n`);
+    expect((await tree(path.join(out, 'exemple-fr'))).filter((f) => !f.startsWith('.'))).toEqual(['PI0231F1a.html', 'PI0231F1a.json', 'decisions.json']);
+    const both = acta(['build', 'meetings/exemple-fr', '--out', out, '--public', '--full']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("option '--public' cannot be used with option '--full'");
+  });
+
+  it('says so and writes nothing when nothing changed since the last build; --no-cache builds anyway', async () => {
+    const out = path.join(work, 'cached');
+    const args = ['build', 'meetings/exemple-fr', '--out', out, '--format', 'html', '--summary'];
+    expect(acta(args).stdout).toBe(`meetings/exemple-fr: 7 files written to ${out}/exemple-fr/, 0 warnings\n`);
+    const report = path.join(out, 'exemple-fr', 'PI0231F1a.html');
+    const before = (await stat(report)).mtimeMs;
+    expect(acta(args).stdout).toBe(`meetings/exemple-fr: nothing changed since the last build, 7 files up to date in ${out}/exemple-fr/, 0 warnings\n`);
+    expect((await stat(report)).mtimeMs).toBe(before);
+    expect(acta([...args, '--no-cache']).stdout).toBe(`meetings/exemple-fr: 7 files written to ${out}/exemple-fr/, 0 warnings\n`);
+    expect((await stat(report)).mtimeMs).toBeGreaterThan(before);
   });
 
   it('prints defaults in --help as users type them', () => {

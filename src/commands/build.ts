@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Outcome } from '../errors.js';
-import { buildMeeting, openPrinterFor, outputFolder, prepareRenderEnv, type BuildOptions, type RenderEnv } from '../pipeline.js';
+import { buildMeeting, openPrinterFor, outputFolder, prepareRenderEnv, type BuildOptions, type Built, type RenderEnv } from '../pipeline.js';
 import { buildInThreads } from '../workers/threads.js';
 import type { Terminal } from './terminal.js';
 
@@ -14,17 +14,31 @@ export interface BuildCommandOptions extends BuildOptions {
   readonly summary?: boolean;
 }
 
+/** What the summary line of one meeting says. */
+export interface BuildSummary {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ok: boolean;
+  readonly written: number;
+  /** Set when the build was skipped: the files of the last build, all still as it wrote them. */
+  readonly upToDate?: number;
+}
+
+export function summaryOf(built: Built): BuildSummary {
+  return { diagnostics: built.diagnostics, ok: built.report !== null || built.upToDate !== undefined, written: built.written.length, ...(built.upToDate !== undefined ? { upToDate: built.upToDate } : {}) };
+}
+
 const shown = (dir: string) => dir.replace(/(.)\/+$/, '$1');
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** `meetings/ptc: 26 files written to output/ptc/, 1 warning` */
-export function summaryLine(dir: string, out: string, result: { readonly diagnostics: readonly Diagnostic[]; readonly ok: boolean; readonly written: number }): string {
+/** `meetings/ptc: 26 files written to output/ptc/, 1 warning`, or `… nothing changed: 26 files up to date in …` */
+export function summaryLine(dir: string, out: string, result: BuildSummary): string {
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   if (!result.ok) {
     const errors = result.diagnostics.length - warnings;
     return `${shown(dir)}: nothing written, ${count(errors, 'error')}${warnings ? `, ${count(warnings, 'warning')}` : ''}\n`;
   }
   const folder = outputFolder(out, dir).split(path.sep).join('/');
+  if (result.upToDate !== undefined) return `${shown(dir)}: nothing changed since the last build, ${count(result.upToDate, 'file')} up to date in ${folder}/, ${count(warnings, 'warning')}\n`;
   return `${shown(dir)}: ${count(result.written, 'file')} written to ${folder}/, ${count(warnings, 'warning')}\n`;
 }
 
@@ -45,7 +59,7 @@ export async function buildCommand(dirs: readonly string[], options: BuildComman
 async function buildAll(dirs: readonly string[], out: string, summary: boolean, buildOptions: BuildOptions, env: RenderEnv, terminal: Terminal): Promise<Outcome> {
   const several = dirs.length > 1;
   let failed = false;
-  const report = (result: { readonly diagnostics: readonly Diagnostic[]; readonly ok: boolean; readonly written: number }, index: number) => {
+  const report = (result: BuildSummary, index: number) => {
     if (several) terminal.status(null);
     terminal.problems(result.diagnostics);
     if (summary) terminal.print(summaryLine(dirs[index]!, out, result));
@@ -61,7 +75,7 @@ async function buildAll(dirs: readonly string[], out: string, summary: boolean, 
   else {
     for (const [index, dir] of dirs.entries()) {
       const built = await buildMeeting(dir, out, buildOptions, env);
-      report({ diagnostics: built.diagnostics, ok: built.report !== null, written: built.written.length }, index);
+      report(summaryOf(built), index);
     }
   }
   if (several) terminal.status(null);

@@ -15,7 +15,8 @@ parentPort!.on('message', async (request: { dir: string; out: string; options: B
   try {
     const { pipeline, env } = await ready;
     const built = await pipeline.buildMeeting(request.dir, request.out, request.options, env);
-    parentPort!.postMessage({ result: { dir: request.dir, diagnostics: built.diagnostics, ok: built.report !== null, written: built.written.length } });
+    const upToDate = built.upToDate !== undefined ? { upToDate: built.upToDate } : {};
+    parentPort!.postMessage({ result: { dir: request.dir, diagnostics: built.diagnostics, ok: built.report !== null || built.upToDate !== undefined, written: built.written.length, ...upToDate } });
   } catch (e) {
     // Classified here, where the error still has its class: only plain data crosses to the main
     // thread. Loaded only now, as it brings commander along, which a build never needs.

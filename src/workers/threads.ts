@@ -19,6 +19,8 @@ export interface MeetingResult {
   readonly ok: boolean;
   /** How many files the build wrote. */
   readonly written: number;
+  /** Set when the build was skipped as up to date: how many files the last build wrote. */
+  readonly upToDate?: number;
 }
 
 /**

@@ -123,7 +123,7 @@ describe('markers where Markdown has no inline text are printed as typed', () =>
     const r = spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), 'build', dir, '--out', dir], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     const folder = path.join(dir, path.basename(dir));
-    const files = (await readdir(folder)).filter((f) => f !== '.acta-manifest.json' && /\.(html|docx|json)$/.test(f));
+    const files = (await readdir(folder)).filter((f) => !f.startsWith('.') && /\.(html|docx|json)$/.test(f));
     expect(files.length).toBe(8);
     for (const f of files) {
       const bytes = await readFile(path.join(folder, f));

@@ -1,14 +1,20 @@
-// `npm run bench`: acta against pandoc on the same report, at 1×, 10× and 100× the flagship.
+// `npm run bench`: acta against pandoc on the same Markdown, in one run, alternating the two, medians of
+// at least 5 runs after a warm-up (issue "Speed by design"). Each acta figure is a whole
+// `node dist/acta.js` process; pandoc converts the same Markdown (the meeting's files concatenated).
+// Peak memory is the process's maximum resident set, as GNU time reports it.
 //
-// Each build is a whole `node dist/acta.js build` process (all formats, both editions, the annexes
-// alone, the JSON), timed over several runs after a warm-up; pandoc converts the same Markdown (the
-// meeting's files concatenated) to DOCX, alternating with acta. Peak memory is the process's maximum
-// resident set, as GNU time reports it. Options: --sizes 1,10,100  --runs N (per size, after warm-up).
-// Then, apart, the flagship's PDF edition (`--format pdf`: both editions and each annex alone, 11
-// files, one browser), when a browser is found: --pdf-runs N (3 by default, after a warm-up).
+//   same work, DOCX:  acta build --full --no-annex-files --format docx --no-cache  vs  pandoc -o x.docx
+//   same work, HTML:  acta build --full --no-annex-files --format html --no-cache  vs  pandoc -s -o x.html
+//   full build, cold: every default output, empty cache (a fresh output folder)    vs  pandoc DOCX
+//   one word changed: one word of one items/ file changed, cache warm              vs  pandoc DOCX
+//   nothing changed:  the same build again                                          vs  pandoc DOCX
+//   acta watch:       from a scripted save to the page being told to reload, p50 and p95
+//   10× and 100×:     full build, cold: time, ratio, peak memory, and the 10× → 100× growth
+// Then, apart, the flagship's PDF edition. Options: --runs N (5), --saves N (20), --sizes 10,100, --pdf-runs N (3).
 
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { get } from 'node:http';
+import { existsSync, writeFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,8 +26,8 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? fallback : process.argv[i + 1]!;
 };
-const sizes = arg('sizes', '1,10,100').split(',').map(Number);
-const runsFor = (size: number) => Number(arg('runs', size >= 100 ? '2' : size >= 10 ? '3' : '5'));
+const sizes = arg('sizes', '10,100').split(',').filter(Boolean).map(Number);
+const RUNS = Math.max(5, Number(arg('runs', '5')));
 
 interface Sample {
   readonly seconds: number;
@@ -73,37 +79,136 @@ async function concatenate(dir: string, into: string): Promise<string> {
   return out;
 }
 
+interface Row {
+  readonly figure: string;
+  readonly acta: Sample[];
+  readonly pandoc: Sample[];
+  readonly target: string;
+}
+
+/** Runs acta and pandoc alternately, after one warm-up of each; `before` runs ahead of every acta run, untimed. */
+function alternate(figure: string, target: string, acta: () => Sample, pandoc: (() => Sample) | null, before: () => void = () => undefined): Row {
+  before();
+  acta();
+  pandoc?.();
+  const a: Sample[] = [];
+  const p: Sample[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    before();
+    a.push(acta());
+    if (pandoc) p.push(pandoc());
+  }
+  const row = { figure, acta: a, pandoc: p, target };
+  console.log(`${figure}: acta ${a.map((x) => x.seconds.toFixed(2)).join(' ')} s; pandoc ${p.map((x) => x.seconds.toFixed(2)).join(' ') || '-'} s`);
+  return row;
+}
+
+/** `acta watch` on a copy of the flagship: the time from each save to the reload event, in ms. */
+async function watchLatencies(acta: string, dir: string, out: string, saves: number): Promise<number[]> {
+  const child = spawn(process.execPath, [acta, 'watch', dir, '--port', '0', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        const m = /Serving (\S+)/.exec(text);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', () => reject(new Error(`acta watch stopped: ${text}`)));
+    });
+    let waiting: ((at: number) => void) | null = null;
+    await new Promise<void>((resolve) => {
+      get(new URL('/__acta/events', url), (response) => {
+        resolve();
+        let buffer = '';
+        response.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString();
+          if (buffer.includes('event: reload')) {
+            buffer = '';
+            waiting?.(performance.now());
+          }
+        });
+      });
+    });
+    const file = path.join(dir, 'items', (await readdir(path.join(dir, 'items'))).sort()[4]!);
+    const text = await readFile(file, 'utf8');
+    const latencies: number[] = [];
+    for (let save = 0; save <= saves; save++) {
+      const reloaded = new Promise<number>((resolve) => (waiting = resolve));
+      const started = performance.now();
+      await writeFile(file, `${text}\nSaved ${save}.\n`);
+      const at = await reloaded;
+      if (save > 0) latencies.push(at - started); // the first save warms up
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    await writeFile(file, text);
+    return latencies;
+  } finally {
+    child.kill('SIGINT');
+  }
+}
+
+const percentile = (xs: readonly number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
 async function main(): Promise<void> {
   if (!existsSync('/usr/bin/time')) throw new Error('the benchmark needs GNU time (/usr/bin/time, Debian package "time")');
   if (!existsSync(path.join(root, 'dist', 'acta.js'))) throw new Error('run `npm run build` first');
   const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
   const work = await mkdtemp(path.join(tmpdir(), 'acta-bench-'));
   const acta = path.join(root, 'dist', 'acta.js');
-  const summary: string[] = [];
-  console.log(`node ${process.version}, ${hasPandoc ? execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0] : 'no pandoc'}`);
+  const node = (args: readonly string[]) => () => measure(process.execPath, [acta, ...args]);
+  const pandocTo = (markdown: string, out: string, more: readonly string[] = []) => (hasPandoc ? () => measure('pandoc', [markdown, ...more, '-o', out]) : null);
+  console.log(`node ${process.version}, ${hasPandoc ? execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0] : 'no pandoc'}, ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} CPUs`);
+
+  // The flagship, on a copy (the one-word runs edit it).
+  const dir = path.join(work, 'ptc-219-220');
+  await cp(flagship, dir, { recursive: true });
+  const markdown = await concatenate(dir, work);
+  const docx = pandocTo(markdown, path.join(work, 'x.docx'));
+  const out = (name: string) => path.join(work, name);
+  const fresh = (name: string) => () => void spawnSync('rm', ['-rf', out(name)]);
+  const rows: Row[] = [];
+  rows.push(alternate('same work, DOCX, cold', '≤ 1.0×', node(['build', dir, '--out', out('docx'), '--full', '--no-annex-files', '--format', 'docx', '--no-cache']), docx));
+  rows.push(alternate('same work, HTML, cold', '≤ 1.0×', node(['build', dir, '--out', out('html'), '--full', '--no-annex-files', '--format', 'html', '--no-cache']), pandocTo(markdown, path.join(work, 'x.html'), ['-s'])));
+  rows.push(alternate('full build, all outputs, cold, empty cache', '≤ 1.8×', node(['build', dir, '--out', out('cold')]), docx, fresh('cold')));
+  const word = path.join(dir, 'items', (await readdir(path.join(dir, 'items'))).sort()[4]!);
+  const original = await readFile(word, 'utf8');
+  let flip = false;
+  const changeOneWord = () => {
+    flip = !flip;
+    writeFileSync(word, flip ? original.replace(' the ', ' teh ') : original);
+  };
+  rows.push(alternate('rebuild after one word changed in one file', '≤ 1.0×', node(['build', dir, '--out', out('warm')]), docx, changeOneWord));
+  await writeFile(word, original);
+  node(['build', dir, '--out', out('warm')])();
+  rows.push(alternate('rebuild with nothing changed', '≤ 0.3×', node(['build', dir, '--out', out('warm')]), docx));
+
+  const latencies = await watchLatencies(acta, dir, out('watch'), Number(arg('saves', '20')));
+  console.log(`acta watch, save to reload: ${latencies.map((ms) => ms.toFixed(0)).join(' ')} ms`);
+
+  const sized: { size: number; row: Row; mb: string }[] = [];
   for (const size of sizes) {
-    const dir = size === 1 ? flagship : await synthesize(size, work);
-    const markdown = await concatenate(dir, work);
-    const out = path.join(work, `out-x${size}`);
-    const buildActa = () => measure(process.execPath, [acta, 'build', dir, '--out', out]);
-    const buildPandoc = () => measure('pandoc', [markdown, '-o', path.join(work, `x${size}.docx`)]);
-    buildActa();
-    if (hasPandoc) buildPandoc();
-    const a: Sample[] = [];
-    const p: Sample[] = [];
-    for (let run = 0; run < runsFor(size); run++) {
-      a.push(buildActa());
-      if (hasPandoc) p.push(buildPandoc());
-    }
-    const actaS = median(a.map((s) => s.seconds));
-    const pandocS = hasPandoc ? median(p.map((s) => s.seconds)) : NaN;
-    const peak = Math.max(...a.map((s) => s.peakMB));
-    const mb = ((await readFile(markdown)).length / 1e6).toFixed(2);
-    console.log(`${size}× (${mb} MB Markdown): acta ${a.map((s) => s.seconds.toFixed(2)).join(' ')} s; pandoc ${p.map((s) => s.seconds.toFixed(2)).join(' ')} s`);
-    summary.push(`${size}x, ${actaS.toFixed(2)}, ${hasPandoc ? pandocS.toFixed(2) : '-'}, ${hasPandoc ? (actaS / pandocS).toFixed(2) : '-'}, ${Math.round(peak)}`);
+    const big = await synthesize(size, work);
+    const bigMarkdown = await concatenate(big, work);
+    const row = alternate(`${size}×, full build, cold`, size === 100 ? '≤ 0.6× / ≤ 600 MB' : '', node(['build', big, '--out', out(`x${size}`)]), pandocTo(bigMarkdown, path.join(work, `x${size}.docx`)), fresh(`x${size}`));
+    sized.push({ size, row, mb: ((await readFile(bigMarkdown)).length / 1e6).toFixed(2) });
   }
-  console.log('\nsize, acta median s, pandoc median s, ratio, acta peak MB');
-  for (const line of summary) console.log(line);
+
+  const ratio = (r: Row) => (r.pandoc.length ? `${(median(r.acta.map((x) => x.seconds)) / median(r.pandoc.map((x) => x.seconds))).toFixed(2)}×` : '-');
+  const sec = (xs: readonly Sample[]) => (xs.length ? `${median(xs.map((x) => x.seconds)).toFixed(2)} s` : '-');
+  const peak = (xs: readonly Sample[]) => `${Math.round(Math.max(...xs.map((x) => x.peakMB)))} MB`;
+  console.log(`\n| figure (flagship unless said) | acta median | pandoc median | acta / pandoc | acta peak | target |`);
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.figure} | ${sec(r.acta)} | ${sec(r.pandoc)} | ${ratio(r)} | ${peak(r.acta)} | ${r.target} |`);
+  console.log(`| \`acta watch\` save to reload (${latencies.length} saves) | p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms | | | | p50 ≤ 50 ms |`);
+  for (const { size, row, mb } of sized) console.log(`| ${size}× (${mb} MB Markdown), full build, cold | ${sec(row.acta)} | ${sec(row.pandoc)} | ${ratio(row)} | ${peak(row.acta)} | ${row.target} |`);
+  const at = (n: number) => sized.find((s) => s.size === n)?.row;
+  const ten = at(10);
+  const hundred = at(100);
+  if (ten && hundred) console.log(`\nFrom 10× to 100× acta's time grows ${(median(hundred.acta.map((x) => x.seconds)) / median(ten.acta.map((x) => x.seconds))).toFixed(1)}-fold.`);
   benchPdf(acta, work);
   await rm(work, { recursive: true, force: true });
 }

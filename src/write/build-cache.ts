@@ -1,0 +1,117 @@
+// The build cache: a build whose whole input is what the last build of that folder read (every file of
+// the meeting, the templates, the options, acta's own code) and whose outputs are all present and
+// unmodified writes nothing. It lives in the meeting's output folder (`.acta-cache.json`) and is never a
+// source of truth: an entry that is missing, unreadable, of another version or of another input is
+// ignored, and the build runs.
+
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Diagnostic } from '../diagnostics.js';
+
+/** The cache entry in a meeting's output folder. */
+export const CACHE_FILE = '.acta-cache.json';
+
+/** Bumped when the entry's shape changes: an entry of another shape is ignored. */
+const ENTRY_VERSION = 1;
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** Every file under `dir` (dot-files and dot-folders left out), as relative path → content hash, sorted. */
+async function hashTree(dir: string): Promise<[string, string][]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .filter((relative) => !relative.split(path.sep).some((part) => part.startsWith('.')))
+    .sort();
+  return Promise.all(files.map(async (relative) => [relative.split(path.sep).join('/'), sha256(await readFile(path.join(dir, relative)))] as [string, string]));
+}
+
+let code: Promise<string> | null = null;
+
+/**
+ * acta's own code: every file of the folder this module was loaded from under the package (dist/ when
+ * bundled, src/ when run from source) and the package manifest. A new acta, or a rebuilt one, is a new key.
+ */
+function codeFingerprint(): Promise<string> {
+  code ??= (async () => {
+    let dir = path.dirname(fileURLToPath(import.meta.url));
+    let below = '';
+    while (!existsSync(path.join(dir, 'package.json'))) {
+      const parent = path.dirname(dir);
+      if (parent === dir) return 'unknown';
+      below = path.basename(dir);
+      dir = parent;
+    }
+    const files = await hashTree(path.join(dir, below));
+    return sha256(JSON.stringify([await readFile(path.join(dir, 'package.json'), 'utf8'), files]));
+  })();
+  return code;
+}
+
+/** What decides a build's outputs, besides the meeting folder itself: as plain, ordered data. */
+export interface BuildInputs {
+  readonly options: unknown;
+  /** The templates as loaded (text), so a changed template is a new key. */
+  readonly templates: unknown;
+}
+
+/** The key of a build: acta's code, the options, the templates and every file of the meeting folder. */
+export async function buildKey(dir: string, inputs: BuildInputs): Promise<string> {
+  const [codeKey, meeting] = await Promise.all([codeFingerprint(), hashTree(dir)]);
+  return sha256(JSON.stringify({ entry: ENTRY_VERSION, code: codeKey, dir: path.resolve(dir), options: inputs.options, templates: inputs.templates, meeting }));
+}
+
+const Entry = z.object({
+  entry: z.literal(ENTRY_VERSION),
+  key: z.string(),
+  /** Each output, relative to the folder, with the hash of the bytes written. */
+  outputs: z.record(z.string(), z.string()),
+  /** What the build printed (warnings): printed again when the build is skipped. */
+  diagnostics: z.array(z.object({ severity: z.enum(['error', 'warning']), ruleId: z.string(), message: z.string(), file: z.string(), line: z.number(), column: z.number() }).passthrough()),
+});
+
+/**
+ * The warnings of the last build when `key` is its key and every output it wrote is still there with
+ * the bytes it wrote; null otherwise (no entry, a corrupt or foreign one, a changed input or output).
+ */
+export async function upToDate(folder: string, key: string): Promise<{ readonly diagnostics: readonly Diagnostic[]; readonly files: number } | null> {
+  let entry: z.infer<typeof Entry>;
+  try {
+    const parsed = Entry.safeParse(JSON.parse(await readFile(path.join(folder, CACHE_FILE), 'utf8')));
+    if (!parsed.success) return null;
+    entry = parsed.data;
+  } catch {
+    return null;
+  }
+  if (entry.key !== key) return null;
+  const outputs = Object.entries(entry.outputs);
+  if (outputs.length === 0) return null;
+  for (const [relative, hash] of outputs) {
+    const target = path.resolve(folder, relative);
+    if (!target.startsWith(path.resolve(folder) + path.sep)) return null;
+    try {
+      if (sha256(await readFile(target)) !== hash) return null;
+    } catch {
+      return null;
+    }
+  }
+  return { diagnostics: entry.diagnostics as unknown as Diagnostic[], files: outputs.length };
+}
+
+/** Records a build that wrote `outputs` (relative path → bytes hash); written beside them, atomically. */
+export async function remember(folder: string, key: string, outputs: ReadonlyMap<string, string>, diagnostics: readonly Diagnostic[]): Promise<void> {
+  const entry = { entry: ENTRY_VERSION, key, outputs: Object.fromEntries([...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics };
+  const target = path.join(folder, CACHE_FILE);
+  const temporary = path.join(folder, `${CACHE_FILE}.${process.pid}.tmp`);
+  await writeFile(temporary, JSON.stringify(entry));
+  await rename(temporary, target);
+}
+
+/** The hash `remember` records for a file's content. */
+export const contentHash = sha256;
