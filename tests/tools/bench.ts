@@ -26,7 +26,7 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? fallback : process.argv[i + 1]!;
 };
-const sizes = arg('sizes', '10,100').split(',').filter(Boolean).map(Number);
+const sizes = arg('sizes', '10,100').split(',').filter((s) => s !== '' && s !== 'none').map(Number);
 const RUNS = Math.max(5, Number(arg('runs', '5')));
 
 interface Sample {
@@ -215,6 +215,7 @@ async function main(): Promise<void> {
 
 /** The flagship's PDF files alone, timed apart: the browser's start and printing are another cost. */
 function benchPdf(acta: string, work: string): void {
+  if (Number(arg('pdf-runs', '3')) === 0) return;
   const out = path.join(work, 'out-pdf');
   const args = [acta, 'build', flagship, '--out', out, '--format', 'pdf'];
   const warm = spawnSync(process.execPath, args, { encoding: 'utf8' });
