@@ -14,8 +14,8 @@ import { filterPublic } from './public/filter-public.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
-import { buildKey, contentHash, remember, upToDate } from './write/build-cache.js';
+import { agendaFile, annexFile, decisionsFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { buildKey, contentHash, remember, upToDate, usesCache } from './write/build-cache.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';
@@ -123,11 +123,6 @@ function editionOf(report: NumberedReport, edition: Edition): NumberedReport {
   return edition === 'public' ? filterPublic(report) : report;
 }
 
-/** The editions a build writes: the public one always, the full one unless --public-only. */
-function editionsOf(options: Pick<BuildOptions, 'publicOnly' | 'fullOnly'>): Edition[] {
-  if (options.publicOnly) return ['public'];
-  return options.fullOnly ? ['full'] : ['full', 'public'];
-}
 
 /** Receives each file as soon as it is rendered, so a large meeting never holds all its outputs at once. */
 export type Emit = (file: OutputFile) => Promise<void>;
@@ -208,16 +203,11 @@ export interface Built extends Checked {
   readonly upToDate?: number;
 }
 
-/** The options that change what a build writes, as the build cache's key holds them. */
-function cacheOptions(options: BuildOptions) {
-  return { formats: options.formats, editions: editionsOf(options), annexFiles: options.annexFiles !== false, acceptChanges: options.acceptChanges };
-}
-
 /** Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. */
 export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
   const folder = outputFolder(out, dir);
   // PDF files depend on the browser too, which the key does not hold: a build with PDF always runs.
-  const key = options.cache === true && !options.formats.includes('pdf') ? await buildKey(dir, { options: cacheOptions(options), templates: env.templates }) : null;
+  const key = usesCache(options) ? await buildKey(dir, options, env.templates) : null;
   if (key !== null) {
     const last = await upToDate(folder, key);
     if (last) return { diagnostics: last.diagnostics, report: null, written: [], upToDate: last.files };
@@ -273,11 +263,4 @@ export async function meetingDecisions(dir: string, edition: Edition): Promise<C
   return { ...checked, register: { symbol: shown.meta.symbol, decisions: decisionRecords(shown) } };
 }
 
-/** Where a meeting's files go: `out/<folder name>/`. */
-export function outputFolder(out: string, dir: string): string {
-  return path.join(out, meetingName(dir));
-}
-
-export function meetingName(dir: string): string {
-  return path.basename(path.resolve(dir));
-}
+export { meetingName, outputFolder } from './write/output-names.js';

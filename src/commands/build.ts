@@ -4,8 +4,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Outcome } from '../errors.js';
-import { buildMeeting, openPrinterFor, outputFolder, prepareRenderEnv, type BuildOptions, type Built, type RenderEnv } from '../pipeline.js';
-import { buildInThreads } from '../workers/threads.js';
+import type { BuildOptions, Built, RenderEnv } from '../pipeline.js';
+import { outputFolder } from '../write/output-names.js';
 import type { Terminal } from './terminal.js';
 
 export interface BuildCommandOptions extends BuildOptions {
@@ -42,8 +42,37 @@ export function summaryLine(dir: string, out: string, result: BuildSummary): str
   return `${shown(dir)}: ${count(result.written, 'file')} written to ${folder}/, ${count(warnings, 'warning')}\n`;
 }
 
+/**
+ * When every meeting is up to date (see src/write/build-cache.ts), their summaries, found without
+ * loading the pipeline: a build with nothing to do costs little more than starting Node. null otherwise.
+ */
+async function allUpToDate(dirs: readonly string[], out: string, options: BuildOptions): Promise<BuildSummary[] | null> {
+  const { buildKey, upToDate, usesCache } = await import('../write/build-cache.js');
+  if (!usesCache(options)) return null;
+  const { loadTemplates } = await import('../load/load-templates.js');
+  const loaded = await loadTemplates(options.templates);
+  if (!loaded.value) return null;
+  const { main, styles, partials } = loaded.value;
+  const summaries: BuildSummary[] = [];
+  for (const dir of dirs) {
+    const last = await upToDate(outputFolder(out, dir), await buildKey(dir, options, { main, styles, partials }));
+    if (!last) return null;
+    summaries.push({ diagnostics: last.diagnostics, ok: true, written: 0, upToDate: last.files });
+  }
+  return summaries;
+}
+
 export async function buildCommand(dirs: readonly string[], options: BuildCommandOptions, terminal: Terminal): Promise<Outcome> {
   const { out, summary, ...buildOptions } = options;
+  const unchanged = await allUpToDate(dirs, out, buildOptions);
+  if (unchanged) {
+    for (const [index, result] of unchanged.entries()) {
+      terminal.problems(result.diagnostics);
+      if (summary === true) terminal.print(summaryLine(dirs[index]!, out, result));
+    }
+    return 'ok';
+  }
+  const { openPrinterFor, prepareRenderEnv } = await import('../pipeline.js');
   const prepared = await prepareRenderEnv(options.templates);
   terminal.problems(prepared.diagnostics);
   if (!prepared.env) return 'input';
@@ -67,6 +96,7 @@ async function buildAll(dirs: readonly string[], out: string, summary: boolean, 
     if (several) terminal.status(`built ${index + 1} of ${dirs.length} meetings`);
   };
   const threads = Math.max(1, Math.min(availableParallelism(), dirs.length));
+  const [{ buildMeeting }, { buildInThreads }] = await Promise.all([import('../pipeline.js'), import('../workers/threads.js')]);
   // Several meetings: a thread a meeting, on every core. One meeting is built here: a second
   // thread would start cold and cost what it saves (measured: see README, Speed). With PDF, every
   // meeting is built here, in turn: one browser prints them all, and it keeps the cores busy itself.

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
+import type { BuildOptions } from '../pipeline.js';
+import { editionsOf } from './output-names.js';
 
 /** The cache entry in a meeting's output folder. */
 export const CACHE_FILE = '.acta-cache.json';
@@ -54,17 +56,19 @@ function codeFingerprint(): Promise<string> {
   return code;
 }
 
-/** What decides a build's outputs, besides the meeting folder itself: as plain, ordered data. */
-export interface BuildInputs {
-  readonly options: unknown;
-  /** The templates as loaded (text), so a changed template is a new key. */
-  readonly templates: unknown;
+/** Whether a build uses the cache: asked for (the command line's default), and no PDF, whose pages also depend on the browser. */
+export function usesCache(options: Pick<BuildOptions, 'cache' | 'formats'>): boolean {
+  return options.cache === true && !options.formats.includes('pdf');
 }
 
-/** The key of a build: acta's code, the options, the templates and every file of the meeting folder. */
-export async function buildKey(dir: string, inputs: BuildInputs): Promise<string> {
+/**
+ * The key of a build: acta's code, the options that change what it writes, the templates as loaded
+ * (their text, so a changed template is a new key) and every file of the meeting folder.
+ */
+export async function buildKey(dir: string, options: BuildOptions, templates: unknown): Promise<string> {
   const [codeKey, meeting] = await Promise.all([codeFingerprint(), hashTree(dir)]);
-  return sha256(JSON.stringify({ entry: ENTRY_VERSION, code: codeKey, dir: path.resolve(dir), options: inputs.options, templates: inputs.templates, meeting }));
+  const decisive = { formats: options.formats, editions: editionsOf(options), annexFiles: options.annexFiles !== false, acceptChanges: options.acceptChanges };
+  return sha256(JSON.stringify({ entry: ENTRY_VERSION, code: codeKey, dir: path.resolve(dir), options: decisive, templates, meeting }));
 }
 
 const Entry = z.object({

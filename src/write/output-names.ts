@@ -1,6 +1,7 @@
 // Names every file acta writes into a meeting's output folder (FORMAT.md §4): the one place a file
 // name is made, so no other module builds one or has to read one back.
 
+import path from 'node:path';
 import { FORMATS, type Format } from '../formats.js';
 import { toRoman } from '../i18n/labels.js';
 
@@ -21,6 +22,21 @@ export function partHasFormat(part: Part, format: Format): boolean {
 /** The formats, of those asked for, in which a part has a file. */
 export function formatsOfPart(part: Part, requested: readonly Format[]): Format[] {
   return requested.filter((format) => partHasFormat(part, format));
+}
+
+/** Where a meeting's files go: `out/<folder name>/`. */
+export function outputFolder(out: string, dir: string): string {
+  return path.join(out, meetingName(dir));
+}
+
+export function meetingName(dir: string): string {
+  return path.basename(path.resolve(dir));
+}
+
+/** The editions a build writes: both, unless --public or --full keeps one. */
+export function editionsOf(options: { readonly publicOnly: boolean; readonly fullOnly?: boolean }): Edition[] {
+  if (options.publicOnly) return ['public'];
+  return options.fullOnly ? ['full'] : ['full', 'public'];
 }
 
 const suffix = (edition: Edition): string => (edition === 'public' ? '-public' : '');
