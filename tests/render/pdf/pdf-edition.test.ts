@@ -2,6 +2,7 @@
 // flagship build reused by every assertion, a public-only rebuild, the French example and the leak fixture.
 
 import { execFile, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -220,7 +221,9 @@ describe('acta agenda --format pdf', () => {
 describe('the French example', () => {
   it('prints French labels, bookmarks and running headers', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'acta-pdf-fr-'));
-    expect(acta(['build', 'meetings/exemple-fr', '--out', dir, '--format', 'pdf']).status).toBe(0);
+    // The two reports alone: the annexes alone are the flagship's to test.
+    expect(acta(['build', 'meetings/exemple-fr', '--out', dir, '--format', 'pdf', '--no-annex-files']).status).toBe(0);
+    expect(existsSync(path.join(dir, 'exemple-fr', 'annexes'))).toBe(false);
     const pdf = path.join(dir, 'exemple-fr', 'PI0231F1a.pdf');
     const marks = await outline(pdf);
     const text = (await pdfPages(pdf)).join('\n');
