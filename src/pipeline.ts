@@ -6,6 +6,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { loadMeeting } from './load/load-meeting.js';
 import type { NumberedReport } from './model.js';
 import { numberReport } from './number/number-report.js';
+import type { TreeCache } from './parse/create-processor.js';
 import { parseMeeting } from './parse/parse-meeting.js';
 import { loadTemplates } from './load/load-templates.js';
 import { acceptChanges } from './public/accept-changes.js';
@@ -76,17 +77,17 @@ export interface Checked {
 }
 
 /** Loads, parses and numbers a meeting, and compares a translation with its original: everything `check` needs. */
-export async function checkMeeting(dir: string): Promise<Checked> {
-  const checked = await numberMeeting(dir);
+export async function checkMeeting(dir: string, trees?: TreeCache): Promise<Checked> {
+  const checked = await numberMeeting(dir, trees);
   return checked.report?.meta.translation_of ? checkTranslation(dir, { ...checked, report: checked.report }, numberMeeting) : checked;
 }
 
 /** Loads, parses and numbers one meeting on its own (a translation not yet compared). */
-export async function numberMeeting(dir: string): Promise<Checked> {
+export async function numberMeeting(dir: string, trees?: TreeCache): Promise<Checked> {
   const loaded = await loadMeeting(dir);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   if (!loaded.value.meeting) return { diagnostics: sortDiagnostics(diagnostics), report: null };
-  const parsed = parseMeeting(loaded.value);
+  const parsed = parseMeeting(loaded.value, trees);
   diagnostics.push(...parsed.diagnostics);
   if (!parsed.value) return { diagnostics: sortDiagnostics(diagnostics), report: null };
   const numbered = numberReport(parsed.value);

@@ -12,7 +12,7 @@ import { SUMMARY_REPORT } from '../profiles.js';
 import type {
   Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow,
 } from '../model.js';
-import { parseMarkdown } from './create-processor.js';
+import { parseMarkdown, type TreeCache } from './create-processor.js';
 import { parseAnnexFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
 import { checkFenceLines } from './restricted-spelling.js';
@@ -26,10 +26,10 @@ interface ParsedFile {
 
 
 /** Parses every file of a meeting; a meeting with errors still yields as many messages as can be found. */
-export function parseMeeting(loaded: LoadedMeeting): Result<Report | null> {
+export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<Report | null> {
   const diagnostics: Diagnostic[] = [];
   const sources = [...(loaded.meeting ? [loaded.meeting] : []), ...loaded.items, ...loaded.annexes];
-  const files = readFootnotesMeetingWide(sources.map((source) => ({ ...source, text: replaceControls(source.path, source.text, diagnostics) })), diagnostics);
+  const files = readFootnotesMeetingWide(sources.map((source) => ({ ...source, text: replaceControls(source.path, source.text, diagnostics) })), diagnostics, trees);
   const footnotes: Footnote[] = [];
 
   const read = (source: SourceFile): ParsedFile => {
@@ -115,8 +115,8 @@ const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g;
  * end (no position moves, and those stand-ins are never read as footnotes). A call defined nowhere
  * and a key defined twice are errors.
  */
-function readFootnotesMeetingWide(sources: readonly SourceFile[], diagnostics: Diagnostic[]): Map<string, { file: SourceFile; tree: Root }> {
-  const read = new Map(sources.map((file) => [file.path, { file, tree: parseMarkdown(file.text) }]));
+function readFootnotesMeetingWide(sources: readonly SourceFile[], diagnostics: Diagnostic[], trees?: TreeCache): Map<string, { file: SourceFile; tree: Root }> {
+  const read = new Map(sources.map((file) => [file.path, { file, tree: parseMarkdown(file.text, trees) }]));
   const defined = new Map<string, SourceRange>();
   for (const { file, tree } of read.values()) {
     for (const node of tree.children) {
@@ -147,9 +147,10 @@ function readFootnotesMeetingWide(sources: readonly SourceFile[], diagnostics: D
     });
     if (missing.size === 0) continue;
     const standIns = [...missing].map((label) => `[^${label}]: -`).join('\n\n');
-    const again = parseMarkdown(`${file.text}\n\n${standIns}\n`);
-    again.children = again.children.filter((node) => node.type !== 'footnoteDefinition' || (node.position?.start.offset ?? 0) < file.text.length);
-    read.set(name, { file, tree: again });
+    const again = parseMarkdown(`${file.text}\n\n${standIns}\n`, trees);
+    // A new root, not an edit of the one read: that one may be shared through the cache.
+    const children = again.children.filter((node) => node.type !== 'footnoteDefinition' || (node.position?.start.offset ?? 0) < file.text.length);
+    read.set(name, { file, tree: { ...again, children } });
   }
   return read;
 }

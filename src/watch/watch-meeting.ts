@@ -4,6 +4,7 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { classifyError } from '../errors.js';
+import { TreeCache } from '../parse/create-processor.js';
 import { checkMeeting, outputFolder, renderPreview, type RenderEnv } from '../pipeline.js';
 import { writeOutputs } from '../write/write-outputs.js';
 import { startLiveServer } from './live-server.js';
@@ -35,10 +36,13 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | null = null;
 
-  // Only the HTML edition being previewed is rebuilt, so a save shows in well under a second.
+  // Only the HTML edition being previewed is rebuilt, and only the files that changed are read
+  // again as Markdown, so a save shows in well under a second.
+  const trees = new TreeCache();
   const build = async () => {
     const started = performance.now();
-    const checked = await checkMeeting(options.dir);
+    trees.nextRound();
+    const checked = await checkMeeting(options.dir, trees);
     let diagnostics = checked.diagnostics;
     let failure: string | null = null;
     if (checked.report) {

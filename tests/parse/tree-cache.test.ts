@@ -1,0 +1,33 @@
+// acta watch reads again only the file that changed: the tree cache, by exact text, gives every other
+// file's tree back as it was, and a meeting read through it is the meeting read without it.
+
+import { describe, expect, it } from 'vitest';
+import { loadMeeting } from '../../src/load/load-meeting.js';
+import { TreeCache } from '../../src/parse/create-processor.js';
+import { parseMeeting } from '../../src/parse/parse-meeting.js';
+
+describe('the tree cache of acta watch', () => {
+  it('reads each file once, then only the one that changed; the meeting is the one read without the cache', async () => {
+    const loaded = (await loadMeeting('meetings/ptc-219-220')).value;
+    const files = 1 + loaded.items.length + loaded.annexes.length;
+    const trees = new TreeCache();
+    trees.nextRound();
+    const first = parseMeeting(loaded, trees);
+    // Each file once, and a file calling a footnote defined in another file once more with stand-ins.
+    expect(trees.parsed).toBeGreaterThanOrEqual(files);
+    const afterFirst = trees.parsed;
+    expect(first).toEqual(parseMeeting(loaded));
+
+    trees.nextRound();
+    expect(parseMeeting(loaded, trees)).toEqual(first);
+    expect(trees.parsed).toBe(afterFirst);
+
+    const saved = loaded.items[3]!;
+    const edited = { ...loaded, items: loaded.items.map((f) => (f === saved ? { ...f, text: `${f.text}\nA paragraph added on save.\n` } : f)) };
+    trees.nextRound();
+    const again = parseMeeting(edited, trees);
+    expect(trees.parsed).toBe(afterFirst + 1);
+    expect(again).toEqual(parseMeeting(edited));
+    expect(JSON.stringify(again.value)).toContain('A paragraph added on save.');
+  });
+});
