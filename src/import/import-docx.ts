@@ -350,11 +350,11 @@ class Run {
     const base = paragraphMarkdown(this.mdExpected, before, { cell });
     const now = this.written(after, cell, slot);
     if (before.style !== after.style && !(slot.kind === 'cell' && after.style === STYLE.tableText)) {
-      this.warn(slot, `Unexpected change of style in ${this.where(slot)} (${before.style} to ${after.style}), expected text edits; a style cannot come back to the Markdown, change the Markdown if the paragraph is to be another kind`);
+      this.warn(slot, `Unexpected change of style ${this.where(slot)} (${before.style} to ${after.style}), expected text edits; a style cannot come back to the Markdown, change the Markdown if the paragraph is to be another kind`);
     }
     if (base.text === now.text) return false;
     if (!slot.span) {
-      this.warn(slot, `Unexpected edit in ${this.where(slot)}, which is written by acta (a cover line, the agenda, a purpose, an annex title, code or a restricted label), expected edits to the text of the Markdown; it is not brought back, make it in the Markdown`);
+      this.warn(slot, `Unexpected edit ${this.where(slot)}, in text written by acta (a cover line, the agenda, a purpose, an annex title, code or a restricted label), expected edits to the text of the Markdown; it is not brought back, make it in the Markdown`);
       return false;
     }
     this.intent({ type: 'merge', span: slot.span, base: base.text, edited: now.text });
@@ -365,7 +365,7 @@ class Run {
   /** Markdown for an edited paragraph; what it cannot carry is a warning, and new footnotes find their file. */
   private written(p: DocxParagraph, cell: boolean, slot: Slot | undefined, file?: string): Written {
     const w = paragraphMarkdown(this.md, p, { cell });
-    for (const what of new Set(w.lost)) this.warn(slot, `Unexpected ${what} in ${this.where(slot)}, expected text, revisions, comments, links, footnotes, bold or italic; it cannot come back to the Markdown, add it there if it belongs`);
+    for (const what of new Set(w.lost)) this.warn(slot, `Unexpected ${what} ${this.where(slot)}, expected text, revisions, comments, links, footnotes, bold or italic; it cannot come back to the Markdown, add it there if it belongs`);
     const home = file ?? slot?.span?.file ?? slot?.range?.file;
     for (const t of p.tokens) {
       const note = t.type === 'footnote' ? this.newNotes.get(t.id) : undefined;
@@ -395,7 +395,7 @@ class Run {
     else {
       // An empty paragraph of acta's (an empty cell…) carries nothing to lose.
       if (paragraphMarkdown(this.mdExpected, x.paragraphs[0]!).text === '') return;
-      this.warn(slot, `Unexpected deletion of ${this.where(slot)}, which is ${slot.kind === 'heading' ? 'a heading' : 'written by acta'}; it is not brought back, delete it in the Markdown`);
+      this.warn(slot, `Unexpected deletion of ${slot.kind === 'heading' ? 'a heading' : 'text written by acta'} ${this.where(slot)}, expected paragraphs, decisions, list items or table rows deleted; it is not brought back, delete it in the Markdown`);
       return;
     }
     this.counts.deleted += 1;
@@ -420,7 +420,8 @@ class Run {
       else if (rows[1]) this.intent({ type: 'row', at: { file: rows[1].range.file, start: rows[1].range.start.offset, end: rows[1].range.start.offset }, side: 'before', text });
       else this.intent({ type: 'row', at: { file: cell.table.range.file, start: cell.table.range.end.offset, end: cell.table.range.end.offset }, side: 'after', text });
       this.counts.inserted += 1;
-      countChanges(p, this.counts);
+      // A row inserted with tracking on is one revision, whatever its cells hold.
+      countChanges({ ...p, tokens: y.paragraphs.flatMap((q) => q.tokens) }, this.counts);
       return;
     }
     const isItem = p.style === STYLE.decision || p.style === STYLE.listItem;
@@ -477,7 +478,7 @@ class Run {
 
   private where(slot: Slot | undefined): string {
     const annex = slot?.annex ? ` of ${slot.annex}` : '';
-    if (slot?.kind === 'paragraph' && slot.paragraph?.number != null) return `paragraph ${slot.paragraph.number}${annex}`;
+    if (slot?.kind === 'paragraph' && slot.paragraph?.number != null) return `in paragraph ${slot.paragraph.number}${annex}`;
     if (slot?.near?.number != null) return `after paragraph ${slot.near.number}${annex}`;
     return slot?.annex ? `at the start of ${slot.annex}` : slot?.span || slot?.range ? 'before paragraph 1' : 'on the cover or in the agenda';
   }

@@ -80,7 +80,7 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
       case 'footnote': {
         const key = ctx.footnoteKey(t.id);
         if (key) push({ change: t.change?.kind ?? null, restricted: segments.at(-1)?.restricted ?? false, link: null, text: `[^${key}]` });
-        else lost.push('a footnote call with no note');
+        else lost.push('footnote call with no note');
         break;
       }
       case 'comment-start':
@@ -93,7 +93,7 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
         break;
       }
       case 'object':
-        lost.push('an image or object');
+        lost.push('image or object');
         if (options.key) push({ change: t.change?.kind ?? null, restricted: false, link: null, text: '\u0000O' });
         break;
     }

@@ -6,6 +6,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { importDocx } from '../../src/import/import-docx.js';
+import { checkMeeting } from '../../src/pipeline.js';
 import { acta, editedDocx, meetingWithDocx, root, snapshot } from './import-helpers.js';
 
 describe.each([
@@ -193,4 +195,58 @@ describe('edits outside the numbered paragraphs come back to their file and plac
         .replace('Publier la version 4.3<br>Aligner le Modèle de données sur le modèle', 'Publier la version 4.3<br>Aligner le Modèle de données de l’OMD sur le modèle'),
     );
   }, 120_000);
+});
+
+// In-process (no acta to start): tracked deletions and insertions outside numbered paragraphs, and what cannot come
+// back, each a warning at its paragraph while the rest of the document still comes back.
+describe('tracked edits outside numbered paragraphs, and what cannot come back', () => {
+  it('a decision deleted and a table row inserted with tracking come back as CriticMarkup; an image, a style change and an agenda edit are warnings', async () => {
+    const { dir, docx } = await meetingWithDocx('meetings/ptc-219-220', 'PC0517E1a');
+    const rev = (kind: 'ins' | 'del') => `w:id="90${kind === 'ins' ? 1 : 2}" w:author="Delegate of Japan" w:date="2018-05-10T09:00:00Z"`;
+    const adopted = 'adopted the Draft Agenda (Doc. PC0495) and Summary Document (Doc. PC0496).';
+    const edited = await editedDocx(
+      docx,
+      {
+        'word/document.xml': [
+          [
+            `<w:p><w:pPr><w:pStyle w:val="Decision"/></w:pPr><w:r><w:t xml:space="preserve">${adopted}</w:t></w:r></w:p>`,
+            `<w:p><w:pPr><w:pStyle w:val="Decision"/><w:rPr><w:del ${rev('del')}/></w:rPr></w:pPr><w:del ${rev('del')}><w:r><w:delText xml:space="preserve">${adopted}</w:delText></w:r></w:del></w:p>`,
+          ],
+          // A row inserted with tracking on: the row and its words are revisions.
+          (xml) => {
+            const row = /<w:tr>(?:(?!<w:tr>).)*?>Disseminate updated draft text for comments and feedback<.*?<\/w:tr>/.exec(xml)![0];
+            const added = row
+              .replace('<w:trPr>', `<w:trPr><w:ins ${rev('ins')}/>`)
+              .replace(/<w:r>(<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>)?<w:t xml:space="preserve">([^<]*)<\/w:t><\/w:r>/g, (_, rpr: string | undefined, text: string) => `<w:ins ${rev('ins')}><w:r>${rpr ?? ''}<w:t xml:space="preserve">${text}</w:t></w:r></w:ins>`)
+              .replace('Disseminate updated draft text for comments and feedback', 'Consult the private sector')
+              .replace('>June 2018<', '>July 2018<');
+            return xml.replace(row, row + added);
+          },
+          ['four different clusters: ', 'four different clusters: </w:t></w:r><w:r><w:drawing/></w:r><w:r><w:t xml:space="preserve">'],
+          ['<w:pStyle w:val="NumberedParagraph"/></w:pPr><w:bookmarkStart w:name="para_2"', '<w:pStyle w:val="Heading3"/></w:pPr><w:bookmarkStart w:name="para_2"'],
+          ['<w:t xml:space="preserve">Opening and adoption of the Agenda</w:t></w:r><w:r><w:t xml:space="preserve"> <', '<w:t xml:space="preserve">Opening and adoption of the agenda</w:t></w:r><w:r><w:t xml:space="preserve"> <'],
+        ],
+      },
+      'tracked-and-lost.docx',
+    );
+    const { report } = await checkMeeting(dir);
+    const result = await importDocx(new Uint8Array(await readFile(edited)), report!);
+    expect(result.warnings.map((w) => `${path.relative(dir, w.range.file)}:${w.range.start.line}: ${w.message}`)).toEqual([
+      'items/01-opening.md:1: Unexpected edit on the cover or in the agenda, in text written by acta (a cover line, the agenda, a purpose, an annex title, code or a restricted label), expected edits to the text of the Markdown; it is not brought back, make it in the Markdown',
+      'items/01-opening.md:9: Unexpected change of style in paragraph 2 (NumberedParagraph to Heading3), expected text edits; a style cannot come back to the Markdown, change the Markdown if the paragraph is to be another kind',
+      'items/01-opening.md:11: Unexpected image or object in paragraph 3, expected text, revisions, comments, links, footnotes, bold or italic; it cannot come back to the Markdown, add it there if it belongs',
+    ]);
+    expect(result.counts).toEqual({ changed: 1, inserted: 1, deleted: 0, tracked: 2, comments: 0 });
+    const changed = new Map([...result.files].map(([file, { before, after }]) => [path.relative(dir, file), { before, after }]));
+    expect([...changed.keys()]).toEqual(['items/01-opening.md', 'annexes/04-work-plan.md']);
+    const opening = changed.get('items/01-opening.md')!;
+    expect(opening.after).toBe(opening.before.replace(`- ${adopted}`, `- {--${adopted}--}`));
+    const plan = changed.get('annexes/04-work-plan.md')!;
+    expect(plan.after).toBe(
+      plan.before.replace(
+        '|  |  | Disseminate updated draft text for comments and feedback | Secretariat | June 2018 |  |\n',
+        '|  |  | Disseminate updated draft text for comments and feedback | Secretariat | June 2018 |  |\n|  |  | {++Consult the private sector++} | {++Secretariat++} | {++July 2018++} |  |\n',
+      ),
+    );
+  }, 60_000);
 });
