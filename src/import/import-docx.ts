@@ -12,7 +12,7 @@ import { STYLE } from '../render/docx/styles.js';
 import { markdownContext, paragraphMarkdown, type MarkdownContext, type Written } from './markdown.js';
 import { mergeInto } from './merge.js';
 import {
-  parseXml, readComments, readFootnotes, readLinks, readParagraphs, readStyles, RefusedDocx, unpackDocx, type DocxComment, type DocxParagraph, type PartName, type ReadContext, type Token,
+  parseXml, readComments, readFootnotes, readLinks, readParagraphs, readStyles, RefusedDocx, unpackDocx, type DocxComment, type DocxParagraph, type PartName, type ReadContext, type Token, type XmlNode,
 } from './read-docx.js';
 import { checkSlots, footnoteSlots, type Slot, type Span } from './slots.js';
 
@@ -43,10 +43,11 @@ type Intent =
 
 /** Reads the edited DOCX against the meeting's report and works out the new Markdown (nothing is written here). */
 export async function importDocx(bytes: Uint8Array, report: NumberedReport): Promise<ImportResult> {
-  const editedParts = checkedParts(bytes, report);
-  const expectedParts = unpackDocx(await renderDocx(report));
+  // The edited parts are parsed (and so checked) before anything else runs.
+  const editedParts = parsed(checkedParts(bytes, report));
+  const expectedParts = parsed(unpackDocx(await renderDocx(report)));
   // Styles are compared by name: LibreOffice renames ids (BodyText becomes TextBody) and keeps names.
-  const acta = readStyles(parseXml('word/styles.xml', expectedParts['word/styles.xml'] ?? '<w:styles/>'));
+  const acta = readStyles(expectedParts['word/styles.xml'] ?? null);
   const actaByName = new Map([...acta.names].map(([id, name]) => [name, id] as const));
   const expected = readDocument(expectedParts, actaByName);
   const edited = readDocument(editedParts, actaByName);
@@ -82,17 +83,23 @@ function checkedParts(bytes: Uint8Array, report: NumberedReport): Parts {
   if (title !== undefined && report.facts.documentTitles.public !== report.facts.documentTitles.full && title.includes(escapeXml(report.facts.documentTitles.public))) {
     throw new RefusedDocx(`the file is the public edition of ${symbol}; expected the full edition, which holds every paragraph`);
   }
-  // Every part is parsed (and so checked) before anything else runs.
-  for (const name of ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/styles.xml', 'word/_rels/document.xml.rels'] as const) {
-    if (parts[name] !== undefined) parseXml(name, parts[name]);
-  }
   return parts;
+}
+
+type Trees = Partial<Record<PartName, XmlNode[]>>;
+
+const XML_PARTS = ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/styles.xml', 'word/_rels/document.xml.rels'] as const;
+
+function parsed(parts: Parts): Trees {
+  const out: Trees = {};
+  for (const name of XML_PARTS) if (parts[name] !== undefined) out[name] = parseXml(name, parts[name]);
+  return out;
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function readDocument(parts: Parts, actaByName: ReadonlyMap<string, string>): Document {
-  const part = (name: PartName) => (parts[name] === undefined ? null : parseXml(name, parts[name]));
+function readDocument(parts: Trees, actaByName: ReadonlyMap<string, string>): Document {
+  const part = (name: PartName) => parts[name] ?? null;
   const styles = readStyles(part('word/styles.xml'));
   const context: ReadContext = {
     style: (id) => {
