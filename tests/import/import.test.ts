@@ -200,7 +200,7 @@ describe('edits outside the numbered paragraphs come back to their file and plac
 // In-process (no acta to start): tracked deletions and insertions outside numbered paragraphs, and what cannot come
 // back, each a warning at its paragraph while the rest of the document still comes back.
 describe('tracked edits outside numbered paragraphs, and what cannot come back', () => {
-  it('a decision deleted and a table row inserted with tracking come back as CriticMarkup, an untracked row deletion as the row gone; an image, a style change and an agenda edit are warnings', async () => {
+  it('a decision deleted and a table row inserted with tracking come back as CriticMarkup, an untracked row deletion as the row gone, a deleted footnote call takes its definition along; an image, a style change and an agenda edit are warnings', async () => {
     const { dir, docx } = await meetingWithDocx('meetings/ptc-219-220', 'PC0517E1a');
     const rev = (kind: 'ins' | 'del') => `w:id="90${kind === 'ins' ? 1 : 2}" w:author="Delegate of Japan" w:date="2018-05-10T09:00:00Z"`;
     const adopted = 'adopted the Draft Agenda (Doc. PC0495) and Summary Document (Doc. PC0496).';
@@ -222,6 +222,8 @@ describe('tracked edits outside numbered paragraphs, and what cannot come back',
               .replace('>June 2018<', '>July 2018<');
             return xml.replace(row, row + added);
           },
+          // A footnote call deleted without tracking: the note's definition goes with it.
+          ['<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="1"/></w:r>', ''],
           // A row deleted without tracking.
           (xml) => xml.replace(/<w:tr>(?:(?!<w:tr>).)*?>Refine and further develop Flow Charts<.*?<\/w:tr>/, ''),
           ['four different clusters: ', 'four different clusters: </w:t></w:r><w:r><w:drawing/></w:r><w:r><w:t xml:space="preserve">'],
@@ -238,9 +240,11 @@ describe('tracked edits outside numbered paragraphs, and what cannot come back',
       'items/01-opening.md:9: Unexpected change of style in paragraph 2 (NumberedParagraph to Heading3), expected text edits; a style cannot come back to the Markdown, change the Markdown if the paragraph is to be another kind',
       'items/01-opening.md:11: Unexpected image or object in paragraph 3, expected text, revisions, comments, links, footnotes, bold or italic; it cannot come back to the Markdown, add it there if it belongs',
     ]);
-    expect(result.counts).toEqual({ changed: 1, inserted: 1, deleted: 1, tracked: 2, comments: 0 });
+    expect(result.counts).toEqual({ changed: 2, inserted: 1, deleted: 1, tracked: 2, comments: 0 });
     const changed = new Map([...result.files].map(([file, { before, after }]) => [path.relative(dir, file), { before, after }]));
-    expect([...changed.keys()]).toEqual(['items/01-opening.md', 'annexes/04-work-plan.md']);
+    expect([...changed.keys()]).toEqual(['items/01-opening.md', 'items/04-transit.md', 'annexes/04-work-plan.md']);
+    const transit = changed.get('items/04-transit.md')!;
+    expect(transit.after).toBe(transit.before.replace('office coding systems[^1] as recommended', 'office coding systems as recommended').replace('\n\n[^1]: Five digits of UN/LOCODE plus additional user code.\n', '\n'));
     const opening = changed.get('items/01-opening.md')!;
     expect(opening.after).toBe(opening.before.replace(`- ${adopted}`, `- {--${adopted}--}`));
     const plan = changed.get('annexes/04-work-plan.md')!;
