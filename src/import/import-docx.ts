@@ -1,15 +1,20 @@
-// `acta import`: the edits made in Word to a DOCX acta built, brought back into the meeting's Markdown. The DOCX
-// acta would write now is read with the same reader as the edited one; each numbered paragraph is matched through
-// its bookmark (para_N), and only a paragraph that reads differently has its source range rewritten.
+// `acta import`: the edits made in Word to a DOCX acta built, brought back into the meeting's Markdown. The DOCX acta
+// would write now is read with the same reader as the edited one, and each of its paragraphs knows the source it came
+// from (slots.ts). The two documents are aligned paragraph by paragraph (table rows as a whole), bookmarks and words
+// deciding which paragraph became which; a paragraph that reads differently has its edits merged into its source
+// text (merge.ts), a new one is inserted at its place, a deleted one removed, and every other byte stays.
 
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createTwoFilesPatch, diffArrays } from 'diff';
-import type { NumberedParagraph, NumberedReport, SourceRange, Target } from '../model.js';
+import type { NumberedReport, SourceRange } from '../model.js';
 import { renderDocx } from '../render/docx/render-docx.js';
 import { STYLE } from '../render/docx/styles.js';
-import { BODY, visitInlines, visitTree } from '../walk.js';
-import { parseXml, readComments, readFootnotes, readParagraphs, RefusedDocx, unpackDocx, type DocxComment, type DocxParagraph, type Token } from './read-docx.js';
+import { markdownContext, paragraphMarkdown, type MarkdownContext, type Written } from './markdown.js';
+import { mergeInto } from './merge.js';
+import {
+  parseXml, readComments, readFootnotes, readLinks, readParagraphs, readStyles, RefusedDocx, unpackDocx, type DocxComment, type DocxParagraph, type PartName, type ReadContext, type Token, type XmlNode,
+} from './read-docx.js';
+import { checkSlots, footnoteSlots, type Slot, type Span } from './slots.js';
 
 export interface ImportResult {
   /** Each changed file's new text, by path as the model names it. */
@@ -19,94 +24,41 @@ export interface ImportResult {
   readonly warnings: readonly { readonly range: SourceRange; readonly message: string }[];
 }
 
+type Parts = Partial<Record<PartName, string>>;
+
+interface Document {
+  readonly paragraphs: DocxParagraph[];
+  readonly comments: Map<string, DocxComment>;
+  readonly footnotes: Map<string, DocxParagraph[]>;
+}
+
+/** What the import will do to a file, placed once the file's text is read. */
+type Intent =
+  | { readonly type: 'merge'; readonly span: Span; readonly base: string; readonly edited: string }
+  | { readonly type: 'block'; readonly at: Span; readonly side: 'after' | 'before'; readonly text: string }
+  | { readonly type: 'item'; readonly item: SourceRange; readonly side: 'after' | 'before'; readonly text: string }
+  | { readonly type: 'row'; readonly at: Span; readonly side: 'after' | 'before'; readonly text: string }
+  | { readonly type: 'delete-block' | 'delete-line'; readonly range: SourceRange }
+  | { readonly type: 'append'; readonly file: string; readonly text: string };
+
 /** Reads the edited DOCX against the meeting's report and works out the new Markdown (nothing is written here). */
 export async function importDocx(bytes: Uint8Array, report: NumberedReport): Promise<ImportResult> {
-  const edited = readDocument(bytes, report);
-  const expected = readDocument(await renderDocx(report), report);
-  // A footnote call is the report's footnote only if its text is that footnote's text: Word numbers a new one
-  // among the old, so its id alone says nothing.
-  const keyByText = new Map<string, string>();
-  for (const f of report.footnotes) {
-    const text = expected.footnotes.get(String(f.number));
-    if (text) keyByText.set(text, f.key);
+  // The edited parts are parsed (and so checked) before anything else runs.
+  const editedParts = parsed(checkedParts(bytes, report));
+  const expectedParts = parsed(unpackDocx(await renderDocx(report)));
+  // Styles are compared by name: LibreOffice renames ids (BodyText becomes TextBody) and keeps names.
+  const acta = readStyles(expectedParts['word/styles.xml'] ?? null);
+  const actaByName = new Map([...acta.names].map(([id, name]) => [name, id] as const));
+  const expected = readDocument(expectedParts, actaByName);
+  const edited = readDocument(editedParts, actaByName);
+  if (report.paragraphCount > 0 && !edited.paragraphs.some((p) => p.bookmarks.some((b) => /^para_\d+$/.test(b)))) {
+    throw new RefusedDocx(`the file has no numbered paragraph bookmarks (para_1…); expected the full DOCX of the meeting ${report.meta.symbol}`);
   }
-  const md = markdownWriter(report, edited.comments, (id) => keyByText.get(edited.footnotes.get(id) ?? ''));
-  const mdExpected = markdownWriter(report, expected.comments, (id) => keyByText.get(expected.footnotes.get(id) ?? ''));
-
-  const nodes = numberedParagraphs(report);
-  const expectedByBookmark = new Map(expected.paragraphs.filter((p) => p.bookmarks.length).map((p) => [paragraphBookmark(p), p] as const));
-  const counts = { changed: 0, inserted: 0, deleted: 0, tracked: 0, comments: 0 };
-  const edits: { file: string; start: number; end: number; text: string; keepId?: boolean }[] = [];
-  const warnings: { range: SourceRange; message: string }[] = [];
-  const seen = new Set<string>();
-
-  let previous: NumberedParagraph | null = null;
-  for (const p of edited.paragraphs) {
-    const bookmark = paragraphBookmark(p);
-    const node = bookmark ? nodes.get(bookmark) : undefined;
-    if (node) {
-      seen.add(bookmark!);
-      previous = node;
-      const before = expectedByBookmark.get(bookmark!);
-      const now = md(p);
-      for (const what of lost) warnings.push({ range: node.range, message: `Unexpected ${what} in paragraph ${node.number}, expected text, revisions, comments, bold or italic; it is not brought back, add it in the Markdown` });
-      if (before && mdExpected(before) === now) continue;
-      const content = contentRange(node);
-      if (!content) continue;
-      // Rewriting the whole paragraph would lose what the DOCX does not carry back as written:
-      // never a silent loss, so such a paragraph is reported and left as it is.
-      const kept = unrewritable(node);
-      if (kept) {
-        warnings.push({ range: node.range, message: `Unexpected edit in paragraph ${node.number}, which holds ${kept} that the import cannot yet bring back as written, expected it made in the Markdown; the paragraph is left as it is` });
-        continue;
-      }
-      counts.changed += 1;
-      countChanges(p, counts);
-      edits.push({ file: node.range.file, start: content.start, end: content.end, text: now, keepId: true });
-      continue;
-    }
-    // A paragraph of the body's numbered style with no bookmark of its own: inserted in Word after `previous`.
-    if (!p.inTable && previous && (p.style === STYLE.numbered || p.style === STYLE.numberedRestricted) && p.bookmarks.length === 0) {
-      const text = md(p);
-      if (text.trim() === '') continue;
-      counts.inserted += 1;
-      countChanges(p, counts);
-      const at = nodeEnd(previous);
-      const wrapped = p.mark?.kind === 'ins' && !text.startsWith('{++') ? `{++${text}++}` : text;
-      edits.push({ file: previous.range.file, start: at, end: at, text: `\n\n${wrapped}` });
-    }
-  }
-  // Numbered paragraphs whose bookmark is gone were deleted without tracking.
-  for (const [bookmark, node] of nodes) {
-    if (seen.has(bookmark)) continue;
-    counts.deleted += 1;
-    edits.push({ file: node.range.file, start: node.range.start.offset, end: nodeEnd(node), text: '' });
-  }
-
-  // Each edited paragraph that is not a numbered one is reported after the numbered paragraph before it.
-  for (const near of otherChanges(edited.paragraphs, expected.paragraphs, nodes)) {
-    const where = near ? `after paragraph ${near.number}` : 'before paragraph 1';
-    warnings.push({
-      range: near?.range ?? firstRange(report),
-      message: `Unexpected edit ${where} outside the numbered paragraphs (a heading, decision, table, list or annex), expected edits in numbered paragraphs only; it is not brought back yet, make it in the Markdown`,
-    });
-  }
-
-  const files = new Map<string, { before: string; after: string }>();
-  for (const file of new Set(edits.map((e) => e.file))) {
-    const before = await readFile(file, 'utf8');
-    let after = before;
-    // From the end, so earlier offsets stay valid; an insertion at the end of a deleted paragraph goes first.
-    for (const e of edits.filter((x) => x.file === file).sort((a, b) => b.start - a.start || b.end - a.end)) {
-      // The text's last node runs over the `{#id}` after it (a bookmark in Word): the id stays as typed.
-      const id = e.keepId ? /\s*\{#[^}\s]+\}\s*$/.exec(after.slice(e.start, e.end))?.[0] ?? '' : '';
-      after = after.slice(0, e.start) + e.text + id + after.slice(e.end);
-      if (e.text === '' && e.start !== e.end) after = after.slice(0, e.start) + after.slice(e.start).replace(/^\n+/, e.start > 0 ? '' : '');
-    }
-    after = after.replace(/\n{3,}/g, (m, offset: number) => (before.includes(m) && before.indexOf(m) === offset ? m : '\n\n'));
-    if (after !== before) files.set(file, { before, after });
-  }
-  return { files, counts, warnings };
+  const run = new Run(report, expected, edited);
+  run.footnotes();
+  run.body();
+  run.footnoteTexts();
+  return run.finish();
 }
 
 export function unifiedDiff(files: ImportResult['files']): string {
@@ -115,7 +67,7 @@ export function unifiedDiff(files: ImportResult['files']): string {
 
 // ---- reading ----------------------------------------------------------------------------------------
 
-function readDocument(bytes: Uint8Array, report: NumberedReport): { paragraphs: DocxParagraph[]; comments: Map<string, DocxComment>; footnotes: Map<string, string> } {
+function checkedParts(bytes: Uint8Array, report: NumberedReport): Parts {
   const symbol = report.meta.symbol;
   const parts = unpackDocx(bytes);
   if (!parts['word/document.xml']) throw new RefusedDocx('the file is not a Word document: it has no word/document.xml');
@@ -131,61 +83,473 @@ function readDocument(bytes: Uint8Array, report: NumberedReport): { paragraphs: 
   if (title !== undefined && report.facts.documentTitles.public !== report.facts.documentTitles.full && title.includes(escapeXml(report.facts.documentTitles.public))) {
     throw new RefusedDocx(`the file is the public edition of ${symbol}; expected the full edition, which holds every paragraph`);
   }
-  const document = parseXml('word/document.xml', parts['word/document.xml']);
-  const comments = parts['word/comments.xml'] ? readComments(parseXml('word/comments.xml', parts['word/comments.xml'])) : new Map<string, DocxComment>();
-  const paragraphs = readParagraphs(document);
-  // (A meeting before its session has no numbered paragraph yet, so no such bookmark either.)
-  if (report.paragraphCount > 0 && !paragraphs.some((p) => p.bookmarks.some((b) => /^para_\d+$/.test(b)))) {
-    throw new RefusedDocx(`the file has no numbered paragraph bookmarks (para_1…); expected the full DOCX of the meeting ${symbol}`);
-  }
-  const footnotes = parts['word/footnotes.xml'] ? readFootnotes(parseXml('word/footnotes.xml', parts['word/footnotes.xml'])) : new Map<string, string>();
-  return { paragraphs, comments, footnotes };
+  return parts;
+}
+
+type Trees = Partial<Record<PartName, XmlNode[]>>;
+
+const XML_PARTS = ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/styles.xml', 'word/_rels/document.xml.rels'] as const;
+
+function parsed(parts: Parts): Trees {
+  const out: Trees = {};
+  for (const name of XML_PARTS) if (parts[name] !== undefined) out[name] = parseXml(name, parts[name]);
+  return out;
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const paragraphBookmark = (p: DocxParagraph): string | null => p.bookmarks.find((b) => /^para_\d+$/.test(b)) ?? null;
-
-/** The report body's numbered paragraphs, by bookmark. */
-/** What in a paragraph a rewrite from the DOCX would lose or respell: links and the words of references, code, restricted spans. */
-function unrewritable(node: NumberedParagraph): string | null {
-  let found: string | null = null;
-  visitInlines(node.content, {
-    inline: (inline) => {
-      if (found) return;
-      if (inline.type === 'link') found = 'a link';
-      else if (inline.type === 'ref' && inline.children.length > 0) found = 'a link to an id with its own words';
-      else if (inline.type === 'code') found = 'code';
-      else if (inline.type === 'restricted') found = 'restricted text';
+function readDocument(parts: Trees, actaByName: ReadonlyMap<string, string>): Document {
+  const part = (name: PartName) => parts[name] ?? null;
+  const styles = readStyles(part('word/styles.xml'));
+  const context: ReadContext = {
+    style: (id) => {
+      const own = id ?? styles.defaultParagraph ?? 'Normal';
+      const name = styles.names.get(own);
+      return (name !== undefined ? actaByName.get(name) : undefined) ?? own;
     },
-  }, BODY);
-  return found;
+    links: readLinks(part('word/_rels/document.xml.rels')),
+  };
+  return {
+    paragraphs: readParagraphs(part('word/document.xml')!, context),
+    comments: readComments(part('word/comments.xml')),
+    footnotes: readFootnotes(part('word/footnotes.xml'), context),
+  };
 }
 
-function numberedParagraphs(report: NumberedReport): Map<string, NumberedParagraph> {
-  const out = new Map<string, NumberedParagraph>();
-  visitTree(report, {
-    flow: (node, where) => {
-      if (where.annex === null && node.type === 'paragraph' && node.number !== null && node.bookmark) out.set(node.bookmark, node);
-    },
-  });
+// ---- aligning ---------------------------------------------------------------------------------------
+
+type Step = { readonly kind: 'same' | 'changed'; readonly a: number; readonly b: number } | { readonly kind: 'added'; readonly b: number } | { readonly kind: 'removed'; readonly a: number };
+
+/**
+ * Two sequences aligned: equal keys first (the `diff` library's), then, within each stretch that differs, an element
+ * of b takes the next element of a it scores at least 0.5 with (1: surely the same, -1: never), in order.
+ */
+function align(a: readonly string[], b: readonly string[], score: (a: number, b: number) => number): Step[] {
+  const steps: Step[] = [];
+  let ia = 0;
+  let ib = 0;
+  let removed: number[] = [];
+  let added: number[] = [];
+  const flush = () => {
+    let k = 0;
+    for (const j of added) {
+      let best = -1;
+      let bestScore = 0.5;
+      for (let i = k; i < removed.length; i++) {
+        const s = score(removed[i]!, j);
+        if (s > bestScore || (s === 1 && bestScore < 1)) {
+          best = i;
+          bestScore = s;
+          if (s === 1) break;
+        }
+      }
+      if (best < 0) {
+        steps.push({ kind: 'added', b: j });
+        continue;
+      }
+      for (; k < best; k++) steps.push({ kind: 'removed', a: removed[k]! });
+      steps.push({ kind: 'changed', a: removed[best]!, b: j });
+      k = best + 1;
+    }
+    for (; k < removed.length; k++) steps.push({ kind: 'removed', a: removed[k]! });
+    removed = [];
+    added = [];
+  };
+  for (const part of diffArrays(a as string[], b as string[])) {
+    const count = part.count ?? part.value.length;
+    if (part.removed) for (let k = 0; k < count; k++) removed.push(ia++);
+    else if (part.added) for (let k = 0; k < count; k++) added.push(ib++);
+    else {
+      flush();
+      for (let k = 0; k < count; k++) steps.push({ kind: 'same', a: ia++, b: ib++ });
+    }
+  }
+  flush();
+  return steps;
+}
+
+/** How alike two texts are, by their words (Dice's coefficient). */
+function likeness(a: string, b: string): number {
+  const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.length === 0 && wb.length === 0) return a.trim() === b.trim() ? 1 : 0.5;
+  const pool = new Map<string, number>();
+  for (const w of wa) pool.set(w, (pool.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of wb) {
+    const n = pool.get(w) ?? 0;
+    if (n > 0) {
+      common++;
+      pool.set(w, n - 1);
+    }
+  }
+  return (2 * common) / (wa.length + wb.length);
+}
+
+const plainText = (ps: readonly DocxParagraph[]) =>
+  ps.map((p) => p.tokens.map((t) => (t.type === 'text' ? t.text : t.type === 'field' ? t.result : '')).join('')).join('\n');
+
+/** A paragraph outside tables, or a table row with its cells' paragraphs by column. */
+interface Unit {
+  readonly first: number;
+  readonly paragraphs: readonly DocxParagraph[];
+  /** A table row: its cells' paragraphs, by column; null for a paragraph. */
+  readonly cells: readonly (readonly DocxParagraph[])[] | null;
+}
+
+function unitsOf(paragraphs: readonly DocxParagraph[]): Unit[] {
+  const out: Unit[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    if (!p.cell) {
+      out.push({ first: i, paragraphs: [p], cells: null });
+      continue;
+    }
+    const first = i;
+    const cells: DocxParagraph[][] = [];
+    while (i < paragraphs.length && paragraphs[i]!.cell?.table === p.cell.table && paragraphs[i]!.cell?.row === p.cell.row) {
+      const q = paragraphs[i]!;
+      (cells[q.cell!.col] ??= []).push(q);
+      i++;
+    }
+    i--;
+    out.push({ first, paragraphs: paragraphs.slice(first, i + 1), cells: Array.from(cells, (c) => c ?? []) });
+  }
   return out;
 }
 
-/** The source offsets of a paragraph's text, without its `{#id}` or the lists after it. */
-function contentRange(node: NumberedParagraph): { start: number; end: number } | null {
-  const first = node.content[0];
-  const last = node.content.at(-1);
-  if (!first || !last) return null;
-  return { start: first.range.start.offset, end: last.range.end.offset };
+/** A cell's paragraphs as one (a Markdown cell is one line: further paragraphs are `<br>` breaks). */
+function cellParagraph(ps: readonly DocxParagraph[]): DocxParagraph {
+  const first = ps[0];
+  if (!first) return { style: STYLE.tableText, bookmarks: [], mark: null, tokens: [], inTable: true, cell: null };
+  const tokens: Token[] = [];
+  ps.forEach((p, i) => {
+    if (i > 0) tokens.push({ type: 'text', text: '\n', bold: false, italic: false, strike: false, style: null, link: null, change: p.mark });
+    tokens.push(...p.tokens);
+  });
+  return { ...first, tokens };
 }
 
-/** Where a paragraph ends in its file, the lists, tables and decisions that belong to it included. */
-function nodeEnd(node: NumberedParagraph): number {
-  let end = node.range.end.offset;
-  for (const b of node.blocks) if (b.range.file === node.range.file) end = Math.max(end, b.range.end.offset);
-  for (const d of node.decisions ?? []) if (d.range.file === node.range.file) end = Math.max(end, d.range.end.offset);
-  return end;
+// ---- the import itself ------------------------------------------------------------------------------
+
+const TOP_LEVEL: readonly string[] = [STYLE.numbered, STYLE.numberedRestricted, STYLE.body, STYLE.bodyRestricted];
+
+class Run {
+  readonly counts = { changed: 0, inserted: 0, deleted: 0, tracked: 0, comments: 0 };
+  readonly warnings: { range: SourceRange; message: string }[] = [];
+  private readonly intents: (Intent & { seq: number })[] = [];
+  private readonly md: MarkdownContext;
+  private readonly mdExpected: MarkdownContext;
+  /** Footnote keys by the edited DOCX's note ids; the notes added in Word and not yet placed. */
+  private readonly noteKeys = new Map<string, string>();
+  private readonly newNotes = new Map<string, { key: string; placed: boolean }>();
+  private readonly keptNotes = new Set<string>();
+  private readonly changedNotes: { key: string; expected: DocxParagraph[]; edited: DocxParagraph[] }[] = [];
+
+  constructor(
+    private readonly report: NumberedReport,
+    private readonly expected: Document,
+    private readonly edited: Document,
+  ) {
+    this.md = markdownContext(report, edited.comments, (id) => this.noteKeys.get(id));
+    const byNumber = new Map(report.footnotes.map((f) => [String(f.number), f.key]));
+    this.mdExpected = markdownContext(report, expected.comments, (id) => byNumber.get(id));
+  }
+
+  private intent(i: Intent): void {
+    this.intents.push({ ...i, seq: this.intents.length });
+  }
+
+  private warn(slot: Slot | undefined, message: string): void {
+    this.warnings.push({ range: slot?.range ?? slot?.near?.range ?? firstRange(this.report), message });
+  }
+
+  /** Word numbers its notes anew; a note is the report's footnote whose text it (mostly) has, in order of calls. */
+  footnotes(): void {
+    const order: string[] = [];
+    for (const p of this.edited.paragraphs) for (const t of p.tokens) if (t.type === 'footnote' && !order.includes(t.id)) order.push(t.id);
+    const notes = this.report.footnotes;
+    const expectedText = notes.map((f) => plainText(this.expected.footnotes.get(String(f.number)) ?? []).trim());
+    const editedText = order.map((id) => plainText(this.edited.footnotes.get(id) ?? []).trim());
+    const used = new Set(notes.map((f) => f.key));
+    let next = 1;
+    for (const step of align(expectedText, editedText, (a, b) => likeness(expectedText[a]!, editedText[b]!))) {
+      if (step.kind === 'removed') continue;
+      const id = order[step.b]!;
+      if (step.kind === 'added') {
+        while (used.has(String(next))) next++;
+        used.add(String(next));
+        this.noteKeys.set(id, String(next));
+        this.newNotes.set(id, { key: String(next), placed: false });
+        continue;
+      }
+      const f = notes[step.a]!;
+      this.noteKeys.set(id, f.key);
+      this.keptNotes.add(f.key);
+      if (step.kind === 'changed') this.changedNotes.push({ key: f.key, expected: this.expected.footnotes.get(String(f.number)) ?? [], edited: this.edited.footnotes.get(id) ?? [] });
+    }
+  }
+
+  body(): void {
+    const slots = checkSlots(this.report, this.expected.paragraphs);
+    const a = unitsOf(this.expected.paragraphs);
+    const b = unitsOf(this.edited.paragraphs);
+    const keyOf = (u: Unit, ctx: MarkdownContext) =>
+      u.cells
+        ? u.cells.map((c) => `${c.map((p) => p.style).join(',')}\u0001${paragraphMarkdown(ctx, cellParagraph(c), { cell: true, key: true }).text}`).join('\u0002')
+        : `${u.paragraphs[0]!.style}\u0001${paragraphMarkdown(ctx, u.paragraphs[0]!, { key: true }).text}`;
+    const bookmarksOf = (u: Unit) => u.paragraphs.flatMap((p) => p.bookmarks);
+    const score = (i: number, j: number) => {
+      const x = a[i]!;
+      const y = b[j]!;
+      if ((x.cells === null) !== (y.cells === null)) return -1;
+      const bx = bookmarksOf(x);
+      const by = bookmarksOf(y);
+      if (bx.length && by.length) return bx.some((m) => by.includes(m)) ? 1 : -1;
+      // A paragraph inserted with tracking on is all inserted text (its mark alone says little: LibreOffice marks the
+      // paragraph before as the one whose mark was inserted).
+      if (!y.cells && y.paragraphs[0]!.mark?.kind === 'ins' && y.paragraphs[0]!.tokens.every((t) => t.type !== 'text' || t.change?.kind === 'ins')) return -1;
+      return likeness(plainText(x.paragraphs), plainText(y.paragraphs));
+    };
+    const steps = align(
+      a.map((u) => keyOf(u, this.mdExpected)),
+      b.map((u) => keyOf(u, this.md)),
+      score,
+    );
+    const slotOf = (u: Unit | undefined) => (u ? slots[u.paragraphs.length > 1 && u.cells ? u.first + u.paragraphs.length - 1 : u.first] : undefined);
+    let previous: Unit | undefined;
+    steps.forEach((step, k) => {
+      if (step.kind === 'same') previous = a[step.a];
+      else if (step.kind === 'changed') {
+        this.changed(a[step.a]!, b[step.b]!, slots);
+        previous = a[step.a];
+      } else if (step.kind === 'removed') this.removed(a[step.a]!, slots);
+      else {
+        const after = steps.slice(k + 1).find((s) => s.kind === 'same' || s.kind === 'changed') as { a: number } | undefined;
+        this.added(b[step.b]!, previous ? slotOf(previous) : undefined, after ? slots[a[after.a]!.first] : undefined);
+      }
+    });
+  }
+
+  /** A paragraph (or row) of acta's that reads differently now. */
+  private changed(x: Unit, y: Unit, slots: readonly Slot[]): void {
+    if (x.cells && y.cells) {
+      const first = slots[x.first];
+      if (x.cells.length !== y.cells.length) {
+        this.warn(first, `Unexpected ${y.cells.length > x.cells.length ? 'column added' : 'column deleted'} in a table ${this.where(first)}, expected rows and cells edited; a column cannot come back, change the table in the Markdown`);
+      }
+      let changed = false;
+      x.cells.forEach((cell, col) => {
+        const other = y.cells![col];
+        if (!other) return;
+        const index = x.paragraphs.indexOf(cell[0]!) + x.first;
+        if (this.rewrite(slots[index]!, cellParagraph(cell), cellParagraph(other), true)) changed = true;
+      });
+      if (changed) this.counts.changed += 1;
+      return;
+    }
+    if (this.rewrite(slots[x.first]!, x.paragraphs[0]!, y.paragraphs[0]!, false)) this.counts.changed += 1;
+  }
+
+  /** Brings one paragraph's edits back to its source text; true when it did. */
+  private rewrite(slot: Slot, before: DocxParagraph, after: DocxParagraph, cell: boolean): boolean {
+    const base = paragraphMarkdown(this.mdExpected, before, { cell });
+    const now = this.written(after, cell, slot);
+    if (before.style !== after.style && !(slot.kind === 'cell' && after.style === STYLE.tableText)) {
+      this.warn(slot, `Unexpected change of style ${this.where(slot)} (${before.style} to ${after.style}), expected text edits; a style cannot come back to the Markdown, change the Markdown if the paragraph is to be another kind`);
+    }
+    if (base.text === now.text) return false;
+    if (!slot.span) {
+      this.warn(slot, `Unexpected edit ${this.where(slot)}, in text written by acta (a cover line, the agenda, a purpose, an annex title, code or a restricted label), expected edits to the text of the Markdown; it is not brought back, make it in the Markdown`);
+      return false;
+    }
+    this.intent({ type: 'merge', span: slot.span, base: base.text, edited: now.text });
+    countChanges(after, this.counts);
+    return true;
+  }
+
+  /** Markdown for an edited paragraph; what it cannot carry is a warning, and new footnotes find their file. */
+  private written(p: DocxParagraph, cell: boolean, slot: Slot | undefined, file?: string): Written {
+    const w = paragraphMarkdown(this.md, p, { cell });
+    for (const what of new Set(w.lost)) this.warn(slot, `Unexpected ${what} ${this.where(slot)}, expected text, revisions, comments, links, footnotes, bold or italic; it cannot come back to the Markdown, add it there if it belongs`);
+    const home = file ?? slot?.span?.file ?? slot?.range?.file;
+    for (const t of p.tokens) {
+      const note = t.type === 'footnote' ? this.newNotes.get(t.id) : undefined;
+      if (note && !note.placed && home) {
+        note.placed = true;
+        const paragraphs = this.edited.footnotes.get((t as { id: string }).id) ?? [];
+        const text = paragraphs.map((q) => paragraphMarkdown(this.md, q).text).filter(Boolean).join('\n\n    ');
+        this.intent({ type: 'append', file: home, text: `[^${note.key}]: ${text}` });
+      }
+    }
+    return w;
+  }
+
+  /** A paragraph or row of acta's that the edited DOCX no longer has. */
+  private removed(x: Unit, slots: readonly Slot[]): void {
+    const slot = slots[x.first]!;
+    if (x.cells) {
+      if (slot.cell && slot.cell.row > 0) {
+        this.intent({ type: 'delete-line', range: slot.cell.table.rows[slot.cell.row]!.range });
+        this.counts.deleted += 1;
+      } else this.warn(slot, `Unexpected deletion of ${slot.cell ? 'a table\'s header row' : 'a row of the agenda or cover'} ${this.where(slot)}, expected body rows deleted; it is not brought back, make it in the Markdown`);
+      return;
+    }
+    if (slot.kind === 'paragraph' && slot.paragraph) this.intent({ type: 'delete-block', range: slot.paragraph.range });
+    else if ((slot.kind === 'decision' || slot.kind === 'listItem') && slot.item) this.intent({ type: 'delete-line', range: slot.item });
+    else if (slot.kind === 'plain' && slot.range) this.intent({ type: 'delete-block', range: slot.range });
+    else {
+      // An empty paragraph of acta's (an empty cell…) carries nothing to lose.
+      if (paragraphMarkdown(this.mdExpected, x.paragraphs[0]!).text === '') return;
+      this.warn(slot, `Unexpected deletion of ${slot.kind === 'heading' ? 'a heading' : 'text written by acta'} ${this.where(slot)}, expected paragraphs, decisions, list items or table rows deleted; it is not brought back, delete it in the Markdown`);
+      return;
+    }
+    this.counts.deleted += 1;
+  }
+
+  /** A paragraph or row typed in Word: inserted at its place, after the paragraph before it. */
+  private added(y: Unit, previous: Slot | undefined, next: Slot | undefined): void {
+    const p = y.paragraphs[0]!;
+    if (y.cells) {
+      const cell = previous?.cell;
+      const cells = y.cells.map((c) => this.written(cellParagraph(c), true, previous, cell?.table.range.file).text);
+      if (!cell || cells.every((c) => c === '')) {
+        if (cells.some((c) => c !== '')) this.warn(previous, `Unexpected new table row ${this.after(previous)} outside the tables of the Markdown, expected rows added to a table; it is not brought back, add it in the Markdown`);
+        return;
+      }
+      const columns = Math.max(...cell.table.rows.map((r) => r.cells.length));
+      if (cells.length > columns) this.warn(previous, `Unexpected new row with ${cells.length} cells in a table of ${columns} columns ${this.after(previous)}, expected one cell a column; the cells after the last column are not brought back`);
+      const wrapped = cells.map((c) => (p.cell?.rowMark?.kind === 'ins' && c && !c.startsWith('{++') ? `{++${c}++}` : c));
+      const text = `| ${wrapped.join(' | ')} |`;
+      const rows = cell.table.rows;
+      if (cell.row > 0) this.intent({ type: 'row', at: { file: rows[cell.row]!.range.file, start: rows[cell.row]!.range.end.offset, end: rows[cell.row]!.range.end.offset }, side: 'after', text });
+      else if (rows[1]) this.intent({ type: 'row', at: { file: rows[1].range.file, start: rows[1].range.start.offset, end: rows[1].range.start.offset }, side: 'before', text });
+      else this.intent({ type: 'row', at: { file: cell.table.range.file, start: cell.table.range.end.offset, end: cell.table.range.end.offset }, side: 'after', text });
+      this.counts.inserted += 1;
+      // A row inserted with tracking on is one revision, whatever its cells hold.
+      countChanges({ ...p, tokens: y.paragraphs.flatMap((q) => q.tokens) }, this.counts);
+      return;
+    }
+    const isItem = p.style === STYLE.decision || p.style === STYLE.listItem;
+    const place = isItem ? null : previous?.after ?? next?.before ?? null;
+    const home = isItem ? (previous?.item ?? next?.item)?.file : place?.file;
+    const written = this.written(p, false, previous, home);
+    if (written.text === '') return;
+    const text = p.mark?.kind === 'ins' && !written.text.startsWith('{++') ? `{++${written.text}++}` : written.text;
+    if (isItem) {
+      const kind = p.style === STYLE.decision ? 'decision' : 'listItem';
+      const first = kind === 'decision' && previous?.kind === 'paragraph' ? previous.paragraph?.decisions?.[0] : undefined;
+      if (previous?.kind === kind && previous.item) this.intent({ type: 'item', item: previous.item, side: 'after', text });
+      else if (first) this.intent({ type: 'item', item: first.range, side: 'before', text });
+      else if (next?.kind === kind && next.item) this.intent({ type: 'item', item: next.item, side: 'before', text });
+      else {
+        this.warn(previous, `Unexpected new ${kind === 'decision' ? 'decision' : 'list item'} ${this.after(previous)} with no ${kind === 'decision' ? 'decision' : 'list item'} next to it, expected it added in a list; it is not brought back, add it in the Markdown`);
+        return;
+      }
+    } else if (TOP_LEVEL.includes(p.style) && place) {
+      this.intent({ type: 'block', at: place, side: previous?.after ? 'after' : 'before', text });
+    } else {
+      this.warn(previous, `Unexpected new paragraph of style ${p.style} ${this.after(previous)}, expected new paragraphs, decisions, list items or table rows; it is not brought back, add it in the Markdown`);
+      return;
+    }
+    this.counts.inserted += 1;
+    countChanges(p, this.counts);
+  }
+
+  /** The notes whose text was edited in Word, back to their definitions; the notes no call is left for, removed. */
+  footnoteTexts(): void {
+    for (const { key, expected, edited } of this.changedNotes) {
+      const footnote = this.report.footnotes.find((f) => f.key === key)!;
+      const slots = footnoteSlots(footnote.blocks);
+      if (slots.length !== expected.length || expected.length !== edited.length) {
+        this.warn(undefined, `Unexpected paragraphs added to or deleted from footnote [^${key}], expected its text edited; it is not brought back, edit the note in the Markdown`);
+        continue;
+      }
+      slots.forEach((slot, i) => {
+        if (this.rewrite(slot.range ? slot : { ...slot, range: footnote.range }, expected[i]!, edited[i]!, false)) this.counts.changed += 1;
+      });
+    }
+    for (const f of this.report.footnotes) {
+      if (this.keptNotes.has(f.key)) continue;
+      this.intent({ type: 'delete-block', range: f.range });
+    }
+  }
+
+  /** Where a new paragraph is, told by the paragraph of acta's before it. */
+  private after(slot: Slot | undefined): string {
+    const annex = slot?.annex ? ` of ${slot.annex}` : '';
+    if (slot?.near?.number != null) return `after paragraph ${slot.near.number}${annex}`;
+    return slot?.annex ? `at the start of ${slot.annex}` : 'before paragraph 1';
+  }
+
+  private where(slot: Slot | undefined): string {
+    const annex = slot?.annex ? ` of ${slot.annex}` : '';
+    if (slot?.kind === 'paragraph' && slot.paragraph?.number != null) return `in paragraph ${slot.paragraph.number}${annex}`;
+    if (slot?.near?.number != null) return `after paragraph ${slot.near.number}${annex}`;
+    return slot?.annex ? `at the start of ${slot.annex}` : slot?.span || slot?.range ? 'before paragraph 1' : 'on the cover or in the agenda';
+  }
+
+  async finish(): Promise<ImportResult> {
+    const texts = new Map<string, string>();
+    const fileOf = (i: Intent) => (i.type === 'merge' || i.type === 'block' || i.type === 'row' ? (i.type === 'merge' ? i.span : i.at).file : i.type === 'append' ? i.file : i.type === 'item' ? i.item.file : i.range.file);
+    for (const file of new Set(this.intents.map(fileOf))) texts.set(file, await readFile(file, 'utf8'));
+    const files = new Map<string, { before: string; after: string }>();
+    for (const [file, before] of texts) {
+      const edits = this.intents.filter((i) => fileOf(i) === file).map((i) => placed(i, before));
+      let after = before;
+      let limit = Infinity;
+      // From the end, so earlier offsets stay valid; at one offset, a deletion before the insertions, and insertions in their order.
+      for (const e of edits.sort((x, y) => y.start - x.start || y.end - x.end || y.seq - x.seq)) {
+        if (e.end > limit) continue; // overlapping an edit already made: the first one placed wins
+        after = after.slice(0, e.start) + e.text + after.slice(e.end);
+        limit = e.start;
+      }
+      after = after.replace(/\n{3,}/g, (m, offset: number) => (before.includes(m) && before.indexOf(m) === offset ? m : '\n\n'));
+      if (after !== before) files.set(file, { before, after });
+    }
+    return { files, counts: this.counts, warnings: this.warnings };
+  }
+}
+
+/** An intent as an edit of its file's text: [start, end) becomes text. */
+function placed(i: Intent & { seq: number }, source: string): { start: number; end: number; text: string; seq: number } {
+  const lineStart = (offset: number) => source.lastIndexOf('\n', offset - 1) + 1;
+  switch (i.type) {
+    case 'merge': {
+      let { start, end } = i.span;
+      // An empty cell's text goes after the space that follows its `|`.
+      if (start === end && source[start] === ' ') start = end = start + 1;
+      return { start, end, text: mergeInto(source.slice(start, end), i.base, i.edited), seq: i.seq };
+    }
+    case 'block':
+      return { start: i.at.start, end: i.at.start, text: i.side === 'after' ? `\n\n${i.text}` : `${i.text}\n\n`, seq: i.seq };
+    case 'row':
+      return { start: i.at.start, end: i.at.start, text: i.side === 'after' ? `\n${i.text}` : `${i.text}\n`, seq: i.seq };
+    case 'item': {
+      const start = i.item.start.offset;
+      const indent = source.slice(lineStart(start), start);
+      const marker = /^(?:[-*+]|\d+[.)])[ \t]+/.exec(source.slice(start))?.[0] ?? '- ';
+      return i.side === 'after'
+        ? { start: i.item.end.offset, end: i.item.end.offset, text: `\n${indent}${marker}${i.text}`, seq: i.seq }
+        : { start, end: start, text: `${marker}${i.text}\n${indent}`, seq: i.seq };
+    }
+    case 'delete-line': {
+      const from = lineStart(i.range.start.offset);
+      return from > 0
+        ? { start: from - 1, end: i.range.end.offset, text: '', seq: i.seq }
+        : { start: 0, end: i.range.end.offset + (source[i.range.end.offset] === '\n' ? 1 : 0), text: '', seq: i.seq };
+    }
+    case 'delete-block': {
+      let start = i.range.start.offset;
+      let end = i.range.end.offset;
+      while (start > 0 && /\s/.test(source[start - 1]!)) start--;
+      if (start === 0) while (end < source.length && /\s/.test(source[end]!)) end++;
+      return { start, end, text: '', seq: i.seq };
+    }
+    case 'append':
+      return { start: source.length, end: source.length, text: `${source.endsWith('\n') || source === '' ? '' : '\n'}\n${i.text}\n`, seq: i.seq };
+  }
 }
 
 function firstRange(report: NumberedReport): SourceRange {
@@ -200,169 +564,4 @@ function countChanges(p: DocxParagraph, counts: ImportResult['counts']): void {
     last = key;
     if (t.type === 'comment-start') counts.comments += 1;
   }
-}
-
-/** Paragraphs other than numbered ones that read differently, each as the numbered paragraph before it (null: none). */
-function otherChanges(edited: readonly DocxParagraph[], expected: readonly DocxParagraph[], nodes: ReadonlyMap<string, NumberedParagraph>): (NumberedParagraph | null)[] {
-  const others = (list: readonly DocxParagraph[]) => {
-    const out: { key: string; near: NumberedParagraph | null }[] = [];
-    let near: NumberedParagraph | null = null;
-    for (const p of list) {
-      const bookmark = paragraphBookmark(p);
-      if (bookmark) near = nodes.get(bookmark) ?? near;
-      else if (p.style !== STYLE.numbered && p.style !== STYLE.numberedRestricted) out.push({ key: comparisonKey(p), near });
-    }
-    return out;
-  };
-  const a = others(expected);
-  const b = others(edited);
-  // Aligned as sequences, so one paragraph inserted counts once, not as every paragraph after it.
-  const out: (NumberedParagraph | null)[] = [];
-  let ia = 0;
-  let ib = 0;
-  for (const part of diffArrays(a.map((x) => x.key), b.map((x) => x.key))) {
-    const count = part.count ?? part.value.length;
-    if (part.added) {
-      for (let k = 0; k < count; k++) out.push(b[ib + k]!.near);
-      ib += count;
-    } else if (part.removed) {
-      // A changed paragraph is a removal and an addition: report it once, at the addition when there is one.
-      for (let k = 0; k < count; k++) out.push(a[ia + k]!.near);
-      ia += count;
-    } else {
-      ia += count;
-      ib += count;
-    }
-  }
-  // A changed paragraph appears twice (removed, then added) at the same place: once is enough.
-  return out.filter((near, i) => out.indexOf(near) === i || near === null);
-}
-
-// ---- writing Markdown -------------------------------------------------------------------------------
-
-function markdownWriter(report: NumberedReport, comments: ReadonlyMap<string, DocxComment>, footnoteKey: (id: string) => string | undefined): (p: DocxParagraph) => string {
-  const byBookmark = new Map<string, Target>(Object.values(report.targets).map((t) => [t.bookmark, t]));
-  const write = paragraphMarkdown(report, comments, byBookmark, footnoteKey);
-  return write;
-}
-
-/** For comparison only: a field's result is Word's (or LibreOffice's) to recompute, so only where it points counts. */
-function comparisonKey(p: DocxParagraph): string {
-  // Style names are LibreOffice's to rename on saving (CoverDocBlock becomes CoverDocumentBlock): text, revisions and fields count.
-  return p.tokens
-    .map((t) => (t.type === 'field' ? `{${/^REF\s+(\S+)/.exec(t.instruction)?.[1] ?? t.instruction}}` : t.type === 'text' ? `${t.change?.kind ?? ''}${t.text}` : `<${t.type}>`))
-    .join('');
-}
-
-/** What the last paragraph written held that Markdown cannot take back yet (read after each call). */
-const lost: string[] = [];
-
-function paragraphMarkdown(report: NumberedReport, comments: ReadonlyMap<string, DocxComment>, byBookmark: ReadonlyMap<string, Target>, footnoteKey: (id: string) => string | undefined): (p: DocxParagraph) => string {
-  const defaultAuthor = report.facts.changes.author;
-
-  return (p) => {
-    lost.length = 0;
-    const tokens = mergeSubitemReferences(p.tokens, byBookmark);
-    const pieces: { change: 'ins' | 'del' | null; text: string }[] = [];
-    const open = new Map<string, number>();
-    const push = (change: 'ins' | 'del' | null, text: string) => {
-      const last = pieces.at(-1);
-      if (last && last.change === change) last.text += text;
-      else pieces.push({ change, text });
-    };
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      switch (t.type) {
-        case 'text': {
-          // Consecutive runs with the same formatting are one span.
-          let text = t.text;
-          while (i + 1 < tokens.length) {
-            const n = tokens[i + 1]!;
-            if (n.type !== 'text' || n.bold !== t.bold || n.italic !== t.italic || n.style !== t.style || !sameChange(n.change, t.change)) break;
-            text += n.text;
-            i++;
-          }
-          push(t.change?.kind ?? null, formatted(escapeMarkdown(text), t));
-          break;
-        }
-        case 'field': {
-          const ref = /^REF\s+(\S+)/.exec(t.instruction);
-          const target = ref ? byBookmark.get(ref[1]!) : undefined;
-          push(t.change?.kind ?? null, target ? `[](#${target.id})` : escapeMarkdown(t.result));
-          break;
-        }
-        case 'footnote': {
-          const key = footnoteKey(t.id);
-          if (key) push(t.change?.kind ?? null, `[^${key}]`);
-          else lost.push('footnote added in Word');
-          break;
-        }
-        case 'comment-start':
-          open.set(t.id, pieces.length);
-          push(null, '\u0000S');
-          break;
-        case 'comment-end': {
-          const c = comments.get(t.id);
-          const author = c && c.author && c.author !== defaultAuthor ? `[${c.author}] ` : '';
-          push(null, c ? `\u0000E${author}${c.text}\u0000` : '');
-          break;
-        }
-      }
-    }
-    let out = '';
-    for (let i = 0; i < pieces.length; i++) {
-      const piece = pieces[i]!;
-      const next = pieces[i + 1];
-      if (piece.change === 'del' && next?.change === 'ins') {
-        out += `{~~${piece.text}~>${next.text}~~}`;
-        i++;
-      } else out += piece.change === 'ins' ? `{++${piece.text}++}` : piece.change === 'del' ? `{--${piece.text}--}` : piece.text;
-    }
-    // Comment anchors: `{==words==}{>>text<<}`, or `{>>text<<}` at a point.
-    out = out.replace(/\u0000S([^\u0000]*?)\u0000E([^\u0000]*)\u0000/g, (_, words: string, body: string) => (words ? `{==${words}==}{>>${body}<<}` : `{>>${body}<<}`));
-    out = out.replace(/\u0000[SE]?/g, '');
-    if (p.mark?.kind === 'del' && out && !out.startsWith('{--')) out = `{--${out}--}`;
-    return out.trim();
-  };
-}
-
-/** "Item IV (b)" is written as two fields (the item and the letter): one reference to the sub-item. */
-function mergeSubitemReferences(tokens: readonly Token[], byBookmark: ReadonlyMap<string, Target>): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const space = tokens[i + 1];
-    const sub = tokens[i + 2];
-    if (t.type === 'field' && space?.type === 'text' && space.text === ' ' && sub?.type === 'field') {
-      const target = byBookmark.get(/^REF\s+(\S+)/.exec(sub.instruction)?.[1] ?? '');
-      if (target?.kind === 'subitem' && target.item && t.instruction.startsWith(`REF ${target.item.bookmark} `)) {
-        out.push(sub);
-        i += 2;
-        continue;
-      }
-    }
-    out.push(t);
-  }
-  return out;
-}
-
-const sameChange = (a: Token extends infer T ? T extends { change: infer C } ? C : never : never, b: typeof a) =>
-  (a === null && b === null) || (a !== null && b !== null && a.kind === b.kind && a.author === b.author);
-
-/** Bold and italic around the words, the spaces outside the markers (Markdown wants them so). */
-function formatted(text: string, t: Extract<Token, { type: 'text' }>): string {
-  let marker = (t.bold ? '**' : '') + (t.italic ? '*' : '');
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
-  if (!m[2]) return text;
-  let inner = m[2];
-  if (t.style === STYLE.restrictedChar) inner = `:restricted[${inner}]`;
-  if (t.style === STYLE.codeChar) {
-    inner = `\`${m[2]}\``;
-    marker = '';
-  }
-  return `${m[1]}${marker}${inner}${[...marker].reverse().join('')}${m[3]}`;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*[\]_]/g, (c) => `\\${c}`).replace(/\{(?=\+\+|--|~~|==|>>)/g, '\\{');
 }

@@ -12,7 +12,7 @@ const MB = 1024 * 1024;
 /** Far above any report (the flagship's full DOCX is under 1 MB, its document part under 5 MB). */
 export const LIMITS = { file: 64 * MB, part: 64 * MB, total: 256 * MB, ratio: 200, entries: 5000, paragraphs: 200_000 } as const;
 
-const PARTS = ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/styles.xml', 'docProps/core.xml'] as const;
+const PARTS = ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/styles.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml'] as const;
 export type PartName = (typeof PARTS)[number];
 
 /** The parts the import reads, unpacked only after every entry of the zip has been checked. */
@@ -116,50 +116,121 @@ export function findAll(nodes: readonly XmlNode[], name: string, out: XmlNode[] 
 export type Change = { readonly kind: 'ins' | 'del'; readonly author: string } | null;
 
 export type Token =
-  | { readonly type: 'text'; readonly text: string; readonly bold: boolean; readonly italic: boolean; readonly style: string | null; readonly change: Change }
-  | { readonly type: 'field'; readonly instruction: string; readonly result: string; readonly change: Change }
+  | {
+      readonly type: 'text';
+      readonly text: string;
+      readonly bold: boolean;
+      readonly italic: boolean;
+      readonly strike: boolean;
+      readonly style: string | null;
+      /** The hyperlink the run is in: an address, or `#bookmark` for a place in the document. */
+      readonly link: string | null;
+      readonly change: Change;
+    }
+  | { readonly type: 'field'; readonly instruction: string; readonly result: string; readonly style: string | null; readonly change: Change }
   | { readonly type: 'footnote'; readonly id: string; readonly change: Change }
-  | { readonly type: 'comment-start' | 'comment-end'; readonly id: string };
+  | { readonly type: 'comment-start' | 'comment-end'; readonly id: string }
+  /** An image, drawing, text box or embedded object: nothing the Markdown can take back. */
+  | { readonly type: 'object'; readonly change: Change };
 
 export interface DocxParagraph {
-  readonly style: string | null;
+  /** Its style, as acta names it when the style is one of acta's (LibreOffice renames some ids: BodyText becomes TextBody). */
+  readonly style: string;
   readonly bookmarks: readonly string[];
   /** A paragraph inserted or deleted with tracking on (its mark is a revision). */
   readonly mark: Change;
   readonly tokens: readonly Token[];
   readonly inTable: boolean;
+  /** Where it sits in a table: the table's, row's and column's index in document order (null outside tables). */
+  readonly cell: { readonly table: number; readonly row: number; readonly col: number; readonly rowMark: Change } | null;
+}
+
+/** How to read a document's references to its other parts: its styles (by acta's ids) and its hyperlinks' addresses. */
+export interface ReadContext {
+  readonly style: (id: string | null) => string;
+  readonly links: ReadonlyMap<string, string>;
+}
+
+/** Each style's id and name; `null` is the default paragraph style. */
+export function readStyles(styles: XmlNode[] | null): { readonly names: ReadonlyMap<string, string>; readonly defaultParagraph: string | null } {
+  const names = new Map<string, string>();
+  let defaultParagraph: string | null = null;
+  for (const s of styles ? findAll(styles, 'w:style') : []) {
+    const id = attr(s, 'w:styleId');
+    if (!id) continue;
+    const name = childrenOf(s).find((c) => nameOf(c) === 'w:name');
+    names.set(id, (name && attr(name, 'w:val')) ?? id);
+    if (attr(s, 'w:type') === 'paragraph' && (attr(s, 'w:default') === '1' || attr(s, 'w:default') === 'true')) defaultParagraph = id;
+  }
+  return { names, defaultParagraph };
+}
+
+/** The addresses of the document's hyperlinks, by relationship id. */
+export function readLinks(rels: XmlNode[] | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rels ? findAll(rels, 'Relationship') : []) {
+    if ((attr(r, 'Type') ?? '').endsWith('/hyperlink')) out.set(attr(r, 'Id') ?? '', attr(r, 'Target') ?? '');
+  }
+  return out;
 }
 
 interface RunState {
   change: Change;
-  field: { instruction: string; result: string; separated: boolean; change: Change } | null;
+  link: string | null;
+  field: { instruction: string; result: string; separated: boolean; change: Change; style: string | null } | null;
 }
 
 /** The body's paragraphs in document order, those in table cells included (flagged). */
-export function readParagraphs(document: XmlNode[]): DocxParagraph[] {
+export function readParagraphs(document: XmlNode[], context: ReadContext = PLAIN): DocxParagraph[] {
   const body = findAll(document, 'w:body')[0];
   if (!body) throw new RefusedDocx('the file is not a Word document: it has no document body');
   const out: DocxParagraph[] = [];
-  const walkBlocks = (nodes: readonly XmlNode[], inTable: boolean) => {
+  let tables = 0;
+  const walkBlocks = (nodes: readonly XmlNode[], cell: DocxParagraph['cell']) => {
     for (const node of nodes) {
       const name = nameOf(node);
       if (name === 'w:p') {
-        out.push(readParagraph(node, inTable));
+        out.push(readParagraph(node, cell, context));
         if (out.length > LIMITS.paragraphs) throw new RefusedDocx(`the document has more than ${LIMITS.paragraphs} paragraphs, far more than any report`);
-      } else if (name === 'w:tbl' || name === 'w:tr' || name === 'w:tc') walkBlocks(childrenOf(node), true);
-      else if (name === 'w:sdt' || name === 'w:sdtContent' || name === 'w:customXml') walkBlocks(childrenOf(node), inTable);
+      } else if (name === 'w:tbl') {
+        const table = tables++;
+        let row = 0;
+        for (const tr of childrenOf(node)) {
+          if (nameOf(tr) !== 'w:tr') continue;
+          const rowMark = revisionOf(childrenOf(tr).find((c) => nameOf(c) === 'w:trPr'));
+          let col = 0;
+          for (const tc of childrenOf(tr)) {
+            if (nameOf(tc) === 'w:tc') walkBlocks(childrenOf(tc), { table, row, col: col++, rowMark });
+            else if (nameOf(tc) === 'w:sdt' || nameOf(tc) === 'w:customXml') {
+              for (const inner of findAll(childrenOf(tc), 'w:tc')) walkBlocks(childrenOf(inner), { table, row, col: col++, rowMark });
+            }
+          }
+          row++;
+        }
+      } else if (name === 'w:sdt' || name === 'w:sdtContent' || name === 'w:customXml') walkBlocks(childrenOf(node), cell);
     }
   };
-  walkBlocks(childrenOf(body), false);
+  walkBlocks(childrenOf(body), null);
   return out;
 }
 
-function readParagraph(p: XmlNode, inTable: boolean): DocxParagraph {
+/** Reads identifiers as they are written: for tests and tools that look at one document on its own. */
+const PLAIN: ReadContext = { style: (id) => id ?? 'Normal', links: new Map() };
+
+/** A tracked insertion or deletion among a properties element's children (a paragraph mark's, a table row's). */
+function revisionOf(properties: XmlNode | undefined): Change {
+  for (const r of properties ? childrenOf(properties) : []) {
+    if (nameOf(r) === 'w:ins' || nameOf(r) === 'w:del') return { kind: nameOf(r) === 'w:ins' ? 'ins' : 'del', author: attr(r, 'w:author') ?? '' };
+  }
+  return null;
+}
+
+function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadContext): DocxParagraph {
   let style: string | null = null;
   let mark: Change = null;
   const bookmarks: string[] = [];
   const tokens: Token[] = [];
-  const state: RunState = { change: null, field: null };
+  const state: RunState = { change: null, link: null, field: null };
   const walk = (nodes: readonly XmlNode[]) => {
     for (const node of nodes) {
       const name = nameOf(node);
@@ -167,11 +238,7 @@ function readParagraph(p: XmlNode, inTable: boolean): DocxParagraph {
         case 'w:pPr':
           for (const c of childrenOf(node)) {
             if (nameOf(c) === 'w:pStyle') style = attr(c, 'w:val') ?? null;
-            if (nameOf(c) === 'w:rPr') {
-              for (const r of childrenOf(c)) {
-                if (nameOf(r) === 'w:ins' || nameOf(r) === 'w:del') mark = { kind: nameOf(r) === 'w:ins' ? 'ins' : 'del', author: attr(r, 'w:author') ?? '' };
-              }
-            }
+            if (nameOf(c) === 'w:rPr') mark = revisionOf(c) ?? mark;
           }
           break;
         case 'w:bookmarkStart': {
@@ -189,7 +256,15 @@ function readParagraph(p: XmlNode, inTable: boolean): DocxParagraph {
           state.change = saved;
           break;
         }
-        case 'w:hyperlink':
+        case 'w:hyperlink': {
+          const saved = state.link;
+          const anchor = attr(node, 'w:anchor');
+          const id = attr(node, 'r:id');
+          state.link = anchor ? `#${anchor}` : id ? context.links.get(id) ?? null : null;
+          walk(childrenOf(node));
+          state.link = saved;
+          break;
+        }
         case 'w:smartTag':
         case 'w:sdt':
         case 'w:sdtContent':
@@ -197,14 +272,14 @@ function readParagraph(p: XmlNode, inTable: boolean): DocxParagraph {
           walk(childrenOf(node));
           break;
         case 'w:fldSimple':
-          tokens.push({ type: 'field', instruction: (attr(node, 'w:instr') ?? '').trim(), result: runsText(childrenOf(node)), change: state.change });
+          tokens.push({ type: 'field', instruction: (attr(node, 'w:instr') ?? '').trim(), result: runsText(childrenOf(node)), style: null, change: state.change });
           break;
         case 'w:commentRangeStart':
         case 'w:commentRangeEnd':
           tokens.push({ type: name === 'w:commentRangeStart' ? 'comment-start' : 'comment-end', id: attr(node, 'w:id') ?? '' });
           break;
         case 'w:r':
-          readRun(node, state, tokens);
+          readRun(node, state, tokens, context);
           break;
         default:
           break; // proofing marks, bookmark ends, revision ids: nothing of the text
@@ -212,16 +287,17 @@ function readParagraph(p: XmlNode, inTable: boolean): DocxParagraph {
     }
   };
   walk(childrenOf(p));
-  return { style, bookmarks, mark, tokens, inTable };
+  return { style: context.style(style), bookmarks, mark, tokens, inTable: cell !== null, cell };
 }
 
 function runsText(nodes: readonly XmlNode[]): string {
   return findAll(nodes, 'w:t').map(textOf).join('');
 }
 
-function readRun(run: XmlNode, state: RunState, tokens: Token[]): void {
+function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadContext): void {
   let bold = false;
   let italic = false;
+  let strike = false;
   let style: string | null = null;
   for (const c of childrenOf(run)) {
     const name = nameOf(c);
@@ -230,16 +306,17 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[]): void {
         const on = attr(p, 'w:val') !== 'false' && attr(p, 'w:val') !== '0';
         if (nameOf(p) === 'w:b') bold = on;
         if (nameOf(p) === 'w:i') italic = on;
-        if (nameOf(p) === 'w:rStyle') style = attr(p, 'w:val') ?? null;
+        if (nameOf(p) === 'w:strike') strike = on;
+        if (nameOf(p) === 'w:rStyle') style = attr(p, 'w:val') ? context.style(attr(p, 'w:val')!) : null;
       }
       continue;
     }
     if (name === 'w:fldChar') {
       const type = attr(c, 'w:fldCharType');
-      if (type === 'begin') state.field = { instruction: '', result: '', separated: false, change: state.change };
+      if (type === 'begin') state.field = { instruction: '', result: '', separated: false, change: state.change, style: null };
       else if (type === 'separate' && state.field) state.field.separated = true;
       else if (type === 'end' && state.field) {
-        tokens.push({ type: 'field', instruction: state.field.instruction.trim(), result: state.field.result, change: state.field.change });
+        tokens.push({ type: 'field', instruction: state.field.instruction.trim(), result: state.field.result, style: state.field.style, change: state.field.change });
         state.field = null;
       }
       continue;
@@ -251,12 +328,17 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[]): void {
     const text = name === 'w:t' || name === 'w:delText' ? textOf(c) : name === 'w:tab' ? '\t' : name === 'w:br' || name === 'w:cr' ? '\n' : name === 'w:noBreakHyphen' ? '\u2011' : null;
     if (text !== null) {
       if (state.field) {
-        if (state.field.separated) state.field.result += text;
+        if (state.field.separated) {
+          state.field.result += text;
+          state.field.style ??= style;
+        }
         continue;
       }
-      tokens.push({ type: 'text', text, bold, italic, style, change: state.change });
+      tokens.push({ type: 'text', text, bold, italic, strike, style, link: state.link, change: state.change });
     } else if (name === 'w:footnoteReference') {
       tokens.push({ type: 'footnote', id: attr(c, 'w:id') ?? '', change: state.change });
+    } else if (name === 'w:drawing' || name === 'w:pict' || name === 'w:object') {
+      if (!state.field) tokens.push({ type: 'object', change: state.change });
     }
   }
 }
@@ -274,12 +356,13 @@ export function readComments(comments: XmlNode[] | null): Map<string, DocxCommen
   return out;
 }
 
-/** Each footnote's text by its id (Word's separator notes have no text and are left out). */
-export function readFootnotes(footnotes: XmlNode[] | null): Map<string, string> {
-  const out = new Map<string, string>();
+/** Each footnote's paragraphs by its id (Word's separator notes are left out). */
+export function readFootnotes(footnotes: XmlNode[] | null, context: ReadContext = PLAIN): Map<string, DocxParagraph[]> {
+  const out = new Map<string, DocxParagraph[]>();
   for (const f of footnotes ? findAll(footnotes, 'w:footnote') : []) {
-    const text = findAll(childrenOf(f), 'w:p').map((p) => runsText([p])).join(' ').replace(/\s+/g, ' ').trim();
-    if (text) out.set(attr(f, 'w:id') ?? '', text);
+    const type = attr(f, 'w:type');
+    if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
+    out.set(attr(f, 'w:id') ?? '', childrenOf(f).filter((p) => nameOf(p) === 'w:p').map((p) => readParagraph(p, null, context)));
   }
   return out;
 }

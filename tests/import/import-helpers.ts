@@ -49,12 +49,26 @@ export async function meetingWithDocx(meeting: string, symbol: string): Promise<
   return { dir, docx: path.join(out, `${symbol}.docx`) };
 }
 
-/** The DOCX with one phrase of its body replaced, as an editor would type it without tracking. */
-export async function editedDocx(docx: string, from: string, to: string, name: string): Promise<string> {
+/** An edit of one part of a DOCX: a phrase replaced (it must be there), or the part's XML rewritten. */
+export type PartEdit = readonly [from: string, to: string] | ((xml: string) => string);
+
+/** The DOCX with phrases of its parts replaced, as an editor would type them without tracking (or as Word stores other edits). */
+export async function editedDocx(docx: string, edits: Readonly<Record<string, readonly PartEdit[]>>, name: string): Promise<string> {
   const parts = unzipSync(new Uint8Array(await readFile(docx)));
-  const document = new TextDecoder().decode(parts['word/document.xml']);
-  expect(document).toContain(from);
-  parts['word/document.xml'] = strToU8(document.replace(from, to));
+  for (const [part, list] of Object.entries(edits)) {
+    let xml = new TextDecoder().decode(parts[part]);
+    for (const edit of list) {
+      if (typeof edit === 'function') {
+        const next = edit(xml);
+        expect(next, `${part} rewritten`).not.toBe(xml);
+        xml = next;
+      } else {
+        expect(xml, part).toContain(edit[0]);
+        xml = xml.replace(edit[0], edit[1]);
+      }
+    }
+    parts[part] = strToU8(xml);
+  }
   const edited = path.join(path.dirname(path.dirname(docx)), '..', name);
   await writeFile(edited, zipSync(parts));
   return edited;

@@ -86,6 +86,8 @@ def main():
             note = doc.createInstance("com.sun.star.text.Footnote")
             found.getText().insertTextContent(found.getEnd(), note, False)
             note.setString(edit["text"])
+        elif op == "link":  # Insert > Hyperlink on a phrase
+            find(doc, edit["find"]).HyperLinkURL = edit["url"]
         elif op == "update-fields":  # Tools > Update > Fields
             doc.getTextFields().refresh()
         else:
