@@ -177,6 +177,16 @@ describe('the command line', () => {
     expect((await stat(report)).mtimeMs).toBeGreaterThan(before);
   });
 
+  it('answers a file or a missing path given as the meeting with its one line and exit 1, the cache on as by default', () => {
+    const out = path.join(work, 'not-folders');
+    const file = acta(['build', 'README.md', '--out', out]);
+    expect(file.code).toBe(1);
+    expect(file.stderr).toBe('README.md:1:1: error: Unexpected file, expected a meeting folder (with meeting.md in it) [not-a-folder]\n');
+    const missing = acta(['build', 'meetings/nowhere', '--out', out]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('meetings/nowhere:1:1: error: Unexpected path that does not exist, expected a meeting folder [no-such-folder]\n');
+  });
+
   it('prints defaults in --help as users type them', () => {
     const build = acta(['build', '--help']).stdout.replace(/\s+/g, ' ');
     expect(build).toContain('(default: docx,html,json)');

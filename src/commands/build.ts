@@ -55,7 +55,8 @@ async function allUpToDate(dirs: readonly string[], out: string, options: BuildO
   const { main, styles, partials } = loaded.value;
   const summaries: BuildSummary[] = [];
   for (const dir of dirs) {
-    const last = await upToDate(outputFolder(out, dir), await buildKey(dir, options, { main, styles, partials }));
+    const key = await buildKey(dir, options, { main, styles, partials });
+    const last = key === null ? null : await upToDate(outputFolder(out, dir), key);
     if (!last) return null;
     summaries.push({ diagnostics: last.diagnostics, ok: true, written: 0, upToDate: last.files });
   }

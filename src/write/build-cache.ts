@@ -22,16 +22,23 @@ const ENTRY_VERSION = 1;
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** Every file under `dir` (dot-files and dot-folders left out), as relative path → content hash, sorted. */
-async function hashTree(dir: string): Promise<[string, string][]> {
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .filter((relative) => !relative.split(path.sep).some((part) => part.startsWith('.')))
-    .sort();
-  return Promise.all(files.map(async (relative) => [relative.split(path.sep).join('/'), sha256(await readFile(path.join(dir, relative)))] as [string, string]));
+/**
+ * Every file under `dir` (dot-files and dot-folders left out), as relative path → content hash, sorted;
+ * null when the folder or one of its files cannot be read (not a folder, no such path, no permission):
+ * such a build is not cached, and loading the meeting says what is wrong.
+ */
+async function hashTree(dir: string): Promise<[string, string][] | null> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .filter((relative) => !relative.split(path.sep).some((part) => part.startsWith('.')))
+      .sort();
+    return await Promise.all(files.map(async (relative) => [relative.split(path.sep).join('/'), sha256(await readFile(path.join(dir, relative)))] as [string, string]));
+  } catch {
+    return null;
+  }
 }
 
 let code: Promise<string> | null = null;
@@ -51,7 +58,7 @@ function codeFingerprint(): Promise<string> {
       dir = parent;
     }
     const files = await hashTree(path.join(dir, below));
-    return sha256(JSON.stringify([await readFile(path.join(dir, 'package.json'), 'utf8'), files]));
+    return sha256(JSON.stringify([await readFile(path.join(dir, 'package.json'), 'utf8'), files ?? 'unreadable']));
   })();
   return code;
 }
@@ -63,10 +70,12 @@ export function usesCache(options: Pick<BuildOptions, 'cache' | 'formats'>): boo
 
 /**
  * The key of a build: acta's code, the options that change what it writes, the templates as loaded
- * (their text, so a changed template is a new key) and every file of the meeting folder.
+ * (their text, so a changed template is a new key) and every file of the meeting folder. null when
+ * the folder cannot be read whole: that build runs uncached, and reports the problem as any build does.
  */
-export async function buildKey(dir: string, options: BuildOptions, templates: unknown): Promise<string> {
+export async function buildKey(dir: string, options: BuildOptions, templates: unknown): Promise<string | null> {
   const [codeKey, meeting] = await Promise.all([codeFingerprint(), hashTree(dir)]);
+  if (meeting === null) return null;
   const decisive = { formats: options.formats, editions: editionsOf(options), annexFiles: options.annexFiles !== false, acceptChanges: options.acceptChanges };
   return sha256(JSON.stringify({ entry: ENTRY_VERSION, code: codeKey, dir: path.resolve(dir), options: decisive, templates, meeting }));
 }
