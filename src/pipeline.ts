@@ -136,7 +136,7 @@ export type Emit = (file: OutputFile) => Promise<void>;
 const CONCURRENCY: Readonly<Record<Format, number>> = { docx: 1, html: 1, json: 1, pdf: 3 };
 
 /** Runs the renders with at most `limit` under way, and emits their files in the order given. */
-async function emitInOrder(renders: readonly (() => Promise<OutputFile>)[], limit: number, emit: Emit): Promise<void> {
+export async function emitInOrder(renders: readonly (() => Promise<OutputFile>)[], limit: number, emit: Emit): Promise<void> {
   const pending: Promise<OutputFile>[] = [];
   let next = 0;
   const start = () => {
