@@ -7,11 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { parseXml, readParagraphs, unpackDocx } from '../../src/import/read-docx.js';
 import { acta, editInLibreOffice, meetingWithDocx, snapshot } from './import-helpers.js';
 
+/** The flagship's DOCX edited in LibreOffice and imported into a copy of the meeting: exit 0, no import warning. */
+async function reviewed(edits: unknown[]) {
+  const { dir, docx } = await meetingWithDocx('meetings/ptc-219-220', 'PC0517E1a');
+  const before = await snapshot(dir);
+  const run = acta('import', await editInLibreOffice(docx, edits), '--into', dir);
+  expect(run.status).toBe(0);
+  expect(run.stderr).not.toContain('[import-');
+  return { dir, before, after: await snapshot(dir), stdout: run.stdout };
+}
+
 describe('the edits a reviewer makes in LibreOffice come back to their place', () => {
   it('tracked word insert and phrase delete, tracked paragraph, decision and annex-paragraph inserts, untracked correction, bold, table cell and hyperlink; untouched files keep their bytes; the rebuild numbers the new paragraph and decision', async () => {
-    const { dir, docx } = await meetingWithDocx('meetings/ptc-219-220', 'PC0517E1a');
-    const before = await snapshot(dir);
-    const edited = await editInLibreOffice(docx, [
+    const { dir, before, after, stdout } = await reviewed([
       { op: 'track', on: true },
       { op: 'insert-after', after: 'opened the 219th/220th Sessions', text: ' warmly' },
       { op: 'replace', find: ', including the latest changes made to the agenda', text: '' },
@@ -24,11 +32,7 @@ describe('the edits a reviewer makes in LibreOffice come back to their place', (
       { op: 'replace', find: 'Disseminate updated draft text for comments and feedback', text: 'Disseminate the updated draft text for comments' },
       { op: 'link', find: 'Doc. PC0495', url: 'https://www.wcoomd.org/PC0495' },
     ]);
-    const run = acta('import', edited, '--into', dir);
-    expect(run.status).toBe(0);
-    expect(run.stderr).not.toContain('[import-');
-    expect(run.stdout).toBe(`${dir}: 3 file(s) changed; paragraphs: 2 inserted, 0 deleted, 6 changed; 5 tracked change(s) and 0 comment(s) brought in\n`);
-    const after = await snapshot(dir);
+    expect(stdout).toBe(`${dir}: 3 file(s) changed; paragraphs: 2 inserted, 0 deleted, 6 changed; 5 tracked change(s) and 0 comment(s) brought in\n`);
     const changed = ['items/01-opening.md', 'annexes/02-ecommerce-fos.md', 'annexes/04-work-plan.md'];
     for (const [name, bytes] of before) if (!changed.includes(name)) expect(after.get(name)!.equals(bytes), name).toBe(true);
     const text = (files: Map<string, Buffer>, name: string) => files.get(name)!.toString('utf8');
@@ -57,9 +61,7 @@ describe('the edits a reviewer makes in LibreOffice come back to their place', (
   }, 240_000);
 
   it('tracked paragraph delete, untracked paragraph delete, an untracked decision added and a footnote added: each comes back to its place', async () => {
-    const { dir, docx } = await meetingWithDocx('meetings/ptc-219-220', 'PC0517E1a');
-    const before = await snapshot(dir);
-    const edited = await editInLibreOffice(docx, [
+    const { dir, before, after, stdout } = await reviewed([
       { op: 'track', on: true },
       { op: 'delete-paragraph', bookmark: 'para_5' },
       { op: 'track', on: false },
@@ -67,11 +69,7 @@ describe('the edits a reviewer makes in LibreOffice come back to their place', (
       { op: 'insert-paragraph-after-text', after: 'took note of the opening remarks made by Ms. Hinojosa', text: 'thanked the Director for her remarks.' },
       { op: 'footnote', after: 'opened the 219th/220th Sessions', text: 'In the Council Room.' },
     ]);
-    const run = acta('import', edited, '--into', dir);
-    expect(run.status).toBe(0);
-    expect(run.stderr).not.toContain('[import-');
-    expect(run.stdout).toBe(`${dir}: 2 file(s) changed; paragraphs: 1 inserted, 1 deleted, 2 changed; 1 tracked change(s) and 0 comment(s) brought in\n`);
-    const after = await snapshot(dir);
+    expect(stdout).toBe(`${dir}: 2 file(s) changed; paragraphs: 1 inserted, 1 deleted, 2 changed; 1 tracked change(s) and 0 comment(s) brought in\n`);
     const changed = [...before.keys()].filter((name) => !after.get(name)!.equals(before.get(name)!));
     expect(changed).toEqual(['items/01-opening.md', 'items/02-updates-and-reports.md']);
     const opening = before.get('items/01-opening.md')!.toString('utf8');
