@@ -8,7 +8,7 @@ import type { NumberedReport } from './model.js';
 import { numberReport } from './number/number-report.js';
 import type { TreeCache } from './parse/create-processor.js';
 import { parseMeeting } from './parse/parse-meeting.js';
-import { loadTemplates } from './load/load-templates.js';
+import { loadTemplates, templateText } from './load/load-templates.js';
 import { acceptChanges } from './public/accept-changes.js';
 import { extractAnnex } from './public/extract-annex.js';
 import { filterPublic } from './public/filter-public.js';
@@ -66,8 +66,7 @@ export async function prepareRenderEnv(templatesDir?: string): Promise<{ env: Re
   if (!loaded.value) return { env: null, diagnostics: [...loaded.diagnostics] };
   const compiled = compileTemplates(loaded.value);
   if (!compiled.value) return { env: null, diagnostics: compiled.diagnostics };
-  const { main, styles, partials } = loaded.value;
-  return { env: { html: compiled.value, templates: { main, styles, partials } }, diagnostics: [] };
+  return { env: { html: compiled.value, templates: templateText(loaded.value) }, diagnostics: [] };
 }
 
 export interface Checked {

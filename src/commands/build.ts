@@ -49,13 +49,13 @@ export function summaryLine(dir: string, out: string, result: BuildSummary): str
 async function allUpToDate(dirs: readonly string[], out: string, options: BuildOptions): Promise<BuildSummary[] | null> {
   const { buildKey, upToDate, usesCache } = await import('../write/build-cache.js');
   if (!usesCache(options)) return null;
-  const { loadTemplates } = await import('../load/load-templates.js');
+  const { loadTemplates, templateText } = await import('../load/load-templates.js');
   const loaded = await loadTemplates(options.templates);
   if (!loaded.value) return null;
-  const { main, styles, partials } = loaded.value;
+  const templates = templateText(loaded.value);
   const summaries: BuildSummary[] = [];
   for (const dir of dirs) {
-    const key = await buildKey(dir, options, { main, styles, partials });
+    const key = await buildKey(dir, options, templates);
     const last = key === null ? null : await upToDate(outputFolder(out, dir), key);
     if (!last) return null;
     summaries.push({ diagnostics: last.diagnostics, ok: true, written: 0, upToDate: last.files });

@@ -25,6 +25,11 @@ export function defaultTemplatesDir(): string {
   }
 }
 
+/** What a template set says, without where it came from: the part of a build's cache key the templates make. */
+export function templateText(set: TemplateSet): { readonly main: string; readonly styles: string; readonly partials: Readonly<Record<string, string>> } {
+  return { main: set.main, styles: set.styles, partials: set.partials };
+}
+
 /** A user's folder may hold only the files they changed: the rest come from the built-in set. */
 export async function loadTemplates(userDir?: string): Promise<Result<TemplateSet | null>> {
   const diagnostics: Diagnostic[] = [];
