@@ -139,7 +139,12 @@ export async function emitInOrder(renders: readonly (() => Promise<OutputFile>)[
   const pending: Promise<OutputFile>[] = [];
   let next = 0;
   const start = () => {
-    if (next < renders.length) pending.push(renders[next++]!());
+    if (next >= renders.length) return;
+    const render = renders[next++]!();
+    // Handled now, awaited in its turn: a render that fails while an earlier one is still under way
+    // must not be an unhandled rejection (which ends the process) before its turn comes.
+    render.catch(() => undefined);
+    pending.push(render);
   };
   while (pending.length < limit && next < renders.length) start();
   for (let i = 0; i < renders.length; i++) {
