@@ -4,10 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTo } from '../../build-helpers.js';
+import { buildTo, sharedBuild } from '../../build-helpers.js';
 import { docxParts, pandocBlocks, pandocNodes, pandocText, pdfOrientations, pdfPages, sofficeToPdf } from '../../readers.js';
 
-const flagship = await buildTo('meetings/ptc-219-220', ['docx', 'json']);
+const flagship = await sharedBuild('meetings/ptc-219-220');
 const docx = path.join(flagship.folder, 'PC0517E1a.docx');
 const data = JSON.parse(await readFile(path.join(flagship.folder, 'PC0517E1a.json'), 'utf8')) as { items: { range: string; first: number; last: number }[] };
 
@@ -179,7 +179,7 @@ describe('reproducible', () => {
 });
 
 describe('the French meeting', async () => {
-  const fr = await buildTo('meetings/exemple-fr', ['docx']);
+  const fr = await sharedBuild('meetings/exemple-fr');
   const parts = await docxParts(path.join(fr.folder, 'PI0231F1a.docx'));
   const document = parts['word/document.xml']!;
 
