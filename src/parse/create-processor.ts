@@ -2,14 +2,47 @@
 // CriticMarkup comes last so its markers are tried before GFM's strikethrough (`{~~old~>new~~}`).
 
 import type { Root } from 'mdast';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { combineExtensions } from 'micromark-util-combine-extensions';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { remarkCritic } from './critic/index.js';
 
+/**
+ * GFM less its autolink literals, composed from micromark's packages as remark-gfm composes all of GFM. The
+ * autolink-literal construct is tried at every letter of the text (an email address can start anywhere), which
+ * made a third of the flagship's reading time; a text without `@`, `www.` or `http://`/`https://` can hold
+ * no autolink literal, so it reads the same without it (tests/parse/gfm-reading.test.ts compares the trees).
+ */
+function remarkGfmWithoutAutolinkLiterals(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(combineExtensions([gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()]));
+  (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
+}
+
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).use(remarkCritic).freeze();
+const withoutAutolinkLiterals = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmWithoutAutolinkLiterals).use(remarkDirective).use(remarkCritic).freeze();
+
+/** What every autolink literal holds: an email's `@` (mailto: and xmpp: ones too), `www.`, or `http://`/`https://`, in any case. */
+const MAY_HOLD_AUTOLINK_LITERAL = /@|www\.|https?:\/\//i;
+
+/** The Markdown reader for a text: all of GFM when the text may hold an autolink literal, else the same without it. */
+export function readerFor(text: string): { parse(text: string): Root } {
+  return MAY_HOLD_AUTOLINK_LITERAL.test(text) ? processor : withoutAutolinkLiterals;
+}
+
+/** All of GFM, whatever the text: what `readerFor` must agree with. */
+export const fullGfmReader: { parse(text: string): Root } = processor;
 
 /**
  * Trees already read, by their exact text: `acta watch` keeps one for its session, so a save reads
@@ -31,7 +64,7 @@ export class TreeCache {
   parse(text: string): Root {
     let tree = this.current.get(text) ?? this.previous.get(text);
     if (!tree) {
-      tree = processor.parse(text);
+      tree = readerFor(text).parse(text);
       this.parsed++;
     }
     this.current.set(text, tree);
@@ -40,5 +73,5 @@ export class TreeCache {
 }
 
 export function parseMarkdown(text: string, trees?: TreeCache): Root {
-  return trees ? trees.parse(text) : processor.parse(text);
+  return trees ? trees.parse(text) : readerFor(text).parse(text);
 }
