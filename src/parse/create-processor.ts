@@ -1,6 +1,7 @@
 // The one place the Markdown reader is composed: CommonMark + GFM + frontmatter + directives + CriticMarkup.
 // CriticMarkup comes last so its markers are tried before GFM's strikethrough (`{~~old~>new~~}`).
 
+import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -44,11 +45,16 @@ export function readerFor(text: string): { parse(text: string): Root } {
 /** All of GFM, whatever the text: what `readerFor` must agree with. */
 export const fullGfmReader: { parse(text: string): Root } = processor;
 
+/** The key of a text among trees kept between builds (on disk, by `acta build`). */
+export const textHash = (text: string): string => createHash('sha256').update(text).digest('hex');
+
 /**
  * Trees already read, by their exact text: `acta watch` keeps one for its session, so a save reads
- * again only the file that changed. A tree from the cache is shared between builds: nothing
- * downstream may change it. Each build starts a round; a tree no build asked for in the last two
- * rounds is dropped, so the cache never holds more than two versions of the meeting.
+ * again only the file that changed; `acta build` seeds one with the trees its last build kept on disk
+ * (by the hash of their text), so a build reads again only the files that changed since. A tree from
+ * the cache is shared between builds: nothing downstream may change it. Each build starts a round; a
+ * tree no build asked for in the last two rounds is dropped, so the cache never holds more than two
+ * versions of the meeting.
  */
 export class TreeCache {
   private current = new Map<string, Root>();
@@ -56,19 +62,27 @@ export class TreeCache {
   /** Texts read (not found in the cache) since the cache was made. */
   parsed = 0;
 
+  /** `seeds`: trees by the hash of their text (`textHash`), used when a text is asked for first. */
+  constructor(private readonly seeds: ReadonlyMap<string, Root> = new Map()) {}
+
   nextRound(): void {
     this.previous = this.current;
     this.current = new Map();
   }
 
   parse(text: string): Root {
-    let tree = this.current.get(text) ?? this.previous.get(text);
+    let tree = this.current.get(text) ?? this.previous.get(text) ?? (this.seeds.size > 0 ? this.seeds.get(textHash(text)) : undefined);
     if (!tree) {
       tree = readerFor(text).parse(text);
       this.parsed++;
     }
     this.current.set(text, tree);
     return tree;
+  }
+
+  /** The trees asked for in this round, by the hash of their text: what a build keeps for the next. */
+  kept(): Map<string, Root> {
+    return new Map([...this.current].map(([text, tree]) => [textHash(text), tree]));
   }
 }
 
