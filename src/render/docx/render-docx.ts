@@ -24,7 +24,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     changes: { author: report.facts.changes.author, date: `${report.facts.changes.date}T00:00:00Z` },
     footnotes: new Map(report.footnotes.map((f) => [f.key, f])),
   };
-  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, comments: [] };
+  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, citedFootnotes: new Set(), comments: [] };
   const lists = paragraphLists(report);
 
   for (const footnote of report.footnotes) {
@@ -67,7 +67,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   const doc = new Document({
     styles: stylesFor(catalog.tags.word),
     numbering: numberingFor(lists.extra),
-    footnotes: Object.fromEntries([...state.footnotes].map(([n, children]) => [n, { children }])),
+    footnotes: Object.fromEntries([...state.footnotes].filter(([n]) => state.citedFootnotes.has(n)).map(([n, children]) => [n, { children }])),
     // Public editions and --accept-changes builds have no comment left in the model, so no comments part.
     ...(state.comments.length ? { comments: { children: state.comments.map((c) => ({ id: c.id, author: c.author, initials: initials(c.author), date: new Date(env.changes.date), children: [c.body] })) } } : {}),
     sections,

@@ -1,7 +1,7 @@
 // Factories for the report's parts: cover block, agenda table, item body and annexes.
 
 import {
-  AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
+  AlignmentType, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range } from '../../model.js';
@@ -88,7 +88,7 @@ export function agendaTable(env: WriterEnv, state: WriterState, withBody = true)
         new Paragraph({
           style: STYLE.agendaSubitem,
           children: [
-            new TextRun(`${s.agendaLabel}\t`),
+            new TextRun({ children: [s.agendaLabel, new Tab()] }),
             ...inlineRuns(env, state, s.title),
             ...(s.purpose ? [new TextRun(' '), new TextRun({ text: `(${s.purpose})`, style: STYLE.purposeChar })] : []),
           ],
@@ -164,7 +164,7 @@ interface FlowContext {
 const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], FileChild[]> = {
   subitems: (node, { env, state }) =>
     node.subitems.flatMap((s) => [
-      new Paragraph({ style: STYLE.subitem, children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun('\t'), ...inlineRuns(env, state, s.title)] }),
+      new Paragraph({ style: STYLE.subitem, children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun({ children: [new Tab()] }), ...inlineRuns(env, state, s.title)] }),
       ...(s.purpose ? [new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${s.purpose})`)] })] : []),
     ]),
   heading: (node, { env, state, headingShift, levels }) => [headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null, levels.get(node))],
