@@ -1,13 +1,13 @@
 // Factories for the report's parts: cover block, agenda table, item body and annexes.
 
 import {
-  AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
+  AlignmentType, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range } from '../../model.js';
 import { subitemsOf, visitTree } from '../../walk.js';
 import { headingLevels } from '../outline.js';
-import { blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
+import { alignmentFor, blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
 import { complexField } from './fields.js';
 import { inlineRuns } from './inline.js';
 import { contentWidth, NUMBERING, STYLE } from './styles.js';
@@ -51,7 +51,7 @@ export function coverChildren(env: WriterEnv): FileChild[] {
 }
 
 /**
- * Fixed column widths, a header row repeated on every page, rows that never split. `withBody` false (the agenda
+ * Fixed column widths, a header row repeated on every page, rows that may split. `withBody` false (the agenda
  * alone) writes the ranges as text: there are no paragraph bookmarks for fields to point at.
  */
 export function agendaTable(env: WriterEnv, state: WriterState, withBody = true): FileChild[] {
@@ -88,14 +88,14 @@ export function agendaTable(env: WriterEnv, state: WriterState, withBody = true)
         new Paragraph({
           style: STYLE.agendaSubitem,
           children: [
-            new TextRun(`${s.agendaLabel}\t`),
+            new TextRun({ children: [s.agendaLabel, new Tab()] }),
             ...inlineRuns(env, state, s.title),
             ...(s.purpose ? [new TextRun(' '), new TextRun({ text: `(${s.purpose})`, style: STYLE.purposeChar })] : []),
           ],
         }),
     );
+    // A tall row (many sub-items) may split, so page 1 is not left half empty; the header row repeats.
     return new TableRow({
-      cantSplit: true,
       children: [
         cell(0, [text(STYLE.agendaText, item.numeral, AlignmentType.CENTER)]),
         cell(1, [title, ...subitems]),
@@ -141,7 +141,6 @@ export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedI
       children: [...bookmarked(state, item.bookmark, [new TextRun(item.label)]), new TextRun(' – '), ...inlineRuns(env, state, item.title)],
     }),
   ];
-  if (item.purpose) out.push(new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${item.purpose})`)] }));
   out.push(...flowChildren(env, state, item.body, false, numberingFor, 0, OUTLINE.item));
   return out;
 }
@@ -163,9 +162,9 @@ interface FlowContext {
 
 const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], FileChild[]> = {
   subitems: (node, { env, state }) =>
-    node.subitems.flatMap((s) => [
-      new Paragraph({ style: STYLE.subitem, children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun('\t'), ...inlineRuns(env, state, s.title)] }),
-      ...(s.purpose ? [new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${s.purpose})`)] })] : []),
+    node.subitems.flatMap((s, i) => [
+      // Sub-items that share their paragraphs (Item II's sixteen) may part across pages: only the last keeps with the text.
+      new Paragraph({ style: STYLE.subitem, ...(i < node.subitems.length - 1 ? { keepNext: false } : {}), children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun({ children: [new Tab()] }), ...inlineRuns(env, state, s.title)] }),
     ]),
   heading: (node, { env, state, headingShift, levels }) => [headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null, levels.get(node))],
   loose: (node, { env, state, width }) => [
@@ -182,13 +181,14 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
       ...label,
       new Paragraph({
         style,
+        ...alignmentFor(node.content),
         // The style carries the report's numbering; a paragraph names a list only to restart it (annexes, public gaps).
         ...(list && list !== NUMBERING.paragraphs ? { numbering: { reference: list, level: 0, custom: true } } : {}),
         children: node.bookmark ? bookmarked(state, node.bookmark, runs) : runs,
       }),
       ...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0 }),
       ...(node.decisions ?? []).flatMap((d) => [
-        new Paragraph({ style: STYLE.decision, children: inlineRuns(env, state, d.content) }),
+        new Paragraph({ style: STYLE.decision, ...alignmentFor(d.content), children: inlineRuns(env, state, d.content) }),
         ...blockChildren(env, state, d.blocks, { textStyle: STYLE.body, width: width - 1701, level: 1 }),
       ]),
     ];
