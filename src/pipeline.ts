@@ -276,14 +276,17 @@ export async function buildAgenda(dir: string, out: string, edition: Edition, en
 export interface CheckedDecisions extends Checked {
   /** null when the input has errors */
   readonly register: MeetingDecisions | null;
+  /** The actions each working document of the edition expects from the committee, one register a document. */
+  readonly actions: readonly MeetingDecisions[];
 }
 
 /** `acta decisions`: the decisions register of one edition of a meeting. */
 export async function meetingDecisions(dir: string, edition: Edition): Promise<CheckedDecisions> {
   const checked = await checkMeeting(dir);
-  if (!checked.report) return { ...checked, register: null };
+  if (!checked.report) return { ...checked, register: null, actions: [] };
   const shown = editionOf(checked.report, edition);
-  return { ...checked, register: { symbol: shown.meta.symbol, decisions: decisionRecords(shown) } };
+  const actions = shown.documents.map((d) => ({ symbol: d.meta.symbol, decisions: decisionRecords(d) }));
+  return { ...checked, register: { symbol: shown.meta.symbol, decisions: decisionRecords(shown) }, actions };
 }
 
 export { meetingName, outputFolder } from './write/output-names.js';
