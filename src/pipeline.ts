@@ -182,7 +182,9 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
 /** One working document of an edition: `documents/{symbol}.*` and its annexes alone. */
 async function renderDocument(document: NumberedReport, edition: Edition, options: BuildOptions, env: RenderEnv, emit: Emit): Promise<void> {
   const symbol = document.meta.symbol;
-  for (const format of options.formats) {
+  // Working documents are DOCX, HTML and JSON (FORMAT.md §9): printing each of them with its annexes
+  // would double the time of a PDF build, so `--format pdf` prints the report and its annexes only.
+  for (const format of options.formats.filter((f) => f !== 'pdf')) {
     const render: Renderer = renderers[format];
     const renders = [async (): Promise<OutputFile> => ({ path: documentFile(symbol, edition, format), content: await render(document, env, 'report') })];
     if (options.annexFiles !== false && partHasFormat('annex', format)) {
