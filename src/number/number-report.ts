@@ -206,8 +206,16 @@ export function numberReport(report: Report): Result<NumberedReport> {
       const docLabel = catalog.documentLabel(other.meta.symbol);
       for (const t of Object.values(owned[j]!.targets)) {
         if (external[t.id]) continue;
+        // "paragraph 4 of Doc. PC0509E1a", "Annex II to doc. PC0517E1a"; the agenda's items as the report prints them.
+        const annex = t.kind === 'annex' ? other.annexes.find((a) => a.anchor === t.anchor) : undefined;
         const label =
-          t.kind === 'paragraph' && t.number !== null ? catalog.paragraphOf(t.label, docLabel) : (t.kind === 'item' || t.kind === 'subitem') && !other.document ? t.label : `${t.label} (${docLabel})`;
+          t.kind === 'paragraph' && t.number !== null
+            ? catalog.paragraphOf(t.label, docLabel)
+            : annex
+              ? annex.header
+              : (t.kind === 'item' || t.kind === 'subitem') && !other.document
+                ? t.label
+                : `${t.label} (${docLabel})`;
         external[t.id] = { ...t, label, restricted: t.restricted || otherRestricted, elsewhere };
       }
     });

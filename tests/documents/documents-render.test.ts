@@ -112,7 +112,7 @@ describe('acta agenda of a meeting with working documents', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     const rows = await page.$$eval('table.agenda tbody tr', (trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('.agenda-subitems > li')].map((li) => [li.querySelector('.label')!.textContent, [...li.querySelectorAll('.agenda-documents li')].map((d) => d.textContent)])),
+      trs.map((tr) => Array.from(tr.querySelectorAll('.agenda-subitems > li')).map((li) => [li.querySelector('.label')!.textContent, Array.from(li.querySelectorAll('.agenda-documents li')).map((d) => d.textContent)])),
     );
     expect(rows).toEqual([[], [['a)', ['Doc. PC0499E1a']], ['b)', ['Doc. PC0509E1a']]], [['○', ['Doc. PC0510E1a']]]]);
     await page.close();
