@@ -212,3 +212,42 @@ describe('a restricted working document', () => {
     expect(texts).not.toContain('"id":"plan-p1"');
   });
 });
+
+describe('a working document, rendered', async () => {
+  const { strFromU8, unzipSync } = await import('fflate');
+  const { renderDocx } = await import('../../src/render/docx/render-docx.js');
+  const { renderHtml } = await import('../../src/render/html/render-html.js');
+  const { prepareRenderEnv } = await import('../../src/pipeline.js');
+  const env = (await prepareRenderEnv()).env!;
+  const r = meeting();
+  const report = r.numbered!;
+  const wp = report.documents[1]!;
+  const xml = async (tree: NumberedReport) => {
+    const parts = unzipSync(await renderDocx(tree));
+    return { document: strFromU8(parts['word/document.xml']!), rels: strFromU8(parts['word/_rels/document.xml.rels']!) };
+  };
+
+  it('HTML: the cover, sections "I. Introduction", and links to the other document\'s file', () => {
+    const html = renderHtml(wp, env.html);
+    expect(html).toContain('<p class="doc-heading">MANAGING THE PTC</p>');
+    expect(html).toContain('<h1 class="title">PTC WORK PROGRAMME</h1>');
+    expect(html).toContain('<p class="subtitle agenda-reference">(Item II (a) on the Agenda)</p>');
+    expect(html).toMatch(/<span class="item-label">I\.<\/span> Introduction/);
+    expect(html).not.toContain('class="agenda"');
+    expect(html).toContain('<a href="PC0509E1a.html#para-1" class="ref">paragraph 1 of Doc. PC0509E1a</a>');
+    expect(renderHtml(filterPublic(report).documents[1]!, env.html)).toContain('href="PC0509E1a-public.html#para-1"');
+    const reportHtml = renderHtml(report, env.html);
+    expect(reportHtml).toContain('<a href="documents/PC0499E1a.html" class="ref">Doc. PC0499E1a</a>');
+    expect(reportHtml).toContain('<a href="documents/PC0499E1a.html#para-4" class="ref">paragraph 4 of Doc. PC0499E1a</a>');
+  });
+
+  it('DOCX: the cover, sections "I.", and hyperlinks to the other DOCX', async () => {
+    const { document, rels } = await xml(wp);
+    const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+    expect(text).toContain('MANAGING THE PTC|PTC WORK PROGRAMME|(Item II (a) on the Agenda)');
+    expect(text).toMatch(/\|I\.\|\t\|Introduction\|/);
+    expect(text).not.toContain('Agenda Item');
+    expect(rels).toMatch(/Target="PC0509E1a\.docx" TargetMode="External"/);
+    expect((await xml(report)).rels).toMatch(/Target="documents\/PC0499E1a\.docx" TargetMode="External"/);
+  });
+});
