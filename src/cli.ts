@@ -200,9 +200,10 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .argument('<dir...>', 'meeting folders')
     .addOption(new Option('-f, --format <format>', 'output format').choices(DECISION_FORMATS).default('json', 'json'))
     .option('--public', 'the register of the public editions')
-    .action(async (dirs: string[], opts: { format: DecisionFormat; public?: boolean }) => {
+    .option('--actions', 'the actions the working documents expect from the committee, instead of the decisions')
+    .action(async (dirs: string[], opts: { format: DecisionFormat; public?: boolean; actions?: boolean }) => {
       const { decisionsCommand } = await commands.decisions();
-      setOutcome(await decisionsCommand(dirs, { format: opts.format, public: opts.public === true }, terminal));
+      setOutcome(await decisionsCommand(dirs, { format: opts.format, public: opts.public === true, actions: opts.actions === true }, terminal));
     });
 
   program

@@ -227,7 +227,36 @@ export interface Report<P = Paragraph, S = Subitem> {
   readonly items: readonly Item<P, S>[];
   readonly annexes: readonly Annex<P>[];
   readonly footnotes: readonly Footnote[];
+  /** The session's working documents (FORMAT.md §9), in file-name order. */
+  readonly documents: readonly WorkingDocument[];
   /** The whole of meeting.md, for messages about the meeting as a whole. */
+  readonly range: SourceRange;
+}
+
+/** The frontmatter of a working document (FORMAT.md §9). */
+export interface DocumentMeta {
+  readonly symbol: string;
+  readonly title: string;
+  /** The id of the agenda item or sub-item it is submitted under. */
+  readonly item: string;
+  readonly issued: string;
+  readonly id: string;
+  readonly visibility: Visibility;
+  readonly heading: string | null;
+  /** The phrase that opens its list of actions, instead of the language's own. */
+  readonly action: string | null;
+}
+
+/** A working document: `#` headings are its sections (items of the model), with its own annexes. */
+export interface WorkingDocument {
+  readonly type: 'document';
+  readonly meta: DocumentMeta;
+  readonly items: readonly Item[];
+  readonly annexes: readonly Annex[];
+  /** document.md, or the single file. */
+  readonly file: string;
+  /** The place of the `item` value, for a message about it. */
+  readonly itemRange: SourceRange;
   readonly range: SourceRange;
 }
 
@@ -313,7 +342,9 @@ export interface ReportFacts {
   readonly title: string;
   /** What a reader's window or a document's properties call it, in each edition: "PC0517E1a – Summary report (Public Version)". */
   readonly documentTitles: DocumentTitles;
-  /** "The 219th/220th Sessions of the Permanent Technical Committee" */
+  /** The title as the cover prints it: a working document's in capitals. */
+  readonly coverTitle: string;
+  /** "The 219th/220th Sessions of the Permanent Technical Committee"; a working document's agenda reference. */
   readonly subtitle: string;
   /** The session's dates as printed: "16 – 20 April 2018" */
   readonly dates: string;
@@ -321,6 +352,22 @@ export interface ReportFacts {
   readonly issued: string;
   /** Who made the tracked changes, and when (YYYY-MM-DD). */
   readonly changes: { readonly author: string; readonly date: string; readonly label: string };
+}
+
+/** What a working document adds to its tree: its place in the session. */
+export interface DocumentFacts {
+  readonly id: string;
+  /** The id of the agenda item or sub-item it is submitted under. */
+  readonly item: string;
+  /** "Item XIV (b)", as the report prints a reference to it (the item's alone for a lone sub-item). */
+  readonly itemLabel: string;
+  /** "(Item XIV (b) on the Agenda)" */
+  readonly agendaReference: string;
+  /** A line above the title ("MANAGING THE PTC"). */
+  readonly heading: string | null;
+  readonly visibility: Visibility;
+  /** "Doc. PC0509E1a": what a reference to the document prints. */
+  readonly label: string;
 }
 
 /** The numbered tree: what every transform after number takes and gives. */
@@ -337,10 +384,16 @@ export interface NumberedTree {
   readonly paragraphCount: number;
   /** A translation checked against its original: the original's symbol. */
   readonly translationOf?: string;
+  /** A working document: its place in the session (null for the summary report). */
+  readonly document: DocumentFacts | null;
+  /** The report's working documents, each numbered (empty in a document and in an annex alone). */
+  readonly documents: readonly NumberedReport[];
+  /** What references from this tree to the other documents of the meeting folder print and point at. */
+  readonly external: Readonly<Record<string, Target>>;
   readonly range: SourceRange;
 }
 
-export type TargetKind = 'paragraph' | 'item' | 'subitem' | 'annex' | 'heading';
+export type TargetKind = 'paragraph' | 'item' | 'subitem' | 'annex' | 'heading' | 'document';
 
 /** What a reference to an id prints and points at, read off the numbered tree. */
 export interface Target {
@@ -360,6 +413,8 @@ export interface Target {
   readonly subitemLabel: string | null;
   readonly restricted: boolean;
   readonly range: SourceRange;
+  /** A target in another document of the meeting folder: which one, so a link can name its file. */
+  readonly elsewhere?: { readonly symbol: string; readonly kind: 'report' | 'document' };
 }
 
 export interface NumberedDecision {

@@ -15,7 +15,7 @@ import { filterPublic } from './public/filter-public.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { agendaFile, annexFile, decisionsFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { agendaFile, annexFile, decisionsFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
 import { buildKey, contentHash, keepTrees, keptTrees, remember, upToDate, usesCache } from './write/build-cache.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
@@ -175,6 +175,26 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
     await emitInOrder(renders, CONCURRENCY[format], emit);
   }
   if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
+  // The working documents of the edition (a restricted one has no public edition), each with its annexes alone.
+  for (const document of shown.documents) await renderDocument(document, edition, options, env, emit);
+}
+
+/** One working document of an edition: `documents/{symbol}.*` and its annexes alone. */
+async function renderDocument(document: NumberedReport, edition: Edition, options: BuildOptions, env: RenderEnv, emit: Emit): Promise<void> {
+  const symbol = document.meta.symbol;
+  // Working documents are DOCX, HTML and JSON (FORMAT.md §9): printing each of them with its annexes
+  // would double the time of a PDF build, so `--format pdf` prints the report and its annexes only.
+  for (const format of options.formats.filter((f) => f !== 'pdf')) {
+    const render: Renderer = renderers[format];
+    const renders = [async (): Promise<OutputFile> => ({ path: documentFile(symbol, edition, format), content: await render(document, env, 'report') })];
+    if (options.annexFiles !== false && partHasFormat('annex', format)) {
+      for (const annex of document.annexes) {
+        if (edition === 'public' && annex.visibility === 'restricted') continue;
+        renders.push(async () => ({ path: documentAnnexFile(symbol, annex.numeral, edition, format), content: await render(extractAnnex(document, annex), env, 'annex') }));
+      }
+    }
+    await emitInOrder(renders, CONCURRENCY[format], emit);
+  }
 }
 
 /** Renders every requested file of a checked meeting, handing each to `emit`. */
@@ -262,14 +282,17 @@ export async function buildAgenda(dir: string, out: string, edition: Edition, en
 export interface CheckedDecisions extends Checked {
   /** null when the input has errors */
   readonly register: MeetingDecisions | null;
+  /** The actions each working document of the edition expects from the committee, one register a document. */
+  readonly actions: readonly MeetingDecisions[];
 }
 
 /** `acta decisions`: the decisions register of one edition of a meeting. */
 export async function meetingDecisions(dir: string, edition: Edition): Promise<CheckedDecisions> {
   const checked = await checkMeeting(dir);
-  if (!checked.report) return { ...checked, register: null };
+  if (!checked.report) return { ...checked, register: null, actions: [] };
   const shown = editionOf(checked.report, edition);
-  return { ...checked, register: { symbol: shown.meta.symbol, decisions: decisionRecords(shown) } };
+  const actions = shown.documents.map((d) => ({ symbol: d.meta.symbol, decisions: decisionRecords(d) }));
+  return { ...checked, register: { symbol: shown.meta.symbol, decisions: decisionRecords(shown) }, actions };
 }
 
 export { meetingName, outputFolder } from './write/output-names.js';

@@ -10,17 +10,27 @@ export interface DocumentProfile {
   readonly agendaTable: boolean;
   /** The cover's block under the title: the session and its dates, or the agenda item the document is submitted under. */
   readonly cover: 'session' | 'agenda-reference';
+  /** What a `#` heading is: an agenda item ("Item IV – Title") or a section of a working document ("IV. Title"). */
+  readonly headings: 'items' | 'sections';
 }
 
-/**
- * Today's only kind. Working documents (FORMAT.md §9) will be the other: the action phrase opening a
- * list of actions, no agenda table, the agenda reference on the cover. The parser takes the lead
- * phrase from the profile, number puts the profile on the tree, and the renderers print the agenda
- * table only when it says so; the cover's agenda reference comes with working documents.
- */
+/** The session's summary report: items, sub-items, decision lists, the agenda table, the session on the cover. */
 export const SUMMARY_REPORT = {
   leadPhrase: 'conclusion',
   listOf: 'decisions',
   agendaTable: true,
   cover: 'session',
+  headings: 'items',
+} as const satisfies DocumentProfile;
+
+/**
+ * A working document of the session (FORMAT.md §9): sections I., II., the action phrase opening the
+ * list of actions expected from the committee, no agenda table, the agenda reference on the cover.
+ */
+export const WORKING_DOCUMENT = {
+  leadPhrase: 'action',
+  listOf: 'actions',
+  agendaTable: false,
+  cover: 'agenda-reference',
+  headings: 'sections',
 } as const satisfies DocumentProfile;

@@ -94,6 +94,11 @@ export function visitTree(tree: Pick<NumberedTree, 'items' | 'annexes'>, visitor
   for (const annex of tree.annexes) visitFlow(annex.body, visitor, { restricted: annex.visibility === 'restricted', annex });
 }
 
+/** The labels of the working documents submitted under an item or sub-item ("Doc. PC0509E1a"), as the number stage wrote them. */
+export function documentsUnder(tree: Pick<NumberedTree, 'documents'>, id: string | null): string[] {
+  return id === null ? [] : tree.documents.filter((d) => d.document?.item === id).map((d) => d.document!.label);
+}
+
 /** An item's sub-items in order, read off its body. */
 export function subitemsOf<S extends Subitem = NumberedSubitem>(item: { readonly body: readonly Flow<Paragraph, S>[] }): S[] {
   return item.body.flatMap((node) => (node.type === 'subitems' ? [...node.subitems] : []));

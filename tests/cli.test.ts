@@ -100,7 +100,17 @@ describe('acta build', () => {
     const files = (await readdir(path.join(out, 'ptc-219-220'))).sort();
     expect(files).toEqual([
       '.acta-cache.json', '.acta-manifest.json', '.acta-trees.json', 'PC0517E1a-public.docx', 'PC0517E1a-public.html', 'PC0517E1a-public.json', 'PC0517E1a.docx', 'PC0517E1a.html', 'PC0517E1a.json',
-      'annexes', 'decisions-public.json', 'decisions.json',
+      'annexes', 'decisions-public.json', 'decisions.json', 'documents',
+    ]);
+    // The working documents (seeds 000 and 003), both editions, and each of their annexes alone.
+    const documents = (await readdir(path.join(out, 'ptc-219-220', 'documents'), { recursive: true })).sort();
+    expect(documents.filter((f) => !f.startsWith('annexes'))).toEqual([
+      'PC0497E1a-public.docx', 'PC0497E1a-public.html', 'PC0497E1a-public.json', 'PC0497E1a.docx', 'PC0497E1a.html', 'PC0497E1a.json',
+      'PC0499E1a-public.docx', 'PC0499E1a-public.html', 'PC0499E1a-public.json', 'PC0499E1a.docx', 'PC0499E1a.html', 'PC0499E1a.json',
+    ]);
+    expect(documents.filter((f) => f.startsWith('annexes/') && f.endsWith('.docx'))).toEqual([
+      'annexes/PC0497E1a-annex-I-public.docx', 'annexes/PC0497E1a-annex-I.docx',
+      'annexes/PC0499E1a-annex-I-public.docx', 'annexes/PC0499E1a-annex-I.docx', 'annexes/PC0499E1a-annex-II-public.docx', 'annexes/PC0499E1a-annex-II.docx',
     ]);
     const first = await readFile(path.join(out, 'ptc-219-220', 'PC0517E1a.json'));
     const firstDecisions = await readFile(path.join(out, 'ptc-219-220', 'decisions.json'));

@@ -26,7 +26,14 @@ export function loaded(files: Readonly<Record<string, string>>): LoadedMeeting {
       .sort()
       .map((p) => ({ path: `m/${p}`, text: files[p]! }));
   const meeting = files['meeting.md'];
-  return { dir: 'm', meeting: meeting === undefined ? null : { path: 'm/meeting.md', text: meeting }, items: pick('items/'), annexes: pick('annexes/') };
+  // documents/x.md, or documents/x/document.md with documents/x/annexes/*.md
+  const names = [...new Set(Object.keys(files).filter((p) => p.startsWith('documents/')).map((p) => p.split('/')[1]!))].sort();
+  const documents = names.map((name) => {
+    const single = `documents/${name}`;
+    if (name.endsWith('.md')) return { name: name.replace(/\.md$/, ''), file: { path: `m/${single}`, text: files[single]! }, annexes: [] };
+    return { name, file: { path: `m/${single}/document.md`, text: files[`${single}/document.md`] ?? '' }, annexes: pick(`${single}/annexes/`) };
+  });
+  return { dir: 'm', meeting: meeting === undefined ? null : { path: 'm/meeting.md', text: meeting }, items: pick('items/'), annexes: pick('annexes/'), documents };
 }
 
 export interface Run {

@@ -8,6 +8,8 @@ import type { Terminal } from './terminal.js';
 export interface DecisionsCommandOptions {
   readonly format: DecisionFormat;
   readonly public: boolean;
+  /** The actions expected across the working documents (`--actions`), one register a document. */
+  readonly actions?: boolean;
 }
 
 export async function decisionsCommand(dirs: readonly string[], options: DecisionsCommandOptions, terminal: Terminal): Promise<Outcome> {
@@ -16,11 +18,12 @@ export async function decisionsCommand(dirs: readonly string[], options: Decisio
   for (const dir of dirs) {
     const checked = await meetingDecisions(dir, options.public ? 'public' : 'full');
     terminal.problems(checked.diagnostics);
-    if (checked.register) registers.push(checked.register);
-    else failed = true;
+    if (!checked.register) failed = true;
+    else if (options.actions) registers.push(...checked.actions);
+    else registers.push(checked.register);
   }
   // A register with a meeting missing would read as complete: print none.
   if (failed) return 'input';
-  terminal.print(renderDecisions(registers, options.format));
+  terminal.print(renderDecisions(registers, options.format, options.actions ? 'actions' : 'decisions'));
   return 'ok';
 }

@@ -69,6 +69,14 @@ export interface Catalogue {
   readonly annexNotIncluded: (label: string) => string;
   /** "The 219th/220th Sessions of the Permanent Technical Committee" */
   readonly sessionsOf: (session: string, committee: string) => string;
+  /** A working document's section heading label: "IV." */
+  readonly sectionLabel: (numeral: string) => string;
+  /** Under a working document's title: "(Item XIV (b) on the Agenda)"; `letter` null for an item or a lone sub-item. */
+  readonly agendaReference: (numeral: string, letter: string | null) => string;
+  /** What a reference to a working document prints: "Doc. PC0509E1a". */
+  readonly documentLabel: (symbol: string) => string;
+  /** A reference to a paragraph of another document: "paragraph 4 of Doc. PC0509E1a". */
+  readonly paragraphOf: (number: string, document: string) => string;
   readonly dates: DateForms;
   /** `conclusion` opens the decisions of a summary report, `action` the actions a working document asks for. */
   readonly phrases: { readonly conclusion: LeadPhrase; readonly action: LeadPhrase };

@@ -28,6 +28,10 @@ export const en: Catalogue = {
   annexHeader: (numeral, symbol) => `Annex ${numeral} to doc. ${symbol}`,
   annexNotIncluded: (label) => `${label} is not included in the public version.`,
   sessionsOf: (session, committee) => `The ${session} of the ${committee}`,
+  sectionLabel: (numeral) => `${numeral}.`,
+  agendaReference: (numeral, letter) => `(Item ${numeral}${letter ? ` (${letter})` : ''} on the Agenda)`,
+  documentLabel: (symbol) => `Doc. ${symbol}`,
+  paragraphOf: (number, document) => `paragraph ${number} of ${document}`,
   dates: {
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     days: {},

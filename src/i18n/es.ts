@@ -28,6 +28,10 @@ export const es: Catalogue = {
   annexHeader: (numeral, symbol) => `Anexo ${numeral} al doc. ${symbol}`,
   annexNotIncluded: (label) => `El ${label.charAt(0).toLowerCase()}${label.slice(1)} no se incluye en la versión pública.`,
   sessionsOf: (session, committee) => `${session} del ${committee}`,
+  sectionLabel: (numeral) => `${numeral}.`,
+  agendaReference: (numeral, letter) => `(Punto ${numeral}${letter ? ` ${letter})` : ''} del orden del día)`,
+  documentLabel: (symbol) => `Doc. ${symbol}`,
+  paragraphOf: (number, document) => `párrafo ${number} del ${document}`,
   dates: {
     // Spanish writes month names in lower case, and "de" between day, month and year.
     months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],

@@ -29,6 +29,11 @@ export const fr: Catalogue = {
   // "L'annexe I", not "L'Annexe I": the label is capitalised only at the start of a phrase.
   annexNotIncluded: (label) => `L'${label.charAt(0).toLowerCase()}${label.slice(1)} n'est pas incluse dans la version publique.`,
   sessionsOf: (session, committee) => `${session} du ${committee}`,
+  sectionLabel: (numeral) => `${numeral}.`,
+  // "Point XIV b) de l'ordre du jour": the letter as the agenda table prints it.
+  agendaReference: (numeral, letter) => `(Point ${numeral}${letter ? ` ${letter})` : ''} de l'ordre du jour)`,
+  documentLabel: (symbol) => `Doc. ${symbol}`,
+  paragraphOf: (number, document) => `paragraphe ${number} du ${document}`,
   dates: {
     months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
     days: { 1: '1er' },

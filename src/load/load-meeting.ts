@@ -1,4 +1,5 @@
-// Reads a meeting folder from disk: meeting.md, items/*.md and annexes/*.md, as checked UTF-8 text.
+// Reads a meeting folder from disk: meeting.md, items/*.md, annexes/*.md and the working documents
+// (documents/*.md, documents/*/document.md with documents/*/annexes/*.md), as checked UTF-8 text.
 
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +16,15 @@ export interface LoadedMeeting {
   readonly meeting: SourceFile | null;
   readonly items: readonly SourceFile[];
   readonly annexes: readonly SourceFile[];
+  readonly documents: readonly LoadedDocument[];
+}
+
+/** A working document: one file, or a folder with document.md and its annexes. */
+export interface LoadedDocument {
+  /** The file or folder name without `.md`: the document's id unless its frontmatter gives one. */
+  readonly name: string;
+  readonly file: SourceFile;
+  readonly annexes: readonly SourceFile[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -22,7 +32,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Loads a meeting folder; problems come back as diagnostics, never as exceptions. */
 export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
   const diagnostics: Diagnostic[] = [];
-  const empty: LoadedMeeting = { dir, meeting: null, items: [], annexes: [] };
+  const empty: LoadedMeeting = { dir, meeting: null, items: [], annexes: [], documents: [] };
   const at = (file: string) => ({ file, line: 1, column: 1 });
 
   let root: string;
@@ -47,7 +57,37 @@ export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
   }
   const items = await readFolder(root, dir, 'items', diagnostics);
   const annexes = await readFolder(root, dir, 'annexes', diagnostics);
-  return { value: { dir, meeting: meeting ?? null, items, annexes }, diagnostics };
+  const documents = await readDocuments(root, dir, diagnostics);
+  return { value: { dir, meeting: meeting ?? null, items, annexes, documents }, diagnostics };
+}
+
+async function readDocuments(root: string, dir: string, diagnostics: Diagnostic[]): Promise<LoadedDocument[]> {
+  const folder = path.join(dir, 'documents');
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const documents: LoadedDocument[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (isDropping(entry.name)) continue;
+    const where = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      const file = await readSource(root, path.join(where, 'document.md'), diagnostics, true);
+      if (!file) {
+        diagnostics.push(error({ file: where, line: 1, column: 1 }, 'missing-document', `Unexpected folder \`documents/${entry.name}/\` without \`document.md\`, expected the document's text in \`documents/${entry.name}/document.md\` (its annexes in \`annexes/\` beside it)`));
+        continue;
+      }
+      documents.push({ name: entry.name, file, annexes: await readFolder(root, where, 'annexes', diagnostics) });
+    } else if (entry.name.toLowerCase().endsWith('.md')) {
+      const file = await readSource(root, where, diagnostics, false);
+      if (file) documents.push({ name: entry.name.replace(/\.md$/i, ''), file, annexes: [] });
+    } else {
+      diagnostics.push(warning({ file: where, line: 1, column: 1 }, 'not-markdown', `Unexpected file \`${entry.name}\` in documents/, expected only Markdown files (\`.md\`) and document folders: it is ignored`));
+    }
+  }
+  return documents;
 }
 
 async function readFolder(root: string, dir: string, name: string, diagnostics: Diagnostic[]): Promise<SourceFile[]> {

@@ -90,6 +90,7 @@ export function collectDecisions(tree: Pick<NumberedTree, 'items' | 'annexes'>):
 
 export function indexReport(tree: NumberedTree): NumberedReport {
   const { targets } = collectTargets(tree);
-  return { ...tree, targets, decisions: collectDecisions(tree) };
+  // The tree's own ids first; the rest of the meeting folder (other documents) after.
+  return { ...tree, targets: { ...tree.external, ...targets }, decisions: collectDecisions(tree) };
 }
 

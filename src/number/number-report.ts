@@ -5,11 +5,11 @@ import { closest, distance } from 'fastest-levenshtein';
 import { error, formatPlace, warning, type Diagnostic, type Result } from '../diagnostics.js';
 import { catalogFor, formatDate, formatDateRange, formatIssued, toLetter, toRoman, type Catalogue } from '../i18n/labels.js';
 import type {
-  Annex, Decision, Flow, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem,
-  Inline, Paragraph, Range, Report, ReportFacts, SourceRange,
+  Annex, Decision, DocumentFacts, Flow, Footnote, Item, MeetingMeta, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem, NumberedTree,
+  Inline, Paragraph, Range, Report, ReportFacts, SourceRange, Target,
 } from '../model.js';
-import { BODY, visitBlocks, visitTree, type Where } from '../walk.js';
-import { SUMMARY_REPORT } from '../profiles.js';
+import { BODY, subitemsOf, visitBlocks, visitTree, type Where } from '../walk.js';
+import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profiles.js';
 import { citedFootnotes } from './cited-footnotes.js';
 import { collectTargets, indexReport } from './index-report.js';
 import { Bookmarks } from './bookmarks.js';
@@ -34,15 +34,14 @@ export function documentTitles(catalog: Catalogue, title: string): { readonly fu
   return { full: title, public: `${title} (${catalog.publicVersion})` };
 }
 
-export function numberReport(report: Report): Result<NumberedReport> {
-  const diagnostics: Diagnostic[] = [];
-  const catalog = catalogFor(report.meta.language);
+/** Items (or a working document's sections) with their numerals, letters, paragraph numbers and ranges. */
+function numberItems(source: readonly Item[], catalog: Catalogue, profile: DocumentProfile, diagnostics: Diagnostic[]): { items: NumberedItem[]; count: number } {
   let counter = 0;
-
-  const items: NumberedItem[] = report.items.map((item, itemIndex) => {
+  const sections = profile.headings === 'sections';
+  const items: NumberedItem[] = source.map((item, itemIndex) => {
     const numeral = toRoman(itemIndex + 1);
-    const anchor = `item-${numeral}`;
-    const label = `${catalog.item} ${numeral}`;
+    const anchor = sections ? `section-${numeral}` : `item-${numeral}`;
+    const label = sections ? catalog.sectionLabel(numeral) : `${catalog.item} ${numeral}`;
 
     let letterCount = 0;
     const all: number[] = [];
@@ -117,7 +116,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
 
     // Once per item, and never for an item whose purpose says it decides nothing ("For information").
     const informational = item.purpose !== null && catalog.informationPurposes.some((p) => p.toLowerCase() === item.purpose!.toLowerCase().replace(/[.\s]+$/, ''));
-    if (all.length > 0 && !spans.some((span) => span.hasDecisions) && !informational && !item.allow.includes('no-decisions')) {
+    if (profile.listOf === 'decisions' && all.length > 0 && !spans.some((span) => span.hasDecisions) && !informational && !item.allow.includes('no-decisions')) {
       diagnostics.push(
         warning(item.range, 'no-decisions', `Unexpected item with numbered paragraphs but no decision list, expected a conclusion phrase followed by a list of decisions (or the purpose \`*(${catalog.informationPurposes[0]})*\` under the heading of an item that decides nothing)`),
       );
@@ -125,37 +124,156 @@ export function numberReport(report: Report): Result<NumberedReport> {
     return { ...item, numeral, label, anchor, bookmark: '', paragraphRange: rangeOf(all), body: withRanges };
   });
 
-  const annexes: NumberedAnnex[] = report.annexes.map((annex, index) => numberAnnex(annex, index, report, catalog));
+  return { items, count: counter };
+}
 
-  // Footnotes in order of first citation; a footnote cited only from another is numbered after it.
-  const footnotes = citedFootnotes(report.footnotes, { items, annexes });
-  const seen = new Set(footnotes.map((f) => f.key));
-  // A definition no call points at is probably a call lost in editing.
+export function numberReport(report: Report): Result<NumberedReport> {
+  const diagnostics: Diagnostic[] = [];
+  const catalog = catalogFor(report.meta.language);
+  const meta = report.meta;
+  const numbered = numberItems(report.items, catalog, SUMMARY_REPORT, diagnostics);
+  const title = meta.title ?? catalog.summaryReport;
+  const main = numberTree(report, report.footnotes, meta, SUMMARY_REPORT, numbered, catalog, null, {
+    title,
+    coverTitle: title,
+    subtitle: catalog.sessionsOf(meta.session, meta.committee),
+    dates: formatDateRange(meta.language, meta.start, meta.end),
+  });
+
+  // Working documents: each a tree of its own, its agenda reference read off the report's numbered agenda.
+  const documents = report.documents.map((document) => {
+    const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: document.meta.action, translation_of: null };
+    const sections = numberItems(document.items, catalog, WORKING_DOCUMENT, diagnostics);
+    const place = agendaPlace(document.meta.item, main.items, catalog);
+    if (!place && document.meta.item !== '') {
+      const ids = main.items.flatMap((i) => [i.id, ...subitemsOf(i).map((s) => s.id)]).filter((id): id is string => id !== null);
+      const near = ids.length ? closest(document.meta.item, ids) : null;
+      diagnostics.push(
+        error(document.itemRange, 'unknown-item', `Unexpected item \`${document.meta.item}\`, expected the id of an agenda item or sub-item of the meeting${near ? ` (the closest is \`${near}\`)` : ' (set one with `{#id}` on its heading)'}`),
+      );
+    }
+    const facts: DocumentFacts = {
+      id: document.meta.id,
+      item: document.meta.item,
+      itemLabel: place?.label ?? '',
+      agendaReference: place?.reference ?? '',
+      heading: document.meta.heading,
+      visibility: document.meta.visibility,
+      label: catalog.documentLabel(document.meta.symbol),
+    };
+    return numberTree(document, report.footnotes, docMeta, WORKING_DOCUMENT, sections, catalog, facts, {
+      title: document.meta.title,
+      coverTitle: document.meta.title.toLocaleUpperCase(catalog.tags.html),
+      subtitle: facts.agendaReference,
+      dates: '',
+    });
+  });
+
+  // Footnotes are meeting-wide: a definition no text of any document cites is probably a call lost in editing.
+  const seen = new Set([main, ...documents].flatMap((t) => t.footnotes.map((f) => f.key)));
   for (const f of report.footnotes) {
     if (seen.has(f.key)) continue;
     seen.add(f.key);
     diagnostics.push(warning(f.range, 'footnote-unused', `Unexpected footnote \`[^${f.key}]\` that no text calls, expected a call \`[^${f.key}]\` where the note belongs (or no definition)`));
   }
 
-  const title = report.meta.title ?? catalog.summaryReport;
-  const changesAuthor = report.meta.changes_author ?? report.meta.committee_short;
-  const changesDate = report.meta.changes_date ?? report.meta.issued;
-  const facts: ReportFacts = {
-    title,
-    documentTitles: documentTitles(catalog, `${report.meta.symbol} – ${title}`),
-    subtitle: catalog.sessionsOf(report.meta.session, report.meta.committee),
-    dates: formatDateRange(report.meta.language, report.meta.start, report.meta.end),
-    issued: formatIssued(report.meta.language, report.meta.place, report.meta.issued),
-    changes: { author: changesAuthor, date: changesDate, label: `${changesAuthor}, ${formatDate(report.meta.language, changesDate)}` },
+  // Ids are unique across the meeting folder: the report, its annexes and every document.
+  const trees = [main, ...documents];
+  const owned = trees.map((tree) => collectTargets(tree));
+  const firsts = new Map<string, SourceRange>();
+  const duplicate = (id: string, range: SourceRange) => {
+    const first = firsts.get(id);
+    if (first) diagnostics.push(error(range, 'duplicate-id', `Unexpected duplicate id \`${id}\`, expected each id once in the meeting (already used at ${formatPlace(first)})`));
+    else firsts.set(id, range);
   };
+  owned.forEach(({ targets, duplicates }, i) => {
+    for (const t of Object.values(targets)) duplicate(t.id, t.range);
+    for (const d of duplicates) diagnostics.push(error(d.range, 'duplicate-id', `Unexpected duplicate id \`${d.id}\`, expected each id once in the meeting (already used at ${formatPlace(d.first)})`));
+    const document = trees[i]!.document;
+    if (document) duplicate(document.id, report.documents[i - 1]!.range);
+  });
 
-  const tree = new Bookmarks().assign({ profile: SUMMARY_REPORT, meta: report.meta, facts, public: false, items, annexes, footnotes, paragraphCount: counter, range: report.range });
+  const withExternal = trees.map((tree, i) => {
+    const external: Record<string, Target> = {};
+    trees.forEach((other, j) => {
+      const elsewhere = { symbol: other.meta.symbol, kind: other.document ? ('document' as const) : ('report' as const) };
+      const otherRestricted = other.document?.visibility === 'restricted';
+      if (other.document) {
+        const d = other.document;
+        external[d.id] = { id: d.id, kind: 'document', label: d.label, anchor: '', bookmark: '', number: null, item: null, subitemLabel: null, restricted: otherRestricted, range: report.documents[j - 1]!.range, elsewhere };
+      }
+      if (j === i) return;
+      const docLabel = catalog.documentLabel(other.meta.symbol);
+      for (const t of Object.values(owned[j]!.targets)) {
+        if (external[t.id]) continue;
+        // "paragraph 4 of Doc. PC0509E1a", "Annex II to doc. PC0517E1a"; the agenda's items as the report prints them.
+        const annex = t.kind === 'annex' ? other.annexes.find((a) => a.anchor === t.anchor) : undefined;
+        const label =
+          t.kind === 'paragraph' && t.number !== null
+            ? catalog.paragraphOf(t.label, docLabel)
+            : annex
+              ? annex.header
+              : (t.kind === 'item' || t.kind === 'subitem') && !other.document
+                ? t.label
+                : `${t.label} (${docLabel})`;
+        external[t.id] = { ...t, label, restricted: t.restricted || otherRestricted, elsewhere };
+      }
+    });
+    return indexReport({ ...tree, external });
+  });
 
-  const { targets, duplicates } = collectTargets(tree);
-  for (const { id, range, first } of duplicates) {
-    diagnostics.push(error(range, 'duplicate-id', `Unexpected duplicate id \`${id}\`, expected each id once in the meeting (already used at ${formatPlace(first)})`));
+  withExternal.forEach((tree) => checkReferences(tree, diagnostics));
+  const [first, ...docs] = withExternal;
+  return { value: { ...first!, documents: docs }, diagnostics };
+}
+
+/** The agenda item or sub-item a working document is submitted under, as its cover and the report print it. */
+function agendaPlace(id: string, items: readonly NumberedItem[], catalog: Catalogue): { label: string; reference: string } | null {
+  for (const item of items) {
+    if (item.id === id) return { label: item.label, reference: catalog.agendaReference(item.numeral, null) };
+    for (const s of subitemsOf(item)) {
+      // An item's only sub-item reads as its item, as the report prints it.
+      if (s.id === id) return { label: s.refLabel, reference: catalog.agendaReference(item.numeral, s.refLabel === item.label ? null : s.letter) };
+    }
   }
-  // References: every id must exist; public text should not point at restricted text.
+  return null;
+}
+
+interface FactsOfKind {
+  readonly title: string;
+  readonly coverTitle: string;
+  readonly subtitle: string;
+  readonly dates: string;
+}
+
+/** The rest of a tree once its items are numbered: annexes, footnotes, facts and bookmarks. */
+function numberTree(
+  source: { readonly annexes: readonly Annex[]; readonly range: SourceRange },
+  allFootnotes: readonly Footnote[],
+  meta: MeetingMeta,
+  profile: DocumentProfile,
+  numbered: { items: NumberedItem[]; count: number },
+  catalog: Catalogue,
+  document: DocumentFacts | null,
+  kind: FactsOfKind,
+): NumberedTree {
+  const items = numbered.items;
+  const annexes: NumberedAnnex[] = source.annexes.map((annex, index) => numberAnnex(annex, index, meta.symbol, catalog));
+  const footnotes = citedFootnotes(allFootnotes, { items, annexes });
+  const changesAuthor = meta.changes_author ?? meta.committee_short;
+  const changesDate = meta.changes_date ?? meta.issued;
+  const facts: ReportFacts = {
+    ...kind,
+    documentTitles: documentTitles(catalog, `${meta.symbol} – ${kind.title}`),
+    issued: formatIssued(meta.language, meta.place, meta.issued),
+    changes: { author: changesAuthor, date: changesDate, label: `${changesAuthor}, ${formatDate(meta.language, changesDate)}` },
+  };
+  return new Bookmarks().assign({ profile, meta, facts, public: false, items, annexes, footnotes, paragraphCount: numbered.count, document, documents: [], external: {}, range: source.range });
+}
+
+/** Every reference must point at an id of the meeting folder; public text should not point at restricted text. */
+function checkReferences(tree: NumberedReport, diagnostics: Diagnostic[]): void {
+  const { targets } = tree;
   const checkRef = {
     inline: (node: Inline, where: Where) => {
       if (node.type !== 'ref') return;
@@ -166,7 +284,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
         // Only a near miss is worth suggesting: a typo, not just any id.
         const hint = near !== null && distance(node.id, near) <= Math.max(2, Math.floor(node.id.length / 3)) ? ` (did you mean \`${near}\`?)` : '';
         diagnostics.push(error(node.range, 'unknown-id', `Unexpected reference to unknown id \`${node.id}\`, expected an id set with \`{#${node.id}}\`${hint}`));
-      } else if (target.restricted && !where.restricted) {
+      } else if (target.restricted && !where.restricted && !(tree.document?.visibility === 'restricted')) {
         diagnostics.push(
           warning(node.range, 'ref-to-restricted', `Unexpected reference from public text to restricted \`${node.id}\`, expected public text to point at public content (the public version shows the label without a link)`),
         );
@@ -174,10 +292,8 @@ export function numberReport(report: Report): Result<NumberedReport> {
     },
   };
   visitTree(tree, checkRef);
-  for (const f of footnotes) visitBlocks(f.blocks, checkRef, BODY);
+  for (const f of tree.footnotes) visitBlocks(f.blocks, checkRef, BODY);
   visitTree(tree, { inlines: (nodes) => checkTypedRefWords(nodes, targets, diagnostics) });
-
-  return { value: indexReport(tree), diagnostics };
 }
 
 /** `Item [](#partners)` prints "Item Item V": the word typed before a reference that prints it itself. */
@@ -194,11 +310,11 @@ function checkTypedRefWords(nodes: readonly Inline[], targets: Readonly<Record<s
   });
 }
 
-function numberAnnex(annex: Annex, index: number, report: Report, catalog: Catalogue): NumberedAnnex {
+function numberAnnex(annex: Annex, index: number, symbol: string, catalog: Catalogue): NumberedAnnex {
   const numeral = toRoman(index + 1);
   const label = `${catalog.annex} ${numeral}`;
   const anchor = `annex-${numeral}`;
-  const header = catalog.annexHeader(numeral, report.meta.symbol);
+  const header = catalog.annexHeader(numeral, symbol);
   let counter = 0;
   const body = annex.body.map((node): Flow<NumberedParagraph, never> => {
     if (node.type === 'paragraph') {

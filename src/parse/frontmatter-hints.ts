@@ -251,7 +251,7 @@ export function keyHint(key: string, value: unknown, keys: readonly string[], ot
     return `a key of meeting.md (\`${word}\` looks like an annex setting: annex keys go in the frontmatter of each annex file: ${otherKeys.map((k) => `\`${k}\``).join(', ')})`;
   }
   if (otherKeys.includes(word) && !keys.includes(word)) return `a key of ${where} (\`${word}\` belongs in ${otherWhere})`;
-  if (DOCUMENT_KEYS.includes(word)) return `a key of ${where} (\`${word}\` is a key of working documents, which acta does not read yet)`;
+  if (DOCUMENT_KEYS.includes(word) && !keys.includes(word)) return `a key of ${where} (\`${word}\` is a key of working documents, in \`documents/\`)`;
   const near = closest(word, [...keys]);
   if (distance(word, near) <= Math.max(2, Math.floor(word.length / 3))) return `a known key (did you mean \`${near}\`?)`;
   return `one of the keys of ${where}: ${keys.map((k) => `\`${k}\``).join(', ')}`;

@@ -46,8 +46,21 @@ export const annexSchema = z.strictObject({
   numbered: z.boolean().default(false),
 });
 
+/** The keys of a working document's frontmatter (FORMAT.md §9). */
+export const documentSchema = z.strictObject({
+  symbol,
+  title: text,
+  item: z.string().regex(/^[^\s{}#]+$/, { error: 'item' }),
+  issued: isoDate,
+  id: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, { error: 'id' }).optional(),
+  visibility: z.enum(['public', 'restricted']).default('public'),
+  heading: text.optional(),
+  action: text.optional(),
+});
+
 const meetingKeys = Object.keys(meetingSchema.shape);
 const annexKeys = Object.keys(annexSchema.shape);
+const documentKeys = Object.keys(documentSchema.shape);
 
 const examples: Readonly<Record<string, string>> = {
   committee: 'committee: Permanent Technical Committee',
@@ -59,6 +72,7 @@ const examples: Readonly<Record<string, string>> = {
   issued: 'issued: 2018-05-02',
   symbol: 'symbol: PC0517E1a',
   title: 'title: Draft WCO Cross-Border E-Commerce Framework of Standards',
+  item: 'item: ptc-work-programme (the id of the agenda item or sub-item)',
 };
 
 /** The frontmatter block as remark-frontmatter found it. */
@@ -104,6 +118,29 @@ export function parseMeetingFrontmatter(file: string, source: FrontmatterSource 
 export function parseAnnexFrontmatter(file: string, source: FrontmatterSource | null): { meta: AnnexMeta | null; diagnostics: Diagnostic[] } {
   const found = validate(file, source, annexSchema, annexKeys, 'annex file');
   return { meta: found.data ?? null, diagnostics: found.diagnostics };
+}
+
+export interface DocumentFrontmatter {
+  readonly symbol: string;
+  readonly title: string;
+  readonly item: string;
+  readonly issued: string;
+  readonly id?: string | undefined;
+  readonly visibility: Visibility;
+  readonly heading?: string | undefined;
+  readonly action?: string | undefined;
+}
+
+export function parseDocumentFrontmatter(file: string, source: FrontmatterSource | null): { meta: DocumentFrontmatter | null; diagnostics: Diagnostic[]; itemPlace: Place } {
+  const found = validate(file, source, documentSchema, documentKeys, 'working document');
+  // The `item` value's place, where an id that names no item of the agenda is reported.
+  let itemPlace: Place = { file, line: source?.line ?? 1, column: 1 };
+  if (source) {
+    const lines = source.value.split('\n');
+    const index = lines.findIndex((l) => /^item[ \t]*:/.test(l));
+    if (index !== -1) itemPlace = { file, line: source.line + index + 1, column: (/^item[ \t]*:[ \t]*/.exec(lines[index]!)?.[0].length ?? 0) + 1 };
+  }
+  return { meta: found.data ?? null, diagnostics: found.diagnostics, itemPlace };
 }
 
 function validate<S extends z.ZodType<Record<string, unknown>>>(
@@ -215,6 +252,8 @@ function validateData<S extends z.ZodType<Record<string, unknown>>>(
       diagnostics.push(error(place, 'bad-date', `Unexpected date ${shown} for \`${key}\`, expected a real date written YYYY-MM-DD`));
     } else if (issue.message === 'symbol') {
       diagnostics.push(error(place, 'bad-symbol', `Unexpected symbol ${shown}, expected letters, digits, \`.\`, \`_\` or \`-\` (it names the output files)`));
+    } else if (issue.message === 'item') {
+      diagnostics.push(error(place, 'bad-id', `Unexpected item ${shown}, expected the id of an agenda item or sub-item, as set with \`{#id}\` on its heading`));
     } else if (issue.message === 'id') {
       diagnostics.push(error(place, 'bad-id', `Unexpected id ${shown}, expected letters, digits, \`.\`, \`_\` or \`-\``));
     } else if (issue.message === 'empty') {
@@ -234,6 +273,7 @@ function validateData<S extends z.ZodType<Record<string, unknown>>>(
 }
 
 function unknownKeyHint(key: string, value: unknown, keys: readonly string[]): string {
+  if (keys === documentKeys) return keyHint(key, value, documentKeys, meetingKeys, 'a working document', 'meeting.md');
   return keys === meetingKeys
     ? keyHint(key, value, meetingKeys, annexKeys, 'meeting.md', 'an annex file')
     : keyHint(key, value, annexKeys, meetingKeys, 'an annex file', 'meeting.md');

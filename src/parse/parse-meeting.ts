@@ -8,12 +8,12 @@ import { error, formatPlace, pointAt, warning, wholeFile, type Diagnostic, type 
 import { CATALOGUES } from '../i18n/catalogues.js';
 import { expectedPhrase, leadPhraseMatcher, leadPhraseNearMiss } from '../i18n/lead-phrase.js';
 import type { LoadedMeeting, SourceFile } from '../load/load-meeting.js';
-import { SUMMARY_REPORT } from '../profiles.js';
+import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profiles.js';
 import type {
-  Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow,
+  Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow, WorkingDocument,
 } from '../model.js';
 import { parseMarkdown, type TreeCache } from './create-processor.js';
-import { parseAnnexFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
+import { parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
 import { checkFenceLines } from './restricted-spelling.js';
 
@@ -28,7 +28,7 @@ interface ParsedFile {
 /** Parses every file of a meeting; a meeting with errors still yields as many messages as can be found. */
 export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<Report | null> {
   const diagnostics: Diagnostic[] = [];
-  const sources = [...(loaded.meeting ? [loaded.meeting] : []), ...loaded.items, ...loaded.annexes];
+  const sources = [...(loaded.meeting ? [loaded.meeting] : []), ...loaded.items, ...loaded.annexes, ...loaded.documents.flatMap((d) => [d.file, ...d.annexes])];
   const files = readFootnotesMeetingWide(sources.map((source) => ({ ...source, text: replaceControls(source.path, source.text, diagnostics) })), diagnostics, trees);
   const footnotes: Footnote[] = [];
 
@@ -55,7 +55,7 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
     diagnostics.push(...found.diagnostics);
     meta = found.meta;
   }
-  const builder = new ItemsBuilder(conclusionMatcher(meta), diagnostics);
+  const builder = new ItemsBuilder(leadPhraseTools(SUMMARY_REPORT, meta, meta?.conclusion ?? null), diagnostics, SUMMARY_REPORT);
   if (meetingFile) builder.addFile(meetingFile);
   for (const file of loaded.items) {
     const parsed = read(file);
@@ -70,38 +70,66 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
     diagnostics.push(error(meetingRange, 'no-items', 'Unexpected meeting without items, expected at least one `#` heading (an agenda item) in meeting.md or items/*.md'));
   }
 
-  const annexes: Annex[] = [];
-  for (const file of loaded.annexes) {
-    const parsed = read(file);
-    const found = parseAnnexFrontmatter(file.path, parsed.frontmatter);
-    diagnostics.push(...found.diagnostics);
-    const body = new AnnexBuilder(diagnostics, found.meta?.numbered ?? false).build(parsed);
-    const fromName = path.basename(file.path).replace(/\.md$/i, '').replace(/^[\d-]+/, '');
-    // An annex whose frontmatter has an error (reported above) still takes its place and its id, so
-    // references to it are not each reported as unknown; the meeting has an error and writes nothing.
-    const raw = parsed.frontmatter?.value ?? '';
-    const meta = found.meta ?? {
-      title: '',
-      id: /^id:[ \t]*["']?([A-Za-z0-9][\w.-]*)["']?[ \t]*$/m.exec(raw)?.[1],
-      visibility: /^visibility:[ \t]*["']?restricted\b/m.test(raw) ? 'restricted' : 'public',
-      orientation: 'portrait',
-      numbered: false,
-    } as const;
-    annexes.push({
-      type: 'annex',
-      id: meta.id ?? (fromName || path.basename(file.path).replace(/\.md$/i, '')),
-      title: meta.title,
-      visibility: meta.visibility,
-      orientation: meta.orientation,
-      numbered: meta.numbered,
-      body,
-      file: file.path,
-      range: wholeFile(file.path, parsed.file.text),
+  const readAnnexes = (files: readonly SourceFile[]): Annex[] =>
+    files.map((file): Annex => {
+      const parsed = read(file);
+      const found = parseAnnexFrontmatter(file.path, parsed.frontmatter);
+      diagnostics.push(...found.diagnostics);
+      const body = new AnnexBuilder(diagnostics, found.meta?.numbered ?? false).build(parsed);
+      const fromName = path.basename(file.path).replace(/\.md$/i, '').replace(/^[\d-]+/, '');
+      // An annex whose frontmatter has an error (reported above) still takes its place and its id, so
+      // references to it are not each reported as unknown; the meeting has an error and writes nothing.
+      const raw = parsed.frontmatter?.value ?? '';
+      const meta = found.meta ?? {
+        title: '',
+        id: /^id:[ \t]*["']?([A-Za-z0-9][\w.-]*)["']?[ \t]*$/m.exec(raw)?.[1],
+        visibility: /^visibility:[ \t]*["']?restricted\b/m.test(raw) ? 'restricted' : 'public',
+        orientation: 'portrait',
+        numbered: false,
+      } as const;
+      return {
+        type: 'annex',
+        id: meta.id ?? (fromName || path.basename(file.path).replace(/\.md$/i, '')),
+        title: meta.title,
+        visibility: meta.visibility,
+        orientation: meta.orientation,
+        numbered: meta.numbered,
+        body,
+        file: file.path,
+        range: wholeFile(file.path, parsed.file.text),
+      };
     });
-  }
+  const annexes = readAnnexes(loaded.annexes);
+
+  // Working documents: sections from `#`, the action phrase, their own annexes (FORMAT.md §9).
+  const documents: WorkingDocument[] = loaded.documents.map((loadedDocument) => {
+    const parsed = read(loadedDocument.file);
+    const found = parseDocumentFrontmatter(loadedDocument.file.path, parsed.frontmatter);
+    diagnostics.push(...found.diagnostics);
+    const raw = parsed.frontmatter?.value ?? '';
+    const fm = found.meta;
+    const docMeta = {
+      symbol: fm?.symbol ?? '',
+      title: fm?.title ?? '',
+      item: fm?.item ?? /^item:[ \t]*["']?([^\s"']+)/m.exec(raw)?.[1] ?? '',
+      issued: fm?.issued ?? meta?.issued ?? '',
+      // As for annexes: a document whose frontmatter has an error keeps its id, so references to it are not also reported.
+      id: fm?.id ?? /^id:[ \t]*["']?([A-Za-z0-9][\w.-]*)["']?[ \t]*$/m.exec(raw)?.[1] ?? loadedDocument.name,
+      visibility: fm?.visibility ?? (/^visibility:[ \t]*["']?restricted\b/m.test(raw) ? 'restricted' : 'public'),
+      heading: fm?.heading ?? null,
+      action: fm?.action ?? null,
+    } as const;
+    const sections = new ItemsBuilder(leadPhraseTools(WORKING_DOCUMENT, meta, docMeta.action), diagnostics, WORKING_DOCUMENT);
+    sections.addFile(parsed);
+    const items = sections.finish();
+    const range = wholeFile(loadedDocument.file.path, parsed.file.text);
+    const place = found.itemPlace;
+    const itemRange: SourceRange = { file: place.file, start: { line: place.line, column: place.column, offset: 0 }, end: { line: place.line, column: place.column, offset: 0 } };
+    return { type: 'document', meta: docMeta, items, annexes: readAnnexes(loadedDocument.annexes), file: loadedDocument.file.path, itemRange, range };
+  });
 
   if (!meta) return { value: null, diagnostics };
-  return { value: { meta, items, annexes, footnotes, range: meetingRange }, diagnostics };
+  return { value: { meta, items, annexes, footnotes, documents, range: meetingRange }, diagnostics };
 }
 
 // ---- footnotes ---------------------------------------------------------------------
@@ -181,10 +209,10 @@ interface LeadPhraseTools {
   readonly expected: string | null;
 }
 
-/** The phrase that opens a decision list: the report profile's, in the meeting's language. */
-function conclusionMatcher(meta: MeetingMeta | null): LeadPhraseTools {
-  const kind = SUMMARY_REPORT.leadPhrase;
-  const meeting = meta && { language: meta.language, short: meta.committee_short, committee: meta.committee, override: meta.conclusion };
+/** The phrase that opens a list of decisions or actions: the profile's, in the meeting's language, or the frontmatter's own. */
+function leadPhraseTools(profile: DocumentProfile, meta: MeetingMeta | null, override: string | null): LeadPhraseTools {
+  const kind = profile.leadPhrase;
+  const meeting = meta && { language: meta.language, short: meta.committee_short, committee: meta.committee, override };
   return {
     matches: leadPhraseMatcher(kind, meeting),
     nearMiss: meeting ? leadPhraseNearMiss(kind, meeting.language) : () => false,
@@ -308,12 +336,13 @@ function purposeOf(node: RootContent): string | null {
 const ITEM_WORDS = [...new Set(Object.values(CATALOGUES).map((c) => c.item))];
 const TYPED_ITEM_LABEL = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\s+[IVXLC]+\\b\\s*[-–—:.]?\\s*`, 'i');
 const TYPED_LETTER = /^\(?[a-z]\)\s+/;
+const TYPED_SECTION = /^[IVXLC]+\.\s+/;
 
-function checkTypedLabel(ctx: InlineContext, node: Heading, depth: 1 | 2, content: readonly Inline[]): void {
+function checkTypedLabel(ctx: InlineContext, node: Heading, depth: 1 | 2, content: readonly Inline[], section: boolean): void {
   const text = inlineText(content);
-  const typed = depth === 1 ? TYPED_ITEM_LABEL.exec(text) : TYPED_LETTER.exec(text);
+  const typed = section ? TYPED_SECTION.exec(text) : depth === 1 ? TYPED_ITEM_LABEL.exec(text) : TYPED_LETTER.exec(text);
   if (!typed) return;
-  const what = depth === 1 ? 'the item label' : "the sub-item's letter";
+  const what = section ? "the section's numeral" : depth === 1 ? 'the item label' : "the sub-item's letter";
   ctx.diagnostics.push(
     warning(rangeOf(ctx, node), 'typed-label', `Unexpected \`${typed[0].trim()}\` at the start of the heading, expected the title alone: acta prints ${what} itself (write \`${'#'.repeat(depth)} ${text.slice(typed[0].length).trim()}\`)`),
   );
@@ -377,10 +406,17 @@ class ItemsBuilder {
   private expectPurpose: 'item' | 'subitem' | null = null;
   private reportedBeforeItem = new Set<string>();
 
+  private readonly words: { readonly phrase: string; readonly list: string; readonly heading: string; readonly first: string };
+
   constructor(
     private readonly phrase: LeadPhraseTools,
     private readonly diagnostics: Diagnostic[],
-  ) {}
+    private readonly profile: DocumentProfile,
+  ) {
+    this.words = profile.listOf === 'actions'
+      ? { phrase: 'action phrase', list: 'an action list', heading: 'a section', first: 'section' }
+      : { phrase: 'conclusion phrase', list: 'a decision list', heading: 'an agenda item', first: 'item' };
+  }
 
   addFile(parsed: ParsedFile): void {
     this.walk(parsed.ctx, parsed.tree.children, false);
@@ -413,10 +449,11 @@ class ItemsBuilder {
     this.afterColon = false;
     if (nearMiss && node.type === 'list') this.reportNearMiss(nearMiss);
 
-    if (node.type === 'heading' && node.depth <= 2) {
+    // A working document has sections (`#`) and no sub-items: its `##` are plain headings.
+    if (node.type === 'heading' && node.depth <= (this.profile.headings === 'sections' ? 1 : 2)) {
       this.last = null;
       const { id, content } = takeId(convertInlines(ctx, node.children));
-      checkTypedLabel(ctx, node, node.depth as 1 | 2, content);
+      checkTypedLabel(ctx, node, node.depth as 1 | 2, content, this.profile.headings === 'sections');
       if (restricted) {
         this.diagnostics.push(error(rangeOf(ctx, node), 'heading-in-restricted', `Unexpected \`${'#'.repeat(node.depth)}\` heading inside \`:::restricted\`, expected items and sub-items outside restricted blocks`));
         return;
@@ -517,7 +554,7 @@ class ItemsBuilder {
     if (this.current) return this.current;
     if (!this.reportedBeforeItem.has(ctx.file)) {
       this.reportedBeforeItem.add(ctx.file);
-      this.diagnostics.push(error(rangeOf(ctx, node), 'text-before-item', 'Unexpected text before the first item, expected a `#` heading (an agenda item) first'));
+      this.diagnostics.push(error(rangeOf(ctx, node), 'text-before-item', `Unexpected text before the first ${this.words.first}, expected a \`#\` heading (${this.words.heading}) first`));
     }
     return null;
   }
@@ -526,7 +563,7 @@ class ItemsBuilder {
     if (!this.conclusion) return;
     const { paragraph } = this.conclusion;
     this.diagnostics.push(
-      error(paragraph.range, 'conclusion-without-list', `Unexpected conclusion phrase \`${inlineText(paragraph.content).trim()}\` with no list after it, expected a \`-\` list of decisions right below it`),
+      error(paragraph.range, 'conclusion-without-list', `Unexpected ${this.words.phrase} \`${inlineText(paragraph.content).trim()}\` with no list after it, expected a \`-\` list of ${this.profile.listOf} right below it`),
     );
     this.conclusion = null;
   }
@@ -534,7 +571,7 @@ class ItemsBuilder {
   private reportNearMiss(paragraph: ParagraphDraft): void {
     const expected = this.phrase.expected ? ` \`${this.phrase.expected}\`` : '';
     this.diagnostics.push(
-      warning(paragraph.range, 'conclusion-near-miss', `Unexpected \`${inlineText(paragraph.content).trim()}\` before a list, expected the conclusion phrase${expected} to make the list a decision list (as typed, its items are not decisions)`),
+      warning(paragraph.range, 'conclusion-near-miss', `Unexpected \`${inlineText(paragraph.content).trim()}\` before a list, expected the ${this.words.phrase}${expected} to make the list ${this.words.list} (as typed, its items are not ${this.profile.listOf})`),
     );
   }
 

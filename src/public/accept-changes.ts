@@ -7,5 +7,5 @@ import { mapTree } from '../walk.js';
 const accept = (node: Inline): Inline[] => (node.type === 'del' ? [] : node.type === 'ins' || node.type === 'comment' ? [...node.children] : [node]);
 
 export function acceptChanges(report: NumberedReport): NumberedReport {
-  return indexReport(mapTree(report, { inline: accept }));
+  return indexReport({ ...mapTree(report, { inline: accept }), documents: report.documents.map(acceptChanges) });
 }

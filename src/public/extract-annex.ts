@@ -20,5 +20,5 @@ export function extractAnnex(report: NumberedReport, annex: NumberedAnnex): Numb
   };
   const alone = mapAnnex(annex, mapper);
   const footnotes = citedFootnotes(report.footnotes, { items: [], annexes: [alone] }, mapper);
-  return indexReport({ ...report, items: [], annexes: [alone], footnotes, paragraphCount: 0 });
+  return indexReport({ ...report, items: [], annexes: [alone], footnotes, paragraphCount: 0, documents: [], external: {} });
 }

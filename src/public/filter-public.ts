@@ -29,6 +29,8 @@ export function filterPublic(report: NumberedReport): NumberedReport {
   );
   // Only the footnotes still cited from public text survive, renumbered in order of citation.
   const footnotes = citedFootnotes(report.footnotes, { items, annexes }, mapper);
-  const tree: NumberedTree = { ...report, public: true, items, annexes, footnotes };
+  // A restricted working document has no public edition: it goes whole, as a restricted annex's text does.
+  const documents = report.documents.filter((d) => d.document?.visibility !== 'restricted').map(filterPublic);
+  const tree: NumberedTree = { ...report, public: true, items, annexes, footnotes, documents };
   return indexReport(tree);
 }

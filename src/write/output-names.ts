@@ -51,6 +51,32 @@ export function annexFile(numeral: string, edition: Edition, format: Format): st
   return `annexes/annex-${numeral}${suffix(edition)}.${format}`;
 }
 
+/** `documents/PC0509E1a.docx`, `documents/PC0509E1a-public.html`: a working document (FORMAT.md §9). */
+export function documentFile(symbol: string, edition: Edition, format: Format): string {
+  return `documents/${symbol}${suffix(edition)}.${format}`;
+}
+
+/** `documents/annexes/PC0509E1a-annex-I.docx`: an annex of a working document, alone. */
+export function documentAnnexFile(symbol: string, numeral: string, edition: Edition, format: Format): string {
+  return `documents/annexes/${symbol}-annex-${numeral}${suffix(edition)}.${format}`;
+}
+
+/** A report or a working document of the meeting, as a link names it. */
+export interface DocumentPlace {
+  readonly kind: 'report' | 'document';
+  readonly symbol: string;
+}
+
+/** The file of a report or working document, in an edition and format. */
+export function fileOf(place: DocumentPlace, edition: Edition, format: Format): string {
+  return place.kind === 'report' ? reportFile(place.symbol, edition, format) : documentFile(place.symbol, edition, format);
+}
+
+/** The link from one document's file to another's, relative, as an HTML `href` or a Word hyperlink holds it. */
+export function linkBetween(from: DocumentPlace, to: DocumentPlace, edition: Edition, format: Format): string {
+  return path.posix.relative(path.posix.dirname(fileOf(from, edition, format)), fileOf(to, edition, format));
+}
+
 /** `PC0517E1a-agenda.docx`, `PC0517E1a-agenda-public.html` (`acta agenda`) */
 export function agendaFile(symbol: string, edition: Edition, format: Format): string {
   return `${symbol}-agenda${suffix(edition)}.${format}`;

@@ -45,7 +45,13 @@ async function axe(file: string): Promise<AxeResult> {
 async function htmlFiles(dir: string): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html')) found.push(path.join(entry.parentPath, entry.name));
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    // Working documents: the full edition of the smaller one, seed 003 (the other, their public editions
+    // and annexes alone are laid out by the same templates, checked here already; PC0499E1a's tables
+    // cost axe 6 s).
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (relative.startsWith('documents/') && relative !== 'documents/PC0497E1a.html') continue;
+    found.push(path.join(entry.parentPath, entry.name));
   }
   return found.sort();
 }
@@ -62,8 +68,9 @@ async function everyOutput(meeting: string): Promise<string[]> {
 const summary = (r: AxeResult) => r.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 
 for (const [meeting, expected] of [
-  // The report and its public edition, each annex alone (and its public copy when public), the agenda alone of both editions.
-  ['meetings/ptc-219-220', 2 + 5 + 4 + 2],
+  // The report and its public edition, each annex alone (and its public copy when public), the agenda alone of both editions,
+  // and the full edition of a working document.
+  ['meetings/ptc-219-220', 2 + 5 + 4 + 2 + 1],
   ['meetings/exemple-fr', 2 + 3 + 2 + 2],
 ] as const) {
   describe(`axe on every HTML output of ${meeting}`, async () => {

@@ -19,6 +19,10 @@ const MARKERS = [
   'ZQLEAK-ANNEXTITLE', 'ZQLEAK-ANNEXBODY', 'ZQLEAK-ANNEXTABLE', 'ZQLEAK-ANNEXNOTE', 'ZQLEAK-ANNEXBLOCK', 'zqleak-id', 'zqleak-annex',
   // A CriticMarkup comment's author and text: the full DOCX and HTML only.
   'ZQLEAK-AUTHOR', 'ZQLEAK-COMMENT',
+  // A restricted working document (symbol, title, heading, section, text, action, id) and the restricted
+  // text of a public one (span, block, action in a block, a restricted annex, a span in a public annex).
+  'ZQLEAK-DOCSYMBOL', 'ZQLEAK-DOCTITLE', 'ZQLEAK-DOCHEADING', 'ZQLEAK-DOCSECTION', 'ZQLEAK-DOCBODY', 'ZQLEAK-DOCACTION', 'zqleak-doc',
+  'ZQLEAK-DOCSPAN', 'ZQLEAK-DOCBLOCK', 'ZQLEAK-DOCRESTRICTEDACTION', 'ZQLEAK-DOCANNEXTITLE', 'ZQLEAK-DOCANNEXBODY', 'ZQLEAK-DOCANNEXSPAN',
 ];
 
 /** Every text a file holds: for a DOCX, the name and XML of every part in the zip. */
@@ -38,6 +42,7 @@ const out = await mkdtemp(path.join(tmpdir(), 'acta-editions-'));
 const build = acta('build', 'tests/fixtures/leak', '--out', out);
 const agenda = acta('agenda', 'tests/fixtures/leak', '--out', out, '--public');
 const decisionsPublic = acta('decisions', 'tests/fixtures/leak', '--public');
+const actionsPublic = acta('decisions', 'tests/fixtures/leak', '--public', '--actions');
 const folder = path.join(out, 'leak');
 const all = await filesUnder(folder);
 const isPublic = (f: string) => /-public\.(docx|html|json)$/.test(f);
@@ -53,6 +58,13 @@ describe('the leak fixture', () => {
       'annexes/annex-I.docx', 'annexes/annex-I.html',
       'annexes/annex-II-public.docx', 'annexes/annex-II-public.html', 'annexes/annex-II.docx', 'annexes/annex-II.html',
       'decisions-public.json', 'decisions.json',
+      // The public document has both editions; the restricted one only its full edition, as a restricted annex.
+      'documents/LEAK1-DOC-public.docx', 'documents/LEAK1-DOC-public.html', 'documents/LEAK1-DOC-public.json',
+      'documents/LEAK1-DOC.docx', 'documents/LEAK1-DOC.html', 'documents/LEAK1-DOC.json',
+      'documents/ZQLEAK-DOCSYMBOL.docx', 'documents/ZQLEAK-DOCSYMBOL.html', 'documents/ZQLEAK-DOCSYMBOL.json',
+      'documents/annexes/LEAK1-DOC-annex-I.docx', 'documents/annexes/LEAK1-DOC-annex-I.html',
+      'documents/annexes/LEAK1-DOC-annex-II-public.docx', 'documents/annexes/LEAK1-DOC-annex-II-public.html',
+      'documents/annexes/LEAK1-DOC-annex-II.docx', 'documents/annexes/LEAK1-DOC-annex-II.html',
     ]);
   });
 });
@@ -61,6 +73,14 @@ describe('no public output holds any restricted marker, in any form', async () =
   const publicFiles = all.filter(isPublic);
   const texts = await Promise.all(publicFiles.map(async (f) => [path.relative(folder, f), (await contents(f)).toLowerCase()] as const));
   texts.push(['acta decisions --public', decisionsPublic.stdout.toLowerCase()]);
+  texts.push(['acta decisions --public --actions', actionsPublic.stdout.toLowerCase()]);
+
+  it('still lists the public document and its public action', () => {
+    expect(actionsPublic.status).toBe(0);
+    expect(JSON.parse(actionsPublic.stdout)).toEqual({ actions: [{ symbol: 'LEAK1-DOC', id: 'II-1', paragraph: 5, text: 'adopt the programme.', section: 'II' }] });
+    const agendaText = texts.find(([name]) => name === 'LEAK1-agenda-public.html')![1];
+    expect(agendaText).toContain('doc. leak1-doc');
+  });
 
   it.each(MARKERS)('%s', (marker) => {
     const found = texts.filter(([, text]) => text.includes(marker.toLowerCase())).map(([name]) => name);
@@ -94,6 +114,12 @@ describe('numbers never shift', async () => {
     expect(numbering(pub)).toEqual(numbering(full));
     expect(pub.annexes.map((a) => a.numeral)).toEqual(full.annexes.map((a) => a.numeral));
     expect(pub.annexes[0]!.title).toBeNull();
+  });
+
+  it('keeps them in a public working document: its restricted paragraphs leave gaps', async () => {
+    const numbers = async (file: string) => (JSON.parse(await readFile(path.join(folder, 'documents', file), 'utf8')) as Data).paragraphs.map((p) => p.number);
+    expect(await numbers('LEAK1-DOC.json')).toEqual([1, 2, 3, 4, 5]);
+    expect(await numbers('LEAK1-DOC-public.json')).toEqual([1, 4, 5]);
   });
 
   it('keeps them in the HTML: the same anchors, less the restricted ones', async () => {

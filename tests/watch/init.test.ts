@@ -15,7 +15,7 @@ describe('acta init', () => {
     expect(init.status).toBe(0);
     expect(init.stdout).toContain(` watch ${dir}`); // `acta watch` or `node dist/acta.js watch`: tests/authoring-cli.test.ts
     expect((await readdir(dir, { recursive: true })).map(String).sort()).toEqual([
-      'README.md', 'annexes', 'annexes/01-participants.md', 'annexes/02-programme.md', 'items', 'items/01-opening.md', 'items/02-work-programme.md', 'meeting.md',
+      'README.md', 'annexes', 'annexes/01-participants.md', 'annexes/02-programme.md', 'documents', 'documents/pc0001.md', 'items', 'items/01-opening.md', 'items/02-work-programme.md', 'meeting.md',
     ]);
     const out = path.join(dir, '..', 'out');
     const build = acta('build', dir, '--out', out);
@@ -25,9 +25,14 @@ describe('acta init', () => {
       '.acta-cache.json', '.acta-manifest.json', '.acta-trees.json', 'EC0100E1a-public.docx', 'EC0100E1a-public.html', 'EC0100E1a-public.json', 'EC0100E1a.docx', 'EC0100E1a.html', 'EC0100E1a.json',
       'annexes', 'annexes/annex-I.docx', 'annexes/annex-I.html', 'annexes/annex-II-public.docx', 'annexes/annex-II-public.html', 'annexes/annex-II.docx', 'annexes/annex-II.html',
       'decisions-public.json', 'decisions.json',
+      'documents', 'documents/PC0001E1a-public.docx', 'documents/PC0001E1a-public.html', 'documents/PC0001E1a-public.json', 'documents/PC0001E1a.docx', 'documents/PC0001E1a.html', 'documents/PC0001E1a.json',
     ]);
-    const data = JSON.parse(await readFile(path.join(out, 'new-meeting', 'EC0100E1a.json'), 'utf8')) as { committee: string; items: { subitems: unknown[] }[]; paragraphs: unknown[] };
+    // The example working document, tied to Item II: its agenda reference and its actions.
+    const document = JSON.parse(await readFile(path.join(out, 'new-meeting', 'documents', 'PC0001E1a.json'), 'utf8')) as { agenda_reference: string; item: string };
+    expect(document).toMatchObject({ item: 'work-programme', agenda_reference: '(Item II on the Agenda)' });
+    const data = JSON.parse(await readFile(path.join(out, 'new-meeting', 'EC0100E1a.json'), 'utf8')) as { committee: string; items: { subitems: unknown[] }[]; paragraphs: unknown[]; documents: unknown[] };
     expect(data.committee).toBe('Enforcement Committee');
+    expect(data.documents).toEqual([{ id: 'pc0001', symbol: 'PC0001E1a', title: 'Draft Work Programme', item: 'work-programme', visibility: 'public', actions: ['examine the draft Work Programme; and', 'provide guidance on its priorities.'] }]);
     expect(data.items).toHaveLength(2);
     expect(data.items[0]!.subitems).toHaveLength(2);
     // Item I: one decision in each sub-item; Item II: two in one conclusion (templates/new-meeting).

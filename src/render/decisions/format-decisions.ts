@@ -10,10 +10,15 @@ export interface MeetingDecisions {
   readonly decisions: readonly DecisionRecord[];
 }
 
-export function formatDecisions(meetings: readonly MeetingDecisions[], format: DecisionFormat): string {
+/**
+ * `actions`: the registers are working documents' (`acta decisions --actions`), their `item` the
+ * section the action list closes, always printed with every record naming its document.
+ */
+export function formatDecisions(meetings: readonly MeetingDecisions[], format: DecisionFormat, kind: 'decisions' | 'actions' = 'decisions'): string {
   const rows = meetings.flatMap((m) => m.decisions.map((d) => ({ symbol: m.symbol, ...d })));
   switch (format) {
     case 'json':
+      if (kind === 'actions') return `${JSON.stringify({ actions: rows.map(({ subitem: _subitem, item, ...r }) => ({ ...r, section: item })) }, null, 2)}\n`;
       // One meeting: the shape of decisions.json; several: every record names its meeting.
       return `${JSON.stringify(meetings.length === 1 ? { symbol: meetings[0]!.symbol, decisions: meetings[0]!.decisions } : { decisions: rows }, null, 2)}\n`;
     case 'csv': {
@@ -23,7 +28,7 @@ export function formatDecisions(meetings: readonly MeetingDecisions[], format: D
       return `\ufeff${[header.join(','), ...lines].join('\r\n')}\r\n`;
     }
     case 'md': {
-      const lines = ['| Symbol | Decision | Item | Paragraph | Text |', '| --- | --- | --- | --- | --- |'];
+      const lines = [kind === 'actions' ? '| Document | Action | Section | Paragraph | Text |' : '| Symbol | Decision | Item | Paragraph | Text |', '| --- | --- | --- | --- | --- |'];
       for (const r of rows) {
         const item = r.subitem ? `${r.item} (${r.subitem})` : r.item;
         lines.push(`| ${mdCell(r.symbol)} | ${r.id} | ${item} | ${r.paragraph} | ${mdCell(r.text)} |`);

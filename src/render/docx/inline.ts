@@ -5,6 +5,7 @@ import {
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Handlers, type Inline } from '../../model.js';
+import { linkBetween } from '../../write/output-names.js';
 import { complexField } from './fields.js';
 import { STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
@@ -63,6 +64,13 @@ function commentRuns(env: WriterEnv, state: WriterState, node: Extract<Inline, {
 function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: readonly Inline[], format: RunFormat): ParagraphChild[] {
   const target = env.report.targets[id];
   if (!target) return inlineRuns(env, state, words, format);
+  if (target.elsewhere) {
+    // Another document of the meeting: a hyperlink to its file (a bookmark in another file is out of a REF field's reach).
+    const from = { kind: env.report.document ? ('document' as const) : ('report' as const), symbol: env.report.meta.symbol };
+    const link = linkBetween(from, target.elsewhere, env.report.public ? 'public' : 'full', 'docx');
+    const children = words.length ? words : [{ type: 'text' as const, value: target.label, range: words[0]?.range ?? target.range }];
+    return [new ExternalHyperlink({ link, children: inlineRuns(env, state, children, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
+  }
   if (words.length) return [new InternalHyperlink({ anchor: target.bookmark, children: inlineRuns(env, state, words, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
   const field = (name: string, cached: string, numberOnly: boolean) => complexField(`REF ${name}${numberOnly ? ' \\n' : ''} \\h`, cached, runFormat(format));
   if (target.kind === 'paragraph' && target.number !== null) return field(target.bookmark, target.label, true);

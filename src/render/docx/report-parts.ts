@@ -5,7 +5,7 @@ import {
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range } from '../../model.js';
-import { subitemsOf, visitTree } from '../../walk.js';
+import { documentsUnder, subitemsOf, visitTree } from '../../walk.js';
 import { headingLevels } from '../outline.js';
 import { alignmentFor, blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
 import { complexField } from './fields.js';
@@ -15,6 +15,7 @@ import type { WriterEnv, WriterState } from './writer.js';
 
 export function coverChildren(env: WriterEnv): FileChild[] {
   const meta = env.report.meta;
+  const session = env.report.profile.cover === 'session';
   const out: FileChild[] = [];
   if (meta.organization) out.push(new Paragraph({ style: STYLE.organization, children: [new TextRun(meta.organization)] }));
   // The second-language line says its language, so it is read and proofed in it.
@@ -36,8 +37,8 @@ export function coverChildren(env: WriterEnv): FileChild[] {
             cell(left, [new Paragraph({ style: STYLE.committee, children: [new TextRun(meta.committee)] })]),
             cell(width - left, [
               new Paragraph({ style: STYLE.symbol, children: [new TextRun(meta.symbol)] }),
-              new Paragraph({ style: STYLE.docBlock, children: [new TextRun(meta.session)] }),
-              new Paragraph({ style: STYLE.docBlock, children: [new TextRun(env.report.facts.dates)] }),
+              // A working document's cover gives its date of issue, not the session's.
+              ...(session ? [new Paragraph({ style: STYLE.docBlock, children: [new TextRun(meta.session)] }), new Paragraph({ style: STYLE.docBlock, children: [new TextRun(env.report.facts.dates)] })] : []),
               new Paragraph({ style: STYLE.docBlock, children: [new TextRun(env.report.facts.issued)] }),
             ]),
           ],
@@ -45,8 +46,11 @@ export function coverChildren(env: WriterEnv): FileChild[] {
       ],
     }),
   );
-  out.push(new Paragraph({ style: STYLE.title, children: [new TextRun(env.report.facts.title)] }));
-  out.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun(env.report.facts.subtitle)] }));
+  const heading = env.report.document?.heading;
+  if (heading) out.push(new Paragraph({ style: STYLE.subtitle, spacing: { before: 360, after: 0 }, children: [new TextRun(heading)] }));
+  out.push(new Paragraph({ style: STYLE.title, children: [new TextRun(env.report.facts.coverTitle)] }));
+  // The agenda reference is printed as the agenda has it, not in capitals.
+  out.push(new Paragraph({ style: STYLE.subtitle, children: [new TextRun({ text: env.report.facts.subtitle, ...(session ? {} : { allCaps: false, bold: false }) })] }));
   return out;
 }
 
@@ -83,22 +87,25 @@ export function agendaTable(env: WriterEnv, state: WriterState, withBody = true)
         ...(item.purpose ? [new TextRun(' '), new TextRun({ text: `(${item.purpose})`, style: STYLE.purposeChar })] : []),
       ],
     });
-    const subitems = subitemsOf(item).map(
-      (s) =>
-        new Paragraph({
-          style: STYLE.agendaSubitem,
-          children: [
-            new TextRun({ children: [s.agendaLabel, new Tab()] }),
-            ...inlineRuns(env, state, s.title),
-            ...(s.purpose ? [new TextRun(' '), new TextRun({ text: `(${s.purpose})`, style: STYLE.purposeChar })] : []),
-          ],
-        }),
-    );
+    // The agenda alone lists the working documents under their item or sub-item ("Doc. PC0509E1a").
+    const documents = (id: string | null, style: string) =>
+      withBody ? [] : documentsUnder(report, id).map((label) => new Paragraph({ style, children: [new TextRun({ children: [new Tab(), label] })] }));
+    const subitems = subitemsOf(item).flatMap((s) => [
+      new Paragraph({
+        style: STYLE.agendaSubitem,
+        children: [
+          new TextRun({ children: [s.agendaLabel, new Tab()] }),
+          ...inlineRuns(env, state, s.title),
+          ...(s.purpose ? [new TextRun(' '), new TextRun({ text: `(${s.purpose})`, style: STYLE.purposeChar })] : []),
+        ],
+      }),
+      ...documents(s.id, STYLE.agendaSubitem),
+    ]);
     // A tall row (many sub-items) may split, so page 1 is not left half empty; the header row repeats.
     return new TableRow({
       children: [
         cell(0, [text(STYLE.agendaText, item.numeral, AlignmentType.CENTER)]),
-        cell(1, [title, ...subitems]),
+        cell(1, [title, ...documents(item.id, STYLE.agendaSubitem), ...subitems]),
         ...(showRange ? [cell(2, [rangeParagraph(item.paragraphRange, bookmarks)])] : []),
       ],
     });
@@ -138,7 +145,7 @@ export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedI
   const out: FileChild[] = [
     new Paragraph({
       style: STYLE.item,
-      children: [...bookmarked(state, item.bookmark, [new TextRun(item.label)]), new TextRun(' – '), ...inlineRuns(env, state, item.title)],
+      children: [...bookmarked(state, item.bookmark, [new TextRun(item.label)]), ...(env.report.profile.headings === 'sections' ? [new TextRun({ children: [new Tab()] })] : [new TextRun(' – ')]), ...inlineRuns(env, state, item.title)],
     }),
   ];
   out.push(...flowChildren(env, state, item.body, false, numberingFor, 0, OUTLINE.item));

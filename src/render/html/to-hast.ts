@@ -6,6 +6,12 @@ import { toHtml } from 'hast-util-to-html';
 import { isLettered } from '../lettered-lists.js';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Block, type Handlers, type Inline, type NumberedFootnote, type NumberedReport } from '../../model.js';
+import { linkBetween, type DocumentPlace } from '../../write/output-names.js';
+
+/** Which file a tree is written to: the report, or one of its working documents. */
+export function placeOf(report: NumberedReport): DocumentPlace {
+  return { kind: report.document ? 'document' : 'report', symbol: report.meta.symbol };
+}
 
 export interface HastContext {
   readonly report: NumberedReport;
@@ -32,7 +38,10 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
   ref: (node, ctx) => {
     const target = ctx.report.targets[node.id];
     const words = node.children.length ? inlinesToHast(ctx, node.children) : [{ type: 'text' as const, value: target?.label ?? '' }];
-    return [target ? h('a', { href: `#${target.anchor}`, className: ['ref'] }, words) : h('span', words)];
+    if (!target) return [h('span', words)];
+    // A target in another document of the meeting: a link to that document's file, in the same edition.
+    const file = target.elsewhere ? linkBetween(placeOf(ctx.report), target.elsewhere, ctx.report.public ? 'public' : 'full', 'html') : '';
+    return [h('a', { href: `${file}${target.anchor ? `#${target.anchor}` : ''}`, className: ['ref'] }, words)];
   },
   footnote: (node, ctx) => {
     const footnote = ctx.footnotes.get(node.key);

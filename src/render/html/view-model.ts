@@ -2,7 +2,7 @@
 
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedParagraph, type NumberedReport, type NumberedSubitem } from '../../model.js';
-import { BODY, subitemsOf, visitBlocks, visitTree } from '../../walk.js';
+import { BODY, documentsUnder, subitemsOf, visitBlocks, visitTree } from '../../walk.js';
 import { headingLevels } from '../outline.js';
 import { blocksToHast, hastContext, html, inlinesToHast, type HastContext } from './to-hast.js';
 
@@ -76,6 +76,10 @@ export interface HtmlView {
     readonly issued: string;
     readonly title: string;
     readonly subtitle: string;
+    /** A working document: the line above its title. */
+    readonly heading: string | null;
+    /** A working document: the subtitle is its agenda reference. */
+    readonly agendaReference: boolean;
   } | null;
   readonly agenda: { readonly showRange: boolean; readonly rows: readonly AgendaRowView[] } | null;
   readonly items: readonly ItemView[];
@@ -90,13 +94,17 @@ export interface AgendaRowView {
   readonly anchor: string;
   readonly title: string;
   readonly purpose: string | null;
-  readonly subitems: readonly { label: string; title: string; purpose: string | null }[];
+  readonly subitems: readonly { label: string; title: string; purpose: string | null; documents: readonly string[] }[];
   readonly range: string;
+  /** The working documents submitted under the item ("Doc. PC0509E1a"), in the agenda alone. */
+  readonly documents: readonly string[];
 }
 
 export interface ItemView {
   readonly anchor: string;
   readonly label: string;
+  /** Between label and title: "Item IV – Title", "IV. Title". */
+  readonly separator: string;
   readonly title: string;
   readonly purpose: string | null;
   readonly body: readonly FlowView[];
@@ -130,7 +138,6 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
 
   const showBody = !options.annexesOnly && !options.agendaOnly;
   const hasParagraphs = report.items.some((i) => i.paragraphRange !== null);
-  const title = report.facts.title;
   const alone = options.annexesOnly ? report.annexes[0] : undefined;
   return {
     lang: catalog.tags.html,
@@ -156,11 +163,13 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
           organizationAltLang: catalog.access.otherLanguage.html,
           committee: meta.committee,
           symbol: meta.symbol,
-          session: meta.session,
+          session: report.profile.cover === 'session' ? meta.session : '',
           dates: report.facts.dates,
           issued: report.facts.issued,
-          title,
+          title: report.facts.coverTitle,
           subtitle: report.facts.subtitle,
+          heading: report.document?.heading ?? null,
+          agendaReference: report.profile.cover === 'agenda-reference',
         },
     agenda: options.annexesOnly || !report.profile.agendaTable
       ? null
@@ -171,12 +180,13 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
             anchor: item.anchor,
             title: inline(item.title),
             purpose: item.purpose,
-            subitems: subitemsOf(item).map((s) => ({ label: s.agendaLabel, title: inline(s.title), purpose: s.purpose })),
+            subitems: subitemsOf(item).map((s) => ({ label: s.agendaLabel, title: inline(s.title), purpose: s.purpose, documents: options.agendaOnly ? documentsUnder(report, s.id) : [] })),
             range: item.paragraphRange?.label ?? '',
+            documents: options.agendaOnly ? documentsUnder(report, item.id) : [],
           })),
         },
     items: showBody
-      ? report.items.map((item) => ({ anchor: item.anchor, label: item.label, title: inline(item.title), purpose: item.purpose, body: flowView(ctx, item.body, ITEM_LEVEL) }))
+      ? report.items.map((item) => ({ anchor: item.anchor, label: item.label, separator: report.profile.headings === 'sections' ? ' ' : ' – ', title: inline(item.title), purpose: item.purpose, body: flowView(ctx, item.body, ITEM_LEVEL) }))
       : [],
     footnotes: showBody ? footnotesOf('body') : [],
     annexes: options.agendaOnly ? [] : report.annexes.map((annex) => annexView(ctx, report, annex, footnotesOf(annex.anchor), alone ? 1 : ITEM_LEVEL)),

@@ -32,9 +32,14 @@ export function reportData(report: NumberedReport) {
       ];
     }),
   );
+  const document = report.document;
   return {
     symbol: report.meta.symbol,
     ...(report.translationOf === undefined ? {} : { translation_of: report.translationOf }),
+    // A working document: its id, title, the agenda item it is submitted under and its agenda reference.
+    ...(document === null
+      ? {}
+      : { kind: 'document', id: document.id, title: report.facts.title, item: document.item, agenda_reference: document.agendaReference, visibility: document.visibility }),
     language: report.meta.language,
     public: report.public,
     committee: report.meta.committee,
@@ -73,6 +78,19 @@ export function reportData(report: NumberedReport) {
       numbered: annex.numbered,
       header: annex.header,
     })),
+    // The report's working documents in this edition (FORMAT.md §9), with the actions each asks of the committee.
+    ...(document === null
+      ? {
+          documents: report.documents.map((d) => ({
+            id: d.document!.id,
+            symbol: d.meta.symbol,
+            title: d.facts.title,
+            item: d.document!.item,
+            visibility: d.document!.visibility,
+            actions: decisionRecords(d).map((a) => a.text),
+          })),
+        }
+      : {}),
   };
 }
 

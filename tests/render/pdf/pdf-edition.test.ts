@@ -91,6 +91,8 @@ describe('the flagship PDF', () => {
       'annexes/annex-I.pdf', 'annexes/annex-II-public.pdf', 'annexes/annex-II.pdf', 'annexes/annex-III-public.pdf', 'annexes/annex-III.pdf',
       'annexes/annex-IV-public.pdf', 'annexes/annex-IV.pdf', 'annexes/annex-V-public.pdf', 'annexes/annex-V.pdf',
       'decisions-public.json', 'decisions.json',
+      // The working documents' data; they are not printed (README: working documents).
+      'documents/PC0497E1a-public.json', 'documents/PC0497E1a.json', 'documents/PC0499E1a-public.json', 'documents/PC0499E1a.json',
     ]);
   });
 
