@@ -107,6 +107,12 @@ describe('LibreOffice lays out the flagship DOCX as the seed reads (issue 17)', 
     expect(text).not.toContain('•');
   });
 
+  it('prints the cover as the seed: the establishment lines, the committee on two lines (point 5)', () => {
+    expect(pages[0]).toMatch(/^\s*Established in 1952 as the Customs Co-operation Council\s*$/m);
+    expect(pages[0]).toMatch(/^\s*PERMANENT TECHNICAL\s{3,}PC0517E1a\s*$/m);
+    expect(pages[0]).toMatch(/^\s*COMMITTEE\s*$/m);
+  });
+
   it("sets a footnote's text a space after its number (point 11)", () => {
     expect(lineStarting('1 Five digits of UN/LOCODE')).toBeDefined();
   });
