@@ -15,6 +15,8 @@ export interface DocxOptions {
   readonly annexesOnly?: boolean;
   /** The cover and agenda table only (`acta agenda`). */
   readonly agendaOnly?: boolean;
+  /** The styles part of the user's reference document (--reference-docx). */
+  readonly referenceStyles?: string;
 }
 
 const FOOTNOTE_BLOCKS: BlockContext = { textStyle: STYLE.footnote, width: 8000, level: 0 };
@@ -90,6 +92,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   return packDocx(doc, {
     date: meta.issued,
     language: catalog.tags.word,
+    ...(options.referenceStyles !== undefined ? { referenceStyles: options.referenceStyles } : {}),
     properties: { title, subject: meta.symbol, creator: author, lastModifiedBy: author, description: report.facts.subtitle, revision: 1 },
   });
 }
