@@ -237,7 +237,7 @@ export function annexChildren(env: WriterEnv, state: WriterState, annex: Numbere
     return [new Paragraph({ style: STYLE.notIncluded, children: [...bookmarked(state, bookmark, [new TextRun(annex.notIncluded)])] })];
   }
   return [
-    new Paragraph({ style: STYLE.annexTitle, children: [...bookmarked(state, bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun(annex.title)] }),
+    new Paragraph({ style: STYLE.annexTitle, children: [...bookmarked(state, bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun({ text: annex.title, style: STYLE.annexTitleText })] }),
     ...flowChildren(env, state, annex.body, landscape, numberingFor, 2, OUTLINE.annex),
     ...(annex.body.length ? [endMark(env)] : []),
   ];

@@ -44,6 +44,7 @@ export const STYLE = {
   restrictedLabel: 'RestrictedLabel',
   hyperlink: 'Hyperlink',
   codeChar: 'CodeChar',
+  annexTitleText: 'AnnexTitleText',
 } as const;
 
 export const NUMBERING = {
@@ -159,6 +160,8 @@ export function stylesFor(languageTag: string): IStylesOptions {
       { id: STYLE.restrictedChar, name: 'Restricted Text', run: { color: RESTRICTED, underline: { type: 'double', color: RESTRICTED } } },
       { id: STYLE.restrictedLabel, name: 'Restricted Label', run: { color: RESTRICTED, bold: true, size: 16, allCaps: true } },
       { id: STYLE.codeChar, name: 'Code Char', run: { font: 'Courier New', size: 20 } },
+      // The annex's title in capitals, as the seed and the HTML print it; the label above keeps its case.
+      { id: STYLE.annexTitleText, name: 'Annex Title Text', run: { allCaps: true } },
     ],
   };
 }
