@@ -16,7 +16,7 @@ import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
 import { agendaFile, annexFile, decisionsFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
-import { buildKey, contentHash, remember, upToDate, usesCache } from './write/build-cache.js';
+import { buildKey, contentHash, keepTrees, keptTrees, remember, upToDate, usesCache } from './write/build-cache.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';
@@ -237,7 +237,10 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     const last = await upToDate(folder, key);
     if (last) return { diagnostics: last.diagnostics, report: null, written: [], upToDate: last.files };
   }
-  const checked = await checkMeeting(dir);
+  // A build that runs reads again only the files changed since the last one (the rest: their kept trees).
+  const trees = key !== null ? await keptTrees(folder) : undefined;
+  trees?.nextRound();
+  const checked = await checkMeeting(dir, trees);
   if (!checked.report) return { ...checked, written: [] };
   const writer = new OutputWriter(folder);
   const hashes = new Map<string, string>();
@@ -264,6 +267,7 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
   };
   const written = await writer.commit({ owned, manifest: { covers } });
   if (key !== null) await remember(folder, key, hashes, checked.diagnostics);
+  if (trees) await keepTrees(folder, trees);
   return { ...checked, written };
 }
 

@@ -5,10 +5,29 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildMeeting, prepareRenderEnv, type BuildOptions, type Built, type Format } from '../src/pipeline.js';
 
-export async function buildTo(dir: string, formats: readonly Format[], more: Partial<BuildOptions> = {}): Promise<Built & { folder: string }> {
+export type BuiltTo = Built & { folder: string };
+
+export async function buildTo(dir: string, formats: readonly Format[], more: Partial<BuildOptions> = {}): Promise<BuiltTo> {
   const out = await mkdtemp(path.join(tmpdir(), 'acta-build-'));
   const prepared = await prepareRenderEnv(more.templates);
   if (!prepared.env) throw new Error(prepared.diagnostics.map((d) => d.message).join('\n'));
   const built = await buildMeeting(dir, out, { formats, publicOnly: false, acceptChanges: false, ...more }, prepared.env);
   return { ...built, folder: path.join(out, path.basename(path.resolve(dir))) };
+}
+
+/**
+ * One build of a meeting in DOCX, HTML and JSON, with the default options, shared by every test file that only
+ * reads it. Test files share a module cache per worker (vitest.config.ts), so each worker builds each meeting
+ * once instead of once per file. A test that writes into the folder must use `buildTo`.
+ */
+const shared = new Map<string, Promise<BuiltTo>>();
+
+export function sharedBuild(dir: string): Promise<BuiltTo> {
+  const key = path.resolve(dir);
+  let built = shared.get(key);
+  if (!built) {
+    built = buildTo(dir, ['docx', 'html', 'json']);
+    shared.set(key, built);
+  }
+  return built;
 }

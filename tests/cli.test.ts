@@ -99,7 +99,7 @@ describe('acta build', () => {
     expect(acta(['build', 'meetings/ptc-219-220', '--out', out]).code).toBe(0);
     const files = (await readdir(path.join(out, 'ptc-219-220'))).sort();
     expect(files).toEqual([
-      '.acta-cache.json', '.acta-manifest.json', 'PC0517E1a-public.docx', 'PC0517E1a-public.html', 'PC0517E1a-public.json', 'PC0517E1a.docx', 'PC0517E1a.html', 'PC0517E1a.json',
+      '.acta-cache.json', '.acta-manifest.json', '.acta-trees.json', 'PC0517E1a-public.docx', 'PC0517E1a-public.html', 'PC0517E1a-public.json', 'PC0517E1a.docx', 'PC0517E1a.html', 'PC0517E1a.json',
       'annexes', 'decisions-public.json', 'decisions.json', 'documents',
     ]);
     // The working documents (seeds 000 and 003), both editions, and each of their annexes alone.

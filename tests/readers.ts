@@ -73,3 +73,52 @@ export async function docxParts(docx: string): Promise<Record<string, string>> {
   const files = unzipSync(new Uint8Array(await readFile(docx)));
   return Object.fromEntries(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
 }
+
+export interface PdfLine {
+  /** Top and bottom of the line, in points from the top of the page. */
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly text: string;
+  /** Every letter of the line is in a bold font. */
+  readonly bold: boolean;
+}
+
+export interface PdfPageLines {
+  readonly height: number;
+  readonly lines: readonly PdfLine[];
+}
+
+/** Each page's lines of text with their boxes and whether they are bold, as mupdf reads them (`mutool draw -F stext`). */
+export async function pdfLines(pdf: string): Promise<PdfPageLines[]> {
+  const out = path.join(await mkdtemp(path.join(tmpdir(), 'acta-stext-')), 'pages.stext');
+  await run('mutool', ['draw', '-q', '-F', 'stext', '-o', out, pdf], { maxBuffer: 64 * 1024 * 1024 });
+  const xml = await readFile(out, 'utf8');
+  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<page [^>]*height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => ({
+    height: Number(page[1]),
+    lines: [...page[2]!.matchAll(/<line bbox="([\d.-]+) ([\d.-]+) [\d.-]+ ([\d.-]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((line) => {
+      let text = '';
+      let bold = true;
+      for (const font of line[4]!.matchAll(/<font name="([^"]*)"[^>]*>([\s\S]*?)<\/font>/g)) {
+        const chars = [...font[2]!.matchAll(/ c="([^"]*)"\/>/g)].map((c) => unescape(c[1]!)).join('');
+        if (chars.trim() && !/Bold/.test(font[1]!)) bold = false;
+        text += chars;
+      }
+      return { left: Number(line[1]), top: Number(line[2]), bottom: Number(line[3]), text: text.replace(/\s+/g, ' ').trim(), bold };
+    }).filter((l) => l.text !== ''),
+  }));
+}
+
+/**
+ * How much of each page's text area is left empty below its last line, as a fraction of the text area
+ * (`top` and `bottom`: the page margins, in points; what is printed in them, running headers and page numbers, is left out).
+ */
+export function emptyFractions(pages: readonly PdfPageLines[], top: number, bottom: number): number[] {
+  return pages.map((page) => {
+    const body = page.lines.filter((l) => l.top >= top - 2 && l.bottom <= page.height - bottom + 2);
+    if (body.length === 0) return 1;
+    const last = Math.max(...body.map((l) => l.bottom));
+    return (page.height - bottom - last) / (page.height - top - bottom);
+  });
+}

@@ -71,7 +71,6 @@ export function bodySlots(report: NumberedReport): Slot[] {
   const fixed = (style: string, range: SourceRange | null = null) => ctx.out.push({ kind: 'fixed', style, span: null, near: ctx.near, range, after: null, before: null, ...(ctx.annex ? { annex: ctx.annex } : {}) });
   for (const item of report.items) {
     ctx.out.push({ kind: 'heading', style: STYLE.item, span: inlineSpan(item.title), near: ctx.near, range: item.range, after: item.purpose ? null : at(item.range, 'end'), before: null });
-    if (item.purpose) fixed(STYLE.purpose, item.range);
     flowSlots(ctx, item.body, 0);
   }
   for (const annex of report.annexes) {
@@ -95,7 +94,6 @@ function flowSlots(ctx: Context, body: readonly Flow<NumberedParagraph, Numbered
       case 'subitems':
         for (const s of node.subitems) {
           ctx.out.push({ kind: 'heading', style: STYLE.subitem, span: inlineSpan(s.title), ...base(), range: s.range, after: s.purpose ? null : at(s.range, 'end'), before: at(s.range, 'start') });
-          if (s.purpose) ctx.out.push({ kind: 'fixed', style: STYLE.purpose, span: null, ...base(), range: s.range, after: null, before: null });
         }
         break;
       case 'heading':

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgenda, prepareRenderEnv } from '../../src/pipeline.js';
 import { launchChromium } from '../browser.js';
-import { buildTo } from '../build-helpers.js';
+import { sharedBuild } from '../build-helpers.js';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -58,7 +58,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
 
 /** Every HTML file a build writes, and the agenda alone of both editions. */
 async function everyOutput(meeting: string): Promise<string[]> {
-  const built = await buildTo(meeting, ['html']);
+  const built = await sharedBuild(meeting);
   const prepared = await prepareRenderEnv();
   const agendaOut = await mkdtemp(path.join(tmpdir(), 'acta-agenda-'));
   for (const edition of ['full', 'public'] as const) await buildAgenda(meeting, path.join(agendaOut, edition), edition, prepared.env!);

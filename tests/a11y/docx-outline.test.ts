@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTo } from '../build-helpers.js';
+import { sharedBuild } from '../build-helpers.js';
 import { docxParts } from '../readers.js';
 
 const run = promisify(execFile);
@@ -47,7 +47,7 @@ async function paragraphs(docx: string): Promise<Para[]> {
   });
 }
 
-const flagship = await buildTo('meetings/ptc-219-220', ['docx', 'json']);
+const flagship = await sharedBuild('meetings/ptc-219-220');
 const flagshipDocx = path.join(flagship.folder, 'PC0517E1a.docx');
 type Data = { items: { numeral: string; title: string; subitems: { letter: string; title: string }[] }[]; annexes: { numeral: string; title: string }[] };
 const data = JSON.parse(await readFile(path.join(flagship.folder, 'PC0517E1a.json'), 'utf8')) as Data;
@@ -107,7 +107,7 @@ describe('outline levels of the flagship DOCX', async () => {
 });
 
 describe('restricted text in the French DOCX is said in words', async () => {
-  const built = await buildTo('meetings/exemple-fr', ['docx']);
+  const built = await sharedBuild('meetings/exemple-fr');
   const paras = await paragraphs(path.join(built.folder, 'PI0231F1a.docx'));
 
   it('opens the restricted block of Item V with a "Diffusion restreinte" label paragraph, once', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../browser.js';
-import { buildTo } from '../build-helpers.js';
+import { sharedBuild } from '../build-helpers.js';
 
 let browser: Browser | undefined;
 afterAll(async () => {
@@ -28,7 +28,7 @@ async function headings(page: Page): Promise<[number, string][]> {
 const skips = (hs: [number, string][]) => hs.filter(([level], i) => (i === 0 ? level !== 1 : level > hs[i - 1]![0] + 1));
 
 describe('the flagship HTML outline', async () => {
-  const built = await buildTo('meetings/ptc-219-220', ['html', 'json']);
+  const built = await sharedBuild('meetings/ptc-219-220');
   type Data = { items: { numeral: string; title: string; subitems: unknown[] }[]; annexes: { numeral: string; title: string }[] };
   const data = JSON.parse(await readFile(path.join(built.folder, 'PC0517E1a.json'), 'utf8')) as Data;
 
@@ -92,7 +92,7 @@ describe('the flagship HTML outline', async () => {
 });
 
 describe('a screen reader through the French full edition', async () => {
-  const built = await buildTo('meetings/exemple-fr', ['html']);
+  const built = await sharedBuild('meetings/exemple-fr');
   const tree = async (file: string) => {
     const page = await open(path.join(built.folder, file));
     const t = await page.locator('body').ariaSnapshot();

@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMeeting, prepareRenderEnv, type BuildOptions, type RenderEnv } from '../../src/pipeline.js';
-import { CACHE_FILE } from '../../src/write/build-cache.js';
+import { loadMeeting } from '../../src/load/load-meeting.js';
+import { parseMeeting } from '../../src/parse/parse-meeting.js';
+import { CACHE_FILE, keptTrees, TREES_FILE } from '../../src/write/build-cache.js';
 
 // HTML and JSON: the cache treats every output as bytes, and these are the cheap ones to build.
 const CACHED: BuildOptions = { formats: ['html', 'json'], publicOnly: false, acceptChanges: false, cache: true };
@@ -136,5 +138,53 @@ describe('the build cache', () => {
     expect((await buildMeeting(dir, out, { ...CACHED, fullOnly: true, acceptChanges: true }, env)).upToDate).toBe(6);
     // Each build kept what it was not asked for: every file of the first build is still there.
     expect((await outputs(folder)).size).toBe(FILES);
+  });
+});
+
+describe('the trees a build keeps for the next', () => {
+  const meetingFiles = async (dir: string) => {
+    const loaded = (await loadMeeting(dir)).value;
+    return { loaded, files: 1 + loaded.items.length + loaded.annexes.length };
+  };
+
+  it('let the next build read no unchanged file again, to the same meeting', async () => {
+    const { dir, folder, build } = await setUp();
+    await build();
+    const { loaded, files } = await meetingFiles(dir);
+    const kept = await keptTrees(folder);
+    expect(parseMeeting(loaded, kept)).toEqual(parseMeeting(loaded));
+    expect(kept.parsed).toBe(0);
+    // One file changed: that file alone is read again.
+    const edited = { ...loaded, items: loaded.items.map((f, i) => (i === 1 ? { ...f, text: `${f.text}\nA paragraph added.\n` } : f)) };
+    const again = await keptTrees(folder);
+    expect(parseMeeting(edited, again)).toEqual(parseMeeting(edited));
+    expect(again.parsed).toBe(1);
+    expect(files).toBeGreaterThan(3);
+  });
+
+  const treeChanges: [string, (entry: string) => string][] = [
+    ['truncated', (entry) => entry.slice(0, entry.length / 2)],
+    ['not JSON at all', () => '\u0000\u0001garbage'],
+    ['one character of a tree changed', (entry) => entry.replace('\\"type\\":\\"paragraph\\"', '\\"type\\":\\"heading\\"')],
+    ['kept by another acta', (entry) => entry.replace(/"code":"[0-9a-f]+"/, '"code":"0000"')],
+    ['of a foreign shape', () => JSON.stringify({ trees: [] })],
+  ];
+
+  it.each(treeChanges)('are ignored whole when %s: every file is read again, and the build writes what a build without the cache writes', async (_, change) => {
+    const { dir, folder, build, reference } = await setUp();
+    await build();
+    const file = path.join(folder, TREES_FILE);
+    const entry = await readFile(file, 'utf8');
+    const changed = change(entry);
+    expect(changed).not.toBe(entry);
+    await writeFile(file, changed);
+    const { loaded, files } = await meetingFiles(dir);
+    const kept = await keptTrees(folder);
+    parseMeeting(loaded, kept);
+    expect(kept.parsed).toBeGreaterThanOrEqual(files);
+    // The next build (its outputs changed, so it runs) reads with what is left, and writes the same files.
+    await rm(path.join(folder, 'PI0231F1a.html'));
+    expect((await build()).written.length).toBeGreaterThan(0);
+    expect(await outputs(folder)).toEqual(await reference());
   });
 });

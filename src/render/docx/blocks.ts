@@ -3,9 +3,12 @@
 import {
   AlignmentType, BookmarkEnd, BookmarkStart, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild,
 } from 'docx';
-import { dispatch, type Block, type Handlers, type TableBlock } from '../../model.js';
+import { dispatch, type Block, type Handlers, type Inline, type TableBlock } from '../../model.js';
+import { plainInlines } from '../plain-text.js';
+import { columnWidths, measureColumns } from './column-widths.js';
 import { inlineRuns } from './inline.js';
-import { NUMBERING, STYLE } from './styles.js';
+import { isLettered } from '../lettered-lists.js';
+import { HANG, LIST_HANG, NUMBERING, STYLE, TABLE_TEXT_SIZE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
 export interface BlockContext {
@@ -22,7 +25,7 @@ export function blockChildren(env: WriterEnv, state: WriterState, blocks: readon
 }
 
 const BLOCK: Handlers<Block, [WriterEnv, WriterState, BlockContext], FileChild[]> = {
-  plain: (block, env, state, ctx) => [new Paragraph({ style: ctx.textStyle, children: inlineRuns(env, state, block.content) })],
+  plain: (block, env, state, ctx) => [new Paragraph({ style: ctx.textStyle, ...alignmentFor(block.content), children: inlineRuns(env, state, block.content) })],
   heading: (block, env, state) => [headingParagraph(env, state, block.depth + 2, block.content, block.bookmark ?? null)],
   list: (block, env, state, ctx) => listChildren(env, state, block, ctx),
   table: (block, env, state, ctx) => [tableOf(env, state, block, ctx.width)],
@@ -42,6 +45,10 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
   const level = Math.min(ctx.level, 8);
   // Every ordered list is a numbering instance of its own, so it starts at its own start.
   const instance = list.ordered ? state.nextListInstance++ : 0;
+  // A list lettered by hand ("a. …") prints its letters alone, hanging as a list's numbers would.
+  const lettered = isLettered(env.report, list);
+  // The text of an item's later paragraphs lines up with its first's, under the number (issue 17, point 3).
+  const textIndent = { indent: { left: HANG * (level + 2) } };
   const out: FileChild[] = [];
   for (const item of list.items) {
     item.blocks.forEach((block, index) => {
@@ -49,12 +56,17 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
         out.push(
           new Paragraph({
             style: STYLE.listItem,
-            numbering: list.ordered ? { reference: NUMBERING.ordered, level, instance, custom: true } : { reference: NUMBERING.bullets, level, custom: true },
+            ...alignmentFor(block.content),
+            ...(lettered
+              ? { indent: { left: HANG * (level + 2), hanging: LIST_HANG } }
+              : { numbering: list.ordered ? { reference: NUMBERING.ordered, level, instance, custom: true } : { reference: NUMBERING.bullets, level, custom: true } }),
             children: inlineRuns(env, state, block.content),
           }),
         );
       } else if (block.type === 'list') {
         out.push(...listChildren(env, state, block, { ...ctx, level: ctx.level + 1 }));
+      } else if (block.type === 'plain') {
+        out.push(new Paragraph({ style: STYLE.listItem, ...alignmentFor(block.content), ...textIndent, children: inlineRuns(env, state, block.content) }));
       } else {
         out.push(...blockChildren(env, state, [block], { ...ctx, textStyle: STYLE.listItem }));
       }
@@ -63,20 +75,25 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
   return out;
 }
 
-/** Widths are set explicitly, in the grid and in every cell: other word processors guess wrong otherwise. */
+/**
+ * Widths are set explicitly, in the grid and in every cell (other word processors guess wrong otherwise), from the
+ * content: no column narrower than its longest word, the rest shared as a browser would (column-widths.ts). Rows may
+ * split across pages, so a tall row leaves no page half empty; the header row repeats on every page.
+ */
 export function tableOf(env: WriterEnv, state: WriterState, block: TableBlock, width: number): Table {
   const columns = Math.max(1, ...block.rows.map((r) => r.cells.length));
-  const columnWidth = Math.floor(width / columns);
+  const measured = block.rows.map((row, r) => row.cells.map((cell) => ({ lines: cellLines(env, cell.content), bold: r === 0 })));
+  const widths = columnWidths(measureColumns(measured, columns, TABLE_TEXT_SIZE), width);
   const alignment = (i: number) =>
     block.align[i] === 'right' ? AlignmentType.RIGHT : block.align[i] === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
   const rows = block.rows.map(
     (row, r) =>
       new TableRow({
         tableHeader: r === 0,
-        cantSplit: true,
+        cantSplit: r === 0,
         children: Array.from({ length: columns }, (_, i) =>
           new TableCell({
-            width: { size: columnWidth, type: WidthType.DXA },
+            width: { size: widths[i]!, type: WidthType.DXA },
             children: [new Paragraph({ style: r === 0 ? STYLE.tableHeading : STYLE.tableText, alignment: alignment(i), children: inlineRuns(env, state, row.cells[i]?.content ?? []) })],
           }),
         ),
@@ -84,11 +101,30 @@ export function tableOf(env: WriterEnv, state: WriterState, block: TableBlock, w
   );
   return new Table({
     rows,
-    width: { size: columnWidth * columns, type: WidthType.DXA },
-    columnWidths: Array.from({ length: columns }, () => columnWidth),
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: singleBorders(),
   });
+}
+
+/** A cell's text as it prints, one string per line (a `<br>` starts a line). */
+function cellLines(env: WriterEnv, content: readonly Inline[]): string[] {
+  const lines: Inline[][] = [[]];
+  for (const node of content) {
+    if (node.type === 'break') lines.push([]);
+    else lines.at(-1)!.push(node);
+  }
+  return lines.map((line) => plainInlines(env.report, line));
+}
+
+/** A paragraph holding a hard line break is left-aligned: justified, Word and LibreOffice stretch the broken line across the page. */
+export function alignmentFor(content: readonly Inline[]): { alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } {
+  return hasBreak(content) ? { alignment: AlignmentType.LEFT } : {};
+}
+
+function hasBreak(content: readonly Inline[]): boolean {
+  return content.some((node) => node.type === 'break' || ('children' in node && Array.isArray(node.children) && hasBreak(node.children as Inline[])));
 }
 
 export function singleBorders() {

@@ -35,9 +35,11 @@ const INLINE: Handlers<Inline, [WriterEnv, WriterState, RunFormat], ParagraphChi
     return [label(`${words.restrictedStart} `), ...inlineRuns(env, state, node.children, { ...format, style: STYLE.restrictedChar }), label(` (${words.restrictedEnd})`)];
   },
   link: (node, env, state, format) => [new ExternalHyperlink({ link: node.url, children: inlineRuns(env, state, node.children, { ...format, style: STYLE.hyperlink }) as TextRun[] })],
-  footnote: (node, env) => {
+  footnote: (node, env, state) => {
     const footnote = env.footnotes.get(node.key);
-    return footnote ? [new FootnoteReferenceRun(footnote.number)] : [];
+    if (!footnote) return [];
+    state.citedFootnotes.add(footnote.number);
+    return [new FootnoteReferenceRun(footnote.number)];
   },
   ref: (node, env, state, format) => referenceRuns(env, state, node.id, node.children, format),
 };

@@ -4,7 +4,10 @@
 // dates and the language, which its Document options lack) are handed to Packer as an override of
 // docProps/core.xml, and the writer gives every bookmark its id. Two things it cannot be told are
 // pinned after packing: the zip entries' times (the time of packing) and the ids of the relationships
-// of external hyperlinks (random). Each step checks that the output still has the shape it expects
+// of external hyperlinks (random). Four more are put right after packing, for Word, which is stricter than the
+// schemas: the note separators lose the note-reference run docx puts in them, the character style
+// DefaultParagraphFont that docx's own styles are based on is defined, and a webSettings part (which Word always
+// writes) is added with its relationship and content type. Each step checks that the output still has the shape it expects
 // and throws if not, so a docx release that changes it fails the build instead of giving documents
 // that differ from build to build.
 
@@ -37,6 +40,9 @@ export async function packDocx(doc: Document, options: PackOptions): Promise<Uin
     throw libraryChanged('the core properties acta gives Packer as an override', CORE_PART);
   }
   pinRelationshipIds(parts);
+  for (const [part, note] of NOTE_PARTS) dropSeparatorReferences(parts, part, note);
+  defineDefaultParagraphFont(parts);
+  addWebSettings(parts);
   return zipWithDate(parts, options.date);
 }
 
@@ -123,6 +129,63 @@ function pinRelationshipIds(parts: Record<string, Uint8Array>): void {
     const left = [...renamed.keys()].find((id) => xml.includes(id));
     if (left !== undefined) throw libraryChanged(`no use of the random relationship id ${left} other than r:id in the part it belongs to`, name);
   }
+}
+
+const NOTE_PARTS = [['word/footnotes.xml', 'footnote'], ['word/endnotes.xml', 'endnote']] as const;
+
+/**
+ * docx writes the separator and continuation separator notes (ids -1 and 0) with a `w:footnoteRef` run styled
+ * FootnoteReference before the separator, as in a real note; Word writes the separator alone, and reportedly offers
+ * to repair a file whose separators hold a reference.
+ */
+function dropSeparatorReferences(parts: Record<string, Uint8Array>, name: string, note: 'footnote' | 'endnote'): void {
+  const data = parts[name];
+  if (data === undefined) throw libraryChanged(`a ${note}s part`, name);
+  let xml = strFromU8(data);
+  const reference = `<w:r><w:rPr><w:rStyle w:val="${note === 'footnote' ? 'FootnoteReference' : 'EndnoteReference'}"/></w:rPr><w:${note}Ref/></w:r>`;
+  for (const type of ['separator', 'continuationSeparator']) {
+    const open = new RegExp(`<w:${note} w:type="${type}" w:id="-?\\d+">`).exec(xml);
+    const end = open ? xml.indexOf(`</w:${note}>`, open.index) : -1;
+    const at = open ? xml.indexOf(reference, open.index) : -1;
+    if (!open || at < 0 || at > end) throw libraryChanged(`a ${type} ${note} holding the run ${reference}`, name);
+    xml = xml.slice(0, at) + xml.slice(at + reference.length);
+  }
+  parts[name] = strToU8(xml);
+}
+
+const DEFAULT_PARAGRAPH_FONT =
+  '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>';
+
+/** docx bases its character styles (Hyperlink, FootnoteReference…) on DefaultParagraphFont without defining it; Word defines it in every document. */
+function defineDefaultParagraphFont(parts: Record<string, Uint8Array>): void {
+  const name = 'word/styles.xml';
+  const xml = parts[name] === undefined ? '' : strFromU8(parts[name]);
+  if (!xml.includes('<w:basedOn w:val="DefaultParagraphFont"/>')) throw libraryChanged('character styles based on DefaultParagraphFont', name);
+  if (xml.includes('w:styleId="DefaultParagraphFont"')) throw libraryChanged('no DefaultParagraphFont style of its own (acta adds it)', name);
+  if (xml.split('</w:styles>').length !== 2) throw libraryChanged('one closing </w:styles>', name);
+  parts[name] = strToU8(xml.replace('</w:styles>', `${DEFAULT_PARAGRAPH_FONT}</w:styles>`));
+}
+
+const WEB_SETTINGS = {
+  part: 'word/webSettings.xml',
+  xml: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:webSettings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:optimizeForBrowser/><w:allowPNG/></w:webSettings>',
+  relationship: '<Relationship Id="rIdWebSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/webSettings" Target="webSettings.xml"/>',
+  contentType: '<Override PartName="/word/webSettings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.webSettings+xml"/>',
+} as const;
+
+/** Optional in the standard, but Word always writes it, and one public report traced a Word for Mac repair of docx output to its absence. */
+function addWebSettings(parts: Record<string, Uint8Array>): void {
+  const rels = 'word/_rels/document.xml.rels';
+  const types = '[Content_Types].xml';
+  if (parts[WEB_SETTINGS.part] !== undefined) throw libraryChanged('no webSettings part of its own (acta adds it)', WEB_SETTINGS.part);
+  const relsXml = parts[rels] === undefined ? '' : strFromU8(parts[rels]);
+  const typesXml = parts[types] === undefined ? '' : strFromU8(parts[types]);
+  if (relsXml.split('</Relationships>').length !== 2 || relsXml.includes('/webSettings"')) throw libraryChanged('one </Relationships> and no webSettings relationship', rels);
+  if (relsXml.includes('Id="rIdWebSettings"')) throw libraryChanged('no relationship with the id rIdWebSettings', rels);
+  if (typesXml.split('</Types>').length !== 2 || typesXml.includes('/word/webSettings.xml')) throw libraryChanged('one </Types> and no webSettings content type', types);
+  parts[WEB_SETTINGS.part] = strToU8(WEB_SETTINGS.xml);
+  parts[rels] = strToU8(relsXml.replace('</Relationships>', `${WEB_SETTINGS.relationship}</Relationships>`));
+  parts[types] = strToU8(typesXml.replace('</Types>', `${WEB_SETTINGS.contentType}</Types>`));
 }
 
 /** fflate writes a zip entry's time as local time, so a local noon gives the same bytes in every time zone. */

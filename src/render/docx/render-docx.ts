@@ -3,7 +3,8 @@
 import { Document, Footer, Header, PageNumber, PageOrientation, Paragraph, SectionType, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import type { NumberedParagraph, NumberedReport } from '../../model.js';
-import { blockChildren } from './blocks.js';
+import { blockChildren, type BlockContext } from './blocks.js';
+import { inlineRuns } from './inline.js';
 import { packDocx } from './pack-docx.js';
 import { agendaTable, annexChildren, coverChildren, itemChildren } from './report-parts.js';
 import { NUMBERING, numberingFor, PAGE, STYLE, stylesFor } from './styles.js';
@@ -16,6 +17,8 @@ export interface DocxOptions {
   readonly agendaOnly?: boolean;
 }
 
+const FOOTNOTE_BLOCKS: BlockContext = { textStyle: STYLE.footnote, width: 8000, level: 0 };
+
 export async function renderDocx(report: NumberedReport, options: DocxOptions = {}): Promise<Uint8Array> {
   const meta = report.meta;
   const catalog = catalogFor(meta.language);
@@ -24,11 +27,16 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     changes: { author: report.facts.changes.author, date: `${report.facts.changes.date}T00:00:00Z` },
     footnotes: new Map(report.footnotes.map((f) => [f.key, f])),
   };
-  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, comments: [] };
+  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, citedFootnotes: new Set(), comments: [] };
   const lists = paragraphLists(report);
 
   for (const footnote of report.footnotes) {
-    const children = blockChildren(env, state, footnote.blocks, { textStyle: STYLE.footnote, width: 8000, level: 0 });
+    // A space between the note's number (which Word puts first) and its text, as Word writes its own notes.
+    const [first, ...rest] = footnote.blocks;
+    const children =
+      first?.type === 'plain'
+        ? [new Paragraph({ style: STYLE.footnote, children: [new TextRun(' '), ...inlineRuns(env, state, first.content)] }), ...blockChildren(env, state, rest, FOOTNOTE_BLOCKS)]
+        : blockChildren(env, state, footnote.blocks, FOOTNOTE_BLOCKS);
     state.footnotes.set(footnote.number, children.filter((c): c is Paragraph => c instanceof Paragraph));
   }
 
@@ -51,6 +59,12 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   if (!options.agendaOnly) {
     for (const annex of report.annexes) {
       const landscape = annex.orientation === 'landscape';
+      // A restricted annex left out of a public edition is one line: at the end of what comes before it, not on a page of its own.
+      const previous = sections.at(-1);
+      if (report.public && annex.visibility === 'restricted' && previous) {
+        (previous.children as FileChild[]).push(...annexChildren(env, state, annex, lists.of));
+        continue;
+      }
       sections.push({
         properties: { type: SectionType.NEXT_PAGE, page: page(landscape) },
         headers: { default: header([annex.header, ...publicLine]) },
@@ -67,7 +81,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   const doc = new Document({
     styles: stylesFor(catalog.tags.word),
     numbering: numberingFor(lists.extra),
-    footnotes: Object.fromEntries([...state.footnotes].map(([n, children]) => [n, { children }])),
+    footnotes: Object.fromEntries([...state.footnotes].filter(([n]) => state.citedFootnotes.has(n)).map(([n, children]) => [n, { children }])),
     // Public editions and --accept-changes builds have no comment left in the model, so no comments part.
     ...(state.comments.length ? { comments: { children: state.comments.map((c) => ({ id: c.id, author: c.author, initials: initials(c.author), date: new Date(env.changes.date), children: [c.body] })) } } : {}),
     sections,

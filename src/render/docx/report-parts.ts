@@ -1,13 +1,13 @@
 // Factories for the report's parts: cover block, agenda table, item body and annexes.
 
 import {
-  AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
+  AlignmentType, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range } from '../../model.js';
 import { documentsUnder, subitemsOf, visitTree } from '../../walk.js';
 import { headingLevels } from '../outline.js';
-import { blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
+import { alignmentFor, blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
 import { complexField } from './fields.js';
 import { inlineRuns } from './inline.js';
 import { contentWidth, NUMBERING, STYLE } from './styles.js';
@@ -55,7 +55,7 @@ export function coverChildren(env: WriterEnv): FileChild[] {
 }
 
 /**
- * Fixed column widths, a header row repeated on every page, rows that never split. `withBody` false (the agenda
+ * Fixed column widths, a header row repeated on every page, rows that may split. `withBody` false (the agenda
  * alone) writes the ranges as text: there are no paragraph bookmarks for fields to point at.
  */
 export function agendaTable(env: WriterEnv, state: WriterState, withBody = true): FileChild[] {
@@ -89,20 +89,20 @@ export function agendaTable(env: WriterEnv, state: WriterState, withBody = true)
     });
     // The agenda alone lists the working documents under their item or sub-item ("Doc. PC0509E1a").
     const documents = (id: string | null, style: string) =>
-      withBody ? [] : documentsUnder(report, id).map((label) => new Paragraph({ style, children: [new TextRun(`\t${label}`)] }));
+      withBody ? [] : documentsUnder(report, id).map((label) => new Paragraph({ style, children: [new TextRun({ children: [new Tab(), label] })] }));
     const subitems = subitemsOf(item).flatMap((s) => [
       new Paragraph({
         style: STYLE.agendaSubitem,
         children: [
-          new TextRun(`${s.agendaLabel}\t`),
+          new TextRun({ children: [s.agendaLabel, new Tab()] }),
           ...inlineRuns(env, state, s.title),
           ...(s.purpose ? [new TextRun(' '), new TextRun({ text: `(${s.purpose})`, style: STYLE.purposeChar })] : []),
         ],
       }),
       ...documents(s.id, STYLE.agendaSubitem),
     ]);
+    // A tall row (many sub-items) may split, so page 1 is not left half empty; the header row repeats.
     return new TableRow({
-      cantSplit: true,
       children: [
         cell(0, [text(STYLE.agendaText, item.numeral, AlignmentType.CENTER)]),
         cell(1, [title, ...documents(item.id, STYLE.agendaSubitem), ...subitems]),
@@ -145,10 +145,9 @@ export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedI
   const out: FileChild[] = [
     new Paragraph({
       style: STYLE.item,
-      children: [...bookmarked(state, item.bookmark, [new TextRun(item.label)]), new TextRun(env.report.profile.headings === 'sections' ? '\t' : ' – '), ...inlineRuns(env, state, item.title)],
+      children: [...bookmarked(state, item.bookmark, [new TextRun(item.label)]), ...(env.report.profile.headings === 'sections' ? [new TextRun({ children: [new Tab()] })] : [new TextRun(' – ')]), ...inlineRuns(env, state, item.title)],
     }),
   ];
-  if (item.purpose) out.push(new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${item.purpose})`)] }));
   out.push(...flowChildren(env, state, item.body, false, numberingFor, 0, OUTLINE.item));
   return out;
 }
@@ -170,9 +169,9 @@ interface FlowContext {
 
 const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], FileChild[]> = {
   subitems: (node, { env, state }) =>
-    node.subitems.flatMap((s) => [
-      new Paragraph({ style: STYLE.subitem, children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun('\t'), ...inlineRuns(env, state, s.title)] }),
-      ...(s.purpose ? [new Paragraph({ style: STYLE.purpose, children: [new TextRun(`(${s.purpose})`)] })] : []),
+    node.subitems.flatMap((s, i) => [
+      // Sub-items that share their paragraphs (Item II's sixteen) may part across pages: only the last keeps with the text.
+      new Paragraph({ style: STYLE.subitem, ...(i < node.subitems.length - 1 ? { keepNext: false } : {}), children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun({ children: [new Tab()] }), ...inlineRuns(env, state, s.title)] }),
     ]),
   heading: (node, { env, state, headingShift, levels }) => [headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null, levels.get(node))],
   loose: (node, { env, state, width }) => [
@@ -189,13 +188,14 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
       ...label,
       new Paragraph({
         style,
+        ...alignmentFor(node.content),
         // The style carries the report's numbering; a paragraph names a list only to restart it (annexes, public gaps).
         ...(list && list !== NUMBERING.paragraphs ? { numbering: { reference: list, level: 0, custom: true } } : {}),
         children: node.bookmark ? bookmarked(state, node.bookmark, runs) : runs,
       }),
       ...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0 }),
       ...(node.decisions ?? []).flatMap((d) => [
-        new Paragraph({ style: STYLE.decision, children: inlineRuns(env, state, d.content) }),
+        new Paragraph({ style: STYLE.decision, ...alignmentFor(d.content), children: inlineRuns(env, state, d.content) }),
         ...blockChildren(env, state, d.blocks, { textStyle: STYLE.body, width: width - 1701, level: 1 }),
       ]),
     ];

@@ -64,7 +64,12 @@ export function contentWidth(landscape: boolean): number {
 }
 
 const FONT = 'Times New Roman';
-const HANG = 567; // 1 cm: the hanging indent of paragraph numbers and sub-item letters
+/** 1 cm: the hanging indent of paragraph numbers and sub-item letters. */
+export const HANG = 567;
+/** The hanging indent of a list item's number, bullet or typed letter. */
+export const LIST_HANG = 340;
+/** Table Text's size, in half-points: what column widths are measured at. */
+export const TABLE_TEXT_SIZE = 19;
 const RESTRICTED = 'AA1111';
 
 /**
@@ -129,7 +134,7 @@ export function stylesFor(languageTag: string): IStylesOptions {
       { id: STYLE.listItem, name: 'List Item', basedOn: STYLE.normal, paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: { after: 80 } } },
       { id: STYLE.quote, name: 'Quote', basedOn: STYLE.normal, paragraph: { indent: { left: HANG * 2, right: HANG }, alignment: AlignmentType.JUSTIFIED } },
       { id: STYLE.code, name: 'Code', basedOn: STYLE.normal, run: { font: 'Courier New', size: 19 }, paragraph: { indent: { left: HANG }, spacing: { after: 0, line: 240 } } },
-      { id: STYLE.tableText, name: 'Table Text', basedOn: STYLE.normal, run: { size: 19 }, paragraph: { spacing: { after: 40, line: 240 } } },
+      { id: STYLE.tableText, name: 'Table Text', basedOn: STYLE.normal, run: { size: TABLE_TEXT_SIZE }, paragraph: { spacing: { after: 40, line: 240 } } },
       { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, run: { bold: true } },
       { id: STYLE.agendaText, name: 'Agenda Text', basedOn: STYLE.normal, run: { size: 22 }, paragraph: { spacing: { after: 40, line: 240 } } },
       { id: STYLE.agendaHeading, name: 'Agenda Heading', basedOn: STYLE.agendaText, run: { underline: {} } },
@@ -168,7 +173,7 @@ export function numberingFor(lists: readonly { readonly reference: string; reado
       format,
       text: text(level),
       alignment: AlignmentType.LEFT,
-      style: { paragraph: { indent: { left: HANG * (level + 2), hanging: 340 } } },
+      style: { paragraph: { indent: { left: HANG * (level + 2), hanging: LIST_HANG } } },
     }));
   return {
     config: [
@@ -178,7 +183,8 @@ export function numberingFor(lists: readonly { readonly reference: string; reado
         reference: NUMBERING.decisions,
         levels: [{ level: 0, format: LevelFormat.BULLET, text: '-', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG * 3, hanging: HANG } } } }],
       },
-      { reference: NUMBERING.bullets, levels: nested(LevelFormat.BULLET, (l) => ['•', '–', '◦'][l % 3]!) },
+      // The seed's lists are dash lists: "-", then "–" and "◦" below.
+      { reference: NUMBERING.bullets, levels: nested(LevelFormat.BULLET, (l) => ['-', '–', '◦'][l % 3]!) },
       { reference: NUMBERING.ordered, levels: nested(LevelFormat.DECIMAL, (l) => `%${l + 1}.`) },
     ],
   };

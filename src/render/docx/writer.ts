@@ -18,6 +18,8 @@ export interface WriterState {
   nextBookmarkId: number;
   /** Each ordered list is its own numbering instance, so each starts at its own start. */
   nextListInstance: number;
+  /** The footnotes a footnote reference was written for: a document carries those alone (the agenda cites few or none). */
+  readonly citedFootnotes: Set<number>;
   /** Word comments, in order of their anchors (ids 0, 1, 2…). */
   readonly comments: { readonly id: number; readonly author: string; readonly body: Paragraph }[];
 }

@@ -3,6 +3,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
+import { isLettered } from '../lettered-lists.js';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Block, type Handlers, type Inline, type NumberedFootnote, type NumberedReport } from '../../model.js';
 import { linkBetween, type DocumentPlace } from '../../write/output-names.js';
@@ -86,7 +87,8 @@ const BLOCK: Handlers<Block, [HastContext], Element> = {
   list: (block, ctx) =>
     h(
       block.ordered ? 'ol' : 'ul',
-      { start: block.ordered && block.start !== 1 ? block.start : undefined },
+      // A list lettered by hand prints its letters and no bullet as well.
+      { start: block.ordered && block.start !== 1 ? block.start : undefined, className: isLettered(ctx.report, block) ? ['lettered'] : undefined },
       block.items.map((item) => h('li', blocksToHast(ctx, item.blocks))),
     ),
   table: (block, ctx) => {

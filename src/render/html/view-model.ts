@@ -247,12 +247,17 @@ function pageStyles(report: NumberedReport): string {
   const catalog = catalogFor(report.meta.language);
   const rules: string[] = [];
   const cssString = (s: string) => `"${s.replace(/["\\\n]/g, (c) => (c === '\n' ? ' ' : `\\${c}`))}"`;
+  // "Public Version" prints once a page, at the top right, under the annex header on an annex's pages.
+  const publicLine = report.public ? ` "\\A" ${cssString(catalog.publicVersion)}` : '';
   for (const annex of report.annexes) {
+    // A restricted annex left out of a public edition is one line after what comes before it: no page of its own
+    // (a change of named page would force one).
+    if (report.public && annex.visibility === 'restricted') continue;
     const size = annex.orientation === 'landscape' ? 'A4 landscape' : 'A4';
-    const right = report.public ? `@top-left { content: ${cssString(catalog.publicVersion)}; }` : '';
-    rules.push(`@page ${annex.anchor} { size: ${size}; @top-right { content: ${cssString(annex.header)}; } ${right} }`);
+    rules.push(`@page ${annex.anchor} { size: ${size}; @top-right { content: ${cssString(annex.header)}${publicLine}; white-space: pre; } }`);
     rules.push(`#${annex.anchor} { page: ${annex.anchor}; }`);
   }
-  if (report.public) rules.push(`@page { @top-left { content: ${cssString(catalog.publicVersion)}; } }`);
+  // Page 1 has it already, in the cover block.
+  if (report.public) rules.push(`@page { @top-right { content: ${cssString(catalog.publicVersion)}; } } @page :first { @top-right { content: none; } }`);
   return rules.join('\n');
 }

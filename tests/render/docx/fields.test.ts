@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildTo } from '../../build-helpers.js';
+import { buildTo, sharedBuild } from '../../build-helpers.js';
 import { docxParts } from '../../readers.js';
 
 const run = promisify(execFile);
@@ -45,7 +45,7 @@ describe.each([
 });
 
 describe('the agenda table\'s Paragraph column', async () => {
-  const built = await buildTo('meetings/ptc-219-220', ['docx', 'json']);
+  const built = await sharedBuild('meetings/ptc-219-220');
   const document = (await docxParts(path.join(built.folder, 'PC0517E1a.docx')))['word/document.xml']!;
   const agenda = /<w:tbl>(?:(?!<\/w:tbl>).)*Agenda Item(?:(?!<\/w:tbl>).)*<\/w:tbl>/.exec(document)![0];
 

@@ -16,7 +16,7 @@ const OPTIONS: PackOptions = {
 
 /** A new Document each time, as each build makes one: anything docx numbers per process would differ between two. */
 function handMade(): Document {
-  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, comments: [] };
+  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, citedFootnotes: new Set(), comments: [] };
   const note = new Paragraph({ children: [new TextRun('See '), new ExternalHyperlink({ link: 'https://example.org/note', children: [new TextRun('the note')] })] });
   return new Document({
     footnotes: { 1: { children: [note] } },
@@ -105,6 +105,7 @@ describe('packDocx and the docx library', () => {
       'word/theme/theme1.xml',
       'word/numbering.xml',
       '[Content_Types].xml',
+      'word/webSettings.xml',
     ]);
   });
 
@@ -129,6 +130,7 @@ describe('packDocx and the docx library', () => {
       ['rId6', 'theme', 'theme/theme1.xml'],
       ['rIdLink1', 'hyperlink', 'https://example.org/?a=1&amp;b=2'],
       ['rId8', 'fontTable', 'fontTable.xml'],
+      ['rIdWebSettings', 'webSettings', 'webSettings.xml'],
     ]);
     expect(relationships('word/_rels/footnotes.xml.rels')).toEqual([['rIdLink2', 'hyperlink', 'https://example.org/note']]);
     expect(parts['word/document.xml']!.match(/<w:hyperlink [^>]*>/g)).toEqual(['<w:hyperlink w:history="1" r:id="rIdLink1">']);
@@ -153,6 +155,31 @@ describe('packDocx and the docx library', () => {
     const withoutStamps = (xml: string) => xml.replace(/<dcterms:(created|modified)[^>]*>[^<]*<\/dcterms:\1>|<dc:language>[^<]*<\/dc:language>/g, '');
     expect(theirs).toContain('<dcterms:created');
     expect(withoutStamps(parts['docProps/core.xml']!)).toBe(withoutStamps(theirs));
+  });
+
+  it('writes the note separators as Word does: the separator alone, no note reference run', () => {
+    for (const [name, note] of [['word/footnotes.xml', 'footnote'], ['word/endnotes.xml', 'endnote']] as const) {
+      const separators = parts[name]!.match(new RegExp(`<w:${note} w:type="(?:separator|continuationSeparator)"[\\s\\S]*?</w:${note}>`, 'g'));
+      expect(separators).toHaveLength(2);
+      for (const separator of separators!) {
+        expect(separator).not.toMatch(/<w:(?:footnote|endnote)Ref\/>|FootnoteReference|EndnoteReference/);
+        expect(separator).toMatch(/<w:(?:continuationSeparator|separator)\/>/);
+      }
+    }
+    // A real note keeps its reference mark.
+    expect(parts['word/footnotes.xml']).toMatch(/<w:footnote w:id="1">[\s\S]*<w:footnoteRef\/>/);
+  });
+
+  it('defines DefaultParagraphFont, the style docx bases its character styles on, once, as the default', () => {
+    const styles = parts['word/styles.xml']!;
+    expect(styles.match(/w:styleId="DefaultParagraphFont"/g)).toHaveLength(1);
+    expect(styles).toContain('<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">');
+    expect(styles).toContain('<w:basedOn w:val="DefaultParagraphFont"/>');
+  });
+
+  it('adds a webSettings part with its relationship and content type', () => {
+    expect(parts['word/webSettings.xml']).toContain('<w:webSettings ');
+    expect(parts['[Content_Types].xml']).toContain('<Override PartName="/word/webSettings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.webSettings+xml"/>');
   });
 
   it('dates every zip entry at noon of the given date', () => {
@@ -181,6 +208,29 @@ describe('packDocx when the docx library output changes', () => {
     await expect(packDocx(handMade(), OPTIONS)).rejects.toThrow(
       "the docx library's output changed: expected the core properties acta gives Packer as an override in docProps/core.xml; acta needs an update",
     );
+  });
+
+  it('stops when a note separator no longer holds the reference run acta takes out', async () => {
+    changedLibrary((texts) => {
+      texts['word/endnotes.xml'] = texts['word/endnotes.xml']!.replace('<w:r><w:rPr><w:rStyle w:val="EndnoteReference"/></w:rPr><w:endnoteRef/></w:r>', '');
+    });
+    await expect(packDocx(handMade(), OPTIONS)).rejects.toThrow(
+      `the docx library's output changed: expected a separator endnote holding the run <w:r><w:rPr><w:rStyle w:val="EndnoteReference"/></w:rPr><w:endnoteRef/></w:r> in word/endnotes.xml; acta needs an update`,
+    );
+  });
+
+  it('stops when the styles define DefaultParagraphFont themselves', async () => {
+    changedLibrary((texts) => {
+      texts['word/styles.xml'] = texts['word/styles.xml']!.replace('</w:styles>', '<w:style w:type="character" w:styleId="DefaultParagraphFont"/></w:styles>');
+    });
+    await expect(packDocx(handMade(), OPTIONS)).rejects.toThrow('expected no DefaultParagraphFont style of its own (acta adds it) in word/styles.xml');
+  });
+
+  it('stops when a webSettings part is already there', async () => {
+    changedLibrary((texts) => {
+      texts['word/webSettings.xml'] = '<w:webSettings/>';
+    });
+    await expect(packDocx(handMade(), OPTIONS)).rejects.toThrow('expected no webSettings part of its own (acta adds it) in word/webSettings.xml');
   });
 
   it('stops on a relationship id of another shape', async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatched } from '../../browser.js';
-import { buildTo } from '../../build-helpers.js';
+import { buildTo, sharedBuild } from '../../build-helpers.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ afterAll(async () => {
 const open = (file: string) => openWatched(browser, file, 1100);
 
 describe('the flagship report in Chromium', async () => {
-  const built = await buildTo('meetings/ptc-219-220', ['html', 'json']);
+  const built = await sharedBuild('meetings/ptc-219-220');
   const file = path.join(built.folder, 'PC0517E1a.html');
   const data = JSON.parse(await readFile(path.join(built.folder, 'PC0517E1a.json'), 'utf8')) as { items: { numeral: string; range: string }[] };
 
@@ -105,7 +105,7 @@ describe('the flagship report in Chromium', async () => {
 });
 
 describe('the French meeting in Chromium', async () => {
-  const built = await buildTo('meetings/exemple-fr', ['html']);
+  const built = await sharedBuild('meetings/exemple-fr');
 
   it('shows French labels', async () => {
     const { page, errors } = await open(path.join(built.folder, 'PI0231F1a.html'));
