@@ -243,7 +243,7 @@ describe('a working document, rendered', async () => {
 
   it('DOCX: the cover, sections "I.", and hyperlinks to the other DOCX', async () => {
     const { document, rels } = await xml(wp);
-    const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+    const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((m) => m[1] ?? '\t').join('|');
     expect(text).toContain('MANAGING THE PTC|PTC WORK PROGRAMME|(Item II (a) on the Agenda)');
     expect(text).toMatch(/\|I\.\|\t\|Introduction\|/);
     expect(text).not.toContain('Agenda Item');
