@@ -245,7 +245,17 @@ describe('a working document, rendered', async () => {
     const { document, rels } = await xml(wp);
     const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((m) => m[1] ?? '\t').join('|');
     expect(text).toContain('MANAGING THE PTC|PTC WORK PROGRAMME|(Item II (a) on the Agenda)');
-    expect(text).toMatch(/\|I\.\|\t\|Introduction\|/);
+    // Sections are Word numbering of their own, I., II.: the heading holds the title, the list the numeral.
+    const numbering = strFromU8(unzipSync(await renderDocx(wp))['word/numbering.xml']!);
+    const sections = /<w:abstractNum [^>]*w:abstractNumId="(\d+)"[^>]*>(?:(?!<\/w:abstractNum>).)*<w:numFmt w:val="upperRoman"\/><w:lvlText w:val="%1\."\/>/s.exec(numbering);
+    expect(sections).not.toBeNull();
+    const numId = new RegExp(`<w:num w:numId="(\\d+)"[^>]*><w:abstractNumId w:val="${sections![1]}"/>`).exec(numbering)![1];
+    const headings = [...document.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Heading1"\/>(?:(?!<\/w:p>).)*?<\/w:p>/gs)].map((m) => m[0]);
+    expect(headings.map((p) => [new RegExp(`<w:numId w:val="${numId}"/>`).test(p), /<w:t[^>]*>([^<]*)<\/w:t>/.exec(p)![1]])).toEqual([
+      [true, 'Introduction'], [true, 'Draft Work Programme'], [true, 'Actions required from the PTC'],
+    ]);
+    // The report's items are "Item I – …" as text: no section list in its DOCX.
+    expect(strFromU8(unzipSync(await renderDocx(report))['word/numbering.xml']!)).not.toContain('upperRoman');
     expect(text).not.toContain('Agenda Item');
     expect(rels).toMatch(/Target="PC0509E1a\.docx" TargetMode="External"/);
     expect((await xml(report)).rels).toMatch(/Target="documents\/PC0499E1a\.docx" TargetMode="External"/);
