@@ -81,13 +81,14 @@ describe('the transcribed seeds (meetings/ptc-219-220/documents, see their NOTES
   }, 180_000);
 });
 
-describe('in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
+// One browser for the file.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
 
+describe('in Chromium', () => {
   it.each(['PC0499E1a', 'PC0497E1a'])('%s shows with no console error and no request, sections and paragraphs in order', async (symbol) => {
     const doc = bySymbol(symbol);
     const file = path.join(work, `${symbol}.html`);
@@ -107,12 +108,9 @@ describe('in Chromium', () => {
 describe('acta agenda of a meeting with working documents', () => {
   const out = agendaOut;
   const folder = agendaFolder;
-  let browser: Browser;
-  beforeAll(async () => {
+  beforeAll(() => {
     expect(agendaBuilt.status).toBe(0);
-    browser = await launchChromium();
   });
-  afterAll(async () => browser?.close());
 
   it('lists each document under its item or sub-item, in Chromium', async () => {
     const { page, errors, requests } = await openWatched(browser, path.join(folder, 'PC0520E1a-agenda.html'));
