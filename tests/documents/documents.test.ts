@@ -261,3 +261,24 @@ describe('a working document, rendered', async () => {
     expect((await xml(report)).rels).toMatch(/Target="documents\/PC0499E1a\.docx" TargetMode="External"/);
   });
 });
+
+describe('a document that becomes restricted', () => {
+  it('leaves no public file of it from the previous build', async () => {
+    const { cp, mkdtemp, readdir, readFile, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { buildMeeting, prepareRenderEnv } = await import('../../src/pipeline.js');
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-doc-restricted-')), 'm');
+    await cp('tests/fixtures/working-documents', dir, { recursive: true });
+    const env = (await prepareRenderEnv()).env!;
+    const options = { formats: ['html', 'json'] as const, publicOnly: false, acceptChanges: false };
+    const out = path.join(dir, '..', 'out');
+    const publicFiles = async () => (await readdir(path.join(out, 'm', 'documents'))).filter((f) => f.startsWith('PC0509E1a-public'));
+    expect((await buildMeeting(dir, out, options, env)).report).not.toBeNull();
+    expect(await publicFiles()).toEqual(['PC0509E1a-public.html', 'PC0509E1a-public.json']);
+    const file = path.join(dir, 'documents', 'plan.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('issued: 2016-09-09', 'issued: 2016-09-09\nvisibility: restricted'));
+    expect((await buildMeeting(dir, out, options, env)).report).not.toBeNull();
+    expect(await publicFiles()).toEqual([]);
+  });
+});
