@@ -55,7 +55,7 @@ The programme is in line with the Strategic Plan.
 
 The new draft is in [](#wp-annex); see also [](#wp-p2) and [](#plan-p1). {#wp-p2}
 
-# Actions required from the PTC
+# Actions required from the PTC {#wp-actions}
 
 The PTC is invited to:
 
@@ -132,7 +132,8 @@ describe('a working document', () => {
     expect(wp!.targets['wp-p2']).not.toHaveProperty('elsewhere');
     expect(wp!.targets['plan-p1']).toMatchObject({ label: 'paragraph 1 of Doc. PC0509E1a' });
     expect(plan!.targets['wp-p2']!.label).toBe('paragraph 4 of Doc. PC0499E1a');
-    // a document's annex is its own: "Annex I" within it
+    // a section of another document, and a document's annex, its own ("Annex I") within it
+    expect(plan!.targets['wp-actions']).toMatchObject({ label: 'Section III of Doc. PC0499E1a', kind: 'item' });
     expect(wp!.targets['wp-annex']!.label).toBe('Annex I');
     expect(wp!.annexes[0]!.header).toBe('Annex I to doc. PC0499E1a');
   });
