@@ -16,7 +16,8 @@ import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
 import { agendaFile, annexFile, decisionsFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
-import { buildKey, contentHash, keepTrees, keptTrees, remember, upToDate, usesCache } from './write/build-cache.js';
+import { buildKey, contentHash, remember, upToDate, usesCache } from './write/build-cache.js';
+import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';

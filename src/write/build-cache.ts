@@ -9,20 +9,21 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Root } from 'mdast';
-import { z } from 'zod';
+// zod's tree-shakable API: the up-to-date check runs before anything else is loaded (zod's full API alone took
+// about 0.1 s to load), so it takes only what it uses.
+import * as z from 'zod/mini';
 import type { Diagnostic } from '../diagnostics.js';
-import { TreeCache } from '../parse/create-processor.js';
 import type { BuildOptions } from '../pipeline.js';
 import { editionsOf } from './output-names.js';
 
 /** The cache entry in a meeting's output folder. */
 export const CACHE_FILE = '.acta-cache.json';
 
-/** Bumped when the entry's shape changes: an entry of another shape is ignored. */
-const ENTRY_VERSION = 1;
+/** Bumped when the entries' shape changes: an entry of another shape is ignored. */
+export const ENTRY_VERSION = 1;
 
-const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Every file under `dir` (dot-files and dot-folders left out), as relative path → content hash, sorted;
@@ -49,7 +50,7 @@ let code: Promise<string> | null = null;
  * acta's own code: every file of the folder this module was loaded from under the package (dist/ when
  * bundled, src/ when run from source) and the package manifest. A new acta, or a rebuilt one, is a new key.
  */
-function codeFingerprint(): Promise<string> {
+export function codeFingerprint(): Promise<string> {
   code ??= (async () => {
     let dir = path.dirname(fileURLToPath(import.meta.url));
     let below = '';
@@ -88,7 +89,7 @@ const Entry = z.object({
   /** Each output, relative to the folder, with the hash of the bytes written. */
   outputs: z.record(z.string(), z.string()),
   /** What the build printed (warnings): printed again when the build is skipped. */
-  diagnostics: z.array(z.object({ severity: z.enum(['error', 'warning']), ruleId: z.string(), message: z.string(), file: z.string(), line: z.number(), column: z.number() }).passthrough()),
+  diagnostics: z.array(z.looseObject({ severity: z.enum(['error', 'warning']), ruleId: z.string(), message: z.string(), file: z.string(), line: z.number(), column: z.number() })),
 });
 
 /**
@@ -130,42 +131,3 @@ export async function remember(folder: string, key: string, outputs: ReadonlyMap
 
 /** The hash `remember` records for a file's content. */
 export const contentHash = sha256;
-
-/** The trees of the meeting's Markdown files as the last build read them, beside the cache entry. */
-export const TREES_FILE = '.acta-trees.json';
-
-const Trees = z.object({
-  entry: z.literal(ENTRY_VERSION),
-  /** acta's code that read them: another acta reads again. */
-  code: z.string(),
-  /** The hash of `trees`: a file cut short or edited is ignored whole. */
-  sum: z.string(),
-  /** JSON of [hash of a file's text, its tree][]. */
-  trees: z.string(),
-});
-
-/**
- * A tree cache seeded with the trees the last build of this output folder read, so this build reads again
- * only the files whose text changed. An entry that is missing, unreadable, of another acta or not what its
- * sum says gives an empty cache: every file is read, as with no cache at all.
- */
-export async function keptTrees(folder: string): Promise<TreeCache> {
-  try {
-    const entry = Trees.parse(JSON.parse(await readFile(path.join(folder, TREES_FILE), 'utf8')));
-    if (entry.code !== (await codeFingerprint()) || sha256(entry.trees) !== entry.sum) return new TreeCache();
-    const list = z.array(z.tuple([z.string(), z.object({ type: z.literal('root') }).passthrough()])).parse(JSON.parse(entry.trees));
-    return new TreeCache(new Map(list as unknown as [string, Root][]));
-  } catch {
-    return new TreeCache();
-  }
-}
-
-/** Keeps the trees this build read for the next one; written beside the outputs, atomically. */
-export async function keepTrees(folder: string, trees: TreeCache): Promise<void> {
-  const list = JSON.stringify([...trees.kept()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const entry = { entry: ENTRY_VERSION, code: await codeFingerprint(), sum: sha256(list), trees: list };
-  const target = path.join(folder, TREES_FILE);
-  const temporary = path.join(folder, `${TREES_FILE}.${process.pid}.tmp`);
-  await writeFile(temporary, JSON.stringify(entry));
-  await rename(temporary, target);
-}

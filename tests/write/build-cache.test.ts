@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMeeting, prepareRenderEnv, type BuildOptions, type RenderEnv } from '../../src/pipeline.js';
 import { loadMeeting } from '../../src/load/load-meeting.js';
 import { parseMeeting } from '../../src/parse/parse-meeting.js';
-import { CACHE_FILE, keptTrees, TREES_FILE } from '../../src/write/build-cache.js';
+import { CACHE_FILE } from '../../src/write/build-cache.js';
+import { keptTrees, TREES_FILE } from '../../src/write/kept-trees.js';
 
 // HTML and JSON: the cache treats every output as bytes, and these are the cheap ones to build.
 const CACHED: BuildOptions = { formats: ['html', 'json'], publicOnly: false, acceptChanges: false, cache: true };

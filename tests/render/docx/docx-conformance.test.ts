@@ -1,13 +1,14 @@
 // Every DOCX of the example meetings (full, public, each annex alone, the agenda alone) as Word reads it: valid against
 // the ISO/IEC 29500 transitional schemas, and right where the schemas cannot see (issue 17, point 12).
 
-import { readdir } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAgenda, prepareRenderEnv } from '../../../src/pipeline.js';
 import { CELL_PADDING, textWidth } from '../../../src/render/docx/column-widths.js';
 import { TABLE_TEXT_SIZE } from '../../../src/render/docx/styles.js';
-import { buildTo } from '../../build-helpers.js';
+import { sharedBuild } from '../../build-helpers.js';
 import { validateDocxParts } from '../../docx-schema.js';
 import { docxParts } from '../../readers.js';
 
@@ -20,18 +21,24 @@ async function docxFiles(folder: string): Promise<string[]> {
 
 const files: Record<string, Record<string, string>> = {};
 const { env } = await prepareRenderEnv();
+const agendas = await mkdtemp(path.join(tmpdir(), 'acta-agendas-'));
 for (const meeting of MEETINGS) {
-  const built = await buildTo(meeting, ['docx']);
-  for (const edition of ['full', 'public'] as const) await buildAgenda(meeting, path.dirname(built.folder), edition, env!, ['docx']);
-  for (const file of await docxFiles(built.folder)) files[`${path.basename(meeting)}/${path.relative(built.folder, file)}`] = await docxParts(file);
+  const built = await sharedBuild(meeting);
+  for (const edition of ['full', 'public'] as const) await buildAgenda(meeting, agendas, edition, env!, ['docx']);
+  const agenda = path.join(agendas, path.basename(meeting));
+  for (const folder of [built.folder, agenda]) {
+    for (const file of await docxFiles(folder)) files[`${path.basename(meeting)}/${path.relative(folder, file)}`] = await docxParts(file);
+  }
 }
 const names = Object.keys(files).sort();
 
 describe('every DOCX of the example meetings', () => {
-  it('is built: full and public reports, annexes alone and agendas of the three meetings', () => {
+  it('is built: full and public reports, annexes alone and agendas of the three meetings, and the working documents', () => {
     expect(names.filter((n) => n.endsWith('-agenda.docx') || n.endsWith('-agenda-public.docx'))).toHaveLength(6);
-    expect(names.filter((n) => n.includes('/annexes/'))).toHaveLength(19);
-    expect(names).toHaveLength(31);
+    expect(names.filter((n) => n.includes('/annexes/') && !n.includes('/documents/'))).toHaveLength(19);
+    // Seeds 000 and 003 as working documents of the flagship: both editions, and their three annexes alone.
+    expect(names.filter((n) => n.includes('/documents/'))).toHaveLength(2 * 2 + 3 * 2);
+    expect(names).toHaveLength(31 + 10);
   });
 
   it('validates against the ISO/IEC 29500 transitional schemas, after markup-compatibility processing', async () => {
