@@ -24,6 +24,7 @@ describe('bad meetings', () => {
       'unknown-directives', 'critic-unclosed', 'annex-no-frontmatter', 'not-utf8', 'binary-annex', 'symlink-outside',
       'typed-number', 'indented-paragraph', 'footnotes', 'typed-labels',
       'yaml-colon-in-value', 'yaml-tab', 'yaml-unclosed-quote', 'annex-bad-frontmatter', 'vocabulary-keys', 'utf16-bom', 'utf16-no-bom', 'latin1', 'yaml-hash-in-value',
+      'working-document',
     ]));
   });
 

@@ -12,7 +12,8 @@ export async function checkCommand(dirs: readonly string[], terminal: Terminal):
     if (!checked.report) failed = true;
     else {
       const r = checked.report;
-      terminal.print(`${dir}: ${r.items.length} items, ${r.paragraphCount} paragraphs, ${r.annexes.length} annexes, ${r.decisions.length} decisions\n`);
+      const documents = r.documents.length === 0 ? '' : `, ${r.documents.length} working document${r.documents.length === 1 ? '' : 's'}`;
+      terminal.print(`${dir}: ${r.items.length} items, ${r.paragraphCount} paragraphs, ${r.annexes.length} annexes, ${r.decisions.length} decisions${documents}\n`);
     }
   }
   return failed ? 'input' : 'ok';

@@ -82,6 +82,8 @@ export interface Catalogue {
   readonly documentLabel: (symbol: string) => string;
   /** A reference to a paragraph of another document: "paragraph 4 of Doc. PC0509E1a". */
   readonly paragraphOf: (number: string, document: string) => string;
+  /** A reference to a section of another document: "Section II of Doc. PC0509E1a". */
+  readonly sectionOf: (numeral: string, document: string) => string;
   readonly dates: DateForms;
   /** `conclusion` opens the decisions of a summary report, `action` the actions a working document asks for. */
   readonly phrases: { readonly conclusion: LeadPhrase; readonly action: LeadPhrase };

@@ -33,6 +33,7 @@ export const en: Catalogue = {
   agendaReference: (numeral, letter) => `(Item ${numeral}${letter ? ` (${letter})` : ''} on the Agenda)`,
   documentLabel: (symbol) => `Doc. ${symbol}`,
   paragraphOf: (number, document) => `paragraph ${number} of ${document}`,
+  sectionOf: (numeral, document) => `Section ${numeral} of ${document}`,
   dates: {
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
     days: {},

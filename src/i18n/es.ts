@@ -33,6 +33,7 @@ export const es: Catalogue = {
   agendaReference: (numeral, letter) => `(Punto ${numeral}${letter ? ` ${letter})` : ''} del orden del día)`,
   documentLabel: (symbol) => `Doc. ${symbol}`,
   paragraphOf: (number, document) => `párrafo ${number} del ${document}`,
+  sectionOf: (numeral, document) => `sección ${numeral} del ${document}`,
   dates: {
     // Spanish writes month names in lower case, and "de" between day, month and year.
     months: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],

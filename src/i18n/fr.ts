@@ -35,6 +35,7 @@ export const fr: Catalogue = {
   agendaReference: (numeral, letter) => `(Point ${numeral}${letter ? ` ${letter})` : ''} de l'ordre du jour)`,
   documentLabel: (symbol) => `Doc. ${symbol}`,
   paragraphOf: (number, document) => `paragraphe ${number} du ${document}`,
+  sectionOf: (numeral, document) => `section ${numeral} du ${document}`,
   dates: {
     months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
     days: { 1: '1er' },

@@ -215,7 +215,9 @@ export function numberReport(report: Report): Result<NumberedReport> {
               ? annex.header
               : (t.kind === 'item' || t.kind === 'subitem') && !other.document
                 ? t.label
-                : `${t.label} (${docLabel})`;
+                : t.kind === 'item' && t.item
+                  ? catalog.sectionOf(t.item.numeral, docLabel)
+                  : `${t.label} (${docLabel})`;
         external[t.id] = { ...t, label, restricted: t.restricted || otherRestricted, elsewhere };
       }
     });

@@ -1,6 +1,7 @@
 // Validates meeting and annex frontmatter with zod and maps every problem to its line in the file.
 
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { closest, distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { error, warning, type Diagnostic, type Place } from '../diagnostics.js';
 import { LANGUAGES } from '../i18n/catalogues.js';
@@ -277,10 +278,27 @@ function validateData<S extends z.ZodType<Record<string, unknown>>>(
 }
 
 function unknownKeyHint(key: string, value: unknown, keys: readonly string[]): string {
-  if (keys === documentKeys) return keyHint(key, value, documentKeys, meetingKeys, 'a working document', 'meeting.md');
+  if (keys === documentKeys) return documentKeyHint(key);
   return keys === meetingKeys
     ? keyHint(key, value, meetingKeys, annexKeys, 'meeting.md', 'an annex file')
     : keyHint(key, value, annexKeys, meetingKeys, 'an annex file', 'meeting.md');
+}
+
+/**
+ * A working document's keys: the closest one for a typo, and where an annex's or the meeting's key goes
+ * (the annex vocabulary's hints, `landscape` → `orientation: landscape`, name keys a document does not have).
+ */
+function documentKeyHint(key: string): string {
+  const word = key.toLowerCase().replace(/[\s-]+/g, '_');
+  if (documentKeys.includes(word)) return `a known key (did you mean \`${word}\`?)`;
+  if (/^(landscape|portrait|orientation|numbered)$/.test(word)) {
+    return `a key of a working document (\`${word}\` is an annex setting: it goes in the frontmatter of each of the document's annexes, \`annexes/*.md\` beside \`document.md\`)`;
+  }
+  if (/^(restricted|private|confidential|public|hidden|secret)$/.test(word)) return 'a known key (did you mean `visibility: restricted`?)';
+  if (meetingKeys.includes(word)) return `a key of a working document (\`${word}\` belongs in meeting.md: a document takes it from the meeting)`;
+  const near = closest(word, [...documentKeys]);
+  if (distance(word, near) <= Math.max(2, Math.floor(word.length / 3))) return `a known key (did you mean \`${near}\`?)`;
+  return `one of the keys of a working document: ${documentKeys.map((k) => `\`${k}\``).join(', ')}`;
 }
 
 function isRealDate(value: string): boolean {

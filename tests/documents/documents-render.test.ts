@@ -15,7 +15,7 @@ import { renderDocx } from '../../src/render/docx/render-docx.js';
 import { renderHtml } from '../../src/render/html/render-html.js';
 import { decisionRecords } from '../../src/render/json/render-json.js';
 import { launchChromium, openWatched } from '../browser.js';
-import { pdfPages, sofficeToPdf } from '../readers.js';
+import { pdfPages, sofficeToPdfs } from '../readers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const acta = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), ...args], { cwd: root, encoding: 'utf8' });
@@ -24,6 +24,15 @@ const checked = await checkMeeting('meetings/ptc-219-220');
 const bySymbol = (symbol: string) => checked.report!.documents.find((d) => d.meta.symbol === symbol)!;
 const env = (await prepareRenderEnv()).env!;
 const work = await mkdtemp(path.join(tmpdir(), 'acta-documents-'));
+
+// Seed 003's DOCX and the agenda of a meeting with documents, converted by one LibreOffice process.
+const agendaOut = path.join(work, 'agenda');
+const agendaFolder = path.join(agendaOut, 'working-documents');
+const agendaBuilt = acta('agenda', 'tests/fixtures/working-documents', '--out', agendaOut);
+const seedDocx = path.join(work, 'PC0497E1a.docx');
+await writeFile(seedDocx, await renderDocx(bySymbol('PC0497E1a')));
+const libreOffice = sofficeToPdfs([seedDocx, path.join(agendaFolder, 'PC0520E1a-agenda.docx')]);
+libreOffice.catch(() => undefined);
 
 /** "I. 1", "I. 2"…: each numbered paragraph with its section's label. */
 const numbering = (doc: NumberedReport) => doc.items.flatMap((s) => s.body.flatMap((n) => (n.type === 'paragraph' ? [`${s.label} ${n.number}`] : [])));
@@ -62,9 +71,7 @@ describe('the transcribed seeds (meetings/ptc-219-220/documents, see their NOTES
   });
 
   it('LibreOffice renders the DOCX of seed 003 with sections I.–IV. and paragraphs 1–12 in order', async () => {
-    const file = path.join(work, 'PC0497E1a.docx');
-    await writeFile(file, await renderDocx(bySymbol('PC0497E1a')));
-    const pages = await pdfPages(await sofficeToPdf(file));
+    const pages = await pdfPages((await libreOffice)[0]!);
     const body = pages.filter((p) => !p.includes('Annex I to doc. PC0497E1a')).join('\n');
     expect(body).toContain('DIGITAL CUSTOMS WORK PLAN FOLLOW-UP');
     expect(body).toContain('(Item XVIII on the Agenda)');
@@ -74,13 +81,14 @@ describe('the transcribed seeds (meetings/ptc-219-220/documents, see their NOTES
   }, 180_000);
 });
 
-describe('in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
+// One browser for the file.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
 
+describe('in Chromium', () => {
   it.each(['PC0499E1a', 'PC0497E1a'])('%s shows with no console error and no request, sections and paragraphs in order', async (symbol) => {
     const doc = bySymbol(symbol);
     const file = path.join(work, `${symbol}.html`);
@@ -98,14 +106,11 @@ describe('in Chromium', () => {
 });
 
 describe('acta agenda of a meeting with working documents', () => {
-  const out = path.join(work, 'agenda');
-  let browser: Browser;
-  beforeAll(async () => {
-    expect(acta('agenda', 'tests/fixtures/working-documents', '--out', out).status).toBe(0);
-    browser = await launchChromium();
+  const out = agendaOut;
+  const folder = agendaFolder;
+  beforeAll(() => {
+    expect(agendaBuilt.status).toBe(0);
   });
-  afterAll(async () => browser?.close());
-  const folder = path.join(out, 'working-documents');
 
   it('lists each document under its item or sub-item, in Chromium', async () => {
     const { page, errors, requests } = await openWatched(browser, path.join(folder, 'PC0520E1a-agenda.html'));
@@ -119,7 +124,7 @@ describe('acta agenda of a meeting with working documents', () => {
   });
 
   it('lists each document under its sub-item, in LibreOffice', async () => {
-    const text = (await pdfPages(await sofficeToPdf(path.join(folder, 'PC0520E1a-agenda.docx')))).join('\n');
+    const text = (await pdfPages((await libreOffice)[1]!)).join('\n');
     const lines = text.split('\n').map((l) => l.trim()).filter((l) => /^(a\)|b\)|○|Doc\.)/.test(l)).map((l) => l.replace(/\s+\d{2}( - \d{2})?$/, '').replace(/\s+/g, ' '));
     expect(lines).toEqual(['a) PTC Work Programme', 'Doc. PC0499E1a', 'b) Digital Customs Work Plan', 'Doc. PC0509E1a', '○ Closing remarks', 'Doc. PC0510E1a']);
   }, 180_000);

@@ -55,7 +55,7 @@ The programme is in line with the Strategic Plan.
 
 The new draft is in [](#wp-annex); see also [](#wp-p2) and [](#plan-p1). {#wp-p2}
 
-# Actions required from the PTC
+# Actions required from the PTC {#wp-actions}
 
 The PTC is invited to:
 
@@ -132,7 +132,8 @@ describe('a working document', () => {
     expect(wp!.targets['wp-p2']).not.toHaveProperty('elsewhere');
     expect(wp!.targets['plan-p1']).toMatchObject({ label: 'paragraph 1 of Doc. PC0509E1a' });
     expect(plan!.targets['wp-p2']!.label).toBe('paragraph 4 of Doc. PC0499E1a');
-    // a document's annex is its own: "Annex I" within it
+    // a section of another document, and a document's annex, its own ("Annex I") within it
+    expect(plan!.targets['wp-actions']).toMatchObject({ label: 'Section III of Doc. PC0499E1a', kind: 'item' });
     expect(wp!.targets['wp-annex']!.label).toBe('Annex I');
     expect(wp!.annexes[0]!.header).toBe('Annex I to doc. PC0499E1a');
   });
@@ -243,13 +244,42 @@ describe('a working document, rendered', async () => {
 
   it('DOCX: the cover, sections "I.", and hyperlinks to the other DOCX', async () => {
     const { document, rels } = await xml(wp);
-    const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+    const text = [...document.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)].map((m) => m[1] ?? '\t').join('|');
     expect(text).toContain('MANAGING THE PTC|PTC WORK PROGRAMME|(Item II (a) on the Agenda)');
-    expect(text).toMatch(/\|I\.\|Introduction\|/);
-    // The numeral and the title are parted by a Word tab (<w:tab/>), never a tab character inside the text.
-    expect(document).toMatch(/<w:t(?: [^>]*)?>I\.<\/w:t>(?:(?!<\/w:p>).)*?<w:tab\/>(?:(?!<\/w:p>).)*?<w:t(?: [^>]*)?>Introduction<\/w:t>/);
+    // Sections are Word numbering of their own, I., II.: the heading holds the title, the list the numeral.
+    const numbering = strFromU8(unzipSync(await renderDocx(wp))['word/numbering.xml']!);
+    const sections = /<w:abstractNum [^>]*w:abstractNumId="(\d+)"[^>]*>(?:(?!<\/w:abstractNum>).)*<w:numFmt w:val="upperRoman"\/><w:lvlText w:val="%1\."\/>/s.exec(numbering);
+    expect(sections).not.toBeNull();
+    const numId = new RegExp(`<w:num w:numId="(\\d+)"[^>]*><w:abstractNumId w:val="${sections![1]}"/>`).exec(numbering)![1];
+    const headings = [...document.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="Heading1"\/>(?:(?!<\/w:p>).)*?<\/w:p>/gs)].map((m) => m[0]);
+    expect(headings.map((p) => [new RegExp(`<w:numId w:val="${numId}"/>`).test(p), /<w:t[^>]*>([^<]*)<\/w:t>/.exec(p)![1]])).toEqual([
+      [true, 'Introduction'], [true, 'Draft Work Programme'], [true, 'Actions required from the PTC'],
+    ]);
+    // The report's items are "Item I – …" as text: no section list in its DOCX.
+    expect(strFromU8(unzipSync(await renderDocx(report))['word/numbering.xml']!)).not.toContain('upperRoman');
     expect(text).not.toContain('Agenda Item');
     expect(rels).toMatch(/Target="PC0509E1a\.docx" TargetMode="External"/);
     expect((await xml(report)).rels).toMatch(/Target="documents\/PC0499E1a\.docx" TargetMode="External"/);
+  });
+});
+
+describe('a document that becomes restricted', () => {
+  it('leaves no public file of it from the previous build', async () => {
+    const { cp, mkdtemp, readdir, readFile, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { buildMeeting, prepareRenderEnv } = await import('../../src/pipeline.js');
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-doc-restricted-')), 'm');
+    await cp('tests/fixtures/working-documents', dir, { recursive: true });
+    const env = (await prepareRenderEnv()).env!;
+    const options = { formats: ['html', 'json'] as const, publicOnly: false, acceptChanges: false };
+    const out = path.join(dir, '..', 'out');
+    const publicFiles = async () => (await readdir(path.join(out, 'm', 'documents'))).filter((f) => f.startsWith('PC0509E1a-public'));
+    expect((await buildMeeting(dir, out, options, env)).report).not.toBeNull();
+    expect(await publicFiles()).toEqual(['PC0509E1a-public.html', 'PC0509E1a-public.json']);
+    const file = path.join(dir, 'documents', 'plan.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('issued: 2016-09-09', 'issued: 2016-09-09\nvisibility: restricted'));
+    expect((await buildMeeting(dir, out, options, env)).report).not.toBeNull();
+    expect(await publicFiles()).toEqual([]);
   });
 });

@@ -73,7 +73,7 @@ describe('acta init', () => {
     const check = acta('check', dir);
     expect(check.status).toBe(0);
     expect(check.stderr).toBe('');
-    expect(check.stdout).toBe(`${dir}: 2 items, 8 paragraphs, 2 annexes, 4 decisions\n`);
+    expect(check.stdout).toBe(`${dir}: 2 items, 8 paragraphs, 2 annexes, 4 decisions, 1 working document\n`);
   });
 
   it('refuses, as wrong usage, a symbol that meeting.md would refuse, and writes nothing', async () => {

@@ -74,6 +74,8 @@ function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: re
   if (words.length) return [new InternalHyperlink({ anchor: target.bookmark, children: inlineRuns(env, state, words, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
   const field = (name: string, cached: string, numberOnly: boolean) => complexField(`REF ${name}${numberOnly ? ' \\n' : ''} \\h`, cached, runFormat(format));
   if (target.kind === 'paragraph' && target.number !== null) return field(target.bookmark, target.label, true);
+  // A working document's section: its numeral is Word numbering, which `\n` reads ("II.").
+  if (target.kind === 'item' && env.report.profile.headings === 'sections') return field(target.bookmark, target.label, true);
   if (target.kind === 'subitem' && target.item) {
     // "Item IV (b)": the item's label and the sub-item's letter, each live; an only sub-item reads as its item.
     const item = field(target.item.bookmark, target.item.label, false);

@@ -83,7 +83,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   // The core properties are written by packDocx, which also gives them the dates and language docx cannot.
   const doc = new Document({
     styles: stylesFor(catalog.tags.word),
-    numbering: numberingFor(lists.extra),
+    numbering: numberingFor(lists.extra, report.profile.headings === 'sections'),
     footnotes: Object.fromEntries([...state.footnotes].filter(([n]) => state.citedFootnotes.has(n)).map(([n, children]) => [n, { children }])),
     // Public editions and --accept-changes builds have no comment left in the model, so no comments part.
     ...(state.comments.length ? { comments: { children: state.comments.map((c) => ({ id: c.id, author: c.author, initials: initials(c.author), date: new Date(env.changes.date), children: [c.body] })) } } : {}),

@@ -156,12 +156,12 @@ function rangeParagraph(range: Range | null, bookmarks: ReadonlyMap<number, stri
 }
 
 export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedItem, numberingFor: (p: NumberedParagraph) => string | null): FileChild[] {
-  const out: FileChild[] = [
-    new Paragraph({
-      style: STYLE.item,
-      children: [...bookmarked(state, item.bookmark, [new TextRun(item.label)]), ...(env.report.profile.headings === 'sections' ? [new TextRun({ children: [new Tab()] })] : [new TextRun(' – ')]), ...inlineRuns(env, state, item.title)],
-    }),
-  ];
+  // A working document's section: its numeral is Word numbering (I., II.), so inserting a section renumbers the rest.
+  const heading =
+    env.report.profile.headings === 'sections'
+      ? new Paragraph({ style: STYLE.item, numbering: { reference: NUMBERING.sections, level: 0 }, children: bookmarked(state, item.bookmark, inlineRuns(env, state, item.title)) })
+      : new Paragraph({ style: STYLE.item, children: [...bookmarked(state, item.bookmark, [new TextRun(item.label)]), new TextRun(' – '), ...inlineRuns(env, state, item.title)] });
+  const out: FileChild[] = [heading];
   out.push(...flowChildren(env, state, item.body, false, numberingFor, 0, OUTLINE.item));
   return out;
 }

@@ -49,6 +49,8 @@ export const STYLE = {
 
 export const NUMBERING = {
   paragraphs: 'report-paragraphs',
+  /** A working document's sections, I., II., III.: a list of their own, so Word renumbers them too. */
+  sections: 'document-sections',
   decisions: 'decisions',
   bullets: 'bullets',
   ordered: 'ordered',
@@ -167,7 +169,7 @@ export function stylesFor(languageTag: string): IStylesOptions {
 }
 
 /** Paragraph numbers run 1..N through the report on one definition; other lists for numbered annexes and public gaps. */
-export function numberingFor(lists: readonly { readonly reference: string; readonly start: number }[]): INumberingOptions {
+export function numberingFor(lists: readonly { readonly reference: string; readonly start: number }[], sections = false): INumberingOptions {
   const decimal = (reference: string, start = 1) => ({
     reference,
     levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', start, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG, hanging: HANG } } } }],
@@ -183,6 +185,9 @@ export function numberingFor(lists: readonly { readonly reference: string; reado
   return {
     config: [
       decimal(NUMBERING.paragraphs),
+      ...(sections
+        ? [{ reference: NUMBERING.sections, levels: [{ level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG, hanging: HANG } } } }] }]
+        : []),
       ...lists.map((list) => decimal(list.reference, list.start)),
       {
         reference: NUMBERING.decisions,
