@@ -29,7 +29,7 @@ function builtOnce(meeting: string): Promise<string> {
   if (!built) {
     built = (async () => {
       const out = await mkdtemp(path.join(tmpdir(), 'acta-import-built-'));
-      const run = acta('build', meeting, '--out', out, '--format', 'docx');
+      const run = acta('build', meeting, '--out', out, '--format', 'docx', '--no-annex-files');
       expect(run.status, run.stderr).toBe(0);
       return path.join(out, path.basename(meeting));
     })();
