@@ -22,6 +22,7 @@ const commands = {
   decisions: () => import('./commands/decisions.js'),
   import: () => import('./commands/import.js'),
   init: () => import('./commands/init.js'),
+  referenceDocx: () => import('./commands/reference-docx.js'),
   watch: () => import('./commands/watch.js'),
 };
 
@@ -114,8 +115,9 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .option('--no-cache', 'read every file again, and build even when nothing changed')
     .option('--accept-changes', 'write the clean text: tracked changes accepted')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
+    .option('--reference-docx <file>', 'a Word document whose styles the DOCX takes (see acta reference-docx)')
     .option('--summary', 'print what was written even when the output is not a terminal')
-    .action(async (dirs: string[], opts: { out: string; format: Format[]; public?: boolean; publicOnly?: boolean; full?: boolean; annexFiles: boolean; documents: boolean; cache: boolean; acceptChanges?: boolean; templates?: string; summary?: boolean }) => {
+    .action(async (dirs: string[], opts: { out: string; format: Format[]; public?: boolean; publicOnly?: boolean; full?: boolean; annexFiles: boolean; documents: boolean; cache: boolean; acceptChanges?: boolean; templates?: string; referenceDocx?: string; summary?: boolean }) => {
       const { buildCommand } = await commands.build();
       const publicOnly = opts.public === true || opts.publicOnly === true;
       const summary = opts.summary === true || process.stdout.isTTY === true;
@@ -129,6 +131,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
         cache: opts.cache,
         acceptChanges: opts.acceptChanges === true,
         templates: opts.templates,
+        ...(opts.referenceDocx !== undefined ? { referenceDocx: opts.referenceDocx } : {}),
         summary,
       };
       setOutcome(await buildCommand(dirs, options, terminal));
@@ -167,9 +170,21 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .option('--public', 'the public edition of the agenda')
     .addOption(new Option('-f, --format <list>', `comma-separated formats of ${AGENDA_CHOICES.join(',')}`).argParser(formatsParser(AGENDA_CHOICES)).default(['docx', 'html'], 'docx,html'))
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
-    .action(async (dir: string, opts: { out: string; public?: boolean; format: Format[]; templates?: string }) => {
+    .option('--reference-docx <file>', 'a Word document whose styles the DOCX takes (see acta reference-docx)')
+    .action(async (dir: string, opts: { out: string; public?: boolean; format: Format[]; templates?: string; referenceDocx?: string }) => {
       const { agendaCommand } = await commands.agenda();
-      setOutcome(await agendaCommand(dir, { out: opts.out, public: opts.public === true, formats: opts.format, templates: opts.templates }, terminal));
+      const reference = opts.referenceDocx !== undefined ? { referenceDocx: opts.referenceDocx } : {};
+      setOutcome(await agendaCommand(dir, { out: opts.out, public: opts.public === true, formats: opts.format, templates: opts.templates, ...reference }, terminal));
+    });
+
+  program
+    .command('reference-docx')
+    .description("write acta's own reference document: a paragraph in each of its styles, to restyle in Word and pass to --reference-docx")
+    .argument('<file>', 'the .docx file to write')
+    .addOption(new Option('--language <code>', 'the language of its proofing tags').choices(LANGUAGES).default('en', 'en'))
+    .action(async (file: string, opts: { language: Language }) => {
+      const { referenceDocxCommand } = await commands.referenceDocx();
+      setOutcome(await referenceDocxCommand(file, opts.language, terminal));
     });
 
   program

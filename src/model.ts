@@ -213,6 +213,9 @@ export interface MeetingMeta {
   readonly symbol: string;
   readonly organization: string | null;
   readonly organization_alt: string | null;
+  /** A line under the organization's name, such as its establishment ("Established in 1952 as …"), and its second-language line. */
+  readonly organization_note: string | null;
+  readonly organization_note_alt: string | null;
   readonly language: Language;
   readonly title: string | null;
   readonly conclusion: string | null;

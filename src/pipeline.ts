@@ -8,6 +8,7 @@ import type { NumberedReport } from './model.js';
 import { numberReport } from './number/number-report.js';
 import type { TreeCache } from './parse/create-processor.js';
 import { parseMeeting } from './parse/parse-meeting.js';
+import { loadReferenceStyles } from './load/load-reference-docx.js';
 import { loadTemplates, templateText } from './load/load-templates.js';
 import { acceptChanges } from './public/accept-changes.js';
 import { extractAnnex } from './public/extract-annex.js';
@@ -41,6 +42,8 @@ export interface BuildOptions {
   readonly cache?: boolean;
   /** A user's copy of templates/ (--templates). */
   readonly templates?: string;
+  /** A Word document whose styles the DOCX takes (--reference-docx). */
+  readonly referenceDocx?: string;
 }
 
 /** What renderers share across meetings: compiled once per process. */
@@ -48,6 +51,8 @@ export interface RenderEnv {
   readonly html: CompiledTemplates;
   /** The templates' text, as loaded: part of the build cache's key. */
   readonly templates: unknown;
+  /** The styles part of the reference document (--reference-docx), when there is one. */
+  readonly referenceStyles?: string;
   /** The build's browser, when PDF is asked for (see openPrinterFor). */
   readonly pdf?: PdfPrinter;
 }
@@ -62,14 +67,18 @@ export async function openPrinterFor(formats: readonly Format[]): Promise<PdfPri
   return openPrinter();
 }
 
-export async function prepareRenderEnv(templatesDir?: string): Promise<{ env: RenderEnv | null; diagnostics: Diagnostic[] }> {
+export async function prepareRenderEnv(templatesDir?: string, referenceDocx?: string): Promise<{ env: RenderEnv | null; diagnostics: Diagnostic[] }> {
   // Loaded on first use, so `check` and `decisions` never load the writers.
   const { compileTemplates } = await import('./render/html/render-html.js');
   const loaded = await loadTemplates(templatesDir);
   if (!loaded.value) return { env: null, diagnostics: [...loaded.diagnostics] };
   const compiled = compileTemplates(loaded.value);
   if (!compiled.value) return { env: null, diagnostics: compiled.diagnostics };
-  return { env: { html: compiled.value, templates: templateText(loaded.value) }, diagnostics: [] };
+  if (referenceDocx === undefined) return { env: { html: compiled.value, templates: templateText(loaded.value) }, diagnostics: [] };
+  const reference = await loadReferenceStyles(referenceDocx);
+  if (reference.value === null) return { env: null, diagnostics: [...reference.diagnostics] };
+  // The reference's styles are part of the build cache's key, as the templates are.
+  return { env: { html: compiled.value, templates: { ...templateText(loaded.value), referenceStyles: reference.value }, referenceStyles: reference.value }, diagnostics: [] };
 }
 
 export interface Checked {
@@ -104,9 +113,9 @@ const layout = (part: Part) => ({ annexesOnly: part === 'annex', agendaOnly: par
 
 /** One renderer per format; each gets an edition (full or public); output-names names its files. */
 const renderers = {
-  docx: async (report, _env, part): Promise<Uint8Array> => {
+  docx: async (report, env, part): Promise<Uint8Array> => {
     const { renderDocx } = await import('./render/docx/render-docx.js');
-    return renderDocx(report, layout(part));
+    return renderDocx(report, { ...layout(part), ...(env.referenceStyles !== undefined ? { referenceStyles: env.referenceStyles } : {}) });
   },
   html: async (report, env, part): Promise<string> => {
     const { renderHtml } = await import('./render/html/render-html.js');

@@ -9,7 +9,7 @@ export type BuiltTo = Built & { folder: string };
 
 export async function buildTo(dir: string, formats: readonly Format[], more: Partial<BuildOptions> = {}): Promise<BuiltTo> {
   const out = await mkdtemp(path.join(tmpdir(), 'acta-build-'));
-  const prepared = await prepareRenderEnv(more.templates);
+  const prepared = await prepareRenderEnv(more.templates, more.referenceDocx);
   if (!prepared.env) throw new Error(prepared.diagnostics.map((d) => d.message).join('\n'));
   const built = await buildMeeting(dir, out, { formats, publicOnly: false, acceptChanges: false, ...more }, prepared.env);
   return { ...built, folder: path.join(out, path.basename(path.resolve(dir))) };

@@ -8,12 +8,14 @@ export interface AgendaCommandOptions {
   readonly out: string;
   readonly public: boolean;
   readonly templates?: string;
+  /** A Word document whose styles the DOCX takes (--reference-docx). */
+  readonly referenceDocx?: string;
   /** DOCX and HTML unless given. */
   readonly formats?: readonly Format[];
 }
 
 export async function agendaCommand(dir: string, options: AgendaCommandOptions, terminal: Terminal): Promise<Outcome> {
-  const prepared = await prepareRenderEnv(options.templates);
+  const prepared = await prepareRenderEnv(options.templates, options.referenceDocx);
   terminal.problems(prepared.diagnostics);
   if (!prepared.env) return 'input';
   const formats = options.formats ?? AGENDA_FORMATS;

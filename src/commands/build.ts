@@ -74,7 +74,7 @@ export async function buildCommand(dirs: readonly string[], options: BuildComman
     return 'ok';
   }
   const { openPrinterFor, prepareRenderEnv } = await import('../pipeline.js');
-  const prepared = await prepareRenderEnv(options.templates);
+  const prepared = await prepareRenderEnv(options.templates, options.referenceDocx);
   terminal.problems(prepared.diagnostics);
   if (!prepared.env) return 'input';
   // Found and started before any meeting is built: no browser, nothing written.

@@ -49,6 +49,11 @@ export interface Catalogue {
   readonly footnotes: string;
   readonly page: string;
   readonly contents: string;
+  /**
+   * The two lines of stars that close the agenda, the body and each annex, as the seed prints them ("*" over
+   * "* *"); a catalogue entry so that a house style or a language may set its own.
+   */
+  readonly endMark: readonly [string, string];
   /** Words for assistive technology (HTML) and the spoken-and-printed restricted marks (DOCX). */
   readonly access: {
     /** The name of a footnote call: "Footnote 3". */

@@ -17,6 +17,7 @@ export const en: Catalogue = {
   footnotes: 'Notes',
   page: 'Page',
   contents: 'Agenda',
+  endMark: ['*', '*   *'],
   access: {
     footnoteCall: (n) => `Footnote ${n}`,
     backToText: 'Back to the text',

@@ -17,6 +17,7 @@ export const es: Catalogue = {
   footnotes: 'Notas',
   page: 'Página',
   contents: 'Orden del día',
+  endMark: ['*', '*   *'],
   access: {
     footnoteCall: (n) => `Nota ${n}`,
     backToText: 'Volver al texto',

@@ -17,6 +17,7 @@ export const fr: Catalogue = {
   footnotes: 'Notes',
   page: 'Page',
   contents: 'Ordre du jour',
+  endMark: ['*', '*   *'],
   access: {
     footnoteCall: (n) => `Note ${n}`,
     backToText: 'Retour au texte',

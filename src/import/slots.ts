@@ -73,6 +73,8 @@ export function bodySlots(report: NumberedReport): Slot[] {
     ctx.out.push({ kind: 'heading', style: STYLE.item, span: inlineSpan(item.title), near: ctx.near, range: item.range, after: item.purpose ? null : at(item.range, 'end'), before: null });
     flowSlots(ctx, item.body, 0);
   }
+  // The end mark that closes the body, and each annex below.
+  if (report.items.length) fixed(STYLE.stars);
   for (const annex of report.annexes) {
     ctx.annex = annex.label;
     ctx.near = null;
@@ -82,6 +84,7 @@ export function bodySlots(report: NumberedReport): Slot[] {
     }
     fixed(STYLE.annexTitle, annex.range);
     flowSlots(ctx, annex.body, 2);
+    if (annex.body.length) fixed(STYLE.stars);
   }
   return ctx.out;
 }

@@ -5,7 +5,8 @@ import type { BuildOptions } from '../pipeline.js';
 
 const ready = (async () => {
   const pipeline = await import('../pipeline.js');
-  const prepared = await pipeline.prepareRenderEnv((workerData as { templates?: string }).templates);
+  const data = workerData as { templates?: string; referenceDocx?: string };
+  const prepared = await pipeline.prepareRenderEnv(data.templates, data.referenceDocx);
   if (!prepared.env) throw new Error(prepared.diagnostics.map((d) => d.message).join('\n'));
   return { pipeline, env: prepared.env };
 })();

@@ -64,7 +64,7 @@ export function buildInThreads(
       worker.postMessage({ dir: dirs[index], out, options });
     };
     for (let i = 0; i < Math.min(threads, dirs.length); i++) {
-      const worker = new Worker(script, { workerData: { templates: options.templates } });
+      const worker = new Worker(script, { workerData: { templates: options.templates, referenceDocx: options.referenceDocx } });
       worker.once('error', reject);
       running++;
       startOne(worker);

@@ -88,6 +88,8 @@ def main():
             note.setString(edit["text"])
         elif op == "link":  # Insert > Hyperlink on a phrase
             find(doc, edit["find"]).HyperLinkURL = edit["url"]
+        elif op == "style-font":  # Styles > Edit Style… > Font, on a paragraph style, by its name
+            doc.getStyleFamilies().getByName("ParagraphStyles").getByName(edit["style"]).CharFontName = edit["font"]
         elif op == "update-fields":  # Tools > Update > Fields
             doc.getTextFields().refresh()
         else:

@@ -13,6 +13,7 @@
 
 import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { applyReferenceStyles } from './reference-styles.js';
 
 export interface CoreProperties {
   readonly title: string;
@@ -29,6 +30,8 @@ export interface PackOptions {
   /** BCP 47 tag written as the document's language. */
   readonly language: string;
   readonly properties: CoreProperties;
+  /** The styles part of a user's reference document (--reference-docx): acta's styles take its look. */
+  readonly referenceStyles?: string;
 }
 
 const CORE_PART = 'docProps/core.xml';
@@ -42,6 +45,9 @@ export async function packDocx(doc: Document, options: PackOptions): Promise<Uin
   pinRelationshipIds(parts);
   for (const [part, note] of NOTE_PARTS) dropSeparatorReferences(parts, part, note);
   defineDefaultParagraphFont(parts);
+  if (options.referenceStyles !== undefined) {
+    parts['word/styles.xml'] = strToU8(applyReferenceStyles(strFromU8(parts['word/styles.xml']!), options.referenceStyles).styles);
+  }
   addWebSettings(parts);
   return zipWithDate(parts, options.date);
 }

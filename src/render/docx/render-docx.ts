@@ -6,7 +6,7 @@ import type { NumberedParagraph, NumberedReport } from '../../model.js';
 import { blockChildren, type BlockContext } from './blocks.js';
 import { inlineRuns } from './inline.js';
 import { packDocx } from './pack-docx.js';
-import { agendaTable, annexChildren, coverChildren, itemChildren } from './report-parts.js';
+import { agendaTable, annexChildren, coverChildren, endMark, itemChildren } from './report-parts.js';
 import { NUMBERING, numberingFor, PAGE, STYLE, stylesFor } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
@@ -15,6 +15,8 @@ export interface DocxOptions {
   readonly annexesOnly?: boolean;
   /** The cover and agenda table only (`acta agenda`). */
   readonly agendaOnly?: boolean;
+  /** The styles part of the user's reference document (--reference-docx). */
+  readonly referenceStyles?: string;
 }
 
 const FOOTNOTE_BLOCKS: BlockContext = { textStyle: STYLE.footnote, width: 8000, level: 0 };
@@ -53,6 +55,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   if (!options.annexesOnly) {
     const body: FileChild[] = [...coverChildren(env), ...(report.profile.agendaTable ? agendaTable(env, state, !options.agendaOnly) : [])];
     if (!options.agendaOnly) for (const item of report.items) body.push(...itemChildren(env, state, item, lists.of));
+    if (!options.agendaOnly && report.items.length) body.push(endMark(env));
     // Every section names its own header and footer, so none inherits another's.
     sections.push({ properties: { page: page(false) }, headers: { default: header(publicLine) }, footers: { default: footer() }, children: body });
   }
@@ -89,6 +92,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   return packDocx(doc, {
     date: meta.issued,
     language: catalog.tags.word,
+    ...(options.referenceStyles !== undefined ? { referenceStyles: options.referenceStyles } : {}),
     properties: { title, subject: meta.symbol, creator: author, lastModifiedBy: author, description: report.facts.subtitle, revision: 1 },
   });
 }

@@ -13,6 +13,10 @@ import { inlineRuns } from './inline.js';
 import { contentWidth, NUMBERING, STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
+/** The committee's name on the cover wraps at 14em of 12 pt, as the HTML's; Word's default cell margins are 108 twips a side. */
+const COMMITTEE_WIDTH = 3360;
+const CELL_MARGINS = 2 * 108;
+
 export function coverChildren(env: WriterEnv): FileChild[] {
   const meta = env.report.meta;
   const session = env.report.profile.cover === 'session';
@@ -21,6 +25,9 @@ export function coverChildren(env: WriterEnv): FileChild[] {
   // The second-language line says its language, so it is read and proofed in it.
   const other = catalogFor(meta.language).access.otherLanguage.word;
   if (meta.organization_alt) out.push(new Paragraph({ style: STYLE.organizationAlt, children: [new TextRun({ text: meta.organization_alt, language: { value: other } })] }));
+  if (meta.organization_note || meta.organization_note_alt) out.push(new Paragraph({ style: STYLE.organizationNote, children: [] }));
+  if (meta.organization_note) out.push(new Paragraph({ style: STYLE.organizationNote, children: [new TextRun(meta.organization_note)] }));
+  if (meta.organization_note_alt) out.push(new Paragraph({ style: STYLE.organizationNote, children: [new TextRun({ text: meta.organization_note_alt, language: { value: other } })] }));
   if (out.length) out.push(new Paragraph({ children: [] }));
   const width = contentWidth(false);
   const left = Math.round(width * 0.55);
@@ -34,7 +41,8 @@ export function coverChildren(env: WriterEnv): FileChild[] {
       rows: [
         new TableRow({
           children: [
-            cell(left, [new Paragraph({ style: STYLE.committee, children: [new TextRun(meta.committee)] })]),
+            // As narrow as the HTML's (14em): "PERMANENT TECHNICAL / COMMITTEE" on two lines, as the seed prints it.
+            cell(left, [new Paragraph({ style: STYLE.committee, indent: { right: Math.max(0, left - CELL_MARGINS - COMMITTEE_WIDTH) }, children: [new TextRun(meta.committee)] })]),
             cell(width - left, [
               new Paragraph({ style: STYLE.symbol, children: [new TextRun(meta.symbol)] }),
               // A working document's cover gives its date of issue, not the session's.
@@ -112,8 +120,14 @@ export function agendaTable(env: WriterEnv, state: WriterState, withBody = true)
   });
   return [
     new Table({ rows: [header, ...rows], width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: singleBorders() }),
-    new Paragraph({ style: STYLE.stars, children: [new TextRun('*'), new TextRun({ break: 1 }), new TextRun('*   *')] }),
+    endMark(env),
   ];
+}
+
+/** The stars that close the agenda, the body and each annex ("*" over "* *"), from the catalogue. */
+export function endMark(env: WriterEnv): Paragraph {
+  const [first, second] = catalogFor(env.report.meta.language).endMark;
+  return new Paragraph({ style: STYLE.stars, children: [new TextRun(first), new TextRun({ break: 1 }), new TextRun(second)] });
 }
 
 /** The bookmark of each numbered paragraph of the body in this edition, by number (a public edition has gaps). */
@@ -230,8 +244,9 @@ export function annexChildren(env: WriterEnv, state: WriterState, annex: Numbere
     return [new Paragraph({ style: STYLE.notIncluded, children: [...bookmarked(state, bookmark, [new TextRun(annex.notIncluded)])] })];
   }
   return [
-    new Paragraph({ style: STYLE.annexTitle, children: [...bookmarked(state, bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun(annex.title)] }),
+    new Paragraph({ style: STYLE.annexTitle, children: [...bookmarked(state, bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun({ text: annex.title, style: STYLE.annexTitleText })] }),
     ...flowChildren(env, state, annex.body, landscape, numberingFor, 2, OUTLINE.annex),
+    ...(annex.body.length ? [endMark(env)] : []),
   ];
 }
 

@@ -8,6 +8,7 @@ export const STYLE = {
   subtitle: 'Subtitle',
   organization: 'CoverOrganization',
   organizationAlt: 'CoverOrganizationAlt',
+  organizationNote: 'CoverOrganizationNote',
   committee: 'CoverCommittee',
   docBlock: 'CoverDocBlock',
   symbol: 'CoverSymbol',
@@ -43,6 +44,7 @@ export const STYLE = {
   restrictedLabel: 'RestrictedLabel',
   hyperlink: 'Hyperlink',
   codeChar: 'CodeChar',
+  annexTitleText: 'AnnexTitleText',
 } as const;
 
 export const NUMBERING = {
@@ -101,6 +103,7 @@ export function stylesFor(languageTag: string): IStylesOptions {
       { id: STYLE.subtitle, name: 'Subtitle', basedOn: STYLE.normal, next: STYLE.normal, run: { bold: true, allCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } } },
       { id: STYLE.organization, name: 'Cover Organization', basedOn: STYLE.normal, run: { bold: true, allCaps: true, size: 26 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
       { id: STYLE.organizationAlt, name: 'Cover Organization (second language)', basedOn: STYLE.organization, run: { bold: false, size: 22 } },
+      { id: STYLE.organizationNote, name: 'Cover Organization Note', basedOn: STYLE.normal, run: { size: 20 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
       { id: STYLE.committee, name: 'Cover Committee', basedOn: STYLE.normal, run: { bold: true, allCaps: true }, paragraph: { spacing: { after: 0 } } },
       { id: STYLE.docBlock, name: 'Cover Document Block', basedOn: STYLE.normal, paragraph: { spacing: { after: 200 } } },
       { id: STYLE.symbol, name: 'Cover Symbol', basedOn: STYLE.docBlock, run: { bold: true } },
@@ -159,6 +162,8 @@ export function stylesFor(languageTag: string): IStylesOptions {
       { id: STYLE.restrictedChar, name: 'Restricted Text', run: { color: RESTRICTED, underline: { type: 'double', color: RESTRICTED } } },
       { id: STYLE.restrictedLabel, name: 'Restricted Label', run: { color: RESTRICTED, bold: true, size: 16, allCaps: true } },
       { id: STYLE.codeChar, name: 'Code Char', run: { font: 'Courier New', size: 20 } },
+      // The annex's title in capitals, as the seed and the HTML print it; the label above keeps its case.
+      { id: STYLE.annexTitleText, name: 'Annex Title Text', run: { allCaps: true } },
     ],
   };
 }

@@ -63,10 +63,14 @@ export interface HtmlView {
     readonly restrictedEnd: string;
     readonly agenda: string;
     readonly backToText: string;
+    /** The stars that close the agenda, the body and each annex: two lines. */
+    readonly endMark: readonly [string, string];
   };
   readonly cover: {
     readonly organization: string | null;
     readonly organizationAlt: string | null;
+    readonly organizationNote: string | null;
+    readonly organizationNoteAlt: string | null;
     /** The language of the second-language line, for its `lang`. */
     readonly organizationAltLang: string;
     readonly committee: string;
@@ -154,12 +158,15 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
       restrictedEnd: catalog.access.restrictedEnd,
       agenda: catalog.contents,
       backToText: catalog.access.backToText,
+      endMark: catalog.endMark,
     },
     cover: options.annexesOnly
       ? null
       : {
           organization: meta.organization,
           organizationAlt: meta.organization_alt,
+          organizationNote: meta.organization_note,
+          organizationNoteAlt: meta.organization_note_alt,
           organizationAltLang: catalog.access.otherLanguage.html,
           committee: meta.committee,
           symbol: meta.symbol,

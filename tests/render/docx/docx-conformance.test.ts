@@ -12,7 +12,8 @@ import { sharedBuild } from '../../build-helpers.js';
 import { validateDocxParts } from '../../docx-schema.js';
 import { docxParts } from '../../readers.js';
 
-const MEETINGS = ['meetings/ptc-219-220', 'meetings/exemple-fr', 'meetings/example-en'];
+// The two example meetings (example-en is exemple-fr's translation: the same structure, the same writer).
+const MEETINGS = ['meetings/ptc-219-220', 'meetings/exemple-fr'];
 
 async function docxFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true });
@@ -33,12 +34,12 @@ for (const meeting of MEETINGS) {
 const names = Object.keys(files).sort();
 
 describe('every DOCX of the example meetings', () => {
-  it('is built: full and public reports, annexes alone and agendas of the three meetings, and the working documents', () => {
-    expect(names.filter((n) => n.endsWith('-agenda.docx') || n.endsWith('-agenda-public.docx'))).toHaveLength(6);
-    expect(names.filter((n) => n.includes('/annexes/') && !n.includes('/documents/'))).toHaveLength(19);
+  it('is built: full and public reports, annexes alone and agendas of both meetings, and the working documents', () => {
+    expect(names.filter((n) => n.endsWith('-agenda.docx') || n.endsWith('-agenda-public.docx'))).toHaveLength(4);
+    expect(names.filter((n) => n.includes('/annexes/') && !n.includes('/documents/'))).toHaveLength(14);
     // Seeds 000 and 003 as working documents of the flagship: both editions, and their three annexes alone.
     expect(names.filter((n) => n.includes('/documents/'))).toHaveLength(2 * 2 + 3 * 2);
-    expect(names).toHaveLength(31 + 10);
+    expect(names).toHaveLength(22 + 10);
   });
 
   it('validates against the ISO/IEC 29500 transitional schemas, after markup-compatibility processing', async () => {
@@ -180,5 +181,32 @@ describe('every DOCX of the example meetings', () => {
     expect(line).toBeGreaterThan(document.indexOf('"para_176"'));
     expect(line).toBeLessThan(breaks[1]!);
     expect(document.indexOf('"annex_II"')).toBeGreaterThan(line);
+  });
+
+  it('closes the body and each annex with the end mark "*" over "* *", as the agenda (point 6)', () => {
+    const stars = (name: string) => (files[name]!['word/document.xml']!.match(/<w:pStyle w:val="Stars"\/>(?:(?!<\/w:p>)[\s\S])*?<\/w:pPr><w:r><w:t xml:space="preserve">\*<\/w:t><\/w:r><w:r><w:br\/><\/w:r><w:r><w:t xml:space="preserve">\*   \*<\/w:t>/g) ?? []).length;
+    // The agenda, the body and Annexes I to V; the public edition has no Annex I; an annex alone, its own.
+    expect(stars('ptc-219-220/PC0517E1a.docx')).toBe(7);
+    expect(stars('ptc-219-220/PC0517E1a-public.docx')).toBe(6);
+    expect(stars('ptc-219-220/annexes/annex-II.docx')).toBe(1);
+    expect(stars('ptc-219-220/PC0517E1a-agenda.docx')).toBe(1);
+    // The body's closes it: right after paragraph 176, before Annex I.
+    const document = files['ptc-219-220/PC0517E1a.docx']!['word/document.xml']!;
+    const after176 = document.slice(document.indexOf('"para_176"'), document.indexOf('"annex_I"'));
+    expect(after176).toContain('<w:pStyle w:val="Stars"/>');
+  });
+
+  it('prints the establishment lines under the organization, and the committee narrow enough to take two lines (point 5)', () => {
+    const document = files['ptc-219-220/PC0517E1a.docx']!['word/document.xml']!;
+    expect(document).toContain('<w:pStyle w:val="CoverOrganizationNote"/></w:pPr><w:r><w:t xml:space="preserve">Established in 1952 as the Customs Co-operation Council</w:t>');
+    expect(document).toMatch(/<w:pStyle w:val="CoverOrganizationNote"\/><\/w:pPr><w:r><w:rPr><w:lang w:val="fr-FR"\/><\/w:rPr><w:t xml:space="preserve">Créée en 1952/);
+    // The committee's cell text is 14em of 12 pt (3360 twips) wide: "PERMANENT TECHNICAL" fits, with "COMMITTEE" it does not.
+    const indent = Number(/<w:pStyle w:val="CoverCommittee"\/><w:ind w:right="(\d+)"\/>/.exec(document)![1]);
+    const cell = Number(/<w:tcW w:type="dxa" w:w="(\d+)"\/>(?:(?!<\/w:tc>)[\s\S])*CoverCommittee/.exec(document)![1]);
+    const text = cell - 216 - indent;
+    expect(textWidth('PERMANENT TECHNICAL', 24, true)).toBeLessThan(text);
+    expect(textWidth('PERMANENT TECHNICAL COMMITTEE', 24, true)).toBeGreaterThan(text);
+    // A meeting without the keys prints no such line.
+    expect(files['exemple-fr/PI0231F1a.docx']!['word/document.xml']).not.toContain('CoverOrganizationNote');
   });
 });

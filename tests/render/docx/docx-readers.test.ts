@@ -107,6 +107,18 @@ describe('LibreOffice lays out the flagship DOCX as the seed reads (issue 17)', 
     expect(text).not.toContain('•');
   });
 
+  it('prints the cover as the seed: the establishment lines, the committee on two lines (point 5)', () => {
+    expect(pages[0]).toMatch(/^\s*Established in 1952 as the Customs Co-operation Council\s*$/m);
+    expect(pages[0]).toMatch(/^\s*PERMANENT TECHNICAL\s{3,}PC0517E1a\s*$/m);
+    expect(pages[0]).toMatch(/^\s*COMMITTEE\s*$/m);
+  });
+
+  it('prints annex titles in capitals, as the HTML and the seed (point 8)', () => {
+    const text = pages.join('\n');
+    expect(text).toMatch(/^\s*Annex III\s*$/m);
+    expect(text).toMatch(/^\s*DRAFT RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL/m);
+  });
+
   it("sets a footnote's text a space after its number (point 11)", () => {
     expect(lineStarting('1 Five digits of UN/LOCODE')).toBeDefined();
   });
