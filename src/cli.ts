@@ -111,12 +111,13 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .addOption(new Option('--public-only', 'the same as --public').hideHelp().conflicts('full'))
     .option('--full', 'build only the full editions')
     .option('--no-annex-files', 'write no annexes/ files (each annex alone); the annexes stay in the report')
+    .option('--no-documents', 'write no documents/ files: the report alone (the working documents are still checked)')
     .option('--no-cache', 'read every file again, and build even when nothing changed')
     .option('--accept-changes', 'write the clean text: tracked changes accepted')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .option('--reference-docx <file>', 'a Word document whose styles the DOCX takes (see acta reference-docx)')
     .option('--summary', 'print what was written even when the output is not a terminal')
-    .action(async (dirs: string[], opts: { out: string; format: Format[]; public?: boolean; publicOnly?: boolean; full?: boolean; annexFiles: boolean; cache: boolean; acceptChanges?: boolean; templates?: string; referenceDocx?: string; summary?: boolean }) => {
+    .action(async (dirs: string[], opts: { out: string; format: Format[]; public?: boolean; publicOnly?: boolean; full?: boolean; annexFiles: boolean; documents: boolean; cache: boolean; acceptChanges?: boolean; templates?: string; referenceDocx?: string; summary?: boolean }) => {
       const { buildCommand } = await commands.build();
       const publicOnly = opts.public === true || opts.publicOnly === true;
       const summary = opts.summary === true || process.stdout.isTTY === true;
@@ -126,6 +127,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
         publicOnly,
         fullOnly: opts.full === true,
         annexFiles: opts.annexFiles,
+        documents: opts.documents,
         cache: opts.cache,
         acceptChanges: opts.acceptChanges === true,
         templates: opts.templates,

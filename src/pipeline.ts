@@ -16,7 +16,7 @@ import { filterPublic } from './public/filter-public.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { agendaFile, annexFile, decisionsFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { agendaFile, annexFile, decisionsFile, documentAnnexFile, documentFile, isDocumentAnnexFile, isDocumentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
 import { buildKey, contentHash, remember, upToDate, usesCache } from './write/build-cache.js';
 import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
@@ -35,6 +35,8 @@ export interface BuildOptions {
   readonly fullOnly?: boolean;
   /** false: no `annexes/*` files (--no-annex-files); the annexes stay in the report. */
   readonly annexFiles?: boolean;
+  /** false: the report alone, no `documents/*` files (--no-documents); the working documents are still checked. */
+  readonly documents?: boolean;
   readonly acceptChanges: boolean;
   /** Skip a build whose input and outputs are those of the last one (src/write/build-cache.ts); off unless true. */
   readonly cache?: boolean;
@@ -186,7 +188,7 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
   }
   if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
   // The working documents of the edition (a restricted one has no public edition), each with its annexes alone.
-  for (const document of shown.documents) await renderDocument(document, edition, options, env, emit);
+  if (options.documents !== false) for (const document of shown.documents) await renderDocument(document, edition, options, env, emit);
 }
 
 /** One working document of an edition: `documents/{symbol}.*` and its annexes alone. */
@@ -273,6 +275,9 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
   const covers = (relative: string) => {
     const kind = outputKind(relative);
     if (kind === null || !editions.includes(kind.edition) || !options.formats.includes(kind.format)) return false;
+    // The working documents' files are left alone by a build that writes none (--no-documents), and
+    // their annexes alone by one that writes no annex file.
+    if (isDocumentFile(relative)) return options.documents !== false && (options.annexFiles !== false || !isDocumentAnnexFile(relative));
     return options.annexFiles !== false || !annexNames.has(relative);
   };
   const written = await writer.commit({ owned, manifest: { covers } });

@@ -79,7 +79,7 @@ export function usesCache(options: Pick<BuildOptions, 'cache' | 'formats'>): boo
 export async function buildKey(dir: string, options: BuildOptions, templates: unknown): Promise<string | null> {
   const [codeKey, meeting] = await Promise.all([codeFingerprint(), hashTree(dir)]);
   if (meeting === null) return null;
-  const decisive = { formats: options.formats, editions: editionsOf(options), annexFiles: options.annexFiles !== false, acceptChanges: options.acceptChanges };
+  const decisive = { formats: options.formats, editions: editionsOf(options), annexFiles: options.annexFiles !== false, documents: options.documents !== false, acceptChanges: options.acceptChanges };
   return sha256(JSON.stringify({ entry: ENTRY_VERSION, code: codeKey, dir: path.resolve(dir), options: decisive, templates, meeting }));
 }
 

@@ -61,6 +61,15 @@ export function documentAnnexFile(symbol: string, numeral: string, edition: Edit
   return `documents/annexes/${symbol}-annex-${numeral}${suffix(edition)}.${format}`;
 }
 
+/** Whether a file of the output folder is a working document's (its own or one of its annexes alone). */
+export function isDocumentFile(relative: string): boolean {
+  return relative.startsWith('documents/');
+}
+
+export function isDocumentAnnexFile(relative: string): boolean {
+  return relative.startsWith('documents/annexes/');
+}
+
 /** A report or a working document of the meeting, as a link names it. */
 export interface DocumentPlace {
   readonly kind: 'report' | 'document';

@@ -283,3 +283,23 @@ describe('a document that becomes restricted', () => {
     expect(await publicFiles()).toEqual([]);
   });
 });
+
+describe('--no-documents', () => {
+  it('builds the report alone, still checking the documents, and keeps the documents a previous build wrote', async () => {
+    const { mkdtemp, readdir } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { buildMeeting, prepareRenderEnv } = await import('../../src/pipeline.js');
+    const env = (await prepareRenderEnv()).env!;
+    const out = await mkdtemp(path.join(tmpdir(), 'acta-no-documents-'));
+    const options = { formats: ['json'] as const, publicOnly: false, acceptChanges: false };
+    const alone = await buildMeeting('tests/fixtures/working-documents', out, { ...options, documents: false }, env);
+    expect(alone.written.map((f) => path.relative(path.join(out, 'working-documents'), f)).sort()).toEqual(['PC0520E1a-public.json', 'PC0520E1a.json', 'decisions-public.json', 'decisions.json']);
+    expect(alone.report!.documents).toHaveLength(3);
+    await buildMeeting('tests/fixtures/working-documents', out, options, env);
+    await buildMeeting('tests/fixtures/working-documents', out, { ...options, documents: false }, env);
+    expect((await readdir(path.join(out, 'working-documents', 'documents'))).sort()).toEqual([
+      'PC0499E1a-public.json', 'PC0499E1a.json', 'PC0509E1a-public.json', 'PC0509E1a.json', 'PC0510E1a.json',
+    ]);
+  });
+});
