@@ -5,7 +5,7 @@ import { run } from '../helpers.js';
 import { writeMeeting, type MeetingSpec } from './meeting-arbitrary.js';
 
 /**
- * ACTA_PROPERTY_RUNS sets the cases per property: 50 by default, so `npm test` stays under 4 minutes;
+ * ACTA_PROPERTY_RUNS sets the cases per property: 25 by default, so `npm test` stays under 4 minutes;
  * `ACTA_PROPERTY_RUNS=2000 npm test` (or `npm run test:properties`) for a thorough run.
  */
 export const RUNS = runs(process.env.ACTA_PROPERTY_RUNS);
@@ -22,7 +22,7 @@ export function numbered(spec: MeetingSpec) {
 }
 
 function runs(value: string | undefined): number {
-  if (value === undefined || value === '') return 50;
+  if (value === undefined || value === '') return 25;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`ACTA_PROPERTY_RUNS must be a whole number of cases, 1 or more, not ${JSON.stringify(value)}`);
   return n;
