@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../browser.js';
-import { pdfPages, sofficeToPdf } from '../readers.js';
+import { pdfPages, sofficeToPdfs } from '../readers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const acta = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), ...args], { cwd: root, encoding: 'utf8' });
@@ -44,6 +44,11 @@ const agenda = acta('agenda', 'tests/fixtures/leak', '--out', out, '--public');
 const decisionsPublic = acta('decisions', 'tests/fixtures/leak', '--public');
 const actionsPublic = acta('decisions', 'tests/fixtures/leak', '--public', '--actions');
 const folder = path.join(out, 'leak');
+// The flagship's agenda alone, and one LibreOffice process for both DOCX files it is asked to render.
+const agendaOut = await mkdtemp(path.join(tmpdir(), 'acta-agenda-'));
+const flagshipAgenda = acta('agenda', 'meetings/ptc-219-220', '--out', agendaOut);
+let converted: Promise<string[]> | undefined;
+const libreOffice = () => (converted ??= sofficeToPdfs([path.join(folder, 'LEAK1-public.docx'), path.join(agendaOut, 'ptc-219-220', 'PC0517E1a-agenda.docx')]));
 const all = await filesUnder(folder);
 const isPublic = (f: string) => /-public\.(docx|html|json)$/.test(f);
 
@@ -134,7 +139,7 @@ describe('numbers never shift', async () => {
   });
 
   it('keeps them in the DOCX as LibreOffice renders it, the numbered annex included', async () => {
-    const pages = await pdfPages(await sofficeToPdf(path.join(folder, 'LEAK1-public.docx')));
+    const pages = await pdfPages((await libreOffice())[0]!);
     const body = pages.filter((p) => !p.includes('to doc. LEAK1')).join('\n');
     expect([...body.matchAll(/^\s*(\d+)\.\s/gm)].map((m) => Number(m[1]))).toEqual([1, 4, 5, 6, 7]);
     const annexII = pages.filter((p) => p.includes('Annex II to doc. LEAK1')).join('\n');
@@ -178,16 +183,15 @@ describe('each annex alone', async () => {
 
 describe('acta agenda on the flagship', () => {
   let browser: Browser;
-  const agendaOut = mkdtemp(path.join(tmpdir(), 'acta-agenda-'));
   beforeAll(async () => {
     browser = await launchChromium();
-    expect(acta('agenda', 'meetings/ptc-219-220', '--out', await agendaOut).status).toBe(0);
+    expect(flagshipAgenda.status).toBe(0);
   });
   afterAll(async () => browser?.close());
 
   it('shows the 22 items with their ranges in Chromium', async () => {
     const page = await browser.newPage();
-    await page.goto(`file://${path.join(await agendaOut, 'ptc-219-220', 'PC0517E1a-agenda.html')}`);
+    await page.goto(`file://${path.join(agendaOut, 'ptc-219-220', 'PC0517E1a-agenda.html')}`);
     const rows = await page.$$eval('table.agenda tbody tr', (trs) => trs.map((tr) => [tr.querySelector('.col-no')!.textContent!.trim(), tr.querySelector('.col-range')!.textContent!.trim()]));
     expect(rows).toHaveLength(22);
     expect(rows[0]).toEqual(['I', '01 - 06']);
@@ -197,7 +201,7 @@ describe('acta agenda on the flagship', () => {
   });
 
   it('shows the 22 items with their ranges in LibreOffice', async () => {
-    const pages = await pdfPages(await sofficeToPdf(path.join(await agendaOut, 'ptc-219-220', 'PC0517E1a-agenda.docx')));
+    const pages = await pdfPages((await libreOffice())[1]!);
     const text = pages.join('\n');
     const ranges = [...text.matchAll(/\s{3,}(\d{2,3}(?: - \d{2,3})?)[ \t]*$/gm)].map((m) => m[1]);
     expect(ranges).toHaveLength(22);
