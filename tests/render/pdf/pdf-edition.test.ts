@@ -1,5 +1,5 @@
 // The PDF edition as real readers see it: poppler (pdftotext, pdfinfo) and mupdf (mutool), on one
-// flagship build reused by every assertion, a public-only rebuild, the French example and the leak fixture.
+// full flagship build (annexes alone included) and a public report reused by every assertion, a public rebuild, the French example and the leak fixture.
 
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -67,33 +67,37 @@ type Data = {
 };
 
 const out = await mkdtemp(path.join(tmpdir(), 'acta-pdf-'));
+const pubOut = await mkdtemp(path.join(tmpdir(), 'acta-pdf-public-'));
 const again = await mkdtemp(path.join(tmpdir(), 'acta-pdf-again-'));
 const flagship = path.join(out, 'ptc-219-220');
 const full = path.join(flagship, 'PC0517E1a.pdf');
-const pub = path.join(flagship, 'PC0517E1a-public.pdf');
+const pub = path.join(pubOut, 'ptc-219-220', 'PC0517E1a-public.pdf');
 let data: Data;
 let pages: string[];
 let bookmarks: Bookmark[];
 
 beforeAll(async () => {
-  const built = acta(['build', 'meetings/ptc-219-220', '--out', out, '--format', 'pdf,json']);
+  // The full edition with its annexes alone, and the public report (which holds every public annex) apart: a
+  // default build's public annexes alone are printed in the leak fixture's test below.
+  const built = acta(['build', 'meetings/ptc-219-220', '--out', out, '--format', 'pdf,json', '--full']);
   expect(built.stderr.match(/ref-to-restricted/g)).toHaveLength(1);
   expect(built.status).toBe(0);
+  expect(acta(['build', 'meetings/ptc-219-220', '--out', pubOut, '--format', 'pdf', '--public', '--no-annex-files']).status).toBe(0);
   data = JSON.parse(await readFile(path.join(flagship, 'PC0517E1a.json'), 'utf8')) as Data;
   pages = await pdfPages(full);
   bookmarks = await outline(full);
 }, 240_000);
 
 describe('the flagship PDF', () => {
-  it('writes the report, the public version and each annex alone, and no other format', async () => {
+  it('writes the report and each annex alone, and no other format', async () => {
     expect(await filesUnder(flagship)).toEqual([
-      'PC0517E1a-public.json', 'PC0517E1a-public.pdf', 'PC0517E1a.json', 'PC0517E1a.pdf',
-      'annexes/annex-I.pdf', 'annexes/annex-II-public.pdf', 'annexes/annex-II.pdf', 'annexes/annex-III-public.pdf', 'annexes/annex-III.pdf',
-      'annexes/annex-IV-public.pdf', 'annexes/annex-IV.pdf', 'annexes/annex-V-public.pdf', 'annexes/annex-V.pdf',
-      'decisions-public.json', 'decisions.json',
+      'PC0517E1a.json', 'PC0517E1a.pdf',
+      'annexes/annex-I.pdf', 'annexes/annex-II.pdf', 'annexes/annex-III.pdf', 'annexes/annex-IV.pdf', 'annexes/annex-V.pdf',
+      'decisions.json',
       // The working documents' data; they are not printed (README: working documents).
-      'documents/PC0497E1a-public.json', 'documents/PC0497E1a.json', 'documents/PC0499E1a-public.json', 'documents/PC0499E1a.json',
+      'documents/PC0497E1a.json', 'documents/PC0499E1a.json',
     ]);
+    expect(await filesUnder(path.join(pubOut, 'ptc-219-220'))).toEqual(['PC0517E1a-public.pdf']);
   });
 
   it('shows paragraphs 1 to 176 in order, then the body footnote', () => {
@@ -210,9 +214,9 @@ describe('the flagship PDF', () => {
   });
 
   it('prints an annex alone with its header, its pages landscape where asked', async () => {
-    const alone = path.join(flagship, 'annexes', 'annex-V-public.pdf');
+    const alone = path.join(flagship, 'annexes', 'annex-V.pdf');
     const annexPages = await pdfPages(alone);
-    expect(annexPages.every((p) => p.includes('Annex V to doc. PC0517E1a') && p.includes('Public Version'))).toBe(true);
+    expect(annexPages.every((p) => p.includes('Annex V to doc. PC0517E1a') && !p.includes('Public Version'))).toBe(true);
     expect(new Set(await pdfOrientations(alone))).toEqual(new Set(['landscape']));
     // The annex is the outline's top entry; its own sections (now real headings) come under it.
     const entries = await outline(alone);
@@ -223,12 +227,12 @@ describe('the flagship PDF', () => {
   });
 
   it('is byte-identical when built again (here the public report, built alone: it holds every public annex), but for the ids of tagged table cells', async () => {
-    const rebuilt = acta(['build', 'meetings/ptc-219-220', '--out', again, '--format', 'pdf', '--public-only', '--no-annex-files']);
+    const rebuilt = acta(['build', 'meetings/ptc-219-220', '--out', again, '--format', 'pdf', '--public', '--no-annex-files']);
     expect(rebuilt.status).toBe(0);
     const files = await filesUnder(path.join(again, 'ptc-219-220'));
     expect(files).toEqual(['PC0517E1a-public.pdf']);
     for (const file of files) {
-      const [a, b] = await Promise.all([readFile(path.join(flagship, file)), readFile(path.join(again, 'ptc-219-220', file))]);
+      const [a, b] = await Promise.all([readFile(path.join(pubOut, 'ptc-219-220', file)), readFile(path.join(again, 'ptc-219-220', file))]);
       expect({ file, size: b.length === a.length && b.length > 10_000 }).toEqual({ file, size: true });
       // Chromium names the structure elements of tagged table cells after its DOM node numbers, which
       // it gives out in an order that can vary between runs (seen on Annex IV's header cells): those
@@ -307,5 +311,9 @@ describe('the leak fixture as PDF', () => {
     expect(MARKERS.filter((m) => !fullText.includes(m))).toEqual([]);
     expect(leaks).toEqual([]);
     expect(texts.find(([f]) => f === 'LEAK1-public.pdf')![1]).toContain('PUBLIC VERSION');
+    // A public annex alone says so on every page, under its header.
+    const annexPages = await pdfPages(path.join(folder, 'annexes/annex-II-public.pdf'));
+    expect(annexPages.length).toBeGreaterThan(0);
+    expect(annexPages.filter((p) => !(p.includes('Annex II to doc. LEAK1') && p.includes('Public Version')))).toEqual([]);
   }, 180_000);
 });
