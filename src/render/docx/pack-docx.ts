@@ -105,8 +105,9 @@ function pinRelationshipIds(parts: Record<string, Uint8Array>): void {
   const renamed = new Map<string, string>();
   const text = new Map<string, string>();
   const read = (name: string) => text.get(name) ?? strFromU8(parts[name]!);
+  // Each part is read in one pass whatever its number of links (a 100-fold meeting has thousands).
   for (const name of Object.keys(parts).filter((n) => n.endsWith('.rels'))) {
-    let rels = read(name);
+    const rels = read(name);
     const ids = [...rels.matchAll(/ Id="([^"]*)"/g)].map((m) => m[1]!);
     const count = rels.split('<Relationship ').length - 1;
     if (ids.length !== count) throw libraryChanged(`an Id="…" on each of its ${count} relationships`, name);
@@ -114,17 +115,24 @@ function pinRelationshipIds(parts: Record<string, Uint8Array>): void {
     if (random.length === 0) continue;
     const source = name.replace(/(^|\/)_rels\/([^/]+)\.rels$/, '$1$2');
     if (parts[source] === undefined) throw libraryChanged(`a part of its own for the relationships ${random.join(', ')}`, name);
-    let owner = read(source);
+    const here = new Map<string, string>();
     for (const id of random) {
       if (!RANDOM_ID.test(id)) throw libraryChanged(`relationship ids of the form rId<number> or rId<21 random characters>, not ${id}`, name);
+      if (here.has(id)) throw libraryChanged(`one relationship with the id ${id}`, name);
       const pinned = `rIdLink${renamed.size + 1}`;
       renamed.set(id, pinned);
-      if (rels.split(`Id="${id}"`).length !== 2) throw libraryChanged(`one relationship with the id ${id}`, name);
-      rels = rels.replace(`Id="${id}"`, `Id="${pinned}"`);
-      if (!owner.includes(`r:id="${id}"`)) throw libraryChanged(`a reference r:id="${id}" to the relationship of ${name}`, source);
-      owner = owner.replaceAll(`r:id="${id}"`, `r:id="${pinned}"`);
+      here.set(id, pinned);
     }
-    text.set(name, rels);
+    const referenced = new Set<string>();
+    const owner = read(source).replace(/r:id="([^"]*)"/g, (whole, id: string) => {
+      const pinned = here.get(id);
+      if (pinned === undefined) return whole;
+      referenced.add(id);
+      return `r:id="${pinned}"`;
+    });
+    const missing = random.find((id) => !referenced.has(id));
+    if (missing !== undefined) throw libraryChanged(`a reference r:id="${missing}" to the relationship of ${name}`, source);
+    text.set(name, rels.replace(/ Id="([^"]*)"/g, (whole, id: string) => (here.has(id) ? ` Id="${here.get(id)}"` : whole)));
     text.set(source, owner);
   }
   for (const [name, value] of text) parts[name] = strToU8(value);
@@ -132,7 +140,7 @@ function pinRelationshipIds(parts: Record<string, Uint8Array>): void {
   for (const [name, data] of Object.entries(parts)) {
     if (!/\.(xml|rels)$/.test(name)) continue;
     const xml = text.get(name) ?? strFromU8(data);
-    const left = [...renamed.keys()].find((id) => xml.includes(id));
+    const left = [...xml.matchAll(/rId[a-z0-9_-]{21}/g)].map((m) => m[0]).find((id) => renamed.has(id));
     if (left !== undefined) throw libraryChanged(`no use of the random relationship id ${left} other than r:id in the part it belongs to`, name);
   }
 }
