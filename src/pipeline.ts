@@ -174,35 +174,36 @@ export async function emitInOrder(renders: readonly (() => Promise<OutputFile>)[
 export async function renderEdition(report: NumberedReport, edition: Edition, options: BuildOptions, env: RenderEnv, emit: Emit): Promise<void> {
   const symbol = report.meta.symbol;
   const shown = editionOf(report, edition);
-  for (const format of options.formats) {
+  const reportNames: FileNames = { whole: (format) => reportFile(symbol, edition, format), annex: (numeral, format) => annexFile(numeral, edition, format) };
+  await renderWithAnnexes(shown, edition, options.formats, options, env, reportNames, emit);
+  if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
+  // The working documents of the edition (a restricted one has no public edition), each with its annexes alone.
+  // They are DOCX, HTML and JSON (FORMAT.md §9): printing each of them with its annexes would double the time
+  // of a PDF build, so `--format pdf` prints the report and its annexes only.
+  if (options.documents === false) return;
+  const formats = options.formats.filter((f) => f !== 'pdf');
+  for (const document of shown.documents) {
+    const docSymbol = document.meta.symbol;
+    const names: FileNames = { whole: (format) => documentFile(docSymbol, edition, format), annex: (numeral, format) => documentAnnexFile(docSymbol, numeral, edition, format) };
+    await renderWithAnnexes(document, edition, formats, options, env, names, emit);
+  }
+}
+
+/** Where a document's files go: the document whole, and each of its annexes alone. */
+interface FileNames {
+  readonly whole: (format: Format) => string;
+  readonly annex: (numeral: string, format: Format) => string;
+}
+
+/** A document (the report or a working document) in each format, and each of its annexes alone; a restricted annex has no public file at all. */
+async function renderWithAnnexes(shown: NumberedReport, edition: Edition, formats: readonly Format[], options: BuildOptions, env: RenderEnv, names: FileNames, emit: Emit): Promise<void> {
+  for (const format of formats) {
     const render: Renderer = renderers[format];
-    const renders = [async (): Promise<OutputFile> => ({ path: reportFile(symbol, edition, format), content: await render(shown, env, 'report') })];
-    // Each annex alone; a restricted annex has no public file at all.
+    const renders = [async (): Promise<OutputFile> => ({ path: names.whole(format), content: await render(shown, env, 'report') })];
     if (options.annexFiles !== false && partHasFormat('annex', format)) {
       for (const annex of shown.annexes) {
         if (edition === 'public' && annex.visibility === 'restricted') continue;
-        renders.push(async () => ({ path: annexFile(annex.numeral, edition, format), content: await render(extractAnnex(shown, annex), env, 'annex') }));
-      }
-    }
-    await emitInOrder(renders, CONCURRENCY[format], emit);
-  }
-  if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
-  // The working documents of the edition (a restricted one has no public edition), each with its annexes alone.
-  if (options.documents !== false) for (const document of shown.documents) await renderDocument(document, edition, options, env, emit);
-}
-
-/** One working document of an edition: `documents/{symbol}.*` and its annexes alone. */
-async function renderDocument(document: NumberedReport, edition: Edition, options: BuildOptions, env: RenderEnv, emit: Emit): Promise<void> {
-  const symbol = document.meta.symbol;
-  // Working documents are DOCX, HTML and JSON (FORMAT.md §9): printing each of them with its annexes
-  // would double the time of a PDF build, so `--format pdf` prints the report and its annexes only.
-  for (const format of options.formats.filter((f) => f !== 'pdf')) {
-    const render: Renderer = renderers[format];
-    const renders = [async (): Promise<OutputFile> => ({ path: documentFile(symbol, edition, format), content: await render(document, env, 'report') })];
-    if (options.annexFiles !== false && partHasFormat('annex', format)) {
-      for (const annex of document.annexes) {
-        if (edition === 'public' && annex.visibility === 'restricted') continue;
-        renders.push(async () => ({ path: documentAnnexFile(symbol, annex.numeral, edition, format), content: await render(extractAnnex(document, annex), env, 'annex') }));
+        renders.push(async () => ({ path: names.annex(annex.numeral, format), content: await render(extractAnnex(shown, annex), env, 'annex') }));
       }
     }
     await emitInOrder(renders, CONCURRENCY[format], emit);
