@@ -77,8 +77,7 @@ export async function prepareRenderEnv(templatesDir?: string, referenceDocx?: st
   if (referenceDocx === undefined) return { env: { html: compiled.value, templates: templateText(loaded.value) }, diagnostics: [] };
   const reference = await loadReferenceStyles(referenceDocx);
   if (reference.value === null) return { env: null, diagnostics: [...reference.diagnostics] };
-  // The reference's styles are part of the build cache's key, as the templates are.
-  return { env: { html: compiled.value, templates: { ...templateText(loaded.value), referenceStyles: reference.value }, referenceStyles: reference.value }, diagnostics: [] };
+  return { env: { html: compiled.value, templates: templateText(loaded.value, reference.value), referenceStyles: reference.value }, diagnostics: [] };
 }
 
 export interface Checked {

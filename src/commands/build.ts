@@ -52,7 +52,15 @@ async function allUpToDate(dirs: readonly string[], out: string, options: BuildO
   const { loadTemplates, templateText } = await import('../load/load-templates.js');
   const loaded = await loadTemplates(options.templates);
   if (!loaded.value) return null;
-  const templates = templateText(loaded.value);
+  // With --reference-docx, its styles are part of the key too; a reference that cannot be read is reported by the build.
+  let referenceStyles: string | undefined;
+  if (options.referenceDocx !== undefined) {
+    const { loadReferenceStyles } = await import('../load/load-reference-docx.js');
+    const reference = await loadReferenceStyles(options.referenceDocx);
+    if (reference.value === null) return null;
+    referenceStyles = reference.value;
+  }
+  const templates = templateText(loaded.value, referenceStyles);
   const summaries: BuildSummary[] = [];
   for (const dir of dirs) {
     const key = await buildKey(dir, options, templates);

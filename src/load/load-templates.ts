@@ -25,9 +25,13 @@ export function defaultTemplatesDir(): string {
   }
 }
 
-/** What a template set says, without where it came from: the part of a build's cache key the templates make. */
-export function templateText(set: TemplateSet): { readonly main: string; readonly styles: string; readonly partials: Readonly<Record<string, string>> } {
-  return { main: set.main, styles: set.styles, partials: set.partials };
+/**
+ * What a template set says, without where it came from, and the styles of the reference document (--reference-docx)
+ * when there is one: the part of a build's cache key the look of the outputs makes. Made here alone, for the
+ * render environment and for build's up-to-date check, so the two keys cannot drift apart.
+ */
+export function templateText(set: TemplateSet, referenceStyles?: string): { readonly main: string; readonly styles: string; readonly partials: Readonly<Record<string, string>>; readonly referenceStyles?: string } {
+  return { main: set.main, styles: set.styles, partials: set.partials, ...(referenceStyles !== undefined ? { referenceStyles } : {}) };
 }
 
 /** A user's folder may hold only the files they changed: the rest come from the built-in set. */
