@@ -156,6 +156,13 @@ describe('problems that are not in the meeting', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('reports an output folder that is a file as a write it cannot make, exit 1, no stack', () => {
+    const r = acta(['build', 'meetings/exemple-fr', '--out', 'README.md', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^acta: cannot write .*README\.md\/exemple-fr\/PI0231F1a\.json: /m);
+    expect(r.stderr).not.toMatch(/\n\s+at |a bug in acta/);
+  });
+
   it('reports them the same when they happen in a worker thread (several meetings)', async () => {
     const templates = path.join(work, 'templates-broken-threads');
     await mkdir(path.join(templates, 'partials'), { recursive: true });

@@ -126,7 +126,9 @@ export class OutputWriter {
 
   /** Removes the temporary files written so far; nothing is renamed. */
   async abort(): Promise<void> {
-    for (const { temporary } of this.pending) await rm(temporary, { force: true });
+    // Best effort: a temporary that could not even be made (its folder is a file: ENOTDIR) must not hide
+    // the write failure being reported behind an error of its own.
+    for (const { temporary } of this.pending) await rm(temporary, { force: true }).catch(() => undefined);
     this.pending.length = 0;
   }
 }
