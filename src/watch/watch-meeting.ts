@@ -29,7 +29,7 @@ export interface Watching {
 }
 
 /** One save is one build: changes closer together than this are taken as one. */
-const DEBOUNCE_MS = 20;
+const DEBOUNCE_MS = 80;
 
 export async function watchMeeting(options: WatchOptions): Promise<Watching> {
   const server = await startLiveServer(options.port);
