@@ -2,21 +2,23 @@
 
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
-import { z } from 'zod';
+// zod's tree-shakable API, as everywhere in acta: the full one loads every locale's messages (about 45 ms
+// of every start), and acta writes its own messages.
+import * as z from 'zod/mini';
 import { error, warning, type Diagnostic, type Place } from '../diagnostics.js';
 import { LANGUAGES } from '../i18n/catalogues.js';
 import type { MeetingMeta, Orientation, Visibility } from '../model.js';
 import { cutByComment, explainYamlError, keyHint } from './frontmatter-hints.js';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' })
-  .refine(isRealDate, { error: 'date' });
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' }), z.refine(isRealDate, { error: 'date' }));
 
-const text = z.string().trim().min(1, { error: 'empty' });
+const nonEmpty = [z.trim(), z.minLength(1, { error: 'empty' })] as const;
+const text = z.string().check(...nonEmpty);
 
 /** A symbol names output files, so it may hold no path separator and no `..`. */
-export const symbol = text.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'symbol' }).refine((s) => !s.includes('..'), { error: 'symbol' });
+export const symbol = z.string().check(...nonEmpty, z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'symbol' }), z.refine((s) => !s.includes('..'), { error: 'symbol' }));
+const idValue = z.string().check(z.regex(/^[A-Za-z0-9][\w.-]*$/, { error: 'id' }));
+const visibility = z._default(z.enum(['public', 'restricted']), 'public');
 
 /** The keys of meeting.md's frontmatter (exported so a test checks the README documents each). */
 export const meetingSchema = z.strictObject({
@@ -28,37 +30,37 @@ export const meetingSchema = z.strictObject({
   place: text,
   issued: isoDate,
   symbol,
-  organization: text.optional(),
-  organization_alt: text.optional(),
-  organization_note: text.optional(),
-  organization_note_alt: text.optional(),
-  language: z.enum(LANGUAGES).default('en'),
-  title: text.optional(),
-  conclusion: text.optional(),
-  changes_author: text.optional(),
-  changes_date: isoDate.optional(),
-  translation_of: text.optional(),
+  organization: z.optional(text),
+  organization_alt: z.optional(text),
+  organization_note: z.optional(text),
+  organization_note_alt: z.optional(text),
+  language: z._default(z.enum(LANGUAGES), 'en'),
+  title: z.optional(text),
+  conclusion: z.optional(text),
+  changes_author: z.optional(text),
+  changes_date: z.optional(isoDate),
+  translation_of: z.optional(text),
 });
 
 /** The keys of an annex file's frontmatter. */
 export const annexSchema = z.strictObject({
   title: text,
-  id: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, { error: 'id' }).optional(),
-  visibility: z.enum(['public', 'restricted']).default('public'),
-  orientation: z.enum(['portrait', 'landscape']).default('portrait'),
-  numbered: z.boolean().default(false),
+  id: z.optional(idValue),
+  visibility,
+  orientation: z._default(z.enum(['portrait', 'landscape']), 'portrait'),
+  numbered: z._default(z.boolean(), false),
 });
 
 /** The keys of a working document's frontmatter (FORMAT.md §9). */
 export const documentSchema = z.strictObject({
   symbol,
   title: text,
-  item: z.string().regex(/^[^\s{}#]+$/, { error: 'item' }),
+  item: z.string().check(z.regex(/^[^\s{}#]+$/, { error: 'item' })),
   issued: isoDate,
-  id: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, { error: 'id' }).optional(),
-  visibility: z.enum(['public', 'restricted']).default('public'),
-  heading: text.optional(),
-  action: text.optional(),
+  id: z.optional(idValue),
+  visibility,
+  heading: z.optional(text),
+  action: z.optional(text),
 });
 
 const meetingKeys = Object.keys(meetingSchema.shape);
@@ -148,7 +150,7 @@ export function parseDocumentFrontmatter(file: string, source: FrontmatterSource
   return { meta: found.data ?? null, diagnostics: found.diagnostics, itemPlace };
 }
 
-function validate<S extends z.ZodType<Record<string, unknown>>>(
+function validate<S extends z.ZodMiniType<Record<string, unknown>>>(
   file: string,
   source: FrontmatterSource | null,
   schema: S,
@@ -212,7 +214,7 @@ function validate<S extends z.ZodType<Record<string, unknown>>>(
   return { ...validated, diagnostics: [...diagnostics, ...validated.diagnostics] };
 }
 
-function validateData<S extends z.ZodType<Record<string, unknown>>>(
+function validateData<S extends z.ZodMiniType<Record<string, unknown>>>(
   data: Record<string, unknown>,
   placeAt: (offset: number | undefined) => Place,
   schema: S,

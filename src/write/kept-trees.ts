@@ -5,7 +5,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { TreeCache } from '../parse/create-processor.js';
 import { codeFingerprint, ENTRY_VERSION, sha256 } from './build-cache.js';
 
@@ -31,7 +31,7 @@ export async function keptTrees(folder: string): Promise<TreeCache> {
   try {
     const entry = Trees.parse(JSON.parse(await readFile(path.join(folder, TREES_FILE), 'utf8')));
     if (entry.code !== (await codeFingerprint()) || sha256(entry.trees) !== entry.sum) return new TreeCache();
-    const list = z.array(z.tuple([z.string(), z.object({ type: z.literal('root') }).passthrough()])).parse(JSON.parse(entry.trees));
+    const list = z.array(z.tuple([z.string(), z.looseObject({ type: z.literal('root') })])).parse(JSON.parse(entry.trees));
     return new TreeCache(new Map(list as unknown as [string, Root][]));
   } catch {
     return new TreeCache();
