@@ -28,28 +28,37 @@ export interface Watching {
   close(): Promise<void>;
 }
 
-/** One save is one build: changes closer together than this are taken as one. */
-const DEBOUNCE_MS = 80;
+/**
+ * A save is built at once, as soon as its first file event comes, and shown if it builds. Then, once no event has
+ * come for this long, the meeting is built again and shown if that differs: chokidar drops a file's second change
+ * within 50 ms of its first, so the first build may have read a file caught half-written (an editor empties it,
+ * then writes it) with no event to come for the rest. Problems are shown only by that settled build.
+ */
+const SETTLE_MS = 80;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function watchMeeting(options: WatchOptions): Promise<Watching> {
   const server = await startLiveServer(options.port);
   let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | null = null;
+  let busy = false;
+  let pending = false;
 
   // Only the HTML edition being previewed is rebuilt, and only the files that changed are read
   // again as Markdown, so a save shows in well under a second.
   const trees = new TreeCache();
-  const build = async () => {
+  const build = async (): Promise<{ readonly show: () => void; readonly ok: boolean; readonly shows: string }> => {
     const started = performance.now();
     trees.nextRound();
     const checked = await checkMeeting(options.dir, trees);
     let diagnostics = checked.diagnostics;
     let failure: string | null = null;
+    let content: string | null = null;
     if (checked.report) {
       try {
         const preview = await renderPreview(checked.report, options.public ? 'public' : 'full', options.env);
         await writeOutputs(outputFolder(options.out, options.dir), [preview]);
-        server.publish(preview.content);
+        content = preview.content;
       } catch (e) {
         // A template failing or an output refused must not end the session: shown like any problem.
         const failed = classifyError(e);
@@ -60,33 +69,63 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
     }
     const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
     const lines = failure ? [...errors, failure] : errors;
-    if (lines.length) server.problems(lines);
-    options.onBuilt({ diagnostics, failure, ok: lines.length === 0, ms: performance.now() - started });
+    const ms = performance.now() - started;
+    // What the preview shows, to tell whether a build changes it.
+    const shows = lines.length ? `problems\n${lines.join('\n')}` : `report\n${content ?? ''}`;
+    const show = () => {
+      if (lines.length) server.problems(lines);
+      else if (content !== null) server.publish(content);
+      shown = shows;
+      options.onBuilt({ diagnostics, failure, ok: lines.length === 0, ms });
+    };
+    return { show, ok: lines.length === 0, shows };
   };
-  const schedule = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      // Builds run one after another: a save during a build gets a build of its own after it.
-      // A bug in one build is reported, and the next save builds again.
-      running = running.then(build, build).catch(options.onBug);
-    }, DEBOUNCE_MS);
+  let shown = '';
+  // Builds run one after another: saves during a build get a build after it, and a build already out of date
+  // (another save came meanwhile) is not shown. A bug in one build is reported, and the next save builds again.
+  const drain = async () => {
+    busy = true;
+    try {
+      let early = false;
+      for (;;) {
+        if (pending) {
+          pending = false;
+          const built = await build();
+          if (!pending && built.ok) {
+            built.show();
+            early = true;
+          }
+          continue;
+        }
+        await pause(SETTLE_MS);
+        if (pending) continue;
+        const settled = await build();
+        if (pending) continue;
+        // Shown unless the save was shown already and this build shows the same.
+        if (!early || settled.shows !== shown) settled.show();
+        return;
+      }
+    } finally {
+      busy = false;
+    }
+  };
+  const changed = () => {
+    pending = true;
+    if (!busy) running = drain().catch((e: unknown) => options.onBug(e));
   };
 
-  running = build();
+  running = build().then((first) => first.show());
   await running;
   const watcher = watch(options.dir, { ignoreInitial: true, ignored: (p) => path.basename(p).startsWith('.') && p !== options.dir });
-  watcher.on('all', schedule);
+  watcher.on('all', changed);
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
   return {
     url: server.url,
     settled: async () => {
-      while (timer) await new Promise((r) => setTimeout(r, DEBOUNCE_MS));
-      await running;
+      while (busy || pending) await running;
     },
     close: async () => {
-      if (timer) clearTimeout(timer);
       await watcher.close();
       await running.catch(() => undefined);
       await server.close();

@@ -40,4 +40,43 @@ describe('acta watch, when a rebuild fails', () => {
       await watching.close();
     }
   }, 30_000);
+
+  it('does not show the error of a file caught half-written: an emptied meeting.md filled again soon after shows the report, with no problem', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'acta-watch-half-'));
+    const dir = path.join(work, 'meeting');
+    await cp('tests/fixtures/restricted', dir, { recursive: true });
+    const env = (await prepareRenderEnv()).env!;
+    const builds: { ok: boolean; rules: string[] }[] = [];
+    const bugs: unknown[] = [];
+    const watching = await watchMeeting({
+      dir,
+      out: path.join(work, 'out'),
+      port: 0,
+      public: false,
+      env,
+      onBug: (e) => bugs.push(e),
+      onBuilt: ({ ok, diagnostics }) => builds.push({ ok, rules: diagnostics.filter((d: Diagnostic) => d.severity === 'error').map((d: Diagnostic) => d.ruleId) }),
+    });
+    try {
+      expect(builds).toEqual([{ ok: true, rules: [] }]);
+      const meeting = path.join(dir, 'meeting.md');
+      const text = await readFile(meeting, 'utf8');
+      // As an editor saves: the file emptied (a build starts on that event and finds no frontmatter), then written.
+      await writeFile(meeting, '');
+      await new Promise((r) => setTimeout(r, 30));
+      await writeFile(meeting, `${text}\nOne more line.\n`);
+      await new Promise((r) => setTimeout(r, 1000));
+      await watching.settled();
+      expect(builds.length).toBeGreaterThanOrEqual(2);
+      expect(builds.every((b) => b.ok)).toBe(true);
+      expect(bugs).toEqual([]);
+      // Emptied for good, it is an error, and shown.
+      await writeFile(meeting, '');
+      await new Promise((r) => setTimeout(r, 1000));
+      await watching.settled();
+      expect(builds.at(-1)).toEqual({ ok: false, rules: ['missing-frontmatter', 'no-items'] });
+    } finally {
+      await watching.close();
+    }
+  }, 30_000);
 });
