@@ -1,7 +1,7 @@
 // Reads loaded meeting files into the typed report model (items, sub-items, paragraphs, annexes).
 
 import path from 'node:path';
-import type { Content, Heading, List, Root, RootContent, Table } from 'mdast';
+import type { Content, Heading, List, Root, RootContent, Table, Text } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { visit } from 'unist-util-visit';
 import { error, formatPlace, pointAt, warning, wholeFile, type Diagnostic, type Result } from '../diagnostics.js';
@@ -36,7 +36,8 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
     const { file, tree } = files.get(source.path)!;
     const ctx: InlineContext = { file: file.path, source: file.text, diagnostics, footnoteKey: (label) => normalizeIdentifier(label).toLowerCase() };
     const fences = { openerReported: false };
-    visit(tree, 'paragraph', (node) => checkFenceLines(file.path, file.text, node, fences, diagnostics));
+    // Only a line with `::` can be a fence; most files have none, and are not walked.
+    if (file.text.includes('::')) visit(tree, 'paragraph', (node) => checkFenceLines(file.path, file.text, node, fences, diagnostics));
     const first = tree.children[0];
     const frontmatter = first?.type === 'yaml' ? { value: first.value, line: first.position?.start.line ?? 1 } : null;
     for (const node of tree.children) {
@@ -158,7 +159,7 @@ function readFootnotesMeetingWide(sources: readonly SourceFile[], diagnostics: D
   }
   for (const [name, { file, tree }] of read) {
     const missing = new Set<string>();
-    visit(tree, 'text', (node) => {
+    for (const node of footnoteCallTexts(tree)) {
       for (const m of node.value.matchAll(FOOTNOTE_CALL)) {
         const key = normalizeIdentifier(m[1]!).toLowerCase();
         if (defined.has(key)) {
@@ -172,7 +173,7 @@ function readFootnotesMeetingWide(sources: readonly SourceFile[], diagnostics: D
           error({ file: file.path, line: at.line, column: at.column }, 'footnote-undefined', `Unexpected footnote call \`${m[0]}\` with no definition in the meeting, expected a line \`${m[0]}: the note's text\` in one of its files`),
         );
       }
-    });
+    }
     if (missing.size === 0) continue;
     const standIns = [...missing].map((label) => `[^${label}]: -`).join('\n\n');
     const again = parseMarkdown(`${file.text}\n\n${standIns}\n`, trees);
@@ -181,6 +182,23 @@ function readFootnotesMeetingWide(sources: readonly SourceFile[], diagnostics: D
     read.set(name, { file, tree: { ...again, children } });
   }
   return read;
+}
+
+const callTexts = new WeakMap<Root, readonly Text[]>();
+
+/** The text nodes of a tree that hold `[^…]`, found once per tree: `acta watch` asks again for every unchanged file. */
+function footnoteCallTexts(tree: Root): readonly Text[] {
+  let found = callTexts.get(tree);
+  if (!found) {
+    const texts: Text[] = [];
+    const call = new RegExp(FOOTNOTE_CALL.source);
+    visit(tree, 'text', (node) => {
+      if (call.test(node.value)) texts.push(node);
+    });
+    found = texts;
+    callTexts.set(tree, found);
+  }
+  return found;
 }
 
 /**
