@@ -1,13 +1,12 @@
 // The DOCX's structure as Word, screen readers and PDF exports see it: outline levels, restricted words, language.
 
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedBuild } from '../build-helpers.js';
-import { docxParts } from '../readers.js';
+import { docxParts, sharedTaggedPdf } from '../readers.js';
 
 const run = promisify(execFile);
 
@@ -133,19 +132,12 @@ describe('restricted text in the French DOCX is said in words', async () => {
   });
 });
 
-/** LibreOffice's tagged-PDF export, bookmarks from the outline, as a delegate's PDF reader gets it. */
-async function taggedPdf(docx: string): Promise<string> {
-  const out = await mkdtemp(path.join(tmpdir(), 'acta-tagged-'));
-  const filter = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"ExportBookmarks":{"type":"boolean","value":"true"}}';
-  await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', filter, '--outdir', out, docx], { timeout: 180_000 });
-  return path.join(out, `${path.basename(docx, '.docx')}.pdf`);
-}
-
 describe('the flagship DOCX exported by LibreOffice as tagged PDF', () => {
   let outline: { depth: number; title: string }[] = [];
   let headings: { tag: string; first: string }[] = [];
   beforeAll(async () => {
-    const pdf = await taggedPdf(flagshipDocx);
+    // Shared with tests/render/docx/docx-readers.test.ts when both run on this worker (read only).
+    const pdf = await sharedTaggedPdf(flagshipDocx);
     const shown = (await run('mutool', ['show', pdf, 'outline'], { maxBuffer: 1 << 24 })).stdout;
     // "-\t\"Item I – …\"\t#page=3…": the open/closed mark, one tab per depth, the quoted title.
     outline = [...shown.matchAll(/^[-+|](\t+)"(.*)"\t#/gm)].map((m) => ({ depth: m[1]!.length, title: m[2]! }));

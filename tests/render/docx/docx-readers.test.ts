@@ -5,15 +5,17 @@ import { homedir, userInfo } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTo, sharedBuild } from '../../build-helpers.js';
-import { docxParts, emptyFractions, pandocBlocks, pandocNodes, pandocText, pdfLines, pdfOrientations, pdfPages, sofficeToPdf, type PdfPageLines } from '../../readers.js';
+import { docxParts, emptyFractions, pandocBlocks, pandocNodes, pandocText, pdfLines, pdfOrientations, pdfPages, sharedTaggedPdf, type PdfPageLines } from '../../readers.js';
 
 const flagship = await sharedBuild('meetings/ptc-219-220');
 const docx = path.join(flagship.folder, 'PC0517E1a.docx');
 const data = JSON.parse(await readFile(path.join(flagship.folder, 'PC0517E1a.json'), 'utf8')) as { items: { range: string; first: number; last: number }[] };
 
-/** LibreOffice's rendering of the flagship DOCX, made once for every block that reads it. */
-let converted: Promise<string> | undefined;
-const flagshipPdf = () => (converted ??= sofficeToPdf(docx));
+/**
+ * LibreOffice's rendering of the flagship DOCX, made once for every block that reads it: its tagged-PDF export, which
+ * lays out the pages as the plain export does, shared with tests/a11y/docx-outline.test.ts when it runs on this worker.
+ */
+const flagshipPdf = () => sharedTaggedPdf(docx);
 
 describe('LibreOffice reads the flagship DOCX', () => {
   let pages: string[] = [];
