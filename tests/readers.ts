@@ -32,9 +32,8 @@ export async function sofficeToTaggedPdf(docx: string): Promise<string> {
 }
 
 /**
- * The tagged PDF of a DOCX, converted once per vitest worker (test files share modules, vitest.config.ts): the test
- * files that read LibreOffice's rendering of the flagship's shared build (docx-readers: its pages and lines;
- * docx-outline: its outline and tags) share one LibreOffice run when they land on the same worker. Read only.
+ * The tagged PDF of a DOCX, converted once per vitest worker (test files share modules, vitest.config.ts) for every
+ * block or file that reads it (docx-readers: the flagship's pages, lines, outline and tags). Read only.
  */
 const tagged = new Map<string, Promise<string>>();
 
