@@ -23,6 +23,30 @@ export async function sofficeToPdfs(docxs: readonly string[]): Promise<string[]>
   return docxs.map((docx) => path.join(out, `${path.basename(docx, '.docx')}.pdf`));
 }
 
+/** LibreOffice's tagged-PDF export, bookmarks from the outline, as a delegate's PDF reader gets it. */
+export async function sofficeToTaggedPdf(docx: string): Promise<string> {
+  const out = await mkdtemp(path.join(tmpdir(), 'acta-tagged-'));
+  const filter = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"ExportBookmarks":{"type":"boolean","value":"true"}}';
+  await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', filter, '--outdir', out, docx], { timeout: 180_000 });
+  return path.join(out, `${path.basename(docx, '.docx')}.pdf`);
+}
+
+/**
+ * The tagged PDF of a DOCX, converted once per vitest worker (test files share modules, vitest.config.ts) for every
+ * block or file that reads it (docx-readers: the flagship's pages, lines, outline and tags). Read only.
+ */
+const tagged = new Map<string, Promise<string>>();
+
+export function sharedTaggedPdf(docx: string): Promise<string> {
+  const key = path.resolve(docx);
+  let pdf = tagged.get(key);
+  if (!pdf) {
+    pdf = sofficeToTaggedPdf(key);
+    tagged.set(key, pdf);
+  }
+  return pdf;
+}
+
 /** The text of each page of a PDF, as pdftotext lays it out. */
 export async function pdfPages(pdf: string): Promise<string[]> {
   const { stdout } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });

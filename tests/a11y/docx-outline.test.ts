@@ -1,15 +1,10 @@
 // The DOCX's structure as Word, screen readers and PDF exports see it: outline levels, restricted words, language.
 
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sharedBuild } from '../build-helpers.js';
 import { docxParts } from '../readers.js';
-
-const run = promisify(execFile);
 
 interface Para {
   readonly style: string | null;
@@ -133,57 +128,5 @@ describe('restricted text in the French DOCX is said in words', async () => {
   });
 });
 
-/** LibreOffice's tagged-PDF export, bookmarks from the outline, as a delegate's PDF reader gets it. */
-async function taggedPdf(docx: string): Promise<string> {
-  const out = await mkdtemp(path.join(tmpdir(), 'acta-tagged-'));
-  const filter = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"ExportBookmarks":{"type":"boolean","value":"true"}}';
-  await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', filter, '--outdir', out, docx], { timeout: 180_000 });
-  return path.join(out, `${path.basename(docx, '.docx')}.pdf`);
-}
-
-describe('the flagship DOCX exported by LibreOffice as tagged PDF', () => {
-  let outline: { depth: number; title: string }[] = [];
-  let headings: { tag: string; first: string }[] = [];
-  beforeAll(async () => {
-    const pdf = await taggedPdf(flagshipDocx);
-    const shown = (await run('mutool', ['show', pdf, 'outline'], { maxBuffer: 1 << 24 })).stdout;
-    // "-\t\"Item I – …\"\t#page=3…": the open/closed mark, one tab per depth, the quoted title.
-    outline = [...shown.matchAll(/^[-+|](\t+)"(.*)"\t#/gm)].map((m) => ({ depth: m[1]!.length, title: m[2]! }));
-    const struct = (await run('pdfinfo', ['-struct-text', pdf], { maxBuffer: 1 << 26 })).stdout.split('\n');
-    // Each heading tag with the first text it holds ("Item I", "(a)", "Annex II").
-    struct.forEach((line, i) => {
-      const tag = /^\s*(H[1-6]) \(block\):/.exec(line)?.[1];
-      if (!tag) return;
-      const first = struct.slice(i + 1, i + 12).map((l) => /^\s*"(.*)"$/.exec(l)?.[1]).find((t) => t !== undefined);
-      headings.push({ tag, first: first ?? '' });
-    });
-  }, 180_000);
-
-  it('has one top-level outline entry per item and annex, and the sub-items of each item under it, in order', () => {
-    expect(outline.length).toBeGreaterThan(100);
-    const top = outline.filter((e) => e.depth === 1).map((e) => e.title);
-    expect(top).toEqual([...data.items.map((i) => `Item ${i.numeral} – ${i.title}`), ...data.annexes.map((a) => `Annex ${a.numeral} ${a.title}`)]);
-    for (const item of data.items) {
-      const at = outline.findIndex((e) => e.depth === 1 && e.title.startsWith(`Item ${item.numeral} – `));
-      const end = outline.findIndex((e, i) => i > at && e.depth === 1);
-      const under = outline.slice(at + 1, end).filter((e) => e.depth === 2).map((e) => e.title);
-      const mark = (letter: string) => (item.subitems.length === 1 ? '○' : `(${letter})`);
-      expect(under).toEqual(item.subitems.map((s) => `${mark(s.letter)} ${s.title}`));
-    }
-    // Nothing deeper than one level below its parent.
-    expect(outline.filter((e, i) => i > 0 && e.depth > outline[i - 1]!.depth + 1)).toEqual([]);
-  });
-
-  it('tags items and annex titles H1, sub-items H2, and headings below them H3 and lower', () => {
-    const spine = headings.filter((h) => /^(Item [IVX]+|Annex [IVX]+|\([a-z]+\)|○)$/.test(h.first));
-    const expected = [
-      ...data.items.flatMap((i) => [{ tag: 'H1', first: `Item ${i.numeral}` }, ...i.subitems.map((s) => ({ tag: 'H2', first: i.subitems.length === 1 ? '○' : `(${s.letter})` }))]),
-      ...data.annexes.map((a) => ({ tag: 'H1', first: `Annex ${a.numeral}` })),
-    ];
-    expect(spine).toEqual(expected);
-    const count = (tag: string) => headings.filter((h) => h.tag === tag).length;
-    expect(count('H1')).toBe(22 + 5);
-    expect(count('H3')).toBeGreaterThan(0);
-    console.log(`tagged PDF: ${outline.length} outline entries; ${['H1', 'H2', 'H3', 'H4', 'H5', 'H6'].map((t) => `${count(t)} ${t}`).join(', ')}`);
-  });
-});
+// The flagship DOCX exported by LibreOffice as tagged PDF (its outline and heading tags): in
+// tests/render/docx/docx-readers.test.ts, which reads the same LibreOffice export for its pages (one soffice run for both).

@@ -1,19 +1,29 @@
 // The DOCX edition checked by independent readers: LibreOffice (to PDF), pandoc, and its own XML parts.
 
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTo, sharedBuild } from '../../build-helpers.js';
-import { docxParts, emptyFractions, pandocBlocks, pandocNodes, pandocText, pdfLines, pdfOrientations, pdfPages, sofficeToPdf, type PdfPageLines } from '../../readers.js';
+import { docxParts, emptyFractions, pandocBlocks, pandocNodes, pandocText, pdfLines, pdfOrientations, pdfPages, sharedTaggedPdf, type PdfPageLines } from '../../readers.js';
+
+const run = promisify(execFile);
 
 const flagship = await sharedBuild('meetings/ptc-219-220');
 const docx = path.join(flagship.folder, 'PC0517E1a.docx');
-const data = JSON.parse(await readFile(path.join(flagship.folder, 'PC0517E1a.json'), 'utf8')) as { items: { range: string; first: number; last: number }[] };
+type Data = {
+  items: { numeral: string; title: string; range: string; first: number; last: number; subitems: { letter: string; title: string }[] }[];
+  annexes: { numeral: string; title: string }[];
+};
+const data = JSON.parse(await readFile(path.join(flagship.folder, 'PC0517E1a.json'), 'utf8')) as Data;
 
-/** LibreOffice's rendering of the flagship DOCX, made once for every block that reads it. */
-let converted: Promise<string> | undefined;
-const flagshipPdf = () => (converted ??= sofficeToPdf(docx));
+/**
+ * LibreOffice's rendering of the flagship DOCX, made once for every block that reads it: its tagged-PDF export with
+ * bookmarks, which lays out the pages as the plain export does, and whose outline and tags the last of them reads.
+ */
+const flagshipPdf = () => sharedTaggedPdf(docx);
 
 describe('LibreOffice reads the flagship DOCX', () => {
   let pages: string[] = [];
@@ -121,6 +131,56 @@ describe('LibreOffice lays out the flagship DOCX as the seed reads (issue 17)', 
 
   it("sets a footnote's text a space after its number (point 11)", () => {
     expect(lineStarting('1 Five digits of UN/LOCODE')).toBeDefined();
+  });
+});
+
+// Moved here from tests/a11y/docx-outline.test.ts: the outline and heading tags a delegate's PDF reader gets from
+// LibreOffice's tagged-PDF export, the export the blocks above read (one LibreOffice run for both files' checks).
+describe('the flagship DOCX exported by LibreOffice as tagged PDF', () => {
+  let outline: { depth: number; title: string }[] = [];
+  let headings: { tag: string; first: string }[] = [];
+  beforeAll(async () => {
+    // The export the blocks above read.
+    const pdf = await flagshipPdf();
+    const shown = (await run('mutool', ['show', pdf, 'outline'], { maxBuffer: 1 << 24 })).stdout;
+    // "-\t\"Item I – …\"\t#page=3…": the open/closed mark, one tab per depth, the quoted title.
+    outline = [...shown.matchAll(/^[-+|](\t+)"(.*)"\t#/gm)].map((m) => ({ depth: m[1]!.length, title: m[2]! }));
+    const struct = (await run('pdfinfo', ['-struct-text', pdf], { maxBuffer: 1 << 26 })).stdout.split('\n');
+    // Each heading tag with the first text it holds ("Item I", "(a)", "Annex II").
+    struct.forEach((line, i) => {
+      const tag = /^\s*(H[1-6]) \(block\):/.exec(line)?.[1];
+      if (!tag) return;
+      const first = struct.slice(i + 1, i + 12).map((l) => /^\s*"(.*)"$/.exec(l)?.[1]).find((t) => t !== undefined);
+      headings.push({ tag, first: first ?? '' });
+    });
+  }, 180_000);
+
+  it('has one top-level outline entry per item and annex, and the sub-items of each item under it, in order', () => {
+    expect(outline.length).toBeGreaterThan(100);
+    const top = outline.filter((e) => e.depth === 1).map((e) => e.title);
+    expect(top).toEqual([...data.items.map((i) => `Item ${i.numeral} – ${i.title}`), ...data.annexes.map((a) => `Annex ${a.numeral} ${a.title}`)]);
+    for (const item of data.items) {
+      const at = outline.findIndex((e) => e.depth === 1 && e.title.startsWith(`Item ${item.numeral} – `));
+      const end = outline.findIndex((e, i) => i > at && e.depth === 1);
+      const under = outline.slice(at + 1, end).filter((e) => e.depth === 2).map((e) => e.title);
+      const mark = (letter: string) => (item.subitems.length === 1 ? '○' : `(${letter})`);
+      expect(under).toEqual(item.subitems.map((s) => `${mark(s.letter)} ${s.title}`));
+    }
+    // Nothing deeper than one level below its parent.
+    expect(outline.filter((e, i) => i > 0 && e.depth > outline[i - 1]!.depth + 1)).toEqual([]);
+  });
+
+  it('tags items and annex titles H1, sub-items H2, and headings below them H3 and lower', () => {
+    const spine = headings.filter((h) => /^(Item [IVX]+|Annex [IVX]+|\([a-z]+\)|○)$/.test(h.first));
+    const expected = [
+      ...data.items.flatMap((i) => [{ tag: 'H1', first: `Item ${i.numeral}` }, ...i.subitems.map((s) => ({ tag: 'H2', first: i.subitems.length === 1 ? '○' : `(${s.letter})` }))]),
+      ...data.annexes.map((a) => ({ tag: 'H1', first: `Annex ${a.numeral}` })),
+    ];
+    expect(spine).toEqual(expected);
+    const count = (tag: string) => headings.filter((h) => h.tag === tag).length;
+    expect(count('H1')).toBe(22 + 5);
+    expect(count('H3')).toBeGreaterThan(0);
+    console.log(`tagged PDF: ${outline.length} outline entries; ${['H1', 'H2', 'H3', 'H4', 'H5', 'H6'].map((t) => `${count(t)} ${t}`).join(', ')}`);
   });
 });
 
