@@ -49,15 +49,18 @@ export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
   }
 
   const meetingPath = path.join(dir, 'meeting.md');
-  const meeting = await readSource(root, meetingPath, diagnostics, true);
+  // Read at once; what each part says is reported in this order.
+  const said: [Diagnostic[], Diagnostic[], Diagnostic[], Diagnostic[]] = [[], [], [], []];
+  const [meeting, items, annexes, documents] = await Promise.all([
+    readSource(root, meetingPath, said[0], true),
+    readFolder(root, dir, 'items', said[1]),
+    readFolder(root, dir, 'annexes', said[2]),
+    readDocuments(root, dir, said[3]),
+  ]);
   if (meeting === undefined) {
-    diagnostics.push(
-      error(at(meetingPath), 'missing-meeting', 'Unexpected folder without `meeting.md`, expected a meeting folder (run `acta init` to start one)'),
-    );
+    said[0].push(error(at(meetingPath), 'missing-meeting', 'Unexpected folder without `meeting.md`, expected a meeting folder (run `acta init` to start one)'));
   }
-  const items = await readFolder(root, dir, 'items', diagnostics);
-  const annexes = await readFolder(root, dir, 'annexes', diagnostics);
-  const documents = await readDocuments(root, dir, diagnostics);
+  diagnostics.push(...said.flat());
   return { value: { dir, meeting: meeting ?? null, items, annexes, documents }, diagnostics };
 }
 
@@ -98,19 +101,26 @@ async function readFolder(root: string, dir: string, name: string, diagnostics: 
   } catch {
     return [];
   }
+  // File-name order, by code point, so the order is the same on every machine and locale. The files are read
+  // at once (acta watch reads them all on every save), and what each says is kept in that order.
+  const read = await Promise.all(
+    names
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .filter((entry) => !isDropping(entry))
+      .map(async (entry): Promise<{ source?: SourceFile; said: Diagnostic[] }> => {
+        const file = path.join(folder, entry);
+        if (!entry.toLowerCase().endsWith('.md')) {
+          // A picture, the Word original, a PDF kept beside the text: not acta's, and no reason to stop.
+          return { said: [warning({ file, line: 1, column: 1 }, 'not-markdown', `Unexpected file \`${entry}\` in ${name}/, expected only Markdown files (\`.md\`): it is ignored`)] };
+        }
+        const said: Diagnostic[] = [];
+        const source = await readSource(root, file, said, false);
+        return source ? { source, said } : { said };
+      }),
+  );
   const files: SourceFile[] = [];
-  // File-name order, by code point, so the order is the same on every machine and locale.
-  for (const entry of names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (isDropping(entry)) continue;
-    const file = path.join(folder, entry);
-    if (!entry.toLowerCase().endsWith('.md')) {
-      // A picture, the Word original, a PDF kept beside the text: not acta's, and no reason to stop.
-      diagnostics.push(
-        warning({ file, line: 1, column: 1 }, 'not-markdown', `Unexpected file \`${entry}\` in ${name}/, expected only Markdown files (\`.md\`): it is ignored`),
-      );
-      continue;
-    }
-    const source = await readSource(root, file, diagnostics, false);
+  for (const { source, said } of read) {
+    diagnostics.push(...said);
     if (source) files.push(source);
   }
   return files;

@@ -150,7 +150,28 @@ export function parseDocumentFrontmatter(file: string, source: FrontmatterSource
   return { meta: found.data ?? null, diagnostics: found.diagnostics, itemPlace };
 }
 
+/** Frontmatter already checked, by file, place and text: `acta watch` checks every file again on each save. */
+const checked = new Map<string, { data?: unknown; diagnostics: readonly Diagnostic[] }>();
+
 function validate<S extends z.ZodMiniType<Record<string, unknown>>>(
+  file: string,
+  source: FrontmatterSource | null,
+  schema: S,
+  keys: readonly string[],
+  what: string,
+): { data?: z.output<S>; diagnostics: Diagnostic[] } {
+  const key = source ? JSON.stringify([what, file, source.line, source.value]) : null;
+  const known = key === null ? undefined : checked.get(key);
+  if (known) return { ...(known as { data?: z.output<S> }), diagnostics: [...known.diagnostics] };
+  const found = validateSource(file, source, schema, keys, what);
+  if (key !== null) {
+    if (checked.size >= 500) checked.clear();
+    checked.set(key, { ...found, diagnostics: [...found.diagnostics] });
+  }
+  return found;
+}
+
+function validateSource<S extends z.ZodMiniType<Record<string, unknown>>>(
   file: string,
   source: FrontmatterSource | null,
   schema: S,

@@ -47,38 +47,46 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
   // Only the HTML edition being previewed is rebuilt, and only the files that changed are read
   // again as Markdown, so a save shows in well under a second.
   const trees = new TreeCache();
-  const build = async (): Promise<{ readonly show: () => void; readonly ok: boolean; readonly shows: string }> => {
+  const build = async (): Promise<{ readonly show: () => Promise<void>; readonly ok: boolean; readonly shows: string }> => {
     const started = performance.now();
     trees.nextRound();
     const checked = await checkMeeting(options.dir, trees);
     let diagnostics = checked.diagnostics;
-    let failure: string | null = null;
-    let content: string | null = null;
+    let preview: Awaited<ReturnType<typeof renderPreview>> | null = null;
     if (checked.report) {
       try {
-        const preview = await renderPreview(checked.report, options.public ? 'public' : 'full', options.env);
-        await writeOutputs(outputFolder(options.out, options.dir), [preview]);
-        content = preview.content;
+        preview = await renderPreview(checked.report, options.public ? 'public' : 'full', options.env);
       } catch (e) {
-        // A template failing or an output refused must not end the session: shown like any problem.
+        // A template failing must not end the session: shown like any problem.
         const failed = classifyError(e);
-        if (failed.kind === 'input') diagnostics = [...diagnostics, failed.diagnostic];
-        else if (failed.kind === 'refused-write') failure = `acta: ${failed.message}`;
-        else throw e;
+        if (failed.kind !== 'input') throw e;
+        diagnostics = [...diagnostics, failed.diagnostic];
       }
     }
     const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
-    const lines = failure ? [...errors, failure] : errors;
     const ms = performance.now() - started;
     // What the preview shows, to tell whether a build changes it.
-    const shows = lines.length ? `problems\n${lines.join('\n')}` : `report\n${content ?? ''}`;
-    const show = () => {
-      if (lines.length) server.problems(lines);
-      else if (content !== null) server.publish(content);
+    const shows = errors.length ? `problems\n${errors.join('\n')}` : `report\n${preview?.content ?? ''}`;
+    const show = async () => {
       shown = shows;
-      options.onBuilt({ diagnostics, failure, ok: lines.length === 0, ms });
+      let failure: string | null = null;
+      if (errors.length) server.problems(errors);
+      else if (preview) {
+        server.publish(preview.content);
+        // Written once the page is told: the page is served from memory, the file is the preview's copy in the output folder.
+        try {
+          await writeOutputs(outputFolder(options.out, options.dir), [preview]);
+        } catch (e) {
+          // An output refused must not end the session either.
+          const failed = classifyError(e);
+          if (failed.kind !== 'refused-write') throw e;
+          failure = `acta: ${failed.message}`;
+          server.problems([failure]);
+        }
+      }
+      options.onBuilt({ diagnostics, failure, ok: errors.length === 0 && failure === null, ms });
     };
-    return { show, ok: lines.length === 0, shows };
+    return { show, ok: errors.length === 0, shows };
   };
   let shown = '';
   // Builds run one after another: saves during a build get a build after it, and a build already out of date
@@ -92,7 +100,7 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
           pending = false;
           const built = await build();
           if (!pending && built.ok) {
-            built.show();
+            await built.show();
             early = true;
           }
           continue;
@@ -102,7 +110,7 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
         const settled = await build();
         if (pending) continue;
         // Shown unless the save was shown already and this build shows the same.
-        if (!early || settled.shows !== shown) settled.show();
+        if (!early || settled.shows !== shown) await settled.show();
         return;
       }
     } finally {

@@ -79,4 +79,36 @@ describe('acta watch, when a rebuild fails', () => {
       await watching.close();
     }
   }, 30_000);
+
+  it('shows an output it cannot write as a problem, after the page is told, and keeps watching', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'acta-watch-unwritable-'));
+    const dir = path.join(work, 'meeting');
+    await cp('tests/fixtures/restricted', dir, { recursive: true });
+    // The output folder is a file: the preview cannot be written into it.
+    const out = path.join(work, 'out');
+    await writeFile(out, 'not a folder');
+    const failures: (string | null)[] = [];
+    const bugs: unknown[] = [];
+    const watching = await watchMeeting({
+      dir,
+      out,
+      port: 0,
+      public: false,
+      env: (await prepareRenderEnv()).env!,
+      onBug: (e) => bugs.push(e),
+      onBuilt: ({ failure, ok }) => failures.push(ok ? null : failure),
+    });
+    try {
+      expect(failures).toHaveLength(1);
+      expect(failures[0]).toMatch(/^acta: cannot write .*out\/meeting/);
+      await writeFile(path.join(dir, 'meeting.md'), `${await readFile(path.join(dir, 'meeting.md'), 'utf8')}\n`);
+      await new Promise((r) => setTimeout(r, 1000));
+      await watching.settled();
+      expect(failures).toHaveLength(2);
+      expect(failures[1]).toMatch(/^acta: cannot write /);
+      expect(bugs).toEqual([]);
+    } finally {
+      await watching.close();
+    }
+  }, 30_000);
 });
