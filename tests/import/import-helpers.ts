@@ -84,43 +84,23 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** A headless LibreOffice listening on a port of its own, with a profile of its own, stopped by its PID. */
-export interface LibreOfficeListener {
-  /** Opens a DOCX, applies the edits through UNO, saves it as Word 2007 XML; one document at a time. */
-  edit(docx: string, edits: unknown[]): Promise<string>;
-  stop(): void;
-}
-
 /**
- * Starts one listener for several edits (its start costs seconds): each edit opens its document, saves a copy and
- * closes it, so one edit sees nothing of another.
+ * Opens a DOCX in headless LibreOffice, applies the edits through UNO, saves it as Word 2007 XML. Each call
+ * has a listener of its own, with a profile of its own, stopped by its PID.
  */
-export async function libreOfficeListener(): Promise<LibreOfficeListener> {
+export async function editInLibreOffice(docx: string, edits: unknown[]): Promise<string> {
   const work = await mkdtemp(path.join(tmpdir(), 'acta-uno-'));
   const port = await freePort();
   const office = spawn('soffice', ['--headless', '--invisible', '--norestore', `--accept=socket,host=127.0.0.1,port=${port};urp;`, `-env:UserInstallation=file://${work}/profile`], { stdio: 'ignore' });
-  let edits = 0;
-  return {
-    async edit(docx, list) {
-      const job = await mkdtemp(path.join(work, `edit-${++edits}-`));
-      const editsFile = path.join(job, 'edits.json');
-      await writeFile(editsFile, JSON.stringify(list));
-      const out = path.join(job, 'edited.docx');
-      const run = spawnSync('/usr/bin/python3', [path.join(root, 'tests/import/libreoffice-edit.py'), String(port), docx, out, editsFile], { encoding: 'utf8', timeout: 180_000 });
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
-      return out;
-    },
-    stop: () => office.kill(),
-  };
-}
-
-/** One DOCX edited in a LibreOffice of its own (see libreOfficeListener). */
-export async function editInLibreOffice(docx: string, edits: unknown[]): Promise<string> {
-  const office = await libreOfficeListener();
   try {
-    return await office.edit(docx, edits);
+    const editsFile = path.join(work, 'edits.json');
+    await writeFile(editsFile, JSON.stringify(edits));
+    const out = path.join(work, 'edited.docx');
+    const run = spawnSync('/usr/bin/python3', [path.join(root, 'tests/import/libreoffice-edit.py'), String(port), docx, out, editsFile], { encoding: 'utf8', timeout: 180_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    return out;
   } finally {
-    office.stop();
+    office.kill();
   }
 }

@@ -3,22 +3,15 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseXml, readParagraphs, unpackDocx } from '../../src/import/read-docx.js';
-import { acta, libreOfficeListener, meetingWithDocx, snapshot, type LibreOfficeListener } from './import-helpers.js';
-
-// One LibreOffice for the three edits of this file (each start costs seconds); each edit opens, saves and closes its own document.
-let office: LibreOfficeListener;
-beforeAll(async () => {
-  office = await libreOfficeListener();
-});
-afterAll(() => office?.stop());
+import { acta, editInLibreOffice, meetingWithDocx, snapshot } from './import-helpers.js';
 
 /** The flagship's DOCX edited in LibreOffice and imported into a copy of the meeting: exit 0, no import warning. */
 async function reviewed(edits: unknown[]) {
   const { dir, docx } = await meetingWithDocx('meetings/ptc-219-220', 'PC0517E1a');
   const before = await snapshot(dir);
-  const run = acta('import', await office.edit(docx, edits), '--into', dir);
+  const run = acta('import', await editInLibreOffice(docx, edits), '--into', dir);
   expect(run.status).toBe(0);
   expect(run.stderr).not.toContain('[import-');
   return { dir, before, after: await snapshot(dir), stdout: run.stdout };
@@ -102,7 +95,7 @@ describe('the agenda ranges are live fields', () => {
         .filter((p) => p.inTable && p.tokens.some((t) => t.type === 'field' && /^REF para_\d+ \\n/.test(t.instruction)))
         .map((p) => p.tokens.map((t) => (t.type === 'field' ? t.result : t.type === 'text' ? t.text : '')).join('').replace(/\s*-\s*/, ' - '));
     expect((await ranges(docx)).slice(0, 3)).toEqual(['01 - 06', '07 - 12', '13 - 18']);
-    const edited = await office.edit(docx, [{ op: 'insert-paragraph-after', bookmark: 'para_3', text: 'The Chairperson thanked the interpreters.' }, { op: 'update-fields' }]);
+    const edited = await editInLibreOffice(docx, [{ op: 'insert-paragraph-after', bookmark: 'para_3', text: 'The Chairperson thanked the interpreters.' }, { op: 'update-fields' }]);
     // LibreOffice drops the `\\# "00"` picture that Word honours, hence no leading zeros here.
     const moved = await ranges(edited);
     expect(moved.slice(0, 3)).toEqual(['1 - 7', '8 - 13', '14 - 19']);
