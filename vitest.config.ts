@@ -15,18 +15,18 @@ const OWN_MODULES = ['tests/write/write-outputs.test.ts', 'tests/cli-bug.test.ts
  */
 const ESTIMATED_SECONDS: Record<string, number> = {
   'tests/render/pdf/pdf-edition.test.ts': 75,
-  'tests/a11y/axe.test.ts': 36,
-  'tests/authoring-cli.test.ts': 34,
-  'tests/import/import.test.ts': 29,
-  'tests/render/html/html-browser.test.ts': 27,
-  'tests/public/editions.test.ts': 27,
-  'tests/cli.test.ts': 25,
-  'tests/documents/documents-render.test.ts': 19,
-  'tests/import/libreoffice-edits.test.ts': 19,
-  'tests/render/html/aligned-browser.test.ts': 18,
-  'tests/a11y/html-structure.test.ts': 18,
-  'tests/write/build-cache.test.ts': 16,
-  'tests/render/docx/docx-readers.test.ts': 15,
+  'tests/import/import.test.ts': 40,
+  'tests/import/libreoffice-edits.test.ts': 32,
+  'tests/a11y/axe.test.ts': 30,
+  'tests/cli.test.ts': 28,
+  'tests/render/docx/docx-readers.test.ts': 25,
+  'tests/authoring-cli.test.ts': 24,
+  'tests/render/html/html-browser.test.ts': 22,
+  'tests/write/build-cache.test.ts': 18,
+  'tests/documents/documents-render.test.ts': 15,
+  'tests/public/editions.test.ts': 15,
+  'tests/a11y/html-structure.test.ts': 12,
+  'tests/render/html/aligned-browser.test.ts': 10,
 };
 
 /** Longest first: by the duration vitest's cache holds for a file, else by the estimate above; failed files first, as vitest does. */
