@@ -7,6 +7,25 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...BROWSER_FLAGS] });
 }
 
+let shared: Promise<Browser> | null = null;
+
+/**
+ * One Chromium for the test files of a vitest worker (they share modules: vitest.config.ts), since each start costs
+ * about 2 s of CPU; playwright stops it when the worker exits. `release` closes every context (and so every page)
+ * opened since `useChromium` was called: files run one after another in a worker, so those are the file's own.
+ */
+export async function useChromium(): Promise<{ browser: Browser; release: () => Promise<void> }> {
+  let browser = await (shared ??= launchChromium());
+  if (!browser.isConnected()) browser = await (shared = launchChromium());
+  const before = new Set(browser.contexts());
+  return {
+    browser,
+    release: async () => {
+      for (const context of browser.contexts()) if (!before.has(context)) await context.close();
+    },
+  };
+}
+
 /** A page open on a local file, with everything it does that it should not: console errors, requests, dialogs. */
 export async function openWatched(browser: Browser, file: string, width = 1100): Promise<{ page: Page; errors: string[]; requests: string[]; dialogs: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });

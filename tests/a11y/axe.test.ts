@@ -8,16 +8,17 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgenda, prepareRenderEnv } from '../../src/pipeline.js';
-import { launchChromium } from '../browser.js';
+import { useChromium } from '../browser.js';
 import { sharedBuild } from '../build-helpers.js';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 let browser: Browser;
+let release: (() => Promise<void>) | undefined;
 let page: Page;
 beforeAll(async () => {
-  browser = await launchChromium();
+  ({ browser, release } = await useChromium());
   // The reports forbid every script by CSP; only this test context bypasses it, to inject axe. axe is
   // an init script of the context, compiled once, not a script tag parsed again on every page (0.8 s each).
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1100, height: 900 } });
@@ -25,7 +26,7 @@ beforeAll(async () => {
   page = await context.newPage();
 });
 afterAll(async () => {
-  await browser?.close();
+  await release?.();
 });
 
 interface AxeResult {

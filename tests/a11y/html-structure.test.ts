@@ -2,19 +2,19 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../browser.js';
+import { useChromium } from '../browser.js';
 import { sharedBuild } from '../build-helpers.js';
 
-let browser: Browser | undefined;
+let chromium: ReturnType<typeof useChromium> | undefined;
 afterAll(async () => {
-  await browser?.close();
+  await (await chromium)?.release();
 });
 
 async function open(file: string): Promise<Page> {
-  browser ??= await launchChromium(); // also while tests are collected: the French tree is read once there
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  chromium ??= useChromium(); // also while tests are collected: the French tree is read once there
+  const page = await (await chromium).browser.newPage({ viewport: { width: 1100, height: 900 } });
   await page.goto(`file://${file}`);
   return page;
 }

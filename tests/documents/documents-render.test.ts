@@ -14,7 +14,7 @@ import { checkMeeting, prepareRenderEnv } from '../../src/pipeline.js';
 import { renderDocx } from '../../src/render/docx/render-docx.js';
 import { renderHtml } from '../../src/render/html/render-html.js';
 import { decisionRecords } from '../../src/render/json/render-json.js';
-import { launchChromium, openWatched } from '../browser.js';
+import { useChromium, openWatched } from '../browser.js';
 import { pdfPages, sofficeToPdfs } from '../readers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -88,10 +88,11 @@ describe('the transcribed seeds (meetings/ptc-219-220/documents, see their NOTES
 
 // One browser for the file.
 let browser: Browser;
+let release: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  browser = await launchChromium();
+  ({ browser, release } = await useChromium());
 });
-afterAll(async () => browser?.close());
+afterAll(async () => release?.());
 
 describe('in Chromium', () => {
   it.each(['PC0499E1a', 'PC0497E1a'])('%s shows with no console error and no request, sections and paragraphs in order', async (symbol) => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../browser.js';
+import { useChromium } from '../browser.js';
 import { pdfPages, sofficeToPdfs } from '../readers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -183,11 +183,12 @@ describe('each annex alone', async () => {
 
 describe('acta agenda on the flagship', () => {
   let browser: Browser;
+  let release: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    ({ browser, release } = await useChromium());
     expect(flagshipAgenda.status).toBe(0);
   });
-  afterAll(async () => browser?.close());
+  afterAll(async () => release?.());
 
   it('shows the 22 items with their ranges in Chromium', async () => {
     const page = await browser.newPage();

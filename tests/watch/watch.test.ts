@@ -8,11 +8,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../browser.js';
+import { useChromium } from '../browser.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 let browser: Browser;
+let release: (() => Promise<void>) | undefined;
 let child: ChildProcess;
 let url: string;
 let dir: string;
@@ -34,11 +35,11 @@ beforeAll(async () => {
       }
     });
   });
-  browser = await launchChromium();
+  ({ browser, release } = await useChromium());
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await release?.();
   if (child && child.exitCode === null) child.kill('SIGKILL');
 });
 

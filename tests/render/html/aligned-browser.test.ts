@@ -7,17 +7,18 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alignMeetings } from '../../../src/align/align-meetings.js';
-import { launchChromium, openWatched } from '../../browser.js';
+import { useChromium, openWatched } from '../../browser.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fixtures = path.join(root, 'tests', 'fixtures', 'translations');
 
 let browser: Browser;
+let release: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  browser = await launchChromium();
+  ({ browser, release } = await useChromium());
 });
 afterAll(async () => {
-  await browser?.close();
+  await release?.();
 });
 
 const open = (file: string) => openWatched(browser, file, 1200);

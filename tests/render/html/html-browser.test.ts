@@ -6,15 +6,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openWatched } from '../../browser.js';
+import { useChromium, openWatched } from '../../browser.js';
 import { buildTo, sharedBuild } from '../../build-helpers.js';
 
 let browser: Browser;
+let release: (() => Promise<void>) | undefined;
 beforeAll(async () => {
-  browser = await launchChromium();
+  ({ browser, release } = await useChromium());
 });
 afterAll(async () => {
-  await browser?.close();
+  await release?.();
 });
 
 /** Opens a file and records console errors and every request made after the document itself. */
