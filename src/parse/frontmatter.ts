@@ -153,17 +153,17 @@ export function parseDocumentFrontmatter(file: string, source: FrontmatterSource
 /** Frontmatter already checked, by file, place and text: `acta watch` checks every file again on each save. */
 const checked = new Map<string, { data?: unknown; diagnostics: readonly Diagnostic[] }>();
 
-function validate<S extends z.ZodMiniType<Record<string, unknown>>>(
-  file: string,
-  source: FrontmatterSource | null,
-  schema: S,
-  keys: readonly string[],
-  what: string,
-): { data?: z.output<S>; diagnostics: Diagnostic[] } {
+type Schema = z.ZodMiniType<Record<string, unknown>>;
+/** What a frontmatter is checked with: its file, its text, the schema and keys of its kind, and the kind's name for messages. */
+type Check<S extends Schema> = [file: string, source: FrontmatterSource | null, schema: S, keys: readonly string[], what: string];
+type Checked<S extends Schema> = { data?: z.output<S>; diagnostics: Diagnostic[] };
+
+function validate<S extends Schema>(...check: Check<S>): Checked<S> {
+  const [file, source, , , what] = check;
   const key = source ? JSON.stringify([what, file, source.line, source.value]) : null;
   const known = key === null ? undefined : checked.get(key);
-  if (known) return { ...(known as { data?: z.output<S> }), diagnostics: [...known.diagnostics] };
-  const found = validateSource(file, source, schema, keys, what);
+  if (known) return { ...(known as Checked<S>), diagnostics: [...known.diagnostics] };
+  const found = validateSource(...check);
   if (key !== null) {
     if (checked.size >= 500) checked.clear();
     checked.set(key, { ...found, diagnostics: [...found.diagnostics] });
@@ -171,13 +171,7 @@ function validate<S extends z.ZodMiniType<Record<string, unknown>>>(
   return found;
 }
 
-function validateSource<S extends z.ZodMiniType<Record<string, unknown>>>(
-  file: string,
-  source: FrontmatterSource | null,
-  schema: S,
-  keys: readonly string[],
-  what: string,
-): { data?: z.output<S>; diagnostics: Diagnostic[] } {
+function validateSource<S extends Schema>(...[file, source, schema, keys, what]: Check<S>): Checked<S> {
   const diagnostics: Diagnostic[] = [];
   if (!source) {
     diagnostics.push(
