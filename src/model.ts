@@ -60,6 +60,8 @@ export interface ListBlock {
   readonly type: 'list';
   readonly ordered: boolean;
   readonly start: number;
+  /** A bullet list the author lettered by hand ("- a. …", "- b. …", as the seed types them): it prints its letters and no bullet. */
+  readonly lettered: boolean;
   readonly items: readonly ListItem[];
   readonly range: SourceRange;
 }

@@ -303,13 +303,20 @@ function convertBlock(ctx: InlineContext, node: Content | RootContent): Block | 
 }
 
 function convertList(ctx: InlineContext, node: List): Block {
-  return {
-    type: 'list',
-    ordered: node.ordered === true,
-    start: node.start ?? 1,
-    items: node.children.map((item): ListItem => ({ type: 'listItem', blocks: convertBlocks(ctx, item.children), range: rangeOf(ctx, item) })),
-    range: rangeOf(ctx, node),
-  };
+  const ordered = node.ordered === true;
+  const items = node.children.map((item): ListItem => ({ type: 'listItem', blocks: convertBlocks(ctx, item.children), range: rangeOf(ctx, item) }));
+  return { type: 'list', ordered, start: node.start ?? 1, lettered: !ordered && isLettered(items), items, range: rangeOf(ctx, node) };
+}
+
+/** Items that open with the letters a, b, c… in order, each followed by `.` or `)` and a space. */
+function isLettered(items: readonly ListItem[]): boolean {
+  return (
+    items.length > 0 &&
+    items.every((item, i) => {
+      const first = item.blocks[0];
+      return first?.type === 'plain' && /^\s*([a-z])[.)]\s/.exec(inlineText(first.content))?.[1] === String.fromCharCode(97 + i);
+    })
+  );
 }
 
 function convertTable(ctx: InlineContext, node: Table): Block {

@@ -397,3 +397,19 @@ describe('control characters', () => {
 function bodyParagraphs(r: ReturnType<typeof runBody>): NumberedParagraph[] {
   return r.numbered!.items.flatMap((i) => i.body.flatMap((n) => (n.type === 'paragraph' ? [n] : [])));
 }
+
+describe('a list lettered by hand', () => {
+  const listsOf = (body: string) => {
+    const p = runBody(`# Item\n\nThe PTC noted:\n\n${body}\n`).numbered!.items[0]!.body.find((n): n is NumberedParagraph => n.type === 'paragraph')!;
+    return p.blocks.filter((b) => b.type === 'list').map((b) => (b.type === 'list' ? b.lettered : null));
+  };
+  it('is a bullet list whose items open with a, b, c… in order, each followed by `.` or `)`', () => {
+    expect(listsOf('- a. the survey;\n- b) the work plan;\n- c. the rest.')).toEqual([true]);
+  });
+  it('is not one when a letter is out of order, an item opens otherwise, or the list is numbered', () => {
+    expect(listsOf('- a. the survey;\n- c. the work plan.')).toEqual([false]);
+    expect(listsOf('- a. the survey;\n- the work plan.')).toEqual([false]);
+    expect(listsOf('- abc. the survey')).toEqual([false]);
+    expect(listsOf('1. a. the survey;\n2. b. the work plan.')).toEqual([false]);
+  });
+});

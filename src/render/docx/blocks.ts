@@ -7,7 +7,6 @@ import { dispatch, type Block, type Handlers, type Inline, type TableBlock } fro
 import { plainInlines } from '../plain-text.js';
 import { columnWidths, measureColumns } from './column-widths.js';
 import { inlineRuns } from './inline.js';
-import { isLettered } from '../lettered-lists.js';
 import { HANG, LIST_HANG, NUMBERING, STYLE, TABLE_TEXT_SIZE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
@@ -46,7 +45,7 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
   // Every ordered list is a numbering instance of its own, so it starts at its own start.
   const instance = list.ordered ? state.nextListInstance++ : 0;
   // A list lettered by hand ("a. …") prints its letters alone, hanging as a list's numbers would.
-  const lettered = isLettered(env.report, list);
+  const lettered = list.lettered;
   // The text of an item's later paragraphs lines up with its first's, under the number (issue 17, point 3).
   const textIndent = { indent: { left: HANG * (level + 2) } };
   const out: FileChild[] = [];

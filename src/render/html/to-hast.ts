@@ -3,7 +3,6 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
-import { isLettered } from '../lettered-lists.js';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Block, type Handlers, type Inline, type NumberedFootnote, type NumberedReport } from '../../model.js';
 import { linkBetween, type DocumentPlace } from '../../write/output-names.js';
@@ -88,7 +87,7 @@ const BLOCK: Handlers<Block, [HastContext], Element> = {
     h(
       block.ordered ? 'ol' : 'ul',
       // A list lettered by hand prints its letters and no bullet as well.
-      { start: block.ordered && block.start !== 1 ? block.start : undefined, className: isLettered(ctx.report, block) ? ['lettered'] : undefined },
+      { start: block.ordered && block.start !== 1 ? block.start : undefined, className: block.lettered ? ['lettered'] : undefined },
       block.items.map((item) => h('li', blocksToHast(ctx, item.blocks))),
     ),
   table: (block, ctx) => {
