@@ -82,5 +82,10 @@ describe('acta build --reference-docx, with acta\'s reference restyled in LibreO
     const missing = acta('build', 'tests/fixtures/restricted', '--out', out, '--reference-docx', path.join(work, 'nowhere.docx'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('[no-reference-docx]');
+    // A folder given for the file: wrong usage, said in one line, nothing written.
+    const folder = acta('reference-docx', work);
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe(`acta: ${work} is a folder; expected the path of the .docx file to write, such as ${path.join(work, 'reference.docx')}\n`);
+    expect(existsSync(path.join(work, 'reference.docx'))).toBe(false);
   });
 });
