@@ -2,64 +2,83 @@
 // --reference-doc does. Each of acta's styles keeps its id, its name, what it is based on and acta's numbering;
 // its paragraph and run properties (fonts, sizes, spacing, colours, alignment) become those of the style of the
 // same name in the reference. A style the reference lacks stays acta's. The reference's document defaults replace
-// acta's. Works on the styles part's text alone, so it runs after packing like the other steps of pack-docx.
+// acta's. Both styles parts are read and written with fast-xml-parser (the reference was checked well-formed when
+// it was loaded); this runs after packing, like the other steps of pack-docx.
 
-const STYLE = /<w:style\b[^>]*>[\s\S]*?<\/w:style>/g;
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+
+/** A node as fast-xml-parser gives it in document order: `{ tag: children, ':@': attributes }`, or `{ '#text': text }`. */
+type XmlNode = Record<string, unknown>;
+
+const OPTIONS = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  // Text and attribute values stay as written, escaped: nothing is decoded, so nothing needs encoding again.
+  processEntities: false,
+} as const;
+const parser = new XMLParser(OPTIONS);
+const builder = new XMLBuilder({ ...OPTIONS, suppressEmptyNode: true });
+
+/** Parses a styles part; throws on XML that is not well-formed. */
+export function parseStyles(xml: string): XmlNode[] {
+  return parser.parse(xml, true) as XmlNode[];
+}
+
+const tagOf = (node: XmlNode): string => Object.keys(node).find((key) => key !== ':@') ?? '';
+const childrenOf = (node: XmlNode): XmlNode[] => (Array.isArray(node[tagOf(node)]) ? (node[tagOf(node)] as XmlNode[]) : []);
+const attributeOf = (node: XmlNode, name: string): string | undefined => (node[':@'] as Record<string, string> | undefined)?.[name];
+const child = (nodes: readonly XmlNode[], tag: string): XmlNode | undefined => nodes.find((n) => tagOf(n) === tag);
+const withChildren = (node: XmlNode, children: XmlNode[]): XmlNode => ({ ...node, [tagOf(node)]: children });
+
+/** The children of the `w:styles` element. */
+function stylesChildren(tree: readonly XmlNode[]): XmlNode[] {
+  return childrenOf(child(tree, 'w:styles') ?? {});
+}
 
 interface StyleEntry {
-  readonly xml: string;
+  readonly node: XmlNode;
   readonly type: string;
   readonly id: string;
   readonly name: string;
 }
 
-function stylesOf(xml: string): StyleEntry[] {
-  return [...xml.matchAll(STYLE)].map((m) => ({
-    xml: m[0],
-    type: /w:type="([^"]+)"/.exec(m[0])?.[1] ?? 'paragraph',
-    id: /w:styleId="([^"]+)"/.exec(m[0])?.[1] ?? '',
-    name: (/<w:name w:val="([^"]*)"\/>/.exec(m[0])?.[1] ?? '').toLowerCase(),
-  }));
-}
-
-/** An element of a style (`w:pPr`, `w:rPr`, `w:numPr`…), whole, or null. */
-function element(xml: string, name: string): string | null {
-  const empty = new RegExp(`<${name}\\/>|<${name}(?:\\s[^>]*)?\\/>`).exec(xml);
-  const full = new RegExp(`<${name}(?:\\s[^>]*)?>[\\s\\S]*?<\\/${name}>`).exec(xml);
-  if (full && (!empty || full.index <= empty.index)) return full[0];
-  return empty ? empty[0] : null;
+function entryOf(node: XmlNode): StyleEntry {
+  const name = child(childrenOf(node), 'w:name');
+  return { node, type: attributeOf(node, 'w:type') ?? 'paragraph', id: attributeOf(node, 'w:styleId') ?? '', name: ((name && attributeOf(name, 'w:val')) ?? '').toLowerCase() };
 }
 
 /** The paragraph properties whose children come before w:numPr in the schema's sequence. */
-const BEFORE_NUMPR = ['w:pStyle', 'w:keepNext', 'w:keepLines', 'w:pageBreakBefore', 'w:framePr', 'w:widowControl'];
+const BEFORE_NUMPR = new Set(['w:pStyle', 'w:keepNext', 'w:keepLines', 'w:pageBreakBefore', 'w:framePr', 'w:widowControl']);
+/** A style's table elements, which come after its paragraph and run properties. */
+const TABLE_PARTS = new Set(['w:tblPr', 'w:trPr', 'w:tcPr', 'w:tblStylePr']);
 
 /** The reference's paragraph properties, with acta's numbering (the reference's list ids mean nothing in acta's numbering part). */
-function paragraphProperties(reference: string | null, own: string | null): string | null {
-  const numbering = own ? element(own, 'w:numPr') : null;
-  let pPr = reference ? reference.replace(/<w:numPr>[\s\S]*?<\/w:numPr>|<w:numPr\/>/, '') : null;
-  if (!numbering) return pPr;
-  if (!pPr || /^<w:pPr\s*\/>$/.test(pPr)) return `<w:pPr>${numbering}</w:pPr>`;
-  let at = pPr.indexOf('>') + 1;
-  for (const name of BEFORE_NUMPR) {
-    const found = element(pPr, name);
-    if (found) at = Math.max(at, pPr.indexOf(found) + found.length);
-  }
-  pPr = pPr.slice(0, at) + numbering + pPr.slice(at);
-  return pPr;
+function paragraphProperties(reference: XmlNode | undefined, own: XmlNode | undefined): XmlNode | undefined {
+  const numbering = own ? child(childrenOf(own), 'w:numPr') : undefined;
+  const properties = reference ? childrenOf(reference).filter((n) => tagOf(n) !== 'w:numPr') : [];
+  if (!numbering) return reference ? withChildren(reference, properties) : undefined;
+  let at = 0;
+  properties.forEach((n, i) => {
+    if (BEFORE_NUMPR.has(tagOf(n))) at = i + 1;
+  });
+  properties.splice(at, 0, numbering);
+  return reference ? withChildren(reference, properties) : { 'w:pPr': properties };
 }
 
 /** acta's style with the reference style's paragraph and run properties in place of its own. */
-function restyle(own: StyleEntry, reference: StyleEntry): string {
-  const pPr = paragraphProperties(element(reference.xml, 'w:pPr'), element(own.xml, 'w:pPr'));
-  const rPr = element(reference.xml, 'w:rPr');
-  let xml = own.xml;
-  for (const name of ['w:pPr', 'w:rPr']) {
-    const found = element(xml, name);
-    if (found) xml = xml.replace(found, '');
-  }
+function restyle(own: XmlNode, reference: XmlNode): XmlNode {
+  const ownChildren = childrenOf(own);
+  const pPr = paragraphProperties(child(childrenOf(reference), 'w:pPr'), child(ownChildren, 'w:pPr'));
+  const rPr = child(childrenOf(reference), 'w:rPr');
+  const rest = ownChildren.filter((n) => tagOf(n) !== 'w:pPr' && tagOf(n) !== 'w:rPr');
   // After the style's header elements (name, basedOn, next, link, uiPriority, qFormat…), before table properties.
-  const tail = /<w:(?:tblPr|trPr|tcPr|tblStylePr)\b|<\/w:style>/.exec(xml)!;
-  return xml.slice(0, tail.index) + (pPr ?? '') + (rPr ?? '') + xml.slice(tail.index);
+  const tail = rest.findIndex((n) => TABLE_PARTS.has(tagOf(n)));
+  const at = tail === -1 ? rest.length : tail;
+  return withChildren(own, [...rest.slice(0, at), ...(pPr ? [pPr] : []), ...(rPr ? [rPr] : []), ...rest.slice(at)]);
 }
 
 export interface ReferenceResult {
@@ -70,18 +89,21 @@ export interface ReferenceResult {
 
 /** acta's styles part with the look of the reference's styles part (`word/styles.xml` of the user's document). */
 export function applyReferenceStyles(own: string, reference: string): ReferenceResult {
-  const references = stylesOf(reference);
+  const ownTree = parseStyles(own);
+  const references = stylesChildren(parseStyles(reference));
+  const referenceStyles = references.filter((n) => tagOf(n) === 'w:style').map(entryOf);
+  const defaults = child(references, 'w:docDefaults');
   const restyled: string[] = [];
-  let styles = own.replace(STYLE, (xml) => {
-    const entry = stylesOf(xml)[0]!;
+  const children = stylesChildren(ownTree).map((node) => {
+    if (tagOf(node) === 'w:docDefaults') return defaults ?? node;
+    if (tagOf(node) !== 'w:style') return node;
+    const entry = entryOf(node);
     const match =
-      references.find((r) => r.type === entry.type && r.name !== '' && r.name === entry.name) ?? references.find((r) => r.type === entry.type && r.id === entry.id);
-    if (!match) return xml;
+      referenceStyles.find((r) => r.type === entry.type && r.name !== '' && r.name === entry.name) ?? referenceStyles.find((r) => r.type === entry.type && r.id === entry.id);
+    if (!match) return node;
     restyled.push(entry.id);
-    return restyle(entry, match);
+    return restyle(node, match.node);
   });
-  const defaults = element(reference, 'w:docDefaults');
-  const ownDefaults = element(styles, 'w:docDefaults');
-  if (defaults && ownDefaults) styles = styles.replace(ownDefaults, defaults);
-  return { styles, restyled };
+  const tree = ownTree.map((node) => (tagOf(node) === 'w:styles' ? withChildren(node, children) : node));
+  return { styles: builder.build(tree) as string, restyled };
 }

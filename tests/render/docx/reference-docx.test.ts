@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { prepareRenderEnv } from '../../../src/pipeline.js';
 import { renderReferenceDocx } from '../../../src/render/docx/reference-docx.js';
@@ -69,6 +70,13 @@ describe('acta build --reference-docx, with acta\'s reference restyled in LibreO
     await writeFile(text, 'not a zip');
     const bad = await prepareRenderEnv(undefined, text);
     expect(bad.diagnostics.map((d) => d.ruleId)).toEqual(['bad-reference-docx']);
+    // A styles part cut short: said with its place in the part, never a stack trace from the DOCX writer.
+    const broken = path.join(work, 'broken.docx');
+    await writeFile(broken, zipSync({ 'word/styles.xml': strToU8('<w:styles><w:style w:styleId="Heading1"><w:rPr></w:style></w:styles>') }));
+    const cut = await prepareRenderEnv(undefined, broken);
+    expect(cut.env).toBeNull();
+    expect(cut.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([`${broken}:1:1 bad-reference-docx`]);
+    expect(cut.diagnostics[0]!.message).toMatch(/styles part \(word\/styles\.xml\) is not well-formed XML \(line 1, column \d+: /);
   });
 
   it('is on the command line: acta reference-docx writes the document, acta build takes it, and refuses a missing one', () => {
