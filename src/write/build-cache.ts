@@ -76,10 +76,14 @@ export function codeFingerprint(): Promise<string> {
       below = path.basename(dir);
       dir = parent;
     }
-    const files = await statTree(path.join(dir, below));
-    return sha256(JSON.stringify([await readFile(path.join(dir, 'package.json'), 'utf8'), files ?? 'unreadable']));
+    return fingerprintOf(path.join(dir, 'package.json'), path.join(dir, below));
   })();
   return code;
+}
+
+/** The fingerprint of a program: its manifest's text and its code folder's files by name, size and modification time. */
+export async function fingerprintOf(manifest: string, folder: string): Promise<string> {
+  return sha256(JSON.stringify([await readFile(manifest, 'utf8'), (await statTree(folder)) ?? 'unreadable']));
 }
 
 /** Whether a build uses the cache: asked for (the command line's default), and no PDF, whose pages also depend on the browser. */

@@ -1,14 +1,14 @@
 // The build cache is never a source of truth: whatever happens to its entry, to the outputs or to the
 // input, a cached build writes exactly what a build without the cache writes.
 
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMeeting, prepareRenderEnv, type BuildOptions, type RenderEnv } from '../../src/pipeline.js';
 import { loadMeeting } from '../../src/load/load-meeting.js';
 import { parseMeeting } from '../../src/parse/parse-meeting.js';
-import { CACHE_FILE } from '../../src/write/build-cache.js';
+import { CACHE_FILE, fingerprintOf } from '../../src/write/build-cache.js';
 import { keptTrees, TREES_FILE } from '../../src/write/kept-trees.js';
 
 // HTML and JSON: the cache treats every output as bytes, and these are the cheap ones to build.
@@ -198,5 +198,29 @@ describe('the trees a build keeps for the next', () => {
     await rm(path.join(folder, 'PI0231F1a.html'));
     expect((await build()).written.length).toBeGreaterThan(0);
     expect(await outputs(folder)).toEqual(await reference());
+  });
+});
+
+describe("acta's own code in the key", () => {
+  it('is a new fingerprint when acta is rebuilt (a file of its code written again), grows a file or changes version; the same otherwise', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'acta-fingerprint-'));
+    const manifest = path.join(work, 'package.json');
+    const code = path.join(work, 'dist');
+    await mkdir(code);
+    await writeFile(manifest, '{"version":"1.0.0"}');
+    await writeFile(path.join(code, 'acta.js'), 'one');
+    const time = new Date('2026-01-01T00:00:00Z');
+    await utimes(path.join(code, 'acta.js'), time, time);
+    const first = await fingerprintOf(manifest, code);
+    expect(await fingerprintOf(manifest, code)).toBe(first);
+    // Rebuilt: the same bytes, written again later.
+    await utimes(path.join(code, 'acta.js'), time, new Date('2026-01-02T00:00:00Z'));
+    const rebuilt = await fingerprintOf(manifest, code);
+    expect(rebuilt).not.toBe(first);
+    await writeFile(path.join(code, 'chunk.js'), 'two');
+    const grown = await fingerprintOf(manifest, code);
+    expect(grown).not.toBe(rebuilt);
+    await writeFile(manifest, '{"version":"1.0.1"}');
+    expect(await fingerprintOf(manifest, code)).not.toBe(grown);
   });
 });
