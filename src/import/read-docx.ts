@@ -4,6 +4,7 @@
 
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
+import { WORD_XML } from '../xml.js';
 
 /** A DOCX acta refuses to read, with the one line that says why. */
 export class RefusedDocx extends Error {}
@@ -57,17 +58,8 @@ export function unpackDocx(bytes: Uint8Array): Partial<Record<PartName, string>>
 
 export type XmlNode = { readonly [name: string]: XmlNode[] | string | Record<string, string> };
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  // No entity is ever expanded by the parser: a DOCTYPE is refused before parsing, and the five predefined
-  // entities and character references are decoded below.
-  processEntities: false,
-});
+// The five predefined entities and character references are decoded below (decodeXmlText).
+const parser = new XMLParser(WORD_XML);
 
 /** Parses one XML part; a DOCTYPE (where entities and external references are declared) is refused: Word never writes one. */
 export function parseXml(name: string, text: string): XmlNode[] {

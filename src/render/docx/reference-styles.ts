@@ -6,25 +6,17 @@
 // it was loaded); this runs after packing, like the other steps of pack-docx.
 
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { WORD_XML } from '../../xml.js';
 
 /** A node as fast-xml-parser gives it in document order: `{ tag: children, ':@': attributes }`, or `{ '#text': text }`. */
 type XmlNode = Record<string, unknown>;
 
-const OPTIONS = {
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  // Text and attribute values stay as written, escaped: nothing is decoded, so nothing needs encoding again.
-  processEntities: false,
-} as const;
-const parser = new XMLParser(OPTIONS);
-const builder = new XMLBuilder({ ...OPTIONS, suppressEmptyNode: true });
+// Text and attribute values stay as written, escaped: nothing is decoded, so nothing needs encoding again.
+const parser = new XMLParser(WORD_XML);
+const builder = new XMLBuilder({ ...WORD_XML, suppressEmptyNode: true });
 
 /** Parses a styles part; throws on XML that is not well-formed. */
-export function parseStyles(xml: string): XmlNode[] {
+function parseStyles(xml: string): XmlNode[] {
   return parser.parse(xml, true) as XmlNode[];
 }
 

@@ -1,0 +1,14 @@
+// How acta reads Word's XML with fast-xml-parser, wherever it does (a DOCX brought back by `acta import`, the styles
+// of a reference document): in document order, attributes by their own names, every text and value as written.
+
+export const WORD_XML = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  // No entity is ever expanded or decoded by the parser: a DOCTYPE is refused before parsing, text stays escaped as
+  // written (and so can be written back as it is), and whoever needs the text decodes the five predefined entities.
+  processEntities: false,
+} as const;
