@@ -1,5 +1,5 @@
-// The README is the format reference users get with the clone: every frontmatter key the schemas
-// know is documented in it, and none of its links leaves the repository.
+// The README is the user's guide and docs/format.md the format reference: every frontmatter key the schemas
+// know is documented in the reference, and no link of either leaves the repository.
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,12 +9,13 @@ import { annexSchema, documentSchema, meetingSchema } from '../src/parse/frontma
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+const reference = readFileSync(path.join(root, 'docs/format.md'), 'utf8');
 
-/** The table rows of the README section under `heading`, by their first cell. */
+/** The table rows of the format reference's section under `heading`, by their first cell. */
 function documentedKeys(heading: string): string[] {
-  const start = readme.indexOf(`\n### ${heading}\n`);
-  expect(start, `README section "${heading}"`).toBeGreaterThan(-1);
-  const section = readme.slice(start + 1).split(/\n#{2,3} /)[0] ?? '';
+  const start = reference.indexOf(`\n### ${heading}\n`);
+  expect(start, `docs/format.md section "${heading}"`).toBeGreaterThan(-1);
+  const section = reference.slice(start + 1).split(/\n#{2,3} /)[0] ?? '';
   return [...section.matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]!);
 }
 
@@ -36,17 +37,22 @@ describe('the README', () => {
 
   it('names every construct of the text', () => {
     for (const construct of ['`#` heading', '`##` heading', '*(For discussion and decision)*', 'In conclusion, the PTC:', '`{#id}`', '`[](#id)`', '`[^key]: the note`', '`{++added++}`', '`{>>text<<}`', '`:::restricted`', '`:restricted[words]`', '`<!-- no-decisions -->`']) {
-      expect(readme).toContain(construct);
+      expect(reference).toContain(construct);
     }
   });
 
-  it('links only to files of the repository, and they exist', () => {
-    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)|src="([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
-    expect(targets.length).toBeGreaterThan(5);
+  it.each([
+    ['README.md', readme, ''],
+    ['docs/format.md', reference, 'docs'],
+  ])('%s links only to files of the repository, and they exist', (_, text, folder) => {
+    const targets = [...text.matchAll(/\]\(([^)\s]+)\)|src="([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+    expect(targets.length).toBeGreaterThan(3);
     for (const target of targets) {
       if (target.startsWith('#')) continue;
-      expect(target, target).not.toMatch(/^[a-z]+:|^\.\.|^\//i);
-      expect(existsSync(path.join(root, target.split('#')[0]!)), target).toBe(true);
+      expect(target, target).not.toMatch(/^[a-z]+:|^\//i);
+      const file = path.resolve(root, folder, target.split('#')[0]!);
+      expect(path.relative(root, file), target).not.toMatch(/^\.\./);
+      expect(existsSync(file), target).toBe(true);
     }
   });
 
