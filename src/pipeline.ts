@@ -131,7 +131,7 @@ const renderers = {
 
 /** The report as an edition shows it: every command that writes or prints an edition goes through here. */
 function editionOf(report: NumberedReport, edition: Edition): NumberedReport {
-  return edition === 'public' ? filterPublic(report) : report;
+  return edition === 'public' ? filterPublic(report) : edition === 'accepted' ? acceptChanges(report) : report;
 }
 
 
@@ -211,8 +211,7 @@ async function renderWithAnnexes(shown: NumberedReport, edition: Edition, format
 
 /** Renders every requested file of a checked meeting, handing each to `emit`. */
 export async function renderMeeting(numbered: NumberedReport, options: BuildOptions, env: RenderEnv, emit: Emit): Promise<void> {
-  const report = options.acceptChanges ? acceptChanges(numbered) : numbered;
-  for (const edition of editionsOf(options)) await renderEdition(report, edition, options, env, emit);
+  for (const edition of editionsOf(options)) await renderEdition(numbered, edition, options, env, emit);
 }
 
 /** One edition of the report alone as HTML, nothing else: the preview of `acta watch`. */
