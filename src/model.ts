@@ -30,17 +30,43 @@ export type Inline =
   | { readonly type: 'ref'; readonly id: string; readonly children: readonly Inline[]; readonly range: SourceRange }
   /** A GFM footnote call; `key` is unique across the meeting. */
   | { readonly type: 'footnote'; readonly key: string; readonly range: SourceRange }
-  /** CriticMarkup: tracked insertion or deletion. */
-  | { readonly type: 'ins' | 'del'; readonly children: readonly Inline[]; readonly range: SourceRange }
+  /** CriticMarkup: tracked insertion or deletion, with who made it and when when the Markdown says (`{by="…" at="…"}`). */
+  | { readonly type: 'ins' | 'del'; readonly children: readonly Inline[]; readonly by?: Attribution; readonly range: SourceRange }
   /**
    * CriticMarkup `{==words==}{>>[Author] text<<}`: `children` are the highlighted words (empty for a
    * comment at a point), printed as ordinary text; `body` is null for a highlight with no comment.
+   * `{at="…" done}` after it gives its date and marks it resolved; `{>>…<<}{reply}` after it answers it.
    */
-  | { readonly type: 'comment'; readonly children: readonly Inline[]; readonly author: string | null; readonly body: readonly Inline[] | null; readonly range: SourceRange }
+  | {
+      readonly type: 'comment';
+      readonly children: readonly Inline[];
+      readonly author: string | null;
+      readonly body: readonly Inline[] | null;
+      readonly date?: string;
+      readonly done?: boolean;
+      readonly replies?: readonly CommentReply[];
+      readonly range: SourceRange;
+    }
   /** `:restricted[…]` */
   | { readonly type: 'restricted'; readonly children: readonly Inline[]; readonly range: SourceRange };
 
 export type InlineType = Inline['type'];
+
+/** Who made a tracked change and when (an ISO date, or date and time), as `{by="…" at="…"}` after it says. */
+export interface Attribution {
+  readonly author?: string;
+  readonly date?: string;
+  /** "Delegate of Japan, 1 December 2026": set by number, for the renderers to print. */
+  readonly label?: string;
+}
+
+/** A reply to a comment: `{>>[Author] text<<}{reply at="…"}` right after the comment it answers. */
+export interface CommentReply {
+  readonly author: string | null;
+  readonly body: readonly Inline[];
+  readonly date?: string;
+  readonly range: SourceRange;
+}
 
 // ---- blocks ----------------------------------------------------------------
 
@@ -287,7 +313,10 @@ export interface NumberedParagraph extends Paragraph {
   readonly subitem: string | null;
   /** The letters of the sub-item group the paragraph belongs to (several when headings share it). */
   readonly group: readonly string[];
-  readonly decisions: readonly Required<Decision>[] | null;
+  /** Its decisions; a decision wholly deleted by a tracked change has no id (it is no decision of the register). */
+  readonly decisions: readonly Decision[] | null;
+  /** Every word is a tracked deletion: the paragraph is deleted (unnumbered, struck through, gone once accepted). */
+  readonly deleted: boolean;
 }
 
 export interface NumberedSubitem extends Subitem {

@@ -46,6 +46,8 @@ export interface Catalogue {
   readonly publicVersion: string;
   readonly summaryReport: string;
   readonly restricted: string;
+  /** A comment thread the secretariat marked as resolved (the full HTML's margin note). */
+  readonly resolved: string;
   readonly footnotes: string;
   readonly page: string;
   readonly contents: string;

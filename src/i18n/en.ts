@@ -14,6 +14,7 @@ export const en: Catalogue = {
   publicVersion: 'Public Version',
   summaryReport: 'Summary report',
   restricted: 'Restricted',
+  resolved: 'resolved',
   footnotes: 'Notes',
   page: 'Page',
   contents: 'Agenda',

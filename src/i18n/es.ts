@@ -14,6 +14,7 @@ export const es: Catalogue = {
   publicVersion: 'Versión pública',
   summaryReport: 'Informe resumido',
   restricted: 'Distribución restringida',
+  resolved: 'resuelto',
   footnotes: 'Notas',
   page: 'Página',
   contents: 'Orden del día',

@@ -14,6 +14,7 @@ export const fr: Catalogue = {
   publicVersion: 'Version publique',
   summaryReport: 'Compte rendu',
   restricted: 'Diffusion restreinte',
+  resolved: 'résolu',
   footnotes: 'Notes',
   page: 'Page',
   contents: 'Ordre du jour',

@@ -4,12 +4,13 @@ import {
   AlignmentType, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
-import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range, type SourceRange } from '../../model.js';
+import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range, type SourceRange, type Inline } from '../../model.js';
 import { documentsUnder, subitemsOf, visitTree } from '../../walk.js';
 import { headingLevels } from '../outline.js';
 import { alignmentFor, blockChildren, bookmarked, fixedOrigin, headingParagraph, noBorders, singleBorders, tracedRuns, type Around } from './blocks.js';
 import { complexField } from './fields.js';
-import { inlineRuns } from './inline.js';
+import { inlineRuns, wordDate } from './inline.js';
+import { isDeletion } from '../../number/deletions.js';
 import { inlineSpan, paragraphEnd, spanAt, type Span } from './origins.js';
 import { contentWidth, NUMBERING, STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
@@ -233,6 +234,8 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
         ...alignmentFor(node.content),
         // The style carries the report's numbering; a paragraph names a list only to restart it (annexes, public gaps).
         ...(list && list !== NUMBERING.paragraphs ? { numbering: { reference: list, level: 0, custom: true } } : {}),
+        // Deleted whole: its paragraph mark too, so Word's Accept takes the paragraph away and the numbers close up.
+        ...(node.deleted ? { run: { deletion: deletionOf(env, state, node.content) } } : {}),
         children: tracedRuns(state, origin, node.bookmark ? bookmarked(state, node.bookmark, runs) : runs),
       }),
       ...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0, around }),
@@ -240,6 +243,7 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
         new Paragraph({
           style: STYLE.decision,
           ...alignmentFor(d.content),
+          ...(node.deleted || (d.id === undefined && isDeletion(d.content)) ? { run: { deletion: deletionOf(env, state, d.content) } } : {}),
           children: tracedRuns(state, { kind: 'decision', span: inlineSpan(d.content), range: d.range, item: d.range, ...around }, inlineRuns(env, state, d.content)),
         }),
         ...blockChildren(env, state, d.blocks, { textStyle: STYLE.body, width: width - 1701, level: 1, around }),
@@ -264,6 +268,13 @@ export function flowChildren(
 
 /** Outline levels: items and annex titles 1, sub-items 2, headings below them from the structure. */
 const OUTLINE = { item: 1, annex: 1 } as const;
+
+/** The paragraph-mark deletion of a paragraph deleted whole: by whom and when its first deletion says. */
+function deletionOf(env: WriterEnv, state: WriterState, content: readonly Inline[]): { id: number; author: string; date: string } {
+  const first = content.find((n) => n.type === 'del');
+  const by = first?.type === 'del' ? first.by : undefined;
+  return { id: state.nextChangeId++, author: by?.author ?? env.changes.author, date: by?.date ? wordDate(by.date) : env.changes.date };
+}
 
 function restrictedLabel(state: WriterState, text: string, range: SourceRange, around?: Around): Paragraph {
   return new Paragraph({ style: STYLE.bodyRestricted, keepNext: true, children: tracedRuns(state, fixedOrigin(range, around), [new TextRun({ text, style: STYLE.restrictedLabel })]) });

@@ -16,7 +16,8 @@ export function reportData(report: NumberedReport) {
   const text = (nodes: Parameters<typeof plainInlines>[1]) => tidy(plainInlines(report, nodes));
   const paragraphs = report.items.flatMap((item) =>
     item.body.flatMap((node) => {
-      if (node.type !== 'paragraph') return [];
+      // Data text is the text with changes accepted: a paragraph deleted with tracking is not in it.
+      if (node.type !== 'paragraph' || node.deleted) return [];
       return [
         {
           number: node.number,
@@ -26,7 +27,7 @@ export function reportData(report: NumberedReport) {
           subitems: node.group,
           text: text(node.content),
           detail: plainBlocks(report, node.blocks),
-          decisions: (node.decisions ?? []).map((d) => tidy([text(d.content), ...plainBlocks(report, d.blocks)].join(' '))),
+          decisions: (node.decisions ?? []).filter((d) => d.id !== undefined).map((d) => tidy([text(d.content), ...plainBlocks(report, d.blocks)].join(' '))),
           restricted: node.restricted,
         },
       ];
