@@ -36,9 +36,13 @@ export function collectTargets(tree: Pick<NumberedTree, 'items' | 'annexes'>): {
             add({ kind: 'subitem', label: s.refLabel, anchor: s.anchor, bookmark: s.bookmark, number: null, item: owner, subitemLabel, restricted: false, range: s.range }, s.id);
           }
           break;
-        case 'paragraph':
-          add({ kind: 'paragraph', label: node.label!, anchor: node.anchor!, bookmark: node.bookmark!, ...none, number: node.number, item: owner, restricted: node.restricted, range: node.range }, node.id);
+        case 'paragraph': {
+          const paragraph = { kind: 'paragraph', label: node.label!, anchor: node.anchor!, bookmark: node.bookmark!, ...none, number: node.number, item: owner, restricted: node.restricted } as const;
+          add({ ...paragraph, range: node.range }, node.id);
+          // A decision named with `{#id}`: a reference to it prints, and links to, the paragraph that holds it.
+          for (const d of node.decisions ?? []) add({ ...paragraph, range: d.range }, d.key);
           break;
+        }
         case 'heading':
           add({ kind: 'heading', label: inlineText(node.content).trim(), anchor: node.anchor!, bookmark: node.bookmark!, ...none, restricted: node.restricted, range: node.range }, node.id);
           break;
@@ -81,7 +85,7 @@ export function collectDecisions(tree: Pick<NumberedTree, 'items' | 'annexes'>):
     { items: tree.items, annexes: [] },
     {
       decision: (decision, paragraph, where) => {
-        decisions.push({ id: decision.id!, item: paragraph.item!, subitem: paragraph.subitem, paragraph: paragraph.number!, decision, restricted: where.restricted });
+        decisions.push({ id: decision.id!, stableId: decision.stableId!, item: paragraph.item!, subitem: paragraph.subitem, paragraph: paragraph.number!, decision, restricted: where.restricted });
       },
     },
   );

@@ -12,6 +12,7 @@ import { BODY, subitemsOf, visitBlocks, visitTree, type Where } from '../walk.js
 import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profiles.js';
 import { citedFootnotes } from './cited-footnotes.js';
 import { collectTargets, indexReport } from './index-report.js';
+import { stableDecisionId } from './decision-ids.js';
 import { Bookmarks } from './bookmarks.js';
 
 /** An item's only sub-item is not lettered in print: the seed marks it with a circle. */
@@ -35,7 +36,7 @@ export function documentTitles(catalog: Catalogue, title: string): { readonly fu
 }
 
 /** Items (or a working document's sections) with their numerals, letters, paragraph numbers and ranges. */
-function numberItems(source: readonly Item[], catalog: Catalogue, profile: DocumentProfile, diagnostics: Diagnostic[]): { items: NumberedItem[]; count: number } {
+function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue, profile: DocumentProfile, diagnostics: Diagnostic[]): { items: NumberedItem[]; count: number } {
   let counter = 0;
   const sections = profile.headings === 'sections';
   const items: NumberedItem[] = source.map((item, itemIndex) => {
@@ -83,7 +84,7 @@ function numberItems(source: readonly Item[], catalog: Catalogue, profile: Docum
             ? node.decisions.map((d): Required<Decision> => {
                 const ordinal = (ordinals.get(scope) ?? 0) + 1;
                 ordinals.set(scope, ordinal);
-                return { ...d, id: `${scope}-${ordinal}` };
+                return { ...d, id: `${scope}-${ordinal}`, stableId: stableDecisionId(symbol, { numeral, letter: subitem, ordinal }, d.key) };
               })
             : null;
           if (decisions) span.hasDecisions = true;
@@ -131,7 +132,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
   const diagnostics: Diagnostic[] = [];
   const catalog = catalogFor(report.meta.language);
   const meta = report.meta;
-  const numbered = numberItems(report.items, catalog, SUMMARY_REPORT, diagnostics);
+  const numbered = numberItems(report.items, meta.symbol, catalog, SUMMARY_REPORT, diagnostics);
   const title = meta.title ?? catalog.summaryReport;
   const main = numberTree(report, report.footnotes, meta, SUMMARY_REPORT, numbered, catalog, null, {
     title,
@@ -143,7 +144,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
   // Working documents: each a tree of its own, its agenda reference read off the report's numbered agenda.
   const documents = report.documents.map((document) => {
     const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: document.meta.action, translation_of: null };
-    const sections = numberItems(document.items, catalog, WORKING_DOCUMENT, diagnostics);
+    const sections = numberItems(document.items, document.meta.symbol, catalog, WORKING_DOCUMENT, diagnostics);
     const place = agendaPlace(document.meta.item, main.items, catalog);
     if (!place && document.meta.item !== '') {
       const ids = main.items.flatMap((i) => [i.id, ...subitemsOf(i).map((s) => s.id)]).filter((id): id is string => id !== null);
