@@ -244,6 +244,8 @@ export interface MeetingMeta {
   readonly changes_date: string | null;
   /** A translation: the original's folder, relative to the translation's folder (FORMAT.md §7). */
   readonly translation_of: string | null;
+  /** The jurisdiction slot of the Akoma Ntoso identifiers: `un` (the AKN4UN conventions) unless meeting.md says. */
+  readonly jurisdiction: string;
 }
 
 export interface Report<P = Paragraph, S = Subitem> {

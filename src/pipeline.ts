@@ -1,5 +1,6 @@
 // Composes the stages: load → parse → number → (public filter) → render → write (or print).
 
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkTranslation } from './align/check-translation.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -9,14 +10,16 @@ import { numberReport } from './number/number-report.js';
 import type { TreeCache } from './parse/create-processor.js';
 import { parseMeeting } from './parse/parse-meeting.js';
 import { loadReferenceStyles } from './load/load-reference-docx.js';
-import { loadTemplates, templateText } from './load/load-templates.js';
+import { loadRegisterTemplates, loadTemplates, templateText } from './load/load-templates.js';
+import { findMeetings } from './load/load-archive.js';
+import { buildRegister, type ArchiveMeeting } from './register/build-register.js';
 import { acceptChanges } from './public/accept-changes.js';
 import { extractAnnex } from './public/extract-annex.js';
 import { filterPublic } from './public/filter-public.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { agendaFile, annexFile, decisionsFile, documentAnnexFile, documentFile, isDocumentAnnexFile, isDocumentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { agendaFile, annexFile, decisionsFile, meetingName, registerFile, documentAnnexFile, documentFile, isDocumentAnnexFile, isDocumentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
 import { buildKey, contentHash, remember, upToDate, usesCache } from './write/build-cache.js';
 import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
@@ -308,6 +311,46 @@ export async function meetingDecisions(dir: string, edition: Edition): Promise<C
   const shown = editionOf(checked.report, edition);
   const actions = shown.documents.map((d) => ({ symbol: d.meta.symbol, decisions: decisionRecords(d) }));
   return { ...checked, register: { symbol: shown.meta.symbol, decisions: decisionRecords(shown) }, actions };
+}
+
+export interface RegisterResult {
+  readonly diagnostics: readonly Diagnostic[];
+  /** The files written, relative to the output folder; none when the archive has errors. */
+  readonly written: readonly string[];
+  readonly sessions: number;
+  readonly decisions: number;
+}
+
+/** `acta register`: the decisions of every session of the archives, with their links and status, into `out/`. */
+export async function registerArchive(paths: readonly string[], out: string, edition: Edition): Promise<RegisterResult> {
+  const found = await findMeetings(paths);
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const meetings: ArchiveMeeting[] = [];
+  for (const dir of found.value) {
+    const checked = await checkMeeting(dir);
+    diagnostics.push(...checked.diagnostics);
+    if (checked.report) meetings.push({ dir, report: checked.report });
+  }
+  const none = { written: [], sessions: 0, decisions: 0 };
+  // A register with a session missing would read as complete: none is written.
+  if (hasErrors(diagnostics)) return { diagnostics, ...none };
+  const { register, diagnostics: linkProblems } = buildRegister(meetings, edition);
+  diagnostics.push(...sortDiagnostics(linkProblems));
+  if (hasErrors(diagnostics)) return { diagnostics, ...none };
+  // Each decision links to its paragraph in the session's report when that report was built beside the register.
+  const reports = new Map<string, string>();
+  for (const session of register.sessions) {
+    const href = path.posix.join(meetingName(session.dir), reportFile(session.symbol, edition, 'html'));
+    if (existsSync(path.join(out, href))) reports.set(session.symbol, href);
+  }
+  const [{ registerCsv, registerJson }, { renderRegisterHtml }] = await Promise.all([import('./render/register/register-data.js'), import('./render/register/render-register-html.js')]);
+  const files: OutputFile[] = [
+    { path: registerFile(edition, 'html'), content: renderRegisterHtml(register, reports, await loadRegisterTemplates()) },
+    { path: registerFile(edition, 'json'), content: registerJson(register) },
+    { path: registerFile(edition, 'csv'), content: registerCsv(register) },
+  ];
+  const written = await writeOutputs(out, files);
+  return { diagnostics, written, sessions: register.sessions.length, decisions: register.decisions.length };
 }
 
 export { meetingName, outputFolder } from './write/output-names.js';

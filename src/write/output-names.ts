@@ -96,6 +96,11 @@ export function alignedFile(symbol: string): string {
   return `${symbol}-aligned.html`;
 }
 
+/** `register.html`, `register-public.csv` (`acta register`): the register across sessions, in the output folder itself. */
+export function registerFile(edition: Edition, extension: 'html' | 'json' | 'csv'): string {
+  return `register${suffix(edition)}.${extension}`;
+}
+
 /** `decisions.json`, `decisions-public.json` */
 export function decisionsFile(edition: Edition): string {
   return `decisions${suffix(edition)}.json`;

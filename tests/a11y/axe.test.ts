@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgenda, prepareRenderEnv } from '../../src/pipeline.js';
+import { buildAgenda, prepareRenderEnv, registerArchive } from '../../src/pipeline.js';
 import { useChromium } from '../browser.js';
 import { sharedBuild } from '../build-helpers.js';
 
@@ -87,3 +87,18 @@ for (const [meeting, expected] of [
     }
   });
 }
+
+describe('axe on the register of decisions of meetings/', async () => {
+  const out = await mkdtemp(path.join(tmpdir(), 'acta-register-'));
+  for (const edition of ['full', 'public'] as const) await registerArchive(['meetings'], out, edition);
+  for (const file of ['register.html', 'register-public.html']) {
+    it(`${file}: no violation, its filters shown`, async () => {
+      const result = await axe(path.join(out, file));
+      console.log(`axe register ${file}: ${result.passes.length} rules passed, ${result.violations.length} violated`);
+      expect(summary(result)).toEqual([]);
+      expect(result.passes.length).toBeGreaterThan(20);
+      // The filters are part of what axe checked: the script shows them.
+      expect(await page.isVisible('#filter-status')).toBe(true);
+    });
+  }
+});
