@@ -11,7 +11,8 @@ import type { TreeCache } from './parse/create-processor.js';
 import { parseMeeting } from './parse/parse-meeting.js';
 import { loadReferenceStyles } from './load/load-reference-docx.js';
 import { loadRegisterTemplates, loadTemplates, templateText } from './load/load-templates.js';
-import { findMeetings } from './load/load-archive.js';
+import { findMeetings, loadNeighbourSessions } from './load/load-archive.js';
+import type { WorkFacts } from './render/akn/akn-ids.js';
 import { buildRegister, type ArchiveMeeting } from './register/build-register.js';
 import { acceptChanges } from './public/accept-changes.js';
 import { extractAnnex } from './public/extract-annex.js';
@@ -58,6 +59,8 @@ export interface RenderEnv {
   readonly referenceStyles?: string;
   /** The build's browser, when PDF is asked for (see openPrinterFor). */
   readonly pdf?: PdfPrinter;
+  /** The sessions beside the meeting, by symbol, when Akoma Ntoso is asked for: what its decisions' links name. */
+  readonly sessions?: ReadonlyMap<string, WorkFacts>;
 }
 
 /**
@@ -125,6 +128,11 @@ const renderers = {
   },
   json: (report) => toJson(reportData(report)),
   // The HTML edition, printed: the two editions can never differ in numbering or content.
+  // Akoma Ntoso: the report alone, for other tools (annexes are its attachments; the agenda is in its preface).
+  akn: async (report, env): Promise<string> => {
+    const { renderAkn } = await import('./render/akn/render-akn.js');
+    return renderAkn(report, env.sessions ? { sessions: env.sessions } : {});
+  },
   pdf: async (report, env, part): Promise<Uint8Array> => {
     if (!env.pdf) throw new Error('PDF asked for without a browser: openPrinterFor was not called');
     const [{ renderHtml }, { renderPdf }] = await Promise.all([import('./render/html/render-html.js'), import('./render/pdf/render-pdf.js')]);
@@ -146,7 +154,7 @@ export type Emit = (file: OutputFile) => Promise<void>;
  * this thread waits, so PDF documents are printed three at a time (the flagship's 11 PDFs: 13 s one at a
  * time); every other renderer works on this thread, where taking turns costs nothing.
  */
-const CONCURRENCY: Readonly<Record<Format, number>> = { docx: 1, html: 1, json: 1, pdf: 3 };
+const CONCURRENCY: Readonly<Record<Format, number>> = { docx: 1, html: 1, json: 1, pdf: 3, akn: 1 };
 
 /** Runs the renders with at most `limit` under way, and emits their files in the order given. */
 export async function emitInOrder(renders: readonly (() => Promise<OutputFile>)[], limit: number, emit: Emit): Promise<void> {
@@ -181,9 +189,9 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
   if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
   // The working documents of the edition (a restricted one has no public edition), each with its annexes alone.
   // They are DOCX, HTML and JSON (FORMAT.md §9): printing each of them with its annexes would double the time
-  // of a PDF build, so `--format pdf` prints the report and its annexes only.
+  // of a PDF build, so `--format pdf` prints the report and its annexes only; Akoma Ntoso is the report's.
   if (options.documents === false) return;
-  const formats = options.formats.filter((f) => f !== 'pdf');
+  const formats = options.formats.filter((f) => f !== 'pdf' && f !== 'akn');
   for (const document of shown.documents) {
     const docSymbol = document.meta.symbol;
     const names: FileNames = { whole: (format) => documentFile(docSymbol, edition, format), annex: (numeral, format) => documentAnnexFile(docSymbol, numeral, edition, format) };
@@ -246,8 +254,10 @@ export interface Built extends Checked {
 /** Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. */
 export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
   const folder = outputFolder(out, dir);
-  // PDF files depend on the browser too, which the key does not hold: a build with PDF always runs.
-  const key = usesCache(options) ? await buildKey(dir, options, env.templates) : null;
+  // PDF files depend on the browser too, which the key does not hold: a build with PDF always runs. So does one
+  // with Akoma Ntoso, whose links name the sessions beside the meeting (their folders are not in the key).
+  const akn = options.formats.includes('akn');
+  const key = usesCache(options) && !akn ? await buildKey(dir, options, env.templates) : null;
   if (key !== null) {
     const last = await upToDate(folder, key);
     if (last) return { diagnostics: last.diagnostics, report: null, written: [], upToDate: last.files };
@@ -260,7 +270,8 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
   const writer = new OutputWriter(folder);
   const hashes = new Map<string, string>();
   try {
-    await renderMeeting(checked.report, options, env, (file) => {
+    const withSessions = akn ? { ...env, sessions: await loadNeighbourSessions(dir) } : env;
+    await renderMeeting(checked.report, options, withSessions, (file) => {
       if (key !== null) hashes.set(file.path, contentHash(file.content));
       return writer.add(file);
     });

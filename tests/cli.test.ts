@@ -77,7 +77,7 @@ describe('usage', () => {
   it('exits 2 for an unknown format', () => {
     const r = acta(['build', 'meetings/ptc-219-220', '--format', 'odt']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown format `odt`, expected docx, html, json, pdf');
+    expect(r.stderr).toContain("unknown format `odt`, expected docx, html, json, pdf, akn");
   });
 
   it('exits 2 for a format the agenda has no file in', () => {

@@ -1,10 +1,12 @@
 // Finds the sessions of an archive: each path given is a meeting folder (it holds meeting.md) or a folder of
-// meeting folders, read in name order.
+// meeting folders, read in name order; and the facts of the sessions beside a meeting.
 
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, type Diagnostic, type Result } from '../diagnostics.js';
+import { parseMeetingFrontmatter } from '../parse/frontmatter.js';
+import type { MeetingMeta } from '../model.js';
 
 export async function findMeetings(paths: readonly string[]): Promise<Result<string[]>> {
   const diagnostics: Diagnostic[] = [];
@@ -34,4 +36,34 @@ export async function findMeetings(paths: readonly string[]): Promise<Result<str
   // The same session given twice (as itself and in its archive) counts once.
   const unique = [...new Map(found.map((dir) => [path.resolve(dir), dir])).values()];
   return { value: unique, diagnostics };
+}
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * The sessions in the folder that holds a meeting (its archive), by symbol: what the Akoma Ntoso export needs to name
+ * a decision of another session. A folder whose meeting.md cannot be read is skipped: it is not this build's to check.
+ */
+export async function loadNeighbourSessions(dir: string): Promise<ReadonlyMap<string, MeetingMeta>> {
+  const archive = path.dirname(path.resolve(dir));
+  const sessions = new Map<string, MeetingMeta>();
+  let entries: string[];
+  try {
+    entries = (await readdir(archive, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  } catch {
+    return sessions;
+  }
+  for (const name of entries) {
+    let text: string;
+    try {
+      text = await readFile(path.join(archive, name, 'meeting.md'), 'utf8');
+    } catch {
+      continue;
+    }
+    const block = FRONTMATTER.exec(text);
+    if (!block) continue;
+    const { meta } = parseMeetingFrontmatter(path.join(archive, name, 'meeting.md'), { value: block[1]!, line: 1 });
+    if (meta && !meta.translation_of && !sessions.has(meta.symbol)) sessions.set(meta.symbol, meta);
+  }
+  return sessions;
 }
