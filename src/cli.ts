@@ -114,7 +114,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .option('--no-annex-files', 'write no annexes/ files (each annex alone); the annexes stay in the report')
     .option('--no-documents', 'write no documents/ files: the report alone (the working documents are still checked)')
     .option('--no-cache', 'read every file again, and build even when nothing changed')
-    .option('--accept-changes', 'write the clean text: tracked changes accepted')
+    .option('--accept-changes', 'write the full edition with its tracked changes accepted and no comments, as {symbol}-accepted.* (public editions always are)')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .option('--reference-docx <file>', 'a Word document whose styles the DOCX takes (see acta reference-docx)')
     .option('--summary', 'print what was written even when the output is not a terminal')

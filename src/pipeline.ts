@@ -142,7 +142,7 @@ const renderers = {
 
 /** The report as an edition shows it: every command that writes or prints an edition goes through here. */
 function editionOf(report: NumberedReport, edition: Edition): NumberedReport {
-  return edition === 'public' ? filterPublic(report) : report;
+  return edition === 'public' ? filterPublic(report) : edition === 'accepted' ? acceptChanges(report) : report;
 }
 
 
@@ -222,8 +222,7 @@ async function renderWithAnnexes(shown: NumberedReport, edition: Edition, format
 
 /** Renders every requested file of a checked meeting, handing each to `emit`. */
 export async function renderMeeting(numbered: NumberedReport, options: BuildOptions, env: RenderEnv, emit: Emit): Promise<void> {
-  const report = options.acceptChanges ? acceptChanges(numbered) : numbered;
-  for (const edition of editionsOf(options)) await renderEdition(report, edition, options, env, emit);
+  for (const edition of editionsOf(options)) await renderEdition(numbered, edition, options, env, emit);
 }
 
 /** One edition of the report alone as HTML, nothing else: the preview of `acta watch`. */
@@ -333,7 +332,7 @@ export interface RegisterResult {
 }
 
 /** `acta register`: the decisions of every session of the archives, with their links and status, into `out/`. */
-export async function registerArchive(paths: readonly string[], out: string, edition: Edition): Promise<RegisterResult> {
+export async function registerArchive(paths: readonly string[], out: string, edition: 'full' | 'public'): Promise<RegisterResult> {
   const found = await findMeetings(paths);
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   const meetings: ArchiveMeeting[] = [];

@@ -5,7 +5,7 @@ import {
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Handlers, type Inline } from '../../model.js';
-import { linkBetween } from '../../write/output-names.js';
+import { editionOfTree, linkBetween } from '../../write/output-names.js';
 import { complexField } from './fields.js';
 import { STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
@@ -67,7 +67,7 @@ function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: re
   if (target.elsewhere) {
     // Another document of the meeting: a hyperlink to its file (a bookmark in another file is out of a REF field's reach).
     const from = { kind: env.report.document ? ('document' as const) : ('report' as const), symbol: env.report.meta.symbol };
-    const link = linkBetween(from, target.elsewhere, env.report.public ? 'public' : 'full', 'docx');
+    const link = linkBetween(from, target.elsewhere, editionOfTree(env.report), 'docx');
     const children = words.length ? words : [{ type: 'text' as const, value: target.label, range: words[0]?.range ?? target.range }];
     return [new ExternalHyperlink({ link, children: inlineRuns(env, state, children, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
   }
