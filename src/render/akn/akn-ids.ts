@@ -9,12 +9,12 @@ import { splitDecisionId } from '../../number/decision-ids.js';
 /** What a session's identifiers are made of: the facts of its meeting.md. */
 export type WorkFacts = Pick<MeetingMeta, 'jurisdiction' | 'committee_short' | 'start' | 'symbol'>;
 
-/** The part of an IRI a free text may fill: lower case, `-` for anything but letters and digits. */
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'committee';
+/** The committee's slot in an IRI, from its short name: lower case, `-` for anything but letters and digits. */
+export const committeeSlot = (short: string) => short.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'committee';
 
 /** `/akn/wco/debateReport/ptc/2018-04-16/PC0517E1a`: the report as a work, whatever its language or version. */
 export function workIri(facts: WorkFacts): string {
-  return `/akn/${facts.jurisdiction}/debateReport/${slug(facts.committee_short)}/${facts.start}/${facts.symbol}`;
+  return `/akn/${facts.jurisdiction}/debateReport/${committeeSlot(facts.committee_short)}/${facts.start}/${facts.symbol}`;
 }
 
 /** `…/eng@2018-05-02`: the report in one language, as issued. */

@@ -6,7 +6,8 @@
 import { catalogFor, type Catalogue } from '../../i18n/labels.js';
 import { dispatch, LINK_RELATIONS, type Block, type Flow, type Handlers, type Inline, type LinkRelation, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem } from '../../model.js';
 import { splitDecisionId } from '../../number/decision-ids.js';
-import { annexEid, annexParagraphEid, decisionWid, expressionIri, itemEid, languageCode, paragraphEid, subitemEid, workIri, type WorkFacts } from './akn-ids.js';
+import { subitemsOf } from '../../walk.js';
+import { annexEid, annexParagraphEid, committeeSlot, decisionWid, expressionIri, itemEid, languageCode, paragraphEid, subitemEid, workIri, type WorkFacts } from './akn-ids.js';
 import { el, serializeXml, type XmlElement, type XmlNode } from './xml.js';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
@@ -49,11 +50,12 @@ class AknWriter {
   }
 
   document(): XmlElement {
-    // The body first: it collects the comments and decisions the metadata lists.
+    // The text first: it collects the comments the metadata lists.
+    const preface = this.preface();
     const body = el('mainBody', {}, this.report.items.map((item) => this.item(item)));
     const attachments = this.report.annexes.length ? el('attachments', {}, this.report.annexes.map((annex, i) => this.annex(annex, i + 1))) : null;
     const mainBody = body.children.length ? body : el('mainBody', {}, [el('p')]);
-    return el('akomaNtoso', { xmlns: AKN_NAMESPACE }, [el('debateReport', { name: 'summaryReport' }, [this.meta(), this.preface(), mainBody, attachments])]);
+    return el('akomaNtoso', { xmlns: AKN_NAMESPACE }, [el('debateReport', { name: 'summaryReport' }, [this.meta(), preface, mainBody, attachments])]);
   }
 
   // ---- metadata ------------------------------------------------------------------------------------------------
@@ -91,7 +93,7 @@ class AknWriter {
     const modifications = this.modifications();
     const analysis = modifications.length ? el('analysis', { source: '#acta' }, [el('activeModifications', {}, modifications)]) : null;
     const organizations = [
-      el('TLCOrganization', { eId: 'committee', href: `/akn/ontology/organization/${meta.jurisdiction}/${slug(meta.committee_short)}`, showAs: meta.committee, shortForm: meta.committee_short }),
+      el('TLCOrganization', { eId: 'committee', href: `/akn/ontology/organization/${meta.jurisdiction}/${committeeSlot(meta.committee_short)}`, showAs: meta.committee, shortForm: meta.committee_short }),
       meta.organization ? el('TLCOrganization', { eId: 'organization', href: `/akn/ontology/organization/${meta.jurisdiction}`, showAs: meta.organization }) : null,
       el('TLCOrganization', { eId: 'acta', href: '/akn/ontology/organization/acta', showAs: 'acta' }),
       // What each link says in acta's words: the modification types above cannot tell a follow-up from an implementation.
@@ -130,7 +132,7 @@ class AknWriter {
     if (here) return `#${here}`;
     const { symbol } = splitDecisionId(stableId);
     const facts = this.context.sessions?.get(symbol);
-    const work = facts ? workIri(facts) : `/akn/${this.report.meta.jurisdiction}/debateReport/${slug(this.report.meta.committee_short)}/${symbol}`;
+    const work = facts ? workIri(facts) : `/akn/${this.report.meta.jurisdiction}/debateReport/${committeeSlot(this.report.meta.committee_short)}/${symbol}`;
     return `${work}/!main#${decisionWid(stableId)}`;
   }
 
@@ -362,13 +364,8 @@ class AknWriter {
   }
 }
 
-function subitemsOf(item: NumberedItem): NumberedSubitem[] {
-  return item.body.flatMap((node) => (node.type === 'subitems' ? [...node.subitems] : []));
-}
-
 /** An author's id as part of an eId: no `_` (the separator of eId parts) and nothing but letters, digits, `.` and `-`. */
 const safeName = (id: string) => id.replace(/[^A-Za-z0-9.-]+/g, '-');
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'committee';
 
 /** The relations are concepts of the metadata, named by their word. */
 const relationConcept = (relation: LinkRelation) => `relation-${relation}`;

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkMeeting } from '../../../src/pipeline.js';
+import { filterPublic } from '../../../src/public/filter-public.js';
 import { decisionWid } from '../../../src/render/akn/akn-ids.js';
 import { renderAkn } from '../../../src/render/akn/render-akn.js';
 import { buildTo, type BuiltTo } from '../../build-helpers.js';
@@ -170,6 +172,21 @@ describe('text that looks like markup', () => {
   it('names a session it was not shown by its symbol alone', () => {
     const r = runBody('# Items\n\nText.\n\nIn conclusion, the PTC:\n\n- noted. {supersedes="PC0490E1a/I/1"}\n');
     expect(renderAkn(r.numbered!)).toContain('<destination href="/akn/un/debateReport/ptc/PC0490E1a/!main#dec_I_1"/>');
+  });
+});
+
+describe('comments', () => {
+  it('are notes of the full edition, each called from its place, and are not in the public one', async () => {
+    const checked = await checkMeeting('tests/fixtures/comments');
+    const full = renderAkn(checked.report!);
+    const tree = parser.parse(full) as XmlTree;
+    const notes = findAll(tree, 'note').map((n) => n.attributes.eId);
+    const calls = findAll(tree, 'noteRef').filter((n) => n.attributes.class === 'comment').map((n) => n.attributes.href);
+    expect(notes.length).toBeGreaterThan(0);
+    expect(calls).toEqual(notes.map((id) => `#${id}`));
+    const pub = renderAkn(filterPublic(checked.report!));
+    expect(pub).not.toContain('<note ');
+    expect(pub).not.toContain('class="comment"');
   });
 });
 
