@@ -19,7 +19,8 @@ export function formatDecisions(meetings: readonly MeetingDecisions[], format: D
   const rows = meetings.flatMap((m) => m.decisions.map((d) => ({ symbol: m.symbol, ...d })));
   switch (format) {
     case 'json':
-      if (kind === 'actions') return `${JSON.stringify({ actions: rows.map(({ subitem: _subitem, item, ...r }) => ({ ...r, section: item })) }, null, 2)}\n`;
+      // Actions link to nothing and are not cited by other sessions: no stable id, no links.
+      if (kind === 'actions') return `${JSON.stringify({ actions: rows.map(({ subitem: _subitem, item, stable_id: _stable, links: _links, ...r }) => ({ ...r, section: item })) }, null, 2)}\n`;
       // One meeting: the shape of decisions.json; several: every record names its meeting.
       return `${JSON.stringify(meetings.length === 1 ? { symbol: meetings[0]!.symbol, decisions: meetings[0]!.decisions } : { decisions: rows }, null, 2)}\n`;
     case 'csv':
