@@ -242,9 +242,11 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .argument('<file>', 'the edited full-edition DOCX')
     .requiredOption('--into <dir>', 'the meeting folder it was built from')
     .option('--dry-run', 'print the unified diff of the Markdown and write nothing')
-    .action(async (file: string, opts: { into: string; dryRun?: boolean }) => {
+    .addOption(new Option('--conflicts <how>', 'where the Markdown and the copy changed the same words: stop (write nothing) or mark (write both as CriticMarkup)').choices(['stop', 'mark']).default('stop', 'stop'))
+    .option('--base-is-current', 'the Markdown has not changed since the file was built: use it as the base when the file no longer carries its own')
+    .action(async (file: string, opts: { into: string; dryRun?: boolean; conflicts: 'stop' | 'mark'; baseIsCurrent?: boolean }) => {
       const { importCommand } = await commands.import();
-      setOutcome(await importCommand(file, { into: opts.into, dryRun: opts.dryRun === true }, terminal));
+      setOutcome(await importCommand(file, { into: opts.into, dryRun: opts.dryRun === true, conflicts: opts.conflicts, baseIsCurrent: opts.baseIsCurrent === true }, terminal));
     });
 
   return program;

@@ -56,7 +56,7 @@ function commentRuns(env: WriterEnv, state: WriterState, node: Extract<Inline, {
   const words = inlineRuns(env, state, node.children, format);
   if (!node.body) return words;
   const id = state.comments.length;
-  state.comments.push({ id, author: node.author ?? env.changes.author, body: new Paragraph({ children: inlineRuns(env, state, node.body) }) });
+  state.comments.push({ id, author: node.author ?? env.changes.author, date: env.changes.date, body: new Paragraph({ children: inlineRuns(env, state, node.body) }) });
   return [new CommentRangeStart(id), ...words, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
 }
 
