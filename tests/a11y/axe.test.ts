@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAgenda, prepareRenderEnv, registerArchive } from '../../src/pipeline.js';
+import { buildAgenda, prepareRenderEnv } from '../../src/pipeline.js';
 import { useChromium } from '../browser.js';
-import { sharedBuild } from '../build-helpers.js';
+import { sharedBuild, sharedRegisters } from '../build-helpers.js';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -89,8 +89,7 @@ for (const [meeting, expected] of [
 }
 
 describe('axe on the register of decisions of meetings/', async () => {
-  const out = await mkdtemp(path.join(tmpdir(), 'acta-register-'));
-  for (const edition of ['full', 'public'] as const) await registerArchive(['meetings'], out, edition);
+  const out = await sharedRegisters();
   for (const file of ['register.html', 'register-public.html']) {
     it(`${file}: no violation, its filters shown`, async () => {
       const result = await axe(path.join(out, file));

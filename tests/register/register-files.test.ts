@@ -8,10 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerArchive } from '../../src/pipeline.js';
 import { csvCell } from '../../src/render/csv.js';
 import { registerCsv } from '../../src/render/register/register-data.js';
 import type { Register } from '../../src/register/build-register.js';
+import { sharedRegisters } from '../build-helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'dist', 'acta.js');
@@ -20,10 +20,7 @@ let out: string;
 let json: { public: boolean; sessions: { symbol: string }[]; decisions: { stable_id: string; status: string; status_by: string[]; now_in_force: string[]; text: string; restricted?: boolean }[] };
 let publicJson: typeof json;
 beforeAll(async () => {
-  out = await mkdtemp(path.join(tmpdir(), 'acta-register-'));
-  const full = await registerArchive([path.join(root, 'meetings')], out, 'full');
-  expect(full.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  await registerArchive([path.join(root, 'meetings')], out, 'public');
+  out = await sharedRegisters();
   json = JSON.parse(await readFile(path.join(out, 'register.json'), 'utf8'));
   publicJson = JSON.parse(await readFile(path.join(out, 'register-public.json'), 'utf8'));
 });

@@ -1,11 +1,9 @@
 // The register page in Chromium, under its own Content-Security-Policy: the filters work, nothing else runs or loads.
 
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerArchive } from '../../src/pipeline.js';
+import { sharedRegisters } from '../build-helpers.js';
 import { openWatched, useChromium } from '../browser.js';
 
 let browser: Browser;
@@ -13,9 +11,7 @@ let release: (() => Promise<void>) | undefined;
 let file: string;
 beforeAll(async () => {
   ({ browser, release } = await useChromium());
-  const out = await mkdtemp(path.join(tmpdir(), 'acta-register-'));
-  await registerArchive(['meetings'], out, 'full');
-  file = path.join(out, 'register.html');
+  file = path.join(await sharedRegisters(), 'register.html');
 });
 afterAll(async () => {
   await release?.();
