@@ -149,14 +149,33 @@ export interface HeadingBlock {
 export type Block = PlainParagraph | ListBlock | TableBlock | QuoteBlock | CodeBlock | RuleBlock | HeadingBlock;
 export type BlockType = Block['type'];
 
+/** What a decision can do to an earlier one (docs/format.md, Decision links). */
+export const LINK_RELATIONS = ['supersedes', 'amends', 'follows-up', 'implements', 'completes'] as const;
+export type LinkRelation = (typeof LINK_RELATIONS)[number];
+
+/** `{supersedes="PC0490E1a/IV/1"}` at the end of a decision: one link a target. */
+export interface DecisionLink {
+  readonly relation: LinkRelation;
+  /** The stable id of the decision it points at, as typed: "PC0490E1a/IV/1". */
+  readonly target: string;
+  /** Where the target is typed, for messages about it. */
+  readonly range: SourceRange;
+}
+
 export interface Decision {
   readonly type: 'decision';
   readonly content: readonly Inline[];
   /** Further blocks of the same list item (nested lists…). */
   readonly blocks: readonly Block[];
   readonly range: SourceRange;
+  /** `{#id}` at the end of the decision's text: its own name in its stable id, and a reference target. */
+  readonly key: string | null;
+  /** What it does to earlier decisions, typed at the end of its text. */
+  readonly links: readonly DecisionLink[];
   /** Set by number: "I-a-1". */
   readonly id?: string;
+  /** Set by number: "PC0517E1a/XIV(b)/2", or "PC0517E1a/{key}" (see number/decision-ids.ts). */
+  readonly stableId?: string;
 }
 
 /** A top-level paragraph: numbered in the report (and in `numbered` annexes). */
@@ -251,6 +270,8 @@ export interface MeetingMeta {
   readonly changes_date: string | null;
   /** A translation: the original's folder, relative to the translation's folder (FORMAT.md §7). */
   readonly translation_of: string | null;
+  /** The jurisdiction slot of the Akoma Ntoso identifiers: `un` (the AKN4UN conventions) unless meeting.md says. */
+  readonly jurisdiction: string;
 }
 
 export interface Report<P = Paragraph, S = Subitem> {
@@ -456,6 +477,8 @@ export interface Target {
 export interface NumberedDecision {
   /** "I-a-1" */
   readonly id: string;
+  /** "PC0517E1a/I(a)/1": what a decision of another session links to. */
+  readonly stableId: string;
   readonly item: string;
   readonly subitem: string | null;
   readonly paragraph: number;

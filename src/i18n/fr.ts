@@ -3,7 +3,7 @@
 import type { Catalogue } from './catalogue.js';
 
 export const fr: Catalogue = {
-  tags: { word: 'fr-FR', html: 'fr' },
+  tags: { word: 'fr-FR', html: 'fr', akn: 'fra' },
   committeeWord: 'Comité',
   informationPurposes: ['Pour information'],
   item: 'Point',

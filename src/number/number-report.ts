@@ -13,6 +13,7 @@ import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profi
 import { citedFootnotes } from './cited-footnotes.js';
 import { isDeletion } from './deletions.js';
 import { collectTargets, indexReport } from './index-report.js';
+import { stableDecisionId } from './decision-ids.js';
 import { Bookmarks } from './bookmarks.js';
 
 /** An item's only sub-item is not lettered in print: the seed marks it with a circle. */
@@ -36,7 +37,7 @@ export function documentTitles(catalog: Catalogue, title: string): { readonly fu
 }
 
 /** Items (or a working document's sections) with their numerals, letters, paragraph numbers and ranges. */
-function numberItems(source: readonly Item[], catalog: Catalogue, profile: DocumentProfile, diagnostics: Diagnostic[]): { items: NumberedItem[]; count: number } {
+function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue, profile: DocumentProfile, diagnostics: Diagnostic[]): { items: NumberedItem[]; count: number } {
   let counter = 0;
   const sections = profile.headings === 'sections';
   const items: NumberedItem[] = source.map((item, itemIndex) => {
@@ -90,7 +91,7 @@ function numberItems(source: readonly Item[], catalog: Catalogue, profile: Docum
                 if (isDeletion(d.content)) return { ...d };
                 const ordinal = (ordinals.get(scope) ?? 0) + 1;
                 ordinals.set(scope, ordinal);
-                return { ...d, id: `${scope}-${ordinal}` };
+                return { ...d, id: `${scope}-${ordinal}`, stableId: stableDecisionId(symbol, { numeral, letter: subitem, ordinal }, d.key) };
               })
             : null;
           if (decisions?.some((d) => d.id !== undefined)) span.hasDecisions = true;
@@ -139,7 +140,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
   const diagnostics: Diagnostic[] = [];
   const catalog = catalogFor(report.meta.language);
   const meta = report.meta;
-  const numbered = numberItems(report.items, catalog, SUMMARY_REPORT, diagnostics);
+  const numbered = numberItems(report.items, meta.symbol, catalog, SUMMARY_REPORT, diagnostics);
   const title = meta.title ?? catalog.summaryReport;
   const main = numberTree(report, report.footnotes, meta, SUMMARY_REPORT, numbered, catalog, null, {
     title,
@@ -151,7 +152,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
   // Working documents: each a tree of its own, its agenda reference read off the report's numbered agenda.
   const documents = report.documents.map((document) => {
     const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: document.meta.action, translation_of: null };
-    const sections = numberItems(document.items, catalog, WORKING_DOCUMENT, diagnostics);
+    const sections = numberItems(document.items, document.meta.symbol, catalog, WORKING_DOCUMENT, diagnostics);
     const place = agendaPlace(document.meta.item, main.items, catalog);
     if (!place && document.meta.item !== '') {
       const ids = main.items.flatMap((i) => [i.id, ...subitemsOf(i).map((s) => s.id)]).filter((id): id is string => id !== null);

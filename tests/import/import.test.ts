@@ -149,6 +149,18 @@ describe('an untracked edit in a paragraph with an id', () => {
   }, 120_000);
 });
 
+describe('an untracked edit in a decision that links to an earlier one', () => {
+  it('changes its words and keeps the link, which no edition prints, as typed', async () => {
+    const { dir, docx } = await meetingWithDocx('meetings/ptc-221-222', 'PC0530E1a');
+    const edited = await editedDocx(docx, { 'word/document.xml': [['took note of the preliminary results', 'took note of the first results']] }, 'edited.docx');
+    const file = path.join(dir, 'items/04-free-zones.md');
+    const was = await readFile(file, 'utf8');
+    expect(acta('import', edited, '--into', dir).status).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(was.replace('took note of the preliminary results', 'took note of the first results'));
+    expect(was).toContain('{follows-up="PC0517E1a/XII(a)/2"}');
+  }, 120_000);
+});
+
 // Hand edits as Word stores them, one DOCX for all of them (one import): decisions, a table row and cell, a heading,
 // an annex paragraph, a footnote's text, a hyperlink, next to a link that must survive.
 describe('edits outside the numbered paragraphs come back to their file and place', () => {
