@@ -22,6 +22,7 @@ const commands = {
   decisions: () => import('./commands/decisions.js'),
   import: () => import('./commands/import.js'),
   init: () => import('./commands/init.js'),
+  issue: () => import('./commands/issue.js'),
   referenceDocx: () => import('./commands/reference-docx.js'),
   register: () => import('./commands/register.js'),
   watch: () => import('./commands/watch.js'),
@@ -161,6 +162,15 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
       const { initCommand } = await commands.init();
       const { actaCommand } = await import('./commands/invocation.js');
       setOutcome(await initCommand(dir, { ...opts, runAs: actaCommand(process.argv[1], process.env.PATH, process.cwd()) }, terminal));
+    });
+
+  program
+    .command('issue')
+    .description("record the report's numbering as issued (numbering.lock.yaml): from then on every build keeps each number")
+    .argument('<dir>', 'meeting folder')
+    .action(async (dir: string) => {
+      const { issueCommand } = await commands.issue();
+      setOutcome(await issueCommand(dir, terminal));
     });
 
   program

@@ -188,6 +188,8 @@ export interface Paragraph {
   /** Set when the paragraph is the conclusion phrase: the decisions of the list after it. */
   readonly decisions: readonly Decision[] | null;
   readonly restricted: boolean;
+  /** `{-}` (or `{.unnumbered}`) at its end: never numbered, never a reference target, for transcribing an issued report exactly. */
+  readonly unnumbered: boolean;
   readonly range: SourceRange;
 }
 
@@ -272,6 +274,8 @@ export interface MeetingMeta {
   readonly translation_of: string | null;
   /** The jurisdiction slot of the Akoma Ntoso identifiers: `un` (the AKN4UN conventions) unless meeting.md says. */
   readonly jurisdiction: string;
+  /** `issued`: the report's numbering is recorded (`acta issue`) and every build keeps it; `draft` renumbers freely. */
+  readonly status: 'draft' | 'issued';
 }
 
 export interface Report<P = Paragraph, S = Subitem> {
@@ -281,8 +285,90 @@ export interface Report<P = Paragraph, S = Subitem> {
   readonly footnotes: readonly Footnote[];
   /** The session's working documents (FORMAT.md §9), in file-name order. */
   readonly documents: readonly WorkingDocument[];
+  /** The numbering recorded when the report was issued (`numbering.lock.yaml`), when there is one. */
+  readonly record: IssuedRecord | null;
   /** The whole of meeting.md, for messages about the meeting as a whole. */
   readonly range: SourceRange;
+}
+
+// ---- issued numbers ------------------------------------------------------------
+
+/**
+ * The numbering of a report as issued, as `acta issue` records it in the meeting folder (docs/format.md, Issued
+ * numbers). Every number is kept as printed ("12", "12A", "12 bis"); `key` is a paragraph's `{#id}` or the
+ * fingerprint of its place and text (number/fingerprints.ts).
+ */
+export interface IssuedRecord {
+  readonly symbol: string;
+  /** Corrigenda issued since the report: the changes a build finds now make corrigendum number `corrigenda + 1`. */
+  readonly corrigenda: number;
+  readonly items: readonly IssuedItem[];
+  readonly paragraphs: readonly IssuedParagraph[];
+  readonly decisions: readonly IssuedDecision[];
+  readonly annexes: readonly IssuedAnnex[];
+  /** The file, for messages about it. */
+  readonly range: SourceRange;
+}
+
+export interface IssuedItem {
+  readonly key: string;
+  readonly numeral: string;
+  readonly range: string;
+  readonly subitems: readonly { readonly key: string; readonly letter: string; readonly range: string }[];
+}
+
+export interface IssuedParagraph {
+  readonly key: string;
+  readonly number: string;
+  /** The numeral of its item. */
+  readonly item: string;
+  /** The fingerprint of its text alone: a paragraph found by its `{#id}` whose text changed is amended. */
+  readonly hash: string;
+  /** Its first words, for a reader of the file and to pair a paragraph whose text changed. */
+  readonly text: string;
+  /** Deleted or moved in an earlier corrigendum: the number stays, with its line. */
+  readonly deleted?: boolean;
+  readonly movedTo?: string;
+}
+
+export interface IssuedDecision {
+  /** Its stable id after the symbol: "VIII(a)/1". */
+  readonly id: string;
+  readonly hash: string;
+  readonly text: string;
+}
+
+export interface IssuedAnnex {
+  /** The annex's id. */
+  readonly key: string;
+  readonly numeral: string;
+}
+
+/** What a paragraph is since the report was issued; null when unchanged (and in a report never issued). */
+export type SinceIssue = 'inserted' | 'amended' | 'deleted' | 'moved';
+
+/** One change since issue, as the corrigendum lists it, in reading order; `item` is the numeral of the item it is in. */
+export type IssuedChange = { readonly item: string | null } & (
+  | {
+      readonly kind: 'inserted' | 'amended' | 'deleted';
+      /** The paragraph's number as printed. */
+      readonly label: string;
+      /** The number printed before it (an insert's place). */
+      readonly after: string | null;
+    }
+  | { readonly kind: 'moved'; readonly label: string; readonly from: string; readonly after: string | null }
+  /** `label` is "Item III" or "Item III (b)"; `before` and `after` the ranges of the agenda table. */
+  | { readonly kind: 'range'; readonly label: string; readonly before: string; readonly after: string }
+  /** An item, sub-item or annex inserted or deleted: "Item IIIA", "Annex IIA". */
+  | { readonly kind: 'part'; readonly label: string; readonly change: 'inserted' | 'deleted' }
+);
+
+export interface IssueFacts {
+  /** The corrigendum a build with changes writes: 1 for Corr.1. */
+  readonly corrigendum: number;
+  /** "PC0517E1a/Corr.1" */
+  readonly corrigendumSymbol: string;
+  readonly changes: readonly IssuedChange[];
 }
 
 /** The frontmatter of a working document (FORMAT.md §9). */
@@ -315,8 +401,9 @@ export interface WorkingDocument {
 // ---- what number adds --------------------------------------------------------
 
 export interface Range {
-  readonly first: number;
-  readonly last: number;
+  /** A paragraph number, or an inserted one's label ("12A") once the report is issued. */
+  readonly first: number | string;
+  readonly last: number | string;
   /** "01 - 06", or "07" for a single paragraph */
   readonly label: string;
 }
@@ -336,8 +423,17 @@ export interface NumberedParagraph extends Paragraph {
   readonly group: readonly string[];
   /** Its decisions; a decision wholly deleted by a tracked change has no id (it is no decision of the register). */
   readonly decisions: readonly Decision[] | null;
-  /** Every word is a tracked deletion: the paragraph is deleted (unnumbered, struck through, gone once accepted). */
+  /**
+   * Every word is a tracked deletion: the paragraph is deleted (unnumbered, struck through, gone once accepted); in an
+   * issued report it keeps its number, and prints the "[Deleted]" line once accepted.
+   */
   readonly deleted: boolean;
+  /** What it is since the report was issued: inserted (numbered "12A"), amended, moved, or deleted (its number and a line). */
+  readonly sinceIssue: SinceIssue | null;
+  /** The number an issued paragraph left when it was deleted or moved: its content is the catalogue's line ("[Deleted]"). */
+  readonly vacated: boolean;
+  /** Such a number, left by a paragraph moved elsewhere: where it went ("20A"). */
+  readonly movedTo?: string;
 }
 
 export interface NumberedSubitem extends Subitem {
@@ -439,6 +535,8 @@ export interface NumberedTree {
   readonly footnotes: readonly NumberedFootnote[];
   /** Paragraph numbers in reading order, restricted ones included (public editions leave gaps). */
   readonly paragraphCount: number;
+  /** The report is issued: its numbers are held, and what changed since (null for a draft and a working document). */
+  readonly issue: IssueFacts | null;
   /** A translation checked against its original: the original's symbol. */
   readonly translationOf?: string;
   /** A working document: its place in the session (null for the summary report). */
@@ -481,7 +579,8 @@ export interface NumberedDecision {
   readonly stableId: string;
   readonly item: string;
   readonly subitem: string | null;
-  readonly paragraph: number;
+  /** Its paragraph's number as printed: 12, or "12A" once the report is issued; null in a paragraph left unnumbered. */
+  readonly paragraph: number | string | null;
   readonly decision: Decision;
   readonly restricted: boolean;
 }

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkTranslation } from './align/check-translation.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
-import { loadMeeting, type LoadedMeeting } from './load/load-meeting.js';
+import { loadMeeting, LOCK_FILE, type LoadedMeeting } from './load/load-meeting.js';
 import type { NumberedReport } from './model.js';
 import { numberReport } from './number/number-report.js';
 import type { TreeCache } from './parse/create-processor.js';
@@ -17,10 +17,11 @@ import { buildRegister, type ArchiveMeeting } from './register/build-register.js
 import { acceptChanges } from './public/accept-changes.js';
 import { extractAnnex } from './public/extract-annex.js';
 import { filterPublic } from './public/filter-public.js';
+import { corrigendumOf } from './public/corrigendum.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
-import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { agendaFile, annexFile, decisionsFile, meetingName, registerFile, documentAnnexFile, documentFile, isDocumentAnnexFile, isDocumentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { corrigendumData, decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
+import { agendaFile, annexFile, corrigendumFile, decisionsFile, meetingName, registerFile, documentAnnexFile, documentFile, isDocumentAnnexFile, isDocumentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
 import { buildKey, contentHash, remember, upToDate, usesCache } from './write/build-cache.js';
 import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { keepBases } from './write/base-cache.js';
@@ -125,7 +126,8 @@ export function numberLoaded(loaded: { readonly value: LoadedMeeting; readonly d
 
 /** Every file of a loaded meeting, by its path relative to the folder, with `/`. */
 export function sourcesOf(loaded: LoadedMeeting): BaseFile[] {
-  const files = [loaded.meeting, ...loaded.items, ...loaded.annexes, ...loaded.documents.flatMap((d) => [d.file, ...d.annexes])].filter((f) => f !== null);
+  // The record of an issued numbering too: a report is numbered from it, so a DOCX's base carries it.
+  const files = [loaded.meeting, loaded.lock, ...loaded.items, ...loaded.annexes, ...loaded.documents.flatMap((d) => [d.file, ...d.annexes])].filter((f) => f !== null);
   return files.map((f) => ({ path: path.relative(loaded.dir, f.path).split(path.sep).join('/'), text: f.text }));
 }
 
@@ -239,6 +241,15 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
   const base = (document: NumberedReport, part: Part) => baseOf(sources, symbol, document, part, edition, env);
   await renderWithAnnexes(shown, edition, options.formats, options, env, reportNames, emit, base);
   if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
+  // An issued report changed since issue: its corrigendum beside it, in the formats asked for (its data, not Akoma Ntoso).
+  const corrigendum = corrigendumOf(shown);
+  if (corrigendum) {
+    const n = shown.issue!.corrigendum;
+    for (const format of options.formats.filter((f) => f !== 'akn')) {
+      const content = format === 'json' ? toJson(corrigendumData(shown)) : await renderers[format](corrigendum, env, { part: 'report' });
+      await emit({ path: corrigendumFile(symbol, n, edition, format), content });
+    }
+  }
   // The working documents of the edition (a restricted one has no public edition), each with its annexes alone.
   // They are DOCX, HTML and JSON (FORMAT.md §9): printing each of them with its annexes would double the time
   // of a PDF build, so `--format pdf` prints the report and its annexes only; Akoma Ntoso is the report's.
@@ -440,3 +451,33 @@ export async function registerArchive(paths: readonly string[], out: string, edi
 }
 
 export { meetingName, outputFolder } from './write/output-names.js';
+
+export interface Issued {
+  readonly diagnostics: readonly Diagnostic[];
+  /** null when the input has errors (nothing written). */
+  readonly report: NumberedReport | null;
+  /** What was recorded: `issued` the first time, `corrigendum` when the changes of a corrigendum were, `unchanged` when nothing had changed since. */
+  readonly done: 'issued' | 'corrigendum' | 'unchanged' | null;
+  readonly written: readonly string[];
+}
+
+/**
+ * `acta issue`: records the report's numbering as it is now in the meeting folder, and says `status: issued` in
+ * meeting.md. On an issued report with changes, the numbering with those changes (a corrigendum's) becomes the one
+ * recorded, and the next corrigendum is numbered after it.
+ */
+export async function issueMeeting(dir: string): Promise<Issued> {
+  const checked = await checkMeeting(dir);
+  const report = checked.report;
+  if (!report) return { diagnostics: checked.diagnostics, report: null, done: null, written: [] };
+  const { formatRecord, recordNumbering } = await import('./number/record-numbering.js');
+  const { markIssued } = await import('./write/mark-issued.js');
+  const issue = report.issue;
+  if (issue && issue.changes.length === 0) return { diagnostics: checked.diagnostics, report, done: 'unchanged', written: [] };
+  const record = formatRecord(recordNumbering(report, issue ? issue.corrigendum : 0));
+  const meeting = checked.sources?.find((f) => f.path === 'meeting.md');
+  const files: OutputFile[] = [{ path: LOCK_FILE, content: record }];
+  if (meeting && markIssued(meeting.text) !== meeting.text) files.push({ path: 'meeting.md', content: markIssued(meeting.text) });
+  const written = await writeOutputs(dir, files);
+  return { diagnostics: checked.diagnostics, report, done: issue ? 'corrigendum' : 'issued', written };
+}

@@ -34,3 +34,15 @@ export const WORKING_DOCUMENT = {
   cover: 'agenda-reference',
   headings: 'sections',
 } as const satisfies DocumentProfile;
+
+/**
+ * The corrigendum of an issued report: the report's cover under its own symbol ("PC0517E1a/Corr.1"), no agenda
+ * table, and under each item heading the changes since issue, each said and then shown as the paragraph now reads.
+ */
+export const CORRIGENDUM = {
+  leadPhrase: 'conclusion',
+  listOf: 'decisions',
+  agendaTable: false,
+  cover: 'session',
+  headings: 'items',
+} as const satisfies DocumentProfile;

@@ -33,7 +33,8 @@ export function loaded(files: Readonly<Record<string, string>>): LoadedMeeting {
     if (name.endsWith('.md')) return { name: name.replace(/\.md$/, ''), file: { path: `m/${single}`, text: files[single]! }, annexes: [] };
     return { name, file: { path: `m/${single}/document.md`, text: files[`${single}/document.md`] ?? '' }, annexes: pick(`${single}/annexes/`) };
   });
-  return { dir: 'm', meeting: meeting === undefined ? null : { path: 'm/meeting.md', text: meeting }, items: pick('items/'), annexes: pick('annexes/'), documents };
+  const lock = files['numbering.lock.yaml'];
+  return { dir: 'm', meeting: meeting === undefined ? null : { path: 'm/meeting.md', text: meeting }, lock: lock === undefined ? null : { path: 'm/numbering.lock.yaml', text: lock }, items: pick('items/'), annexes: pick('annexes/'), documents };
 }
 
 export interface Run {

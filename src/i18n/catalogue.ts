@@ -90,6 +90,8 @@ export interface Catalogue {
   readonly dates: DateForms;
   /** `conclusion` opens the decisions of a summary report, `action` the actions a working document asks for. */
   readonly phrases: { readonly conclusion: LeadPhrase; readonly action: LeadPhrase };
+  /** Issued numbers: how a change after issue is numbered, what the report prints in its place, and how a corrigendum says it. */
+  readonly issued: IssuedWords;
   /** What `acta init` puts in a new meeting when the command line does not say. */
   readonly newMeeting: {
     readonly committee: string;
@@ -97,6 +99,35 @@ export interface Catalogue {
     readonly symbol: string;
     readonly session: string;
     readonly place: string;
+  };
+}
+
+/** The words of issued numbering (docs/format.md, Issued numbers). */
+export interface IssuedWords {
+  /**
+   * The `n`-th number (from 1) inserted after `base` once a report is issued, the house style of the language:
+   * "12A", "12B" and "(aa)" in English, "12 bis", "12 ter" and "(a bis)" in French and Spanish. `base` is a paragraph
+   * number, an item's or annex's numeral, a sub-item's letter or a decision's place in its list.
+   */
+  readonly insert: (base: string, n: number) => string;
+  /** The line a deleted paragraph prints under its number: "[Deleted]". */
+  readonly deleted: string;
+  /** The line a moved paragraph leaves under its old number: "[Moved to paragraph 20A]". */
+  readonly movedTo: (label: string) => string;
+  /** The corrigendum's title, after the report's: "Corrigendum". */
+  readonly corrigendum: string;
+  /** "PC0517E1a/Corr.1": the symbol of the `n`-th corrigendum. */
+  readonly corrigendumSymbol: (symbol: string, n: number) => string;
+  /** How the corrigendum says each change; `label` is a paragraph's number as printed. */
+  readonly say: {
+    readonly inserted: (label: string, after: string | null) => string;
+    readonly deleted: (label: string) => string;
+    readonly amended: (label: string) => string;
+    readonly moved: (from: string, to: string, after: string | null) => string;
+    /** A range of the agenda table: `item` is "Item III" or "Item III (b)". */
+    readonly range: (item: string, before: string, after: string) => string;
+    /** An item, sub-item or annex inserted or deleted: `label` is "Item IIIA", "Item III (aa)", "Annex IIA". */
+    readonly part: (label: string, change: 'inserted' | 'deleted') => string;
   };
 }
 

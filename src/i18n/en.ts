@@ -1,6 +1,7 @@
 // English: the language of the seed report.
 
 import type { Catalogue } from './catalogue.js';
+import { toLetter } from './numerals.js';
 
 export const en: Catalogue = {
   tags: { word: 'en-GB', html: 'en', akn: 'eng' },
@@ -45,6 +46,22 @@ export const en: Catalogue = {
   phrases: {
     conclusion: { text: 'In conclusion, the {short}:', variants: { conclusion: ['conclusions'] }, nearMiss: String.raw`^in\s+conclusions?\b` },
     action: { text: 'The {short} is invited to:', variants: {}, nearMiss: String.raw`\bis\s+invited\s+to\b` },
+  },
+  issued: {
+    // As rulebooks and United Kingdom legislation insert ("3.1.6A", "section 12A", "(aa)"), so the label stays one word.
+    insert: (base, n) => `${base}${/[a-z]$/.test(base) ? toLetter(n) : toLetter(n).toUpperCase()}`,
+    deleted: '[Deleted]',
+    movedTo: (label) => `[Moved to paragraph ${label}]`,
+    corrigendum: 'Corrigendum',
+    corrigendumSymbol: (symbol, n) => `${symbol}/Corr.${n}`,
+    say: {
+      inserted: (label, after) => (after === null ? `Insert a new paragraph ${label} reading:` : `After paragraph ${after}, insert a new paragraph ${label} reading:`),
+      deleted: (label) => `Paragraph ${label}: delete the paragraph.`,
+      amended: (label) => `Paragraph ${label}: for the existing text substitute:`,
+      moved: (from, to, after) => `Paragraph ${from} becomes paragraph ${to}${after === null ? '' : `, after paragraph ${after}`}, reading:`,
+      range: (item, before, after) => `Agenda table, ${item}: for “${before}” read “${after}”.`,
+      part: (label, change) => `${label}: ${change === 'inserted' ? 'inserted' : 'deleted'}.`,
+    },
   },
   newMeeting: { committee: 'Permanent Technical Committee', short: 'PTC', symbol: 'PC0000E1a', session: '1st Session', place: 'Brussels' },
 };

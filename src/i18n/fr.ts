@@ -1,6 +1,7 @@
 // French: the WCO's other official language.
 
 import type { Catalogue } from './catalogue.js';
+import { latinInsert } from './numerals.js';
 
 export const fr: Catalogue = {
   tags: { word: 'fr-FR', html: 'fr', akn: 'fra' },
@@ -48,6 +49,21 @@ export const fr: Catalogue = {
     // The space before the colon is French typography; matching tolerates it missing.
     conclusion: { text: 'En conclusion, le {short} :', variants: { conclusion: ['conclusions'] }, nearMiss: String.raw`^en\s+conclusions?\b` },
     action: { text: 'Le {short} est invité à :', variants: {}, nearMiss: String.raw`\best\s+invitée?s?\s+à(?!\p{L})` },
+  },
+  issued: {
+    insert: (base, n) => latinInsert(base, n),
+    deleted: '[Supprimé]',
+    movedTo: (label) => `[Déplacé au paragraphe ${label}]`,
+    corrigendum: 'Rectificatif',
+    corrigendumSymbol: (symbol, n) => `${symbol}/Corr.${n}`,
+    say: {
+      inserted: (label, after) => (after === null ? `Insérer un nouveau paragraphe ${label} ainsi libellé :` : `Après le paragraphe ${after}, insérer un nouveau paragraphe ${label} ainsi libellé :`),
+      deleted: (label) => `Paragraphe ${label} : supprimer le paragraphe.`,
+      amended: (label) => `Paragraphe ${label} : remplacer le texte existant par le texte suivant :`,
+      moved: (from, to, after) => `Le paragraphe ${from} devient le paragraphe ${to}${after === null ? '' : `, après le paragraphe ${after}`}, ainsi libellé :`,
+      range: (item, before, after) => `Ordre du jour, ${item.charAt(0).toLowerCase()}${item.slice(1)} : au lieu de « ${before} », lire « ${after} ».`,
+      part: (label, change) => `${label} : ${change === 'inserted' ? 'inséré' : 'supprimé'}.`,
+    },
   },
   newMeeting: { committee: 'Comité technique permanent', short: 'CTP', symbol: 'PC0000F1a', session: '1re session', place: 'Bruxelles' },
 };

@@ -11,9 +11,14 @@ export interface SourceFile {
   readonly text: string;
 }
 
+/** The numbering of the report as issued, written by `acta issue` beside meeting.md (docs/format.md, Issued numbers). */
+export const LOCK_FILE = 'numbering.lock.yaml';
+
 export interface LoadedMeeting {
   readonly dir: string;
   readonly meeting: SourceFile | null;
+  /** `numbering.lock.yaml`, when the report has been issued. */
+  readonly lock: SourceFile | null;
   readonly items: readonly SourceFile[];
   readonly annexes: readonly SourceFile[];
   readonly documents: readonly LoadedDocument[];
@@ -32,7 +37,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Loads a meeting folder; problems come back as diagnostics, never as exceptions. */
 export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
   const diagnostics: Diagnostic[] = [];
-  const empty: LoadedMeeting = { dir, meeting: null, items: [], annexes: [], documents: [] };
+  const empty: LoadedMeeting = { dir, meeting: null, lock: null, items: [], annexes: [], documents: [] };
   const at = (file: string) => ({ file, line: 1, column: 1 });
 
   let root: string;
@@ -50,18 +55,19 @@ export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
 
   const meetingPath = path.join(dir, 'meeting.md');
   // Read at once; what each part says is reported in this order.
-  const said: [Diagnostic[], Diagnostic[], Diagnostic[], Diagnostic[]] = [[], [], [], []];
-  const [meeting, items, annexes, documents] = await Promise.all([
+  const said: [Diagnostic[], Diagnostic[], Diagnostic[], Diagnostic[], Diagnostic[]] = [[], [], [], [], []];
+  const [meeting, items, annexes, documents, lock] = await Promise.all([
     readSource(root, meetingPath, said[0], true),
     readFolder(root, dir, 'items', said[1]),
     readFolder(root, dir, 'annexes', said[2]),
     readDocuments(root, dir, said[3]),
+    readSource(root, path.join(dir, LOCK_FILE), said[4], true),
   ]);
   if (meeting === undefined) {
     said[0].push(error(at(meetingPath), 'missing-meeting', 'Unexpected folder without `meeting.md`, expected a meeting folder (run `acta init` to start one)'));
   }
   diagnostics.push(...said.flat());
-  return { value: { dir, meeting: meeting ?? null, items, annexes, documents }, diagnostics };
+  return { value: { dir, meeting: meeting ?? null, lock: lock ?? null, items, annexes, documents }, diagnostics };
 }
 
 async function readDocuments(root: string, dir: string, diagnostics: Diagnostic[]): Promise<LoadedDocument[]> {
@@ -253,6 +259,7 @@ export function loadedFromFiles(dir: string, files: readonly { readonly path: st
   const source = (relative: string, text: string): SourceFile => ({ path: path.join(dir, ...relative.split('/')), text });
   const at = (pattern: RegExp) => byCodePoint(files.filter((f) => pattern.test(f.path) && !isDropping(f.path.split('/').at(-1)!))).map((f) => source(f.path, f.text));
   const meeting = files.find((f) => f.path === 'meeting.md');
+  const lock = files.find((f) => f.path === LOCK_FILE);
   const documents: LoadedDocument[] = [];
   const names = new Set(files.flatMap((f) => /^documents\/([^/]+?)(?:\.md|\/document\.md)$/i.exec(f.path)?.[1] ?? []));
   for (const name of [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -265,6 +272,7 @@ export function loadedFromFiles(dir: string, files: readonly { readonly path: st
   return {
     dir,
     meeting: meeting ? source(meeting.path, meeting.text) : null,
+    lock: lock ? source(lock.path, lock.text) : null,
     items: at(/^items\/[^/]+\.md$/i),
     annexes: at(/^annexes\/[^/]+\.md$/i),
     documents,

@@ -6,8 +6,8 @@
 export interface DecisionPlace {
   readonly numeral: string;
   readonly letter: string | null;
-  /** 1 for the first decision of the item or sub-item. */
-  readonly ordinal: number;
+  /** "1" for the first decision of the item or sub-item; "2A" for one inserted after the second once the report is issued. */
+  readonly ordinal: string;
 }
 
 /** "PC0517E1a/XIV(b)/2"; "PC0517E1a/{key}" for a decision named with `{#key}`. */

@@ -1,8 +1,9 @@
 // A paragraph, decision or list item whose every word is a tracked deletion is itself deleted: it takes no number or
 // decision id, leaves the register, and goes whole when changes are accepted (every public edition, --accept-changes),
-// so numbers close up; the full edition shows it struck through, with its paragraph mark deleted in Word.
+// so numbers close up (in an issued report it keeps its number, and a line says it is deleted); the full edition
+// shows it struck through, with its paragraph mark deleted in Word.
 
-import type { Block, Inline } from '../model.js';
+import type { Block, Inline, NumberedParagraph } from '../model.js';
 
 /** Whether inline content is one or more deletions and nothing else but spaces (and comments on them). */
 export function isDeletion(content: readonly Inline[]): boolean {
@@ -21,4 +22,10 @@ export function isDeletion(content: readonly Inline[]): boolean {
 export function isDeletedItem(blocks: readonly Block[]): boolean {
   const [first, ...rest] = blocks;
   return first?.type === 'plain' && isDeletion(first.content) && rest.every((b) => (b.type === 'plain' ? isDeletion(b.content) : b.type === 'list' ? b.items.every((i) => isDeletedItem(i.blocks)) : false));
+}
+
+/** An issued paragraph once its deletion is accepted: its number, and the catalogue's line in place of its text. */
+export function vacate(paragraph: NumberedParagraph, line: string): NumberedParagraph {
+  const range = paragraph.range;
+  return { ...paragraph, id: null, content: [{ type: 'text', value: line, range }], blocks: [], decisions: null, deleted: false, vacated: true };
 }

@@ -37,8 +37,9 @@ export function collectTargets(tree: Pick<NumberedTree, 'items' | 'annexes'>): {
           }
           break;
         case 'paragraph': {
-          // A paragraph deleted with tracking is no target: a reference to it is an error (number-report.ts).
-          if (node.deleted) break;
+          // A paragraph deleted with tracking is no target: a reference to it is an error (number-report.ts); nor is
+          // one left unnumbered, which has no number to print.
+          if (node.deleted || node.label === null) break;
           const paragraph = { kind: 'paragraph', label: node.label!, anchor: node.anchor!, bookmark: node.bookmark!, ...none, number: node.number, item: owner, restricted: node.restricted } as const;
           add({ ...paragraph, range: node.range }, node.id);
           // A decision named with `{#id}`: a reference to it prints, and links to, the paragraph that holds it.
@@ -88,8 +89,8 @@ export function collectDecisions(tree: Pick<NumberedTree, 'items' | 'annexes'>):
     {
       decision: (decision, paragraph, where) => {
         // A decision deleted with tracking (no id) is no decision of the register.
-        if (decision.id === undefined || paragraph.number === null) return;
-        decisions.push({ id: decision.id, stableId: decision.stableId!, item: paragraph.item!, subitem: paragraph.subitem, paragraph: paragraph.number, decision, restricted: where.restricted });
+        if (decision.id === undefined) return;
+        decisions.push({ id: decision.id, stableId: decision.stableId!, item: paragraph.item!, subitem: paragraph.subitem, paragraph: paragraph.number ?? paragraph.label, decision, restricted: where.restricted });
       },
     },
   );

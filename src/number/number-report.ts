@@ -6,7 +6,7 @@ import { error, formatPlace, warning, type Diagnostic, type Result } from '../di
 import { catalogFor, formatDate, formatDateRange, formatIssued, toLetter, toRoman, type Catalogue } from '../i18n/labels.js';
 import type {
   Annex, Decision, DocumentFacts, Flow, Footnote, Item, MeetingMeta, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem, NumberedTree,
-  Inline, Paragraph, Range, Report, ReportFacts, SourceRange, Target,
+  Inline, IssuedChange, IssuedRecord, IssueFacts, Paragraph, Range, Report, ReportFacts, SourceRange, Target,
 } from '../model.js';
 import { BODY, mapTree, subitemsOf, visitBlocks, visitTree, type Where } from '../walk.js';
 import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profiles.js';
@@ -14,21 +14,35 @@ import { citedFootnotes } from './cited-footnotes.js';
 import { isDeletion } from './deletions.js';
 import { collectTargets, indexReport } from './index-report.js';
 import { stableDecisionId } from './decision-ids.js';
+import { freshPlan, heldPlan, numberOf, type NumberPlan } from './number-plan.js';
+import { LOCK_FILE } from '../load/load-meeting.js';
 import { Bookmarks } from './bookmarks.js';
 
 /** An item's only sub-item is not lettered in print: the seed marks it with a circle. */
 const LONE = '○';
 
-export function formatRange(first: number, last: number): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return first === last ? pad(first) : `${pad(first)} - ${pad(last)}`;
+/** "07 - 12", "157 - 161", "12A - 18": the leading number of each end zero-padded to two digits, as the seed prints them. */
+export function formatRange(first: number | string, last: number | string): string {
+  const pad = (n: number | string) => String(n).replace(/^\d+/, (digits) => digits.padStart(2, '0'));
+  return String(first) === String(last) ? pad(first) : `${pad(first)} - ${pad(last)}`;
 }
 
-function rangeOf(numbers: readonly number[]): Range | null {
-  if (numbers.length === 0) return null;
-  const first = numbers[0]!;
-  const last = numbers[numbers.length - 1]!;
-  return { first, last, label: formatRange(first, last) };
+/** A paragraph's number as data has it: the whole number, or an inserted one's label ("12A"); null when it has none. */
+export function printedNumber(paragraph: { readonly number: number | null; readonly label: string | null }): number | string | null {
+  return paragraph.number ?? paragraph.label;
+}
+
+/** A label as anchors, bookmarks and ids write it: "12 bis" → "12bis". */
+export function slugOf(label: string): string {
+  return label.replace(/\s+/g, '');
+}
+
+function rangeOf(labels: readonly string[]): Range | null {
+  if (labels.length === 0) return null;
+  const first = labels[0]!;
+  const last = labels[labels.length - 1]!;
+  const value = (label: string) => numberOf(label) ?? label;
+  return { first: value(first), last: value(last), label: formatRange(first, last) };
 }
 
 /** The window or document title of a report or of an annex alone, in each edition. */
@@ -36,89 +50,126 @@ export function documentTitles(catalog: Catalogue, title: string): { readonly fu
   return { full: title, public: `${title} (${catalog.publicVersion})` };
 }
 
-/** Items (or a working document's sections) with their numerals, letters, paragraph numbers and ranges. */
-function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue, profile: DocumentProfile, diagnostics: Diagnostic[]): { items: NumberedItem[]; count: number } {
-  let counter = 0;
+/** Items (or a working document's sections) with their numerals, letters, paragraph numbers and ranges, as the plan says. */
+function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue, profile: DocumentProfile, plan: NumberPlan, issued: boolean, diagnostics: Diagnostic[]): NumberedItem[] {
   const sections = profile.headings === 'sections';
-  const items: NumberedItem[] = source.map((item, itemIndex) => {
-    const numeral = toRoman(itemIndex + 1);
-    const anchor = sections ? `section-${numeral}` : `item-${numeral}`;
+  return source.map((item) => {
+    const numeral = plan.numerals.get(item)!;
+    const anchor = sections ? `section-${slugOf(numeral)}` : `item-${slugOf(numeral)}`;
     const label = sections ? catalog.sectionLabel(numeral) : `${catalog.item} ${numeral}`;
 
-    let letterCount = 0;
-    const all: number[] = [];
+    const all: string[] = [];
     /** A stretch of paragraphs: the item's own (before any sub-item), or a group of sub-items sharing them. */
     interface Span {
       readonly subitems: NumberedSubitem[];
-      readonly numbers: number[];
+      readonly labels: string[];
       hasDecisions: boolean;
       readonly range: SourceRange;
     }
-    const own: Span = { subitems: [], numbers: [], hasDecisions: false, range: item.range };
+    const own: Span = { subitems: [], labels: [], hasDecisions: false, range: item.range };
     const spans: Span[] = [own];
     let group: Span | null = null;
-    const ordinals = new Map<string, number>();
     const lone = item.body.reduce((n, node) => n + (node.type === 'subitems' ? node.subitems.length : 0), 0) === 1;
+    const where = () => ({ item: numeral, subitem: group && group.subitems.length === 1 ? group.subitems[0]!.letter : null, group: group ? group.subitems.map((s) => s.letter) : [] });
 
-    const body: Flow<NumberedParagraph, NumberedSubitem>[] = item.body.map((node) => {
+    // A number an issued paragraph left (deleted, or moved elsewhere): its number and its line, in its place.
+    const vacated = plan.vacated.get(item) ?? [];
+    const vacatedBefore = (node: Flow | null, range: SourceRange): NumberedParagraph[] =>
+      vacated
+        .filter((v) => v.before === node)
+        .map((v) => {
+          const span: Span = group ?? own;
+          span.labels.push(v.label);
+          all.push(v.label);
+          return {
+            type: 'paragraph',
+            id: null,
+            content: [{ type: 'text', value: v.line, range }],
+            blocks: [],
+            decisions: null,
+            restricted: false,
+            unnumbered: false,
+            range,
+            number: v.number,
+            label: v.label,
+            marker: `${v.label}.`,
+            anchor: `para-${slugOf(v.label)}`,
+            bookmark: null,
+            ...where(),
+            deleted: false,
+            vacated: true,
+            ...(v.movedTo !== null ? { movedTo: v.movedTo } : {}),
+            sinceIssue: v.since === null ? null : 'deleted',
+          };
+        });
+
+    const body: Flow<NumberedParagraph, NumberedSubitem>[] = item.body.flatMap((node): Flow<NumberedParagraph, NumberedSubitem>[] => {
+      const before = vacatedBefore(node, node.range);
       switch (node.type) {
         case 'subitems': {
           const subitems = node.subitems.map((s): NumberedSubitem => {
-            const letter = toLetter(++letterCount);
-            const common = { ...s, letter, anchor: `${anchor}-${letter}`, bookmark: '', paragraphRange: null };
+            const letter = plan.letters.get(s)!;
+            const common = { ...s, letter, anchor: `${anchor}-${slugOf(letter)}`, bookmark: '', paragraphRange: null };
             return lone
               ? { ...common, label: LONE, agendaLabel: LONE, refLabel: label }
               : { ...common, label: `(${letter})`, agendaLabel: `${letter})`, refLabel: `${label} (${letter})` };
           });
-          group = { subitems, numbers: [], hasDecisions: false, range: node.range };
+          group = { subitems, labels: [], hasDecisions: false, range: node.range };
           spans.push(group);
-          return { type: 'subitems', subitems, range: node.range };
+          return [...before, { type: 'subitems', subitems, range: node.range }];
         }
         case 'paragraph': {
-          const subitem = group && group.subitems.length === 1 ? group.subitems[0]!.letter : null;
-          // A paragraph deleted with tracking takes no number: the numbers close up as they will once it is accepted.
-          if (isDeletion(node.content)) {
-            const decisions = node.decisions ? node.decisions.map((d): Decision => ({ ...d })) : null;
-            return { ...node, number: null, label: null, marker: null, anchor: null, bookmark: null, item: numeral, subitem, group: group ? group.subitems.map((s) => s.letter) : [], decisions, deleted: true };
-          }
-          const number = ++counter;
+          const place = where();
           const span: Span = group ?? own;
-          span.numbers.push(number);
-          all.push(number);
-          const scope = subitem ? `${numeral}-${subitem}` : numeral;
+          const scope = place.subitem ? `${slugOf(numeral)}-${slugOf(place.subitem)}` : slugOf(numeral);
           const decisions = node.decisions
             ? node.decisions.map((d): Decision => {
-                if (isDeletion(d.content)) return { ...d };
-                const ordinal = (ordinals.get(scope) ?? 0) + 1;
-                ordinals.set(scope, ordinal);
-                return { ...d, id: `${scope}-${ordinal}`, stableId: stableDecisionId(symbol, { numeral, letter: subitem, ordinal }, d.key) };
+                const ordinal = plan.ordinals.get(d);
+                if (ordinal === undefined) return { ...d };
+                return { ...d, id: `${scope}-${slugOf(ordinal)}`, stableId: stableDecisionId(symbol, { numeral: slugOf(numeral), letter: place.subitem && slugOf(place.subitem), ordinal }, d.key) };
               })
             : null;
           if (decisions?.some((d) => d.id !== undefined)) span.hasDecisions = true;
-          return {
-            ...node,
-            number,
-            label: String(number),
-            marker: `${number}.`,
-            anchor: `para-${number}`,
-            bookmark: null,
-            item: numeral,
-            subitem,
-            group: group ? group.subitems.map((s) => s.letter) : [],
-            decisions,
-            deleted: false,
-          };
+          const held = plan.paragraphs.get(node);
+          if (!held) {
+            if (node.unnumbered && !issued) {
+              diagnostics.push(
+                warning(node.range, 'unnumbered-draft', 'Unexpected paragraph left unnumbered with `{-}` in a report that is not issued, expected `{-}` only where a published report left a paragraph without a number (remove it to number the paragraph)'),
+              );
+            }
+            // Unnumbered on purpose, or deleted with tracking (unnumbered, struck through, gone once accepted).
+            return [...before, { ...node, number: null, label: null, marker: null, anchor: null, bookmark: null, ...place, decisions, deleted: isDeletion(node.content), vacated: false, sinceIssue: null }];
+          }
+          span.labels.push(held.label);
+          all.push(held.label);
+          return [
+            ...before,
+            {
+              ...node,
+              number: held.number,
+              label: held.label,
+              marker: `${held.label}.`,
+              anchor: `para-${slugOf(held.label)}`,
+              bookmark: null,
+              ...place,
+              decisions,
+              deleted: isDeletion(node.content),
+              vacated: false,
+              sinceIssue: held.since,
+            },
+          ];
         }
         case 'heading':
-          return node.id === null ? node : { ...node, anchor: `sec-${node.id}` };
+          return [...before, node.id === null ? node : { ...node, anchor: `sec-${node.id}` }];
         default:
-          return node;
+          return [...before, node];
       }
     });
+    body.push(...vacatedBefore(null, item.range));
 
     // Ranges: each sub-item of a group covers the paragraphs the group shares.
     const rangeBySub = new Map<NumberedSubitem, Range | null>();
-    for (const span of spans) for (const s of span.subitems) rangeBySub.set(s, rangeOf(span.numbers));
+    for (const span of spans) for (const s of span.subitems) rangeBySub.set(s, rangeOf(span.labels));
     const withRanges = body.map((node) =>
       node.type === 'subitems' ? { ...node, subitems: node.subitems.map((s) => ({ ...s, paragraphRange: rangeBySub.get(s) ?? null })) } : node,
     );
@@ -132,17 +183,18 @@ function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue
     }
     return { ...item, numeral, label, anchor, bookmark: '', paragraphRange: rangeOf(all), body: withRanges };
   });
-
-  return { items, count: counter };
 }
 
 export function numberReport(report: Report): Result<NumberedReport> {
   const diagnostics: Diagnostic[] = [];
   const catalog = catalogFor(report.meta.language);
   const meta = report.meta;
-  const numbered = numberItems(report.items, meta.symbol, catalog, SUMMARY_REPORT, diagnostics);
+  const held = heldRecord(report, diagnostics);
+  const plan = held ? heldPlan(report.items, report.annexes, held, catalog) : freshPlan(report.items, report.annexes);
+  const items = numberItems(report.items, meta.symbol, catalog, SUMMARY_REPORT, plan, meta.status === 'issued', diagnostics);
   const title = meta.title ?? catalog.summaryReport;
-  const main = numberTree(report, report.footnotes, meta, SUMMARY_REPORT, numbered, catalog, null, {
+  const issue = held ? issueFacts(held, plan, items, meta.symbol, catalog) : null;
+  const main = numberTree(report, report.footnotes, meta, SUMMARY_REPORT, { items, count: plan.count, plan, issue }, catalog, null, {
     title,
     coverTitle: title,
     subtitle: catalog.sessionsOf(meta.session, meta.committee),
@@ -152,7 +204,8 @@ export function numberReport(report: Report): Result<NumberedReport> {
   // Working documents: each a tree of its own, its agenda reference read off the report's numbered agenda.
   const documents = report.documents.map((document) => {
     const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: document.meta.action, translation_of: null };
-    const sections = numberItems(document.items, document.meta.symbol, catalog, WORKING_DOCUMENT, diagnostics);
+    const documentPlan = freshPlan(document.items, document.annexes);
+    const sections = { items: numberItems(document.items, document.meta.symbol, catalog, WORKING_DOCUMENT, documentPlan, meta.status === 'issued', diagnostics), count: documentPlan.count, plan: documentPlan, issue: null };
     const place = agendaPlace(document.meta.item, main.items, catalog);
     if (!place && document.meta.item !== '') {
       const ids = main.items.flatMap((i) => [i.id, ...subitemsOf(i).map((s) => s.id)]).filter((id): id is string => id !== null);
@@ -238,6 +291,56 @@ export function numberReport(report: Report): Result<NumberedReport> {
   return { value: { ...first!, documents: docs }, diagnostics };
 }
 
+/**
+ * The numbering recorded at issue, when meeting.md says the report is issued: a record with no `status: issued` is
+ * not used (a warning says so), and `status: issued` with no record is an error.
+ */
+function heldRecord(report: Report, diagnostics: Diagnostic[]): IssuedRecord | null {
+  if (report.meta.status === 'issued') {
+    if (report.record) return report.record;
+    diagnostics.push(
+      error(report.range, 'not-issued', `Unexpected \`status: issued\` with no \`${LOCK_FILE}\` beside meeting.md, expected the record of the issued numbering that \`acta issue\` writes (run \`acta issue\` on the folder to record the numbering as it is now)`),
+    );
+    return null;
+  }
+  if (report.record) {
+    diagnostics.push(
+      warning(report.record.range, 'issue-unused', `Unexpected record of an issued numbering in a meeting whose meeting.md does not say \`status: issued\`, expected \`status: issued\` for its numbers to hold (as it is, the report is numbered afresh)`),
+    );
+  }
+  return null;
+}
+
+/** What changed since issue, as the corrigendum lists it: the agenda's ranges, items and annexes, then each paragraph. */
+function issueFacts(record: IssuedRecord, plan: NumberPlan, items: readonly NumberedItem[], symbol: string, catalog: Catalogue): IssueFacts {
+  const ranges: IssuedChange[] = [];
+  for (const item of items) {
+    const issued = record.items.find((i) => i.numeral === item.numeral);
+    if (!issued) continue;
+    const now = item.paragraphRange?.label ?? '';
+    if (issued.range !== now) ranges.push({ kind: 'range', item: item.numeral, label: item.label, before: issued.range, after: now });
+    for (const s of subitemsOf(item)) {
+      const was = issued.subitems.find((i) => i.letter === s.letter);
+      const range = s.paragraphRange?.label ?? '';
+      if (was && was.range !== range && s.refLabel !== item.label) ranges.push({ kind: 'range', item: item.numeral, label: s.refLabel, before: was.range, after: range });
+    }
+  }
+  const from = new Map([...plan.paragraphs.values()].flatMap((held) => (held.from !== null ? [[held.label, held.from] as const] : [])));
+  const paragraphs: IssuedChange[] = [];
+  let previous: string | null = null;
+  for (const item of items) {
+    for (const node of item.body) {
+      if (node.type !== 'paragraph' || node.label === null) continue;
+      const since = node.sinceIssue;
+      if (since === 'moved') paragraphs.push({ kind: 'moved', item: item.numeral, label: node.label, from: from.get(node.label) ?? '', after: previous });
+      else if (since !== null) paragraphs.push({ kind: since, item: item.numeral, label: node.label, after: previous });
+      previous = node.label;
+    }
+  }
+  const corrigendum = record.corrigenda + 1;
+  return { corrigendum, corrigendumSymbol: catalog.issued.corrigendumSymbol(symbol, corrigendum), changes: [...ranges, ...plan.parts, ...paragraphs] };
+}
+
 /** The agenda item or sub-item a working document is submitted under, as its cover and the report print it. */
 function agendaPlace(id: string, items: readonly NumberedItem[], catalog: Catalogue): { label: string; reference: string } | null {
   for (const item of items) {
@@ -263,13 +366,13 @@ function numberTree(
   allFootnotes: readonly Footnote[],
   meta: MeetingMeta,
   profile: DocumentProfile,
-  numbered: { items: NumberedItem[]; count: number },
+  numbered: { readonly items: NumberedItem[]; readonly count: number; readonly plan: NumberPlan; readonly issue: IssueFacts | null },
   catalog: Catalogue,
   document: DocumentFacts | null,
   kind: FactsOfKind,
 ): NumberedTree {
   const items = numbered.items;
-  const annexes: NumberedAnnex[] = source.annexes.map((annex, index) => numberAnnex(annex, index, meta.symbol, catalog));
+  const annexes: NumberedAnnex[] = source.annexes.map((annex, index) => numberAnnex(annex, numbered.plan.annexNumerals.get(annex) ?? toRoman(index + 1), meta.symbol, catalog));
   const footnotes = citedFootnotes(allFootnotes, { items, annexes });
   const changesAuthor = meta.changes_author ?? meta.committee_short;
   const changesDate = meta.changes_date ?? meta.issued;
@@ -279,7 +382,7 @@ function numberTree(
     issued: formatIssued(meta.language, meta.place, meta.issued),
     changes: { author: changesAuthor, date: changesDate, label: `${changesAuthor}, ${formatDate(meta.language, changesDate)}` },
   };
-  const tree = new Bookmarks().assign({ profile, meta, facts, public: false, accepted: false, items, annexes, footnotes, paragraphCount: numbered.count, document, documents: [], external: {}, range: source.range });
+  const tree = new Bookmarks().assign({ profile, meta, facts, public: false, accepted: false, items, annexes, footnotes, paragraphCount: numbered.count, issue: numbered.issue, document, documents: [], external: {}, range: source.range });
   return labelAttributions(tree, meta, facts.changes);
 }
 
@@ -343,10 +446,9 @@ function checkTypedRefWords(nodes: readonly Inline[], targets: Readonly<Record<s
   });
 }
 
-function numberAnnex(annex: Annex, index: number, symbol: string, catalog: Catalogue): NumberedAnnex {
-  const numeral = toRoman(index + 1);
+function numberAnnex(annex: Annex, numeral: string, symbol: string, catalog: Catalogue): NumberedAnnex {
   const label = `${catalog.annex} ${numeral}`;
-  const anchor = `annex-${numeral}`;
+  const anchor = `annex-${slugOf(numeral)}`;
   const header = catalog.annexHeader(numeral, symbol);
   let counter = 0;
   const body = annex.body.map((node): Flow<NumberedParagraph, never> => {
@@ -365,6 +467,8 @@ function numberAnnex(annex: Annex, index: number, symbol: string, catalog: Catal
         subitem: null,
         group: [],
         deleted,
+        vacated: false,
+        sinceIssue: null,
         decisions: null,
       };
     }

@@ -42,6 +42,8 @@ export const meetingSchema = z.strictObject({
   translation_of: z.optional(text),
   /** The jurisdiction slot of the Akoma Ntoso identifiers (`/akn/wco/…`): the organization, as a short code. */
   jurisdiction: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, { error: 'a short code in lower-case letters, digits and `-`, such as `wco` or `un`' }))),
+  /** `issued` once `acta issue` has recorded the numbering (docs/format.md, Issued numbers). */
+  status: z._default(z.enum(['draft', 'issued']), 'draft'),
 });
 
 /** The keys of an annex file's frontmatter. */
@@ -121,6 +123,7 @@ export function parseMeetingFrontmatter(file: string, source: FrontmatterSource 
     changes_date: d.changes_date ?? null,
     translation_of: d.translation_of ?? null,
     jurisdiction: d.jurisdiction ?? 'un',
+    status: d.status,
   };
   return { meta, diagnostics: found.diagnostics };
 }

@@ -15,6 +15,7 @@ import type {
 import { parseMarkdown, type TreeCache } from './create-processor.js';
 import { parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
 import { takeDecisionAttributes } from './decision-attributes.js';
+import { parseIssuedRecord } from './issued-record.js';
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
 import { checkFenceLines } from './restricted-spelling.js';
 
@@ -130,8 +131,10 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
     return { type: 'document', meta: docMeta, items, annexes: readAnnexes(loadedDocument.annexes), file: loadedDocument.file.path, itemRange, range };
   });
 
+  const lock = loaded.lock ? parseIssuedRecord(loaded.lock) : null;
+  if (lock) diagnostics.push(...lock.diagnostics);
   if (!meta) return { value: null, diagnostics };
-  return { value: { meta, items, annexes, footnotes, documents, range: meetingRange }, diagnostics };
+  return { value: { meta, items, annexes, footnotes, documents, record: lock?.record ?? null, range: meetingRange }, diagnostics };
 }
 
 // ---- footnotes ---------------------------------------------------------------------
@@ -242,6 +245,8 @@ function leadPhraseTools(profile: DocumentProfile, meta: MeetingMeta | null, ove
 // ---- ids ----------------------------------------------------------------------
 
 const TRAILING_ID = /\s*\{#([^\s{}]+)\}\s*$/;
+/** `{-}` or `{.unnumbered}`, pandoc's two spellings for a heading it does not number. */
+const TRAILING_UNNUMBERED = /\s*\{(?:-|\.unnumbered)\}\s*$/;
 
 /** Takes a trailing `{#id}` off inline content. */
 export function takeId(content: readonly Inline[]): { id: string | null; content: Inline[] } {
@@ -252,6 +257,21 @@ export function takeId(content: readonly Inline[]): { id: string | null; content
   const rest = last.value.slice(0, m.index);
   const kept = content.slice(0, -1);
   return { id: m[1]!, content: rest ? [...kept, { type: 'text', value: rest, range: last.range }] : kept };
+}
+
+/** Takes the marks a paragraph may end with: `{#id}`, or `{-}` that leaves it unnumbered (never both: it would be a target). */
+function takeParagraphMarks(ctx: InlineContext, node: RootContent, given: readonly Inline[]): { id: string | null; unnumbered: boolean; content: Inline[] } {
+  const last = given[given.length - 1];
+  const m = last?.type === 'text' ? TRAILING_UNNUMBERED.exec(last.value) : null;
+  if (!m || last?.type !== 'text') return { ...takeId(given), unnumbered: false };
+  const rest = last.value.slice(0, m.index);
+  const { id, content } = takeId(rest ? [...given.slice(0, -1), { ...last, value: rest }] : given.slice(0, -1));
+  if (id !== null) {
+    ctx.diagnostics.push(
+      error(rangeOf(ctx, node), 'unnumbered-id', `Unexpected \`{#${id}}\` on a paragraph left unnumbered with \`${m[0].trim()}\`, expected one or the other: an unnumbered paragraph has no number for a reference to print`),
+    );
+  }
+  return { id: null, unnumbered: true, content };
 }
 
 // ---- nested blocks -------------------------------------------------------------
@@ -410,6 +430,7 @@ interface ParagraphDraft {
   blocks: Block[];
   decisions: Decision[] | null;
   restricted: boolean;
+  unnumbered: boolean;
   range: SourceRange;
 }
 
@@ -543,8 +564,8 @@ class ItemsBuilder {
         return; // a purpose keeps the heading's group open
       }
       this.expectPurpose = null;
-      const { id, content } = takeId(convertInlines(ctx, node.children));
-      const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, range: rangeOf(ctx, node) };
+      const { id, unnumbered, content } = takeParagraphMarks(ctx, node, convertInlines(ctx, node.children));
+      const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, unnumbered, range: rangeOf(ctx, node) };
       item.body.push(paragraph);
       this.last = paragraph;
       const text = inlineText(content).trim();
@@ -661,8 +682,8 @@ class AnnexBuilder {
         continue;
       }
       if (node.type === 'paragraph') {
-        const { id, content } = takeId(convertInlines(ctx, node.children));
-        last = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, range: rangeOf(ctx, node) };
+        const { id, unnumbered, content } = takeParagraphMarks(ctx, node, convertInlines(ctx, node.children));
+        last = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, unnumbered, range: rangeOf(ctx, node) };
         body.push(last);
         continue;
       }

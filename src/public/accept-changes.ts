@@ -2,8 +2,9 @@
 // deletes whole (a paragraph, decision, list item or table row) gone, so numbers close up (every public edition, and
 // the full one with --accept-changes).
 
+import { catalogFor } from '../i18n/labels.js';
 import type { Block, Inline, NumberedReport, NumberedTree } from '../model.js';
-import { isDeletedItem, isDeletion } from '../number/deletions.js';
+import { isDeletedItem, isDeletion, vacate } from '../number/deletions.js';
 import { indexReport } from '../number/index-report.js';
 import { mapTree } from '../walk.js';
 
@@ -19,7 +20,8 @@ export function acceptedTree<T extends NumberedTree>(tree: T): T {
   const withoutDeleted = mapTree(tree, {
     flow: (node) => {
       if (node.type === 'paragraph') {
-        if (node.deleted) return [];
+        // Gone, so the numbers close up; in an issued report it keeps its number, with the "[Deleted]" line.
+        if (node.deleted) return node.label !== null ? [vacate(node, catalogFor(tree.meta.language).issued.deleted)] : [];
         const decisions = node.decisions ? node.decisions.filter((d) => !isDeletion(d.content)).map((d) => ({ ...d, blocks: keptBlocks(d.blocks) })) : null;
         return [{ ...node, blocks: keptBlocks(node.blocks), decisions }];
       }

@@ -51,7 +51,7 @@ export interface RegisterEntry {
   readonly subitem: { readonly letter: string; readonly title: string } | null;
   /** The subjects it is filed under: its item's title and its sub-items' titles. */
   readonly subjects: readonly string[];
-  readonly paragraph: number;
+  readonly paragraph: number | string | null;
   readonly anchor: string;
   readonly text: string;
   readonly restricted: boolean;
@@ -148,7 +148,7 @@ export function buildRegister(meetings: readonly ArchiveMeeting[], edition: 'ful
     const text = (nodes: Parameters<typeof plainInlines>[1]) => tidy(plainInlines(report, nodes));
     return report.decisions.map((d): RegisterEntry => {
       const item = report.items.find((i) => i.numeral === d.item)!;
-      const found = item.body.find((n) => n.type === 'paragraph' && n.number === d.paragraph);
+      const found = item.body.find((n) => n.type === 'paragraph' && (n.decisions ?? []).includes(d.decision));
       const paragraph = found?.type === 'paragraph' ? found : null;
       const group = paragraph?.group ?? [];
       const subitems = subitemsOf(item).filter((s) => group.includes(s.letter));

@@ -57,9 +57,17 @@ export function reportFile(symbol: string, edition: Edition, format: Format): st
   return `${symbol}${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
-/** `annexes/annex-II.docx`, `annexes/annex-II-public.html`; `numeral` as the number stage wrote it. */
+/**
+ * `PC0517E1a-corr1.docx`, `PC0517E1a-corr1-public.html`: the `n`-th corrigendum of an issued report. Its symbol is
+ * "PC0517E1a/Corr.1"; a file name cannot hold the slash, so the name says it in letters and digits.
+ */
+export function corrigendumFile(symbol: string, n: number, edition: Edition, format: Format): string {
+  return `${symbol}-corr${n}${suffix(edition)}.${EXTENSIONS[format]}`;
+}
+
+/** `annexes/annex-II.docx`, `annexes/annex-II-public.html`; `numeral` as the number stage wrote it ("II bis" as `II-bis`). */
 export function annexFile(numeral: string, edition: Edition, format: Format): string {
-  return `annexes/annex-${numeral}${suffix(edition)}.${EXTENSIONS[format]}`;
+  return `annexes/annex-${numeral.replace(/\s+/g, '-')}${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
 /** `documents/PC0509E1a.docx`, `documents/PC0509E1a-public.html`: a working document (FORMAT.md §9). */

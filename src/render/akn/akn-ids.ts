@@ -27,11 +27,14 @@ export function languageCode(language: Language): string {
   return catalogFor(language).tags.akn;
 }
 
+/** A label as one word of an eId: "12 bis" → "12bis". */
+const word = (label: number | string) => String(label).replace(/\s+/g, '');
+
 /** An agenda item and a sub-item: `agendaItem_IV`, `agendaItem_IV__agendaItem_b`. */
-export const itemEid = (numeral: string) => `agendaItem_${numeral}`;
-export const subitemEid = (numeral: string, letter: string) => `${itemEid(numeral)}__agendaItem_${letter}`;
-/** A report paragraph: `para_12`, numbered through the report as printed. */
-export const paragraphEid = (number: number) => `para_${number}`;
+export const itemEid = (numeral: string) => `agendaItem_${word(numeral)}`;
+export const subitemEid = (numeral: string, letter: string) => `${itemEid(numeral)}__agendaItem_${word(letter)}`;
+/** A report paragraph: `para_12`, numbered through the report as printed (`para_12A`, `para_12bis` once issued). */
+export const paragraphEid = (label: number | string) => `para_${word(label)}`;
 /** An annex, and a numbered paragraph of it: `att_2`, `att_2__para_3`. */
 export const annexEid = (index: number) => `att_${index}`;
 export const annexParagraphEid = (index: number, number: number) => `${annexEid(index)}__para_${number}`;

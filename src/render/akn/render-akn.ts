@@ -217,7 +217,7 @@ class AknWriter {
   }
 
   private paragraph(node: NumberedParagraph, annex?: number): XmlElement {
-    const eId = node.number === null ? undefined : annex === undefined ? paragraphEid(node.number) : annexParagraphEid(annex, node.number);
+    const eId = annex === undefined ? (node.label === null ? undefined : paragraphEid(node.label)) : node.number === null ? undefined : annexParagraphEid(annex, node.number);
     // A decision a tracked change deletes whole is no decision (it has no id): the AKN leaves it out.
     const live = (node.decisions ?? []).filter((d) => d.stableId !== undefined);
     const decisions = live.length
@@ -349,9 +349,9 @@ class AknWriter {
       this.eIds.set(item.anchor, itemEid(item.numeral));
       for (const node of item.body) {
         if (node.type === 'subitems') for (const s of node.subitems) this.eIds.set(s.anchor, subitemEid(item.numeral, s.letter));
-        else if (node.type === 'paragraph' && node.number !== null) {
-          this.eIds.set(node.anchor!, paragraphEid(node.number));
-          node.decisions?.filter((d) => d.stableId !== undefined).forEach((d, i) => this.decisionEids.set(d.stableId!, `${paragraphEid(node.number!)}__list_1__item_${i + 1}`));
+        else if (node.type === 'paragraph' && node.label !== null) {
+          this.eIds.set(node.anchor!, paragraphEid(node.label));
+          node.decisions?.filter((d) => d.stableId !== undefined).forEach((d, i) => this.decisionEids.set(d.stableId!, `${paragraphEid(node.label!)}__list_1__item_${i + 1}`));
         } else if (node.type === 'heading' && node.anchor) this.eIds.set(node.anchor, `crossHeading_${safeName(node.id ?? '')}`);
       }
     }

@@ -24,12 +24,12 @@ export function formatDecisions(meetings: readonly MeetingDecisions[], format: D
       // One meeting: the shape of decisions.json; several: every record names its meeting.
       return `${JSON.stringify(meetings.length === 1 ? { symbol: meetings[0]!.symbol, decisions: meetings[0]!.decisions } : { decisions: rows }, null, 2)}\n`;
     case 'csv':
-      return csvTable(['symbol', 'id', 'item', 'subitem', 'paragraph', 'text'], rows.map((r) => [r.symbol, r.id, r.item, r.subitem ?? '', String(r.paragraph), r.text]));
+      return csvTable(['symbol', 'id', 'item', 'subitem', 'paragraph', 'text'], rows.map((r) => [r.symbol, r.id, r.item, r.subitem ?? '', String(r.paragraph ?? ''), r.text]));
     case 'md': {
       const lines = [kind === 'actions' ? '| Document | Action | Section | Paragraph | Text |' : '| Symbol | Decision | Item | Paragraph | Text |', '| --- | --- | --- | --- | --- |'];
       for (const r of rows) {
         const item = r.subitem ? `${r.item} (${r.subitem})` : r.item;
-        lines.push(`| ${mdCell(r.symbol)} | ${r.id} | ${item} | ${r.paragraph} | ${mdCell(r.text)} |`);
+        lines.push(`| ${mdCell(r.symbol)} | ${r.id} | ${item} | ${r.paragraph ?? ''} | ${mdCell(r.text)} |`);
       }
       return `${lines.join('\n')}\n`;
     }

@@ -93,6 +93,8 @@ function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: re
     : undefined;
   const field = (name: string, cached: string, numberOnly: boolean) => complexField(`REF ${name}${numberOnly ? ' \\n' : ''} \\h`, cached, runFormat(format), change);
   if (target.kind === 'paragraph' && target.number !== null) return field(target.bookmark, target.label, true);
+  // An inserted number ("12A") is no list number a field could read: a link that prints it.
+  if (target.kind === 'paragraph' && target.item !== null) return [new InternalHyperlink({ anchor: target.bookmark, children: inlineRuns(env, state, [{ type: 'text', value: target.label, range: target.range }], format) as TextRun[] })];
   // A working document's section: its numeral is Word numbering, which `\n` reads ("II.").
   if (target.kind === 'item' && env.report.profile.headings === 'sections') return field(target.bookmark, target.label, true);
   if (target.kind === 'subitem' && target.item) {

@@ -130,6 +130,8 @@ function initials(author: string): string {
 interface ListDefinition {
   readonly reference: string;
   readonly start: number;
+  /** The number as printed, for one inserted once the report is issued ("12A."). */
+  readonly text?: string;
 }
 
 /**
@@ -144,6 +146,13 @@ function paragraphLists(report: NumberedReport): { of: (p: NumberedParagraph) =>
     let expected = 1;
     let current = first;
     for (const p of paragraphs) {
+      if (p.number === null && p.marker !== null) {
+        // An inserted number ("12A") is a list of its own that prints it: the report's list goes on after it.
+        const reference = `${base}-${p.anchor}`;
+        extra.push({ reference, start: 1, text: p.marker });
+        lists.set(p, reference);
+        continue;
+      }
       if (p.number === null) continue;
       if (current === null || p.number !== expected) {
         current = p.number === 1 ? base : `${base}-from-${p.number}`;

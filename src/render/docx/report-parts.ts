@@ -88,7 +88,7 @@ export function agendaTable(env: WriterEnv, state: WriterState, withBody = true)
       ...(showRange ? [cell(2, [text(STYLE.agendaHeading, catalog.paragraph, AlignmentType.CENTER)])] : []),
     ],
   });
-  const bookmarks = withBody ? bodyParagraphBookmarks(report) : new Map<number, string>();
+  const bookmarks = withBody ? bodyParagraphBookmarks(report) : new Map<string, string>();
   const rows = report.items.map((item) => {
     const title = new Paragraph({
       style: STYLE.agendaText,
@@ -133,12 +133,12 @@ export function endMark(env: WriterEnv, state?: WriterState): Paragraph {
   return new Paragraph({ style: STYLE.stars, children: state ? tracedRuns(state, fixedOrigin(null), runs) : runs });
 }
 
-/** The bookmark of each numbered paragraph of the body in this edition, by number (a public edition has gaps). */
-function bodyParagraphBookmarks(report: NumberedReport): Map<number, string> {
-  const out = new Map<number, string>();
+/** The bookmark of each whole-numbered paragraph of the body in this edition, by number (a public edition has gaps). */
+function bodyParagraphBookmarks(report: NumberedReport): Map<string, string> {
+  const out = new Map<string, string>();
   visitTree(report, {
     flow: (node, where) => {
-      if (where.annex === null && node.type === 'paragraph' && node.number !== null && node.bookmark) out.set(node.number, node.bookmark);
+      if (where.annex === null && node.type === 'paragraph' && node.number !== null && node.bookmark) out.set(String(node.number), node.bookmark);
     },
   });
   return out;
@@ -146,11 +146,12 @@ function bodyParagraphBookmarks(report: NumberedReport): Map<number, string> {
 
 /**
  * "01 - 06" as two `REF para_N \n \# "00"` fields, so Word renumbers the range when a paragraph is inserted;
- * a number whose paragraph this edition leaves out stays plain text (a REF to a missing bookmark would read as an error).
+ * a number whose paragraph this edition leaves out stays plain text (a REF to a missing bookmark would read as an
+ * error), and so does an inserted number ("12A"), which no numeric field can print.
  */
-function rangeParagraph(range: Range | null, bookmarks: ReadonlyMap<number, string>): Paragraph {
-  const number = (n: number, label: string) => {
-    const bookmark = bookmarks.get(n);
+function rangeParagraph(range: Range | null, bookmarks: ReadonlyMap<string, string>): Paragraph {
+  const number = (n: number | string, label: string) => {
+    const bookmark = bookmarks.get(String(n));
     return bookmark ? complexField(`REF ${bookmark} \\n \\# "00"`, label) : [new TextRun(label)];
   };
   const [first, last] = range ? range.label.split(' - ') : [];
@@ -226,7 +227,8 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
     // What is typed after the paragraph, or after anything that belongs to it, goes after its lists, tables and decisions.
     const end: Span = { file: node.range.file, start: paragraphEnd(node), end: paragraphEnd(node) };
     const around: Around = { after: end, before: null };
-    const origin = { kind: 'paragraph', span: inlineSpan(node.content), range: node.range, after: end, before: spanAt(node.range, 'start'), paragraph: node } as const;
+    // The line a deleted issued paragraph leaves ("[Deleted]") is acta's own text, as a label is: no source holds it.
+    const origin = node.vacated ? fixedOrigin(node.range, around) : ({ kind: 'paragraph', span: inlineSpan(node.content), range: node.range, after: end, before: spanAt(node.range, 'start'), paragraph: node } as const);
     return [
       ...label,
       new Paragraph({

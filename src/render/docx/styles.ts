@@ -168,11 +168,15 @@ export function stylesFor(languageTag: string): IStylesOptions {
   };
 }
 
-/** Paragraph numbers run 1..N through the report on one definition; other lists for numbered annexes and public gaps. */
-export function numberingFor(lists: readonly { readonly reference: string; readonly start: number }[], sections = false): INumberingOptions {
-  const decimal = (reference: string, start = 1) => ({
+/**
+ * Paragraph numbers run 1..N through the report on one definition; other lists for numbered annexes and public gaps,
+ * and one for each number inserted once the report is issued ("12A."), whose level text is that number alone, so Word
+ * shows it as the paragraph's number and it stays out of the paragraph's text.
+ */
+export function numberingFor(lists: readonly { readonly reference: string; readonly start: number; readonly text?: string }[], sections = false): INumberingOptions {
+  const decimal = (reference: string, start = 1, text = '%1.') => ({
     reference,
-    levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', start, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG, hanging: HANG } } } }],
+    levels: [{ level: 0, format: LevelFormat.DECIMAL, text, start, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG, hanging: HANG } } } }],
   });
   const nested = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (level: number) => string) =>
     Array.from({ length: 9 }, (_, level) => ({
@@ -188,7 +192,7 @@ export function numberingFor(lists: readonly { readonly reference: string; reado
       ...(sections
         ? [{ reference: NUMBERING.sections, levels: [{ level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG, hanging: HANG } } } }] }]
         : []),
-      ...lists.map((list) => decimal(list.reference, list.start)),
+      ...lists.map((list) => decimal(list.reference, list.start, list.text)),
       {
         reference: NUMBERING.decisions,
         levels: [{ level: 0, format: LevelFormat.BULLET, text: '-', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG * 3, hanging: HANG } } } }],

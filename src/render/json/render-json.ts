@@ -1,6 +1,8 @@
 // The numbered report and the decisions register as JSON: the stable interface for other tools.
 
 import type { LinkRelation, NumberedReport } from '../../model.js';
+import { catalogFor } from '../../i18n/labels.js';
+import { printedNumber } from '../../number/number-report.js';
 import { subitemsOf } from '../../walk.js';
 import { plainBlocks, plainInlines, tidy } from '../plain-text.js';
 
@@ -10,7 +12,8 @@ export interface DecisionRecord {
   readonly stable_id: string;
   readonly item: string;
   readonly subitem: string | null;
-  readonly paragraph: number;
+  /** Its paragraph's number: 12, "12A" once the report is issued, null in a paragraph left unnumbered. */
+  readonly paragraph: number | string | null;
   readonly text: string;
   /** What it does to earlier decisions: `{supersedes="PC0490E1a/IV/1"}` at the end of its text. */
   readonly links: readonly { readonly relation: LinkRelation; readonly target: string }[];
@@ -18,19 +21,24 @@ export interface DecisionRecord {
 
 export function reportData(report: NumberedReport) {
   const text = (nodes: Parameters<typeof plainInlines>[1]) => tidy(plainInlines(report, nodes));
+  const issued = report.issue !== null;
+  const deletedLine = catalogFor(report.meta.language).issued.deleted;
   const paragraphs = report.items.flatMap((item) =>
     item.body.flatMap((node) => {
-      // Data text is the text with changes accepted: a paragraph deleted with tracking is not in it.
-      if (node.type !== 'paragraph' || node.deleted) return [];
+      // Data text is the text with changes accepted: a paragraph deleted with tracking is not in it, unless the report
+      // is issued and the paragraph holds its number, which the data shows deleted, as the accepted edition prints it.
+      if (node.type !== 'paragraph' || (node.deleted && !(issued && node.label !== null))) return [];
+      const gone = node.deleted || node.vacated;
       return [
         {
-          number: node.number,
+          number: printedNumber(node),
+          ...(issued ? { label: node.label, since_issue: node.sinceIssue, ...(gone ? { deleted: true } : {}) } : {}),
           id: node.id,
           item: item.numeral,
           subitem: node.subitem,
           subitems: node.group,
-          text: text(node.content),
-          detail: plainBlocks(report, node.blocks),
+          text: node.deleted ? deletedLine : text(node.content),
+          detail: node.deleted ? [] : plainBlocks(report, node.blocks),
           decisions: (node.decisions ?? []).filter((d) => d.id !== undefined).map((d) => tidy([text(d.content), ...plainBlocks(report, d.blocks)].join(' '))),
           restricted: node.restricted,
         },
@@ -54,6 +62,7 @@ export function reportData(report: NumberedReport) {
     end: report.meta.end,
     place: report.meta.place,
     issued: report.meta.issued,
+    status: report.meta.status,
     paragraph_count: report.paragraphCount,
     items: report.items.map((item) => ({
       id: item.id,
@@ -97,6 +106,35 @@ export function reportData(report: NumberedReport) {
         }
       : {}),
   };
+}
+
+/**
+ * The corrigendum as data: each change since issue that the edition shows, with what the corrigendum says of it and,
+ * for a paragraph inserted, amended or moved, its text as it now reads.
+ */
+export function corrigendumData(report: NumberedReport) {
+  const issue = report.issue;
+  const say = catalogFor(report.meta.language).issued.say;
+  const paragraphs = new Map(report.items.flatMap((item) => item.body.flatMap((node) => (node.type === 'paragraph' && node.label !== null ? [[node.label, node] as const] : []))));
+  const text = (label: string) => {
+    const p = paragraphs.get(label)!;
+    return tidy([plainInlines(report, p.content), ...plainBlocks(report, p.blocks), ...(p.decisions ?? []).map((d) => plainInlines(report, d.content))].join(' '));
+  };
+  const changes = (issue?.changes ?? []).flatMap((c): Record<string, unknown>[] => {
+    switch (c.kind) {
+      case 'range':
+        return [{ kind: c.kind, item: c.item, label: c.label, before: c.before, after: c.after, says: say.range(c.label, c.before, c.after) }];
+      case 'part':
+        return [{ kind: c.kind, item: c.item, label: c.label, change: c.change, says: say.part(c.label, c.change) }];
+      case 'deleted':
+        return paragraphs.has(c.label) ? [{ kind: c.kind, item: c.item, label: c.label, says: say.deleted(c.label) }] : [];
+      case 'moved':
+        return paragraphs.has(c.label) ? [{ kind: c.kind, item: c.item, label: c.label, from: c.from, after: c.after, says: say.moved(c.from, c.label, c.after), text: text(c.label) }] : [];
+      default:
+        return paragraphs.has(c.label) ? [{ kind: c.kind, item: c.item, label: c.label, after: c.after, says: c.kind === 'inserted' ? say.inserted(c.label, c.after) : say.amended(c.label), text: text(c.label) }] : [];
+    }
+  });
+  return { symbol: issue?.corrigendumSymbol ?? report.meta.symbol, corrigendum_of: report.meta.symbol, number: issue?.corrigendum ?? null, language: report.meta.language, public: report.public, date: report.meta.changes_date ?? report.meta.issued, changes };
 }
 
 export function decisionRecords(report: NumberedReport): DecisionRecord[] {

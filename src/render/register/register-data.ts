@@ -51,7 +51,7 @@ export function registerCsv(register: Register): string {
     d.item.numeral,
     d.subitem?.letter ?? '',
     d.subjects.join('; '),
-    String(d.paragraph),
+    String(d.paragraph ?? ''),
     d.text,
     d.status,
     d.status_by.join('; '),
