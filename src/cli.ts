@@ -25,6 +25,7 @@ const commands = {
   issue: () => import('./commands/issue.js'),
   referenceDocx: () => import('./commands/reference-docx.js'),
   register: () => import('./commands/register.js'),
+  renumbering: () => import('./commands/renumbering.js'),
   watch: () => import('./commands/watch.js'),
 };
 
@@ -171,6 +172,17 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .action(async (dir: string) => {
       const { issueCommand } = await commands.issue();
       setOutcome(await issueCommand(dir, terminal));
+    });
+
+  program
+    .command('renumbering')
+    .description('what moved since REF (an older copy of the folder, a git revision, or an earlier build\'s JSON): paragraph numbers, references, agenda ranges, decision ids; printed and written to OUT/<folder>/renumbering.md and .json')
+    .argument('<dir>', 'meeting folder')
+    .requiredOption('--since <ref>', 'an older copy of the meeting folder, a git revision, or an earlier build\'s {symbol}.json')
+    .addOption(outOption())
+    .action(async (dir: string, opts: { since: string; out: string }) => {
+      const { renumberingCommand } = await commands.renumbering();
+      setOutcome(await renumberingCommand(dir, { since: opts.since, out: opts.out }, terminal));
     });
 
   program

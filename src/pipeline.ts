@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkTranslation } from './align/check-translation.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { error, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { loadMeeting, LOCK_FILE, type LoadedMeeting } from './load/load-meeting.js';
 import type { NumberedReport } from './model.js';
 import { numberReport } from './number/number-report.js';
@@ -20,8 +20,10 @@ import { filterPublic } from './public/filter-public.js';
 import { corrigendumOf } from './public/corrigendum.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
-import { corrigendumData, decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { agendaFile, annexFile, corrigendumFile, decisionsFile, meetingName, registerFile, documentAnnexFile, documentFile, isDocumentAnnexFile, isDocumentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { corrigendumData, decisionRecords, decisionsData, reportData, toJson, type DecisionRecord } from './render/json/render-json.js';
+import type { Renumbering } from './renumber/compare-numbering.js';
+import { catalogFor } from './i18n/labels.js';
+import { agendaFile, annexFile, corrigendumFile, decisionsFile, renumberingFile, meetingName, registerFile, documentAnnexFile, documentFile, isDocumentAnnexFile, isDocumentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
 import { buildKey, contentHash, remember, upToDate, usesCache } from './write/build-cache.js';
 import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { keepBases } from './write/base-cache.js';
@@ -480,4 +482,55 @@ export async function issueMeeting(dir: string): Promise<Issued> {
   if (meeting && markIssued(meeting.text) !== meeting.text) files.push({ path: 'meeting.md', content: markIssued(meeting.text) });
   const written = await writeOutputs(dir, files);
   return { diagnostics: checked.diagnostics, report, done: issue ? 'corrigendum' : 'issued', written };
+}
+
+export interface Renumbered {
+  readonly diagnostics: readonly Diagnostic[];
+  /** null when either version has errors, or the earlier one is no report's data (nothing written). */
+  readonly renumbering: Renumbering | null;
+  readonly markdown: string;
+  readonly written: readonly string[];
+}
+
+/** `acta renumbering`: what moved between an earlier version of the meeting and now, printed and written to `out/<folder>/`. */
+export async function renumberMeeting(dir: string, since: string, out: string): Promise<Renumbered> {
+  const [{ loadSince }, { compareNumbering, numberingOf, numberingOfData, referencesOf }, { formatRenumbering }] = await Promise.all([
+    import('./load/load-since.js'),
+    import('./renumber/compare-numbering.js'),
+    import('./render/renumbering/format-renumbering.js'),
+  ]);
+  const none = { renumbering: null, markdown: '', written: [] };
+  const checked = await checkMeeting(dir);
+  if (!checked.report) return { diagnostics: checked.diagnostics, ...none };
+  const earlier = await loadSince(dir, since);
+  if ('problem' in earlier) return { diagnostics: [...checked.diagnostics, earlier.problem], ...none };
+  let before;
+  if (earlier.kind === 'json') {
+    const data = readReportData(earlier.data);
+    if (!data) return { diagnostics: [...checked.diagnostics, error({ file: since, line: 1, column: 1 }, 'bad-since', 'Unexpected JSON that is not the data of a report, expected the `{symbol}.json` an earlier build wrote')], ...none };
+    before = numberingOfData(data, readDecisions(earlier.decisions));
+  } else {
+    const old = numberLoaded({ value: earlier.loaded, diagnostics: earlier.diagnostics });
+    if (!old.report) return { diagnostics: [...checked.diagnostics, ...old.diagnostics.filter((d) => d.severity === 'error')], ...none };
+    before = numberingOf(old.report);
+  }
+  const renumbering = compareNumbering(before, numberingOf(checked.report), referencesOf(checked.report));
+  const markdown = formatRenumbering(renumbering, since, catalogFor(checked.report.meta.language));
+  const written = await writeOutputs(outputFolder(out, dir), [
+    { path: renumberingFile('md'), content: markdown },
+    { path: renumberingFile('json'), content: toJson({ since, ...renumbering }) },
+  ]);
+  return { diagnostics: checked.diagnostics, renumbering, markdown, written };
+}
+
+/** An earlier build's report data, checked as far as the comparison reads it. */
+function readReportData(value: unknown): ReturnType<typeof reportData> | null {
+  const data = value as Partial<ReturnType<typeof reportData>> | null;
+  const ok = data !== null && typeof data === 'object' && typeof data.symbol === 'string' && typeof data.language === 'string' && Array.isArray(data.paragraphs) && Array.isArray(data.items) && Array.isArray(data.annexes);
+  return ok ? (data as ReturnType<typeof reportData>) : null;
+}
+
+function readDecisions(value: unknown): DecisionRecord[] {
+  const decisions = (value as { decisions?: unknown } | null)?.decisions;
+  return Array.isArray(decisions) ? (decisions as DecisionRecord[]).filter((d) => typeof d?.stable_id === 'string' && typeof d.text === 'string') : [];
 }

@@ -80,10 +80,13 @@ export function freshPlan(items: readonly Item[], annexes: readonly Annex[]): Nu
   const counts = new Map<string, number>();
   let count = 0;
   for (const { paragraph, item, group } of placedParagraphs(items)) {
-    // A paragraph deleted with tracking takes no number: the numbers close up as they will once it is accepted.
-    if (paragraph.unnumbered || isDeletion(paragraph.content)) continue;
-    count++;
-    paragraphs.set(paragraph, { number: count, label: String(count), since: null, from: null });
+    // A paragraph deleted with tracking takes no number: the numbers close up as they will once it is accepted. One
+    // left unnumbered takes none either, but its decisions are decisions.
+    if (isDeletion(paragraph.content)) continue;
+    if (!paragraph.unnumbered) {
+      count++;
+      paragraphs.set(paragraph, { number: count, label: String(count), since: null, from: null });
+    }
     const scope = scopeOf(numerals.get(item)!, group, letters);
     for (const d of paragraph.decisions ?? []) {
       if (isDeletion(d.content)) continue;
@@ -376,8 +379,8 @@ function holdDecisions(
 ): Map<Decision, string> {
   const byScope = new Map<string, Decision[]>();
   for (const { paragraph, item, group } of placedParagraphs(items)) {
-    // A paragraph with no number (deleted with tracking) has no decisions of the register, as in a draft.
-    if (!paragraphs.has(paragraph) || isDeletion(paragraph.content)) continue;
+    // A paragraph deleted with tracking has no decisions of the register, as in a draft.
+    if (isDeletion(paragraph.content)) continue;
     const scope = scopeOf(numerals.get(item)!, group, letters);
     byScope.set(scope, [...(byScope.get(scope) ?? []), ...(paragraph.decisions ?? []).filter((d) => !isDeletion(d.content))]);
   }

@@ -5,11 +5,16 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 
 export interface LiveServer {
   readonly url: string;
-  /** A new good report: shown to every open page (they reload, keeping their scroll position). */
-  publish(html: string): void;
+  /**
+   * A new good report: shown to every open page (they reload, keeping their scroll position), with a banner of
+   * `notice` lines over it when there are any (numbers that moved since the last report shown).
+   */
+  publish(html: string, notice?: readonly string[]): void;
   /** The input has errors: every open page shows them over the last good report. */
   problems(lines: readonly string[]): void;
   close(): Promise<void>;
@@ -50,6 +55,19 @@ function withLiveReload(html: string): string {
   return withPolicy.replace(/<\/head>/i, '<script src="/__acta/live.js"></script></head>');
 }
 
+/** The page with a banner at the top of its body: escaped by hast, styled inline (the page allows inline styles). */
+function withNotice(html: string, notice: readonly string[]): string {
+  if (notice.length === 0) return html;
+  const [title, ...lines] = notice;
+  const banner = toHtml(
+    h('div', { id: 'acta-renumbered', role: 'status', style: 'margin:0;padding:10px 16px;background:#fff4ce;color:#1a1a1a;border-bottom:2px solid #b58900;font:13px/1.45 system-ui,sans-serif' }, [
+      h('strong', title),
+      ...lines.map((line) => h('div', line)),
+    ]),
+  );
+  return html.replace(/<body([^>]*)>/i, (body) => `${body}${banner}`);
+}
+
 export async function startLiveServer(port: number): Promise<LiveServer> {
   let page = withLiveReload(WAITING);
   let current: readonly string[] = [];
@@ -83,8 +101,8 @@ export async function startLiveServer(port: number): Promise<LiveServer> {
   const address = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}/`,
-    publish(html) {
-      page = withLiveReload(html);
+    publish(html, notice = []) {
+      page = withLiveReload(withNotice(html, notice));
       current = [];
       send('reload', {});
     },

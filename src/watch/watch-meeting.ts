@@ -8,6 +8,8 @@ import { TreeCache } from '../parse/create-processor.js';
 import { checkMeeting, outputFolder, renderPreview, type RenderEnv } from '../pipeline.js';
 import { writeOutputs } from '../write/write-outputs.js';
 import { startLiveServer } from './live-server.js';
+import { compareNumbering, numberingOf, referencesOf, type Numbering } from '../renumber/compare-numbering.js';
+import { renumberingNotice } from '../render/renumbering/format-renumbering.js';
 
 export interface WatchOptions {
   readonly dir: string;
@@ -52,6 +54,9 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
     trees.nextRound();
     const checked = await checkMeeting(options.dir, trees);
     let diagnostics = checked.diagnostics;
+    // What the page will say moved since the report it showed last.
+    const numbering = checked.report ? numberingOf(checked.report) : null;
+    const notice = numbering && shownNumbering ? renumberingNotice(compareNumbering(shownNumbering, numbering, referencesOf(checked.report!))) : [];
     let preview: Awaited<ReturnType<typeof renderPreview>> | null = null;
     if (checked.report) {
       try {
@@ -72,7 +77,8 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
       let failure: string | null = null;
       if (errors.length) server.problems(errors);
       else if (preview) {
-        server.publish(preview.content);
+        server.publish(preview.content, notice);
+        shownNumbering = numbering;
         // Written once the page is told: the page is served from memory, the file is the preview's copy in the output folder.
         try {
           await writeOutputs(outputFolder(options.out, options.dir), [preview]);
@@ -89,6 +95,7 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
     return { show, ok: errors.length === 0, shows };
   };
   let shown = '';
+  let shownNumbering: Numbering | null = null;
   // Builds run one after another: saves during a build get a build after it, and a build already out of date
   // (another save came meanwhile) is not shown. A bug in one build is reported, and the next save builds again.
   const drain = async () => {

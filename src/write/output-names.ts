@@ -120,6 +120,11 @@ export function registerFile(edition: Edition, extension: 'html' | 'json' | 'csv
   return `register${suffix(edition)}.${extension}`;
 }
 
+/** `renumbering.md`, `renumbering.json` (`acta renumbering`): what moved since an earlier version, in the meeting's output folder. */
+export function renumberingFile(extension: 'md' | 'json'): string {
+  return `renumbering.${extension}`;
+}
+
 /** `decisions.json`, `decisions-public.json` */
 export function decisionsFile(edition: Edition): string {
   return `decisions${suffix(edition)}.json`;

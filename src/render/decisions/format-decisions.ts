@@ -36,6 +36,7 @@ export function formatDecisions(meetings: readonly MeetingDecisions[], format: D
   }
 }
 
-function mdCell(value: string): string {
+/** A table cell of Markdown: its pipes and backslashes escaped, on one line. */
+export function mdCell(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
