@@ -33,7 +33,7 @@ describe.each([
 });
 
 // The refusals run against the small French example (acta reads the meeting before the file, and the flagship's
-// 176 paragraphs cost a second or more each time); the flagship's DOCX plays another meeting's.
+// 175 paragraphs cost a second or more each time); the flagship's DOCX plays another meeting's.
 describe('a DOCX that is not this meeting\'s full edition is refused: exit 1, one line, nothing written', async () => {
   const { dir, docx } = await meetingWithDocx('meetings/exemple-fr', 'PI0231F1a');
   const other = await meetingWithDocx('meetings/ptc-219-220', 'PC0517E1a');

@@ -40,6 +40,8 @@ class AknWriter {
   private readonly comments: XmlElement[] = [];
   /** Where each decision's item is, for the modifications: its eId, by stable id. */
   private readonly decisionEids = new Map<string, string>();
+  /** The report's paragraphs: `para_12`, and a paragraph left unnumbered after it `para_12__unnumbered_1`. */
+  private readonly paragraphEids = new Map<NumberedParagraph, string>();
 
   constructor(
     private readonly report: NumberedReport,
@@ -217,7 +219,7 @@ class AknWriter {
   }
 
   private paragraph(node: NumberedParagraph, annex?: number): XmlElement {
-    const eId = annex === undefined ? (node.label === null ? undefined : paragraphEid(node.label)) : node.number === null ? undefined : annexParagraphEid(annex, node.number);
+    const eId = annex === undefined ? this.paragraphEids.get(node) : node.number === null ? undefined : annexParagraphEid(annex, node.number);
     // A decision a tracked change deletes whole is no decision (it has no id): the AKN leaves it out.
     const live = (node.decisions ?? []).filter((d) => d.stableId !== undefined);
     const decisions = live.length
@@ -345,13 +347,21 @@ class AknWriter {
 
   /** The eIds of every item, sub-item, paragraph, heading and annex, and of each decision's list item. */
   private indexEids(): void {
+    let last = paragraphEid(0);
+    let unnumbered = 0;
     for (const item of this.report.items) {
       this.eIds.set(item.anchor, itemEid(item.numeral));
       for (const node of item.body) {
         if (node.type === 'subitems') for (const s of node.subitems) this.eIds.set(s.anchor, subitemEid(item.numeral, s.letter));
-        else if (node.type === 'paragraph' && node.label !== null) {
-          this.eIds.set(node.anchor!, paragraphEid(node.label));
-          node.decisions?.filter((d) => d.stableId !== undefined).forEach((d, i) => this.decisionEids.set(d.stableId!, `${paragraphEid(node.label!)}__list_1__item_${i + 1}`));
+        else if (node.type === 'paragraph' && (node.label !== null || node.unnumbered)) {
+          if (node.label !== null) {
+            last = paragraphEid(node.label);
+            unnumbered = 0;
+          }
+          const eId = node.label !== null ? last : `${last}__unnumbered_${++unnumbered}`;
+          this.paragraphEids.set(node, eId);
+          if (node.anchor) this.eIds.set(node.anchor, eId);
+          node.decisions?.filter((d) => d.stableId !== undefined).forEach((d, i) => this.decisionEids.set(d.stableId!, `${eId}__list_1__item_${i + 1}`));
         } else if (node.type === 'heading' && node.anchor) this.eIds.set(node.anchor, `crossHeading_${safeName(node.id ?? '')}`);
       }
     }

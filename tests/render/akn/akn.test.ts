@@ -99,8 +99,12 @@ describe('the Akoma Ntoso files of the example meetings', () => {
         const body = findAll(tree, 'mainBody')[0]!;
         // Paragraph numbers: the numbered paragraphs of the report, restricted ones only in the full edition.
         const paragraphs = findAll(body.children, 'paragraph');
-        expect(paragraphs.map((p) => p.attributes.eId)).toEqual(json.paragraphs.map((p) => `para_${p.number}`));
-        expect(paragraphs.map((p) => textOf(findAll(p.children, 'num')[0]!.children))).toEqual(json.paragraphs.map((p) => `${p.number}.`));
+        // A paragraph left unnumbered (the seed's conclusion after paragraph 49) is named after the one before it.
+        let last = 'para_0';
+        let unnumbered = 0;
+        const eIds = json.paragraphs.map((p) => (p.number === null ? `${last}__unnumbered_${++unnumbered}` : ((unnumbered = 0), (last = `para_${p.number}`))));
+        expect(paragraphs.map((p) => p.attributes.eId)).toEqual(eIds);
+        expect(paragraphs.map((p) => textOf(findAll(p.children, 'num')[0]?.children ?? []))).toEqual(json.paragraphs.map((p) => (p.number === null ? '' : `${p.number}.`)));
         // Decisions: as many, in order, each named by its stable id.
         const items = findAll(body.children, 'blockList')
           .filter((l) => l.attributes.class === 'decisions')
@@ -128,7 +132,7 @@ describe('the Akoma Ntoso files of the example meetings', () => {
 
   it('names each decision by a wId made from its stable id', async () => {
     const { xml } = await outputsOf('meetings/ptc-219-220', 'full');
-    expect(xml).toContain('<item eId="para_50__list_1__item_1" wId="dec_VIII-a_1">');
+    expect(xml).toContain('<item eId="para_49__unnumbered_1__list_1__item_1" wId="dec_VIII-a_1">');
     const earlier = await outputsOf('meetings/ptc-217-218', 'full');
     expect(earlier.xml).toContain('wId="dec_iscm-two-phases"');
   });

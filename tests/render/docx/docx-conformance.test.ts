@@ -175,11 +175,11 @@ describe('every DOCX of the example meetings', () => {
   it('gives a restricted annex of a public edition no page of its own: its line ends the body (point 10)', () => {
     const document = files['ptc-219-220/PC0517E1a-public.docx']!['word/document.xml']!;
     // A section ends with the paragraph whose properties hold its w:sectPr (the last one's is the body's own):
-    // five, the body and Annexes II to V; Annex I's line is the body's last paragraph, after paragraph 176.
+    // five, the body and Annexes II to V; Annex I's line is the body's last paragraph, after paragraph 175.
     const breaks = [...document.matchAll(/<w:sectPr\b/g)].map((m) => m.index);
     expect(breaks).toHaveLength(5);
     const line = document.indexOf('Annex I is not included in the public version.');
-    expect(line).toBeGreaterThan(document.indexOf('"para_176"'));
+    expect(line).toBeGreaterThan(document.indexOf('"para_175"'));
     expect(line).toBeLessThan(breaks[1]!);
     expect(document.indexOf('"annex_II"')).toBeGreaterThan(line);
   });
@@ -191,10 +191,10 @@ describe('every DOCX of the example meetings', () => {
     expect(stars('ptc-219-220/PC0517E1a-public.docx')).toBe(6);
     expect(stars('ptc-219-220/annexes/annex-II.docx')).toBe(1);
     expect(stars('ptc-219-220/PC0517E1a-agenda.docx')).toBe(1);
-    // The body's closes it: right after paragraph 176, before Annex I.
+    // The body's closes it: right after paragraph 175, before Annex I.
     const document = files['ptc-219-220/PC0517E1a.docx']!['word/document.xml']!;
-    const after176 = document.slice(document.indexOf('"para_176"'), document.indexOf('"annex_I"'));
-    expect(after176).toContain('<w:pStyle w:val="Stars"/>');
+    const after175 = document.slice(document.indexOf('"para_175"'), document.indexOf('"annex_I"'));
+    expect(after175).toContain('<w:pStyle w:val="Stars"/>');
   });
 
   it('prints the establishment lines under the organization, and the committee narrow enough to take two lines (point 5)', () => {

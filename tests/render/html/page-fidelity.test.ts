@@ -29,8 +29,8 @@ describe('the flagship HTML', () => {
     expect(full.match(mark)).toHaveLength(7);
     expect(pub.match(mark)).toHaveLength(6);
     expect(annexII.match(mark)).toHaveLength(1);
-    // The body's, after paragraph 176 and before the notes and the annexes.
-    const end = body.slice(body.indexOf('id="para-176"'), body.indexOf('<section class="annex'));
+    // The body's, after paragraph 175 and before the notes and the annexes.
+    const end = body.slice(body.indexOf('id="para-175"'), body.indexOf('<section class="annex'));
     expect(end).toMatch(mark);
   });
 
