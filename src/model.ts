@@ -276,6 +276,8 @@ export interface MeetingMeta {
   readonly jurisdiction: string;
   /** `issued`: the report's numbering is recorded (`acta issue`) and every build keeps it; `draft` renumbers freely. */
   readonly status: 'draft' | 'issued';
+  /** The date of issue of the corrigendum (YYYY-MM-DD); the report's `issued` when meeting.md does not say. */
+  readonly corrigendum_date: string | null;
 }
 
 export interface Report<P = Paragraph, S = Subitem> {

@@ -44,6 +44,8 @@ export const meetingSchema = z.strictObject({
   jurisdiction: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, { error: 'a short code in lower-case letters, digits and `-`, such as `wco` or `un`' }))),
   /** `issued` once `acta issue` has recorded the numbering (docs/format.md, Issued numbers). */
   status: z._default(z.enum(['draft', 'issued']), 'draft'),
+  /** The date of the corrigendum a build of an issued report with changes writes. */
+  corrigendum_date: z.optional(isoDate),
 });
 
 /** The keys of an annex file's frontmatter. */
@@ -124,6 +126,7 @@ export function parseMeetingFrontmatter(file: string, source: FrontmatterSource 
     translation_of: d.translation_of ?? null,
     jurisdiction: d.jurisdiction ?? 'un',
     status: d.status,
+    corrigendum_date: d.corrigendum_date ?? null,
   };
   return { meta, diagnostics: found.diagnostics };
 }

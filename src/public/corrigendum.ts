@@ -84,7 +84,7 @@ export function corrigendumOf(report: NumberedReport): NumberedReport | null {
   const items = report.items.filter((item) => bodies.has(item)).map((item) => mapItem({ ...item, purpose: null, body: bodies.get(item)! }, mapper));
   const symbol = issue.corrigendumSymbol;
   const title = `${report.facts.title} – ${catalog.issued.corrigendum}`;
-  const date = report.meta.changes_date ?? report.meta.issued;
+  const date = report.meta.corrigendum_date ?? report.meta.issued;
   return indexReport({
     ...report,
     profile: CORRIGENDUM,

@@ -134,7 +134,7 @@ export function corrigendumData(report: NumberedReport) {
         return paragraphs.has(c.label) ? [{ kind: c.kind, item: c.item, label: c.label, after: c.after, says: c.kind === 'inserted' ? say.inserted(c.label, c.after) : say.amended(c.label), text: text(c.label) }] : [];
     }
   });
-  return { symbol: issue?.corrigendumSymbol ?? report.meta.symbol, corrigendum_of: report.meta.symbol, number: issue?.corrigendum ?? null, language: report.meta.language, public: report.public, date: report.meta.changes_date ?? report.meta.issued, changes };
+  return { symbol: issue?.corrigendumSymbol ?? report.meta.symbol, corrigendum_of: report.meta.symbol, number: issue?.corrigendum ?? null, language: report.meta.language, public: report.public, date: report.meta.corrigendum_date ?? report.meta.issued, changes };
 }
 
 export function decisionRecords(report: NumberedReport): DecisionRecord[] {
