@@ -361,9 +361,24 @@ class Run {
       this.warn(slot, `Unexpected edit ${this.where(slot)}, in text written by acta (a cover line, the agenda, a purpose, an annex title, code or a restricted label), expected edits to the text of the Markdown; it is not brought back, make it in the Markdown`);
       return false;
     }
-    this.intent({ type: 'merge', span: slot.span, base: base.text, edited: now.text });
+    this.intent({ type: 'merge', span: slot.span, base: base.text, edited: now.text + this.joinedId(slot, before, after) });
     countChanges(after, this.counts);
     return true;
+  }
+
+  /**
+   * A paragraph joined in Word with the next one takes the next one's `{#id}` when it has none of its own, so what
+   * cites it still finds it (the id's bookmark came along with the words).
+   */
+  private joinedId(slot: Origin, before: DocxParagraph, after: DocxParagraph): string {
+    if (slot.kind !== 'paragraph' || slot.paragraph?.id !== null) return '';
+    const own = new Set(before.bookmarks);
+    for (const bookmark of after.bookmarks) {
+      if (own.has(bookmark)) continue;
+      const target = Object.values(this.report.targets).find((t) => t.bookmark === bookmark && t.kind === 'paragraph');
+      if (target) return `{#${target.id}}`;
+    }
+    return '';
   }
 
   /** Markdown for an edited paragraph; what it cannot carry is a warning, and new footnotes find their file. */

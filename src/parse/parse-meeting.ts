@@ -243,12 +243,16 @@ function leadPhraseTools(profile: DocumentProfile, meta: MeetingMeta | null, ove
 
 const TRAILING_ID = /\s*\{#([^\s{}]+)\}\s*$/;
 
-/** Takes a trailing `{#id}` off inline content. */
-export function takeId(content: readonly Inline[]): { id: string | null; content: Inline[] } {
+/** Source whose `{#id}` was typed with a backslash (`\{#id}`): text, not an id. */
+const ESCAPED_ID = /\\\{#[^\s{}]*\\?\}\s*$/;
+
+/** Takes a trailing `{#id}` off inline content (`source`: the file, to leave an escaped one as text). */
+export function takeId(content: readonly Inline[], source?: string): { id: string | null; content: Inline[] } {
   const last = content[content.length - 1];
   if (last?.type !== 'text') return { id: null, content: [...content] };
   const m = TRAILING_ID.exec(last.value);
   if (!m) return { id: null, content: [...content] };
+  if (source !== undefined && ESCAPED_ID.test(source.slice(last.range.start.offset, last.range.end.offset))) return { id: null, content: [...content] };
   const rest = last.value.slice(0, m.index);
   const kept = content.slice(0, -1);
   return { id: m[1]!, content: rest ? [...kept, { type: 'text', value: rest, range: last.range }] : kept };
@@ -280,7 +284,7 @@ function convertBlock(ctx: InlineContext, node: Content | RootContent): Block | 
     case 'thematicBreak':
       return { type: 'rule', range: rangeOf(ctx, node) };
     case 'heading': {
-      const { id, content } = takeId(convertInlines(ctx, node.children));
+      const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
       return { type: 'heading', depth: node.depth, id, content, restricted: false, range: rangeOf(ctx, node) };
     }
     case 'html':
@@ -482,7 +486,7 @@ class ItemsBuilder {
     // A working document has sections (`#`) and no sub-items: its `##` are plain headings.
     if (node.type === 'heading' && node.depth <= (this.profile.headings === 'sections' ? 1 : 2)) {
       this.last = null;
-      const { id, content } = takeId(convertInlines(ctx, node.children));
+      const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
       checkTypedLabel(ctx, node, node.depth as 1 | 2, content, this.profile.headings === 'sections');
       if (restricted) {
         this.diagnostics.push(error(rangeOf(ctx, node), 'heading-in-restricted', `Unexpected \`${'#'.repeat(node.depth)}\` heading inside \`:::restricted\`, expected items and sub-items outside restricted blocks`));
@@ -543,7 +547,7 @@ class ItemsBuilder {
         return; // a purpose keeps the heading's group open
       }
       this.expectPurpose = null;
-      const { id, content } = takeId(convertInlines(ctx, node.children));
+      const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
       const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, range: rangeOf(ctx, node) };
       item.body.push(paragraph);
       this.last = paragraph;
@@ -567,7 +571,7 @@ class ItemsBuilder {
       return;
     }
     if (node.type === 'heading') {
-      const { id, content } = takeId(convertInlines(ctx, node.children));
+      const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
       const heading: HeadingBlock = { type: 'heading', depth: node.depth, id, content, restricted, range: rangeOf(ctx, node) };
       item.body.push(heading);
       this.last = null;
@@ -655,13 +659,13 @@ class AnnexBuilder {
         continue;
       }
       if (node.type === 'heading') {
-        const { id, content } = takeId(convertInlines(ctx, node.children));
+        const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
         body.push({ type: 'heading', depth: node.depth, id, content, restricted, range: rangeOf(ctx, node) });
         last = null;
         continue;
       }
       if (node.type === 'paragraph') {
-        const { id, content } = takeId(convertInlines(ctx, node.children));
+        const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
         last = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, range: rangeOf(ctx, node) };
         body.push(last);
         continue;
