@@ -161,15 +161,17 @@ function readFootnotesMeetingWide(sources: readonly SourceFile[], diagnostics: D
   for (const [name, { file, tree }] of read) {
     const missing = new Set<string>();
     for (const node of footnoteCallTexts(tree)) {
-      for (const m of node.value.matchAll(FOOTNOTE_CALL)) {
+      // Read from the source: a call typed with a backslash (`\[^1\]`) is text, not a call.
+      const start = node.position?.start.offset;
+      const typed = start === undefined ? node.value : file.text.slice(start, node.position!.end.offset);
+      for (const m of typed.matchAll(FOOTNOTE_CALL)) {
+        if (m.index > 0 && typed[m.index - 1] === '\\') continue;
         const key = normalizeIdentifier(m[1]!).toLowerCase();
         if (defined.has(key)) {
           missing.add(m[1]!);
           continue;
         }
-        const start = node.position?.start.offset;
-        const exact = start !== undefined && file.text.slice(start, node.position!.end.offset) === node.value;
-        const at = exact ? pointAt(file.text, start + m.index) : { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+        const at = start !== undefined ? pointAt(file.text, start + m.index) : { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
         diagnostics.push(
           error({ file: file.path, line: at.line, column: at.column }, 'footnote-undefined', `Unexpected footnote call \`${m[0]}\` with no definition in the meeting, expected a line \`${m[0]}: the note's text\` in one of its files`),
         );
@@ -438,6 +440,8 @@ class ItemsBuilder {
   /** The node just before was a paragraph ending in a colon, which may introduce an ordered list. */
   private afterColon = false;
   private expectPurpose: 'item' | 'subitem' | null = null;
+  /** The heading just read has its purpose: a second line in parentheses is a paragraph. */
+  private purposeTaken = false;
   private reportedBeforeItem = new Set<string>();
 
   private readonly words: { readonly phrase: string; readonly list: string; readonly heading: string; readonly first: string };
@@ -496,6 +500,7 @@ class ItemsBuilder {
         this.current = { type: 'item', id, title: content, purpose: null, allow: [], body: [], range: rangeOf(ctx, node) };
         this.items.push(this.current);
         this.expectPurpose = 'item';
+        this.purposeTaken = false;
         return;
       }
       const item = this.requireItem(ctx, node);
@@ -509,6 +514,7 @@ class ItemsBuilder {
         item.body.push({ type: 'subitems', subitems: [subitem], range: subitem.range });
       }
       this.expectPurpose = 'subitem';
+      this.purposeTaken = false;
       return;
     }
 
@@ -536,7 +542,7 @@ class ItemsBuilder {
     if (!item) return;
 
     if (node.type === 'paragraph') {
-      const purpose = this.expectPurpose ? purposeOf(node) : null;
+      const purpose = this.expectPurpose && !this.purposeTaken ? purposeOf(node) : null;
       if (purpose !== null && !restricted) {
         if (this.expectPurpose === 'item') item.purpose = purpose;
         else {
@@ -544,6 +550,8 @@ class ItemsBuilder {
           const subs = group.subitems as (Subitem & { purpose: string | null })[];
           subs[subs.length - 1]!.purpose = purpose;
         }
+        // One purpose a heading: a second line in parentheses is a paragraph.
+        this.purposeTaken = true;
         return; // a purpose keeps the heading's group open
       }
       this.expectPurpose = null;

@@ -75,6 +75,13 @@ In conclusion, the PTC:
     expect(r.numbered!.items[0]!.body.filter((n) => n.type === 'subitems')).toHaveLength(1);
   });
 
+  it('takes one purpose line a heading: a second line in parentheses is a numbered paragraph, never a new purpose', () => {
+    const r = runBody('# Opening\n\n*(For information)*\n\n(The delegate of Japan spoke first.)\n');
+    const item = r.numbered!.items[0]!;
+    expect(item.purpose).toBe('For information');
+    expect(item.body.map((n) => (n.type === 'paragraph' ? [n.number, n.content.map((c) => (c.type === 'text' ? c.value : c.type)).join('')] : n.type))).toEqual([[1, '(The delegate of Japan spoke first.)']]);
+  });
+
   it('keeps a group open across a sub-item purpose line', () => {
     const r = runBody(`# Disruptive technologies
 
