@@ -156,6 +156,22 @@ describe('the file is known by its build record, never by its title', () => {
   });
 });
 
+describe('a working document', () => {
+  it('comes back into its own Markdown: its DOCX carries its files alone, and the report is untouched', async () => {
+    const { dir, file } = await copy();
+    const built = await buildTo(dir, ['docx'], { fullOnly: true, annexFiles: false });
+    const docx = path.join(built.folder, 'documents', 'RT0002E1.docx');
+    const base = strFromU8(unzipSync(new Uint8Array(await readFile(docx)))['customXml/item1.xml']!);
+    expect(base).toContain('document="rt0002"');
+    const reviewed = await edit(docx, 'document.docx', (xml) => atPhrase(xml, ' with the private sector', (rPr) => `<w:r>${rPr}<w:t xml:space="preserve"> with the private sector</w:t></w:r>${insertion(' and the Members', JAPAN, DAY, rPr)}`));
+    const before = await read(file('meeting.md'));
+    const result = await imported(dir, reviewed);
+    expect([...result.files.keys()].map((f) => path.relative(dir, f))).toEqual([path.join('documents', 'rt0002.md')]);
+    expect(await read(file('documents/rt0002.md'))).toContain(`with the private sector{++ and the Members++}{by="${JAPAN}" at="${DAY}"}.`);
+    expect(await read(file('meeting.md'))).toBe(before);
+  });
+});
+
 describe('comments as threads', () => {
   const comments = (xml: string) =>
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">${xml}</w:comments>`;
