@@ -15,7 +15,7 @@ import type {
 import { parseMarkdown, type TreeCache } from './create-processor.js';
 import { parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
-import { checkFenceLines } from './restricted-spelling.js';
+import { checkFenceLines, checkOpenInsideBlock, checkRestrictedHtml } from './restricted-spelling.js';
 
 interface ParsedFile {
   readonly file: SourceFile;
@@ -283,6 +283,7 @@ function convertBlock(ctx: InlineContext, node: Content | RootContent): Block | 
       return { type: 'heading', depth: node.depth, id, content, restricted: false, range: rangeOf(ctx, node) };
     }
     case 'html':
+      checkRestrictedHtml(rangeOf(ctx, node), node.value, ctx.diagnostics);
       if (!node.value.trim().startsWith('<!--')) {
         ctx.diagnostics.push(warning(rangeOf(ctx, node), 'raw-html', 'Unexpected raw HTML block, expected Markdown; it is left out'));
       }
@@ -460,6 +461,7 @@ class ItemsBuilder {
   private visit(ctx: InlineContext, node: RootContent, restricted: boolean): void {
     if (node.type === 'yaml' || node.type === 'definition' || node.type === 'footnoteDefinition') return;
     if (node.type === 'html' && node.value.trim().startsWith('<!--')) {
+      checkRestrictedHtml(rangeOf(ctx, node), node.value, this.diagnostics);
       // `<!-- no-decisions: the closing decides nothing -->` turns that warning off for the item.
       const allowed = /^<!--\s*(no-decisions)\b/.exec(node.value.trim());
       if (allowed && this.current) this.current.allow.push(allowed[1]!);
@@ -511,6 +513,7 @@ class ItemsBuilder {
       if (!checkClosed(ctx, node)) {
         this.diagnostics.push(error(rangeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
       }
+      checkOpenInsideBlock(ctx.file, ctx.source, node, this.diagnostics);
       this.last = null;
       this.walk(ctx, node.children, true);
       this.closeConclusion();
@@ -637,6 +640,7 @@ class AnnexBuilder {
         if (!checkClosed(ctx, node)) {
           this.diagnostics.push(error(rangeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
         }
+        checkOpenInsideBlock(ctx.file, ctx.source, node, this.diagnostics);
         this.walk(ctx, node.children, true, body);
         last = null;
         continue;

@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const acta = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), ...args], { cwd: root, encoding: 'utf8' });
 
 const MARKERS = [
-  'ZQLEAK-ITEMTITLE', 'ZQLEAK-SPAN', 'ZQLEAK-HEADING', 'ZQLEAK-PARAGRAPH', 'ZQLEAK-BLOCKTABLE', 'ZQLEAK-DECISION', 'ZQLEAK-FOOTNOTE',
+  'ZQLEAK-ITEMTITLE', 'ZQLEAK-SPAN', 'ZQLEAK-BRACKETS', 'ZQLEAK-CODESPAN', 'ZQLEAK-LINKSPAN', 'ZQLEAK-HTMLNOTESPAN', 'ZQLEAK-HEADING', 'ZQLEAK-PARAGRAPH', 'ZQLEAK-BLOCKTABLE', 'ZQLEAK-DECISION', 'ZQLEAK-FOOTNOTE',
   'ZQLEAK-ANNEXTITLE', 'ZQLEAK-ANNEXBODY', 'ZQLEAK-ANNEXTABLE', 'ZQLEAK-ANNEXNOTE', 'ZQLEAK-ANNEXBLOCK', 'zqleak-id', 'zqleak-annex',
   // A CriticMarkup comment's author and text: the full DOCX and HTML only.
   'ZQLEAK-AUTHOR', 'ZQLEAK-COMMENT',
@@ -146,6 +146,8 @@ describe('numbers never shift', async () => {
     expect([...annexII.matchAll(/^\s*(\d+)\.\s/gm)].map((m) => Number(m[1]))).toEqual([1, 3]);
     expect(pages.every((p) => p.includes('Public Version'))).toBe(true);
     expect(pages.join('\n')).toContain('Annex I is not included in the public version.');
+    // The text a reader of the DOCX gets, as well as its XML (checked above).
+    expect(MARKERS.filter((m) => pages.join('\n').toLowerCase().includes(m.toLowerCase()))).toEqual([]);
   }, 180_000);
 });
 
