@@ -7,7 +7,7 @@ import { warning, error, type Diagnostic } from '../diagnostics.js';
 import type { Inline, SourceRange } from '../model.js';
 import type { CriticComment, CriticHighlight, CriticInsert, CriticMarkerUnpaired, CriticSubstitute } from './critic/index.js';
 import type { RestrictedMarkerUnpaired, RestrictedSpan } from './restricted/index.js';
-import { checkRestrictedDirective, checkRestrictedHtml, checkRestrictedText } from './restricted-spelling.js';
+import { checkRestrictedDirective, checkRestrictedEnd, checkRestrictedHtml, checkRestrictedText } from './restricted-spelling.js';
 
 export interface InlineContext {
   readonly file: string;
@@ -114,6 +114,7 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
       return;
     }
     case 'restrictedSpan':
+      checkRestrictedEnd(ctx.file, ctx.source, node as RestrictedSpan, ctx.diagnostics);
       out.push({ type: 'restricted', children: convertInlines(ctx, (node as RestrictedSpan).children), range: rangeOf(ctx, node) });
       return;
     case 'restrictedMarkerUnpaired': {

@@ -2,7 +2,7 @@
 // right one, so text that was meant to be withheld is never published because of a typo.
 
 import { distance } from 'fastest-levenshtein';
-import type { Nodes, Paragraph } from 'mdast';
+import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { error, placeOf, pointAt, type Diagnostic, type Place, type Where } from '../diagnostics.js';
 import type { SourceRange } from '../model.js';
@@ -159,6 +159,37 @@ export function checkRestrictedDirective(place: Where, typed: string, name: stri
     error(place, 'restricted-syntax', `Unexpected \`${shown}\`, expected \`:restricted[text]\` (a colon, the name${other ? ' `restricted`' : ''} and the text in brackets, with no space); ${PUBLISHED}`),
   );
   return true;
+}
+
+/**
+ * A span that ends while something opened in its text is still open: `:restricted[a (see <x] y) z]`.
+ * The `]` was most likely meant as part of a link's address, a parenthesis or code whose opening
+ * Markdown did not take (a link inside a link, an unclosed backtick), and the words after it as
+ * restricted; but they would be published. Only the span's own text counts, not code, links or
+ * spans inside it.
+ */
+export function checkRestrictedEnd(file: string, source: string, span: { readonly children: readonly PhrasingContent[]; readonly position?: Paragraph['position'] }, diagnostics: Diagnostic[]): void {
+  let text = '';
+  const collect = (nodes: readonly PhrasingContent[]): void => {
+    for (const node of nodes) {
+      // As typed, less what is escaped (`\``, `\(` are characters of the text, not openings).
+      if (node.type === 'text') text += source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0).replace(/\\[\s\S]/g, '');
+      else if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete' || node.type.startsWith('critic')) collect((node as { children?: PhrasingContent[] }).children ?? []);
+    }
+  };
+  collect(span.children);
+  if (!/[(`<]/.test(text)) return;
+  let parentheses = 0;
+  for (const c of text) {
+    if (c === '(') parentheses++;
+    else if (c === ')' && parentheses > 0) parentheses--;
+  }
+  const open = parentheses > 0 ? 'a parenthesis `(`' : text.includes('`') ? 'a backtick `` ` ``' : /<(?:[\p{L}/!?][^>]*)?$/u.test(text) ? 'an angle bracket `<`' : null;
+  const end = span.position?.end;
+  if (open === null || !end) return;
+  diagnostics.push(
+    error({ file, line: end.line, column: end.column - 1 }, 'restricted-unclosed', `Unexpected \`]\` that ends the restricted text inside ${open} opened in it, expected it closed before the \`]\` that ends the restricted text (a \`]\` of the text is written \`\\]\`, a lone backtick with a backslash before it); as typed, the words after it would be published`),
+  );
 }
 
 /**

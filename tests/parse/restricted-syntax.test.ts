@@ -85,6 +85,11 @@ describe('what the parse stage makes of it', () => {
     ['A :note[b :restricted[c] d] e.', ['m/meeting.md:15:3 error restricted-syntax']],
     ['A ![b :restricted[c]](d.png) e.', ['m/meeting.md:15:3 error restricted-syntax']],
     [':::restricted\nA.\n\n<!--\n:::\n-->\n\nB.\n:::', ['m/meeting.md:18:1 error restricted-syntax', 'm/meeting.md:23:1 error directive-syntax']],
+    // A `]` meant inside an address, a parenthesis or code that Markdown did not take, with the rest balanced after it.
+    ['A :restricted[[[b](https://e.org/) c](<https://e.org/] [d>) e] f.', ['m/meeting.md:15:54 error restricted-unclosed']],
+    ['A :restricted[a (see] [b]) c.', ['m/meeting.md:15:21 error restricted-unclosed']],
+    ['A :restricted[a `x] [b] c.', ['m/meeting.md:15:19 error restricted-unclosed']],
+    ['A :restricted[see <https://e.org/] and [more>] c.', ['m/meeting.md:15:34 error restricted-unclosed']],
   ])('%j', (body, expected) => {
     expect(problems(body)).toEqual(expected);
   });
@@ -92,5 +97,6 @@ describe('what the parse stage makes of it', () => {
   it('leaves prose alone: the words, a colon before them, brackets after them', () => {
     expect(problems('The secret [annex] is internal [draft]: private (b). Restricted: [see]. At 10:30 [noon].')).toEqual([]);
     expect(problems('<!-- a note for the secretariat -->\n\nB.')).toEqual([]);
+    expect(problems('A :restricted[items a), b) and (c), x < y, \\( and \\`] d.')).toEqual([]);
   });
 });
