@@ -38,9 +38,15 @@ export function formatDecisions(meetings: readonly MeetingDecisions[], format: D
   }
 }
 
-/** RFC 4180: quote a field that holds a comma, quote or line break; double the quotes. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * RFC 4180: quote a field that holds a comma, quote or line break; double the quotes. A field that
+ * starts as a formula does in a spreadsheet (`=`, `+`, `-`, `@`, a tab or a carriage return) gets a
+ * leading `'` and quotes, the OWASP rule against CSV injection: Excel and LibreOffice then read it
+ * as text, never as a formula or a live link (`=HYPERLINK(…)`).
+ */
+export function csvField(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return text !== value || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function mdCell(value: string): string {
