@@ -173,7 +173,8 @@ export function checkRestrictedEnd(file: string, source: string, span: { readonl
   const collect = (nodes: readonly PhrasingContent[]): void => {
     for (const node of nodes) {
       // As typed, less what is escaped (`\``, `\(` are characters of the text, not openings).
-      if (node.type === 'text') text += source.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0).replace(/\\[\s\S]/g, '');
+      // (Text split around a bare URL has no position: its value is as typed.)
+      if (node.type === 'text') text += node.position ? source.slice(node.position.start.offset, node.position.end.offset).replace(/\\[\s\S]/g, '') : node.value;
       else if (node.type === 'emphasis' || node.type === 'strong' || node.type === 'delete' || node.type.startsWith('critic')) collect((node as { children?: PhrasingContent[] }).children ?? []);
     }
   };

@@ -129,6 +129,8 @@ export function writeRestricted(spec: RestrictedSpec): WrittenRestricted {
   const kept: string[] = [];
   let count = 0;
   let notes = 0;
+  /** One lone character a meeting: two can balance each other (`]` … `[`) into text that reads otherwise, as any reader would. */
+  let strayWritten = false;
   /** A marker; `keep`: the full edition holds it. */
   const marker = (keep: boolean): string => {
     const m = `RZQ${++count}X`;
@@ -205,6 +207,8 @@ export function writeRestricted(spec: RestrictedSpec): WrittenRestricted {
           case 'break':
             return `\n${m(true)}`;
           case 'stray':
+            if (strayWritten) return m(true);
+            strayWritten = true;
             return `${piece.text}${m(true)}`;
         }
         return '';
