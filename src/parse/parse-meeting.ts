@@ -29,6 +29,7 @@ interface ParsedFile {
 export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<Report | null> {
   const diagnostics: Diagnostic[] = [];
   const sources = [...(loaded.meeting ? [loaded.meeting] : []), ...loaded.items, ...loaded.annexes, ...loaded.documents.flatMap((d) => [d.file, ...d.annexes])];
+  for (const source of sources) warnBidiControls(source.path, source.text, diagnostics);
   const files = readFootnotesMeetingWide(sources.map((source) => ({ ...source, text: replaceControls(source.path, source.text, diagnostics) })), diagnostics, trees);
   const footnotes: Footnote[] = [];
 
@@ -218,6 +219,24 @@ function replaceControls(file: string, text: string, diagnostics: Diagnostic[]):
     warning({ file, line, column }, 'control-character', `Unexpected control character U+${code}${count > 1 ? ` (and ${count - 1} more)` : ''}, expected text; replaced by a space`),
   );
   return text.replace(CONTROL, (c) => ' '.repeat(c.length));
+}
+
+/**
+ * Invisible direction controls (embeddings, overrides, isolates) make text display in another order than
+ * it is stored: `abc\u202Efed` shows as "abcdef". A title or a sentence can then read one way in a
+ * report and mean another in its data. Each is kept (a right-to-left text may need one) with a warning
+ * at its place.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/gu;
+
+function warnBidiControls(file: string, text: string, diagnostics: Diagnostic[]): void {
+  for (const m of text.matchAll(BIDI_CONTROL)) {
+    const { line, column } = pointAt(text, m.index);
+    const code = m[0].codePointAt(0)!.toString(16).toUpperCase();
+    diagnostics.push(
+      warning({ file, line, column }, 'bidi-control', `Unexpected invisible direction control U+${code}, expected text without it: it makes the words around it show in another order than they are written (delete it, unless a right-to-left text needs it)`),
+    );
+  }
 }
 
 interface LeadPhraseTools {
