@@ -50,7 +50,7 @@ class LongestFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    // Build records and kept trees go to a cache folder of the test run's, not the user's (~/.cache/acta).
+    // acta keeps copies in the user's cache folder: a test run keeps its own, never the developer's.
     env: { ACTA_CACHE_DIR: path.join(tmpdir(), `acta-test-cache-${process.pid}`) },
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -77,7 +77,7 @@ describe('usage', () => {
   it('exits 2 for an unknown format', () => {
     const r = acta(['build', 'meetings/ptc-219-220', '--format', 'odt']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown format `odt`, expected docx, html, json, pdf');
+    expect(r.stderr).toContain("unknown format `odt`, expected docx, html, json, pdf, akn");
   });
 
   it('exits 2 for a format the agenda has no file in', () => {
@@ -205,9 +205,12 @@ describe('acta decisions', () => {
     const data = JSON.parse(r.stdout) as { symbol: string; decisions: Record<string, unknown>[] };
     expect(data.symbol).toBe('PC0517E1a');
     expect(data.decisions[0]).toEqual({
-      id: 'I-a-1', item: 'I', subitem: 'a', paragraph: 4,
+      id: 'I-a-1', stable_id: 'PC0517E1a/I(a)/1', item: 'I', subitem: 'a', paragraph: 4,
       text: 'took note of the opening remarks made by Ms. Hinojosa, Director, Compliance and Facilitation.',
+      links: [],
     });
+    // A decision that says what it does to one of an earlier session.
+    expect(data.decisions.find((d) => d.stable_id === 'PC0517E1a/VIII(a)/1')!.links).toEqual([{ relation: 'supersedes', target: 'PC0490E1a/III/1' }]);
   });
 
   it('prints CSV with quoted fields, and Markdown, for several meetings', () => {

@@ -14,6 +14,7 @@ import type {
 } from '../model.js';
 import { parseMarkdown, type TreeCache } from './create-processor.js';
 import { parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
+import { takeDecisionAttributes } from './decision-attributes.js';
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
 import { checkFenceLines, checkOpenInsideBlock, checkRestrictedHtml } from './restricted-spelling.js';
 
@@ -352,13 +353,17 @@ function convertTable(ctx: InlineContext, node: Table): Block {
   };
 }
 
-function convertDecisions(ctx: InlineContext, list: List): Decision[] {
+/** The decisions (or a working document's actions) of the list after a lead phrase, each with its `{#id}` and links. */
+function convertDecisions(ctx: InlineContext, list: List, profile: DocumentProfile): Decision[] {
   return list.children.map((item) => {
     const [first, ...rest] = item.children;
-    if (first?.type === 'paragraph') {
-      return { type: 'decision', content: convertInlines(ctx, first.children), blocks: convertBlocks(ctx, rest), range: rangeOf(ctx, item) };
+    if (first?.type !== 'paragraph') return { type: 'decision', content: [], blocks: convertBlocks(ctx, item.children), range: rangeOf(ctx, item), key: null, links: [] };
+    const { key, links, content } = takeDecisionAttributes(ctx, convertInlines(ctx, first.children));
+    // Only the report's decisions are in the register: a link on an action would be lost without a word.
+    if (profile.listOf === 'actions' && links.length > 0) {
+      ctx.diagnostics.push(error(links[0]!.range, 'decision-link', 'Unexpected link on an action of a working document, expected links only on the decisions of the report (the register lists those)'));
     }
-    return { type: 'decision', content: [], blocks: convertBlocks(ctx, item.children), range: rangeOf(ctx, item) };
+    return { type: 'decision', content, blocks: convertBlocks(ctx, rest), range: rangeOf(ctx, item), key, links: profile.listOf === 'actions' ? [] : links };
   });
 }
 
@@ -577,7 +582,7 @@ class ItemsBuilder {
       return;
     }
     if (node.type === 'list' && this.conclusion) {
-      this.conclusion.paragraph.decisions = convertDecisions(ctx, node);
+      this.conclusion.paragraph.decisions = convertDecisions(ctx, node, this.profile);
       this.conclusion = null;
       this.last = null;
       this.checkTypedNumber(ctx, node, true);

@@ -9,21 +9,19 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { realFolder } from './output-place.js';
 
-/**
- * The user's cache folder for acta: `ACTA_CACHE_DIR` when set (tests, scripts), else
- * `$XDG_CACHE_HOME/acta`, else `%LOCALAPPDATA%\acta` on Windows, else `~/.cache/acta`.
- */
-export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+/** The user's cache folder for acta: ACTA_CACHE_DIR (tests, scripts), else the XDG cache folder (`~/.cache/acta`), else the platform's. */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.ACTA_CACHE_DIR) return path.resolve(env.ACTA_CACHE_DIR);
-  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, 'acta');
-  if (process.platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'acta');
+  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'acta');
+  if (process.platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'acta', 'cache');
+  if (process.platform === 'darwin') return path.join(homedir(), 'Library', 'Caches', 'acta');
   return path.join(homedir(), '.cache', 'acta');
 }
 
 /** The cache folder of one output folder: its files are what the last build into that folder left for the next. */
 export async function cacheFolderOf(outputFolder: string): Promise<string> {
   const key = createHash('sha256').update(await realFolder(outputFolder)).digest('hex').slice(0, 32);
-  return path.join(cacheRoot(), 'builds', key);
+  return path.join(userCacheDir(), 'builds', key);
 }
 
 /** A cache file's text, or null when there is none or it cannot be read (a cache never fails a build). */
@@ -48,7 +46,7 @@ export async function writeCacheFile(outputFolder: string, name: string, text: s
 }
 
 /** The one atomic writer of cache files: a temporary beside the target, renamed onto it. */
-async function writeAtomically(target: string, text: string): Promise<void> {
+export async function writeAtomically(target: string, text: string | Uint8Array): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, text, { mode: 0o600 });
