@@ -231,12 +231,14 @@ describe('acta agenda on the flagship', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'acta-before-'));
     await cp(path.join(root, 'tests/fixtures/leak/meeting.md'), path.join(dir, 'meeting.md'));
     await writeFile(path.join(dir, 'meeting.md'), (await readFile(path.join(dir, 'meeting.md'), 'utf8')).replace(/\n# Enforcement[\s\S]*$/, '\n# Opening {#opening}\n\n*(For decision)*\n\n## Adoption of the agenda\n\n# Closing\n'));
-    expect(acta('agenda', dir, '--out', dir).status).toBe(0);
-    const html = await readFile(path.join(dir, path.basename(dir), 'LEAK1-agenda.html'), 'utf8');
+    // Outputs go outside the meeting folder (one inside it is refused).
+    const beforeOut = await mkdtemp(path.join(tmpdir(), 'acta-before-out-'));
+    expect(acta('agenda', dir, '--out', beforeOut).status).toBe(0);
+    const html = await readFile(path.join(beforeOut, path.basename(dir), 'LEAK1-agenda.html'), 'utf8');
     expect(html).toContain('<th class="col-item" scope="col">Agenda Item</th>');
     expect(html).not.toContain('<th class="col-range"');
     expect(html).not.toContain('<td class="col-range">');
-    const docx = await contents(path.join(dir, path.basename(dir), 'LEAK1-agenda.docx'));
+    const docx = await contents(path.join(beforeOut, path.basename(dir), 'LEAK1-agenda.docx'));
     expect(docx).not.toContain('>Paragraph<');
     expect(docx).toMatch(/<w:tblGrid><w:gridCol w:w="\d+"\/><w:gridCol w:w="\d+"\/><\/w:tblGrid>/);
   });

@@ -118,7 +118,7 @@ describe('the right spellings are withheld from every public output', () => {
         // Brackets, code and comments inside a span are its text: only its own `]` ends it.
         'The case :restricted[code `]` ZQSPELL-CODE] and :restricted[a) or [b] ZQSPELL-BRACKETS] and :restricted[<!-- ] --> ZQSPELL-COMMENT] was closed.',
     );
-    const out = path.join(dir, 'out');
+    const out = await mkdtemp(path.join(tmpdir(), 'acta-spelling-out-'));
     const r = acta('build', dir, '--out', out);
     expect(r.status).toBe(0);
     const folder = path.join(out, path.basename(dir));
