@@ -16,7 +16,7 @@ import { parseMarkdown, type TreeCache } from './create-processor.js';
 import { parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
 import { takeDecisionAttributes } from './decision-attributes.js';
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
-import { checkFenceLines } from './restricted-spelling.js';
+import { checkFenceLines, checkOpenInsideBlock, checkRestrictedHtml } from './restricted-spelling.js';
 
 interface ParsedFile {
   readonly file: SourceFile;
@@ -30,6 +30,7 @@ interface ParsedFile {
 export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<Report | null> {
   const diagnostics: Diagnostic[] = [];
   const sources = [...(loaded.meeting ? [loaded.meeting] : []), ...loaded.items, ...loaded.annexes, ...loaded.documents.flatMap((d) => [d.file, ...d.annexes])];
+  for (const source of sources) warnBidiControls(source.path, source.text, diagnostics);
   const files = readFootnotesMeetingWide(sources.map((source) => ({ ...source, text: replaceControls(source.path, source.text, diagnostics) })), diagnostics, trees);
   const footnotes: Footnote[] = [];
 
@@ -223,6 +224,24 @@ function replaceControls(file: string, text: string, diagnostics: Diagnostic[]):
   return text.replace(CONTROL, (c) => ' '.repeat(c.length));
 }
 
+/**
+ * Invisible direction controls (embeddings, overrides, isolates) make text display in another order than
+ * it is stored: `abc\u202Efed` shows as "abcdef". A title or a sentence can then read one way in a
+ * report and mean another in its data. Each is kept (a right-to-left text may need one) with a warning
+ * at its place.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/gu;
+
+function warnBidiControls(file: string, text: string, diagnostics: Diagnostic[]): void {
+  for (const m of text.matchAll(BIDI_CONTROL)) {
+    const { line, column } = pointAt(text, m.index);
+    const code = m[0].codePointAt(0)!.toString(16).toUpperCase();
+    diagnostics.push(
+      warning({ file, line, column }, 'bidi-control', `Unexpected invisible direction control U+${code}, expected text without it: it makes the words around it show in another order than they are written (delete it, unless a right-to-left text needs it)`),
+    );
+  }
+}
+
 interface LeadPhraseTools {
   readonly matches: (text: string) => boolean;
   readonly nearMiss: (text: string) => boolean;
@@ -290,6 +309,7 @@ function convertBlock(ctx: InlineContext, node: Content | RootContent): Block | 
       return { type: 'heading', depth: node.depth, id, content, restricted: false, range: rangeOf(ctx, node) };
     }
     case 'html':
+      checkRestrictedHtml(rangeOf(ctx, node), node.value, ctx.diagnostics);
       if (!node.value.trim().startsWith('<!--')) {
         ctx.diagnostics.push(warning(rangeOf(ctx, node), 'raw-html', 'Unexpected raw HTML block, expected Markdown; it is left out'));
       }
@@ -473,6 +493,7 @@ class ItemsBuilder {
   private visit(ctx: InlineContext, node: RootContent, restricted: boolean): void {
     if (node.type === 'yaml' || node.type === 'definition' || node.type === 'footnoteDefinition') return;
     if (node.type === 'html' && node.value.trim().startsWith('<!--')) {
+      checkRestrictedHtml(rangeOf(ctx, node), node.value, this.diagnostics);
       // `<!-- no-decisions: the closing decides nothing -->` turns that warning off for the item.
       const allowed = /^<!--\s*(no-decisions)\b/.exec(node.value.trim());
       if (allowed && this.current) this.current.allow.push(allowed[1]!);
@@ -526,6 +547,7 @@ class ItemsBuilder {
       if (!checkClosed(ctx, node)) {
         this.diagnostics.push(error(rangeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
       }
+      checkOpenInsideBlock(ctx.file, ctx.source, node, this.diagnostics);
       this.last = null;
       this.walk(ctx, node.children, true);
       this.closeConclusion();
@@ -654,6 +676,7 @@ class AnnexBuilder {
         if (!checkClosed(ctx, node)) {
           this.diagnostics.push(error(rangeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
         }
+        checkOpenInsideBlock(ctx.file, ctx.source, node, this.diagnostics);
         this.walk(ctx, node.children, true, body);
         last = null;
         continue;

@@ -420,3 +420,12 @@ describe('a list lettered by hand', () => {
     expect(listsOf('1. a. the survey;\n2. b. the work plan.')).toEqual([false]);
   });
 });
+
+describe('invisible direction controls', () => {
+  it('are a warning at each place, in a title and in the text, and are kept', () => {
+    const r = runBody('# Item \u202Edlrow\u202C\n\n*(For information)*\n\nThe report \u2066says\u2069 so.\n');
+    expect(r.problems).toEqual(['m/meeting.md:11:8 warning bidi-control', 'm/meeting.md:11:14 warning bidi-control', 'm/meeting.md:15:12 warning bidi-control', 'm/meeting.md:15:17 warning bidi-control']);
+    expect(r.diagnostics[0]!.message).toContain('U+202E');
+    expect(JSON.stringify(r.numbered!.items[0]!.title)).toContain('\u202E');
+  });
+});
