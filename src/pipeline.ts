@@ -27,6 +27,8 @@ import { agendaFile, annexFile, corrigendumFile, decisionsFile, renumberingFile,
 import { buildKey, contentHash, remember, upToDate, usesCache } from './write/build-cache.js';
 import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { keepBases } from './write/base-cache.js';
+import { lockOutputFolder } from './write/output-lock.js';
+import { removeLegacyCaches } from './write/user-cache.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';
@@ -345,46 +347,54 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
   trees?.nextRound();
   const checked = await checkMeeting(dir, trees);
   if (!checked.report) return { ...checked, written: [] };
-  const writer = new OutputWriter(folder);
-  const hashes = new Map<string, string>();
-  const bases: BuildBase[] = [];
-  const sources = checked.sources ? { dir, files: checked.sources, kept: (base: BuildBase) => void bases.push(base) } : undefined;
+  const report = checked.report;
+  // From the first file written to the build record: one build at a time into this folder.
+  const release = await lockOutputFolder(folder);
   try {
-    const withSessions = akn ? { ...env, sessions: await loadNeighbourSessions(dir) } : env;
-    await renderMeeting(
-      checked.report,
-      options,
-      withSessions,
-      (file) => {
-        if (key !== null) hashes.set(file.path, contentHash(file.content));
-        return writer.add(file);
-      },
-      sources,
-    );
-  } catch (e) {
-    await writer.abort();
-    throw e;
+    const writer = new OutputWriter(folder);
+    const hashes = new Map<string, string>();
+    const bases: BuildBase[] = [];
+    const sources = checked.sources ? { dir, files: checked.sources, kept: (base: BuildBase) => void bases.push(base) } : undefined;
+    try {
+      const withSessions = akn ? { ...env, sessions: await loadNeighbourSessions(dir) } : env;
+      await renderMeeting(
+        report,
+        options,
+        withSessions,
+        (file) => {
+          if (key !== null) hashes.set(file.path, contentHash(file.content));
+          return writer.add(file);
+        },
+        sources,
+      );
+    } catch (e) {
+      await writer.abort();
+      throw e;
+    }
+    const editions = editionsOf(options);
+    // A folder built before manifests existed: its stale annex files are recognised by name.
+    const annexNames = possibleAnnexFiles(report.annexes.length, editions, options.formats);
+    const owned = options.annexFiles === false ? { has: () => false } : annexNames;
+    // What the previous build wrote and this one did not (an old symbol, an annex now restricted or
+    // removed) goes, unless it is of an edition or format this build was not asked for, or an annex
+    // alone when this build writes none (--no-annex-files).
+    const covers = (relative: string) => {
+      const kind = outputKind(relative);
+      if (kind === null || !editions.includes(kind.edition) || !options.formats.includes(kind.format)) return false;
+      // The working documents' files are left alone by a build that writes none (--no-documents), and
+      // their annexes alone by one that writes no annex file.
+      if (isDocumentFile(relative)) return options.documents !== false && (options.annexFiles !== false || !isDocumentAnnexFile(relative));
+      return options.annexFiles !== false || !annexNames.has(relative);
+    };
+    const written = await writer.commit({ owned, manifest: { covers } });
+    await keepBases(bases);
+    if (key !== null) await remember(folder, key, hashes, checked.diagnostics);
+    if (trees) await keepTrees(folder, trees);
+    await removeLegacyCaches(folder);
+    return { ...checked, written };
+  } finally {
+    await release();
   }
-  const editions = editionsOf(options);
-  // A folder built before manifests existed: its stale annex files are recognised by name.
-  const annexNames = possibleAnnexFiles(checked.report.annexes.length, editions, options.formats);
-  const owned = options.annexFiles === false ? { has: () => false } : annexNames;
-  // What the previous build wrote and this one did not (an old symbol, an annex now restricted or
-  // removed) goes, unless it is of an edition or format this build was not asked for, or an annex
-  // alone when this build writes none (--no-annex-files).
-  const covers = (relative: string) => {
-    const kind = outputKind(relative);
-    if (kind === null || !editions.includes(kind.edition) || !options.formats.includes(kind.format)) return false;
-    // The working documents' files are left alone by a build that writes none (--no-documents), and
-    // their annexes alone by one that writes no annex file.
-    if (isDocumentFile(relative)) return options.documents !== false && (options.annexFiles !== false || !isDocumentAnnexFile(relative));
-    return options.annexFiles !== false || !annexNames.has(relative);
-  };
-  const written = await writer.commit({ owned, manifest: { covers } });
-  await keepBases(bases);
-  if (key !== null) await remember(folder, key, hashes, checked.diagnostics);
-  if (trees) await keepTrees(folder, trees);
-  return { ...checked, written };
 }
 
 /** `acta agenda`: the cover block and agenda table of one edition, into `out/<folder name>/`. */
@@ -392,8 +402,14 @@ export async function buildAgenda(dir: string, out: string, edition: Edition, en
   const checked = await checkMeeting(dir);
   if (!checked.report) return { ...checked, written: [] };
   const sources = checked.sources ? { dir, files: checked.sources } : undefined;
-  const written = await writeOutputs(outputFolder(out, dir), await renderAgenda(checked.report, edition, env, formats, sources));
-  return { ...checked, written };
+  const files = await renderAgenda(checked.report, edition, env, formats, sources);
+  const folder = outputFolder(out, dir);
+  const release = await lockOutputFolder(folder);
+  try {
+    return { ...checked, written: await writeOutputs(folder, files) };
+  } finally {
+    await release();
+  }
 }
 
 export interface CheckedDecisions extends Checked {

@@ -6,6 +6,11 @@
 
 /** Characters escaped wherever they are: emphasis, code, links and images, HTML, strikethrough, CriticMarkup, braces, tables. */
 const ANYWHERE = /[\\`*_[\]<>~{}|]/g;
+/**
+ * What GFM would make a link of by itself (an address, `www.`, an e-mail's `@`): the link was not one in Word (a link
+ * there is a hyperlink, written as a Markdown link), so the text stays text.
+ */
+const AUTOLINK = /(?:https?|ftp|mailto|xmpp):|www\.|@/gi;
 /** An entity or character reference (`&amp;`, `&#58;`), which the reader would decode. */
 const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
 /** What opens a block at the start of a line: a heading, quote, list item, thematic break or fence, a setext underline. */
@@ -18,7 +23,7 @@ export interface EscapeOptions {
 
 /** Text as Markdown that reads back as exactly this text (line starts are left to `escapeLineStarts`). */
 export function escapeText(text: string, options: EscapeOptions = {}): string {
-  const escaped = text.replace(ANYWHERE, (c) => `\\${c}`).replace(ENTITY, '\\&');
+  const escaped = text.replace(ANYWHERE, (c) => `\\${c}`).replace(ENTITY, '\\&').replace(AUTOLINK, (m) => `${m.slice(0, -1)}\\${m.at(-1)}`);
   return options.cell ? escaped.replace(/\r?\n/g, '<br>') : escaped.replace(/\r?\n/g, '\\\n');
 }
 

@@ -163,6 +163,8 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
   }
   // A comment whose range ends in a later paragraph is anchored on the words to this one's end.
   for (const id of opened) if (!closed.has(id)) marker(`${CLOSE}${id}\u0003`);
+  // Compared by key, a paragraph that held control characters reads as changed, so the loss is said.
+  if (p.controls > 0 && options.key) marker('\u0004C');
   if (p.controls > 0) lost.push({ what: `${p.controls === 1 ? 'control character' : `${p.controls} control characters`} (invisible in Word)`, fix: 'left out' });
   let out = comments(ctx, restrictedSpans(segments));
   out = escapeLineStarts(out.trim());

@@ -3,7 +3,8 @@
 // and comment anchors, as the import needs them.
 
 import { XMLParser } from 'fast-xml-parser';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { NOT_A_ZIP, readZip, ZipRefused } from '../load/read-zip.js';
 import { originIndex } from '../render/docx/origins.js';
 import { WORD_XML } from '../xml.js';
 
@@ -25,35 +26,16 @@ export type Unpacked = Partial<Record<PartName, string>> & { readonly [custom: `
 /** The parts the import reads, unpacked only after every entry of the zip has been checked. */
 export function unpackDocx(bytes: Uint8Array): Unpacked {
   if (bytes.length > LIMITS.file) throw new RefusedDocx(`the file is ${Math.round(bytes.length / MB)} MB, more than the ${LIMITS.file / MB} MB any report can be`);
-  let total = 0;
-  let entries = 0;
-  let files: Record<string, Uint8Array>;
+  let files: Map<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
-      filter: (entry) => {
-        entries += 1;
-        if (entries > LIMITS.entries) throw new RefusedDocx(`the zip holds more than ${LIMITS.entries} entries, which no Word document does`);
-        if (/(^|[\\/])\.\.([\\/]|$)/.test(entry.name) || /^([\\/]|[a-zA-Z]:)/.test(entry.name) || entry.name.includes('\\')) {
-          throw new RefusedDocx(`the zip has an entry named \`${entry.name}\` that points outside the document`);
-        }
-        total += entry.originalSize;
-        if (entry.originalSize > LIMITS.part) {
-          throw new RefusedDocx(`the entry \`${entry.name}\` unpacks to more than ${LIMITS.part / MB} MB (a zip bomb?), far more than any report`);
-        }
-        if (total > LIMITS.total) throw new RefusedDocx(`the zip unpacks to more than ${LIMITS.total / MB} MB (a zip bomb?), far more than any report`);
-        if (entry.originalSize > MB && entry.originalSize / Math.max(entry.size, 1) > LIMITS.ratio) {
-          throw new RefusedDocx(`the entry \`${entry.name}\` is compressed ${Math.round(entry.originalSize / Math.max(entry.size, 1))} to 1 (a zip bomb?), which Word never does`);
-        }
-        return (PARTS as readonly string[]).includes(entry.name) || CUSTOM_XML.test(entry.name);
-      },
-    });
+    files = readZip(bytes, (name) => (PARTS as readonly string[]).includes(name) || CUSTOM_XML.test(name), { entries: LIMITS.entries, entry: LIMITS.part, total: LIMITS.total, ratio: LIMITS.ratio });
   } catch (e) {
-    if (e instanceof RefusedDocx) throw e;
-    throw new RefusedDocx('the file is not a DOCX: it is not a readable zip archive');
+    if (e instanceof ZipRefused) throw new RefusedDocx(e.message === NOT_A_ZIP ? `the file is not a DOCX: ${NOT_A_ZIP}` : e.message);
+    throw e;
   }
   const out: Record<string, string> = {};
-  for (const name of [...PARTS, ...Object.keys(files).filter((n) => CUSTOM_XML.test(n))]) {
-    const data = files[name];
+  for (const name of [...PARTS, ...[...files.keys()].filter((n) => CUSTOM_XML.test(n))]) {
+    const data = files.get(name);
     if (!data) continue;
     // fflate sizes its output from the zip's own (untrusted) header: check what actually came out.
     if (data.length > LIMITS.part) throw new RefusedDocx(`the part ${name} unpacks to more than ${LIMITS.part / MB} MB`);

@@ -1,12 +1,13 @@
 // Turns mdast phrasing content into model inlines: references, footnotes, tracked changes,
 // restricted spans, safe links; directives that are really prose are put back as typed.
 
-import type { PhrasingContent, Text } from 'mdast';
+import type { Image, PhrasingContent, Text } from 'mdast';
 import type { Position } from 'unist';
 import { warning, error, pointAt, type Diagnostic } from '../diagnostics.js';
 import type { Attribution, Inline, SourceRange } from '../model.js';
 import type { CriticComment, CriticHighlight, CriticInsert, CriticMarkerUnpaired, CriticSubstitute } from './critic/index.js';
-import { checkRestrictedDirective, checkRestrictedText } from './restricted-spelling.js';
+import type { RestrictedMarkerUnpaired, RestrictedSpan } from './restricted/index.js';
+import { checkRestrictedDirective, checkRestrictedEnd, checkRestrictedHtml, checkRestrictedText } from './restricted-spelling.js';
 
 export interface InlineContext {
   readonly file: string;
@@ -55,7 +56,10 @@ export function convertInlines(ctx: InlineContext, given: readonly Node[]): Inli
       }
     }
   }
-  return mergeText(out);
+  const merged = mergeText(out);
+  // Checked once merged, so that `:rest` (a bare directive put back) followed by a zero-width space and `ricted[` is seen whole.
+  for (const inline of merged) if (inline.type === 'text') checkRestrictedText(ctx.source, inline, ctx.diagnostics);
+  return merged;
 }
 
 /** `{by="…" at="…"}` after a change, `{at="…" done}` or `{reply}` after a comment (see docs/format.md). */
@@ -186,7 +190,6 @@ function commentOf(ctx: InlineContext, highlight: CriticHighlight | null, commen
 function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
   switch (node.type) {
     case 'text': {
-      checkRestrictedText(ctx.file, ctx.source, node as Text, ctx.diagnostics);
       out.push({ type: 'text', value: (node as Text).value, range: rangeOf(ctx, node) });
       return;
     }
@@ -210,6 +213,20 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
       const typed = (node as CriticMarkerUnpaired).value;
       ctx.diagnostics.push(
         error(rangeOf(ctx, node), 'critic-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`${CLOSING[typed] ?? '}'}\`${typed === '{~~' ? ' after `~>`' : ''} (inside the same emphasis, link or directive as the opening)`),
+      );
+      out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
+      return;
+    }
+    case 'restrictedSpan':
+      checkRestrictedEnd(ctx.file, ctx.source, node as RestrictedSpan, ctx.diagnostics);
+      out.push({ type: 'restricted', children: convertInlines(ctx, (node as RestrictedSpan).children), range: rangeOf(ctx, node) });
+      return;
+    case 'restrictedMarkerUnpaired': {
+      const typed = (node as RestrictedMarkerUnpaired).value;
+      ctx.diagnostics.push(
+        typed === ']'
+          ? error(rangeOf(ctx, node), 'restricted-unclosed', `Unexpected \`]\` that closes no bracket after restricted text in the same paragraph, expected every \`]\` of the restricted text inside its brackets (a \`]\` of plain text is written \`\\]\`); as typed, the words before it would be published`)
+          : error(rangeOf(ctx, node), 'restricted-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`]\` to end the restricted text (brackets inside it in pairs, a lone one written \`\\[\` or \`\\]\`); ${PUBLISHED}`),
       );
       out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
       return;
@@ -244,12 +261,17 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
     }
     case 'linkReference': {
       // `[text][label]` reference-style links are not part of the format: kept exactly as typed.
+      if (holdsRestricted(ctx, node, 'a reference-style link `[text][label]`, which is kept as typed')) return;
       out.push({ type: 'text', value: sourceOf(ctx, node), range: rangeOf(ctx, node) });
       return;
     }
     case 'image':
     case 'imageReference': {
       const alt = String((node as { alt?: string }).alt ?? '');
+      if ((node as Image).data?.holdsRestricted) {
+        ctx.diagnostics.push(error(rangeOf(ctx, node), 'restricted-syntax', `Unexpected \`:restricted[…]\` inside an image's description, which is printed as plain text, expected the restricted text outside the image; ${PUBLISHED}`));
+        return;
+      }
       ctx.diagnostics.push(warning(rangeOf(ctx, node), 'image', 'Unexpected image, expected text (images are not supported yet); its description is kept'));
       if (alt) out.push({ type: 'text', value: alt, range: rangeOf(ctx, node) });
       return;
@@ -261,6 +283,7 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
     }
     case 'html': {
       const value = String((node as { value: string }).value);
+      checkRestrictedHtml(rangeOf(ctx, node), value, ctx.diagnostics);
       if (/^<br\s*\/?>$/i.test(value.trim())) {
         out.push({ type: 'break', range: rangeOf(ctx, node) });
       } else if (!value.trim().startsWith('<!--')) {
@@ -273,15 +296,12 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
     case 'textDirective': {
       const directive = node as { name: string; children: Node[]; attributes?: Record<string, string | null | undefined> | null };
       const typed = sourceOf(ctx, node);
-      if (directive.name === 'restricted' && /^:restricted\[/.test(typed)) {
-        out.push({ type: 'restricted', children: convertInlines(ctx, directive.children), range: rangeOf(ctx, node) });
-        return;
-      }
       // `:restricted [text]`, `:restrcited[text]`: meant as restricted, so never published as typed.
       if (checkRestrictedDirective(rangeOf(ctx, node), typed, directive.name, ctx.diagnostics)) {
         out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
         return;
       }
+      if (holdsRestricted(ctx, node, `\`:${directive.name}[…]\`, which is kept as typed`)) return;
       // `10:30`, `Note:important`: prose, not a directive. `:name[…]` is kept too, with a warning.
       if (/^:[^[{]*[[{]/.test(typed)) {
         ctx.diagnostics.push(
@@ -293,9 +313,21 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
     }
     default: {
       // Anything else inline (unknown extensions) is kept as its source text.
+      if (holdsRestricted(ctx, node, 'text that is kept as typed')) return;
       out.push({ type: 'text', value: sourceOf(ctx, node), range: rangeOf(ctx, node) });
     }
   }
+}
+
+const PUBLISHED = 'as typed, its text would be published';
+
+/** Markdown kept as typed would print a restricted span inside it with its words: an error instead. */
+function holdsRestricted(ctx: InlineContext, node: Node, what: string): boolean {
+  const children = (node as { children?: readonly Node[] }).children ?? [];
+  const holds = (nodes: readonly Node[]): boolean => nodes.some((n) => n.type === 'restrictedSpan' || holds((n as { children?: readonly Node[] }).children ?? []));
+  if (!holds(children)) return false;
+  ctx.diagnostics.push(error(rangeOf(ctx, node), 'restricted-syntax', `Unexpected \`:restricted[…]\` inside ${what}, expected the restricted text outside it; ${PUBLISHED}`));
+  return true;
 }
 
 function mergeText(nodes: readonly Inline[]): Inline[] {
