@@ -287,7 +287,7 @@ export interface Report<P = Paragraph, S = Subitem> {
   readonly footnotes: readonly Footnote[];
   /** The session's working documents (FORMAT.md §9), in file-name order. */
   readonly documents: readonly WorkingDocument[];
-  /** The numbering recorded when the report was issued (`numbering.lock.yaml`), when there is one. */
+  /** The numbering recorded when the report was issued (`numbering.lock.yaml`), used only while meeting.md says `status: issued`. */
   readonly record: IssuedRecord | null;
   /** The whole of meeting.md, for messages about the meeting as a whole. */
   readonly range: SourceRange;

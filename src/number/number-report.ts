@@ -189,7 +189,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
   const diagnostics: Diagnostic[] = [];
   const catalog = catalogFor(report.meta.language);
   const meta = report.meta;
-  const held = heldRecord(report, diagnostics);
+  const held = report.record;
   const plan = held ? heldPlan(report.items, report.annexes, held, catalog) : freshPlan(report.items, report.annexes);
   const items = numberItems(report.items, meta.symbol, catalog, SUMMARY_REPORT, plan, meta.status === 'issued', diagnostics);
   const title = meta.title ?? catalog.summaryReport;
@@ -291,25 +291,6 @@ export function numberReport(report: Report): Result<NumberedReport> {
   return { value: { ...first!, documents: docs }, diagnostics };
 }
 
-/**
- * The numbering recorded at issue, when meeting.md says the report is issued: a record with no `status: issued` is
- * not used (a warning says so), and `status: issued` with no record is an error.
- */
-function heldRecord(report: Report, diagnostics: Diagnostic[]): IssuedRecord | null {
-  if (report.meta.status === 'issued') {
-    if (report.record) return report.record;
-    diagnostics.push(
-      error(report.range, 'not-issued', `Unexpected \`status: issued\` with no \`${LOCK_FILE}\` beside meeting.md, expected the record of the issued numbering that \`acta issue\` writes (run \`acta issue\` on the folder to record the numbering as it is now)`),
-    );
-    return null;
-  }
-  if (report.record) {
-    diagnostics.push(
-      warning(report.record.range, 'issue-unused', `Unexpected record of an issued numbering in a meeting whose meeting.md does not say \`status: issued\`, expected \`status: issued\` for its numbers to hold (as it is, the report is numbered afresh)`),
-    );
-  }
-  return null;
-}
 
 /** What changed since issue, as the corrigendum lists it: the agenda's ranges, items and annexes, then each paragraph. */
 function issueFacts(record: IssuedRecord, plan: NumberPlan, items: readonly NumberedItem[], symbol: string, catalog: Catalogue): IssueFacts {

@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
 import { error, formatPlace, pointAt, warning, wholeFile, type Diagnostic, type Result } from '../diagnostics.js';
 import { CATALOGUES } from '../i18n/catalogues.js';
 import { expectedPhrase, leadPhraseMatcher, leadPhraseNearMiss } from '../i18n/lead-phrase.js';
-import type { LoadedMeeting, SourceFile } from '../load/load-meeting.js';
+import { LOCK_FILE, type LoadedMeeting, type SourceFile } from '../load/load-meeting.js';
 import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profiles.js';
 import type {
   Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow, WorkingDocument,
@@ -135,7 +135,19 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
   const lock = loaded.lock ? parseIssuedRecord(loaded.lock) : null;
   if (lock) diagnostics.push(...lock.diagnostics);
   if (!meta) return { value: null, diagnostics };
-  return { value: { meta, items, annexes, footnotes, documents, record: lock?.record ?? null, range: meetingRange }, diagnostics };
+  const issued = meta.status === 'issued';
+  // Said here, where it is known whether the file is there: one that is there but unreadable has its own error.
+  if (issued && !loaded.lock) {
+    diagnostics.push(
+      error(meetingRange, 'not-issued', `Unexpected \`status: issued\` with no \`${LOCK_FILE}\` beside meeting.md, expected the record of the issued numbering that \`acta issue\` writes (run \`acta issue\` on the folder to record the numbering as it is now)`),
+    );
+  }
+  if (!issued && loaded.lock) {
+    diagnostics.push(
+      warning(wholeFile(loaded.lock.path, loaded.lock.text), 'issue-unused', `Unexpected record of an issued numbering in a meeting whose meeting.md does not say \`status: issued\`, expected \`status: issued\` for its numbers to hold (as it is, the report is numbered afresh)`),
+    );
+  }
+  return { value: { meta, items, annexes, footnotes, documents, record: issued ? (lock?.record ?? null) : null, range: meetingRange }, diagnostics };
 }
 
 // ---- footnotes ---------------------------------------------------------------------

@@ -1,0 +1,241 @@
+// Issued numbering on a small hand-written meeting: issue it, change it, and check what every build then holds.
+
+import { describe, expect, it } from 'vitest';
+import type { NumberedReport } from '../../src/model.js';
+import { formatRecord, recordNumbering } from '../../src/number/record-numbering.js';
+import { corrigendumOf } from '../../src/public/corrigendum.js';
+import { corrigendumData, reportData } from '../../src/render/json/render-json.js';
+import { FRONTMATTER, run, textOf, type Run } from '../helpers.js';
+
+const P = {
+  opened: 'The Chairperson opened the meeting and welcomed the delegates of the Members.',
+  speech: 'The Secretary General addressed the Committee on the priorities of the year.',
+  agenda: 'The Draft Agenda was adopted as presented by the Secretariat.',
+  transit: 'The Secretariat presented the document on the regional transit workshops held this year. {#transit-intro}',
+  systems: 'Several delegates described their national transit systems and the guarantees they require.',
+  cites: 'A delegate recalled the workshops of paragraph [](#transit-intro) and asked for more of them.',
+  closed: 'The Chairperson closed the meeting and thanked the interpreters for their work.',
+} as const;
+
+interface Parts {
+  readonly opening?: readonly string[];
+  readonly adoption?: readonly string[];
+  readonly transit?: readonly string[];
+  readonly closing?: readonly string[];
+  /** More sub-items of Item I, after (b). */
+  readonly more?: string;
+}
+
+/** The meeting's text: Item I with sub-items (a) and (b), Item II, Item III, each with its decisions. */
+function meeting(parts: Parts = {}, status: 'issued' | null = null): string {
+  const opening = parts.opening ?? [P.opened, P.speech];
+  const adoption = parts.adoption ?? [P.agenda];
+  const transit = parts.transit ?? [P.transit, P.systems, P.cites];
+  const closing = parts.closing ?? [P.closed];
+  const front = status ? FRONTMATTER.replace(/\n---\n$/, `\nstatus: ${status}\n---\n`) : FRONTMATTER;
+  return `${front}
+# Opening of the meeting {#opening}
+
+## Opening speech {#speech}
+
+${opening.join('\n\n')}
+
+## Adoption of the agenda {#adoption}
+
+${adoption.join('\n\n')}
+
+In conclusion, the PTC:
+
+- adopted the Draft Agenda.
+${parts.more ?? ''}
+# Transit {#transit}
+
+${transit.join('\n\n')}
+
+In conclusion, the PTC:
+
+- took note of the update;
+- encouraged Members to host workshops.
+
+# Closing {#closing}
+
+${closing.join('\n\n')}
+
+In conclusion, the PTC:
+
+- closed the session.
+`;
+}
+
+/** What `acta issue` records for a meeting. */
+function issue(text: string): string {
+  const draft = run({ 'meeting.md': text });
+  expect(draft.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return formatRecord(recordNumbering(draft.numbered!, 0));
+}
+
+const LOCK = issue(meeting());
+
+function issued(parts: Parts): Run {
+  return run({ 'meeting.md': meeting(parts, 'issued'), 'numbering.lock.yaml': LOCK });
+}
+
+/** Each paragraph as "label text" (the first three words). */
+function labels(report: NumberedReport): string[] {
+  return report.items.flatMap((item) =>
+    item.body.flatMap((node) => (node.type === 'paragraph' ? [`${node.label ?? '-'} ${textOf(node.content).split(' ').slice(0, 3).join(' ')}`] : [])),
+  );
+}
+
+function ranges(report: NumberedReport): string[] {
+  return report.items.map((item) => `${item.numeral} ${item.paragraphRange?.label ?? ''}`);
+}
+
+const errors = (r: Run) => r.diagnostics.filter((d) => d.severity === 'error');
+
+describe('issued numbering', () => {
+  it('records every paragraph, item and sub-item, and gives the same record for the same report', () => {
+    expect(LOCK).toContain('symbol: PC0517E1a');
+    expect(LOCK).toMatch(/- \{ number: 5, key: transit-intro, item: II, hash: [0-9a-f]{8},/);
+    expect(LOCK).toMatch(/- \{ number: 6, key: transit\/[0-9a-f]{8}, item: II, text: Several delegates described their national… \}/);
+    expect(LOCK).toMatch(/- \{ key: adoption, letter: b, range: "?03 - 04"? \}/);
+    expect(issue(meeting())).toBe(LOCK);
+  });
+
+  it('holds every number of an issued report that did not change, with no corrigendum', () => {
+    const r = issued({});
+    expect(errors(r)).toEqual([]);
+    expect(labels(r.numbered!)).toEqual(['1 The Chairperson opened', '2 The Secretary General', '3 The Draft Agenda', '4 In conclusion, the', '5 The Secretariat presented', '6 Several delegates described', '7 A delegate recalled', '8 In conclusion, the', '9 The Chairperson closed', '10 In conclusion, the']);
+    expect(r.numbered!.issue!.changes).toEqual([]);
+    expect(corrigendumOf(r.numbered!)).toBeNull();
+  });
+
+  it('numbers a paragraph inserted after issue "3A", moves nothing, and lists it in the corrigendum', () => {
+    const r = issued({ adoption: [P.agenda, 'The Committee also agreed to hear a late presentation by India.'] });
+    expect(errors(r)).toEqual([]);
+    const report = r.numbered!;
+    expect(labels(report).slice(2, 6)).toEqual(['3 The Draft Agenda', '3A The Committee also', '4 In conclusion, the', '5 The Secretariat presented']);
+    // A reference to paragraph 5 still prints 5; the range of Item I is the issued one.
+    expect(report.targets['transit-intro']!.label).toBe('5');
+    expect(ranges(report)).toEqual(['I 01 - 04', 'II 05 - 08', 'III 09 - 10']);
+    expect(report.issue!.changes).toEqual([{ kind: 'inserted', item: 'I', label: '3A', after: '3' }]);
+    const data = corrigendumData(report);
+    expect(data).toMatchObject({ symbol: 'PC0517E1a/Corr.1', corrigendum_of: 'PC0517E1a', number: 1 });
+    expect(data.changes).toEqual([expect.objectContaining({ label: '3A', says: 'After paragraph 3, insert a new paragraph 3A reading:', text: 'The Committee also agreed to hear a late presentation by India.' })]);
+    expect(reportData(report).paragraphs.map((p) => p.number).slice(2, 5)).toEqual([3, '3A', 4]);
+  });
+
+  it('gives the inserted number to the range when it goes after the last paragraph of an item', () => {
+    const r = issued({ closing: [P.closed, 'The next session will be held in October.'] });
+    // After 9, before the conclusion phrase 10: "9A"; one added after the very last paragraph would take 11.
+    expect(labels(r.numbered!).slice(-3)).toEqual(['9 The Chairperson closed', '9A The next session', '10 In conclusion, the']);
+    const end = issued({ closing: [P.closed] });
+    expect(ranges(end.numbered!)).toEqual(['I 01 - 04', 'II 05 - 08', 'III 09 - 10']);
+  });
+
+  it('keeps the number of a deleted paragraph with the "[Deleted]" line, and later numbers where they were', () => {
+    const r = issued({ transit: [P.transit, P.cites] });
+    expect(errors(r)).toEqual([]);
+    expect(labels(r.numbered!).slice(4, 8)).toEqual(['5 The Secretariat presented', '6 [Deleted]', '7 A delegate recalled', '8 In conclusion, the']);
+    expect(ranges(r.numbered!)).toEqual(['I 01 - 04', 'II 05 - 08', 'III 09 - 10']);
+    expect(r.numbered!.issue!.changes).toEqual([{ kind: 'deleted', item: 'II', label: '6', after: '5' }]);
+    expect(corrigendumData(r.numbered!).changes).toEqual([expect.objectContaining({ kind: 'deleted', label: '6', says: 'Paragraph 6: delete the paragraph.' })]);
+  });
+
+  it('numbers a moved paragraph after the one now before it, and leaves its old number saying where it went', () => {
+    const r = issued({ opening: [P.speech], adoption: [P.agenda, P.opened] });
+    expect(errors(r)).toEqual([]);
+    expect(labels(r.numbered!).slice(0, 5)).toEqual(['1 [Moved to paragraph', '2 The Secretary General', '3 The Draft Agenda', '3A The Chairperson opened', '4 In conclusion, the']);
+    const moved = r.numbered!.issue!.changes.find((c) => c.kind === 'moved');
+    expect(moved).toEqual({ kind: 'moved', item: 'I', label: '3A', from: '1', after: '3' });
+  });
+
+  it('keeps the number of a paragraph whose text alone changed, and gives the new text in the corrigendum', () => {
+    const r = issued({ transit: [P.transit, 'Several delegates described their national transit systems and the guarantees they ask for.', P.cites] });
+    expect(labels(r.numbered!).slice(4, 7)).toEqual(['5 The Secretariat presented', '6 Several delegates described', '7 A delegate recalled']);
+    expect(r.numbered!.issue!.changes).toEqual([{ kind: 'amended', item: 'II', label: '6', after: '5' }]);
+    expect(corrigendumData(r.numbered!).changes[0]).toMatchObject({ says: 'Paragraph 6: for the existing text substitute:', text: expect.stringContaining('they ask for.') });
+  });
+
+  it('letters a sub-item added after issue after the last one, and lists it', () => {
+    const r = issued({ more: '\n## Presentation by India {#india}\n\nThe Delegate of India presented the national time release study.\n' });
+    expect(errors(r)).toEqual([]);
+    const item = r.numbered!.items[0]!;
+    const letters = item.body.flatMap((n) => (n.type === 'subitems' ? n.subitems.map((s) => s.letter) : []));
+    expect(letters).toEqual(['a', 'b', 'c']);
+    // Its paragraph follows paragraph 4, the last of Item I: 4A, and Item I's range gains it.
+    expect(labels(r.numbered!)[4]).toBe('4A The Delegate of');
+    expect(ranges(r.numbered!)[0]).toBe('I 01 - 04A');
+    expect(r.numbered!.issue!.changes).toEqual(
+      expect.arrayContaining([
+        { kind: 'part', item: 'I', label: 'Item I (c)', change: 'inserted' },
+        { kind: 'range', item: 'I', label: 'Item I', before: '01 - 04', after: '01 - 04A' },
+      ]),
+    );
+  });
+
+  it('numbers in the French house style: "3 bis"', () => {
+    const fr = (text: string) => text.replace('symbol: PC0517E1a', 'symbol: PC0517F1a\nlanguage: fr').replaceAll('In conclusion, the PTC:', 'En conclusion, le PTC :');
+    const lock = issue(fr(meeting()));
+    const r = run({ 'meeting.md': fr(meeting({ adoption: [P.agenda, 'Le Comité a aussi entendu une présentation tardive.'] }, 'issued')), 'numbering.lock.yaml': lock });
+    expect(errors(r)).toEqual([]);
+    expect(labels(r.numbered!)[3]).toBe('3 bis Le Comité a');
+    expect(corrigendumData(r.numbered!)).toMatchObject({ symbol: 'PC0517F1a/Corr.1', changes: [{ says: 'Après le paragraphe 3, insérer un nouveau paragraphe 3 bis ainsi libellé :' }] });
+  });
+
+  it('renumbers a meeting that is not issued as before, and says that its record is unused', () => {
+    const text = meeting({ adoption: [P.agenda, 'The Committee also agreed to hear a late presentation by India.'] });
+    const draft = run({ 'meeting.md': text });
+    expect(labels(draft.numbered!).slice(2, 6)).toEqual(['3 The Draft Agenda', '4 The Committee also', '5 In conclusion, the', '6 The Secretariat presented']);
+    expect(draft.numbered!.issue).toBeNull();
+    const withLock = run({ 'meeting.md': text, 'numbering.lock.yaml': LOCK });
+    expect(labels(withLock.numbered!)).toEqual(labels(draft.numbered!));
+    expect(withLock.problems).toContain('m/numbering.lock.yaml:1:1 warning issue-unused');
+  });
+
+  it('refuses status: issued without a record, and a record that is not as acta wrote it, at its line', () => {
+    expect(run({ 'meeting.md': meeting({}, 'issued') }).problems.filter((p) => p.includes('error'))).toEqual([expect.stringMatching(/^m\/meeting\.md:\d+:\d+ error not-issued$/)]);
+    // A merge conflict left in the file: the error is at its first line.
+    const broken = LOCK.replace('  - { number: 6,', '<<<<<<< HEAD\n  - { number: 6,');
+    const line = broken.split('\n').indexOf('<<<<<<< HEAD') + 1;
+    const r = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': broken });
+    expect(r.problems.filter((p) => p.includes('error'))[0]).toMatch(new RegExp(`^m/numbering\\.lock\\.yaml:${line}:\\d+ error bad-record$`));
+    const wrong = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': LOCK.replace('number: 5,', 'number: [5],') });
+    expect(wrong.diagnostics.find((d) => d.ruleId === 'bad-record')?.message).toMatch(/^Unexpected value at `paragraphs\.4\.number` in the record of the issued numbering/);
+  });
+});
+
+describe('an unnumbered paragraph ({-})', () => {
+  const body = `
+# Opening {#opening}
+
+The Chairperson opened the meeting.
+
+In conclusion, the PTC: {-}
+
+- adopted the Draft Agenda.
+
+The Secretariat thanked the delegates.
+`;
+
+  it('takes no number, is no reference target, and keeps its decisions', () => {
+    const r = run({ 'meeting.md': FRONTMATTER + body });
+    expect(labels(r.numbered!)).toEqual(['1 The Chairperson opened', '- In conclusion, the', '2 The Secretariat thanked']);
+    expect(r.numbered!.decisions.map((d) => [d.stableId, d.paragraph])).toEqual([['PC0517E1a/I/1', null]]);
+    expect(r.problems).toContain('m/meeting.md:16:1 warning unnumbered-draft');
+  });
+
+  it('is no warning in an issued report', () => {
+    const lock = formatRecord(recordNumbering(run({ 'meeting.md': FRONTMATTER + body }).numbered!, 0));
+    const r = run({ 'meeting.md': FRONTMATTER.replace(/\n---\n$/, '\nstatus: issued\n---\n') + body, 'numbering.lock.yaml': lock });
+    expect(r.problems.filter((p) => p.includes('unnumbered'))).toEqual([]);
+    expect(labels(r.numbered!)[1]).toBe('- In conclusion, the');
+  });
+
+  it('cannot also carry an id, and stays text when typed with a backslash', () => {
+    const both = run({ 'meeting.md': FRONTMATTER + body.replace('{-}', '{#concl} {-}') });
+    expect(both.problems).toContain('m/meeting.md:16:1 error unnumbered-id');
+    const escaped = run({ 'meeting.md': FRONTMATTER + body.replace('In conclusion, the PTC: {-}', 'The rule is written \\{-}.') });
+    expect(labels(escaped.numbered!)[1]).toBe('2 The rule is');
+  });
+});
