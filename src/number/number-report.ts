@@ -99,7 +99,8 @@ function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue
             deleted: false,
             vacated: true,
             ...(v.movedTo !== null ? { movedTo: v.movedTo } : {}),
-            sinceIssue: v.since === null ? null : 'deleted',
+            // A number a moved paragraph left is no change of its own: the move is listed where the paragraph went.
+            sinceIssue: v.since === 'deleted' ? 'deleted' : null,
           };
         });
 
