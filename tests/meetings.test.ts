@@ -127,4 +127,23 @@ describe('meetings/exemple-fr', async () => {
     expect(nodesOfType(body, 'restricted').map((n) => textOf([n]).slice(0, 30))).toEqual(['La liste des participants figu', 'Il a précisé que son administr']);
     expect(new Set(Object.values(r.targets).map((t) => t.kind))).toEqual(new Set(['item', 'subitem', 'paragraph', 'annex']));
   });
+
+  it('is issued, with a paragraph inserted since after paragraph 12: "12 bis", Item III keeping its range, and a corrigendum', () => {
+    const r = checked.report!;
+    expect(r.meta.status).toBe('issued');
+    const data = reportData(r);
+    expect(data.paragraphs.map((p) => p.number).slice(10, 15)).toEqual([11, 12, '12 bis', 13, 14]);
+    expect(data.items.map((i) => i.range)).toEqual(['01 - 05', '06 - 10', '11 - 16', '17 - 22', '23 - 28', '29 - 31', '32 - 35']);
+    expect(r.issue).toEqual({ corrigendum: 1, corrigendumSymbol: 'PI0231F1a/Corr.1', changes: [{ kind: 'inserted', item: 'III', label: '12 bis', after: '12' }] });
+  });
+});
+
+describe('meetings/example-en, its translation', async () => {
+  const checked = await checkMeeting('meetings/example-en');
+
+  it('holds the same insert in the English house style: "12A"', () => {
+    expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(reportData(checked.report!).paragraphs.map((p) => p.number).slice(10, 15)).toEqual([11, 12, '12A', 13, 14]);
+    expect(checked.report!.issue!.corrigendumSymbol).toBe('PI0231E1a/Corr.1');
+  });
 });
