@@ -99,9 +99,11 @@ export function referencesOf(report: NumberedReport): ReferenceUse[] {
 const ALIKE = 0.5;
 
 export function compareNumbering(before: Numbering, now: Numbering, references: readonly ReferenceUse[]): Renumbering {
+  // Without an id, the same text in the same item first ("In conclusion, the PTC:" is in every item), then anywhere.
+  const key = (p: Numbering['paragraphs'][number]) => (p.id ? `#${p.id}` : `${p.item}\n${p.text}`);
   const pairs = pairEntries(before.paragraphs, now.paragraphs, {
-    keyOfRecord: (p) => (p.id ? `#${p.id}` : null),
-    keyOfCurrent: (p) => (p.id ? `#${p.id}` : null),
+    keyOfRecord: key,
+    keyOfCurrent: key,
     textOfRecord: (p) => p.text,
     textOfCurrent: (p) => p.text,
     alike: (b, n) => b.item === n.item && likeness(b.text, n.text) >= ALIKE,
