@@ -115,6 +115,25 @@ describe('issued numbering', () => {
     );
   });
 
+  it('keeps the numerals of the annexes left when one is taken out, and numbers one added between them "IA"', () => {
+    const annex = (title: string) => `---\ntitle: ${title}\n---\n\nThe text of the annex.\n`;
+    const participants = { 'annexes/01-participants.md': annex('List of participants') };
+    const guide = { 'annexes/02-guide.md': annex('Transit Guide') };
+    const plan = { 'annexes/03-plan.md': annex('Work Plan') };
+    const lock = formatRecord(recordNumbering(run({ 'meeting.md': meeting(), ...participants, ...guide, ...plan }).numbered!, 0));
+    expect(lock).toContain('annexes:\n  - { key: participants, numeral: I }\n  - { key: guide, numeral: II }\n  - { key: plan, numeral: III }');
+    const numerals = (files: Record<string, string>) => {
+      const r = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': lock, ...files });
+      expect(errors(r)).toEqual([]);
+      return { annexes: r.numbered!.annexes.map((a) => `${a.numeral} ${a.id}`), changes: r.numbered!.issue!.changes };
+    };
+    expect(numerals({ ...participants, ...plan })).toEqual({ annexes: ['I participants', 'III plan'], changes: [{ kind: 'part', item: null, label: 'Annex II', change: 'deleted' }] });
+    expect(numerals({ ...participants, 'annexes/02-added.md': annex('Added'), ...guide, ...plan })).toEqual({
+      annexes: ['I participants', 'IA added', 'II guide', 'III plan'],
+      changes: [{ kind: 'part', item: null, label: 'Annex IA', change: 'inserted' }],
+    });
+  });
+
   it('numbers in the French house style: "3 bis"', () => {
     const fr = (text: string) => text.replace('symbol: PC0517E1a', 'symbol: PC0517F1a\nlanguage: fr').replaceAll('In conclusion, the PTC:', 'En conclusion, le PTC :');
     const lock = issue(fr(meeting()));
