@@ -75,7 +75,7 @@ describe('what a build says', () => {
     const r = acta(['build', 'meetings/exemple-fr/', 'tests/fixtures/ignored-files', 'tests/fixtures/bad/unknown-id', '--out', out, '--summary', '--format', 'json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe([
-      `meetings/exemple-fr: 4 files written to ${out}/exemple-fr/, 0 warnings`,
+      `meetings/exemple-fr: 6 files written to ${out}/exemple-fr/, 0 warnings`,
       `tests/fixtures/ignored-files: 4 files written to ${out}/ignored-files/, 2 warnings`,
       'tests/fixtures/bad/unknown-id: nothing written, 1 error',
       '',
@@ -87,7 +87,7 @@ describe('what a build says', () => {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} build meetings/exemple-fr --format json --out ${JSON.stringify(out)}`;
     const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PATH: `${PATH}:/usr/bin:/bin` } });
     expect(r.status).toBe(0);
-    expect(r.stdout.replace(/\r/g, '')).toContain(`meetings/exemple-fr: 4 files written to ${out}/exemple-fr/, 0 warnings\n`);
+    expect(r.stdout.replace(/\r/g, '')).toContain(`meetings/exemple-fr: 6 files written to ${out}/exemple-fr/, 0 warnings\n`);
   });
 });
 
@@ -126,7 +126,10 @@ describe('a build removes what its previous build wrote and this one does not', 
     expect(acta(['build', dir, '--out', out, '--format', 'html', '--public']).code).toBe(0);
     const files = await tree(path.join(out, 'narrow'));
     // The old public HTML was replaced; the old DOCX, JSON and full HTML were not rebuilt, so they stay.
-    expect(files.filter((f) => f.startsWith('PI0231F1a'))).toEqual(['PI0231F1a-public.docx', 'PI0231F1a-public.json', 'PI0231F1a.docx', 'PI0231F1a.html', 'PI0231F1a.json']);
+    expect(files.filter((f) => f.startsWith('PI0231F1a'))).toEqual([
+      'PI0231F1a-corr1-public.docx', 'PI0231F1a-corr1-public.json', 'PI0231F1a-corr1.docx', 'PI0231F1a-corr1.html', 'PI0231F1a-corr1.json',
+      'PI0231F1a-public.docx', 'PI0231F1a-public.json', 'PI0231F1a.docx', 'PI0231F1a.html', 'PI0231F1a.json',
+    ]);
     expect(files).toContain('PI0231F1b-public.html');
     // …and the next full build removes them.
     expect(acta(['build', dir, '--out', out]).code).toBe(0);
@@ -171,8 +174,8 @@ describe('the command line', () => {
     const out = path.join(work, 'just-asked');
     const full = acta(['build', 'meetings/exemple-fr', '--out', out, '--full', '--no-annex-files', '--format', 'html,json', '--summary']);
     expect(full.code, full.stderr).toBe(0);
-    expect(full.stdout).toBe(`meetings/exemple-fr: 3 files written to ${out}/exemple-fr/, 0 warnings\n`);
-    expect((await tree(path.join(out, 'exemple-fr'))).filter((f) => !f.startsWith('.'))).toEqual(['PI0231F1a.html', 'PI0231F1a.json', 'decisions.json']);
+    expect(full.stdout).toBe(`meetings/exemple-fr: 5 files written to ${out}/exemple-fr/, 0 warnings\n`);
+    expect((await tree(path.join(out, 'exemple-fr'))).filter((f) => !f.startsWith('.'))).toEqual(['PI0231F1a-corr1.html', 'PI0231F1a-corr1.json', 'PI0231F1a.html', 'PI0231F1a.json', 'decisions.json']);
     const both = acta(['build', 'meetings/exemple-fr', '--out', out, '--public', '--full']);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain("option '--public' cannot be used with option '--full'");
@@ -181,12 +184,12 @@ describe('the command line', () => {
   it('says so and writes nothing when nothing changed since the last build; --no-cache builds anyway', async () => {
     const out = path.join(work, 'cached');
     const args = ['build', 'meetings/exemple-fr', '--out', out, '--format', 'html', '--summary'];
-    expect(acta(args).stdout).toBe(`meetings/exemple-fr: 7 files written to ${out}/exemple-fr/, 0 warnings\n`);
+    expect(acta(args).stdout).toBe(`meetings/exemple-fr: 9 files written to ${out}/exemple-fr/, 0 warnings\n`);
     const report = path.join(out, 'exemple-fr', 'PI0231F1a.html');
     const before = (await stat(report)).mtimeMs;
-    expect(acta(args).stdout).toBe(`meetings/exemple-fr: nothing changed since the last build, 7 files up to date in ${out}/exemple-fr/, 0 warnings\n`);
+    expect(acta(args).stdout).toBe(`meetings/exemple-fr: nothing changed since the last build, 9 files up to date in ${out}/exemple-fr/, 0 warnings\n`);
     expect((await stat(report)).mtimeMs).toBe(before);
-    expect(acta([...args, '--no-cache']).stdout).toBe(`meetings/exemple-fr: 7 files written to ${out}/exemple-fr/, 0 warnings\n`);
+    expect(acta([...args, '--no-cache']).stdout).toBe(`meetings/exemple-fr: 9 files written to ${out}/exemple-fr/, 0 warnings\n`);
     expect((await stat(report)).mtimeMs).toBeGreaterThan(before);
   });
 

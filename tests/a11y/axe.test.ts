@@ -70,9 +70,10 @@ const summary = (r: AxeResult) => r.violations.map((v) => `${v.id} (${v.impact},
 
 for (const [meeting, expected] of [
   // The report and its public edition, each annex alone (and its public copy when public), the agenda alone of both editions,
-  // and the full edition of a working document.
+  // and the full edition of a working document; the French example is issued with a change since, so its corrigendum
+  // in both editions too.
   ['meetings/ptc-219-220', 2 + 5 + 4 + 2 + 1],
-  ['meetings/exemple-fr', 2 + 3 + 2 + 2],
+  ['meetings/exemple-fr', 2 + 3 + 2 + 2 + 2],
 ] as const) {
   describe(`axe on every HTML output of ${meeting}`, async () => {
     const files = await everyOutput(meeting);
@@ -82,7 +83,8 @@ for (const [meeting, expected] of [
         const result = await axe(file);
         console.log(`axe ${meeting} ${path.basename(file)}: ${result.passes.length} rules passed, ${result.violations.length} violated`);
         expect(summary(result)).toEqual([]);
-        expect(result.passes.length).toBeGreaterThan(20);
+        // A corrigendum is a cover and a few paragraphs: fewer of axe's rules apply to it (19 here).
+        expect(result.passes.length).toBeGreaterThan(/-corr\d/.test(file) ? 15 : 20);
       });
     }
   });

@@ -14,8 +14,11 @@ import { cacheFolderOf } from '../../src/write/user-cache.js';
 
 // HTML and JSON: the cache treats every output as bytes, and these are the cheap ones to build.
 const CACHED: BuildOptions = { formats: ['html', 'json'], publicOnly: false, acceptChanges: false, cache: true };
-/** The files of the French example in HTML and JSON: each edition's report, HTML and JSON, its annexes alone, its register. */
-const FILES = 2 * 2 + 3 + 2 + 2;
+/**
+ * The files of the French example in HTML and JSON: each edition's report, HTML and JSON, its annexes alone, its
+ * register, and (it is issued, with a paragraph inserted since) each edition's corrigendum, HTML and JSON.
+ */
+const FILES = 2 * 2 + 3 + 2 + 2 + 2 * 2;
 
 let env: RenderEnv;
 beforeAll(async () => {
@@ -49,12 +52,12 @@ describe('the build cache', () => {
   it('skips a build whose input and outputs are unchanged, and says what the last build said', async () => {
     const { folder, build } = await setUp({ ...CACHED, formats: ['docx', 'html', 'json'] });
     const first = await build();
-    expect(first.written).toHaveLength(18);
+    expect(first.written).toHaveLength(24);
     expect(first.upToDate).toBeUndefined();
     const entry = JSON.parse(await readFile(path.join(await cacheFolderOf(folder), CACHE_FILE), 'utf8')) as { outputs: Record<string, string> };
-    expect(Object.keys(entry.outputs)).toHaveLength(18);
+    expect(Object.keys(entry.outputs)).toHaveLength(24);
     const second = await build();
-    expect(second.upToDate).toBe(18);
+    expect(second.upToDate).toBe(24);
     expect(second.written).toEqual([]);
     expect(second.diagnostics).toEqual(first.diagnostics);
   });
@@ -128,21 +131,21 @@ describe('the build cache', () => {
     await buildMeeting(dir, out, CACHED, env);
     const htmlOnly = await buildMeeting(dir, out, { ...CACHED, formats: ['html'] }, env);
     expect(htmlOnly.upToDate).toBeUndefined();
-    expect(htmlOnly.written).toHaveLength(7);
+    expect(htmlOnly.written).toHaveLength(9);
     const full = await buildMeeting(dir, out, { ...CACHED, fullOnly: true }, env);
     expect(full.upToDate).toBeUndefined();
-    expect(full.written).toHaveLength(6);
+    expect(full.written).toHaveLength(8);
     const noAnnexFiles = await buildMeeting(dir, out, { ...CACHED, fullOnly: true, annexFiles: false }, env);
     expect(noAnnexFiles.upToDate).toBeUndefined();
-    expect(noAnnexFiles.written).toHaveLength(3);
+    expect(noAnnexFiles.written).toHaveLength(5);
     const accepted = await buildMeeting(dir, out, { ...CACHED, fullOnly: true, acceptChanges: true }, env);
     expect(accepted.upToDate).toBeUndefined();
-    expect((await buildMeeting(dir, out, { ...CACHED, fullOnly: true, acceptChanges: true }, env)).upToDate).toBe(6);
+    expect((await buildMeeting(dir, out, { ...CACHED, fullOnly: true, acceptChanges: true }, env)).upToDate).toBe(8);
     // Each build kept what it was not asked for: every file of the first build is still there, and the clean copy
     // of the full edition sits beside it under names of its own.
     const names = [...(await outputs(folder)).keys()];
     expect(names.filter((n) => !n.includes('-accepted'))).toHaveLength(FILES);
-    expect(names.filter((n) => n.includes('-accepted'))).toHaveLength(6);
+    expect(names.filter((n) => n.includes('-accepted'))).toHaveLength(8);
   });
 });
 
