@@ -69,7 +69,8 @@ describe('writeOutputs', () => {
 });
 
 describe('a build that fails mid-write', () => {
-  // The French example: 18 files (full and public editions, each annex alone, both registers).
+  // The French example: 24 files (full and public editions, each annex alone, both registers, both corrigenda: it is
+  // issued with a change since).
   const options: BuildOptions = { formats: ['docx', 'html', 'json'], publicOnly: false, acceptChanges: false };
   let env: RenderEnv;
   let dir: string;
@@ -106,7 +107,7 @@ describe('a build that fails mid-write', () => {
     const edited = await tmp();
     await buildMeeting(dir, edited, options, env);
     after = await outputs(path.join(edited, 'meeting'));
-    expect(before.size).toBe(18);
+    expect(before.size).toBe(24);
     expect([...after.keys()]).toEqual([...before.keys()]);
     // So that the previous and the new version of every file can be told apart.
     expect([...before].filter(([f, bytes]) => bytes.equals(after.get(f)!)).map(([f]) => f)).toEqual([]);
@@ -116,7 +117,7 @@ describe('a build that fails mid-write', () => {
     fault.renamed.length = fault.written.length = 0;
   });
 
-  it.each([1, 7, 18])('when rename %i of 18 fails: the files renamed before it are new, every other one is the previous one, whole', async (failAt) => {
+  it.each([1, 7, 24])('when rename %i of 24 fails: the files renamed before it are new, every other one is the previous one, whole', async (failAt) => {
     const { out, folder } = await previousOutputs();
     fault.renameAt = failAt;
     await expect(buildMeeting(dir, out, options, env)).rejects.toThrow(WriteFailed);
@@ -130,7 +131,7 @@ describe('a build that fails mid-write', () => {
     }
   });
 
-  it.each([1, 9, 18])('when the write of file %i of 18 fails: every previous output stays as it was, no temporary file remains', async (failAt) => {
+  it.each([1, 9, 24])('when the write of file %i of 24 fails: every previous output stays as it was, no temporary file remains', async (failAt) => {
     const { out, folder } = await previousOutputs();
     fault.writeAt = failAt;
     await expect(buildMeeting(dir, out, options, env)).rejects.toThrow(WriteFailed);
