@@ -30,7 +30,7 @@ describe('a translation through the command line', () => {
     const r = acta(['check', 'meetings/example-en']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('meetings/example-en: 7 items, 35 paragraphs, 3 annexes, 24 decisions\n');
+    expect(r.stdout).toBe('meetings/example-en: 7 items, 36 paragraphs, 3 annexes, 24 decisions\n');
   });
 
   it('refuses a misaligned translation in check (exit 1) with exactly its three divergences', () => {

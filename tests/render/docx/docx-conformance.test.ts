@@ -39,7 +39,9 @@ describe('every DOCX of the example meetings', () => {
     expect(names.filter((n) => n.includes('/annexes/') && !n.includes('/documents/'))).toHaveLength(14);
     // Seeds 000 and 003 as working documents of the flagship: both editions, and their three annexes alone.
     expect(names.filter((n) => n.includes('/documents/'))).toHaveLength(2 * 2 + 3 * 2);
-    expect(names).toHaveLength(22 + 10);
+    // The French example is issued with a change since: its corrigendum, in both editions, is validated too.
+    expect(names.filter((n) => n.includes('-corr1'))).toEqual(['exemple-fr/PI0231F1a-corr1-public.docx', 'exemple-fr/PI0231F1a-corr1.docx']);
+    expect(names).toHaveLength(22 + 10 + 2);
   });
 
   it('validates against the ISO/IEC 29500 transitional schemas, after markup-compatibility processing', async () => {
