@@ -5,6 +5,8 @@ import { access, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { issueCommand } from '../../src/commands/issue.js';
+import type { Terminal } from '../../src/commands/terminal.js';
 import { issueMeeting } from '../../src/pipeline.js';
 import { markIssued } from '../../src/write/mark-issued.js';
 import { buildTo } from '../build-helpers.js';
@@ -106,5 +108,17 @@ describe('markIssued', () => {
     expect(markIssued('---\r\ntitle: A\r\nissued: 2018-05-02\r\nplace: B\r\n---\r\n# X\r\n')).toBe('---\r\ntitle: A\r\nissued: 2018-05-02\r\nstatus: issued\r\nplace: B\r\n---\r\n# X\r\n');
     expect(markIssued('---\nstatus: draft # for now\nissued: 2018-05-02\n---\n')).toBe('---\nstatus: issued\nissued: 2018-05-02\n---\n');
     expect(markIssued('# no frontmatter\n')).toBe('# no frontmatter\n');
+  });
+});
+
+describe('issueCommand', () => {
+  it('says what it recorded, in counts that agree with their nouns', async () => {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-issue-cmd-')), 'meeting');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'meeting.md'), meeting({ opening: [], adoption: [], transit: [P.transit], closing: [] }).replace(/\n# Opening[\s\S]*?\n# Transit/, '\n# Transit').replace(/\n# Closing[\s\S]*$/, '\n'));
+    const said: string[] = [];
+    const terminal: Terminal = { problems: () => {}, print: (t) => said.push(t), complain: (t) => said.push(t), bug: () => {}, status: () => {}, interrupted: () => new Promise(() => {}) };
+    expect(await issueCommand(dir, terminal)).toBe('ok');
+    expect(said).toEqual([`${dir}: issued: 2 paragraph numbers, 1 item, 0 annexes, 2 decisions recorded; from now on every build keeps them, and meeting.md says \`status: issued\`\n`]);
   });
 });
