@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issueCommand } from '../../src/commands/issue.js';
-import type { Terminal } from '../../src/commands/terminal.js';
 import { issueMeeting } from '../../src/pipeline.js';
 import { markIssued } from '../../src/write/mark-issued.js';
 import { buildTo } from '../build-helpers.js';
 import { P, meeting } from '../number/issued-fixture.js';
 import { docxParts } from '../readers.js';
+import { recordingTerminal } from './terminal.js';
 
 const INSERTED = 'The Committee also agreed to hear a late presentation by India.';
 const AMENDED = 'Several delegates described their national transit systems and the guarantees they ask for.';
@@ -116,8 +116,7 @@ describe('issueCommand', () => {
     const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-issue-cmd-')), 'meeting');
     await mkdir(dir);
     await writeFile(path.join(dir, 'meeting.md'), meeting({ opening: [], adoption: [], transit: [P.transit], closing: [] }).replace(/\n# Opening[\s\S]*?\n# Transit/, '\n# Transit').replace(/\n# Closing[\s\S]*$/, '\n'));
-    const said: string[] = [];
-    const terminal: Terminal = { problems: () => {}, print: (t) => said.push(t), complain: (t) => said.push(t), bug: () => {}, status: () => {}, interrupted: () => new Promise(() => {}) };
+    const { terminal, said } = recordingTerminal();
     expect(await issueCommand(dir, terminal)).toBe('ok');
     expect(said).toEqual([`${dir}: issued: 2 paragraph numbers, 1 item, 0 annexes, 2 decisions recorded; from now on every build keeps them, and meeting.md says \`status: issued\`\n`]);
   });

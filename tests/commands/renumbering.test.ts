@@ -8,9 +8,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { renumberingCommand } from '../../src/commands/renumbering.js';
-import type { Terminal } from '../../src/commands/terminal.js';
 import { checkMeeting, renumberMeeting } from '../../src/pipeline.js';
 import { decisionsData, reportData, toJson } from '../../src/render/json/render-json.js';
+import { recordingTerminal } from './terminal.js';
 
 const run = promisify(execFile);
 
@@ -97,8 +97,7 @@ describe('acta renumbering between two drafts of the flagship', async () => {
   });
 
   it('takes a REF that names no folder, file or revision as wrong usage', async () => {
-    const said: string[] = [];
-    const terminal: Terminal = { problems: () => {}, print: (t) => said.push(t), complain: (t) => said.push(t), bug: () => {}, status: () => {}, interrupted: () => new Promise(() => {}) };
+    const { terminal, said } = recordingTerminal();
     expect(await renumberingCommand(now, { since: 'no-such-draft', out }, terminal)).toBe('usage');
     expect(said).toEqual(['acta: --since no-such-draft: no such folder, file or git revision\n']);
   });
