@@ -128,6 +128,11 @@ export interface Decision {
   readonly content: readonly Inline[];
   /** Further blocks of the same list item (nested lists…). */
   readonly blocks: readonly Block[];
+  /**
+   * The author lettered the list ("- a. took note…", "- b. …"): the decision prints its typed letter, which stays in
+   * its text, and no dash; the data's text leaves the letter out.
+   */
+  readonly lettered: boolean;
   readonly range: SourceRange;
   /** Set by number: "I-a-1". */
   readonly id?: string;
@@ -225,6 +230,10 @@ export interface MeetingMeta {
   readonly changes_date: string | null;
   /** A translation: the original's folder, relative to the translation's folder (FORMAT.md §7). */
   readonly translation_of: string | null;
+  /** The report is itself an annex of another document (its symbol): its pages carry "Annex I to doc. …". */
+  readonly annex_of: string | null;
+  /** Which annex of that document it is (default I). */
+  readonly annex_numeral: string | null;
 }
 
 export interface Report<P = Paragraph, S = Subitem> {
@@ -355,6 +364,8 @@ export interface ReportFacts {
   readonly dates: string;
   /** The place and date of issue as printed: "Brussels, 2 May 2018." */
   readonly issued: string;
+  /** What the top of every page but the first says: "Annex I to doc. PC0517E1" for a report that is itself an annex, else the symbol. */
+  readonly runningHeader: string;
   /** Who made the tracked changes, and when (YYYY-MM-DD). */
   readonly changes: { readonly author: string; readonly date: string; readonly label: string };
 }

@@ -121,11 +121,11 @@ const renderers = {
     return renderHtml(report, env.html, layout(part));
   },
   json: (report) => toJson(reportData(report)),
-  // The HTML edition, printed: the two editions can never differ in numbering or content.
+  // The HTML edition laid out in pages (footnotes at their calls): the two editions can never differ in numbering or content.
   pdf: async (report, env, part): Promise<Uint8Array> => {
     if (!env.pdf) throw new Error('PDF asked for without a browser: openPrinterFor was not called');
     const [{ renderHtml }, { renderPdf }] = await Promise.all([import('./render/html/render-html.js'), import('./render/pdf/render-pdf.js')]);
-    return renderPdf(report, renderHtml(report, env.html, layout(part)), env.pdf, part === 'annex');
+    return renderPdf(report, renderHtml(report, env.html, { ...layout(part), paged: true }), env.pdf, part === 'annex');
   },
 } as const satisfies Readonly<Record<Format, Renderer>>;
 
@@ -177,14 +177,11 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
   await renderWithAnnexes(shown, edition, options.formats, options, env, reportNames, emit);
   if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
   // The working documents of the edition (a restricted one has no public edition), each with its annexes alone.
-  // They are DOCX, HTML and JSON (FORMAT.md §9): printing each of them with its annexes would double the time
-  // of a PDF build, so `--format pdf` prints the report and its annexes only.
   if (options.documents === false) return;
-  const formats = options.formats.filter((f) => f !== 'pdf');
   for (const document of shown.documents) {
     const docSymbol = document.meta.symbol;
     const names: FileNames = { whole: (format) => documentFile(docSymbol, edition, format), annex: (numeral, format) => documentAnnexFile(docSymbol, numeral, edition, format) };
-    await renderWithAnnexes(document, edition, formats, options, env, names, emit);
+    await renderWithAnnexes(document, edition, options.formats, options, env, names, emit);
   }
 }
 

@@ -142,7 +142,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
 
   // Working documents: each a tree of its own, its agenda reference read off the report's numbered agenda.
   const documents = report.documents.map((document) => {
-    const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: document.meta.action, translation_of: null };
+    const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: document.meta.action, translation_of: null, annex_of: null, annex_numeral: null };
     const sections = numberItems(document.items, catalog, WORKING_DOCUMENT, diagnostics);
     const place = agendaPlace(document.meta.item, main.items, catalog);
     if (!place && document.meta.item !== '') {
@@ -268,6 +268,7 @@ function numberTree(
     ...kind,
     documentTitles: documentTitles(catalog, `${meta.symbol} – ${kind.title}`),
     issued: formatIssued(meta.language, meta.place, meta.issued),
+    runningHeader: meta.annex_of ? catalog.annexHeader(meta.annex_numeral ?? 'I', meta.annex_of) : meta.symbol,
     changes: { author: changesAuthor, date: changesDate, label: `${changesAuthor}, ${formatDate(meta.language, changesDate)}` },
   };
   return new Bookmarks().assign({ profile, meta, facts, public: false, items, annexes, footnotes, paragraphCount: numbered.count, document, documents: [], external: {}, range: source.range });

@@ -40,6 +40,8 @@ export const meetingSchema = z.strictObject({
   changes_author: z.optional(text),
   changes_date: z.optional(isoDate),
   translation_of: z.optional(text),
+  annex_of: z.optional(symbol),
+  annex_numeral: z.optional(z.string().check(z.regex(/^[IVXLCDM]+$/, { error: 'a Roman numeral in capitals, such as `II`' }))),
 });
 
 /** The keys of an annex file's frontmatter. */
@@ -118,6 +120,8 @@ export function parseMeetingFrontmatter(file: string, source: FrontmatterSource 
     changes_author: d.changes_author ?? null,
     changes_date: d.changes_date ?? null,
     translation_of: d.translation_of ?? null,
+    annex_of: d.annex_of ?? null,
+    annex_numeral: d.annex_numeral ?? null,
   };
   return { meta, diagnostics: found.diagnostics };
 }

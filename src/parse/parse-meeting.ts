@@ -314,7 +314,7 @@ function isLettered(items: readonly ListItem[]): boolean {
     items.length > 0 &&
     items.every((item, i) => {
       const first = item.blocks[0];
-      return first?.type === 'plain' && /^\s*([a-z])[.)]\s/.exec(inlineText(first.content))?.[1] === String.fromCharCode(97 + i);
+      return first?.type === 'plain' && letterOf(first.content) === String.fromCharCode(97 + i);
     })
   );
 }
@@ -333,13 +333,20 @@ function convertTable(ctx: InlineContext, node: Table): Block {
 }
 
 function convertDecisions(ctx: InlineContext, list: List): Decision[] {
-  return list.children.map((item) => {
+  const decisions = list.children.map((item) => {
     const [first, ...rest] = item.children;
     if (first?.type === 'paragraph') {
-      return { type: 'decision', content: convertInlines(ctx, first.children), blocks: convertBlocks(ctx, rest), range: rangeOf(ctx, item) };
+      return { type: 'decision' as const, content: convertInlines(ctx, first.children), blocks: convertBlocks(ctx, rest), lettered: false, range: rangeOf(ctx, item) };
     }
-    return { type: 'decision', content: [], blocks: convertBlocks(ctx, item.children), range: rangeOf(ctx, item) };
+    return { type: 'decision' as const, content: [], blocks: convertBlocks(ctx, item.children), lettered: false, range: rangeOf(ctx, item) };
   });
+  const lettered = decisions.length > 0 && decisions.every((d, i) => letterOf(d.content) === String.fromCharCode(97 + i));
+  return lettered ? decisions.map((d) => ({ ...d, lettered })) : decisions;
+}
+
+/** The letter an item's text opens with, followed by `.` or `)` and a space, as authors letter a list by hand. */
+function letterOf(content: readonly Inline[]): string | null {
+  return /^\s*([a-z])[.)]\s/.exec(inlineText(content))?.[1] ?? null;
 }
 
 /**

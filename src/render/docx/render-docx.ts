@@ -56,8 +56,14 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     const body: FileChild[] = [...coverChildren(env), ...(report.profile.agendaTable ? agendaTable(env, state, !options.agendaOnly) : [])];
     if (!options.agendaOnly) for (const item of report.items) body.push(...itemChildren(env, state, item, lists.of));
     if (!options.agendaOnly && report.items.length) body.push(endMark(env));
-    // Every section names its own header and footer, so none inherits another's.
-    sections.push({ properties: { page: page(false) }, headers: { default: header(publicLine) }, footers: { default: footer() }, children: body });
+    // Every section names its own header and footer, so none inherits another's. The body's pages carry the report's
+    // running header (as the PDF's do); page 1, the cover, only the public mark.
+    sections.push({
+      properties: { page: page(false), titlePage: true },
+      headers: { default: header([report.facts.runningHeader, ...publicLine]), first: header(publicLine) },
+      footers: { default: footer(), first: footer() },
+      children: body,
+    });
   }
   if (!options.agendaOnly) {
     for (const annex of report.annexes) {
@@ -70,7 +76,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
       }
       sections.push({
         properties: { type: SectionType.NEXT_PAGE, page: page(landscape) },
-        headers: { default: header([annex.header, ...publicLine]) },
+        headers: { default: header([annex.header, ...(annex.visibility === 'restricted' && !report.public ? [catalog.restricted] : []), ...publicLine]) },
         footers: { default: footer() },
         children: annexChildren(env, state, annex, lists.of),
       });

@@ -10,7 +10,7 @@ import { headingLevels } from '../outline.js';
 import { alignmentFor, blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
 import { complexField } from './fields.js';
 import { inlineRuns } from './inline.js';
-import { contentWidth, NUMBERING, STYLE } from './styles.js';
+import { contentWidth, HANG, NUMBERING, STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
 /** The committee's name on the cover wraps at 14em of 12 pt, as the HTML's; Word's default cell margins are 108 twips a side. */
@@ -182,11 +182,11 @@ interface FlowContext {
 }
 
 const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], FileChild[]> = {
+  // Sub-items that share their paragraphs (Item II's sixteen) keep together with the first of them, as every heading does.
   subitems: (node, { env, state }) =>
-    node.subitems.flatMap((s, i) => [
-      // Sub-items that share their paragraphs (Item II's sixteen) may part across pages: only the last keeps with the text.
-      new Paragraph({ style: STYLE.subitem, ...(i < node.subitems.length - 1 ? { keepNext: false } : {}), children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun({ children: [new Tab()] }), ...inlineRuns(env, state, s.title)] }),
-    ]),
+    node.subitems.map(
+      (s) => new Paragraph({ style: STYLE.subitem, children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun({ children: [new Tab()] }), ...inlineRuns(env, state, s.title)] }),
+    ),
   heading: (node, { env, state, headingShift, levels }) => [headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null, levels.get(node))],
   loose: (node, { env, state, width }) => [
     ...(node.restricted ? [restrictedLabel(catalogFor(env.report.meta.language).restricted)] : []),
@@ -202,6 +202,8 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
       ...label,
       new Paragraph({
         style,
+        // The phrase that opens a decision list keeps with its first decision.
+        ...(node.decisions ? { keepNext: true } : {}),
         ...alignmentFor(node.content),
         // The style carries the report's numbering; a paragraph names a list only to restart it (annexes, public gaps).
         ...(list && list !== NUMBERING.paragraphs ? { numbering: { reference: list, level: 0, custom: true } } : {}),
@@ -209,7 +211,13 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
       }),
       ...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0 }),
       ...(node.decisions ?? []).flatMap((d) => [
-        new Paragraph({ style: STYLE.decision, ...alignmentFor(d.content), children: inlineRuns(env, state, d.content) }),
+        // A decision the author lettered keeps the Decision style (the round trip knows decisions by it), without its dash.
+        new Paragraph({
+          style: STYLE.decision,
+          ...(d.lettered ? { numbering: { reference: NUMBERING.decisionsLettered, level: 0, custom: true }, indent: { left: HANG * 2, hanging: 0 } } : {}),
+          ...alignmentFor(d.content),
+          children: inlineRuns(env, state, d.content),
+        }),
         ...blockChildren(env, state, d.blocks, { textStyle: STYLE.body, width: width - 1701, level: 1 }),
       ]),
     ];
@@ -237,14 +245,21 @@ function restrictedLabel(text: string): Paragraph {
   return new Paragraph({ style: STYLE.bodyRestricted, keepNext: true, children: [new TextRun({ text, style: STYLE.restrictedLabel })] });
 }
 
+function restrictedAnnexLabel(text: string): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 0, after: 360 }, children: [new TextRun({ text, style: STYLE.restrictedLabel })] });
+}
+
 export function annexChildren(env: WriterEnv, state: WriterState, annex: NumberedAnnex, numberingFor: (p: NumberedParagraph) => string | null): FileChild[] {
   const landscape = annex.orientation === 'landscape';
   const bookmark = annex.bookmark;
   if (env.report.public && annex.visibility === 'restricted') {
     return [new Paragraph({ style: STYLE.notIncluded, children: [...bookmarked(state, bookmark, [new TextRun(annex.notIncluded)])] })];
   }
+  // The heading block of every edition: "Annex II" over the title and, in a full edition, "Restricted" under a restricted annex's.
+  const restricted = annex.visibility === 'restricted' ? [restrictedAnnexLabel(catalogFor(env.report.meta.language).restricted)] : [];
   return [
     new Paragraph({ style: STYLE.annexTitle, children: [...bookmarked(state, bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun({ text: annex.title, style: STYLE.annexTitleText })] }),
+    ...restricted,
     ...flowChildren(env, state, annex.body, landscape, numberingFor, 2, OUTLINE.annex),
     ...(annex.body.length ? [endMark(env)] : []),
   ];

@@ -52,6 +52,8 @@ export const NUMBERING = {
   /** A working document's sections, I., II., III.: a list of their own, so Word renumbers them too. */
   sections: 'document-sections',
   decisions: 'decisions',
+  /** Decisions the author lettered ("a. took note…"): no dash, the text (and its letter) where the dash would be. */
+  decisionsLettered: 'decisions-lettered',
   bullets: 'bullets',
   ordered: 'ordered',
 } as const;
@@ -140,9 +142,10 @@ export function stylesFor(languageTag: string): IStylesOptions {
       { id: STYLE.quote, name: 'Quote', basedOn: STYLE.normal, paragraph: { indent: { left: HANG * 2, right: HANG }, alignment: AlignmentType.JUSTIFIED } },
       { id: STYLE.code, name: 'Code', basedOn: STYLE.normal, run: { font: 'Courier New', size: 19 }, paragraph: { indent: { left: HANG }, spacing: { after: 0, line: 240 } } },
       { id: STYLE.tableText, name: 'Table Text', basedOn: STYLE.normal, run: { size: TABLE_TEXT_SIZE }, paragraph: { spacing: { after: 40, line: 240 } } },
-      { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, run: { bold: true } },
+      // A header row keeps with the first row under it: a table never starts with its header alone at a page's foot.
+      { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, run: { bold: true }, paragraph: { keepNext: true } },
       { id: STYLE.agendaText, name: 'Agenda Text', basedOn: STYLE.normal, run: { size: 22 }, paragraph: { spacing: { after: 40, line: 240 } } },
-      { id: STYLE.agendaHeading, name: 'Agenda Heading', basedOn: STYLE.agendaText, run: { underline: {} } },
+      { id: STYLE.agendaHeading, name: 'Agenda Heading', basedOn: STYLE.agendaText, run: { underline: {} }, paragraph: { keepNext: true } },
       { id: STYLE.agendaSubitem, name: 'Agenda Sub-item', basedOn: STYLE.agendaText, paragraph: { indent: { left: 397, hanging: 397 }, spacing: { after: 20 } } },
       { id: STYLE.stars, name: 'Stars', basedOn: STYLE.normal, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } } },
       {
@@ -192,6 +195,10 @@ export function numberingFor(lists: readonly { readonly reference: string; reado
       {
         reference: NUMBERING.decisions,
         levels: [{ level: 0, format: LevelFormat.BULLET, text: '-', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG * 3, hanging: HANG } } } }],
+      },
+      {
+        reference: NUMBERING.decisionsLettered,
+        levels: [{ level: 0, format: LevelFormat.NONE, text: '', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG * 2, hanging: 0 } } } }],
       },
       // The seed's lists are dash lists: "-", then "–" and "◦" below.
       { reference: NUMBERING.bullets, levels: nested(LevelFormat.BULLET, (l) => ['-', '–', '◦'][l % 3]!) },

@@ -16,6 +16,8 @@ export interface FlowView {
   readonly html: string;
   readonly blocks?: string;
   readonly decisions?: readonly string[] | null;
+  /** The author lettered the decisions ("a. took note…"): they print their letters and no dash. */
+  readonly decisionsLettered?: boolean;
   readonly restricted: boolean;
   readonly subitems?: readonly { anchor: string; label: string; title: string; purpose: string | null }[];
   readonly level?: number;
@@ -91,6 +93,8 @@ export interface HtmlView {
   readonly annexes: readonly AnnexView[];
   /** Extra CSS for named pages: running headers of annexes and landscape pages. */
   readonly pageStyles: string;
+  /** Reviewer comments are shown (full edition): the page makes room for them beside the text. */
+  readonly hasComments: boolean;
 }
 
 export interface AgendaRowView {
@@ -119,12 +123,14 @@ export interface ViewOptions {
   readonly annexesOnly?: boolean;
   /** The cover and agenda table only (`acta agenda`). */
   readonly agendaOnly?: boolean;
+  /** Laid out in pages for the PDF: each footnote at its call, for the paged-media engine to set at the foot of its page. */
+  readonly paged?: boolean;
 }
 
 export function htmlView(report: NumberedReport, options: ViewOptions = {}): HtmlView {
   const meta = report.meta;
   const catalog = catalogFor(meta.language);
-  const ctx = hastContext(report);
+  const ctx = hastContext(report, options.paged === true);
   const inline = (nodes: readonly Inline[]) => html(inlinesToHast(ctx, nodes));
 
   // Footnotes are listed where they are first cited: after the body, or at the end of their annex.
@@ -138,7 +144,7 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
   // A footnote cited only from another footnote lives with the one that cites it.
   for (const f of report.footnotes) visitBlocks(f.blocks, cite(() => home.get(f.key) ?? 'body'), BODY);
   const footnotesOf = (where: string): FootnoteView[] =>
-    report.footnotes.filter((f) => (home.get(f.key) ?? 'body') === where).map((f) => ({ anchor: f.anchor, number: f.number, callName: catalog.access.footnoteCall(f.number), html: html(blocksToHast(ctx, f.blocks)) }));
+    options.paged ? [] : report.footnotes.filter((f) => (home.get(f.key) ?? 'body') === where).map((f) => ({ anchor: f.anchor, number: f.number, callName: catalog.access.footnoteCall(f.number), html: html(blocksToHast(ctx, f.blocks)) }));
 
   const showBody = !options.annexesOnly && !options.agendaOnly;
   const hasParagraphs = report.items.some((i) => i.paragraphRange !== null);
@@ -197,8 +203,20 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
       : [],
     footnotes: showBody ? footnotesOf('body') : [],
     annexes: options.agendaOnly ? [] : report.annexes.map((annex) => annexView(ctx, report, annex, footnotesOf(annex.anchor), alone ? 1 : ITEM_LEVEL)),
-    pageStyles: options.agendaOnly ? '' : pageStyles(report),
+    pageStyles: pageStyles(report, !options.agendaOnly),
+    hasComments: hasComments(report),
   };
+}
+
+/** Whether a reviewer's comment is anywhere in the tree (a public edition has none left). */
+function hasComments(report: NumberedReport): boolean {
+  let found = false;
+  visitTree(report, {
+    inline: (node) => {
+      if (node.type === 'comment' && node.body) found = true;
+    },
+  });
+  return found;
 }
 
 type FlowNode = Flow<NumberedParagraph, NumberedSubitem>;
@@ -214,6 +232,7 @@ const FLOW: Handlers<FlowNode, [HastContext, ReadonlyMap<FlowNode, number>], Flo
     html: html(inlinesToHast(ctx, node.content)),
     blocks: html(blocksToHast(ctx, node.blocks)),
     decisions: node.decisions ? node.decisions.map((d) => html([...inlinesToHast(ctx, d.content), ...blocksToHast(ctx, d.blocks)])) : null,
+    decisionsLettered: node.decisions?.some((d) => d.lettered) ?? false,
     restricted: node.restricted,
   }),
   subitems: (node, ctx) => ({
@@ -249,22 +268,27 @@ function annexView(ctx: HastContext, report: NumberedReport, annex: NumberedAnne
   };
 }
 
-/** Named pages give each annex its running header and landscape annexes their page size. */
-function pageStyles(report: NumberedReport): string {
+/**
+ * The running header of every page but the first, from the report's facts: the report's own (its symbol, or "Annex I to
+ * doc. …" when it is itself an annex) on body pages; on an annex's pages, a named page of its own, its header and, in
+ * the full edition, "Restricted" for a restricted one; "Public Version" under either in a public edition. Landscape
+ * annexes get their page size from their named page too.
+ */
+function pageStyles(report: NumberedReport, annexes: boolean): string {
   const catalog = catalogFor(report.meta.language);
-  const rules: string[] = [];
   const cssString = (s: string) => `"${s.replace(/["\\\n]/g, (c) => (c === '\n' ? ' ' : `\\${c}`))}"`;
-  // "Public Version" prints once a page, at the top right, under the annex header on an annex's pages.
-  const publicLine = report.public ? ` "\\A" ${cssString(catalog.publicVersion)}` : '';
+  const header = (lines: readonly string[]) => `@top-right { content: ${[...lines, ...(report.public ? [catalog.publicVersion] : [])].map(cssString).join(' "\\A" ')}; }`;
+  // Page 1 is the cover, which says it all (the public mark included).
+  const rules = [`@page { ${header([report.facts.runningHeader])} }`, '@page :first { @top-right { content: none; } }'];
+  if (!annexes) return rules.join('\n');
   for (const annex of report.annexes) {
     // A restricted annex left out of a public edition is one line after what comes before it: no page of its own
     // (a change of named page would force one).
     if (report.public && annex.visibility === 'restricted') continue;
     const size = annex.orientation === 'landscape' ? 'A4 landscape' : 'A4';
-    rules.push(`@page ${annex.anchor} { size: ${size}; @top-right { content: ${cssString(annex.header)}${publicLine}; white-space: pre; } }`);
+    const restricted = !report.public && annex.visibility === 'restricted' ? [catalog.restricted] : [];
+    rules.push(`@page ${annex.anchor} { size: ${size}; ${header([annex.header, ...restricted])} }`);
     rules.push(`#${annex.anchor} { page: ${annex.anchor}; }`);
   }
-  // Page 1 has it already, in the cover block.
-  if (report.public) rules.push(`@page { @top-right { content: ${cssString(catalog.publicVersion)}; } } @page :first { @top-right { content: none; } }`);
   return rules.join('\n');
 }

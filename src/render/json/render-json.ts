@@ -1,6 +1,6 @@
 // The numbered report and the decisions register as JSON: the stable interface for other tools.
 
-import type { NumberedReport } from '../../model.js';
+import type { Decision, NumberedReport } from '../../model.js';
 import { subitemsOf } from '../../walk.js';
 import { plainBlocks, plainInlines, tidy } from '../plain-text.js';
 
@@ -26,7 +26,7 @@ export function reportData(report: NumberedReport) {
           subitems: node.group,
           text: text(node.content),
           detail: plainBlocks(report, node.blocks),
-          decisions: (node.decisions ?? []).map((d) => tidy([text(d.content), ...plainBlocks(report, d.blocks)].join(' '))),
+          decisions: (node.decisions ?? []).map((d) => decisionText(report, d)),
           restricted: node.restricted,
         },
       ];
@@ -100,8 +100,14 @@ export function decisionRecords(report: NumberedReport): DecisionRecord[] {
     item: d.item,
     subitem: d.subitem,
     paragraph: d.paragraph,
-    text: tidy([plainInlines(report, d.decision.content), ...plainBlocks(report, d.decision.blocks)].join(' ')),
+    text: decisionText(report, d.decision),
   }));
+}
+
+/** A decision's words: a letter the author typed before them ("a. took note…") is the list's, not the decision's. */
+function decisionText(report: NumberedReport, decision: Decision): string {
+  const text = tidy([plainInlines(report, decision.content), ...plainBlocks(report, decision.blocks)].join(' '));
+  return decision.lettered ? text.replace(/^[a-z][.)]\s+/, '') : text;
 }
 
 export function decisionsData(report: NumberedReport) {

@@ -238,7 +238,7 @@ describe('the XML parts of the flagship DOCX', async () => {
     expect(document).toMatch(/<w:bookmarkStart w:name="item_XV" w:id="\d+"\/>/);
   });
 
-  it('gives each annex a header part of its own, and the body one without any annex', () => {
+  it("gives each annex a header part of its own, and the body the report's running header but on its first page", () => {
     const sections = document.match(/<w:sectPr>.*?<\/w:sectPr>/g)!;
     expect(sections).toHaveLength(6);
     const rels = parts['word/_rels/document.xml.rels']!;
@@ -249,7 +249,16 @@ describe('the XML parts of the flagship DOCX', async () => {
     };
     const headers = sections.map(headerOf);
     expect(new Set(headers.map((h) => h.target)).size).toBe(6);
-    expect(headers.map((h) => h.text)).toEqual(['', ...['I', 'II', 'III', 'IV', 'V'].map((n) => `Annex ${n} to doc. PC0517E1a`)]);
+    // The report is itself Annex I to the covering note PC0517E1: its pages say so, as the PDF's do; the restricted
+    // annex's header says it is restricted.
+    expect(headers.map((h) => h.text)).toEqual([
+      'Annex I to doc. PC0517E1',
+      'Annex I to doc. PC0517E1aRestricted',
+      ...['II', 'III', 'IV', 'V'].map((n) => `Annex ${n} to doc. PC0517E1a`),
+    ]);
+    expect(sections[0]).toContain('<w:titlePg/>');
+    const first = /<w:headerReference w:type="first" r:id="(\w+)"\/>/.exec(sections[0]!)![1];
+    expect(parts[`word/${new RegExp(`Id="${first}"[^>]*Target="([^"]+)"`).exec(rels)![1]}`]!.replace(/<[^>]+>/g, '')).toBe('');
     expect(sections[5]).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
     expect(sections.slice(0, 5).every((s) => s.includes('w:orient="portrait"'))).toBe(true);
   });
