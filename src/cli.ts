@@ -113,7 +113,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .option('--no-annex-files', 'write no annexes/ files (each annex alone); the annexes stay in the report')
     .option('--no-documents', 'write no documents/ files: the report alone (the working documents are still checked)')
     .option('--no-cache', 'read every file again, and build even when nothing changed')
-    .option('--accept-changes', 'write the clean text: tracked changes accepted')
+    .option('--accept-changes', 'write the full edition with its tracked changes accepted and no comments, as {symbol}-accepted.* (public editions always are)')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .option('--reference-docx <file>', 'a Word document whose styles the DOCX takes (see acta reference-docx)')
     .option('--summary', 'print what was written even when the output is not a terminal')
@@ -229,9 +229,11 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .argument('<file>', 'the edited full-edition DOCX')
     .requiredOption('--into <dir>', 'the meeting folder it was built from')
     .option('--dry-run', 'print the unified diff of the Markdown and write nothing')
-    .action(async (file: string, opts: { into: string; dryRun?: boolean }) => {
+    .addOption(new Option('--conflicts <how>', 'where the Markdown and the copy changed the same words: stop (write nothing) or mark (write both as CriticMarkup)').choices(['stop', 'mark']).default('stop', 'stop'))
+    .option('--base-is-current', 'the Markdown has not changed since the file was built: use it as the base when the file no longer carries its own')
+    .action(async (file: string, opts: { into: string; dryRun?: boolean; conflicts: 'stop' | 'mark'; baseIsCurrent?: boolean }) => {
       const { importCommand } = await commands.import();
-      setOutcome(await importCommand(file, { into: opts.into, dryRun: opts.dryRun === true }, terminal));
+      setOutcome(await importCommand(file, { into: opts.into, dryRun: opts.dryRun === true, conflicts: opts.conflicts, baseIsCurrent: opts.baseIsCurrent === true }, terminal));
     });
 
   return program;

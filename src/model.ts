@@ -393,6 +393,8 @@ export interface NumberedTree {
   readonly meta: MeetingMeta;
   readonly facts: ReportFacts;
   readonly public: boolean;
+  /** Tracked changes accepted and comments removed: every public edition, and the full one with --accept-changes. */
+  readonly accepted: boolean;
   readonly items: readonly NumberedItem[];
   readonly annexes: readonly NumberedAnnex[];
   readonly footnotes: readonly NumberedFootnote[];

@@ -4,6 +4,7 @@
 
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
+import { originIndex } from '../render/docx/origins.js';
 import { WORD_XML } from '../xml.js';
 
 /** A DOCX acta refuses to read, with the one line that says why. */
@@ -13,11 +14,16 @@ const MB = 1024 * 1024;
 /** Far above any report (the flagship's full DOCX is under 1 MB, its document part under 5 MB). */
 export const LIMITS = { file: 64 * MB, part: 64 * MB, total: 256 * MB, ratio: 200, entries: 5000, paragraphs: 200_000 } as const;
 
-const PARTS = ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/styles.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml'] as const;
+const PARTS = [
+  'word/document.xml', 'word/comments.xml', 'word/commentsExtended.xml', 'word/footnotes.xml', 'word/styles.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml', 'docProps/custom.xml',
+] as const;
 export type PartName = (typeof PARTS)[number];
+/** Custom XML items: one of them carries the build's base (render/docx/base-part.ts). */
+const CUSTOM_XML = /^customXml\/item\d{1,3}\.xml$/;
+export type Unpacked = Partial<Record<PartName, string>> & { readonly [custom: `customXml/${string}`]: string | undefined };
 
 /** The parts the import reads, unpacked only after every entry of the zip has been checked. */
-export function unpackDocx(bytes: Uint8Array): Partial<Record<PartName, string>> {
+export function unpackDocx(bytes: Uint8Array): Unpacked {
   if (bytes.length > LIMITS.file) throw new RefusedDocx(`the file is ${Math.round(bytes.length / MB)} MB, more than the ${LIMITS.file / MB} MB any report can be`);
   let total = 0;
   let entries = 0;
@@ -38,22 +44,22 @@ export function unpackDocx(bytes: Uint8Array): Partial<Record<PartName, string>>
         if (entry.originalSize > MB && entry.originalSize / Math.max(entry.size, 1) > LIMITS.ratio) {
           throw new RefusedDocx(`the entry \`${entry.name}\` is compressed ${Math.round(entry.originalSize / Math.max(entry.size, 1))} to 1 (a zip bomb?), which Word never does`);
         }
-        return (PARTS as readonly string[]).includes(entry.name);
+        return (PARTS as readonly string[]).includes(entry.name) || CUSTOM_XML.test(entry.name);
       },
     });
   } catch (e) {
     if (e instanceof RefusedDocx) throw e;
     throw new RefusedDocx('the file is not a DOCX: it is not a readable zip archive');
   }
-  const out: Partial<Record<PartName, string>> = {};
-  for (const name of PARTS) {
+  const out: Record<string, string> = {};
+  for (const name of [...PARTS, ...Object.keys(files).filter((n) => CUSTOM_XML.test(n))]) {
     const data = files[name];
     if (!data) continue;
     // fflate sizes its output from the zip's own (untrusted) header: check what actually came out.
     if (data.length > LIMITS.part) throw new RefusedDocx(`the part ${name} unpacks to more than ${LIMITS.part / MB} MB`);
     out[name] = strFromU8(data);
   }
-  return out;
+  return out as Unpacked;
 }
 
 export type XmlNode = { readonly [name: string]: XmlNode[] | string | Record<string, string> };
@@ -129,6 +135,8 @@ export interface DocxParagraph {
   /** Its style, as acta names it when the style is one of acta's (LibreOffice renames some ids: BodyText becomes TextBody). */
   readonly style: string;
   readonly bookmarks: readonly string[];
+  /** The index of its origin in the writer's map (its hidden `_acta_N` bookmark), when acta wrote it from the Markdown. */
+  readonly origin: number | null;
   /** A paragraph inserted or deleted with tracking on (its mark is a revision). */
   readonly mark: Change;
   readonly tokens: readonly Token[];
@@ -220,6 +228,7 @@ function revisionOf(properties: XmlNode | undefined): Change {
 function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadContext): DocxParagraph {
   let style: string | null = null;
   let mark: Change = null;
+  let origin: number | null = null;
   const bookmarks: string[] = [];
   const tokens: Token[] = [];
   const state: RunState = { change: null, link: null, field: null };
@@ -235,7 +244,9 @@ function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadCon
           break;
         case 'w:bookmarkStart': {
           const b = attr(node, 'w:name');
-          if (b && !b.startsWith('_')) bookmarks.push(b);
+          const index = b ? originIndex(b) : null;
+          if (index !== null) origin ??= index;
+          else if (b && !b.startsWith('_')) bookmarks.push(b);
           break;
         }
         case 'w:ins':
@@ -279,7 +290,7 @@ function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadCon
     }
   };
   walk(childrenOf(p));
-  return { style: context.style(style), bookmarks, mark, tokens, inTable: cell !== null, cell };
+  return { style: context.style(style), bookmarks, origin, mark, tokens, inTable: cell !== null, cell };
 }
 
 function runsText(nodes: readonly XmlNode[]): string {

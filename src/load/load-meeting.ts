@@ -243,3 +243,30 @@ function firstInvalidUtf8(bytes: Buffer): number {
   }
   return 0;
 }
+
+/**
+ * A meeting from files already read (by their paths relative to the folder, with `/`): what a DOCX carries as its
+ * base. Files are grouped and ordered as `loadMeeting` reads a folder; a path it would not read is left out.
+ */
+export function loadedFromFiles(dir: string, files: readonly { readonly path: string; readonly text: string }[]): LoadedMeeting {
+  const byCodePoint = <T extends { readonly path: string }>(list: T[]) => list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const source = (relative: string, text: string): SourceFile => ({ path: path.join(dir, ...relative.split('/')), text });
+  const at = (pattern: RegExp) => byCodePoint(files.filter((f) => pattern.test(f.path) && !isDropping(f.path.split('/').at(-1)!))).map((f) => source(f.path, f.text));
+  const meeting = files.find((f) => f.path === 'meeting.md');
+  const documents: LoadedDocument[] = [];
+  const names = new Set(files.flatMap((f) => /^documents\/([^/]+?)(?:\.md|\/document\.md)$/i.exec(f.path)?.[1] ?? []));
+  for (const name of [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const single = files.find((f) => f.path.toLowerCase() === `documents/${name.toLowerCase()}.md`);
+    const folder = files.find((f) => f.path === `documents/${name}/document.md`);
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (folder) documents.push({ name, file: source(folder.path, folder.text), annexes: at(new RegExp(`^documents/${escaped}/annexes/[^/]+\\.md$`, 'i')) });
+    else if (single) documents.push({ name, file: source(single.path, single.text), annexes: [] });
+  }
+  return {
+    dir,
+    meeting: meeting ? source(meeting.path, meeting.text) : null,
+    items: at(/^items\/[^/]+\.md$/i),
+    annexes: at(/^annexes\/[^/]+\.md$/i),
+    documents,
+  };
+}

@@ -271,7 +271,7 @@ function numberTree(
     runningHeader: meta.annex_of ? catalog.annexHeader(meta.annex_numeral ?? 'I', meta.annex_of) : meta.symbol,
     changes: { author: changesAuthor, date: changesDate, label: `${changesAuthor}, ${formatDate(meta.language, changesDate)}` },
   };
-  return new Bookmarks().assign({ profile, meta, facts, public: false, items, annexes, footnotes, paragraphCount: numbered.count, document, documents: [], external: {}, range: source.range });
+  return new Bookmarks().assign({ profile, meta, facts, public: false, accepted: false, items, annexes, footnotes, paragraphCount: numbered.count, document, documents: [], external: {}, range: source.range });
 }
 
 /** Every reference must point at an id of the meeting folder; public text should not point at restricted text. */

@@ -5,8 +5,17 @@ import path from 'node:path';
 import { FORMATS, type Format } from '../formats.js';
 import { toRoman } from '../i18n/labels.js';
 
-/** The full report, or the public version (restricted content left out). */
-export type Edition = 'full' | 'public';
+/**
+ * The full report (tracked changes and comments shown), the full report with its changes accepted
+ * (--accept-changes: named apart, so it is never taken for the marked-up one), or the public version
+ * (restricted content left out, changes always accepted, no comment).
+ */
+export type Edition = 'full' | 'accepted' | 'public';
+
+/** The edition a numbered tree is, read off the flags the public filter and the accept step set. */
+export function editionOfTree(tree: { readonly public: boolean; readonly accepted: boolean }): Edition {
+  return tree.public ? 'public' : tree.accepted ? 'accepted' : 'full';
+}
 
 /** What a document holds: the whole report, one annex alone, or the cover and agenda table. */
 export type Part = 'report' | 'annex' | 'agenda';
@@ -33,13 +42,15 @@ export function meetingName(dir: string): string {
   return path.basename(path.resolve(dir));
 }
 
-/** The editions a build writes: both, unless --public or --full keeps one. */
-export function editionsOf(options: { readonly publicOnly: boolean; readonly fullOnly?: boolean }): Edition[] {
+/** The editions a build writes: both, unless --public or --full keeps one; --accept-changes makes the full one accepted. */
+export function editionsOf(options: { readonly publicOnly: boolean; readonly fullOnly?: boolean; readonly acceptChanges?: boolean }): Edition[] {
+  const full: Edition = options.acceptChanges === true ? 'accepted' : 'full';
   if (options.publicOnly) return ['public'];
-  return options.fullOnly ? ['full'] : ['full', 'public'];
+  return options.fullOnly ? [full] : [full, 'public'];
 }
 
-const suffix = (edition: Edition): string => (edition === 'public' ? '-public' : '');
+const SUFFIX: Readonly<Record<Edition, string>> = { full: '', accepted: '-accepted', public: '-public' };
+const suffix = (edition: Edition): string => SUFFIX[edition];
 
 /** `PC0517E1a.docx`, `PC0517E1a-public.html` */
 export function reportFile(symbol: string, edition: Edition, format: Format): string {
@@ -103,10 +114,10 @@ export function decisionsFile(edition: Edition): string {
 
 /** The edition and format of a file a build writes (a report, an annex alone, a register), from its name. */
 export function outputKind(relative: string): { readonly edition: Edition; readonly format: Format } | null {
-  const match = /(-public)?\.([a-z]+)$/.exec(relative);
+  const match = /(-public|-accepted)?\.([a-z]+)$/.exec(relative);
   const format = match?.[2] as Format | undefined;
   if (!match || !format || !(FORMATS as readonly string[]).includes(format)) return null;
-  return { edition: match[1] ? 'public' : 'full', format };
+  return { edition: match[1] === '-public' ? 'public' : match[1] === '-accepted' ? 'accepted' : 'full', format };
 }
 
 /**

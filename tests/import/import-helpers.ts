@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { expect } from 'vitest';
+import { importDocx, type ImportOptions } from '../../src/import/import-docx.js';
+import { checkMeeting } from '../../src/pipeline.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -103,4 +105,19 @@ export async function editInLibreOffice(docx: string, edits: unknown[]): Promise
   } finally {
     office.kill();
   }
+}
+
+/** `acta import` in-process, with the meeting as it is on disk now (stop at conflicts, the file's own base). */
+export async function importInProcess(dir: string, file: string, options: Partial<ImportOptions> = {}) {
+  const checked = await checkMeeting(dir);
+  if (!checked.report || !checked.sources) throw new Error(`the meeting has errors: ${checked.diagnostics.map((d) => d.message).join('; ')}`);
+  return importDocx(new Uint8Array(await readFile(file)), { dir, report: checked.report, sources: checked.sources, diagnostics: checked.diagnostics }, { conflicts: 'stop', baseIsCurrent: false, ...options });
+}
+
+/** The whole `<w:p>…</w:p>` of document.xml that holds `text` (acta's hidden origin bookmarks included). */
+export function paragraphWith(xml: string, text: string): string {
+  const at = xml.indexOf(text);
+  expect(at, text).toBeGreaterThan(-1);
+  const open = Math.max(xml.lastIndexOf('<w:p>', at), xml.lastIndexOf('<w:p ', at));
+  return xml.slice(open, xml.indexOf('</w:p>', at) + '</w:p>'.length);
 }

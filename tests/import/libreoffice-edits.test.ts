@@ -32,7 +32,7 @@ describe('the edits a reviewer makes in LibreOffice come back to their place', (
       { op: 'replace', find: 'Disseminate updated draft text for comments and feedback', text: 'Disseminate the updated draft text for comments' },
       { op: 'link', find: 'Doc. PC0495', url: 'https://www.wcoomd.org/PC0495' },
     ]);
-    expect(stdout).toBe(`${dir}: 3 file(s) changed; paragraphs: 2 inserted, 0 deleted, 6 changed; 5 tracked change(s) and 0 comment(s) brought in\n`);
+    expect(stdout).toBe(`${dir}: 3 files changed; paragraphs: 2 inserted, 0 deleted, 6 changed; 5 tracked changes and 0 comments brought in\n`);
     const changed = ['items/01-opening.md', 'annexes/02-ecommerce-fos.md', 'annexes/04-work-plan.md'];
     for (const [name, bytes] of before) if (!changed.includes(name)) expect(after.get(name)!.equals(bytes), name).toBe(true);
     const text = (files: Map<string, Buffer>, name: string) => files.get(name)!.toString('utf8');
@@ -69,7 +69,7 @@ describe('the edits a reviewer makes in LibreOffice come back to their place', (
       { op: 'insert-paragraph-after-text', after: 'took note of the opening remarks made by Ms. Hinojosa', text: 'thanked the Director for her remarks.' },
       { op: 'footnote', after: 'opened the 219th/220th Sessions', text: 'In the Council Room.' },
     ]);
-    expect(stdout).toBe(`${dir}: 2 file(s) changed; paragraphs: 1 inserted, 1 deleted, 2 changed; 1 tracked change(s) and 0 comment(s) brought in\n`);
+    expect(stdout).toBe(`${dir}: 2 files changed; paragraphs: 1 inserted, 1 deleted, 2 changed; 1 tracked change and 0 comments brought in\n`);
     const changed = [...before.keys()].filter((name) => !after.get(name)!.equals(before.get(name)!));
     expect(changed).toEqual(['items/01-opening.md', 'items/02-updates-and-reports.md']);
     const opening = before.get('items/01-opening.md')!.toString('utf8');

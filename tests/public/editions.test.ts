@@ -23,6 +23,9 @@ const MARKERS = [
   // text of a public one (span, block, action in a block, a restricted annex, a span in a public annex).
   'ZQLEAK-DOCSYMBOL', 'ZQLEAK-DOCTITLE', 'ZQLEAK-DOCHEADING', 'ZQLEAK-DOCSECTION', 'ZQLEAK-DOCBODY', 'ZQLEAK-DOCACTION', 'zqleak-doc',
   'ZQLEAK-DOCSPAN', 'ZQLEAK-DOCBLOCK', 'ZQLEAK-DOCRESTRICTEDACTION', 'ZQLEAK-DOCANNEXTITLE', 'ZQLEAK-DOCANNEXBODY', 'ZQLEAK-DOCANNEXSPAN',
+  // Text deleted by a tracked change (a deletion, the old words of a substitution), in a paragraph, a decision, a
+  // table cell, a footnote, an annex and a working document: public editions accept every change, whatever the options.
+  'ZQLEAK-DELETED', 'ZQLEAK-SUBSTOLD', 'ZQLEAK-DELDECISION', 'ZQLEAK-DELCELL', 'ZQLEAK-DELNOTE', 'ZQLEAK-DELANNEX', 'ZQLEAK-DELDOC',
 ];
 
 /** Every text a file holds: for a DOCX, the name and XML of every part in the zip. */
@@ -92,6 +95,17 @@ describe('no public output holds any restricted marker, in any form', async () =
     expect(found).toEqual([]);
   });
 
+  it('holds no tracked-change or comment markup: no Word revision, no <ins>/<del>, no margin note', () => {
+    for (const [name, text] of texts) {
+      if (name.endsWith('.docx')) expect(text, name).not.toMatch(/<w:(ins|del|moveFrom|moveTo|delText|commentRangeStart|commentReference) /);
+      if (name.endsWith('.html')) expect(text, name).not.toMatch(/<(ins|del)[\s>]|class="comment/);
+    }
+    // The accepted text is what is published: the inserted words of a substitution, and what a deletion leaves.
+    const data = texts.find(([name]) => name === 'LEAK1-public.json')![1];
+    expect(data).toContain('the ptc noted the revised dates.');
+    expect(data).toContain('adopted the programme.');
+  });
+
   it('looked into every part: document, headers, footers, footnotes, numbering, properties, relationships', async () => {
     const parts = Object.keys(unzipSync(new Uint8Array(await readFile(path.join(folder, 'LEAK1-public.docx')))));
     for (const part of ['word/document.xml', 'word/header1.xml', 'word/footer1.xml', 'word/footnotes.xml', 'word/numbering.xml', 'docProps/core.xml', 'docProps/app.xml', 'word/_rels/document.xml.rels']) {
@@ -113,8 +127,8 @@ describe('numbers never shift', async () => {
   const pub = JSON.parse(await readFile(path.join(folder, 'LEAK1-public.json'), 'utf8')) as Data;
 
   it('keeps paragraph, item and annex numbers in the data', () => {
-    expect(full.paragraphs.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(pub.paragraphs.map((p) => p.number)).toEqual([1, 4, 5, 6, 7]);
+    expect(full.paragraphs.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(pub.paragraphs.map((p) => p.number)).toEqual([1, 4, 5, 6, 7, 8, 9]);
     const numbering = (d: Data) => d.items.map((i) => [i.numeral, i.range]);
     expect(numbering(pub)).toEqual(numbering(full));
     expect(pub.annexes.map((a) => a.numeral)).toEqual(full.annexes.map((a) => a.numeral));
@@ -131,7 +145,7 @@ describe('numbers never shift', async () => {
     const anchors = async (file: string) => [...(await readFile(path.join(folder, file), 'utf8')).matchAll(/id="((?:para|item|annex)-[\w-]+)"/g)].map((m) => m[1]);
     const fullAnchors = await anchors('LEAK1.html');
     const pubAnchors = await anchors('LEAK1-public.html');
-    expect(pubAnchors.filter((a) => a!.startsWith('para-'))).toEqual(['para-1', 'para-4', 'para-5', 'para-6', 'para-7']);
+    expect(pubAnchors.filter((a) => a!.startsWith('para-'))).toEqual(['para-1', 'para-4', 'para-5', 'para-6', 'para-7', 'para-8', 'para-9']);
     expect(pubAnchors.every((a) => fullAnchors.includes(a))).toBe(true);
     const itemsAndAnnexes = (anchors: (string | undefined)[]) => anchors.filter((a) => /^(item|annex)-[IVXLCDM]+(-[a-z]+)?$/.test(a!));
     expect(itemsAndAnnexes(pubAnchors)).toEqual(itemsAndAnnexes(fullAnchors));
@@ -141,7 +155,7 @@ describe('numbers never shift', async () => {
   it('keeps them in the DOCX as LibreOffice renders it, the numbered annex included', async () => {
     const pages = await pdfPages((await libreOffice())[0]!);
     const body = pages.filter((p) => !p.includes('to doc. LEAK1')).join('\n');
-    expect([...body.matchAll(/^\s*(\d+)\.\s/gm)].map((m) => Number(m[1]))).toEqual([1, 4, 5, 6, 7]);
+    expect([...body.matchAll(/^\s*(\d+)\.\s/gm)].map((m) => Number(m[1]))).toEqual([1, 4, 5, 6, 7, 8, 9]);
     const annexII = pages.filter((p) => p.includes('Annex II to doc. LEAK1')).join('\n');
     expect([...annexII.matchAll(/^\s*(\d+)\.\s/gm)].map((m) => Number(m[1]))).toEqual([1, 3]);
     expect(pages.every((p) => p.includes('Public Version'))).toBe(true);

@@ -5,7 +5,7 @@ import {
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Handlers, type Inline } from '../../model.js';
-import { linkBetween } from '../../write/output-names.js';
+import { editionOfTree, linkBetween } from '../../write/output-names.js';
 import { complexField } from './fields.js';
 import { STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
@@ -56,7 +56,7 @@ function commentRuns(env: WriterEnv, state: WriterState, node: Extract<Inline, {
   const words = inlineRuns(env, state, node.children, format);
   if (!node.body) return words;
   const id = state.comments.length;
-  state.comments.push({ id, author: node.author ?? env.changes.author, body: new Paragraph({ children: inlineRuns(env, state, node.body) }) });
+  state.comments.push({ id, author: node.author ?? env.changes.author, date: env.changes.date, body: new Paragraph({ children: inlineRuns(env, state, node.body) }) });
   return [new CommentRangeStart(id), ...words, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
 }
 
@@ -67,7 +67,7 @@ function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: re
   if (target.elsewhere) {
     // Another document of the meeting: a hyperlink to its file (a bookmark in another file is out of a REF field's reach).
     const from = { kind: env.report.document ? ('document' as const) : ('report' as const), symbol: env.report.meta.symbol };
-    const link = linkBetween(from, target.elsewhere, env.report.public ? 'public' : 'full', 'docx');
+    const link = linkBetween(from, target.elsewhere, editionOfTree(env.report), 'docx');
     const children = words.length ? words : [{ type: 'text' as const, value: target.label, range: words[0]?.range ?? target.range }];
     return [new ExternalHyperlink({ link, children: inlineRuns(env, state, children, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
   }

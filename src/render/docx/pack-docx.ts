@@ -13,6 +13,7 @@
 
 import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { BaseParts } from './base-part.js';
 import { applyReferenceStyles } from './reference-styles.js';
 
 export interface CoreProperties {
@@ -32,6 +33,8 @@ export interface PackOptions {
   readonly properties: CoreProperties;
   /** The styles part of a user's reference document (--reference-docx): acta's styles take its look. */
   readonly referenceStyles?: string;
+  /** The custom XML item that carries the build's base (see base-part.ts). */
+  readonly base?: BaseParts;
 }
 
 const CORE_PART = 'docProps/core.xml';
@@ -49,6 +52,7 @@ export async function packDocx(doc: Document, options: PackOptions): Promise<Uin
     parts['word/styles.xml'] = strToU8(applyReferenceStyles(strFromU8(parts['word/styles.xml']!), options.referenceStyles).styles);
   }
   addWebSettings(parts);
+  if (options.base) addBaseParts(parts, options.base);
   return zipWithDate(parts, options.date);
 }
 
@@ -200,6 +204,22 @@ function addWebSettings(parts: Record<string, Uint8Array>): void {
   parts[WEB_SETTINGS.part] = strToU8(WEB_SETTINGS.xml);
   parts[rels] = strToU8(relsXml.replace('</Relationships>', `${WEB_SETTINGS.relationship}</Relationships>`));
   parts[types] = strToU8(typesXml.replace('</Types>', `${WEB_SETTINGS.contentType}</Types>`));
+}
+
+/** The custom XML item of the base, related to the main document as Word relates its own custom XML items. */
+function addBaseParts(parts: Record<string, Uint8Array>, base: BaseParts): void {
+  const rels = 'word/_rels/document.xml.rels';
+  const types = '[Content_Types].xml';
+  for (const [name, xml] of Object.entries(base.parts)) {
+    if (parts[name] !== undefined) throw libraryChanged(`no part ${name} of its own (acta adds it)`, name);
+    parts[name] = strToU8(xml);
+  }
+  const relsXml = strFromU8(parts[rels]!);
+  const typesXml = strFromU8(parts[types]!);
+  if (relsXml.split('</Relationships>').length !== 2 || relsXml.includes('Id="rIdActaBase"')) throw libraryChanged('one </Relationships> and no relationship rIdActaBase', rels);
+  if (typesXml.split('</Types>').length !== 2 || !typesXml.includes('Extension="xml"')) throw libraryChanged('one </Types> and a default content type for .xml', types);
+  parts[rels] = strToU8(relsXml.replace('</Relationships>', `${base.relationship}</Relationships>`));
+  parts[types] = strToU8(typesXml.replace('</Types>', `${base.contentTypes.join('')}</Types>`));
 }
 
 /** fflate writes a zip entry's time as local time, so a local noon gives the same bytes in every time zone. */
