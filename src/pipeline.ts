@@ -16,8 +16,8 @@ import { filterPublic } from './public/filter-public.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { agendaFile, annexFile, decisionsFile, documentAnnexFile, documentFile, isDocumentAnnexFile, isDocumentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
-import { buildKey, contentHash, remember, upToDate, usesCache } from './write/build-cache.js';
+import { agendaFile, annexFile, decisionsFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { buildKey, contentHash, remember, sourcesKey, upToDate, usesCache } from './write/build-cache.js';
 import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { keepBases } from './write/base-cache.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
@@ -298,6 +298,8 @@ export async function renderAgenda(numbered: NumberedReport, edition: Edition, e
 
 export interface Built extends Checked {
   readonly written: readonly string[];
+  /** The files of an earlier build this one removed (a format, edition or part it was not asked for, an old name), relative to the folder. */
+  readonly removed?: readonly string[];
   /** The build was skipped: its input and outputs are those of the last build, this many files (diagnostics are that build's). */
   readonly upToDate?: number;
 }
@@ -335,26 +337,15 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     await writer.abort();
     throw e;
   }
-  const editions = editionsOf(options);
-  // A folder built before manifests existed: its stale annex files are recognised by name.
-  const annexNames = possibleAnnexFiles(checked.report.annexes.length, editions, options.formats);
-  const owned = options.annexFiles === false ? { has: () => false } : annexNames;
-  // What the previous build wrote and this one did not (an old symbol, an annex now restricted or
-  // removed) goes, unless it is of an edition or format this build was not asked for, or an annex
-  // alone when this build writes none (--no-annex-files).
-  const covers = (relative: string) => {
-    const kind = outputKind(relative);
-    if (kind === null || !editions.includes(kind.edition) || !options.formats.includes(kind.format)) return false;
-    // The working documents' files are left alone by a build that writes none (--no-documents), and
-    // their annexes alone by one that writes no annex file.
-    if (isDocumentFile(relative)) return options.documents !== false && (options.annexFiles !== false || !isDocumentAnnexFile(relative));
-    return options.annexFiles !== false || !annexNames.has(relative);
-  };
-  const written = await writer.commit({ owned, manifest: { covers } });
+  // What the previous builds wrote and this one did not goes, unless it was made from these very sources (a format or
+  // edition this build was not asked for): an old symbol, an annex now restricted or removed, any file of older
+  // sources. A folder built before manifests existed has its stale annex files recognised by name.
+  const owned = options.annexFiles === false ? { has: () => false } : possibleAnnexFiles(checked.report.annexes.length, editionsOf(options), options.formats);
+  const { written, removed } = await writer.commit({ owned, manifest: { sources: await sourcesKey(dir, env.templates) } });
   await keepBases(bases);
   if (key !== null) await remember(folder, key, hashes, checked.diagnostics);
   if (trees) await keepTrees(folder, trees);
-  return { ...checked, written };
+  return { ...checked, written, removed };
 }
 
 /** `acta agenda`: the cover block and agenda table of one edition, into `out/<folder name>/`. */

@@ -72,15 +72,6 @@ export function documentAnnexFile(symbol: string, numeral: string, edition: Edit
   return `documents/annexes/${symbol}-annex-${numeral}${suffix(edition)}.${format}`;
 }
 
-/** Whether a file of the output folder is a working document's (its own or one of its annexes alone). */
-export function isDocumentFile(relative: string): boolean {
-  return relative.startsWith('documents/');
-}
-
-export function isDocumentAnnexFile(relative: string): boolean {
-  return relative.startsWith('documents/annexes/');
-}
-
 /** A report or a working document of the meeting, as a link names it. */
 export interface DocumentPlace {
   readonly kind: 'report' | 'document';
@@ -110,14 +101,6 @@ export function alignedFile(symbol: string): string {
 /** `decisions.json`, `decisions-public.json` */
 export function decisionsFile(edition: Edition): string {
   return `decisions${suffix(edition)}.json`;
-}
-
-/** The edition and format of a file a build writes (a report, an annex alone, a register), from its name. */
-export function outputKind(relative: string): { readonly edition: Edition; readonly format: Format } | null {
-  const match = /(-public|-accepted)?\.([a-z]+)$/.exec(relative);
-  const format = match?.[2] as Format | undefined;
-  if (!match || !format || !(FORMATS as readonly string[]).includes(format)) return null;
-  return { edition: match[1] === '-public' ? 'public' : match[1] === '-accepted' ? 'accepted' : 'full', format };
 }
 
 /**
