@@ -8,7 +8,8 @@ import { blockChildren, tracedRuns, type BlockContext } from './blocks.js';
 import { inlineRuns } from './inline.js';
 import { inlineSpan, originLog, type Origin } from './origins.js';
 import { packDocx } from './pack-docx.js';
-import { agendaTable, annexChildren, coverChildren, endMark, itemChildren } from './report-parts.js';
+import { agendaTable, annexChildren, closeScope, coverChildren, endMark, itemChildren, tableOfContents } from './report-parts.js';
+import { documentTocEntries } from '../outline.js';
 import { NUMBERING, numberingFor, PAGE, STYLE, stylesFor } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
@@ -71,8 +72,13 @@ export async function writeDocx(report: NumberedReport, options: DocxOptions = {
   const sections: ISectionOptions[] = [];
   if (!options.annexesOnly) {
     const body: FileChild[] = [...coverChildren(env), ...(report.profile.agendaTable ? agendaTable(env, state, !options.agendaOnly) : [])];
+    // A working document's table of contents, after its cover: it covers the document to its end mark.
+    const toc = !options.agendaOnly && report.toc ? report.toc : null;
+    const scope = toc ? { name: '_Toc_document', id: state.nextBookmarkId++ } : null;
+    // Its sections are Heading 1, the headings in them Heading 3 and down (see report-parts' headingParagraph).
+    if (toc) body.push(...tableOfContents(env, state, toc, documentTocEntries(report, toc), scope, [1, toc.depth === 1 ? 1 : toc.depth + 1]));
     if (!options.agendaOnly) for (const item of report.items) body.push(...itemChildren(env, state, item, lists.of));
-    if (!options.agendaOnly && report.items.length) body.push(endMark(env, state));
+    if (!options.agendaOnly && report.items.length) body.push(closeScope(endMark(env, state), scope));
     // Every section names its own header and footer, so none inherits another's. The body's pages carry the report's
     // running header (as the PDF's do); page 1, the cover, only the public mark.
     sections.push({

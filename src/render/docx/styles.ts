@@ -1,6 +1,6 @@
 // Every style and numbering definition of the DOCX, declared once and referenced by id.
 
-import { AlignmentType, LevelFormat, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, LeaderType, LevelFormat, TabStopPosition, TabStopType, type INumberingOptions, type IStylesOptions } from 'docx';
 
 export const STYLE = {
   normal: 'Normal',
@@ -38,6 +38,7 @@ export const STYLE = {
   header: 'Header',
   footnote: 'FootnoteText',
   footer: 'Footer',
+  tocHeading: 'TOCHeading',
   // character styles
   purposeChar: 'PurposeChar',
   restrictedChar: 'RestrictedText',
@@ -157,6 +158,16 @@ export function stylesFor(languageTag: string): IStylesOptions {
         paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 }, keepNext: true, outlineLevel: 0 },
       },
       { id: STYLE.notIncluded, name: 'Not Included', basedOn: STYLE.normal, run: { italics: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 720 } } },
+      { id: STYLE.tocHeading, name: 'TOC Heading', basedOn: STYLE.normal, next: STYLE.normal, run: { bold: true }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+      // The entries of a table of contents, by level: Word's own styles, which its TOC field writes (named as LibreOffice
+      // names them, so a round trip through it keeps them).
+      ...[1, 2, 3, 4, 5, 6].map((level) => ({
+        id: `TOC${level}`,
+        name: `TOC ${level}`,
+        basedOn: STYLE.normal,
+        next: STYLE.normal,
+        paragraph: { indent: { left: (level - 1) * 425 }, spacing: { after: 60 }, tabStops: [{ type: TabStopType.RIGHT, position: TabStopPosition.MAX, leader: LeaderType.DOT }] },
+      })),
       { id: STYLE.header, name: 'header', basedOn: STYLE.normal, run: { size: 20 }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } },
       { id: STYLE.footer, name: 'footer', basedOn: STYLE.normal, run: { size: 20 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
     ],
@@ -165,6 +176,8 @@ export function stylesFor(languageTag: string): IStylesOptions {
       { id: STYLE.restrictedChar, name: 'Restricted Text', run: { color: RESTRICTED, underline: { type: 'double', color: RESTRICTED } } },
       { id: STYLE.restrictedLabel, name: 'Restricted Label', run: { color: RESTRICTED, bold: true, size: 16, allCaps: true } },
       { id: STYLE.codeChar, name: 'Code Char', run: { font: 'Courier New', size: 20 } },
+      // A table of contents' entries are links in this style (the docx library's, as Word's own).
+      { id: 'IndexLink', name: 'Index Link', run: {} },
       // The annex's title in capitals, as the seed and the HTML print it; the label above keeps its case.
       { id: STYLE.annexTitleText, name: 'Annex Title Text', run: { allCaps: true } },
     ],

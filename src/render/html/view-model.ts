@@ -1,12 +1,14 @@
 // The plain object the HTML templates lay out: labels from the model, user content as escaped HTML.
 
 import { catalogFor } from '../../i18n/labels.js';
-import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedParagraph, type NumberedReport, type NumberedSubitem } from '../../model.js';
-import { BODY, documentsUnder, subitemsOf, visitBlocks, visitTree } from '../../walk.js';
-import { headingLevels } from '../outline.js';
+import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type TocBlock } from '../../model.js';
+import { agendaEntryOf, BODY, documentsUnder, subitemsOf, visitBlocks, visitTree } from '../../walk.js';
+import { annexTocEntries, documentTocEntries, headingLevels, type TocEntry } from '../outline.js';
+import { h } from 'hastscript';
 import { blocksToHast, hastContext, html, inlinesToHast, type HastContext } from './to-hast.js';
 
 export interface FlowView {
+  readonly isToc?: true;
   readonly isParagraph?: true;
   readonly isSubitems?: true;
   readonly isHeading?: true;
@@ -87,7 +89,9 @@ export interface HtmlView {
     /** A working document: the subtitle is its agenda reference. */
     readonly agendaReference: boolean;
   } | null;
-  readonly agenda: { readonly showRange: boolean; readonly rows: readonly AgendaRowView[] } | null;
+  readonly agenda: { readonly showRange: boolean; readonly rows: readonly AgendaRowView[]; readonly days: readonly DayView[] } | null;
+  /** A working document's table of contents, after its cover. */
+  readonly toc: string | null;
   readonly items: readonly ItemView[];
   readonly footnotes: readonly FootnoteView[];
   readonly annexes: readonly AnnexView[];
@@ -97,7 +101,25 @@ export interface HtmlView {
   readonly hasComments: boolean;
 }
 
+/** A theme row across the agenda table above an item, or a day's timetable after the items. */
+export interface BannerView {
+  readonly title: string;
+  readonly note: readonly string[];
+}
+
+export interface DayView {
+  readonly title: string;
+  readonly entries: readonly {
+    readonly time: string;
+    /** The item the line is for, when it is a lone reference to an item or sub-item: its numeral. */
+    readonly numeral: string | null;
+    readonly html: string;
+    readonly details: string;
+  }[];
+}
+
 export interface AgendaRowView {
+  readonly banner: BannerView | null;
   readonly numeral: string;
   readonly anchor: string;
   readonly title: string;
@@ -189,6 +211,7 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
       : {
           showRange: hasParagraphs,
           rows: report.items.map((item) => ({
+            banner: item.banner ? { title: inline(item.banner.title), note: item.banner.note.map(inline) } : null,
             numeral: item.numeral,
             anchor: item.anchor,
             title: inline(item.title),
@@ -197,7 +220,20 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
             range: item.paragraphRange?.label ?? '',
             documents: options.agendaOnly ? documentsUnder(report, item.id) : [],
           })),
+          days: report.items.flatMap((item) => item.days ?? []).map((day) => ({
+            title: inline(day.title),
+            entries: day.entries.map((entry) => {
+              const named = agendaEntryOf(report, entry.content);
+              return {
+                time: entry.time,
+                numeral: named?.item.numeral ?? null,
+                html: named ? agendaEntryHtml(ctx, named) : inline(entry.content),
+                details: html(blocksToHast(ctx, entry.details)),
+              };
+            }),
+          })),
         },
+    toc: !options.annexesOnly && !options.agendaOnly && report.toc ? tocHtml(ctx, report.toc, documentTocEntries(report, report.toc)) : null,
     items: showBody
       ? report.items.map((item) => ({ anchor: item.anchor, label: item.label, separator: report.profile.headings === 'sections' ? ' ' : ' – ', title: inline(item.title), purpose: item.purpose, body: flowView(ctx, item.body, ITEM_LEVEL) }))
       : [],
@@ -224,7 +260,36 @@ type FlowNode = Flow<NumberedParagraph, NumberedSubitem>;
 /** The report's title is `<h1>`, items and annexes `<h2>`, sub-items `<h3>` (the templates say so too). */
 const ITEM_LEVEL = 2;
 
-const FLOW: Handlers<FlowNode, [HastContext, ReadonlyMap<FlowNode, number>], FlowView> = {
+/** A table of contents: its title and a line a heading, each a link to it (in the PDF, with its page number). */
+function tocHtml(ctx: HastContext, toc: TocBlock, entries: readonly TocEntry[]): string {
+  const title = toc.title ? inlinesToHast(ctx, toc.title) : [{ type: 'text' as const, value: catalogFor(ctx.report.meta.language).tableOfContents }];
+  return html(
+    h('nav', { className: ['toc'], ariaLabel: toc.title ? undefined : catalogFor(ctx.report.meta.language).tableOfContents }, [
+      h('p', { className: ['toc-title'] }, title),
+      h(
+        'ul',
+        entries.map((entry) =>
+          h('li', { className: [`toc-level-${entry.level}`] }, [h('a', { href: `#${entry.anchor}` }, [...(entry.label ? [{ type: 'text' as const, value: `${entry.label} ` }] : []), ...inlinesToHast(ctx, entry.content)])]),
+        ),
+      ),
+    ]),
+  );
+}
+
+
+/** A timetable line for an item or sub-item: as its agenda row prints it ("a) Title (For decision)"), a link to it. */
+function agendaEntryHtml(ctx: HastContext, named: { item: NumberedItem; subitem: NumberedSubitem | null }): string {
+  const { item, subitem } = named;
+  const purpose = subitem ? subitem.purpose : item.purpose;
+  return html([
+    ...(subitem ? [h('span', { className: ['label'] }, subitem.agendaLabel)] : []),
+    h('a', { className: ['ref'], href: `#${subitem ? subitem.anchor : item.anchor}` }, inlinesToHast(ctx, subitem ? subitem.title : item.title)),
+    ...(purpose ? [{ type: 'text' as const, value: ' ' }, h('em', { className: ['purpose'] }, `(${purpose})`)] : []),
+  ]);
+}
+
+const FLOW: Handlers<FlowNode, [HastContext, ReadonlyMap<FlowNode, number>, readonly FlowNode[]], FlowView> = {
+  toc: (node, ctx, _, body) => ({ isToc: true, html: tocHtml(ctx, node, annexTocEntries(body, node)), restricted: false }),
   paragraph: (node, ctx) => ({
     isParagraph: true,
     anchor: node.anchor,
@@ -247,7 +312,7 @@ const FLOW: Handlers<FlowNode, [HastContext, ReadonlyMap<FlowNode, number>], Flo
 
 function flowView(ctx: HastContext, body: readonly FlowNode[], parent: number): FlowView[] {
   const levels = headingLevels(body, parent) as ReadonlyMap<FlowNode, number>;
-  return body.map((node) => dispatch(FLOW, node, ctx, levels));
+  return body.map((node) => dispatch(FLOW, node, ctx, levels, body));
 }
 
 function annexView(ctx: HastContext, report: NumberedReport, annex: NumberedAnnex, footnotes: FootnoteView[], level: number): AnnexView {

@@ -1,7 +1,7 @@
 // The numbered report and the decisions register as JSON: the stable interface for other tools.
 
 import type { Decision, NumberedReport } from '../../model.js';
-import { subitemsOf } from '../../walk.js';
+import { agendaEntryOf, subitemsOf } from '../../walk.js';
 import { plainBlocks, plainInlines, tidy } from '../plain-text.js';
 
 export interface DecisionRecord {
@@ -67,6 +67,21 @@ export function reportData(report: NumberedReport) {
         first: s.paragraphRange?.first ?? null,
         last: s.paragraphRange?.last ?? null,
       })),
+      ...(item.banner ? { banner: { title: text(item.banner.title), note: item.banner.note.map(text).join(' ') } } : {}),
+    })),
+    // The timetables of the agenda, a day each: a line a time, the item (and sub-item) it names, or its words.
+    days: report.items.flatMap((item) => item.days ?? []).map((day) => ({
+      title: text(day.title),
+      entries: day.entries.map((entry) => {
+        const named = agendaEntryOf(report, entry.content);
+        return {
+          time: entry.time,
+          item: named?.item.numeral ?? null,
+          subitem: named?.subitem?.letter ?? null,
+          text: named ? text(named.subitem ? named.subitem.title : named.item.title) : text(entry.content),
+          detail: plainBlocks(report, entry.details),
+        };
+      }),
     })),
     paragraphs,
     annexes: report.annexes.map((annex) => ({

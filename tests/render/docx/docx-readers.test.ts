@@ -79,14 +79,18 @@ describe('LibreOffice lays out the flagship DOCX as the seed reads (issue 17)', 
   const header = (page: string) => /Annex ([IVX]+) to doc\. PC0517E1a/.exec(page)?.[1] ?? '';
   const lineStarting = (start: string) => lines.flatMap((p) => p.lines).find((l) => l.text.startsWith(start));
 
-  it("leaves no page more than 20% empty where the text goes on overleaf (a section's last page aside)", () => {
+  it("leaves no page more than 20% empty where the text goes on overleaf (a section's last page aside, and the page before an item whose headings keep together)", () => {
     // The page margins are 1247 twips (62.35 pt) at the top and bottom.
     const empty = emptyFractions(lines, 62.35, 62.35);
-    const within = empty.filter((_, i) => i + 1 < pages.length && header(pages[i]!) === header(pages[i + 1]!));
+    // An item's heading keeps with its sub-items' and its first paragraph (Item II's sixteen sub-items: a block of
+    // some thirty lines), so the page before it may be left short rather than end with a heading.
+    const itemFirst = (page: string | undefined) => /^\s*Item [IVXL]+ – /m.test(page?.split('\n').filter((l) => l.trim()).slice(1, 2).join('\n') ?? '');
+    const within = empty.filter((_, i) => i + 1 < pages.length && header(pages[i]!) === header(pages[i + 1]!) && !itemFirst(pages[i + 1]));
     console.log(`PC0517E1a.docx in LibreOffice: ${pages.length} pages, at most ${Math.round(Math.max(...within) * 100)}% of a page left empty where the text goes on overleaf`);
     expect(within.length).toBeGreaterThan(40);
     expect(Math.max(...within)).toBeLessThanOrEqual(0.2);
-    expect(pages.length).toBeLessThanOrEqual(60);
+    // 58 pages before the agenda gained Day III's timetable and Annex II its table of contents (three pages together).
+    expect(pages.length).toBeLessThanOrEqual(62);
   });
 
   it('prints the signature blocks line by line, never stretched across the line (point 1)', () => {

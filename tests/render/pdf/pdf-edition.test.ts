@@ -179,6 +179,26 @@ describe('the flagship PDF', () => {
     expect(pages[starts[0]! - 1]).toMatch(/Annex I to doc\. PC0517E1a\s+Restricted\s+Annex I\s+LIST OF PARTICIPANTS\s+RESTRICTED/);
   });
 
+  it("holds the seed's agenda: the DISRUPTIVE TECHNOLOGIES banner above Item XIV, and Day III's timetable after the items", () => {
+    const firstItem = bookmarks.find((b) => b.title.startsWith('Item I '))!.page;
+    const agenda = pages.slice(0, firstItem).join('\n');
+    expect(agenda).toMatch(/DISRUPTIVE TECHNOLOGIES\s+After extensive discussions[\s\S]*devoted to disruptive technologies\s+XIV\s+Disruptive technologies/);
+    const day = agenda.slice(agenda.indexOf('DAY III (Disruptive Technologies)'));
+    expect(agenda.indexOf('DAY III')).toBeGreaterThan(agenda.indexOf('Closing'));
+    // The times, in order (a time wraps in its narrow column: its two ends are read one after the other).
+    expect([...day.matchAll(/\b(\d{1,2}\.\d{2})\b/g)].map((m) => m[1])).toEqual(['9.30', '10.00', '10.00', '10.30', '10.30', '13.00', '13.00', '15.00', '15.00', '16.30', '16.30', '17.00', '17.00', '18.00']);
+  });
+
+  it("gives Annex II's table of contents the page of each heading", () => {
+    const at = pages.findIndex((p) => p.includes('Table of Content'));
+    const lines = pages.slice(at, at + 2).join('\n').split('\n').filter((l) => /\.{4,}\s*\d+\s*$/.test(l));
+    const entries = lines.map((l) => /^\s*(.*?)\s*\.{4,}\s*(\d+)\s*$/.exec(l)!).map((m) => [m[1]!, Number(m[2])] as const);
+    expect(entries.length).toBe(36);
+    expect(entries[0]![0]).toBe('I. Introduction');
+    // Each heading is on the page its line gives (a heading's words may wrap: its first words are enough).
+    for (const [title, page] of entries) expect({ title, on: pages[page - 1]!.replace(/\s+/g, ' ').includes(title.slice(0, 30)) }).toEqual({ title, on: true });
+  });
+
   it("holds more than the agenda's first row on page 1: the tall rows may split", () => {
     const [first] = pages;
     expect(first).toContain('Opening and adoption of the Agenda');
