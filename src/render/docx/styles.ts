@@ -1,6 +1,6 @@
 // Every style and numbering definition of the DOCX, declared once and referenced by id.
 
-import { AlignmentType, LeaderType, LevelFormat, TabStopPosition, TabStopType, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, LeaderType, LevelFormat, LevelSuffix, TabStopPosition, TabStopType, type INumberingOptions, type IStylesOptions } from 'docx';
 
 export const STYLE = {
   normal: 'Normal',
@@ -211,7 +211,8 @@ export function numberingFor(lists: readonly { readonly reference: string; reado
       },
       {
         reference: NUMBERING.decisionsLettered,
-        levels: [{ level: 0, format: LevelFormat.NONE, text: '', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG * 2, hanging: 0 } } } }],
+        // No number, and no tab after it either (Word's default suffix would push the text to the next tab stop).
+        levels: [{ level: 0, format: LevelFormat.NONE, text: '', suffix: LevelSuffix.NOTHING, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG * 2, hanging: 0 } } } }],
       },
       // The seed's lists are dash lists: "-", then "–" and "◦" below.
       { reference: NUMBERING.bullets, levels: nested(LevelFormat.BULLET, (l) => ['-', '–', '◦'][l % 3]!) },
