@@ -23,6 +23,7 @@ const commands = {
   import: () => import('./commands/import.js'),
   init: () => import('./commands/init.js'),
   referenceDocx: () => import('./commands/reference-docx.js'),
+  register: () => import('./commands/register.js'),
   watch: () => import('./commands/watch.js'),
 };
 
@@ -221,6 +222,18 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .action(async (dirs: string[], opts: { format: DecisionFormat; public?: boolean; actions?: boolean }) => {
       const { decisionsCommand } = await commands.decisions();
       setOutcome(await decisionsCommand(dirs, { format: opts.format, public: opts.public === true, actions: opts.actions === true }, terminal));
+    });
+
+  program
+    .command('register')
+    .description('write one register of decisions across sessions, with their links and status (register.html, .json, .csv) into OUT/')
+    .argument('<archive...>', 'folders of meeting folders, or meeting folders')
+    .addOption(outOption())
+    .option('--public', 'the public register: restricted decisions left out')
+    .option('--summary', 'print what was written even when the output is not a terminal')
+    .action(async (paths: string[], opts: { out: string; public?: boolean; summary?: boolean }) => {
+      const { registerCommand } = await commands.register();
+      setOutcome(await registerCommand(paths, { out: opts.out, public: opts.public === true, summary: opts.summary === true || process.stdout.isTTY === true }, terminal));
     });
 
   program

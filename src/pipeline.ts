@@ -1,5 +1,6 @@
 // Composes the stages: load → parse → number → (public filter) → render → write (or print).
 
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkTranslation } from './align/check-translation.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -9,17 +10,22 @@ import { numberReport } from './number/number-report.js';
 import type { TreeCache } from './parse/create-processor.js';
 import { parseMeeting } from './parse/parse-meeting.js';
 import { loadReferenceStyles } from './load/load-reference-docx.js';
-import { loadTemplates, templateText } from './load/load-templates.js';
+import { loadRegisterTemplates, loadTemplates, templateText } from './load/load-templates.js';
+import { findMeetings, loadNeighbourSessions } from './load/load-archive.js';
+import type { WorkFacts } from './render/akn/akn-ids.js';
+import { buildRegister, type ArchiveMeeting } from './register/build-register.js';
 import { acceptChanges } from './public/accept-changes.js';
 import { extractAnnex } from './public/extract-annex.js';
 import { filterPublic } from './public/filter-public.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { agendaFile, annexFile, decisionsFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { agendaFile, annexFile, decisionsFile, meetingName, registerFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
 import { buildKey, contentHash, remember, sourcesKey, upToDate, usesCache } from './write/build-cache.js';
 import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { keepBases } from './write/base-cache.js';
+import { lockOutputFolder } from './write/output-lock.js';
+import { removeLegacyCaches } from './write/user-cache.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';
@@ -58,6 +64,8 @@ export interface RenderEnv {
   readonly referenceStyles?: string;
   /** The build's browser, when PDF is asked for (see openPrinterFor). */
   readonly pdf?: PdfPrinter;
+  /** The sessions beside the meeting, by symbol, when Akoma Ntoso is asked for: what its decisions' links name. */
+  readonly sessions?: ReadonlyMap<string, WorkFacts>;
 }
 
 /**
@@ -155,6 +163,11 @@ const renderers = {
     return renderHtml(report, env.html, layout(part));
   },
   json: (report) => toJson(reportData(report)),
+  // Akoma Ntoso: the report alone, for other tools (annexes are its attachments; the agenda is in its preface).
+  akn: async (report, env): Promise<string> => {
+    const { renderAkn } = await import('./render/akn/render-akn.js');
+    return renderAkn(report, env.sessions ? { sessions: env.sessions } : {});
+  },
   // The HTML edition laid out in pages (footnotes at their calls): the two editions can never differ in numbering or content.
   pdf: async (report, env, { part }): Promise<Uint8Array> => {
     if (!env.pdf) throw new Error('PDF asked for without a browser: openPrinterFor was not called');
@@ -177,7 +190,7 @@ export type Emit = (file: OutputFile) => Promise<void>;
  * this thread waits, so PDF documents are printed three at a time (the flagship's 11 PDFs: 13 s one at a
  * time); every other renderer works on this thread, where taking turns costs nothing.
  */
-const CONCURRENCY: Readonly<Record<Format, number>> = { docx: 1, html: 1, json: 1, pdf: 3 };
+const CONCURRENCY: Readonly<Record<Format, number>> = { docx: 1, html: 1, json: 1, pdf: 3, akn: 1 };
 
 /** Runs the renders with at most `limit` under way, and emits their files in the order given. */
 export async function emitInOrder(renders: readonly (() => Promise<OutputFile>)[], limit: number, emit: Emit): Promise<void> {
@@ -229,11 +242,13 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
   await renderWithAnnexes(shown, edition, options.formats, options, env, reportNames, emit, base);
   if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
   // The working documents of the edition (a restricted one has no public edition), each with its annexes alone.
+  // They are in every format but Akoma Ntoso, which is the report's.
   if (options.documents === false) return;
+  const formats = options.formats.filter((f) => f !== 'akn');
   for (const document of shown.documents) {
     const docSymbol = document.meta.symbol;
     const names: FileNames = { whole: (format) => documentFile(docSymbol, edition, format), annex: (numeral, format) => documentAnnexFile(docSymbol, numeral, edition, format) };
-    await renderWithAnnexes(document, edition, options.formats, options, env, names, emit, base);
+    await renderWithAnnexes(document, edition, formats, options, env, names, emit, base);
   }
 }
 
@@ -307,8 +322,10 @@ export interface Built extends Checked {
 /** Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. */
 export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
   const folder = outputFolder(out, dir);
-  // PDF files depend on the browser too, which the key does not hold: a build with PDF always runs.
-  const key = usesCache(options) ? await buildKey(dir, options, env.templates) : null;
+  // PDF files depend on the browser too, which the key does not hold: a build with PDF always runs. So does one
+  // with Akoma Ntoso, whose links name the sessions beside the meeting (their folders are not in the key).
+  const akn = options.formats.includes('akn');
+  const key = usesCache(options) && !akn ? await buildKey(dir, options, env.templates) : null;
   if (key !== null) {
     const last = await upToDate(folder, key);
     if (last) return { diagnostics: last.diagnostics, report: null, written: [], upToDate: last.files };
@@ -318,34 +335,43 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
   trees?.nextRound();
   const checked = await checkMeeting(dir, trees);
   if (!checked.report) return { ...checked, written: [] };
-  const writer = new OutputWriter(folder);
-  const hashes = new Map<string, string>();
-  const bases: BuildBase[] = [];
-  const sources = checked.sources ? { dir, files: checked.sources, kept: (base: BuildBase) => void bases.push(base) } : undefined;
+  const report = checked.report;
+  // From the first file written to the build record: one build at a time into this folder.
+  const release = await lockOutputFolder(folder);
   try {
-    await renderMeeting(
-      checked.report,
-      options,
-      env,
-      (file) => {
-        if (key !== null) hashes.set(file.path, contentHash(file.content));
-        return writer.add(file);
-      },
-      sources,
-    );
-  } catch (e) {
-    await writer.abort();
-    throw e;
+    const writer = new OutputWriter(folder);
+    const hashes = new Map<string, string>();
+    const bases: BuildBase[] = [];
+    const sources = checked.sources ? { dir, files: checked.sources, kept: (base: BuildBase) => void bases.push(base) } : undefined;
+    try {
+      const withSessions = akn ? { ...env, sessions: await loadNeighbourSessions(dir) } : env;
+      await renderMeeting(
+        report,
+        options,
+        withSessions,
+        (file) => {
+          if (key !== null) hashes.set(file.path, contentHash(file.content));
+          return writer.add(file);
+        },
+        sources,
+      );
+    } catch (e) {
+      await writer.abort();
+      throw e;
+    }
+    // What the previous builds wrote and this one did not goes, unless it was made from these very sources (a format
+    // or edition this build was not asked for): an old symbol, an annex now restricted or removed, any file of older
+    // sources. A folder built before manifests existed has its stale annex files recognised by name.
+    const owned = options.annexFiles === false ? { has: () => false } : possibleAnnexFiles(report.annexes.length, editionsOf(options), options.formats);
+    const { written, removed } = await writer.commit({ owned, manifest: { sources: await sourcesKey(dir, env.templates) } });
+    await keepBases(bases);
+    if (key !== null) await remember(folder, key, hashes, checked.diagnostics);
+    if (trees) await keepTrees(folder, trees);
+    await removeLegacyCaches(folder);
+    return { ...checked, written, removed };
+  } finally {
+    await release();
   }
-  // What the previous builds wrote and this one did not goes, unless it was made from these very sources (a format or
-  // edition this build was not asked for): an old symbol, an annex now restricted or removed, any file of older
-  // sources. A folder built before manifests existed has its stale annex files recognised by name.
-  const owned = options.annexFiles === false ? { has: () => false } : possibleAnnexFiles(checked.report.annexes.length, editionsOf(options), options.formats);
-  const { written, removed } = await writer.commit({ owned, manifest: { sources: await sourcesKey(dir, env.templates) } });
-  await keepBases(bases);
-  if (key !== null) await remember(folder, key, hashes, checked.diagnostics);
-  if (trees) await keepTrees(folder, trees);
-  return { ...checked, written, removed };
 }
 
 /** `acta agenda`: the cover block and agenda table of one edition, into `out/<folder name>/`. */
@@ -353,8 +379,14 @@ export async function buildAgenda(dir: string, out: string, edition: Edition, en
   const checked = await checkMeeting(dir);
   if (!checked.report) return { ...checked, written: [] };
   const sources = checked.sources ? { dir, files: checked.sources } : undefined;
-  const written = await writeOutputs(outputFolder(out, dir), await renderAgenda(checked.report, edition, env, formats, sources));
-  return { ...checked, written };
+  const files = await renderAgenda(checked.report, edition, env, formats, sources);
+  const folder = outputFolder(out, dir);
+  const release = await lockOutputFolder(folder);
+  try {
+    return { ...checked, written: await writeOutputs(folder, files) };
+  } finally {
+    await release();
+  }
 }
 
 export interface CheckedDecisions extends Checked {
@@ -371,6 +403,46 @@ export async function meetingDecisions(dir: string, edition: Edition): Promise<C
   const shown = editionOf(checked.report, edition);
   const actions = shown.documents.map((d) => ({ symbol: d.meta.symbol, decisions: decisionRecords(d) }));
   return { ...checked, register: { symbol: shown.meta.symbol, decisions: decisionRecords(shown) }, actions };
+}
+
+export interface RegisterResult {
+  readonly diagnostics: readonly Diagnostic[];
+  /** The files written, relative to the output folder; none when the archive has errors. */
+  readonly written: readonly string[];
+  readonly sessions: number;
+  readonly decisions: number;
+}
+
+/** `acta register`: the decisions of every session of the archives, with their links and status, into `out/`. */
+export async function registerArchive(paths: readonly string[], out: string, edition: 'full' | 'public'): Promise<RegisterResult> {
+  const found = await findMeetings(paths);
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const meetings: ArchiveMeeting[] = [];
+  for (const dir of found.value) {
+    const checked = await checkMeeting(dir);
+    diagnostics.push(...checked.diagnostics);
+    if (checked.report) meetings.push({ dir, report: checked.report });
+  }
+  const none = { written: [], sessions: 0, decisions: 0 };
+  // A register with a session missing would read as complete: none is written.
+  if (hasErrors(diagnostics)) return { diagnostics, ...none };
+  const { register, diagnostics: linkProblems } = buildRegister(meetings, edition);
+  diagnostics.push(...sortDiagnostics(linkProblems));
+  if (hasErrors(diagnostics)) return { diagnostics, ...none };
+  // Each decision links to its paragraph in the session's report when that report was built beside the register.
+  const reports = new Map<string, string>();
+  for (const session of register.sessions) {
+    const href = path.posix.join(meetingName(session.dir), reportFile(session.symbol, edition, 'html'));
+    if (existsSync(path.join(out, href))) reports.set(session.symbol, href);
+  }
+  const [{ registerCsv, registerJson }, { renderRegisterHtml }] = await Promise.all([import('./render/register/register-data.js'), import('./render/register/render-register-html.js')]);
+  const files: OutputFile[] = [
+    { path: registerFile(edition, 'html'), content: renderRegisterHtml(register, reports, await loadRegisterTemplates()) },
+    { path: registerFile(edition, 'json'), content: registerJson(register) },
+    { path: registerFile(edition, 'csv'), content: registerCsv(register) },
+  ];
+  const written = await writeOutputs(out, files);
+  return { diagnostics, written, sessions: register.sessions.length, decisions: register.decisions.length };
 }
 
 export { meetingName, outputFolder } from './write/output-names.js';

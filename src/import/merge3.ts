@@ -27,7 +27,26 @@ export interface Marking {
 }
 
 const lines = (text: string): string[] => text.split(/(?<=\n)/);
-const words = (text: string): string[] => text.match(/\s+|[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu) ?? [];
+
+/**
+ * The words of a stretch of Markdown, each construct one word so a merge never cuts through one: a change or comment
+ * with its attribute block, a link or reference, a code span, an escaped character; then words, spaces, punctuation.
+ */
+const WORD = new RegExp(
+  [
+    String.raw`\{(?:\+\+|--|~~|==|>>)[\s\S]*?(?:\+\+|--|~~|==|<<)\}(?:\{[^{}\n]*\})*`,
+    String.raw`!?\[(?:\\.|[^\]\\\n])*\]\([^()\s]*\)`,
+    String.raw`\[\^[^\]\s]+\]`,
+    '(`+)[\\s\\S]*?\\1',
+    String.raw`\{#[^{}\s]+\}`,
+    String.raw`\\.`,
+    String.raw`\s+`,
+    String.raw`[\p{L}\p{N}]+`,
+    String.raw`[^\s\p{L}\p{N}]`,
+  ].join('|'),
+  'gu',
+);
+const words = (text: string): string[] => text.match(WORD) ?? [];
 
 /** Merges theirs into ours from base; conflicts come back with their places, and are marked when `mark` is given. */
 export function mergeThree(base: string, ours: string, theirs: string, mark?: Marking): Merged {

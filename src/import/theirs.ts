@@ -68,7 +68,8 @@ export async function reviewerEdits(edited: Parts, report: NumberedReport, texts
   const acta = readStyles(expectedTrees['word/styles.xml'] ?? null);
   const actaByName = new Map([...acta.names].map(([id, name]) => [name, id] as const));
   const expected = readDocument(expectedTrees, actaByName);
-  const mine = readDocument(editedTrees, actaByName);
+  const read = readDocument(editedTrees, actaByName);
+  const mine = { ...read, paragraphs: joined(read.paragraphs) };
   const run = new Run(report, expected, mine, origins, texts);
   run.footnotes();
   run.body();
@@ -78,7 +79,7 @@ export async function reviewerEdits(edited: Parts, report: NumberedReport, texts
 
 type Trees = Partial<Record<PartName, XmlNode[]>>;
 
-const XML_PARTS = ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/styles.xml', 'word/_rels/document.xml.rels'] as const;
+const XML_PARTS = ['word/document.xml', 'word/comments.xml', 'word/commentsExtended.xml', 'word/footnotes.xml', 'word/styles.xml', 'word/_rels/document.xml.rels'] as const;
 
 function parsed(parts: Parts): Trees {
   const out: Trees = {};
@@ -99,7 +100,7 @@ function readDocument(parts: Trees, actaByName: ReadonlyMap<string, string>): Do
   };
   return {
     paragraphs: readParagraphs(part('word/document.xml')!, context),
-    comments: readComments(part('word/comments.xml')),
+    comments: readComments(part('word/comments.xml'), part('word/commentsExtended.xml')),
     footnotes: readFootnotes(part('word/footnotes.xml'), context),
   };
 }
@@ -210,10 +211,10 @@ function unitsOf(paragraphs: readonly DocxParagraph[]): Unit[] {
 /** A cell's paragraphs as one (a Markdown cell is one line: further paragraphs are `<br>` breaks). */
 function cellParagraph(ps: readonly DocxParagraph[]): DocxParagraph {
   const first = ps[0];
-  if (!first) return { style: STYLE.tableText, bookmarks: [], origin: null, mark: null, tokens: [], inTable: true, cell: null };
+  if (!first) return { style: STYLE.tableText, bookmarks: [], origin: null, mark: null, tokens: [], inTable: true, controls: 0, cell: null };
   const tokens: Token[] = [];
   ps.forEach((p, i) => {
-    if (i > 0) tokens.push({ type: 'text', text: '\n', bold: false, italic: false, strike: false, style: null, link: null, change: p.mark });
+    if (i > 0) tokens.push({ type: 'text', text: '\n', bold: false, italic: false, strike: false, style: null, link: null, change: p.mark, formatChange: null });
     tokens.push(...p.tokens);
   });
   return { ...first, tokens };
@@ -244,9 +245,9 @@ class Run {
     /** The base's files, by path. */
     private readonly texts: ReadonlyMap<string, string>,
   ) {
-    this.md = markdownContext(report, edited.comments, (id) => this.noteKeys.get(id));
+    this.md = markdownContext(report, edited.comments, (id) => this.noteKeys.get(id), [...edited.paragraphs, ...[...edited.footnotes.values()].flat()]);
     const byNumber = new Map(report.footnotes.map((f) => [String(f.number), f.key]));
-    this.mdExpected = markdownContext(report, expected.comments, (id) => byNumber.get(id));
+    this.mdExpected = markdownContext(report, expected.comments, (id) => byNumber.get(id), [...expected.paragraphs, ...[...expected.footnotes.values()].flat()]);
   }
 
   private intent(i: Intent): void {
@@ -296,6 +297,10 @@ class Run {
       const x = a[i]!;
       const y = b[j]!;
       if ((x.cells === null) !== (y.cells === null)) return -1;
+      // acta's hidden bookmark says which paragraph of the base it was.
+      const ox = x.paragraphs[0]!.origin;
+      const oy = y.paragraphs[0]!.origin;
+      if (ox !== null && oy !== null) return ox === oy ? 1 : -1;
       const bx = bookmarksOf(x);
       const by = bookmarksOf(y);
       if (bx.length && by.length) return bx.some((m) => by.includes(m)) ? 1 : -1;
@@ -356,15 +361,35 @@ class Run {
       this.warn(slot, `Unexpected edit ${this.where(slot)}, in text written by acta (a cover line, the agenda, a purpose, an annex title, code or a restricted label), expected edits to the text of the Markdown; it is not brought back, make it in the Markdown`);
       return false;
     }
-    this.intent({ type: 'merge', span: slot.span, base: base.text, edited: now.text });
+    this.intent({ type: 'merge', span: slot.span, base: base.text, edited: now.text + this.joinedId(slot, before, after) });
     countChanges(after, this.counts);
     return true;
+  }
+
+  /**
+   * A paragraph joined in Word with the next one takes the next one's `{#id}` when it has none of its own, so what
+   * cites it still finds it (the id's bookmark came along with the words).
+   */
+  private joinedId(slot: Origin, before: DocxParagraph, after: DocxParagraph): string {
+    if (slot.kind !== 'paragraph' || slot.paragraph?.id !== null) return '';
+    const own = new Set(before.bookmarks);
+    for (const bookmark of after.bookmarks) {
+      if (own.has(bookmark)) continue;
+      const target = Object.values(this.report.targets).find((t) => t.bookmark === bookmark && t.kind === 'paragraph');
+      if (target) return `{#${target.id}}`;
+    }
+    return '';
   }
 
   /** Markdown for an edited paragraph; what it cannot carry is a warning, and new footnotes find their file. */
   private written(p: DocxParagraph, cell: boolean, slot: Origin | undefined, file?: string): Written {
     const w = paragraphMarkdown(this.md, p, { cell });
-    for (const what of new Set(w.lost)) this.warn(slot, `Unexpected ${what} ${this.where(slot)}, expected text, revisions, comments, links, footnotes, bold or italic; it cannot come back to the Markdown, add it there if it belongs`);
+    const seen = new Set<string>();
+    for (const { what, fix } of w.lost) {
+      if (seen.has(what)) continue;
+      seen.add(what);
+      this.warn(slot, `Unexpected ${what} ${this.where(slot)}, expected text, revisions, comments, links, footnotes, bold or italic; it does not come back to the Markdown: ${fix}`);
+    }
     const home = file ?? slot?.span?.file ?? slot?.range?.file;
     for (const t of p.tokens) {
       const note = t.type === 'footnote' ? this.newNotes.get(t.id) : undefined;
@@ -440,6 +465,10 @@ class Run {
         return;
       }
     } else if (TOP_LEVEL.includes(p.style) && place) {
+      // Typed between a conclusion phrase and its decisions: the phrase opens the list, so the paragraph goes after it.
+      if (previous?.kind === 'paragraph' && previous.paragraph?.decisions?.length && next?.kind === 'decision') {
+        this.warn(previous, `Unexpected paragraph typed between the conclusion phrase of paragraph ${previous.paragraph.number ?? ''} and its decisions, expected paragraphs before the phrase or after the decisions (the phrase opens the list); it is put after the decisions: move it in the Markdown if it belongs before the phrase`.replace('paragraph  and', 'the paragraph and'));
+      }
       this.intent({ type: 'block', at: place, side: previous?.after ? 'after' : 'before', text });
     } else {
       this.warn(previous, `Unexpected new paragraph of style ${p.style} ${this.after(previous)}, expected new paragraphs, decisions, list items or table rows; it is not brought back, add it in the Markdown`);
@@ -557,6 +586,30 @@ function countChanges(p: DocxParagraph, counts: Counts): void {
     last = key;
     if (t.type === 'comment-start') counts.comments += 1;
   }
+}
+
+/**
+ * Paragraphs joined in Word with tracking on: a paragraph whose mark is deleted but whose words are not runs on into
+ * the next one (of the same style, outside tables), as it will read once the change is accepted.
+ */
+function joined(paragraphs: readonly DocxParagraph[]): DocxParagraph[] {
+  const out: DocxParagraph[] = [];
+  for (const p of paragraphs) {
+    const last = out.at(-1);
+    const join = last && last.mark?.kind === 'del' && !last.cell && !p.cell && last.style === p.style && !wholly(last);
+    if (join) {
+      const space: Token = { type: 'text', text: ' ', bold: false, italic: false, strike: false, style: null, link: null, change: null, formatChange: null };
+      const ends = /\s$/.test(last.tokens.filter((t) => t.type === 'text').at(-1)?.text ?? ' ');
+      out[out.length - 1] = { ...last, mark: p.mark, tokens: [...last.tokens, ...(ends ? [] : [space]), ...p.tokens], bookmarks: [...last.bookmarks, ...p.bookmarks], controls: last.controls + p.controls };
+    } else out.push(p);
+  }
+  return out;
+}
+
+/** Every word of a paragraph is a tracked deletion. */
+function wholly(p: DocxParagraph): boolean {
+  const texts = p.tokens.filter((t) => t.type === 'text' || t.type === 'field');
+  return texts.length > 0 && texts.every((t) => (t.type === 'text' && !t.text.trim()) || ('change' in t && t.change?.kind === 'del'));
 }
 
 /**

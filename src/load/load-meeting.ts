@@ -153,6 +153,12 @@ async function readSource(
       diagnostics.push(error(at, 'not-a-file', 'Unexpected folder, expected a Markdown file'));
       return undefined;
     }
+    // A hard link is the same file under two names, and the other may be outside the meeting folder
+    // (a file of someone else's, a secret): no link can say where, so none is read.
+    if (info.nlink > 1) {
+      diagnostics.push(error(at, 'hard-link', 'Unexpected file that is also stored under another name (a hard link, which may be a file outside the meeting folder), expected a file of its own: copy it instead (refused)'));
+      return undefined;
+    }
     bytes = await readFile(real);
   } catch {
     diagnostics.push(error(at, 'unreadable', 'Unexpected unreadable file, expected a readable Markdown file'));

@@ -4,18 +4,18 @@ import type { Flow, Inline, NumberedAnnex, NumberedParagraph, NumberedReport, Nu
 import { indexReport } from '../number/index-report.js';
 import { mapAnnex, mapItem, type Mapper } from '../walk.js';
 import { citedFootnotes } from '../number/cited-footnotes.js';
-import { acceptInline } from './accept-changes.js';
+import { acceptedTree } from './accept-changes.js';
 
 /**
  * Numbers never shift: everything keeps its full-edition number, restricted things leave gaps. Tracked changes are
  * accepted whatever the build's options (a deletion is text the secretariat removed on purpose), and comments, the
  * secretariat's working notes, keep only the words they are anchored on.
  */
-export function filterPublic(report: NumberedReport): NumberedReport {
+export function filterPublic(given: NumberedReport): NumberedReport {
+  const report = { ...given, ...acceptedTree(given) };
   const mapper: Mapper = {
     inline: (node: Inline): Inline[] => {
       if (node.type === 'restricted') return [];
-      if (node.type === 'del' || node.type === 'ins' || node.type === 'comment') return acceptInline(node);
       // A reference to restricted content keeps its label (or the author's words) as text; the id and link go.
       const target = node.type === 'ref' ? report.targets[node.id] : undefined;
       if (node.type === 'ref' && target?.restricted) return node.children.length ? [...node.children] : [{ type: 'text', value: target.label, range: node.range }];

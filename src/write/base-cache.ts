@@ -2,20 +2,11 @@
 // stripped (by a tool that drops what it does not know) still names its build in its properties, and the import
 // finds the base here. A cache: never a source of truth, and it never fails a build.
 
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { sourcesHashOf, type BaseFile, type BuildBase } from '../render/docx/base-part.js';
-
-/** The user's cache folder for acta: ACTA_CACHE_DIR, else the XDG cache folder (`~/.cache/acta`), else the platform's. */
-export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.ACTA_CACHE_DIR) return path.resolve(env.ACTA_CACHE_DIR);
-  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'acta');
-  if (process.platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'acta', 'cache');
-  if (process.platform === 'darwin') return path.join(homedir(), 'Library', 'Caches', 'acta');
-  return path.join(homedir(), '.cache', 'acta');
-}
+import { userCacheDir, writeAtomically } from './user-cache.js';
 
 /** How many bases are kept: the oldest go first. A base of the flagship is about 70 kB. */
 const KEPT = 400;
@@ -38,9 +29,7 @@ export async function keepBases(bases: readonly BuildBase[], env?: NodeJS.Proces
       if (!base.files) continue;
       const target = fileOf(base.build, env);
       const entry: Entry = { build: base.build, sources: base.sources, files: base.files.map((f) => [f.path, f.text]) };
-      const temporary = `${target}.${process.pid}.tmp`;
-      await writeFile(temporary, deflateSync(strToU8(JSON.stringify(entry)), { level: 6 }));
-      await rename(temporary, target);
+      await writeAtomically(target, deflateSync(strToU8(JSON.stringify(entry)), { level: 6 }));
     }
     await prune(folder);
   } catch {

@@ -2,7 +2,7 @@
 // name is made, so no other module builds one or has to read one back.
 
 import path from 'node:path';
-import { FORMATS, type Format } from '../formats.js';
+import { EXTENSIONS, FORMATS, type Format } from '../formats.js';
 import { toRoman } from '../i18n/labels.js';
 
 /**
@@ -20,7 +20,7 @@ export function editionOfTree(tree: { readonly public: boolean; readonly accepte
 /** What a document holds: the whole report, one annex alone, or the cover and agenda table. */
 export type Part = 'report' | 'annex' | 'agenda';
 
-// The annexes alone and the agenda are documents to read: their data is the report's JSON.
+// The annexes alone and the agenda are documents to read: their data is the report's JSON (and Akoma Ntoso).
 const PART_FORMATS: Readonly<Record<Part, readonly Format[]>> = { report: FORMATS, annex: ['docx', 'html', 'pdf'], agenda: ['docx', 'html', 'pdf'] };
 
 /** Whether a part has a file in a format. */
@@ -52,24 +52,24 @@ export function editionsOf(options: { readonly publicOnly: boolean; readonly ful
 const SUFFIX: Readonly<Record<Edition, string>> = { full: '', accepted: '-accepted', public: '-public' };
 const suffix = (edition: Edition): string => SUFFIX[edition];
 
-/** `PC0517E1a.docx`, `PC0517E1a-public.html` */
+/** `PC0517E1a.docx`, `PC0517E1a-public.html`, `PC0517E1a.xml` (Akoma Ntoso) */
 export function reportFile(symbol: string, edition: Edition, format: Format): string {
-  return `${symbol}${suffix(edition)}.${format}`;
+  return `${symbol}${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
 /** `annexes/annex-II.docx`, `annexes/annex-II-public.html`; `numeral` as the number stage wrote it. */
 export function annexFile(numeral: string, edition: Edition, format: Format): string {
-  return `annexes/annex-${numeral}${suffix(edition)}.${format}`;
+  return `annexes/annex-${numeral}${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
 /** `documents/PC0509E1a.docx`, `documents/PC0509E1a-public.html`: a working document (FORMAT.md §9). */
 export function documentFile(symbol: string, edition: Edition, format: Format): string {
-  return `documents/${symbol}${suffix(edition)}.${format}`;
+  return `documents/${symbol}${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
 /** `documents/annexes/PC0509E1a-annex-I.docx`: an annex of a working document, alone. */
 export function documentAnnexFile(symbol: string, numeral: string, edition: Edition, format: Format): string {
-  return `documents/annexes/${symbol}-annex-${numeral}${suffix(edition)}.${format}`;
+  return `documents/annexes/${symbol}-annex-${numeral}${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
 /** A report or a working document of the meeting, as a link names it. */
@@ -90,12 +90,17 @@ export function linkBetween(from: DocumentPlace, to: DocumentPlace, edition: Edi
 
 /** `PC0517E1a-agenda.docx`, `PC0517E1a-agenda-public.html` (`acta agenda`) */
 export function agendaFile(symbol: string, edition: Edition, format: Format): string {
-  return `${symbol}-agenda${suffix(edition)}.${format}`;
+  return `${symbol}-agenda${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
 /** `PI0231E1a-aligned.html` (`acta align`): named after the translation. */
 export function alignedFile(symbol: string): string {
   return `${symbol}-aligned.html`;
+}
+
+/** `register.html`, `register-public.csv` (`acta register`): the register across sessions, in the output folder itself. */
+export function registerFile(edition: Edition, extension: 'html' | 'json' | 'csv'): string {
+  return `register${suffix(edition)}.${extension}`;
 }
 
 /** `decisions.json`, `decisions-public.json` */

@@ -121,3 +121,28 @@ export function paragraphWith(xml: string, text: string): string {
   const open = Math.max(xml.lastIndexOf('<w:p>', at), xml.lastIndexOf('<w:p ', at));
   return xml.slice(open, xml.indexOf('</w:p>', at) + '</w:p>'.length);
 }
+
+// ---- Word's own markup, written by hand where a test needs an edit as Word stores it --------------------------------
+
+/** The revision attributes Word writes: an id unique in the document, the author and the date. */
+let revisionId = 9000;
+export const revision = (author: string, date: string) => `w:id="${++revisionId}" w:author="${author}" w:date="${date}"`;
+
+/** A run as Word writes it, with the properties of the run it was typed into. */
+const run = (text: string, rPr = '', element = 'w:t') => `<w:r>${rPr}<${element} xml:space="preserve">${text}</${element}></w:r>`;
+
+/** Word's tracked insertion and deletion of words. */
+export const insertion = (text: string, author: string, date: string, rPr = '') => `<w:ins ${revision(author, date)}>${run(text, rPr)}</w:ins>`;
+export const deletion = (text: string, author: string, date: string, rPr = '') => `<w:del ${revision(author, date)}>${run(text, rPr, 'w:delText')}</w:del>`;
+
+/**
+ * Replaces a phrase of document.xml's text (inside one run) with markup of runs: `make` gets the run's properties, to
+ * give the runs it writes the same formatting. The run is split around the phrase, as Word splits it when you type.
+ */
+export function atPhrase(xml: string, phrase: string, make: (rPr: string) => string): string {
+  const at = xml.indexOf(phrase);
+  expect(at, phrase).toBeGreaterThan(-1);
+  const runStart = Math.max(xml.lastIndexOf('<w:r>', at), xml.lastIndexOf('<w:r ', at));
+  const rPr = /^<w:r[^>]*>(<w:rPr>.*?<\/w:rPr>)?/.exec(xml.slice(runStart))![1] ?? '';
+  return `${xml.slice(0, at)}</w:t></w:r>${make(rPr)}<w:r>${rPr}<w:t xml:space="preserve">${xml.slice(at + phrase.length)}`;
+}

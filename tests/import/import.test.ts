@@ -127,7 +127,7 @@ describe('a Word comment', () => {
     const changed = [...before.keys()].filter((name) => !after.get(name)!.equals(before.get(name)!));
     expect(changed).toEqual(['items/01-opening.md']);
     expect(after.get('items/01-opening.md')!.toString('utf8')).toBe(
-      before.get('items/01-opening.md')!.toString('utf8').replace('divided into four different clusters:', 'divided into {==four different clusters==}{>>[Delegate of Japan] Please name the clusters.<<}:'),
+      before.get('items/01-opening.md')!.toString('utf8').replace('divided into four different clusters:', 'divided into {==four different clusters==}{>>[Delegate of Japan] Please name the clusters.<<}{at="2018-05-10T09:00:00Z"}:'),
     );
     // And the next build shows it as a Word comment again, by the same author.
     const rebuilt = acta('build', dir, '--out', path.join(path.dirname(dir), 'again'), '--format', 'docx', '--full', '--no-annex-files', '--no-documents');
@@ -146,6 +146,18 @@ describe('an untracked edit in a paragraph with an id', () => {
     const was = await readFile(file, 'utf8');
     expect(acta('import', edited, '--into', dir).status).toBe(0);
     expect(await readFile(file, 'utf8')).toBe(was.replace('résumés dans le tableau ci-après.{#para-enquete}', 'résumés dans le tableau suivant.{#para-enquete}'));
+  }, 120_000);
+});
+
+describe('an untracked edit in a decision that links to an earlier one', () => {
+  it('changes its words and keeps the link, which no edition prints, as typed', async () => {
+    const { dir, docx } = await meetingWithDocx('meetings/ptc-221-222', 'PC0530E1a');
+    const edited = await editedDocx(docx, { 'word/document.xml': [['took note of the preliminary results', 'took note of the first results']] }, 'edited.docx');
+    const file = path.join(dir, 'items/04-free-zones.md');
+    const was = await readFile(file, 'utf8');
+    expect(acta('import', edited, '--into', dir).status).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(was.replace('took note of the preliminary results', 'took note of the first results'));
+    expect(was).toContain('{follows-up="PC0517E1a/XII(a)/2"}');
   }, 120_000);
 });
 
@@ -249,7 +261,7 @@ describe('tracked edits outside numbered paragraphs, and what cannot come back',
     expect(result.warnings.map((w) => `${path.relative(dir, w.range.file)}:${w.range.start.line}: ${w.message}`)).toEqual([
       'items/01-opening.md:1: Unexpected edit on the cover or in the agenda, in text written by acta (a cover line, the agenda, a purpose, an annex title, code or a restricted label), expected edits to the text of the Markdown; it is not brought back, make it in the Markdown',
       'items/01-opening.md:9: Unexpected change of style in paragraph 2 (NumberedParagraph to Heading3), expected text edits; a style cannot come back to the Markdown, change the Markdown if the paragraph is to be another kind',
-      'items/01-opening.md:11: Unexpected image or object in paragraph 3, expected text, revisions, comments, links, footnotes, bold or italic; it cannot come back to the Markdown, add it there if it belongs',
+      'items/01-opening.md:11: Unexpected image or object in paragraph 3, expected text, revisions, comments, links, footnotes, bold or italic; it does not come back to the Markdown: add it to the Markdown if it belongs',
     ]);
     expect(result.counts).toEqual({ changed: 2, inserted: 1, deleted: 1, tracked: 2, comments: 0 });
     const changed = new Map([...result.files].map(([file, { before, after }]) => [path.relative(dir, file), { before, after }]));
@@ -257,12 +269,12 @@ describe('tracked edits outside numbered paragraphs, and what cannot come back',
     const transit = changed.get('items/04-transit.md')!;
     expect(transit.after).toBe(transit.before.replace('office coding systems[^1] as recommended', 'office coding systems as recommended').replace('\n\n[^1]: Five digits of UN/LOCODE plus additional user code.\n', '\n'));
     const opening = changed.get('items/01-opening.md')!;
-    expect(opening.after).toBe(opening.before.replace(`- ${adopted}`, `- {--${adopted}--}`));
+    expect(opening.after).toBe(opening.before.replace(`- ${adopted}`, `- {--${adopted}--}{by="Delegate of Japan" at="2018-05-10T09:00:00Z"}`));
     const plan = changed.get('annexes/04-work-plan.md')!;
     expect(plan.after).toBe(
       plan.before.replace(/^\| 2\. \| Flow Chart and Data Elements \| Refine and further develop Flow Charts \|.*\n/m, '').replace(
         '|  |  | Disseminate updated draft text for comments and feedback | Secretariat | June 2018 |  |\n',
-        '|  |  | Disseminate updated draft text for comments and feedback | Secretariat | June 2018 |  |\n|  |  | {++Consult the private sector++} | {++Secretariat++} | {++July 2018++} |  |\n',
+        '|  |  | Disseminate updated draft text for comments and feedback | Secretariat | June 2018 |  |\n|  |  | {++Consult the private sector++}{by="Delegate of Japan" at="2018-05-10T09:00:00Z"} | {++Secretariat++}{by="Delegate of Japan" at="2018-05-10T09:00:00Z"} | {++July 2018++}{by="Delegate of Japan" at="2018-05-10T09:00:00Z"} |  |\n',
       ),
     );
   }, 60_000);

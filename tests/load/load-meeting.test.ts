@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
+import { link, mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,5 +79,15 @@ describe('loadMeeting', () => {
     const r = await loadMeeting(dir);
     expect(r.diagnostics).toEqual([]);
     expect(r.value.items[0]!.text).toBe('# A\n');
+  });
+
+  it('refuses a hard link, which may be a file outside the meeting folder, and reads nothing of it', async () => {
+    const outside = await folder({ 'secret.md': '# Secret ZQHARD\n' });
+    const dir = await folder({ 'meeting.md': FRONTMATTER });
+    await mkdir(path.join(dir, 'items'));
+    await link(path.join(outside, 'secret.md'), path.join(dir, 'items', '01-secret.md'));
+    const r = await loadMeeting(dir);
+    expect(problems(r, dir)).toEqual(['items/01-secret.md:1:1 hard-link']);
+    expect(r.value.items).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // The DOCX writer: the numbered model as a Word document the secretariat can keep editing.
 
-import { Document, Footer, Header, PageNumber, PageOrientation, Paragraph, SectionType, TextRun, type FileChild, type ISectionOptions } from 'docx';
+import { commentIdToParaId, Document, Footer, Header, PageNumber, PageOrientation, Paragraph, SectionType, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import type { NumberedParagraph, NumberedReport } from '../../model.js';
 import { baseParts, buildProperties, type BuildBase } from './base-part.js';
@@ -106,6 +106,8 @@ export async function writeDocx(report: NumberedReport, options: DocxOptions = {
     }
   }
 
+  // docx writes the resolved state only for threads; without any, the paragraph ids that durable ids bring let pack add it.
+  const resolvedAlone = state.comments.some((c) => c.resolved) && !state.comments.some((c) => c.parentId !== undefined);
   const alone = options.annexesOnly ? report.annexes[0] : undefined;
   const title = (alone ?? report.facts).documentTitles[report.public ? 'public' : 'full'];
   const author = meta.organization ?? meta.committee;
@@ -118,7 +120,7 @@ export async function writeDocx(report: NumberedReport, options: DocxOptions = {
     ...(options.base
       ? { customProperties: buildProperties(options.base) }
       : {}),
-    ...(state.comments.length ? { comments: { children: state.comments.map((c) => ({ id: c.id, author: c.author, initials: initials(c.author), date: new Date(c.date), children: [c.body] })) } } : {}),
+    ...(state.comments.length ? { comments: { children: state.comments.map((c) => ({ id: c.id, author: c.author, initials: initials(c.author), date: new Date(c.date), children: [c.body], ...(c.parentId !== undefined ? { parentId: c.parentId } : {}), ...(c.resolved ? { resolved: true } : {}), ...(resolvedAlone ? { durableId: commentIdToParaId(c.id) } : {}) })) } } : {}),
     sections,
   });
   const bytes = await packDocx(doc, {
@@ -126,6 +128,7 @@ export async function writeDocx(report: NumberedReport, options: DocxOptions = {
     language: catalog.tags.word,
     ...(options.referenceStyles !== undefined ? { referenceStyles: options.referenceStyles } : {}),
     ...(options.base ? { base: baseParts(options.base, state.log.origins) } : {}),
+    ...(resolvedAlone ? { resolvedComments: state.comments.map((c) => ({ paraId: commentIdToParaId(c.id), done: c.resolved === true })) } : {}),
     properties: { title, subject: meta.symbol, creator: author, lastModifiedBy: author, description: report.facts.subtitle, revision: 1 },
   });
   return { bytes, origins: state.log.origins };

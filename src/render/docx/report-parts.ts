@@ -4,13 +4,14 @@ import {
   AlignmentType, BookmarkEnd, BookmarkStart, Paragraph, Tab, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild, type ParagraphChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
-import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range, type SourceRange, type TocBlock } from '../../model.js';
+import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range, type SourceRange, type TocBlock } from '../../model.js';
 import { agendaEntryOf, documentsUnder, subitemsOf, visitTree } from '../../walk.js';
 import { annexTocEntries, headingLevels, type TocEntry } from '../outline.js';
 import { plainInlines } from '../plain-text.js';
 import { alignmentFor, blockChildren, bookmarked, fixedOrigin, headingParagraph, noBorders, singleBorders, tracedRuns, type Around } from './blocks.js';
 import { complexField } from './fields.js';
-import { inlineRuns } from './inline.js';
+import { inlineRuns, wordDate } from './inline.js';
+import { isDeletion } from '../../number/deletions.js';
 import { inlineSpan, paragraphEnd, spanAt, type Span } from './origins.js';
 import { contentWidth, HANG, NUMBERING, STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
@@ -282,6 +283,8 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
         ...alignmentFor(node.content),
         // The style carries the report's numbering; a paragraph names a list only to restart it (annexes, public gaps).
         ...(list && list !== NUMBERING.paragraphs ? { numbering: { reference: list, level: 0, custom: true } } : {}),
+        // Deleted whole: its paragraph mark too, so Word's Accept takes the paragraph away and the numbers close up.
+        ...(node.deleted ? { run: { deletion: deletionOf(env, state, node.content) } } : {}),
         children: tracedRuns(state, origin, node.bookmark ? bookmarked(state, node.bookmark, runs) : runs),
       }),
       ...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0, around }),
@@ -291,6 +294,7 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
           style: STYLE.decision,
           ...(d.lettered ? { numbering: { reference: NUMBERING.decisionsLettered, level: 0, custom: true }, indent: { left: HANG * 2, hanging: 0 } } : {}),
           ...alignmentFor(d.content),
+          ...(node.deleted || (d.id === undefined && isDeletion(d.content)) ? { run: { deletion: deletionOf(env, state, d.content) } } : {}),
           children: tracedRuns(state, { kind: 'decision', span: inlineSpan(d.content), range: d.range, item: d.range, ...around }, inlineRuns(env, state, d.content)),
         }),
         ...blockChildren(env, state, d.blocks, { textStyle: STYLE.body, width: width - 1701, level: 1, around }),
@@ -337,6 +341,13 @@ export function tableOfContents(env: WriterEnv, state: WriterState, toc: TocBloc
 
 /** Outline levels: items and annex titles 1, sub-items 2, headings below them from the structure. */
 const OUTLINE = { item: 1, annex: 1 } as const;
+
+/** The paragraph-mark deletion of a paragraph deleted whole: by whom and when its first deletion says. */
+function deletionOf(env: WriterEnv, state: WriterState, content: readonly Inline[]): { id: number; author: string; date: string } {
+  const first = content.find((n) => n.type === 'del');
+  const by = first?.type === 'del' ? first.by : undefined;
+  return { id: state.nextChangeId++, author: by?.author ?? env.changes.author, date: by?.date ? wordDate(by.date) : env.changes.date };
+}
 
 function restrictedLabel(state: WriterState, text: string, range: SourceRange, around?: Around): Paragraph {
   return new Paragraph({ style: STYLE.bodyRestricted, keepNext: true, children: tracedRuns(state, fixedOrigin(range, around), [new TextRun({ text, style: STYLE.restrictedLabel })]) });

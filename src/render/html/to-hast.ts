@@ -58,8 +58,9 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
     }
     return footnote ? [h('sup', { className: ['fnref'] }, h('a', { href: `#${footnote.anchor}`, id: footnote.refAnchor, ariaLabel: name }, String(footnote.number)))] : [];
   },
-  ins: (node, ctx) => [h('ins', { title: ctx.report.facts.changes.label, dateTime: ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
-  del: (node, ctx) => [h('del', { title: ctx.report.facts.changes.label, dateTime: ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
+  // Who made the change and when: the tooltip, and the datetime machines read.
+  ins: (node, ctx) => [h('ins', { title: node.by?.label ?? ctx.report.facts.changes.label, dateTime: node.by?.date ?? ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
+  del: (node, ctx) => [h('del', { title: node.by?.label ?? ctx.report.facts.changes.label, dateTime: node.by?.date ?? ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
   // The start and end are said in words, so a screen reader tells what the public edition withholds.
   restricted: (node, ctx) => {
     const catalog = catalogFor(ctx.report.meta.language);
@@ -75,10 +76,21 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
   comment: (node, ctx) => {
     const words = inlinesToHast(ctx, node.children);
     if (!node.body) return words;
-    const author = node.author ?? ctx.report.facts.changes.author;
+    const author = (who: string | null) => who ?? ctx.report.facts.changes.author;
+    const catalog = catalogFor(ctx.report.meta.language);
+    // Replies follow in the same note, each with its author; a resolved thread says so.
+    const replies = (node.replies ?? []).flatMap((reply) => [
+      h('span', { className: ['comment-reply'] }, [h('span', { className: ['comment-author'] }, `${author(reply.author)}:`), { type: 'text' as const, value: ' ' }, ...inlinesToHast(ctx, reply.body)]),
+    ]);
     return [
       ...(words.length ? [h('mark', { className: ['commented'] }, words)] : []),
-      h('span', { className: ['comment'], role: 'note' }, [h('span', { className: ['comment-author'] }, `${author}:`), { type: 'text', value: ' ' }, ...inlinesToHast(ctx, node.body)]),
+      h('span', { className: node.done ? ['comment', 'comment-done'] : ['comment'], role: 'note' }, [
+        h('span', { className: ['comment-author'] }, `${author(node.author)}:`),
+        { type: 'text', value: ' ' },
+        ...inlinesToHast(ctx, node.body),
+        ...replies,
+        ...(node.done ? [h('span', { className: ['comment-state'] }, ` (${catalog.resolved})`)] : []),
+      ]),
     ];
   },
 };

@@ -21,6 +21,8 @@ export interface FlowView {
   /** The author lettered the decisions ("a. took note…"): they print their letters and no dash. */
   readonly decisionsLettered?: boolean;
   readonly restricted: boolean;
+  /** A paragraph a tracked change deletes whole: unnumbered, struck through. */
+  readonly deleted?: boolean;
   readonly subitems?: readonly { anchor: string; label: string; title: string; purpose: string | null }[];
   readonly level?: number;
   /** A heading's Markdown depth, which its look follows (its level follows the structure). */
@@ -299,6 +301,7 @@ const FLOW: Handlers<FlowNode, [HastContext, ReadonlyMap<FlowNode, number>, read
     decisions: node.decisions ? node.decisions.map((d) => html([...inlinesToHast(ctx, d.content), ...blocksToHast(ctx, d.blocks)])) : null,
     decisionsLettered: node.decisions?.some((d) => d.lettered) ?? false,
     restricted: node.restricted,
+    deleted: node.deleted,
   }),
   subitems: (node, ctx) => ({
     isSubitems: true,
