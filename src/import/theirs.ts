@@ -465,9 +465,13 @@ class Run {
         return;
       }
     } else if (TOP_LEVEL.includes(p.style) && place) {
-      // Typed between a conclusion phrase and its decisions: the phrase opens the list, so the paragraph goes after it.
-      if (previous?.kind === 'paragraph' && previous.paragraph?.decisions?.length && next?.kind === 'decision') {
-        this.warn(previous, `Unexpected paragraph typed between the conclusion phrase of paragraph ${previous.paragraph.number ?? ''} and its decisions, expected paragraphs before the phrase or after the decisions (the phrase opens the list); it is put after the decisions: move it in the Markdown if it belongs before the phrase`.replace('paragraph  and', 'the paragraph and'));
+      // Typed between a paragraph and what belongs to it (a conclusion phrase's decisions, its list, table or quote):
+      // in Markdown those follow their paragraph, so the new one goes after them.
+      const owner = previous?.kind === 'paragraph' ? previous.paragraph : undefined;
+      if (owner && next && next.kind !== 'paragraph' && next.kind !== 'heading' && next.after?.start === previous!.after?.start && next.after?.file === previous!.after?.file) {
+        const what = next.kind === 'decision' ? 'the conclusion phrase' : 'the paragraph';
+        const parts = next.kind === 'decision' ? 'its decisions' : 'the list, table or quote that belongs to it';
+        this.warn(previous, `Unexpected paragraph typed between ${what}${owner.number !== null ? ` of paragraph ${owner.number}` : ''} and ${parts}, expected new paragraphs before or after them; it is put after them: move it in the Markdown if it belongs elsewhere`);
       }
       this.intent({ type: 'block', at: place, side: previous?.after ? 'after' : 'before', text });
     } else {

@@ -274,11 +274,21 @@ describe('edits that cannot come back are said at their place', () => {
 
 describe('tracked formatting', () => {
   it('bold added and italic taken away with tracking come back as substitutions of the emphasised words', async () => {
-    const { dir, docx, file } = await copy();
-    const change = `<w:rPrChange ${revision(JAPAN, DAY)}><w:rPr/></w:rPrChange>`;
-    const reviewed = await edit(docx, 'bold.docx', (xml) => atPhrase(xml, 'draft framework', () => `<w:r><w:rPr><w:b/>${change}</w:rPr><w:t xml:space="preserve">draft framework</w:t></w:r>`));
+    const { dir, file } = await copy();
+    const meeting = await read(file('meeting.md'));
+    await writeFile(file('meeting.md'), meeting.replace('the seller and the buyer', 'the *seller* and the buyer'));
+    const docx = await build(dir);
+    const change = (was: string) => `<w:rPrChange ${revision(JAPAN, DAY)}><w:rPr>${was}</w:rPr></w:rPrChange>`;
+    const reviewed = await edit(
+      docx,
+      'formatting.docx',
+      (xml) => atPhrase(xml, 'draft framework', () => `<w:r><w:rPr><w:b/>${change('')}</w:rPr><w:t xml:space="preserve">draft framework</w:t></w:r>`),
+      // The italic run of "seller", its italics taken off with tracking.
+      (xml) => xml.replace(/<w:r><w:rPr><w:i\/><w:iCs\/><\/w:rPr><w:t xml:space="preserve">seller<\/w:t><\/w:r>|<w:r><w:rPr><w:i\/><\/w:rPr><w:t xml:space="preserve">seller<\/w:t><\/w:r>/, `<w:r><w:rPr>${change('<w:i/>')}</w:rPr><w:t xml:space="preserve">seller</w:t></w:r>`),
+    );
     await imported(dir, reviewed);
-    expect(await read(file('meeting.md'))).toContain(`presented the {~~draft framework~>**draft framework**~~}{by="${JAPAN}" at="${DAY}"} to the seller`);
+    const by = `{by="${JAPAN}" at="${DAY}"}`;
+    expect(await read(file('meeting.md'))).toContain(`presented the {~~draft framework~>**draft framework**~~}${by} to the {~~*seller*~>seller~~}${by} and the buyer`);
   });
 });
 
