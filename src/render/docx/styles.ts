@@ -78,6 +78,12 @@ export const LIST_HANG = 340;
 /** Table Text's size, in half-points: what column widths are measured at. */
 export const TABLE_TEXT_SIZE = 19;
 const RESTRICTED = 'AA1111';
+/**
+ * Widow and orphan control for every paragraph, as the PDF has: OOXML applies none where no style says so (Word's own
+ * templates say so in their defaults). docx writes it from a style's paragraph options, though its type for styles
+ * leaves it out; the DOCX tests read it back from styles.xml.
+ */
+const WIDOW_CONTROL = { widowControl: true } as const;
 
 /**
  * Heading N carries outline level N (w:outlineLvl N-1), so Word's navigation pane, its table of
@@ -88,7 +94,7 @@ const RESTRICTED = 'AA1111';
 export function stylesFor(languageTag: string): IStylesOptions {
   return {
     default: {
-      document: { run: { font: FONT, size: 24, language: { value: languageTag } }, paragraph: { spacing: { after: 140, line: 264 } } },
+      document: { run: { font: FONT, size: 24, language: { value: languageTag } }, paragraph: { spacing: { after: 140, line: 264 }, ...WIDOW_CONTROL } },
       title: { run: { font: FONT, size: 26, bold: true, allCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360, after: 60 } } },
       heading1: { run: { font: FONT, size: 24, bold: true }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, outlineLevel: 0, keepLines: true } },
       heading2: {

@@ -302,6 +302,19 @@ describe('the XML parts of the flagship DOCX', async () => {
     expect(paragraphs.filter((p) => p.includes('<w:pStyle w:val="Decision"/>'))).toHaveLength(56);
   });
 
+  it("sets the PDF's page rules for Word: widow control on every paragraph, headings and each phrase that opens a decision list kept with what follows", () => {
+    const styles = parts['word/styles.xml']!;
+    // OOXML applies no widow control where neither the paragraph nor its styles say so: the document's defaults say it.
+    expect(/<w:pPrDefault>.*?<\/w:pPrDefault>/.exec(styles)![0]).toContain('<w:widowControl/>');
+    expect(styles + document).not.toMatch(/<w:widowControl w:val="(0|false|off)"\/>/);
+    for (const id of ['Heading1', 'Heading2', 'Heading3', 'AnnexTitle', 'TableHeading']) {
+      expect({ id, keepNext: new RegExp(`<w:style w:type="paragraph" w:styleId="${id}">(?:(?!</w:style>).)*<w:keepNext/>`).test(styles) }).toEqual({ id, keepNext: true });
+    }
+    const leads = paragraphs.filter((p) => /In conclusions?, the PTC ?:<\/w:t>/.test(p));
+    expect(leads).toHaveLength(28);
+    expect(leads.filter((p) => !p.includes('<w:keepNext/>'))).toEqual([]);
+  });
+
   it('has the title, subject and language, and nothing from the machine that built it', () => {
     const core = parts['docProps/core.xml']!;
     expect(core).toContain('<dc:title>PC0517E1a – Summary report</dc:title>');
