@@ -288,10 +288,12 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
         children: tracedRuns(state, origin, node.bookmark ? bookmarked(state, node.bookmark, runs) : runs),
       }),
       ...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0, around }),
-      ...(node.decisions ?? []).flatMap((d) => [
+      ...(node.decisions ?? []).flatMap((d, i, all) => [
         // A decision the author lettered keeps the Decision style (the round trip knows decisions by it), without its dash.
         new Paragraph({
           style: STYLE.decision,
+          // The last decision keeps with the one before: a list never ends alone on a page of its own.
+          ...(i === all.length - 2 && d.blocks.length === 0 ? { keepNext: true } : {}),
           ...(d.lettered ? { numbering: { reference: NUMBERING.decisionsLettered, level: 0, custom: true }, indent: { left: HANG * 2, hanging: 0 } } : {}),
           ...alignmentFor(d.content),
           ...(node.deleted || (d.id === undefined && isDeletion(d.content)) ? { run: { deletion: deletionOf(env, state, d.content) } } : {}),

@@ -262,6 +262,22 @@ describe('the page rules, in the PDF and in the DOCX as LibreOffice prints it', 
   });
 });
 
+describe('the last action of a working document', () => {
+  // Each document's last two actions: the end of the one before, the start of the last.
+  const actions: Record<(typeof DOCUMENTS)[number], readonly [string, string]> = {
+    PC0497E1a: ['to the document); and', 'to provide guidance and suggest ways forward'],
+    PC0499E1a: ['Work Programme 2013-2016; and', 'examine the Draft Work Programme 2016-2019'],
+  };
+  it.each(DOCUMENTS.map((d, i) => [d, i] as const))('%s: never alone on a page, in the PDF or the DOCX as LibreOffice prints it', async (d, i) => {
+    const [before, last] = actions[d];
+    for (const [edition, pdf] of [['PDF', path.join(flagship, 'documents', `${d}.pdf`)], ['DOCX', printedDocx[i + 1]!]] as const) {
+      const texts = (await pdfPages(pdf)).map((p) => p.replace(/\s+/g, ' '));
+      const page = texts.findIndex((t) => t.includes(last));
+      expect({ edition, page: page >= 0, before: texts[page]?.includes(before) }).toEqual({ edition, page: true, before: true });
+    }
+  });
+});
+
 describe('acta agenda --format pdf', () => {
   it('prints the cover and agenda table alone, and nothing else', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'acta-pdf-agenda-'));
