@@ -398,3 +398,57 @@ describe('structure', () => {
     expect(cited[0]!.message).toContain('unknown id `adoption`');
   });
 });
+
+describe('nothing is dropped without a word, nothing restricted escapes', () => {
+  it('a missing footnotes part is refused; an embedded document, hidden text and a NUL are warnings, never text', async () => {
+    const { dir, docx } = await copy();
+    const bytes = unzipSync(new Uint8Array(await readFile(docx)));
+    delete bytes['word/footnotes.xml'];
+    const { zipSync } = await import('fflate');
+    const missing = path.join(path.dirname(docx), 'missing-notes.docx');
+    await writeFile(missing, zipSync(bytes));
+    await expect(importInProcess(dir, missing)).rejects.toThrow(/calls a footnote that its footnotes part \(word\/footnotes.xml\) does not hold \(the part is missing\)/);
+
+    const reviewed = await edit(
+      docx,
+      'odd.docx',
+      (xml) => xml.replace(paragraphWith(xml, 'welcomed the delegates.'), (p) => `${p}<w:altChunk r:id="rIdChunk"/>`),
+      (xml) => atPhrase(xml, 'the seller', (rPr) => `<w:r>${rPr}<w:t xml:space="preserve">the seller</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> HIDDEN-WORDS</w:t></w:r>`),
+      (xml) => xml.replace('closed the session.', 'closed the&#0; session.'),
+    );
+    const result = await importInProcess(dir, reviewed);
+    const messages = result.warnings.map((w) => w.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Unexpected embedded document \(altChunk\) in paragraph 1\b/),
+        expect.stringMatching(/^Unexpected hidden text \(Font › Hidden: Word does not show it\) in paragraph 3\b/),
+        expect.stringMatching(/^Unexpected control character \(invisible in Word\) in paragraph 6\b/),
+      ]),
+    );
+    const written = [...result.files.values()].map((f) => f.after).join('\n');
+    expect(written).not.toContain('HIDDEN-WORDS');
+    expect(written).not.toMatch(/\u0000/);
+  });
+
+  it('a hyperlink typed in restricted text (Word gives it its own style), its address holding ")]", stays inside the restricted span', async () => {
+    const { dir, docx, file } = await copy();
+    const reviewed = await editedDocx(
+      docx,
+      {
+        'word/document.xml': [
+          (xml) =>
+            atPhrase(xml, 'and the pilot', (rPr) => `<w:r>${rPr}<w:t xml:space="preserve">and the </w:t></w:r><w:hyperlink r:id="rIdOdd"><w:r>${rPr.replace(/<w:rStyle w:val="[^"]*"\/>/, '<w:rStyle w:val="Hyperlink"/>')}<w:t xml:space="preserve">pilot</w:t></w:r></w:hyperlink>`),
+        ],
+        'word/_rels/document.xml.rels': [['</Relationships>', '<Relationship Id="rIdOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="http://x.y/a)]" TargetMode="External"/></Relationships>']],
+      },
+      'odd-link.docx',
+    );
+    await imported(dir, reviewed);
+    const annex = await read(file('annexes/01-programme.md'));
+    expect(annex).toContain(':restricted[and the [pilot](http://x.y/a%29%5D) ZQ-PILOT]');
+    const built = await buildTo(dir, ['docx', 'html', 'json'], { publicOnly: true, annexFiles: false, documents: false });
+    for (const name of ['RT0001E1-public.html', 'RT0001E1-public.json']) expect(await read(path.join(built.folder, name)), name).not.toContain('ZQ-PILOT');
+    const publicDocx = unzipSync(new Uint8Array(await readFile(path.join(built.folder, 'RT0001E1-public.docx'))));
+    expect(Object.values(publicDocx).map((b) => strFromU8(b)).join('\n')).not.toContain('ZQ-PILOT');
+  });
+});
