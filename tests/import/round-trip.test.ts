@@ -292,6 +292,31 @@ describe('tracked formatting', () => {
   });
 });
 
+describe('who and when, both ways', () => {
+  it('a move between paragraphs comes back as the deletion and insertion of the one who moved it, and goes out again under the same name: w:author in the DOCX, the title in the HTML', async () => {
+    const { dir, docx, file } = await copy();
+    const rev = () => revision(JAPAN, DAY);
+    const reviewed = await edit(
+      docx,
+      'moved.docx',
+      (xml) => atPhrase(xml, ' and the buyer', () => `<w:moveFrom ${rev()}><w:r><w:delText xml:space="preserve"> and the buyer</w:delText></w:r></w:moveFrom>`),
+      (xml) => atPhrase(xml, 'welcomed the delegates', () => `<w:r><w:t xml:space="preserve">welcomed the delegates</w:t></w:r><w:moveTo ${rev()}><w:r><w:t xml:space="preserve"> and the buyer</w:t></w:r></w:moveTo>`),
+    );
+    await imported(dir, reviewed);
+    const by = `{by="${JAPAN}" at="${DAY}"}`;
+    const meeting = await read(file('meeting.md'));
+    expect(meeting).toContain(`welcomed the delegates{++ and the buyer++}${by}.`);
+    expect(meeting).toContain(`to the seller{-- and the buyer--}${by}.`);
+    const built = await buildTo(dir, ['docx', 'html'], { fullOnly: true, annexFiles: false, documents: false });
+    const document = strFromU8(unzipSync(new Uint8Array(await readFile(path.join(built.folder, 'RT0001E1.docx'))))['word/document.xml']!);
+    expect(document).toMatch(new RegExp(`<w:ins w:id="\\d+" w:author="${JAPAN}" w:date="${DAY.slice(0, 10)}[^"]*"><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t xml:space="preserve"> and the buyer</w:t>`));
+    expect(document).toMatch(new RegExp(`<w:del w:id="\\d+" w:author="${JAPAN}" w:date="${DAY.slice(0, 10)}[^"]*"><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:delText xml:space="preserve"> and the buyer</w:delText>`));
+    const html = await read(path.join(built.folder, 'RT0001E1.html'));
+    expect(html).toContain(`<ins title="${JAPAN}, 2 November 2026" datetime="${DAY}"> and the buyer</ins>`);
+    expect(html).toContain(`<del title="${JAPAN}, 2 November 2026" datetime="${DAY}"> and the buyer</del>`);
+  });
+});
+
 describe('structure', () => {
   it('a paragraph deleted with tracking is {--…--}; built again, the numbers close up in every edition but the full, where it is struck through with its mark deleted', async () => {
     const { dir, docx, file } = await copy();
