@@ -425,14 +425,19 @@ describe('structure', () => {
 });
 
 describe('nothing is dropped without a word, nothing restricted escapes', () => {
-  it('a missing footnotes part is refused; an embedded document, hidden text and a NUL are warnings, never text', async () => {
+  it('a missing, empty or cut-short footnotes part is refused; an embedded document, hidden text and a NUL are warnings, never text', async () => {
     const { dir, docx } = await copy();
     const bytes = unzipSync(new Uint8Array(await readFile(docx)));
-    delete bytes['word/footnotes.xml'];
     const { zipSync } = await import('fflate');
-    const missing = path.join(path.dirname(docx), 'missing-notes.docx');
-    await writeFile(missing, zipSync(bytes));
-    await expect(importInProcess(dir, missing)).rejects.toThrow(/calls a footnote that its footnotes part \(word\/footnotes.xml\) does not hold \(the part is missing\)/);
+    const notes = bytes['word/footnotes.xml']!;
+    for (const [name, part] of [['missing', undefined], ['empty', new Uint8Array()], ['cut short', notes.slice(0, notes.length - 40)]] as const) {
+      const parts = { ...bytes };
+      if (part === undefined) delete parts['word/footnotes.xml'];
+      else parts['word/footnotes.xml'] = part;
+      const broken = path.join(path.dirname(docx), `notes-${name.replace(' ', '-')}.docx`);
+      await writeFile(broken, zipSync(parts));
+      await expect(importInProcess(dir, broken), name).rejects.toThrow(/footnotes/);
+    }
 
     const reviewed = await edit(
       docx,
