@@ -2,7 +2,7 @@
 // so a new kind of node or container is handled in one place.
 
 import type {
-  Banner, Block, Day, Decision, Flow, Footnote, Inline, NumberedAnnex, NumberedFootnote, NumberedItem, NumberedParagraph, NumberedSubitem, NumberedTree, Paragraph, Subitem,
+  Banner, Block, Day, Decision, Flow, Footnote, Inline, NumberedAnnex, NumberedFootnote, NumberedItem, NumberedParagraph, NumberedSubitem, NumberedTree, Paragraph, Subitem, TimetableEntry,
 } from './model.js';
 
 /** Where a node sits: in restricted text or not, and in which annex (null in the report body). */
@@ -120,7 +120,7 @@ export function documentsUnder(tree: Pick<NumberedTree, 'documents'>, id: string
 }
 
 /** The item or sub-item a timetable line names by a lone reference to it (`- 9.30 – 10.00 [](#id)`), else null. */
-export function agendaEntryOf(tree: Pick<NumberedTree, 'items'>, content: readonly Inline[]): { item: NumberedItem; subitem: NumberedSubitem | null } | null {
+function agendaEntryOf(tree: Pick<NumberedTree, 'items'>, content: readonly Inline[]): { item: NumberedItem; subitem: NumberedSubitem | null } | null {
   const words = content.filter((n) => !(n.type === 'text' && n.value.trim() === ''));
   const only = words.length === 1 ? words[0] : undefined;
   if (only?.type !== 'ref' || only.children.length) return null;
@@ -130,6 +130,16 @@ export function agendaEntryOf(tree: Pick<NumberedTree, 'items'>, content: readon
     if (subitem) return { item, subitem };
   }
   return null;
+}
+
+/** A timetable line, with the item or sub-item it names by a lone reference (null when it has words of its own). */
+export interface TimetableLine extends TimetableEntry {
+  readonly named: { readonly item: NumberedItem; readonly subitem: NumberedSubitem | null } | null;
+}
+
+/** The agenda's timetables in item order, a day each, every line with what it names: what each format prints. */
+export function timetablesOf(tree: Pick<NumberedTree, 'items'>): { readonly title: Day['title']; readonly lines: readonly TimetableLine[] }[] {
+  return tree.items.flatMap((item) => item.days ?? []).map((day) => ({ title: day.title, lines: day.entries.map((entry) => ({ ...entry, named: agendaEntryOf(tree, entry.content) })) }));
 }
 
 /** An item's sub-items in order, read off its body. */

@@ -5,7 +5,7 @@ import {
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range, type SourceRange, type TocBlock } from '../../model.js';
-import { agendaEntryOf, documentsUnder, subitemsOf, visitTree } from '../../walk.js';
+import { documentsUnder, subitemsOf, timetablesOf, visitTree } from '../../walk.js';
 import { annexTocEntries, headingLevels, type TocEntry } from '../outline.js';
 import { plainInlines } from '../plain-text.js';
 import { alignmentFor, blockChildren, bookmarked, fixedOrigin, headingParagraph, noBorders, singleBorders, tracedRuns, type Around } from './blocks.js';
@@ -134,10 +134,9 @@ export function agendaTable(env: WriterEnv, state: WriterState, withBody = true)
     return item.banner ? [bannerRow(item.banner), row] : [row];
   });
   // Each day's timetable after the items: its title across the table, then a row a time.
-  const days = report.items.flatMap((item) => item.days ?? []).flatMap((day) => [
+  const days = timetablesOf(report).flatMap((day) => [
     new TableRow({ children: [across([new Paragraph({ style: STYLE.agendaText, alignment: AlignmentType.CENTER, keepNext: true, children: inlineRuns(env, state, day.title, { bold: true }) })])] }),
-    ...day.entries.map((entry) => {
-      const named = agendaEntryOf(report, entry.content);
+    ...day.lines.map(({ named, ...entry }) => {
       const purpose = named ? (named.subitem ? named.subitem.purpose : named.item.purpose) : null;
       const words = named
         ? [

@@ -2,7 +2,7 @@
 
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type TocBlock } from '../../model.js';
-import { agendaEntryOf, BODY, documentsUnder, subitemsOf, visitBlocks, visitTree } from '../../walk.js';
+import { BODY, documentsUnder, subitemsOf, timetablesOf, visitBlocks, visitTree } from '../../walk.js';
 import { annexTocEntries, documentTocEntries, headingLevels, type TocEntry } from '../outline.js';
 import { h } from 'hastscript';
 import { blocksToHast, hastContext, html, inlinesToHast, type HastContext } from './to-hast.js';
@@ -222,17 +222,14 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
             range: item.paragraphRange?.label ?? '',
             documents: options.agendaOnly ? documentsUnder(report, item.id) : [],
           })),
-          days: report.items.flatMap((item) => item.days ?? []).map((day) => ({
+          days: timetablesOf(report).map((day) => ({
             title: inline(day.title),
-            entries: day.entries.map((entry) => {
-              const named = agendaEntryOf(report, entry.content);
-              return {
-                time: entry.time,
-                numeral: named?.item.numeral ?? null,
-                html: named ? agendaEntryHtml(ctx, named) : inline(entry.content),
-                details: html(blocksToHast(ctx, entry.details)),
-              };
-            }),
+            entries: day.lines.map((line) => ({
+              time: line.time,
+              numeral: line.named?.item.numeral ?? null,
+              html: line.named ? agendaEntryHtml(ctx, line.named) : inline(line.content),
+              details: html(blocksToHast(ctx, line.details)),
+            })),
           })),
         },
     toc: !options.annexesOnly && !options.agendaOnly && report.toc ? tocHtml(ctx, report.toc, documentTocEntries(report, report.toc)) : null,

@@ -1,7 +1,7 @@
 // The numbered report and the decisions register as JSON: the stable interface for other tools.
 
 import type { Decision, LinkRelation, NumberedReport } from '../../model.js';
-import { agendaEntryOf, subitemsOf } from '../../walk.js';
+import { subitemsOf, timetablesOf } from '../../walk.js';
 import { plainBlocks, plainInlines, tidy } from '../plain-text.js';
 
 export interface DecisionRecord {
@@ -75,18 +75,15 @@ export function reportData(report: NumberedReport) {
       ...(item.banner ? { banner: { title: text(item.banner.title), note: item.banner.note.map(text).join(' ') } } : {}),
     })),
     // The timetables of the agenda, a day each: a line a time, the item (and sub-item) it names, or its words.
-    days: report.items.flatMap((item) => item.days ?? []).map((day) => ({
+    days: timetablesOf(report).map((day) => ({
       title: text(day.title),
-      entries: day.entries.map((entry) => {
-        const named = agendaEntryOf(report, entry.content);
-        return {
-          time: entry.time,
-          item: named?.item.numeral ?? null,
-          subitem: named?.subitem?.letter ?? null,
-          text: named ? text(named.subitem ? named.subitem.title : named.item.title) : text(entry.content),
-          detail: plainBlocks(report, entry.details),
-        };
-      }),
+      entries: day.lines.map(({ named, ...line }) => ({
+        time: line.time,
+        item: named?.item.numeral ?? null,
+        subitem: named?.subitem?.letter ?? null,
+        text: named ? text(named.subitem ? named.subitem.title : named.item.title) : text(line.content),
+        detail: plainBlocks(report, line.details),
+      })),
     })),
     paragraphs,
     annexes: report.annexes.map((annex) => ({
