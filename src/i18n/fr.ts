@@ -19,6 +19,7 @@ export const fr: Catalogue = {
   footnotes: 'Notes',
   page: 'Page',
   contents: 'Ordre du jour',
+  tableOfContents: 'Table des matières',
   endMark: ['*', '*   *'],
   access: {
     footnoteCall: (n) => `Note ${n}`,

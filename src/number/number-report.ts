@@ -51,13 +51,24 @@ export function documentTitles(catalog: Catalogue, title: string): { readonly fu
 }
 
 /** Items (or a working document's sections) with their numerals, letters, paragraph numbers and ranges, as the plan says. */
-function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue, profile: DocumentProfile, plan: NumberPlan, issued: boolean, diagnostics: Diagnostic[]): NumberedItem[] {
+function numberItems(
+  source: readonly Item[],
+  symbol: string,
+  catalog: Catalogue,
+  profile: DocumentProfile,
+  plan: NumberPlan,
+  issued: boolean,
+  diagnostics: Diagnostic[],
+  /** A table of contents lists the headings: each gets an anchor (and a bookmark) to link to, even without an id. */
+  anchorHeadings = false,
+): NumberedItem[] {
   const sections = profile.headings === 'sections';
   return source.map((item) => {
     const numeral = plan.numerals.get(item)!;
     const anchor = sections ? `section-${slugOf(numeral)}` : `item-${slugOf(numeral)}`;
     const label = sections ? catalog.sectionLabel(numeral) : `${catalog.item} ${numeral}`;
 
+    let headings = 0;
     const all: string[] = [];
     /** A stretch of paragraphs: the item's own (before any sub-item), or a group of sub-items sharing them. */
     interface Span {
@@ -161,7 +172,8 @@ function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue
           ];
         }
         case 'heading':
-          return [...before, node.id === null ? node : { ...node, anchor: `sec-${node.id}` }];
+          if (node.id !== null) return [...before, { ...node, anchor: `sec-${node.id}` }];
+          return [...before, anchorHeadings ? { ...node, anchor: `${anchor}-heading-${++headings}` } : node];
         default:
           return [...before, node];
       }
@@ -204,9 +216,14 @@ export function numberReport(report: Report): Result<NumberedReport> {
 
   // Working documents: each a tree of its own, its agenda reference read off the report's numbered agenda.
   const documents = report.documents.map((document) => {
-    const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: document.meta.action, translation_of: null };
+    const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: document.meta.action, translation_of: null, annex_of: null, annex_numeral: null };
     const documentPlan = freshPlan(document.items, document.annexes);
-    const sections = { items: numberItems(document.items, document.meta.symbol, catalog, WORKING_DOCUMENT, documentPlan, meta.status === 'issued', diagnostics), count: documentPlan.count, plan: documentPlan, issue: null };
+    const sections = {
+      items: numberItems(document.items, document.meta.symbol, catalog, WORKING_DOCUMENT, documentPlan, meta.status === 'issued', diagnostics, document.toc !== null),
+      count: documentPlan.count,
+      plan: documentPlan,
+      issue: null,
+    };
     const place = agendaPlace(document.meta.item, main.items, catalog);
     if (!place && document.meta.item !== '') {
       const ids = main.items.flatMap((i) => [i.id, ...subitemsOf(i).map((s) => s.id)]).filter((id): id is string => id !== null);
@@ -224,12 +241,13 @@ export function numberReport(report: Report): Result<NumberedReport> {
       visibility: document.meta.visibility,
       label: catalog.documentLabel(document.meta.symbol),
     };
-    return numberTree(document, report.footnotes, docMeta, WORKING_DOCUMENT, sections, catalog, facts, {
+    const tree = numberTree(document, report.footnotes, docMeta, WORKING_DOCUMENT, sections, catalog, facts, {
       title: document.meta.title,
       coverTitle: document.meta.title.toLocaleUpperCase(catalog.tags.html),
       subtitle: facts.agendaReference,
       dates: '',
     });
+    return document.toc ? { ...tree, toc: document.toc } : tree;
   });
 
   // Footnotes are meeting-wide: a definition no text of any document cites is probably a call lost in editing.
@@ -362,6 +380,7 @@ function numberTree(
     ...kind,
     documentTitles: documentTitles(catalog, `${meta.symbol} – ${kind.title}`),
     issued: formatIssued(meta.language, meta.place, meta.issued),
+    runningHeader: meta.annex_of ? catalog.annexHeader(meta.annex_numeral ?? 'I', meta.annex_of) : meta.symbol,
     changes: { author: changesAuthor, date: changesDate, label: `${changesAuthor}, ${formatDate(meta.language, changesDate)}` },
   };
   const tree = new Bookmarks().assign({ profile, meta, facts, public: false, accepted: false, items, annexes, footnotes, paragraphCount: numbered.count, issue: numbered.issue, document, documents: [], external: {}, range: source.range });
@@ -433,6 +452,9 @@ function numberAnnex(annex: Annex, numeral: string, symbol: string, catalog: Cat
   const anchor = `annex-${slugOf(numeral)}`;
   const header = catalog.annexHeader(numeral, symbol);
   let counter = 0;
+  let headings = 0;
+  // A table of contents lists the annex's headings: each gets an anchor (and a bookmark) to link to, even without an id.
+  const anchorHeadings = annex.body.some((node) => node.type === 'toc');
   const body = annex.body.map((node): Flow<NumberedParagraph, never> => {
     if (node.type === 'paragraph') {
       const deleted = isDeletion(node.content);
@@ -455,6 +477,7 @@ function numberAnnex(annex: Annex, numeral: string, symbol: string, catalog: Cat
       };
     }
     if (node.type === 'heading' && node.id !== null) return { ...node, anchor: `sec-${node.id}` };
+    if (node.type === 'heading' && anchorHeadings) return { ...node, anchor: `${anchor}-heading-${++headings}` };
     return node as Flow<NumberedParagraph, never>;
   });
   return {
