@@ -134,10 +134,11 @@ describe('a build removes what its previous build wrote and this one does not', 
     await writeFile(item, (await readFile(item, 'utf8')).replace('Le Secrétariat a présenté', 'Le Secrétariat général a présenté'));
     const narrow = acta(['build', dir, '--out', out, '--format', 'html', '--public', '--no-annex-files', '--summary']);
     expect(narrow.code, narrow.stderr).toBe(0);
-    expect((await tree(folder)).filter((f) => !f.startsWith('.'))).toEqual(['PI0231F1a-public.html', 'notes.docx']);
-    expect(narrow.stdout).toBe(`${dir}: 1 file written to ${out}/narrow/ (${first.length - 1} files of an earlier build removed), 0 warnings\n`);
+    expect((await tree(folder)).filter((f) => !f.startsWith('.'))).toEqual(['PI0231F1a-corr1-public.html', 'PI0231F1a-public.html', 'notes.docx']);
+    // The example is issued with a change since: its public corrigendum is written beside the public report.
+    expect(narrow.stdout).toBe(`${dir}: 2 files written to ${out}/narrow/ (${first.length - 2} files of an earlier build removed), 0 warnings\n`);
     const manifest = JSON.parse(await readFile(path.join(folder, '.acta-manifest.json'), 'utf8')) as { files: string[] };
-    expect(manifest.files).toEqual(['PI0231F1a-public.html']);
+    expect(manifest.files).toEqual(['PI0231F1a-corr1-public.html', 'PI0231F1a-public.html']);
   });
 
   it('removes a folder that removing left empty', async () => {
