@@ -377,7 +377,7 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     if (last) return { diagnostics: last.diagnostics, report: null, written: [], upToDate: last.files };
   }
   // A build that runs reads again only the files changed since the last one (the rest: their kept trees).
-  const trees = key !== null ? await keptTrees(folder) : undefined;
+  let trees = key !== null ? await keptTrees(folder) : undefined;
   trees?.nextRound();
   const checked = await checkMeeting(dir, trees);
   if (!checked.report) return { ...checked, written: [] };
@@ -385,6 +385,10 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
   // From the first file written to the build record: one build at a time into this folder.
   const release = await lockOutputFolder(folder);
   try {
+    // Kept now and let go: the Markdown trees are not needed to render, and a meeting a hundred times the
+    // flagship's size would otherwise hold them all through every render.
+    if (trees) await keepTrees(folder, trees);
+    trees = undefined;
     const writer = new OutputWriter(folder);
     const records = new Map<string, OutputRecord>();
     // The outputs whose key has not changed since the last build are kept on disk as they are, untouched.
@@ -437,7 +441,6 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     const written = await writer.commit({ owned, manifest: { covers } });
     await keepBases(bases);
     if (key !== null) await remember(folder, key, records, checked.diagnostics);
-    if (trees) await keepTrees(folder, trees);
     await removeLegacyCaches(folder);
     return { ...checked, written };
   } finally {
