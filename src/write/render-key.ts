@@ -1,4 +1,6 @@
 // The key of one output: a hash of everything its renderer reads, so a build renders again only the outputs whose key changed.
+// Renderers read their model and the render environment alone; one that came to read anything else (an image file
+// beside the Markdown) would have to put it in its output's context, or a changed file would leave a stale output.
 
 import { createHash } from 'node:crypto';
 import type { NumberedReport } from '../model.js';
