@@ -93,7 +93,7 @@ describe('a rebuild renders only the outputs whose key changed', () => {
     expect(written.filter((f) => f.startsWith('annexes/'))).toEqual([]);
   });
 
-  it('a changed template re-renders the HTML files alone, a reference document the DOCX files alone, a format added that format alone', async () => {
+  it('a changed template re-renders the HTML files alone, a reference document the DOCX files alone, a format added that format alone', { timeout: 240_000 }, async () => {
     const { work, rebuild, folder } = await (async () => {
       const copy = await builtCopy('meetings/exemple-fr');
       return { ...copy, work: path.dirname(path.dirname(copy.folder)) };
