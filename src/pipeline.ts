@@ -24,7 +24,8 @@ import { corrigendumData, decisionRecords, decisionsData, reportData, toJson, ty
 import type { Renumbering } from './renumber/compare-numbering.js';
 import { catalogFor } from './i18n/labels.js';
 import { agendaFile, annexFile, corrigendumFile, decisionsFile, renumberingFile, meetingName, registerFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
-import { buildKey, contentHash, remember, sourcesKey, upToDate, usesCache } from './write/build-cache.js';
+import { buildKey, contentHash, lastOutputs, remember, sourcesKey, upToDate, usesCache, type OutputRecord } from './write/build-cache.js';
+import { renderKey } from './write/render-key.js';
 import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { keepBases } from './write/base-cache.js';
 import { lockOutputFolder } from './write/output-lock.js';
@@ -196,9 +197,9 @@ export type Emit = (file: OutputFile) => Promise<void>;
  */
 const CONCURRENCY: Readonly<Record<Format, number>> = { docx: 1, html: 1, json: 1, pdf: 3, akn: 1 };
 
-/** Runs the renders with at most `limit` under way, and emits their files in the order given. */
-export async function emitInOrder(renders: readonly (() => Promise<OutputFile>)[], limit: number, emit: Emit): Promise<void> {
-  const pending: Promise<OutputFile>[] = [];
+/** Runs the renders with at most `limit` under way, and emits their files in the order given (a render that gives null kept its file). */
+export async function emitInOrder(renders: readonly (() => Promise<OutputFile | null>)[], limit: number, emit: Emit): Promise<void> {
+  const pending: Promise<OutputFile | null>[] = [];
   let next = 0;
   const start = () => {
     if (next >= renders.length) return;
@@ -216,8 +217,38 @@ export async function emitInOrder(renders: readonly (() => Promise<OutputFile>)[
       throw e;
     });
     start();
-    await emit(file);
+    if (file !== null) await emit(file);
   }
+}
+
+/**
+ * The outputs a build may keep as the last build wrote them. Each output's key is the hash of what its renderer reads
+ * (write/render-key.ts); an output whose key is the one it was last rendered from is not rendered again, nor emitted.
+ */
+export interface Reuse {
+  /** true: the file is kept as it is, and not rendered. */
+  readonly keep: (path: string, key: string) => Promise<boolean>;
+}
+
+/** What reaches a format's renderer besides its model and target: the HTML templates, the reference document's styles, the sessions beside. */
+function reachingFormat(format: Format, env: RenderEnv): unknown {
+  if (format === 'docx') return env.referenceStyles ?? null;
+  if (format === 'html' || format === 'pdf') {
+    const { referenceStyles: _, ...html } = (env.templates ?? {}) as { readonly referenceStyles?: unknown };
+    return html;
+  }
+  if (format === 'akn') return env.sessions ? [...env.sessions] : null;
+  return null;
+}
+
+/** One output file, rendered, or kept as the last build wrote it when `reuse` says its key (its model, `context`: its target or data, and its format's templates) has not changed. */
+function outputOf(path: string, format: Format, model: NumberedReport | null, context: unknown, env: RenderEnv, render: () => Promise<string | Uint8Array> | string | Uint8Array, reuse?: Reuse): () => Promise<OutputFile | null> {
+  return async () => {
+    if (!reuse) return { path, content: await render() };
+    const key = await renderKey({ path, format, model, context: { context, reaches: reachingFormat(format, env) } });
+    if (await reuse.keep(path, key)) return null;
+    return { path, content: await render(), key };
+  };
 }
 
 /** The Markdown a meeting was read from, for the bases its DOCX files carry; `kept` hears of each base that carries sources. */
@@ -238,13 +269,18 @@ function baseOf(sources: MeetingSources | undefined, meeting: string, shown: Num
 }
 
 /** Renders one edition's files: the report, each annex alone, the decisions register. */
-export async function renderEdition(report: NumberedReport, edition: Edition, options: BuildOptions, env: RenderEnv, emit: Emit, sources?: MeetingSources): Promise<void> {
+export async function renderEdition(report: NumberedReport, edition: Edition, options: BuildOptions, env: RenderEnv, emit: Emit, sources?: MeetingSources, reuse?: Reuse): Promise<void> {
   const symbol = report.meta.symbol;
   const shown = editionOf(report, edition);
   const reportNames: FileNames = { whole: (format) => reportFile(symbol, edition, format), annex: (numeral, format) => annexFile(numeral, edition, format) };
   const base = (document: NumberedReport, part: Part) => baseOf(sources, symbol, document, part, edition, env);
-  await renderWithAnnexes(shown, edition, options.formats, options, env, reportNames, emit, base);
-  if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
+  await renderWithAnnexes(shown, edition, options.formats, options, env, reportNames, emit, base, reuse);
+  if (options.formats.includes('json')) {
+    // Keyed on its data alone: a word changed in the text leaves the register as it was.
+    const data = decisionsData(shown);
+    const decisions = await outputOf(decisionsFile(edition), 'json', null, data, env, () => toJson(data), reuse)();
+    if (decisions !== null) await emit(decisions);
+  }
   // An issued report changed since issue: its corrigendum beside it, in the formats asked for (its data, not Akoma Ntoso).
   const corrigendum = corrigendumOf(shown);
   if (corrigendum) {
@@ -261,7 +297,7 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
   for (const document of shown.documents) {
     const docSymbol = document.meta.symbol;
     const names: FileNames = { whole: (format) => documentFile(docSymbol, edition, format), annex: (numeral, format) => documentAnnexFile(docSymbol, numeral, edition, format) };
-    await renderWithAnnexes(document, edition, formats, options, env, names, emit, base);
+    await renderWithAnnexes(document, edition, formats, options, env, names, emit, base, reuse);
   }
 }
 
@@ -281,18 +317,29 @@ async function renderWithAnnexes(
   names: FileNames,
   emit: Emit,
   baseFor: (document: NumberedReport, part: Part) => BuildBase | undefined,
+  reuse?: Reuse,
 ): Promise<void> {
+  // Each annex alone is extracted once for all formats (and so hashed once for their keys).
+  const alone = new Map<string, NumberedReport>();
+  const annexAlone = (annex: NumberedReport['annexes'][number]) => {
+    let extracted = alone.get(annex.numeral);
+    if (!extracted) alone.set(annex.numeral, (extracted = extractAnnex(shown, annex)));
+    return extracted;
+  };
   for (const format of formats) {
     const render: Renderer = renderers[format];
     const target = (part: Part): RenderTarget => {
       const base = format === 'docx' ? baseFor(shown, part) : undefined;
       return base ? { part, base } : { part };
     };
-    const renders = [async (): Promise<OutputFile> => ({ path: names.whole(format), content: await render(shown, env, target('report')) })];
+    const whole = target('report');
+    const renders = [outputOf(names.whole(format), format, shown, whole, env, () => render(shown, env, whole), reuse)];
     if (options.annexFiles !== false && partHasFormat('annex', format)) {
       for (const annex of shown.annexes) {
         if (edition === 'public' && annex.visibility === 'restricted') continue;
-        renders.push(async () => ({ path: names.annex(annex.numeral, format), content: await render(extractAnnex(shown, annex), env, target('annex')) }));
+        const model = annexAlone(annex);
+        const own = target('annex');
+        renders.push(outputOf(names.annex(annex.numeral, format), format, model, own, env, () => render(model, env, own), reuse));
       }
     }
     await emitInOrder(renders, CONCURRENCY[format], emit);
@@ -300,8 +347,8 @@ async function renderWithAnnexes(
 }
 
 /** Renders every requested file of a checked meeting, handing each to `emit`. */
-export async function renderMeeting(numbered: NumberedReport, options: BuildOptions, env: RenderEnv, emit: Emit, sources?: MeetingSources): Promise<void> {
-  for (const edition of editionsOf(options)) await renderEdition(numbered, edition, options, env, emit, sources);
+export async function renderMeeting(numbered: NumberedReport, options: BuildOptions, env: RenderEnv, emit: Emit, sources?: MeetingSources, reuse?: Reuse): Promise<void> {
+  for (const edition of editionsOf(options)) await renderEdition(numbered, edition, options, env, emit, sources, reuse);
 }
 
 /** One edition of the report alone as HTML, nothing else: the preview of `acta watch`. */
@@ -344,7 +391,7 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     if (last) return { diagnostics: last.diagnostics, report: null, written: [], upToDate: last.files };
   }
   // A build that runs reads again only the files changed since the last one (the rest: their kept trees).
-  const trees = key !== null ? await keptTrees(folder) : undefined;
+  let trees = key !== null ? await keptTrees(folder) : undefined;
   trees?.nextRound();
   const checked = await checkMeeting(dir, trees);
   if (!checked.report) return { ...checked, written: [] };
@@ -352,8 +399,25 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
   // From the first file written to the build record: one build at a time into this folder.
   const release = await lockOutputFolder(folder);
   try {
+    // Kept now and let go: the Markdown trees are not needed to render, and a meeting a hundred times the
+    // flagship's size would otherwise hold them all through every render.
+    if (trees) await keepTrees(folder, trees);
+    trees = undefined;
     const writer = new OutputWriter(folder);
-    const hashes = new Map<string, string>();
+    const records = new Map<string, OutputRecord>();
+    // The outputs whose key has not changed since the last build are kept on disk as they are, untouched.
+    const last = key !== null ? await lastOutputs(folder) : null;
+    const reuse: Reuse | undefined = last
+      ? {
+          keep: async (relative, outputKey) => {
+            const kept = await last.keep(relative, outputKey);
+            if (kept === null) return false;
+            await writer.keep(relative);
+            records.set(relative, kept);
+            return true;
+          },
+        }
+      : undefined;
     const bases: BuildBase[] = [];
     const sources = checked.sources ? { dir, files: checked.sources, kept: (base: BuildBase) => void bases.push(base) } : undefined;
     try {
@@ -363,10 +427,11 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
         options,
         withSessions,
         (file) => {
-          if (key !== null) hashes.set(file.path, contentHash(file.content));
+          if (key !== null && file.key !== undefined) records.set(file.path, { hash: contentHash(file.content), key: file.key });
           return writer.add(file);
         },
         sources,
+        reuse,
       );
     } catch (e) {
       await writer.abort();
@@ -378,8 +443,7 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     const owned = options.annexFiles === false ? { has: () => false } : possibleAnnexFiles(report.annexes.length, editionsOf(options), options.formats);
     const { written, removed } = await writer.commit({ owned, manifest: { sources: await sourcesKey(dir, env.templates) } });
     await keepBases(bases);
-    if (key !== null) await remember(folder, key, hashes, checked.diagnostics);
-    if (trees) await keepTrees(folder, trees);
+    if (key !== null) await remember(folder, key, records, checked.diagnostics);
     await removeLegacyCaches(folder);
     return { ...checked, written, removed };
   } finally {

@@ -1,6 +1,7 @@
 // The build cache: a build whose whole input is what the last build of that folder read (every file of
 // the meeting, the templates, the options, acta's own code) and whose outputs are all present and
-// unmodified writes nothing. Its record lives in the user's cache folder (src/write/user-cache.ts), one
+// unmodified writes nothing; a build that runs keeps, untouched, each output whose own key (what it is
+// rendered from, see render-key.ts) is the one the last build rendered it from. Its record lives in the user's cache folder (src/write/user-cache.ts), one
 // a meeting output folder, never in the output folder itself, and is never a source of truth: an entry
 // that is missing, unreadable, of another version or of another input is ignored, and the build runs.
 
@@ -21,7 +22,7 @@ import { readCacheFile, writeCacheFile } from './user-cache.js';
 export const CACHE_FILE = 'build.json';
 
 /** Bumped when the entries' shape changes: an entry of another shape is ignored. */
-export const ENTRY_VERSION = 1;
+export const ENTRY_VERSION = 2;
 
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -119,6 +120,8 @@ const Entry = z.object({
   key: z.string(),
   /** Each output, relative to the folder, with the hash of the bytes written. */
   outputs: z.record(z.string(), z.string()),
+  /** Each output, with the key of what it was rendered from (see render-key.ts). */
+  keys: z.record(z.string(), z.string()),
   /** What the build printed (warnings): printed again when the build is skipped. */
   diagnostics: z.array(z.looseObject({ severity: z.enum(['error', 'warning']), ruleId: z.string(), message: z.string(), file: z.string(), line: z.number(), column: z.number() })),
 });
@@ -128,15 +131,8 @@ const Entry = z.object({
  * the bytes it wrote; null otherwise (no entry, a corrupt or foreign one, a changed input or output).
  */
 export async function upToDate(folder: string, key: string): Promise<{ readonly diagnostics: readonly Diagnostic[]; readonly files: number } | null> {
-  let entry: z.infer<typeof Entry>;
-  try {
-    const parsed = Entry.safeParse(JSON.parse((await readCacheFile(folder, CACHE_FILE)) ?? 'null'));
-    if (!parsed.success) return null;
-    entry = parsed.data;
-  } catch {
-    return null;
-  }
-  if (entry.key !== key) return null;
+  const entry = await readEntry(folder);
+  if (entry === null || entry.key !== key) return null;
   const outputs = Object.entries(entry.outputs);
   if (outputs.length === 0) return null;
   const inside = path.resolve(folder) + path.sep;
@@ -155,9 +151,59 @@ export async function upToDate(folder: string, key: string): Promise<{ readonly 
   return { diagnostics: entry.diagnostics as unknown as Diagnostic[], files: outputs.length };
 }
 
-/** Records a build that wrote `outputs` (relative path → bytes hash) into `folder`, in the user's cache. */
-export async function remember(folder: string, key: string, outputs: ReadonlyMap<string, string>, diagnostics: readonly Diagnostic[]): Promise<void> {
-  const entry = { entry: ENTRY_VERSION, key, outputs: Object.fromEntries([...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics };
+async function readEntry(folder: string): Promise<z.infer<typeof Entry> | null> {
+  try {
+    const parsed = Entry.safeParse(JSON.parse((await readCacheFile(folder, CACHE_FILE)) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One output of a build: the hash of its bytes, and the key of what it was rendered from. */
+export interface OutputRecord {
+  readonly hash: string;
+  readonly key: string;
+}
+
+/** The outputs the last build into a folder wrote, as its record says: a build keeps those it would render the same. */
+export interface LastOutputs {
+  /**
+   * The output's record when the last build rendered `relative` from `key` and the file is still there with the
+   * bytes it wrote (checked now: a file edited or replaced since is rendered again); null otherwise.
+   */
+  readonly keep: (relative: string, key: string) => Promise<OutputRecord | null>;
+}
+
+/** The outputs of the last build into `folder`; with no usable record, none is kept. */
+export async function lastOutputs(folder: string): Promise<LastOutputs> {
+  const entry = await readEntry(folder);
+  const inside = path.resolve(folder) + path.sep;
+  return {
+    keep: async (relative, key) => {
+      const hash = entry?.outputs[relative];
+      if (hash === undefined || entry?.keys[relative] !== key) return null;
+      const target = path.resolve(folder, relative);
+      if (!target.startsWith(inside)) return null;
+      try {
+        return sha256(await readFile(target)) === hash ? { hash, key } : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/** Records a build that wrote `outputs` (relative path → bytes hash and render key) into `folder`, in the user's cache. */
+export async function remember(folder: string, key: string, outputs: ReadonlyMap<string, OutputRecord>, diagnostics: readonly Diagnostic[]): Promise<void> {
+  const sorted = [...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entry = {
+    entry: ENTRY_VERSION,
+    key,
+    outputs: Object.fromEntries(sorted.map(([relative, o]) => [relative, o.hash])),
+    keys: Object.fromEntries(sorted.map(([relative, o]) => [relative, o.key])),
+    diagnostics,
+  };
   await writeCacheFile(folder, CACHE_FILE, JSON.stringify(entry));
 }
 

@@ -11,6 +11,8 @@ export interface OutputFile {
   /** Relative to the meeting's output folder, with `/` separators. */
   readonly path: string;
   readonly content: string | Uint8Array;
+  /** The key of what it was rendered from (see render-key.ts), when the build keeps a record of it. */
+  readonly key?: string;
 }
 
 export class UnsafeOutputPath extends Error {}
@@ -55,7 +57,8 @@ export const MANIFEST = '.acta-manifest.json';
  */
 export class OutputWriter {
   private readonly root: string;
-  private readonly pending: { readonly relative: string; readonly target: string; readonly temporary: string }[] = [];
+  /** Each file of the build; a file kept as the last build wrote it has no temporary. */
+  private readonly pending: { readonly relative: string; readonly target: string; readonly temporary: string | null }[] = [];
   /**
    * This writer's temporaries carry a random id of their own (`.X.docx.<id>.acta.tmp`): it removes those
    * and nothing else, so neither a user's `.notes.1.tmp` nor another build's temporaries are touched.
@@ -67,16 +70,7 @@ export class OutputWriter {
   }
 
   async add(file: OutputFile): Promise<void> {
-    const target = path.resolve(this.root, file.path);
-    if (target === this.root || !target.startsWith(this.root + path.sep)) {
-      await this.abort();
-      throw new UnsafeOutputPath(`refusing to write outside ${this.folder}: ${file.path}`);
-    }
-    const link = await linkOnTheWay(this.root, path.dirname(target));
-    if (link !== null) {
-      await this.abort();
-      throw new UnsafeOutputPath(`refusing to write ${file.path} through ${path.relative(process.cwd(), link) || link}, a link in the output folder: acta writes only into real folders of ${this.folder}`);
-    }
+    const target = await this.placeOf(file.path);
     const temporary = this.temporaryOf(target);
     this.pending.push({ relative: file.path, target, temporary });
     try {
@@ -86,6 +80,26 @@ export class OutputWriter {
       await this.abort();
       throw WriteFailed.of(path.relative(process.cwd(), target) || target, e);
     }
+  }
+
+  /** Counts a file of the last build, left as it is (its bytes and time untouched), among this build's files. */
+  async keep(relative: string): Promise<void> {
+    this.pending.push({ relative, target: await this.placeOf(relative), temporary: null });
+  }
+
+  /** Where a file goes: inside the folder, through real folders only. */
+  private async placeOf(relative: string): Promise<string> {
+    const target = path.resolve(this.root, relative);
+    if (target === this.root || !target.startsWith(this.root + path.sep)) {
+      await this.abort();
+      throw new UnsafeOutputPath(`refusing to write outside ${this.folder}: ${relative}`);
+    }
+    const link = await linkOnTheWay(this.root, path.dirname(target));
+    if (link !== null) {
+      await this.abort();
+      throw new UnsafeOutputPath(`refusing to write ${relative} through ${path.relative(process.cwd(), link) || link}, a link in the output folder: acta writes only into real folders of ${this.folder}`);
+    }
+    return target;
   }
 
   private temporaryOf(target: string): string {
@@ -98,14 +112,14 @@ export class OutputWriter {
     try {
       for (const { target, temporary } of this.pending) {
         try {
-          await rename(temporary, target);
+          if (temporary !== null) await rename(temporary, target);
         } catch (e) {
           throw WriteFailed.of(path.relative(process.cwd(), target) || target, e);
         }
         written.push(target);
       }
     } finally {
-      for (const { temporary } of this.pending.slice(written.length)) await rm(temporary, { force: true });
+      for (const { temporary } of this.pending.slice(written.length)) if (temporary !== null) await rm(temporary, { force: true });
     }
     const previous = options.manifest ? await readManifest(this.root) : null;
     const removed = options.manifest ? await this.replaceManifest(previous ?? { files: [], sources: {} }, options.manifest.sources) : [];
@@ -158,7 +172,7 @@ export class OutputWriter {
   async abort(): Promise<void> {
     // Best effort: a temporary that could not even be made (its folder is a file: ENOTDIR) must not hide
     // the write failure being reported behind an error of its own.
-    for (const { temporary } of this.pending) await rm(temporary, { force: true }).catch(() => undefined);
+    for (const { temporary } of this.pending) if (temporary !== null) await rm(temporary, { force: true }).catch(() => undefined);
     this.pending.length = 0;
   }
 }

@@ -7,6 +7,7 @@
 //   same work, HTML:  acta build --full --no-annex-files --no-documents --format html --no-cache  vs  pandoc -s -o x.html
 //   full build, cold: every default output, empty cache (a fresh output folder)    vs  pandoc DOCX
 //   one word changed: one word of one items/ file changed, cache warm              vs  pandoc DOCX
+//                     the same in an annex, and in a working document
 //   nothing changed:  the same build again                                          vs  pandoc DOCX
 //   acta watch:       from a scripted save to the page being told to reload, p50 and p95
 //   10× and 100×:     full build, cold: time, ratio, peak memory, and the 10× → 100× growth
@@ -16,7 +17,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { get } from 'node:http';
 import { existsSync, writeFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -86,6 +87,8 @@ interface Row {
   readonly acta: Sample[];
   readonly pandoc: Sample[];
   readonly target: string;
+  /** The machine's load average over the last minute when the row's runs ended: the figures of a loaded machine are noisy. */
+  readonly load: number;
 }
 
 /** Runs acta and pandoc alternately, after one warm-up of each; `before` runs ahead of every acta run, untimed. */
@@ -100,8 +103,8 @@ function alternate(figure: string, target: string, acta: () => Sample, pandoc: (
     a.push(acta());
     if (pandoc) p.push(pandoc());
   }
-  const row = { figure, acta: a, pandoc: p, target };
-  console.log(`${figure}: acta ${a.map((x) => x.seconds.toFixed(2)).join(' ')} s; pandoc ${p.map((x) => x.seconds.toFixed(2)).join(' ') || '-'} s`);
+  const row = { figure, acta: a, pandoc: p, target, load: loadavg()[0]! };
+  console.log(`${figure} (load ${row.load.toFixed(1)}): acta ${a.map((x) => x.seconds.toFixed(2)).join(' ')} s; pandoc ${p.map((x) => x.seconds.toFixed(2)).join(' ') || '-'} s`);
   return row;
 }
 
@@ -164,6 +167,7 @@ async function main(): Promise<void> {
   const acta = path.join(root, 'dist', 'acta.js');
   const node = (args: readonly string[]) => () => measure(process.execPath, [acta, ...args]);
   const pandocTo = (markdown: string, out: string, more: readonly string[] = []) => (hasPandoc ? () => measure('pandoc', [markdown, ...more, '-o', out]) : null);
+  console.log(`load average at the start: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
   console.log(`node ${process.version}, ${hasPandoc ? execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0] : 'no pandoc'}, ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} CPUs`);
 
   // The flagship, on a copy (the one-word runs edit it).
@@ -177,15 +181,30 @@ async function main(): Promise<void> {
   rows.push(alternate('same work, DOCX, cold', '≤ 1.0×', node(['build', dir, '--out', out('docx'), '--full', '--no-annex-files', '--no-documents', '--format', 'docx', '--no-cache']), docx));
   rows.push(alternate('same work, HTML, cold', '≤ 1.0×', node(['build', dir, '--out', out('html'), '--full', '--no-annex-files', '--no-documents', '--format', 'html', '--no-cache']), pandocTo(markdown, path.join(work, 'x.html'), ['-s'])));
   rows.push(alternate('full build, all outputs, cold, empty cache', '≤ 1.8×', node(['build', dir, '--out', out('cold')]), docx, fresh('cold')));
-  const word = path.join(dir, 'items', (await readdir(path.join(dir, 'items'))).sort()[4]!);
-  const original = await readFile(word, 'utf8');
-  let flip = false;
-  const changeOneWord = () => {
-    flip = !flip;
-    writeFileSync(word, flip ? original.replace(' the ', ' teh ') : original);
+  // Each run changes one word of the file, or changes it back: the build before it was of the other text.
+  const oneWordIn = async (file: string) => {
+    const original = await readFile(file, 'utf8');
+    if (!original.includes(' the ')) throw new Error(`${file} has no word "the" to change`);
+    let flip = false;
+    return {
+      change: () => {
+        flip = !flip;
+        writeFileSync(file, flip ? original.replace(' the ', ' teh ') : original);
+      },
+      restore: () => writeFile(file, original),
+    };
   };
-  rows.push(alternate('rebuild after one word changed in one file', '≤ 1.0×', node(['build', dir, '--out', out('warm')]), docx, changeOneWord));
-  await writeFile(word, original);
+  const firstOf = async (folder: string, index = 0) => path.join(folder, (await readdir(folder)).filter((n) => n.endsWith('.md')).sort()[index]!);
+  const edits = [
+    { figure: 'rebuild after one word changed in one file', file: await firstOf(path.join(dir, 'items'), 4) },
+    { figure: 'rebuild after one word changed in an annex', file: await firstOf(path.join(dir, 'annexes'), 1) },
+    { figure: 'rebuild after one word changed in a working document', file: path.join(dir, 'documents', (await readdir(path.join(dir, 'documents'))).sort()[0]!, 'document.md') },
+  ];
+  for (const { figure, file } of edits) {
+    const edit = await oneWordIn(file);
+    rows.push(alternate(figure, '≤ 1.0×', node(['build', dir, '--out', out('warm')]), docx, edit.change));
+    await edit.restore();
+  }
   node(['build', dir, '--out', out('warm')])();
   rows.push(alternate('rebuild with nothing changed', '≤ 0.3×', node(['build', dir, '--out', out('warm')]), docx));
 
@@ -203,11 +222,11 @@ async function main(): Promise<void> {
   const ratio = (r: Row) => (r.pandoc.length ? `${(median(r.acta.map((x) => x.seconds)) / median(r.pandoc.map((x) => x.seconds))).toFixed(2)}×` : '-');
   const sec = (xs: readonly Sample[]) => (xs.length ? `${median(xs.map((x) => x.seconds)).toFixed(2)} s` : '-');
   const peak = (xs: readonly Sample[]) => `${Math.round(Math.max(...xs.map((x) => x.peakMB)))} MB`;
-  console.log(`\n| figure (flagship unless said) | acta median | pandoc median | acta / pandoc | acta peak | target |`);
-  console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const r of rows) console.log(`| ${r.figure} | ${sec(r.acta)} | ${sec(r.pandoc)} | ${ratio(r)} | ${peak(r.acta)} | ${r.target} |`);
-  console.log(`| \`acta watch\` save to reload (${latencies.length} saves) | p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms | | | | p50 ≤ 50 ms |`);
-  for (const { size, row, mb } of sized) console.log(`| ${size}× (${mb} MB Markdown), full build, cold | ${sec(row.acta)} | ${sec(row.pandoc)} | ${ratio(row)} | ${peak(row.acta)} | ${row.target} |`);
+  console.log(`\n| figure (flagship unless said) | acta median | pandoc median | acta / pandoc | acta peak | load | target |`);
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.figure} | ${sec(r.acta)} | ${sec(r.pandoc)} | ${ratio(r)} | ${peak(r.acta)} | ${r.load.toFixed(1)} | ${r.target} |`);
+  console.log(`| \`acta watch\` save to reload (${latencies.length} saves) | p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms | | | | ${loadavg()[0]!.toFixed(1)} | p50 ≤ 50 ms |`);
+  for (const { size, row, mb } of sized) console.log(`| ${size}× (${mb} MB Markdown), full build, cold | ${sec(row.acta)} | ${sec(row.pandoc)} | ${ratio(row)} | ${peak(row.acta)} | ${row.load.toFixed(1)} | ${row.target} |`);
   const at = (n: number) => sized.find((s) => s.size === n)?.row;
   const ten = at(10);
   const hundred = at(100);

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMeeting, prepareRenderEnv, type BuildOptions, type RenderEnv } from '../../src/pipeline.js';
 import { loadMeeting } from '../../src/load/load-meeting.js';
 import { parseMeeting } from '../../src/parse/parse-meeting.js';
-import { CACHE_FILE, fingerprintOf } from '../../src/write/build-cache.js';
+import { CACHE_FILE, ENTRY_VERSION, fingerprintOf } from '../../src/write/build-cache.js';
 import { keptTrees, TREES_FILE } from '../../src/write/kept-trees.js';
 import { cacheFolderOf } from '../../src/write/user-cache.js';
 
@@ -66,7 +66,7 @@ describe('the build cache', () => {
     ['truncated', (entry) => entry.slice(0, entry.length / 2)],
     ['not JSON at all', () => '\u0000\u0001garbage'],
     ['of another shape (a foreign file)', () => JSON.stringify({ hello: 'world' })],
-    ['of an older version of the entry', (entry) => entry.replace('"entry":1', '"entry":0')],
+    ['of an older version of the entry', (entry) => entry.replace(`"entry":${ENTRY_VERSION}`, '"entry":0')],
     ['of another input (another key)', (entry) => entry.replace(/"key":"[0-9a-f]{8}/, '"key":"00000000')],
     ['listing an output with other bytes', (entry) => entry.replace(/("PI0231F1a\.html":")[0-9a-f]{8}/, '$100000000')],
     ['listing no output', (entry) => entry.replace(/"outputs":\{[^}]*\}/, '"outputs":{}')],
