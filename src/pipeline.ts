@@ -286,8 +286,11 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
   if (corrigendum) {
     const n = shown.issue!.corrigendum;
     for (const format of options.formats.filter((f) => f !== 'akn')) {
-      const content = format === 'json' ? toJson(corrigendumData(shown)) : await renderers[format](corrigendum, env, { part: 'report' });
-      await emit({ path: corrigendumFile(symbol, n, edition, format), content });
+      const path = corrigendumFile(symbol, n, edition, format);
+      const data = format === 'json' ? corrigendumData(shown) : null;
+      const render = () => (data !== null ? toJson(data) : renderers[format](corrigendum, env, { part: 'report' }));
+      const file = await outputOf(path, format, data !== null ? null : corrigendum, data ?? { part: 'report' }, env, render, reuse)();
+      if (file !== null) await emit(file);
     }
   }
   // The working documents of the edition (a restricted one has no public edition), each with its annexes alone.
