@@ -65,10 +65,10 @@ function mistakeOn(lines: readonly Line[], i: number): ExplainedYaml | null {
   if (glued) {
     return { offset: start + glued[1]!.length + 1, message: `Unexpected \`${glued[1]}:${glued[2]}\` with no space after the colon, expected \`${glued[1]}: ${glued[2]}\`` };
   }
-  const pair = /^([\w-]+):[ \t]+(\S.*?)\s*$/.exec(text);
+  const pair = /^([\w-]+):[ \t]+(\S.*)$/.exec(text);
   if (pair) {
     const key = pair[1]!;
-    const value = pair[2]!;
+    const value = pair[2]!.trimEnd();
     const valueAt = start + text.indexOf(value, key.length + 1);
     const quote = value[0];
     if (quote === '"' || quote === "'") {

@@ -58,11 +58,16 @@ export function checkFenceLines(file: string, source: string, node: Paragraph, s
   });
 }
 
-/** `[text]{.restricted}` (pandoc's span) and `: restricted[text]` (a space after the colon). */
+/**
+ * `[text]{.restricted}` (pandoc's span: its first class) and `: restricted[text]` (a space after the colon). Each
+ * pattern runs in time linear in the text: a brace group is found first and its class read apart, since a single
+ * pattern that backtracks over the group's dots takes time that grows with their square.
+ */
 const TEXT_NEAR_MISSES = [
-  /\{[^{}\n]*?\.([\p{L}\p{N}_-]+)[^{}\n]*\}/gu,
+  /\{[^{}\n]*\}/gu,
   /(?:^|[^:\p{L}\p{N}]):\s+([\p{L}\p{N}_-]+)\s*\[/gu,
 ];
+const CLASS = /\.([\p{L}\p{N}_-]+)/u;
 
 /** Inline spellings of `:restricted[…]` that the directive reader did not take. */
 export function checkRestrictedText(file: string, source: string, node: Text, diagnostics: Diagnostic[]): void {
@@ -70,7 +75,8 @@ export function checkRestrictedText(file: string, source: string, node: Text, di
   if (!/estr|rest/i.test(value)) return;
   for (const pattern of TEXT_NEAR_MISSES) {
     for (const m of value.matchAll(pattern)) {
-      if (!looksRestricted(m[1]!)) continue;
+      const name = m[1] ?? CLASS.exec(m[0])?.[1];
+      if (name === undefined || !looksRestricted(name)) continue;
       const lineStart = value.lastIndexOf('\n', m.index) + 1;
       if (/^[ \t]*:{2,}/.test(value.slice(lineStart))) continue; // a fence line: reported for the paragraph
       const typed = m[0].replace(/^[^:{]*/, '');
