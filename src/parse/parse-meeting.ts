@@ -13,9 +13,10 @@ import type {
   Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow, WorkingDocument,
 } from '../model.js';
 import { parseMarkdown, type TreeCache } from './create-processor.js';
-import { parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
+import { NOT_TEXT, parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
 import { checkFenceLines } from './restricted-spelling.js';
+import { checkTree, scanMeeting } from './check-limits.js';
 
 interface ParsedFile {
   readonly file: SourceFile;
@@ -29,8 +30,16 @@ interface ParsedFile {
 export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<Report | null> {
   const diagnostics: Diagnostic[] = [];
   const sources = [...(loaded.meeting ? [loaded.meeting] : []), ...loaded.items, ...loaded.annexes, ...loaded.documents.flatMap((d) => [d.file, ...d.annexes])];
-  const files = readFootnotesMeetingWide(sources.map((source) => ({ ...source, text: replaceControls(source.path, source.text, diagnostics) })), diagnostics, trees);
+  const texts = sources.map((source) => ({ ...source, text: replaceControls(source.path, source.text, diagnostics) }));
+  // Past a limit the meeting is refused with that alone: the reader is never given what it cannot read in
+  // linear time, and no later stage is given a tree deeper than it may walk.
+  const scanned = scanMeeting(texts);
+  if (scanned.length > 0) return { value: null, diagnostics: [...diagnostics, ...scanned] };
+  const files = readFootnotesMeetingWide(texts, diagnostics, trees);
+  const checked = [...files.values()].flatMap(({ file, tree }) => checkTree(file.path, tree));
+  if (checked.length > 0) return { value: null, diagnostics: [...diagnostics, ...checked] };
   const footnotes: Footnote[] = [];
+  const footnoteKeys = new Set<string>();
 
   const read = (source: SourceFile): ParsedFile => {
     const { file, tree } = files.get(source.path)!;
@@ -42,9 +51,11 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
     const frontmatter = first?.type === 'yaml' ? { value: first.value, line: first.position?.start.line ?? 1 } : null;
     for (const node of tree.children) {
       // A second definition of a key was reported when the files were read; the first one counts.
-      if (node.type === 'footnoteDefinition' && !footnotes.some((f) => f.key === ctx.footnoteKey(node.identifier))) {
-        footnotes.push({ type: 'footnoteDefinition', key: ctx.footnoteKey(node.identifier), blocks: convertBlocks(ctx, node.children), range: rangeOf(ctx, node) });
-      }
+      if (node.type !== 'footnoteDefinition') continue;
+      const key = ctx.footnoteKey(node.identifier);
+      if (footnoteKeys.has(key)) continue;
+      footnoteKeys.add(key);
+      footnotes.push({ type: 'footnoteDefinition', key, blocks: convertBlocks(ctx, node.children), range: rangeOf(ctx, node) });
     }
     return { file, tree, ctx, frontmatter };
   };
@@ -206,7 +217,7 @@ function footnoteCallTexts(tree: Root): readonly Text[] {
  * errors in HTML and, most of them, invalid in the XML of a DOCX: each becomes spaces of the same
  * length, so positions stay exact.
  */
-const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Noncharacter_Code_Point}\p{Cs}]/gu;
+const CONTROL = new RegExp(NOT_TEXT.source, 'gu');
 
 function replaceControls(file: string, text: string, diagnostics: Diagnostic[]): string {
   const first = text.search(CONTROL);
@@ -240,15 +251,18 @@ function leadPhraseTools(profile: DocumentProfile, meta: MeetingMeta | null, ove
 
 // ---- ids ----------------------------------------------------------------------
 
-const TRAILING_ID = /\s*\{#([^\s{}]+)\}\s*$/;
+const TRAILING_ID = /^\{#([^\s{}]+)\}\s*$/;
 
 /** Takes a trailing `{#id}` off inline content. */
 export function takeId(content: readonly Inline[]): { id: string | null; content: Inline[] } {
   const last = content[content.length - 1];
   if (last?.type !== 'text') return { id: null, content: [...content] };
-  const m = TRAILING_ID.exec(last.value);
+  // Only the last `{#` can start it: a pattern tried at every space before it would take time that grows with
+  // the square of a run of spaces.
+  const at = last.value.lastIndexOf('{#');
+  const m = at === -1 ? null : TRAILING_ID.exec(last.value.slice(at));
   if (!m) return { id: null, content: [...content] };
-  const rest = last.value.slice(0, m.index);
+  const rest = last.value.slice(0, at).trimEnd();
   const kept = content.slice(0, -1);
   return { id: m[1]!, content: rest ? [...kept, { type: 'text', value: rest, range: last.range }] : kept };
 }
@@ -391,9 +405,9 @@ function checkClosed(ctx: InlineContext, node: RootContent): boolean {
   const end = node.position?.end.offset;
   const start = node.position?.start.offset;
   if (end === undefined || start === undefined) return true;
-  const text = ctx.source.slice(start, end);
-  const lines = text.split(/\r?\n/);
-  return lines.length > 1 && /^\s*:{3,}\s*$/.test(lines[lines.length - 1]!);
+  // Its last line only: blocks nest, and each reading its whole text again would cost their depth times the text.
+  const lastBreak = ctx.source.lastIndexOf('\n', end - 1);
+  return lastBreak >= start && /^\s*:{3,}\s*$/.test(ctx.source.slice(lastBreak + 1, end));
 }
 
 // ---- the report body -------------------------------------------------------------

@@ -1,0 +1,45 @@
+// The documented limits on what acta reads (docs/format.md, "Limits"): past each, the input is refused at its
+// place before it can cost more than linear time or unbounded memory, or reach a recursive writer too deep.
+
+const MB = 1024 * 1024;
+
+export const LIMITS = {
+  /**
+   * The Markdown of one meeting folder, every file together (meeting.md, items, annexes, working documents): 20
+   * times the largest real report (the seed report's text is 0.18 MB, the flagship's folder 0.25 MB). Checked from
+   * the files' sizes before any is read.
+   */
+  meetingBytes: 4 * MB,
+  /** Quotes, lists, `:::` blocks and footnote definitions inside one another (real reports: 2). */
+  blockDepth: 32,
+  /** Emphasis, links, tracked changes, comments and restricted spans inside one another (real reports: 2). */
+  inlineDepth: 32,
+  /**
+   * The quote marks, list markers and indentation a line starts with, in columns (a tab counts as up to 4): what
+   * 32 levels of quotes and lists take with generous indentation. Checked before the Markdown reader, whose time
+   * per line grows with the containers a line is in.
+   */
+  linePrefix: 256,
+  /**
+   * Marks of emphasis, code, links and changes (`*` `_` `~` `` ` `` runs, `[` `]` `{` `}` `<`) in one paragraph or
+   * table, lines up to a blank line (real reports: 45). The Markdown reader pairs them in time that grows with their
+   * number times the paragraph's length.
+   */
+  marksPerBlock: 1000,
+  /** Footnotes defined in one meeting (the flagship has 5). */
+  footnotes: 2000,
+  /** Footnote calls (`[^key]`) in one meeting: the reader looks each up among the definitions of its file. */
+  footnoteCalls: 10000,
+  /** Cells in one table (the flagship's largest has 259). */
+  tableCells: 5000,
+  /** A Word document read as a whole (a reference document): far above any report's DOCX (the flagship's: under 1 MB). */
+  wordBytes: 64 * MB,
+  /** Elements inside one another in the XML of a Word document (Word's own parts: under 20). */
+  xmlDepth: 100,
+} as const;
+
+/** A size in bytes as a person reads it: "4 MB", "12.3 MB". */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / MB;
+  return `${mb >= 10 || Number.isInteger(mb) ? Math.round(mb) : mb.toFixed(1)} MB`;
+}

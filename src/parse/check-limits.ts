@@ -1,0 +1,261 @@
+// The limits a meeting's Markdown keeps (src/limits.ts), checked twice: over the raw text, before the Markdown
+// reader, whose time grows faster than the text past them (containers a line is in, marks it must pair, footnote
+// calls it must look up); and over the trees it read, before anything walks them recursively.
+
+import type { Root } from 'mdast';
+import { error, pointAt, type Diagnostic } from '../diagnostics.js';
+import { LIMITS } from '../limits.js';
+
+/** A number as people write it: 1,000. */
+const count = (n: number): string => n.toLocaleString('en-US');
+
+const SPACE = 32;
+const TAB = 9;
+const RETURN = 13;
+const GREATER = 62;
+const DASH = 45;
+const PLUS = 43;
+const STAR = 42;
+const UNDERSCORE = 95;
+const TILDE = 126;
+const BACKTICK = 96;
+const BRACKET_OPEN = 91;
+const BRACKET_CLOSE = 93;
+const BRACE_OPEN = 123;
+const BRACE_CLOSE = 125;
+const LESS = 60;
+const CARET = 94;
+const PIPE = 124;
+const DOT = 46;
+const PAREN_CLOSE = 41;
+const BACKSLASH = 92;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Runs of these characters are one mark each (`**`, ` ``` `); the others count one by one. */
+const isRunMark = (c: number) => c === STAR || c === UNDERSCORE || c === TILDE || c === BACKTICK;
+const isSingleMark = (c: number) => c === BRACKET_OPEN || c === BRACKET_CLOSE || c === BRACE_OPEN || c === BRACE_CLOSE || c === LESS;
+
+/** What the scan of one file found: its problems, and its footnotes for the meeting-wide counts. */
+export interface ScannedFile {
+  readonly problems: readonly Diagnostic[];
+  /** Offsets of the footnote definitions (`[^key]:` at the start of a line), as many as the limit needs. */
+  readonly definitions: readonly number[];
+  /** Offsets of the footnote calls (`[^`), as many as the limit needs. */
+  readonly calls: readonly number[];
+}
+
+/** At most this many problems of each kind a file: a pasted document can hold thousands of each. */
+const MAX_PER_KIND = 3;
+
+/**
+ * Scans a file's raw text for what the Markdown reader cannot read in linear time: lines that start too deep in
+ * quotes and lists, `:::` blocks nested too deep, paragraphs with too many marks to pair. Linear in the text.
+ */
+export function scanMarkdown(file: string, text: string): ScannedFile {
+  const problems: Diagnostic[] = [];
+  const reported = { prefix: 0, directive: 0, marks: 0 };
+  const at = (offset: number) => {
+    const { line, column } = pointAt(text, offset);
+    return { file, line, column };
+  };
+  const definitions: number[] = [];
+  const calls: number[] = [];
+  // Enough offsets to place the meeting-wide errors, however the files share them.
+  const keep = (list: number[], limit: number, offset: number) => {
+    if (list.length <= limit) list.push(offset);
+  };
+
+  let marks = 0;
+  let table = false;
+  let previous = '';
+  let directives = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const stop = end > start && text.charCodeAt(end - 1) === RETURN ? end - 1 : end;
+
+    // The line's prefix: indentation, quote marks and list markers, in columns.
+    let i = start;
+    let columns = 0;
+    // A list item that can start here, and so ends the paragraph before it: a bullet, or a list numbered from 1.
+    let item = false;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (i >= stop) break;
+      if (c === SPACE || c === GREATER) {
+        columns++;
+        i++;
+      } else if (c === TAB) {
+        columns += 4 - (columns % 4);
+        i++;
+      } else if ((c === DASH || c === PLUS || c === STAR) && (i + 1 >= stop || text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === TAB)) {
+        columns++;
+        item = true;
+        i++;
+      } else if (isDigit(c)) {
+        let k = i;
+        while (k < stop && k - i < 10 && isDigit(text.charCodeAt(k))) k++;
+        const after = text.charCodeAt(k);
+        if ((after === DOT || after === PAREN_CLOSE) && (k + 1 >= stop || text.charCodeAt(k + 1) === SPACE || text.charCodeAt(k + 1) === TAB)) {
+          columns += k + 1 - i;
+          if (k === i + 1 && c === 49) item = true;
+          i = k + 1;
+        } else break;
+      } else break;
+    }
+    if (columns > LIMITS.linePrefix && reported.prefix++ < MAX_PER_KIND) {
+      problems.push(
+        error(at(start), 'too-deep', `Unexpected line that starts with ${count(columns)} columns of quote marks, list markers and indentation, expected at most ${count(LIMITS.linePrefix)}: quotes and lists nest at most ${LIMITS.blockDepth} levels deep`),
+      );
+    }
+
+    const line = text.slice(i, stop);
+    const heading = /^#{1,6}(?:[ \t]|$)/.test(line);
+    if (line === '' || item || heading) marks = 0;
+    if (line === '') table = false;
+    // `:::name` opens a block and a bare `:::` closes the innermost one.
+    const fence = /^:{3,}[ \t]*(\S?)/.exec(line);
+    if (fence) {
+      if (fence[1] === '') directives = Math.max(0, directives - 1);
+      else if (isLetter(fence[1]!.charCodeAt(0))) {
+        directives++;
+        if (directives > LIMITS.blockDepth && reported.directive++ < MAX_PER_KIND) {
+          problems.push(error(at(i), 'too-deep', `Unexpected \`:::\` block nested ${count(directives)} levels deep, expected at most ${LIMITS.blockDepth}`));
+        }
+      }
+    }
+    let from = i;
+    if (/^\[\^[^\]\s]+\]:/.test(line)) {
+      keep(definitions, LIMITS.footnotes, i);
+      from += 2; // a definition, not a call
+    }
+    // A GFM table is read one cell at a time: from its delimiter row on, each row counts on its own.
+    if (!table && line.includes('|') && line.includes('-') && delimiterCells(line) === cellsOf(previous)) table = true;
+    if (table) marks = 0;
+
+    let j = from;
+    while (j < stop) {
+      const c = text.charCodeAt(j);
+      if (isRunMark(c)) {
+        marks++;
+        const k = j;
+        while (j < stop && text.charCodeAt(j) === c) j++;
+        if (marks === LIMITS.marksPerBlock + 1 && reported.marks++ < MAX_PER_KIND) problems.push(marksError(at(k)));
+        continue;
+      }
+      if (isSingleMark(c)) {
+        marks++;
+        if (c === BRACKET_OPEN && text.charCodeAt(j + 1) === CARET) keep(calls, LIMITS.footnoteCalls, j);
+        if (marks === LIMITS.marksPerBlock + 1 && reported.marks++ < MAX_PER_KIND) problems.push(marksError(at(j)));
+      }
+      j++;
+    }
+    if (heading) marks = 0;
+    previous = line;
+    start = end + 1;
+  }
+  return { problems, definitions, calls };
+}
+
+/** The cells of a GFM table's delimiter row (`| --- | :-: |`), or -1 for a line that is not one. */
+function delimiterCells(row: string): number {
+  const cells = row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+  return cells.every((cell) => /^[ \t]*:?-+:?[ \t]*$/.test(cell)) ? cells.length : -1;
+}
+
+/** The cells of a table row as GFM counts them: split at each pipe not escaped, the outer pipes aside. */
+function cellsOf(row: string): number {
+  const trimmed = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  let cells = 1;
+  for (let i = 0; i < trimmed.length; i++) {
+    if (trimmed.charCodeAt(i) === BACKSLASH) i++;
+    else if (trimmed.charCodeAt(i) === PIPE) cells++;
+  }
+  return cells;
+}
+
+function marksError(place: { file: string; line: number; column: number }): Diagnostic {
+  return error(
+    place,
+    'too-many-marks',
+    `Unexpected paragraph with more than ${count(LIMITS.marksPerBlock)} marks of emphasis, code, links or changes (\`*\`, \`_\`, \`~\`, \`\` \` \`\`, \`[\`, \`]\`, \`{\`, \`}\`, \`<\`), expected at most ${count(LIMITS.marksPerBlock)} in one paragraph, list item or table row: split it with a blank line`,
+  );
+}
+
+/** Scans every file of a meeting, in reading order, and counts its footnotes meeting-wide. */
+export function scanMeeting(files: readonly { readonly path: string; readonly text: string }[]): Diagnostic[] {
+  const scanned = files.map((file) => ({ ...file, scanned: scanMarkdown(file.path, file.text) }));
+  return [...scanned.flatMap((file) => file.scanned.problems), ...checkFootnoteCounts(scanned)];
+}
+
+/** The meeting-wide footnote counts, over the files in reading order: an error at the first definition and the first call past each limit. */
+function checkFootnoteCounts(files: readonly { readonly path: string; readonly text: string; readonly scanned: ScannedFile }[]): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  const past = (kind: 'definitions' | 'calls', limit: number, message: string) => {
+    let seen = 0;
+    for (const { path, text, scanned } of files) {
+      const offsets = scanned[kind];
+      if (seen + offsets.length > limit) {
+        const { line, column } = pointAt(text, offsets[limit - seen]!);
+        problems.push(error({ file: path, line, column }, 'too-many-footnotes', message));
+        return;
+      }
+      seen += offsets.length;
+    }
+  };
+  past('definitions', LIMITS.footnotes, `Unexpected footnote past the ${count(LIMITS.footnotes)}th, expected at most ${count(LIMITS.footnotes)} footnotes in a meeting`);
+  past('calls', LIMITS.footnoteCalls, `Unexpected footnote call past the ${count(LIMITS.footnoteCalls)}th, expected at most ${count(LIMITS.footnoteCalls)} footnote calls in a meeting`);
+  return problems;
+}
+
+/** Containers of blocks: each one a level of block nesting. */
+const BLOCK_CONTAINERS = new Set(['blockquote', 'list', 'containerDirective', 'footnoteDefinition']);
+/** Nodes whose children are not nested inside them in the reader's sense (a list item is its list's level). */
+const STRUCTURE = new Set(['root', 'paragraph', 'heading', 'table', 'tableRow', 'tableCell', 'listItem', 'leafDirective']);
+
+const BLOCK_WORDS: Readonly<Record<string, string>> = { blockquote: 'quote', list: 'list', containerDirective: '`:::` block', footnoteDefinition: 'footnote' };
+
+/**
+ * Checks a tree the reader made: quotes, lists and `:::` blocks nested at most `blockDepth` deep, emphasis, links,
+ * changes and spans at most `inlineDepth`, tables of at most `tableCells` cells. Iterative, so any depth is walked;
+ * a tree that passes can be walked recursively by every later stage.
+ */
+export function checkTree(file: string, tree: Root): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  type Node = { type: string; children?: Node[]; position?: Root['position'] };
+  const stack: [Node, number, number][] = [[tree as Node, 0, 0]];
+  const place = (node: Node) => ({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+  let deepBlocks = 0;
+  let deepInlines = 0;
+  while (stack.length > 0) {
+    const [node, blocks, inlines] = stack.pop()!;
+    if (node.type === 'table' && node.children) {
+      let cells = 0;
+      for (const row of node.children) cells += row.children?.length ?? 0;
+      if (cells > LIMITS.tableCells) {
+        problems.push(error(place(node), 'too-many-cells', `Unexpected table of ${count(cells)} cells, expected at most ${count(LIMITS.tableCells)} in one table: split it into several tables`));
+      }
+    }
+    if (!node.children) continue;
+    const block = BLOCK_CONTAINERS.has(node.type);
+    const inline = !block && !STRUCTURE.has(node.type);
+    const b = blocks + (block ? 1 : 0);
+    const n = inlines + (inline ? 1 : 0);
+    if (b > LIMITS.blockDepth) {
+      if (deepBlocks++ < MAX_PER_KIND) {
+        problems.push(error(place(node), 'too-deep', `Unexpected ${BLOCK_WORDS[node.type] ?? 'block'} nested ${b} levels deep (quotes, lists, \`:::\` blocks and footnotes inside one another), expected at most ${LIMITS.blockDepth}`));
+      }
+      continue;
+    }
+    if (n > LIMITS.inlineDepth) {
+      if (deepInlines++ < MAX_PER_KIND) {
+        problems.push(error(place(node), 'too-deep', `Unexpected text nested ${n} levels deep (emphasis, links, changes, comments and restricted spans inside one another), expected at most ${LIMITS.inlineDepth}`));
+      }
+      continue;
+    }
+    for (let k = node.children.length - 1; k >= 0; k--) stack.push([node.children[k]!, b, n]);
+  }
+  return problems;
+}
