@@ -98,10 +98,10 @@ export async function numberMeeting(dir: string, trees?: TreeCache): Promise<Che
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   if (!loaded.value.meeting) return { diagnostics: sortDiagnostics(diagnostics), report: null };
   const parsed = parseMeeting(loaded.value, trees);
-  diagnostics.push(...parsed.diagnostics);
+  for (const d of parsed.diagnostics) diagnostics.push(d);
   if (!parsed.value) return { diagnostics: sortDiagnostics(diagnostics), report: null };
   const numbered = numberReport(parsed.value);
-  diagnostics.push(...numbered.diagnostics);
+  for (const d of numbered.diagnostics) diagnostics.push(d);
   const sorted = sortDiagnostics(diagnostics);
   return { diagnostics: sorted, report: hasErrors(sorted) ? null : numbered.value };
 }

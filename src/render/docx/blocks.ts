@@ -63,11 +63,11 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
           }),
         );
       } else if (block.type === 'list') {
-        out.push(...listChildren(env, state, block, { ...ctx, level: ctx.level + 1 }));
+        for (const child of listChildren(env, state, block, { ...ctx, level: ctx.level + 1 })) out.push(child);
       } else if (block.type === 'plain') {
         out.push(new Paragraph({ style: STYLE.listItem, ...alignmentFor(block.content), ...textIndent, children: inlineRuns(env, state, block.content) }));
       } else {
-        out.push(...blockChildren(env, state, [block], { ...ctx, textStyle: STYLE.listItem }));
+        for (const child of blockChildren(env, state, [block], { ...ctx, textStyle: STYLE.listItem })) out.push(child);
       }
     });
   }

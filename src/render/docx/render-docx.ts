@@ -54,7 +54,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   const sections: ISectionOptions[] = [];
   if (!options.annexesOnly) {
     const body: FileChild[] = [...coverChildren(env), ...(report.profile.agendaTable ? agendaTable(env, state, !options.agendaOnly) : [])];
-    if (!options.agendaOnly) for (const item of report.items) body.push(...itemChildren(env, state, item, lists.of));
+    if (!options.agendaOnly) for (const item of report.items) for (const child of itemChildren(env, state, item, lists.of)) body.push(child);
     if (!options.agendaOnly && report.items.length) body.push(endMark(env));
     // Every section names its own header and footer, so none inherits another's.
     sections.push({ properties: { page: page(false) }, headers: { default: header(publicLine) }, footers: { default: footer() }, children: body });
@@ -65,7 +65,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
       // A restricted annex left out of a public edition is one line: at the end of what comes before it, not on a page of its own.
       const previous = sections.at(-1);
       if (report.public && annex.visibility === 'restricted' && previous) {
-        (previous.children as FileChild[]).push(...annexChildren(env, state, annex, lists.of));
+        for (const child of annexChildren(env, state, annex, lists.of)) (previous.children as FileChild[]).push(child);
         continue;
       }
       sections.push({
