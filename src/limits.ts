@@ -26,6 +26,11 @@ export const LIMITS = {
    * number times the paragraph's length.
    */
   marksPerBlock: 1000,
+  /**
+   * Backquote runs in one paragraph that open no code (CommonMark pairs a run with the next of its length): the reader
+   * looks for each one's closer to the end of the paragraph, at about 0.4 µs a character.
+   */
+  unpairedBackquotes: 8,
   /** Footnotes defined in one meeting (the flagship has 5). */
   footnotes: 2000,
   /** Footnote calls (`[^key]`) in one meeting: the reader looks each up among the definitions of its file. */
@@ -38,8 +43,8 @@ export const LIMITS = {
   xmlDepth: 100,
 } as const;
 
-/** A size in bytes as a person reads it: "4 MB", "12.3 MB". */
+/** A size in bytes as a person reads it, rounded up so a size past a limit never reads as the limit: "4 MB", "4.1 MB". */
 export function formatMegabytes(bytes: number): string {
-  const mb = bytes / MB;
-  return `${mb >= 10 || Number.isInteger(mb) ? Math.round(mb) : mb.toFixed(1)} MB`;
+  const tenths = Math.ceil((bytes / MB) * 10);
+  return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)} MB`;
 }

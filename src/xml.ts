@@ -14,7 +14,8 @@ export const WORD_XML = {
   // written (and so can be written back as it is), and whoever needs the text decodes the five predefined entities.
   processEntities: false,
   // Word nests a few dozen elements at most; past the limit the parser stops, so every walk of its tree can recurse.
-  maxNestedTags: LIMITS.xmlDepth,
+  // (The parser counts the elements around the one it opens: xmlDepth elements in all.)
+  maxNestedTags: LIMITS.xmlDepth - 1,
 } as const;
 
 /** The message for the parser's error past `maxNestedTags`, or null for another error. */

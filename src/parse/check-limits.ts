@@ -54,7 +54,7 @@ const MAX_PER_KIND = 3;
  */
 export function scanMarkdown(file: string, text: string): ScannedFile {
   const problems: Diagnostic[] = [];
-  const reported = { prefix: 0, directive: 0, marks: 0 };
+  const reported = { prefix: 0, directive: 0, marks: 0, backquotes: 0 };
   const at = (offset: number) => {
     const { line, column } = pointAt(text, offset);
     return { file, line, column };
@@ -67,6 +67,26 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
   };
 
   let marks = 0;
+  // The backquote runs of the paragraph so far: their lengths and offsets.
+  let runs: number[] = [];
+  let runsAt: number[] = [];
+  const endBlock = () => {
+    marks = 0;
+    if (runs.length > LIMITS.unpairedBackquotes) {
+      const unpaired = unpairedRuns(runs);
+      if (unpaired.length > LIMITS.unpairedBackquotes && reported.backquotes++ < MAX_PER_KIND) {
+        problems.push(
+          error(
+            at(runsAt[unpaired[LIMITS.unpairedBackquotes]!]!),
+            'too-many-marks',
+            `Unexpected paragraph with more than ${LIMITS.unpairedBackquotes} backquotes (\`) that open no code, expected backquotes in pairs around code (a backquote meant as text is written \\\`)`,
+          ),
+        );
+      }
+    }
+    runs = [];
+    runsAt = [];
+  };
   let table = false;
   let previous = '';
   let directives = 0;
@@ -113,7 +133,7 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
 
     const line = text.slice(i, stop);
     const heading = /^#{1,6}(?:[ \t]|$)/.test(line);
-    if (line === '' || item || heading) marks = 0;
+    if (line === '' || item || heading) endBlock();
     if (line === '') table = false;
     // `:::name` opens a block and a bare `:::` closes the innermost one.
     const fence = /^:{3,}[ \t]*(\S?)/.exec(line);
@@ -128,12 +148,14 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
     }
     let from = i;
     if (/^\[\^[^\]\s]+\]:/.test(line)) {
+      // A definition holds a paragraph of its own.
+      endBlock();
       keep(definitions, LIMITS.footnotes, i);
       from += 2; // a definition, not a call
     }
     // A GFM table is read one cell at a time: from its delimiter row on, each row counts on its own.
     if (!table && line.includes('|') && line.includes('-') && delimiterCells(line) === cellsOf(previous)) table = true;
-    if (table) marks = 0;
+    if (table) endBlock();
 
     let j = from;
     while (j < stop) {
@@ -142,6 +164,10 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
         marks++;
         const k = j;
         while (j < stop && text.charCodeAt(j) === c) j++;
+        if (c === BACKTICK) {
+          runs.push(j - k);
+          runsAt.push(k);
+        }
         if (marks === LIMITS.marksPerBlock + 1 && reported.marks++ < MAX_PER_KIND) problems.push(marksError(at(k)));
         continue;
       }
@@ -152,11 +178,31 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
       }
       j++;
     }
-    if (heading) marks = 0;
+    if (heading) endBlock();
     previous = line;
     start = end + 1;
   }
+  endBlock();
   return { problems, definitions, calls };
+}
+
+/**
+ * The backquote runs that open no code span, by index: as CommonMark reads them, a run opens code up to the next run
+ * of the same length, and a run with none is text. The reader looks for that closer to the paragraph's end each time.
+ */
+function unpairedRuns(lengths: readonly number[]): number[] {
+  const next = new Array<number>(lengths.length);
+  const seen = new Map<number, number>();
+  for (let i = lengths.length - 1; i >= 0; i--) {
+    next[i] = seen.get(lengths[i]!) ?? -1;
+    seen.set(lengths[i]!, i);
+  }
+  const unpaired: number[] = [];
+  for (let i = 0; i < lengths.length; i++) {
+    if (next[i] === -1) unpaired.push(i);
+    else i = next[i]!;
+  }
+  return unpaired;
 }
 
 /** The cells of a GFM table's delimiter row (`| --- | :-: |`), or -1 for a line that is not one. */

@@ -372,9 +372,9 @@ function isRealDate(value: string): boolean {
 
 function showValue(value: unknown): string {
   if (value === null) return '`null`';
-  if (typeof value === 'string') return `\`${value}\``;
-  if (typeof value === 'object') return `\`${JSON.stringify(value)}\``;
-  return `\`${String(value)}\``;
+  const shown = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // A message is one line to read: a long value shows its start.
+  return `\`${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown}\``;
 }
 
 function typeName(value: unknown): string {

@@ -1,0 +1,93 @@
+// The scan before the Markdown reader and the walk after it: what counts towards each limit, and what does not.
+
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/limits.js';
+import { checkTree, scanMarkdown } from '../../src/parse/check-limits.js';
+import { parseMarkdown } from '../../src/parse/create-processor.js';
+import { runBody } from '../helpers.js';
+
+const rules = (text: string) => scanMarkdown('m.md', text).problems.map((d) => `${d.line}:${d.column} ${d.ruleId}`);
+const walked = (text: string) => checkTree('m.md', parseMarkdown(text)).map((d) => `${d.line}:${d.column} ${d.ruleId}`);
+
+describe('the scan before the reader', () => {
+  it('measures the prefix of a line in columns, a tab to the next multiple of 4', () => {
+    expect(rules(`${' '.repeat(LIMITS.linePrefix)}x\n`)).toEqual([]);
+    expect(rules(`${' '.repeat(LIMITS.linePrefix + 1)}x\n`)).toEqual(['1:1 too-deep']);
+    expect(rules(`a\n${'\t'.repeat(LIMITS.linePrefix / 4)}x\n`)).toEqual([]);
+    expect(rules(`a\n${'> - 1. '.repeat(40)}x\n`)).toEqual(['2:1 too-deep']);
+    // A list marker needs a space after it: a rule of dashes is not a prefix.
+    expect(rules(`${'-'.repeat(1000)}\n`)).toEqual([]);
+  });
+
+  it('counts ::: blocks opened and closed, and reports the first past the limit', () => {
+    const open = (n: number) => Array.from({ length: n }, (_, i) => `${':'.repeat(3 + n - i)}restricted\n`).join('');
+    expect(rules(`${open(LIMITS.blockDepth)}x\n`)).toEqual([]);
+    expect(rules(`${open(LIMITS.blockDepth + 1)}x\n`)).toEqual([`${LIMITS.blockDepth + 1}:1 too-deep`]);
+    // Closed blocks one after the other never nest.
+    expect(rules(':::restricted\nx\n:::\n\n'.repeat(100))).toEqual([]);
+  });
+
+  it('counts marks a paragraph at a time: a blank line, a list item, a heading or a table row starts again', () => {
+    const marks = (n: number) => '*a* '.repeat(n / 2);
+    expect(rules(`${marks(LIMITS.marksPerBlock)}\n`)).toEqual([]);
+    expect(rules(`${marks(LIMITS.marksPerBlock)}\n*b*\n`)).toEqual(['2:1 too-many-marks']);
+    expect(rules(`${marks(LIMITS.marksPerBlock)}\n\n*b*\n`)).toEqual([]);
+    expect(rules(`- ${marks(LIMITS.marksPerBlock)}\n- *b*\n`)).toEqual([]);
+    expect(rules(`# ${marks(LIMITS.marksPerBlock)}\n*b*\n`)).toEqual([]);
+    const table = `| a | b |\n| --- | --- |\n${`| ${marks(LIMITS.marksPerBlock / 2)} | ${marks(LIMITS.marksPerBlock / 2)} |\n`.repeat(3)}`;
+    expect(rules(table)).toEqual([]);
+    // A line that only looks like a delimiter row (another number of cells) keeps the paragraph going.
+    expect(rules(`a | b\n| --- |\n${marks(LIMITS.marksPerBlock)}\n*b*\n`)).toEqual(['4:1 too-many-marks']);
+    // A number other than 1 cannot start a list inside a paragraph: the paragraph goes on.
+    expect(rules(`${marks(LIMITS.marksPerBlock)}\n2. *b*\n`)).toEqual(['2:4 too-many-marks']);
+  });
+
+  it('pairs backquote runs as CommonMark does, and counts the runs left unpaired', () => {
+    const unpaired = (n: number) => Array.from({ length: n }, (_, i) => `${'`'.repeat(i + 1)}a`).join(' ');
+    expect(rules(`${unpaired(LIMITS.unpairedBackquotes)}\n`)).toEqual([]);
+    expect(rules(`${unpaired(LIMITS.unpairedBackquotes + 1)}\n`)).toEqual(['1:53 too-many-marks']);
+    // Pairs, however many: `a` ``b`` `c`.
+    expect(rules(`${'`a` ``b`` '.repeat(200)}\n`)).toEqual([]);
+    // A run inside code is not an opener: ``a ` b`` holds one.
+    expect(rules(`${'``a ` b`` '.repeat(200)}\n`)).toEqual([]);
+  });
+
+  it('finds the footnote definitions and calls of a file', () => {
+    const scanned = scanMarkdown('m.md', 'A[^1] and B[^two].\n\n[^1]: One.\n[^two]: Two [^1].\n');
+    expect(scanned.definitions).toEqual([20, 31]);
+    expect(scanned.calls).toHaveLength(3);
+  });
+
+  it('refuses footnotes and footnote calls past their limits in the meeting, at the first one past', () => {
+    const calls = Array.from({ length: LIMITS.footnotes + 1 }, (_, i) => `P.[^n${i}]`).join('\n\n');
+    const notes = Array.from({ length: LIMITS.footnotes + 1 }, (_, i) => `[^n${i}]: N.`).join('\n');
+    const r = runBody(`# Item\n\n${calls}\n\n${notes}\n`);
+    expect(r.problems).toEqual([`m/meeting.md:${13 + 2 * (LIMITS.footnotes + 1) + LIMITS.footnotes}:1 error too-many-footnotes`]);
+    expect(r.report).toBeNull();
+  });
+});
+
+describe('the walk of the trees', () => {
+  it('counts quotes, lists and ::: blocks together, and not list items', () => {
+    expect(walked(`${'> - '.repeat(LIMITS.blockDepth / 2)}x\n`)).toEqual([]);
+    expect(walked(`${'> - '.repeat(LIMITS.blockDepth / 2)}> x\n`)).toEqual([`1:${2 * LIMITS.blockDepth + 1} too-deep`]);
+  });
+
+  it('counts emphasis and restricted spans together', () => {
+    const spans = (n: number) => `${'*a _a :restricted[a '.repeat(n / 3)}x${'] a_ a*'.repeat(n / 3)}`;
+    expect(walked(`${spans(30)}\n`)).toEqual([]);
+    expect(walked(`${spans(33)}\n`)).toEqual(['1:207 too-deep']);
+  });
+
+  it('counts the cells of a table, the header row too', () => {
+    const table = (rows: number) => `| a | b |\n| - | - |\n${'| x | y |\n'.repeat(rows)}`;
+    expect(walked(table(LIMITS.tableCells / 2 - 1))).toEqual([]);
+    expect(walked(table(LIMITS.tableCells / 2))).toEqual(['1:1 too-many-cells']);
+  });
+
+  it('refuses the meeting with the limit alone: nothing else is read', () => {
+    const r = runBody(`# Item\n\nText [](#nowhere).\n\n${'> '.repeat(LIMITS.blockDepth + 1)}x\n`);
+    expect(r.problems).toEqual([`m/meeting.md:15:${2 * LIMITS.blockDepth + 1} error too-deep`]);
+    expect(r.diagnostics[0]!.message).toBe(`Unexpected quote nested 33 levels deep (quotes, lists, \`:::\` blocks and footnotes inside one another), expected at most ${LIMITS.blockDepth}`);
+  });
+});
