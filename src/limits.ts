@@ -10,6 +10,12 @@ export const LIMITS = {
    * the files' sizes before any is read.
    */
   meetingBytes: 4 * MB,
+  /**
+   * What the Markdown reader makes of a meeting, counted: paragraphs, headings, list items, table cells, and the runs
+   * of text and formatting in them (the flagship: 6,369). Every later stage's time and memory follow it, not the
+   * size: 4 MB of one-line list items are 600,000 of them.
+   */
+  meetingNodes: 125_000,
   /** Quotes, lists, `:::` blocks and footnote definitions inside one another (real reports: 2). */
   blockDepth: 32,
   /** Emphasis, links, tracked changes, comments and restricted spans inside one another (real reports: 2). */

@@ -256,6 +256,11 @@ function checkFootnoteCounts(files: readonly { readonly path: string; readonly t
   return problems;
 }
 
+/** What is left of the meeting's count of nodes, shared by the walks of its files in reading order. */
+export interface NodeBudget {
+  left: number;
+}
+
 /** Containers of blocks: each one a level of block nesting. */
 const BLOCK_CONTAINERS = new Set(['blockquote', 'list', 'containerDirective', 'footnoteDefinition']);
 /** Nodes whose children are not nested inside them in the reader's sense (a list item is its list's level). */
@@ -265,10 +270,11 @@ const BLOCK_WORDS: Readonly<Record<string, string>> = { blockquote: 'quote', lis
 
 /**
  * Checks a tree the reader made: quotes, lists and `:::` blocks nested at most `blockDepth` deep, emphasis, links,
- * changes and spans at most `inlineDepth`, tables of at most `tableCells` cells. Iterative, so any depth is walked;
+ * changes and spans at most `inlineDepth`, tables of at most `tableCells` cells, and the meeting's nodes, counted
+ * over its files, at most `meetingNodes`. Iterative, so any depth is walked;
  * a tree that passes can be walked recursively by every later stage.
  */
-export function checkTree(file: string, tree: Root): Diagnostic[] {
+export function checkTree(file: string, tree: Root, budget: NodeBudget = { left: LIMITS.meetingNodes }): Diagnostic[] {
   const problems: Diagnostic[] = [];
   type Node = { type: string; children?: Node[]; position?: Root['position'] };
   const stack: [Node, number, number][] = [[tree as Node, 0, 0]];
@@ -277,6 +283,11 @@ export function checkTree(file: string, tree: Root): Diagnostic[] {
   let deepInlines = 0;
   while (stack.length > 0) {
     const [node, blocks, inlines] = stack.pop()!;
+    if (--budget.left === -1) {
+      problems.push(
+        error(place(node), 'meeting-too-large', `Unexpected meeting of more than ${count(LIMITS.meetingNodes)} paragraphs, headings, list items, table cells and runs of text or formatting in them, expected at most ${count(LIMITS.meetingNodes)}, twenty times the largest real report: split it into meetings`),
+      );
+    }
     if (node.type === 'table' && node.children) {
       let cells = 0;
       for (const row of node.children) cells += row.children?.length ?? 0;

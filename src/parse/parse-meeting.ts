@@ -17,6 +17,7 @@ import { NOT_TEXT, parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeeting
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
 import { checkFenceLines } from './restricted-spelling.js';
 import { checkTree, scanMeeting } from './check-limits.js';
+import { LIMITS } from '../limits.js';
 
 interface ParsedFile {
   readonly file: SourceFile;
@@ -36,7 +37,8 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
   const scanned = scanMeeting(texts);
   if (scanned.length > 0) return { value: null, diagnostics: [...diagnostics, ...scanned] };
   const files = readFootnotesMeetingWide(texts, diagnostics, trees);
-  const checked = [...files.values()].flatMap(({ file, tree }) => checkTree(file.path, tree));
+  const budget = { left: LIMITS.meetingNodes };
+  const checked = [...files.values()].flatMap(({ file, tree }) => checkTree(file.path, tree, budget));
   if (checked.length > 0) return { value: null, diagnostics: [...diagnostics, ...checked] };
   const footnotes: Footnote[] = [];
   const footnoteKeys = new Set<string>();

@@ -85,6 +85,16 @@ describe('the walk of the trees', () => {
     expect(walked(table(LIMITS.tableCells / 2))).toEqual(['1:1 too-many-cells']);
   });
 
+  it('counts the nodes of the meeting over its files, and says where the count runs out', () => {
+    // A root and a list, then each item holds a paragraph holding a text: 17 nodes a file.
+    const list = '- item\n'.repeat(5);
+    const budget = { left: 2 * 17 };
+    expect(checkTree('a.md', parseMarkdown(list), budget)).toEqual([]);
+    expect(checkTree('b.md', parseMarkdown(list), budget)).toEqual([]);
+    expect(budget.left).toBe(0);
+    expect(checkTree('c.md', parseMarkdown('One more.\n'), budget).map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['c.md:1:1 meeting-too-large']);
+  });
+
   it('refuses the meeting with the limit alone: nothing else is read', () => {
     const r = runBody(`# Item\n\nText [](#nowhere).\n\n${'> '.repeat(LIMITS.blockDepth + 1)}x\n`);
     expect(r.problems).toEqual([`m/meeting.md:15:${2 * LIMITS.blockDepth + 1} error too-deep`]);

@@ -17,6 +17,8 @@ export interface Construct {
   readonly limit: number | null;
   /** What acta says one step past the limit: the rule and where (file and line in the meeting folder). */
   readonly past?: { readonly rule: string; readonly file: string; readonly line: number; readonly column?: number };
+  /** Seconds of work at its limit: left to the bench, and to a unit test of its count in the test suite. */
+  readonly slow?: true;
   readonly make: (n: number) => MeetingFiles;
 }
 
@@ -132,6 +134,16 @@ export const CONSTRUCTS: readonly Construct[] = [
     start: 1 / 16,
     limit: LIMITS.meetingBytes / MB,
     make: (n) => meeting(`${Array.from({ length: LIMITS.unpairedBackquotes }, (_, i) => `${'`'.repeat(i + 1)}a`).join(' ')} ${SENTENCE.repeat(Math.round((n * MB - 2000) / SENTENCE.length))}`),
+  },
+  {
+    name: 'list items of one line',
+    unit: 'items',
+    slow: true,
+    start: 64,
+    // The root, the frontmatter, the heading, the paragraph before the list and the decision take 13 nodes; each item 3.
+    limit: Math.floor((LIMITS.meetingNodes - 13) / 3),
+    past: { rule: 'meeting-too-large', file: 'meeting.md', line: BODY_LINE + 2 + Math.floor((LIMITS.meetingNodes - 13) / 3) + 1 + 4, column: 3 },
+    make: (n) => meeting(`Listed:\n\n${'- item\n'.repeat(n)}`),
   },
   {
     name: 'unclosed fences (one a list item)',
