@@ -37,6 +37,14 @@ export const LIMITS = {
    * looks for each one's closer to the end of the paragraph, at about 0.4 µs a character.
    */
   unpairedBackquotes: 8,
+  /** Lines in one file (the longest real report, whole in one file: 1,290). */
+  fileLines: 40_000,
+  /**
+   * Lists, quotes and footnotes that end (a list inside a list counts), and headings underlined with `===` or `---`,
+   * in one file (the flagship's files: 5 at most). At each, the Markdown reader rewrites its record of the file so
+   * far, so its time grows with their number times the file's lines.
+   */
+  blockEnds: 1000,
   /** Footnotes defined in one meeting (the flagship has 5). */
   footnotes: 2000,
   /** Footnote calls (`[^key]`) in one meeting: the reader looks each up among the definitions of its file. */

@@ -54,7 +54,21 @@ const MAX_PER_KIND = 3;
  */
 export function scanMarkdown(file: string, text: string): ScannedFile {
   const problems: Diagnostic[] = [];
-  const reported = { prefix: 0, directive: 0, marks: 0, backquotes: 0 };
+  const reported = { prefix: 0, directive: 0, marks: 0, backquotes: 0, ends: 0 };
+  // The reader rewrites its record of the whole file at each of these: a list, quote or footnote that ends, a heading
+  // underlined. Counted with the lines, their product is the reader's time.
+  let ends = 0;
+  let lines = 0;
+  let previousColumns = 0;
+  let previousBlank = true;
+  let frontmatter = false;
+  const ended = (offset: number) => {
+    if (++ends === LIMITS.blockEnds + 1 && reported.ends++ < MAX_PER_KIND) {
+      problems.push(
+        error(at(offset), 'too-many-blocks', `Unexpected end of a list, quote, footnote or underlined heading past the ${count(LIMITS.blockEnds)}th in this file, expected at most ${count(LIMITS.blockEnds)} in one file (a list inside a list counts): split it into files`),
+      );
+    }
+  };
   const at = (offset: number) => {
     const { line, column } = pointAt(text, offset);
     return { file, line, column };
@@ -132,6 +146,22 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
     }
 
     const line = text.slice(i, stop);
+    if (++lines === LIMITS.fileLines + 1 && problems.length < MAX_PER_KIND * 6) {
+      problems.push(error(at(start), 'too-many-lines', `Unexpected line ${count(lines)} of this file, expected at most ${count(LIMITS.fileLines)} lines in one file: split it into files`));
+    }
+    const definition = /^\[\^[^\]\s]+\]:/.test(line);
+    // The frontmatter's closing `---` underlines nothing.
+    if (lines === 1 && line === '---') frontmatter = true;
+    else if (frontmatter && (line === '---' || line === '...')) frontmatter = false;
+    else if (line !== '' && !frontmatter) {
+      // Fewer columns of prefix than the line before: a list, quote or footnote has ended (a footnote's text goes on
+      // four columns in). An underline under a line of text.
+      const depth = columns + (definition ? 4 : 0);
+      if (depth < previousColumns) ended(start);
+      if (!previousBlank && /^(?:=+|-+)[ \t]*$/.test(line)) ended(start);
+      previousColumns = depth;
+    }
+    previousBlank = line === '';
     const heading = /^#{1,6}(?:[ \t]|$)/.test(line);
     if (line === '' || item || heading) endBlock();
     if (line === '') table = false;
@@ -147,7 +177,7 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
       }
     }
     let from = i;
-    if (/^\[\^[^\]\s]+\]:/.test(line)) {
+    if (definition) {
       // A definition holds a paragraph of its own.
       endBlock();
       keep(definitions, LIMITS.footnotes, i);

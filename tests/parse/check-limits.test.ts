@@ -52,6 +52,24 @@ describe('the scan before the reader', () => {
     expect(rules(`${'``a ` b`` '.repeat(200)}\n`)).toEqual([]);
   });
 
+  it('counts the lists, quotes and footnotes that end in a file, and the underlined headings', () => {
+    const ends = (n: number) => 'Text.\n\n- item\n\n'.repeat(n);
+    // The last list ends nothing: each of the others ends at the text after it.
+    expect(rules(ends(LIMITS.blockEnds + 1))).toEqual([]);
+    expect(rules(ends(LIMITS.blockEnds + 2))).toEqual([`${4 * (LIMITS.blockEnds + 1) + 1}:1 too-many-blocks`]);
+    // A sub-list ends at the next item; items of one list, and footnotes one after the other, end nothing.
+    expect(rules('- a\n  - b\n'.repeat(LIMITS.blockEnds + 2))).toEqual([`${2 * (LIMITS.blockEnds + 1) + 1}:1 too-many-blocks`]);
+    expect(rules('- item\n'.repeat(5 * LIMITS.blockEnds))).toEqual([]);
+    expect(rules(Array.from({ length: 2 * LIMITS.blockEnds }, (_, i) => `[^n${i}]: Note.\n`).join(''))).toEqual([]);
+    expect(rules('Title\n===\n\n'.repeat(LIMITS.blockEnds + 1))).toEqual([`${3 * LIMITS.blockEnds + 2}:1 too-many-blocks`]);
+    expect(rules('Note.[^n]\n\n[^n]: A note.\n\n'.repeat(LIMITS.blockEnds + 2))).toEqual([`${4 * (LIMITS.blockEnds + 1) + 1}:1 too-many-blocks`]);
+  });
+
+  it(`refuses a file of more than ${LIMITS.fileLines.toLocaleString('en-US')} lines at the first line past`, () => {
+    expect(rules('a\n'.repeat(LIMITS.fileLines - 1) + 'a')).toEqual([]);
+    expect(rules('a\n'.repeat(LIMITS.fileLines) + 'a')).toEqual([`${LIMITS.fileLines + 1}:1 too-many-lines`]);
+  });
+
   it('finds the footnote definitions and calls of a file', () => {
     const scanned = scanMarkdown('m.md', 'A[^1] and B[^two].\n\n[^1]: One.\n[^two]: Two [^1].\n');
     expect(scanned.definitions).toEqual([20, 31]);

@@ -146,6 +146,14 @@ export const CONSTRUCTS: readonly Construct[] = [
     make: (n) => meeting(`Listed:\n\n${'- item\n'.repeat(n)}`),
   },
   {
+    name: 'lists after paragraphs in one file',
+    unit: 'lists',
+    start: 16,
+    limit: LIMITS.blockEnds,
+    past: { rule: 'too-many-blocks', file: 'meeting.md', line: BODY_LINE + 4 * (LIMITS.blockEnds + 1) + 2 },
+    make: (n) => meeting('Point.\n\n- a point\n\n'.repeat(n)),
+  },
+  {
     name: 'unclosed fences (one a list item)',
     unit: 'fences',
     start: 64,
@@ -212,9 +220,12 @@ export const CONSTRUCTS: readonly Construct[] = [
     unit: 'copies',
     start: 16,
     limit: null,
+    // Sixteen copies an item file: a deep list ends 32 lists, and a file holds at most 1,000 ends.
     make: (n) => {
       const copy = `Quoted:\n\n${'> '.repeat(LIMITS.blockDepth)}deep.\n\n${indentedList(LIMITS.blockDepth)}\nStressed ${nestedEmphasis(LIMITS.inlineDepth)}.\n\n`;
-      return meeting(copy.repeat(n));
+      const files: Record<string, string> = { ...meeting('Opened.') };
+      for (let i = 0; i < n / 16; i++) files[`items/${String(i + 1).padStart(4, '0')}.md`] = `# Deep ${i + 1}\n\n${copy.repeat(Math.min(16, n - 16 * i))}${DECIDE}`;
+      return files;
     },
   },
 ];
