@@ -2,6 +2,7 @@
 // (loading acta, docx, unified and playwright again for each of 50 files cost about a minute and a half).
 // The files that replace a module (`vi.mock`) or the clock keep a module cache of their own.
 
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -49,6 +50,8 @@ class LongestFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
+    // acta keeps copies in the user's cache folder: a test run keeps its own, never the developer's.
+    env: { ACTA_CACHE_DIR: path.join(tmpdir(), `acta-test-cache-${process.pid}`) },
     testTimeout: 60_000,
     hookTimeout: 60_000,
     maxWorkers: 2,

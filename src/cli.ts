@@ -23,6 +23,7 @@ const commands = {
   import: () => import('./commands/import.js'),
   init: () => import('./commands/init.js'),
   referenceDocx: () => import('./commands/reference-docx.js'),
+  register: () => import('./commands/register.js'),
   watch: () => import('./commands/watch.js'),
 };
 
@@ -113,7 +114,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .option('--no-annex-files', 'write no annexes/ files (each annex alone); the annexes stay in the report')
     .option('--no-documents', 'write no documents/ files: the report alone (the working documents are still checked)')
     .option('--no-cache', 'read every file again, and build even when nothing changed')
-    .option('--accept-changes', 'write the clean text: tracked changes accepted')
+    .option('--accept-changes', 'write the full edition with its tracked changes accepted and no comments, as {symbol}-accepted.* (public editions always are)')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .option('--reference-docx <file>', 'a Word document whose styles the DOCX takes (see acta reference-docx)')
     .option('--summary', 'print what was written even when the output is not a terminal')
@@ -224,14 +225,28 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     });
 
   program
+    .command('register')
+    .description('write one register of decisions across sessions, with their links and status (register.html, .json, .csv) into OUT/')
+    .argument('<archive...>', 'folders of meeting folders, or meeting folders')
+    .addOption(outOption())
+    .option('--public', 'the public register: restricted decisions left out')
+    .option('--summary', 'print what was written even when the output is not a terminal')
+    .action(async (paths: string[], opts: { out: string; public?: boolean; summary?: boolean }) => {
+      const { registerCommand } = await commands.register();
+      setOutcome(await registerCommand(paths, { out: opts.out, public: opts.public === true, summary: opts.summary === true || process.stdout.isTTY === true }, terminal));
+    });
+
+  program
     .command('import')
     .description('bring the edits made in Word to a DOCX acta built back into the meeting\'s Markdown')
     .argument('<file>', 'the edited full-edition DOCX')
     .requiredOption('--into <dir>', 'the meeting folder it was built from')
     .option('--dry-run', 'print the unified diff of the Markdown and write nothing')
-    .action(async (file: string, opts: { into: string; dryRun?: boolean }) => {
+    .addOption(new Option('--conflicts <how>', 'where the Markdown and the copy changed the same words: stop (write nothing) or mark (write both as CriticMarkup)').choices(['stop', 'mark']).default('stop', 'stop'))
+    .option('--base-is-current', 'the Markdown has not changed since the file was built: use it as the base when the file no longer carries its own')
+    .action(async (file: string, opts: { into: string; dryRun?: boolean; conflicts: 'stop' | 'mark'; baseIsCurrent?: boolean }) => {
       const { importCommand } = await commands.import();
-      setOutcome(await importCommand(file, { into: opts.into, dryRun: opts.dryRun === true }, terminal));
+      setOutcome(await importCommand(file, { into: opts.into, dryRun: opts.dryRun === true, conflicts: opts.conflicts, baseIsCurrent: opts.baseIsCurrent === true }, terminal));
     });
 
   return program;

@@ -30,17 +30,43 @@ export type Inline =
   | { readonly type: 'ref'; readonly id: string; readonly children: readonly Inline[]; readonly range: SourceRange }
   /** A GFM footnote call; `key` is unique across the meeting. */
   | { readonly type: 'footnote'; readonly key: string; readonly range: SourceRange }
-  /** CriticMarkup: tracked insertion or deletion. */
-  | { readonly type: 'ins' | 'del'; readonly children: readonly Inline[]; readonly range: SourceRange }
+  /** CriticMarkup: tracked insertion or deletion, with who made it and when when the Markdown says (`{by="…" at="…"}`). */
+  | { readonly type: 'ins' | 'del'; readonly children: readonly Inline[]; readonly by?: Attribution; readonly range: SourceRange }
   /**
    * CriticMarkup `{==words==}{>>[Author] text<<}`: `children` are the highlighted words (empty for a
    * comment at a point), printed as ordinary text; `body` is null for a highlight with no comment.
+   * `{at="…" done}` after it gives its date and marks it resolved; `{>>…<<}{reply}` after it answers it.
    */
-  | { readonly type: 'comment'; readonly children: readonly Inline[]; readonly author: string | null; readonly body: readonly Inline[] | null; readonly range: SourceRange }
+  | {
+      readonly type: 'comment';
+      readonly children: readonly Inline[];
+      readonly author: string | null;
+      readonly body: readonly Inline[] | null;
+      readonly date?: string;
+      readonly done?: boolean;
+      readonly replies?: readonly CommentReply[];
+      readonly range: SourceRange;
+    }
   /** `:restricted[…]` */
   | { readonly type: 'restricted'; readonly children: readonly Inline[]; readonly range: SourceRange };
 
 export type InlineType = Inline['type'];
+
+/** Who made a tracked change and when (an ISO date, or date and time), as `{by="…" at="…"}` after it says. */
+export interface Attribution {
+  readonly author?: string;
+  readonly date?: string;
+  /** "Delegate of Japan, 1 December 2026": set by number, for the renderers to print. */
+  readonly label?: string;
+}
+
+/** A reply to a comment: `{>>[Author] text<<}{reply at="…"}` right after the comment it answers. */
+export interface CommentReply {
+  readonly author: string | null;
+  readonly body: readonly Inline[];
+  readonly date?: string;
+  readonly range: SourceRange;
+}
 
 // ---- blocks ----------------------------------------------------------------
 
@@ -123,14 +149,33 @@ export interface HeadingBlock {
 export type Block = PlainParagraph | ListBlock | TableBlock | QuoteBlock | CodeBlock | RuleBlock | HeadingBlock;
 export type BlockType = Block['type'];
 
+/** What a decision can do to an earlier one (docs/format.md, Decision links). */
+export const LINK_RELATIONS = ['supersedes', 'amends', 'follows-up', 'implements', 'completes'] as const;
+export type LinkRelation = (typeof LINK_RELATIONS)[number];
+
+/** `{supersedes="PC0490E1a/IV/1"}` at the end of a decision: one link a target. */
+export interface DecisionLink {
+  readonly relation: LinkRelation;
+  /** The stable id of the decision it points at, as typed: "PC0490E1a/IV/1". */
+  readonly target: string;
+  /** Where the target is typed, for messages about it. */
+  readonly range: SourceRange;
+}
+
 export interface Decision {
   readonly type: 'decision';
   readonly content: readonly Inline[];
   /** Further blocks of the same list item (nested lists…). */
   readonly blocks: readonly Block[];
   readonly range: SourceRange;
+  /** `{#id}` at the end of the decision's text: its own name in its stable id, and a reference target. */
+  readonly key: string | null;
+  /** What it does to earlier decisions, typed at the end of its text. */
+  readonly links: readonly DecisionLink[];
   /** Set by number: "I-a-1". */
   readonly id?: string;
+  /** Set by number: "PC0517E1a/XIV(b)/2", or "PC0517E1a/{key}" (see number/decision-ids.ts). */
+  readonly stableId?: string;
 }
 
 /** A top-level paragraph: numbered in the report (and in `numbered` annexes). */
@@ -225,6 +270,8 @@ export interface MeetingMeta {
   readonly changes_date: string | null;
   /** A translation: the original's folder, relative to the translation's folder (FORMAT.md §7). */
   readonly translation_of: string | null;
+  /** The jurisdiction slot of the Akoma Ntoso identifiers: `un` (the AKN4UN conventions) unless meeting.md says. */
+  readonly jurisdiction: string;
 }
 
 export interface Report<P = Paragraph, S = Subitem> {
@@ -287,7 +334,10 @@ export interface NumberedParagraph extends Paragraph {
   readonly subitem: string | null;
   /** The letters of the sub-item group the paragraph belongs to (several when headings share it). */
   readonly group: readonly string[];
-  readonly decisions: readonly Required<Decision>[] | null;
+  /** Its decisions; a decision wholly deleted by a tracked change has no id (it is no decision of the register). */
+  readonly decisions: readonly Decision[] | null;
+  /** Every word is a tracked deletion: the paragraph is deleted (unnumbered, struck through, gone once accepted). */
+  readonly deleted: boolean;
 }
 
 export interface NumberedSubitem extends Subitem {
@@ -382,6 +432,8 @@ export interface NumberedTree {
   readonly meta: MeetingMeta;
   readonly facts: ReportFacts;
   readonly public: boolean;
+  /** Tracked changes accepted and comments removed: every public edition, and the full one with --accept-changes. */
+  readonly accepted: boolean;
   readonly items: readonly NumberedItem[];
   readonly annexes: readonly NumberedAnnex[];
   readonly footnotes: readonly NumberedFootnote[];
@@ -425,6 +477,8 @@ export interface Target {
 export interface NumberedDecision {
   /** "I-a-1" */
   readonly id: string;
+  /** "PC0517E1a/I(a)/1": what a decision of another session links to. */
+  readonly stableId: string;
   readonly item: string;
   readonly subitem: string | null;
   readonly paragraph: number;

@@ -1,28 +1,37 @@
 // Composes the stages: load → parse → number → (public filter) → render → write (or print).
 
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkTranslation } from './align/check-translation.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
-import { loadMeeting } from './load/load-meeting.js';
+import { loadMeeting, type LoadedMeeting } from './load/load-meeting.js';
 import type { NumberedReport } from './model.js';
 import { numberReport } from './number/number-report.js';
 import type { TreeCache } from './parse/create-processor.js';
 import { parseMeeting } from './parse/parse-meeting.js';
 import { loadReferenceStyles } from './load/load-reference-docx.js';
-import { loadTemplates, templateText } from './load/load-templates.js';
+import { loadRegisterTemplates, loadTemplates, templateText } from './load/load-templates.js';
+import { findMeetings, loadNeighbourSessions } from './load/load-archive.js';
+import type { WorkFacts } from './render/akn/akn-ids.js';
+import { buildRegister, type ArchiveMeeting } from './register/build-register.js';
 import { acceptChanges } from './public/accept-changes.js';
 import { extractAnnex } from './public/extract-annex.js';
 import { filterPublic } from './public/filter-public.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { agendaFile, annexFile, decisionsFile, documentAnnexFile, documentFile, isDocumentAnnexFile, isDocumentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { agendaFile, annexFile, decisionsFile, meetingName, registerFile, documentAnnexFile, documentFile, isDocumentAnnexFile, isDocumentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
 import { buildKey, contentHash, remember, upToDate, usesCache } from './write/build-cache.js';
 import { keepTrees, keptTrees } from './write/kept-trees.js';
+import { keepBases } from './write/base-cache.js';
+import { lockOutputFolder } from './write/output-lock.js';
+import { removeLegacyCaches } from './write/user-cache.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';
 import type { PdfPrinter } from './render/pdf/print-pdf.js';
+import { makeBase, type BaseFile, type BuildBase } from './render/docx/base-part.js';
+import packageJson from '../package.json' with { type: 'json' };
 
 export { FORMATS, type Edition, type Format };
 /** The register of one or many meetings, as `acta decisions` prints it. */
@@ -55,6 +64,8 @@ export interface RenderEnv {
   readonly referenceStyles?: string;
   /** The build's browser, when PDF is asked for (see openPrinterFor). */
   readonly pdf?: PdfPrinter;
+  /** The sessions beside the meeting, by symbol, when Akoma Ntoso is asked for: what its decisions' links name. */
+  readonly sessions?: ReadonlyMap<string, WorkFacts>;
 }
 
 /**
@@ -84,17 +95,25 @@ export interface Checked {
   readonly diagnostics: readonly Diagnostic[];
   /** null when the input has errors */
   readonly report: NumberedReport | null;
+  /** The meeting's Markdown as read, each file by its path relative to the meeting folder: what a DOCX carries as its base. */
+  readonly sources?: readonly BaseFile[];
 }
 
 /** Loads, parses and numbers a meeting, and compares a translation with its original: everything `check` needs. */
 export async function checkMeeting(dir: string, trees?: TreeCache): Promise<Checked> {
   const checked = await numberMeeting(dir, trees);
-  return checked.report?.meta.translation_of ? checkTranslation(dir, { ...checked, report: checked.report }, numberMeeting) : checked;
+  if (!checked.report?.meta.translation_of) return checked;
+  const compared = await checkTranslation(dir, { ...checked, report: checked.report }, numberMeeting);
+  return { ...compared, ...(checked.sources ? { sources: checked.sources } : {}) };
 }
 
 /** Loads, parses and numbers one meeting on its own (a translation not yet compared). */
 export async function numberMeeting(dir: string, trees?: TreeCache): Promise<Checked> {
-  const loaded = await loadMeeting(dir);
+  return numberLoaded(await loadMeeting(dir), trees);
+}
+
+/** Parses and numbers a meeting already read (from disk, or from the sources a DOCX carries). */
+export function numberLoaded(loaded: { readonly value: LoadedMeeting; readonly diagnostics: readonly Diagnostic[] }, trees?: TreeCache): Checked {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   if (!loaded.value.meeting) return { diagnostics: sortDiagnostics(diagnostics), report: null };
   const parsed = parseMeeting(loaded.value, trees);
@@ -103,26 +122,54 @@ export async function numberMeeting(dir: string, trees?: TreeCache): Promise<Che
   const numbered = numberReport(parsed.value);
   for (const d of numbered.diagnostics) diagnostics.push(d);
   const sorted = sortDiagnostics(diagnostics);
-  return { diagnostics: sorted, report: hasErrors(sorted) ? null : numbered.value };
+  return { diagnostics: sorted, report: hasErrors(sorted) ? null : numbered.value, sources: sourcesOf(loaded.value) };
 }
 
-type Renderer = (report: NumberedReport, env: RenderEnv, part: Part) => Promise<string | Uint8Array> | string | Uint8Array;
+/** Every file of a loaded meeting, by its path relative to the folder, with `/`. */
+export function sourcesOf(loaded: LoadedMeeting): BaseFile[] {
+  const files = [loaded.meeting, ...loaded.items, ...loaded.annexes, ...loaded.documents.flatMap((d) => [d.file, ...d.annexes])].filter((f) => f !== null);
+  return files.map((f) => ({ path: path.relative(loaded.dir, f.path).split(path.sep).join('/'), text: f.text }));
+}
+
+/**
+ * The sources a document is made from, of a meeting's: a working document's own files (`documents/x.md`, or
+ * `documents/x/` whole), or the report's (every file but the working documents').
+ */
+export function sourcesOfDocument(sources: readonly BaseFile[], document: NumberedReport | null, dir: string): BaseFile[] {
+  if (document === null) return sources.filter((f) => !f.path.startsWith('documents/'));
+  const own = path.relative(dir, document.range.file).split(path.sep).join('/');
+  const folder = own.endsWith('/document.md') ? own.slice(0, -'document.md'.length) : null;
+  return sources.filter((f) => (folder ? f.path.startsWith(folder) : f.path === own));
+}
+
+/** What a renderer may be told of a file besides its report: the DOCX carries its base (see render/docx/base-part.ts). */
+interface RenderTarget {
+  readonly part: Part;
+  readonly base?: BuildBase;
+}
+
+type Renderer = (report: NumberedReport, env: RenderEnv, target: RenderTarget) => Promise<string | Uint8Array> | string | Uint8Array;
 
 const layout = (part: Part) => ({ annexesOnly: part === 'annex', agendaOnly: part === 'agenda' });
 
 /** One renderer per format; each gets an edition (full or public); output-names names its files. */
 const renderers = {
-  docx: async (report, env, part): Promise<Uint8Array> => {
+  docx: async (report, env, { part, base }): Promise<Uint8Array> => {
     const { renderDocx } = await import('./render/docx/render-docx.js');
-    return renderDocx(report, { ...layout(part), ...(env.referenceStyles !== undefined ? { referenceStyles: env.referenceStyles } : {}) });
+    return renderDocx(report, { ...layout(part), ...(env.referenceStyles !== undefined ? { referenceStyles: env.referenceStyles } : {}), ...(base ? { base } : {}) });
   },
-  html: async (report, env, part): Promise<string> => {
+  html: async (report, env, { part }): Promise<string> => {
     const { renderHtml } = await import('./render/html/render-html.js');
     return renderHtml(report, env.html, layout(part));
   },
   json: (report) => toJson(reportData(report)),
   // The HTML edition, printed: the two editions can never differ in numbering or content.
-  pdf: async (report, env, part): Promise<Uint8Array> => {
+  // Akoma Ntoso: the report alone, for other tools (annexes are its attachments; the agenda is in its preface).
+  akn: async (report, env): Promise<string> => {
+    const { renderAkn } = await import('./render/akn/render-akn.js');
+    return renderAkn(report, env.sessions ? { sessions: env.sessions } : {});
+  },
+  pdf: async (report, env, { part }): Promise<Uint8Array> => {
     if (!env.pdf) throw new Error('PDF asked for without a browser: openPrinterFor was not called');
     const [{ renderHtml }, { renderPdf }] = await Promise.all([import('./render/html/render-html.js'), import('./render/pdf/render-pdf.js')]);
     return renderPdf(report, renderHtml(report, env.html, layout(part)), env.pdf, part === 'annex');
@@ -131,7 +178,7 @@ const renderers = {
 
 /** The report as an edition shows it: every command that writes or prints an edition goes through here. */
 function editionOf(report: NumberedReport, edition: Edition): NumberedReport {
-  return edition === 'public' ? filterPublic(report) : report;
+  return edition === 'public' ? filterPublic(report) : edition === 'accepted' ? acceptChanges(report) : report;
 }
 
 
@@ -143,7 +190,7 @@ export type Emit = (file: OutputFile) => Promise<void>;
  * this thread waits, so PDF documents are printed three at a time (the flagship's 11 PDFs: 13 s one at a
  * time); every other renderer works on this thread, where taking turns costs nothing.
  */
-const CONCURRENCY: Readonly<Record<Format, number>> = { docx: 1, html: 1, json: 1, pdf: 3 };
+const CONCURRENCY: Readonly<Record<Format, number>> = { docx: 1, html: 1, json: 1, pdf: 3, akn: 1 };
 
 /** Runs the renders with at most `limit` under way, and emits their files in the order given. */
 export async function emitInOrder(renders: readonly (() => Promise<OutputFile>)[], limit: number, emit: Emit): Promise<void> {
@@ -169,22 +216,40 @@ export async function emitInOrder(renders: readonly (() => Promise<OutputFile>)[
   }
 }
 
+/** The Markdown a meeting was read from, for the bases its DOCX files carry; `kept` hears of each base that carries sources. */
+export interface MeetingSources {
+  readonly dir: string;
+  readonly files: readonly BaseFile[];
+  readonly kept?: (base: BuildBase) => void;
+}
+
+/** The base of one DOCX: what it is, its build id, and (full editions of a whole document) its sources. */
+function baseOf(sources: MeetingSources | undefined, meeting: string, shown: NumberedReport, part: Part, edition: Edition, env: RenderEnv): BuildBase | undefined {
+  if (!sources) return undefined;
+  const files = sourcesOfDocument(sources.files, shown.document ? shown : null, sources.dir);
+  const identity = { meeting, document: shown.document?.id ?? null, symbol: shown.meta.symbol, part, edition };
+  const base = makeBase(identity, files, part === 'report' && edition === 'full', { version: packageJson.version, ...(env.referenceStyles !== undefined ? { referenceStyles: env.referenceStyles } : {}) });
+  if (base.files) sources.kept?.(base);
+  return base;
+}
+
 /** Renders one edition's files: the report, each annex alone, the decisions register. */
-export async function renderEdition(report: NumberedReport, edition: Edition, options: BuildOptions, env: RenderEnv, emit: Emit): Promise<void> {
+export async function renderEdition(report: NumberedReport, edition: Edition, options: BuildOptions, env: RenderEnv, emit: Emit, sources?: MeetingSources): Promise<void> {
   const symbol = report.meta.symbol;
   const shown = editionOf(report, edition);
   const reportNames: FileNames = { whole: (format) => reportFile(symbol, edition, format), annex: (numeral, format) => annexFile(numeral, edition, format) };
-  await renderWithAnnexes(shown, edition, options.formats, options, env, reportNames, emit);
+  const base = (document: NumberedReport, part: Part) => baseOf(sources, symbol, document, part, edition, env);
+  await renderWithAnnexes(shown, edition, options.formats, options, env, reportNames, emit, base);
   if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
   // The working documents of the edition (a restricted one has no public edition), each with its annexes alone.
   // They are DOCX, HTML and JSON (FORMAT.md §9): printing each of them with its annexes would double the time
-  // of a PDF build, so `--format pdf` prints the report and its annexes only.
+  // of a PDF build, so `--format pdf` prints the report and its annexes only; Akoma Ntoso is the report's.
   if (options.documents === false) return;
-  const formats = options.formats.filter((f) => f !== 'pdf');
+  const formats = options.formats.filter((f) => f !== 'pdf' && f !== 'akn');
   for (const document of shown.documents) {
     const docSymbol = document.meta.symbol;
     const names: FileNames = { whole: (format) => documentFile(docSymbol, edition, format), annex: (numeral, format) => documentAnnexFile(docSymbol, numeral, edition, format) };
-    await renderWithAnnexes(document, edition, formats, options, env, names, emit);
+    await renderWithAnnexes(document, edition, formats, options, env, names, emit, base);
   }
 }
 
@@ -195,14 +260,27 @@ interface FileNames {
 }
 
 /** A document (the report or a working document) in each format, and each of its annexes alone; a restricted annex has no public file at all. */
-async function renderWithAnnexes(shown: NumberedReport, edition: Edition, formats: readonly Format[], options: BuildOptions, env: RenderEnv, names: FileNames, emit: Emit): Promise<void> {
+async function renderWithAnnexes(
+  shown: NumberedReport,
+  edition: Edition,
+  formats: readonly Format[],
+  options: BuildOptions,
+  env: RenderEnv,
+  names: FileNames,
+  emit: Emit,
+  baseFor: (document: NumberedReport, part: Part) => BuildBase | undefined,
+): Promise<void> {
   for (const format of formats) {
     const render: Renderer = renderers[format];
-    const renders = [async (): Promise<OutputFile> => ({ path: names.whole(format), content: await render(shown, env, 'report') })];
+    const target = (part: Part): RenderTarget => {
+      const base = format === 'docx' ? baseFor(shown, part) : undefined;
+      return base ? { part, base } : { part };
+    };
+    const renders = [async (): Promise<OutputFile> => ({ path: names.whole(format), content: await render(shown, env, target('report')) })];
     if (options.annexFiles !== false && partHasFormat('annex', format)) {
       for (const annex of shown.annexes) {
         if (edition === 'public' && annex.visibility === 'restricted') continue;
-        renders.push(async () => ({ path: names.annex(annex.numeral, format), content: await render(extractAnnex(shown, annex), env, 'annex') }));
+        renders.push(async () => ({ path: names.annex(annex.numeral, format), content: await render(extractAnnex(shown, annex), env, target('annex')) }));
       }
     }
     await emitInOrder(renders, CONCURRENCY[format], emit);
@@ -210,26 +288,26 @@ async function renderWithAnnexes(shown: NumberedReport, edition: Edition, format
 }
 
 /** Renders every requested file of a checked meeting, handing each to `emit`. */
-export async function renderMeeting(numbered: NumberedReport, options: BuildOptions, env: RenderEnv, emit: Emit): Promise<void> {
-  const report = options.acceptChanges ? acceptChanges(numbered) : numbered;
-  for (const edition of editionsOf(options)) await renderEdition(report, edition, options, env, emit);
+export async function renderMeeting(numbered: NumberedReport, options: BuildOptions, env: RenderEnv, emit: Emit, sources?: MeetingSources): Promise<void> {
+  for (const edition of editionsOf(options)) await renderEdition(numbered, edition, options, env, emit, sources);
 }
 
 /** One edition of the report alone as HTML, nothing else: the preview of `acta watch`. */
 export async function renderPreview(numbered: NumberedReport, edition: Edition, env: RenderEnv): Promise<OutputFile & { readonly content: string }> {
-  return { path: reportFile(numbered.meta.symbol, edition, 'html'), content: await renderers.html(editionOf(numbered, edition), env, 'report') };
+  return { path: reportFile(numbered.meta.symbol, edition, 'html'), content: await renderers.html(editionOf(numbered, edition), env, { part: 'report' }) };
 }
 
 /** What `acta agenda` writes unless --format says otherwise. */
 export const AGENDA_FORMATS: readonly Format[] = ['docx', 'html'];
 
 /** The cover block and agenda table alone (`acta agenda`): DOCX and HTML, or the formats asked for. */
-export async function renderAgenda(numbered: NumberedReport, edition: Edition, env: RenderEnv, formats: readonly Format[] = AGENDA_FORMATS): Promise<OutputFile[]> {
+export async function renderAgenda(numbered: NumberedReport, edition: Edition, env: RenderEnv, formats: readonly Format[] = AGENDA_FORMATS, sources?: MeetingSources): Promise<OutputFile[]> {
   const report = editionOf(numbered, edition);
   const files: OutputFile[] = [];
   for (const format of formatsOfPart('agenda', formats)) {
     const render: Renderer = renderers[format];
-    files.push({ path: agendaFile(report.meta.symbol, edition, format), content: await render(report, env, 'agenda') });
+    const base = format === 'docx' ? baseOf(sources, report.meta.symbol, report, 'agenda', edition, env) : undefined;
+    files.push({ path: agendaFile(report.meta.symbol, edition, format), content: await render(report, env, base ? { part: 'agenda', base } : { part: 'agenda' }) });
   }
   return files;
 }
@@ -243,8 +321,10 @@ export interface Built extends Checked {
 /** Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. */
 export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
   const folder = outputFolder(out, dir);
-  // PDF files depend on the browser too, which the key does not hold: a build with PDF always runs.
-  const key = usesCache(options) ? await buildKey(dir, options, env.templates) : null;
+  // PDF files depend on the browser too, which the key does not hold: a build with PDF always runs. So does one
+  // with Akoma Ntoso, whose links name the sessions beside the meeting (their folders are not in the key).
+  const akn = options.formats.includes('akn');
+  const key = usesCache(options) && !akn ? await buildKey(dir, options, env.templates) : null;
   if (key !== null) {
     const last = await upToDate(folder, key);
     if (last) return { diagnostics: last.diagnostics, report: null, written: [], upToDate: last.files };
@@ -254,44 +334,69 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
   trees?.nextRound();
   const checked = await checkMeeting(dir, trees);
   if (!checked.report) return { ...checked, written: [] };
-  const writer = new OutputWriter(folder);
-  const hashes = new Map<string, string>();
+  const report = checked.report;
+  // From the first file written to the build record: one build at a time into this folder.
+  const release = await lockOutputFolder(folder);
   try {
-    await renderMeeting(checked.report, options, env, (file) => {
-      if (key !== null) hashes.set(file.path, contentHash(file.content));
-      return writer.add(file);
-    });
-  } catch (e) {
-    await writer.abort();
-    throw e;
+    const writer = new OutputWriter(folder);
+    const hashes = new Map<string, string>();
+    const bases: BuildBase[] = [];
+    const sources = checked.sources ? { dir, files: checked.sources, kept: (base: BuildBase) => void bases.push(base) } : undefined;
+    try {
+      const withSessions = akn ? { ...env, sessions: await loadNeighbourSessions(dir) } : env;
+      await renderMeeting(
+        report,
+        options,
+        withSessions,
+        (file) => {
+          if (key !== null) hashes.set(file.path, contentHash(file.content));
+          return writer.add(file);
+        },
+        sources,
+      );
+    } catch (e) {
+      await writer.abort();
+      throw e;
+    }
+    const editions = editionsOf(options);
+    // A folder built before manifests existed: its stale annex files are recognised by name.
+    const annexNames = possibleAnnexFiles(report.annexes.length, editions, options.formats);
+    const owned = options.annexFiles === false ? { has: () => false } : annexNames;
+    // What the previous build wrote and this one did not (an old symbol, an annex now restricted or
+    // removed) goes, unless it is of an edition or format this build was not asked for, or an annex
+    // alone when this build writes none (--no-annex-files).
+    const covers = (relative: string) => {
+      const kind = outputKind(relative);
+      if (kind === null || !editions.includes(kind.edition) || !options.formats.includes(kind.format)) return false;
+      // The working documents' files are left alone by a build that writes none (--no-documents), and
+      // their annexes alone by one that writes no annex file.
+      if (isDocumentFile(relative)) return options.documents !== false && (options.annexFiles !== false || !isDocumentAnnexFile(relative));
+      return options.annexFiles !== false || !annexNames.has(relative);
+    };
+    const written = await writer.commit({ owned, manifest: { covers } });
+    await keepBases(bases);
+    if (key !== null) await remember(folder, key, hashes, checked.diagnostics);
+    if (trees) await keepTrees(folder, trees);
+    await removeLegacyCaches(folder);
+    return { ...checked, written };
+  } finally {
+    await release();
   }
-  const editions = editionsOf(options);
-  // A folder built before manifests existed: its stale annex files are recognised by name.
-  const annexNames = possibleAnnexFiles(checked.report.annexes.length, editions, options.formats);
-  const owned = options.annexFiles === false ? { has: () => false } : annexNames;
-  // What the previous build wrote and this one did not (an old symbol, an annex now restricted or
-  // removed) goes, unless it is of an edition or format this build was not asked for, or an annex
-  // alone when this build writes none (--no-annex-files).
-  const covers = (relative: string) => {
-    const kind = outputKind(relative);
-    if (kind === null || !editions.includes(kind.edition) || !options.formats.includes(kind.format)) return false;
-    // The working documents' files are left alone by a build that writes none (--no-documents), and
-    // their annexes alone by one that writes no annex file.
-    if (isDocumentFile(relative)) return options.documents !== false && (options.annexFiles !== false || !isDocumentAnnexFile(relative));
-    return options.annexFiles !== false || !annexNames.has(relative);
-  };
-  const written = await writer.commit({ owned, manifest: { covers } });
-  if (key !== null) await remember(folder, key, hashes, checked.diagnostics);
-  if (trees) await keepTrees(folder, trees);
-  return { ...checked, written };
 }
 
 /** `acta agenda`: the cover block and agenda table of one edition, into `out/<folder name>/`. */
 export async function buildAgenda(dir: string, out: string, edition: Edition, env: RenderEnv, formats: readonly Format[] = AGENDA_FORMATS): Promise<Built> {
   const checked = await checkMeeting(dir);
   if (!checked.report) return { ...checked, written: [] };
-  const written = await writeOutputs(outputFolder(out, dir), await renderAgenda(checked.report, edition, env, formats));
-  return { ...checked, written };
+  const sources = checked.sources ? { dir, files: checked.sources } : undefined;
+  const files = await renderAgenda(checked.report, edition, env, formats, sources);
+  const folder = outputFolder(out, dir);
+  const release = await lockOutputFolder(folder);
+  try {
+    return { ...checked, written: await writeOutputs(folder, files) };
+  } finally {
+    await release();
+  }
 }
 
 export interface CheckedDecisions extends Checked {
@@ -308,6 +413,46 @@ export async function meetingDecisions(dir: string, edition: Edition): Promise<C
   const shown = editionOf(checked.report, edition);
   const actions = shown.documents.map((d) => ({ symbol: d.meta.symbol, decisions: decisionRecords(d) }));
   return { ...checked, register: { symbol: shown.meta.symbol, decisions: decisionRecords(shown) }, actions };
+}
+
+export interface RegisterResult {
+  readonly diagnostics: readonly Diagnostic[];
+  /** The files written, relative to the output folder; none when the archive has errors. */
+  readonly written: readonly string[];
+  readonly sessions: number;
+  readonly decisions: number;
+}
+
+/** `acta register`: the decisions of every session of the archives, with their links and status, into `out/`. */
+export async function registerArchive(paths: readonly string[], out: string, edition: 'full' | 'public'): Promise<RegisterResult> {
+  const found = await findMeetings(paths);
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const meetings: ArchiveMeeting[] = [];
+  for (const dir of found.value) {
+    const checked = await checkMeeting(dir);
+    for (const d of checked.diagnostics) diagnostics.push(d);
+    if (checked.report) meetings.push({ dir, report: checked.report });
+  }
+  const none = { written: [], sessions: 0, decisions: 0 };
+  // A register with a session missing would read as complete: none is written.
+  if (hasErrors(diagnostics)) return { diagnostics, ...none };
+  const { register, diagnostics: linkProblems } = buildRegister(meetings, edition);
+  for (const d of sortDiagnostics(linkProblems)) diagnostics.push(d);
+  if (hasErrors(diagnostics)) return { diagnostics, ...none };
+  // Each decision links to its paragraph in the session's report when that report was built beside the register.
+  const reports = new Map<string, string>();
+  for (const session of register.sessions) {
+    const href = path.posix.join(meetingName(session.dir), reportFile(session.symbol, edition, 'html'));
+    if (existsSync(path.join(out, href))) reports.set(session.symbol, href);
+  }
+  const [{ registerCsv, registerJson }, { renderRegisterHtml }] = await Promise.all([import('./render/register/register-data.js'), import('./render/register/render-register-html.js')]);
+  const files: OutputFile[] = [
+    { path: registerFile(edition, 'html'), content: renderRegisterHtml(register, reports, await loadRegisterTemplates()) },
+    { path: registerFile(edition, 'json'), content: registerJson(register) },
+    { path: registerFile(edition, 'csv'), content: registerCsv(register) },
+  ];
+  const written = await writeOutputs(out, files);
+  return { diagnostics, written, sessions: register.sessions.length, decisions: register.decisions.length };
 }
 
 export { meetingName, outputFolder } from './write/output-names.js';

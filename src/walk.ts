@@ -30,6 +30,7 @@ export function visitInlines(nodes: readonly Inline[], visitor: Visitor, where: 
     visitor.inline?.(node, where);
     if ('children' in node) visitInlines(node.children, visitor, node.type === 'restricted' ? { ...where, restricted: true } : where);
     if (node.type === 'comment' && node.body) visitInlines(node.body, visitor, where);
+    if (node.type === 'comment') for (const reply of node.replies ?? []) visitInlines(reply.body, visitor, where);
   }
 }
 
@@ -122,6 +123,7 @@ export function mapInlines(nodes: readonly Inline[], mapper: Mapper, where: Wher
     const inside = node.type === 'restricted' ? { ...where, restricted: true } : where;
     let rewritten: Inline = 'children' in node ? ({ ...node, children: mapInlines(node.children, mapper, inside) } as Inline) : node;
     if (rewritten.type === 'comment' && rewritten.body) rewritten = { ...rewritten, body: mapInlines(rewritten.body, mapper, where) };
+    if (rewritten.type === 'comment' && rewritten.replies) rewritten = { ...rewritten, replies: rewritten.replies.map((r) => ({ ...r, body: mapInlines(r.body, mapper, where) })) };
     return map(rewritten, where);
   });
 }

@@ -3,7 +3,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildMeeting, prepareRenderEnv, type BuildOptions, type Built, type Format } from '../src/pipeline.js';
+import { buildMeeting, prepareRenderEnv, registerArchive, type BuildOptions, type Built, type Format } from '../src/pipeline.js';
 
 export type BuiltTo = Built & { folder: string };
 
@@ -30,4 +30,22 @@ export function sharedBuild(dir: string): Promise<BuiltTo> {
     shared.set(key, built);
   }
   return built;
+}
+
+let registers: Promise<string> | null = null;
+
+/**
+ * The register of the example archive (meetings/), both editions, written once per worker into a temporary folder
+ * for every test file that only reads it (the files, the browser test, axe). Read only.
+ */
+export function sharedRegisters(): Promise<string> {
+  registers ??= (async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'acta-register-'));
+    for (const edition of ['full', 'public'] as const) {
+      const written = await registerArchive(['meetings'], out, edition);
+      if (written.written.length === 0) throw new Error(written.diagnostics.map((d) => d.message).join('\n'));
+    }
+    return out;
+  })();
+  return registers;
 }

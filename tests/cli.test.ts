@@ -77,7 +77,7 @@ describe('usage', () => {
   it('exits 2 for an unknown format', () => {
     const r = acta(['build', 'meetings/ptc-219-220', '--format', 'odt']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown format `odt`, expected docx, html, json, pdf');
+    expect(r.stderr).toContain("unknown format `odt`, expected docx, html, json, pdf, akn");
   });
 
   it('exits 2 for a format the agenda has no file in', () => {
@@ -100,7 +100,7 @@ describe('acta build', () => {
     expect(acta(['build', 'meetings/ptc-219-220', '--out', out]).code).toBe(0);
     const files = (await readdir(path.join(out, 'ptc-219-220'))).sort();
     expect(files).toEqual([
-      '.acta-cache.json', '.acta-manifest.json', '.acta-trees.json', 'PC0517E1a-public.docx', 'PC0517E1a-public.html', 'PC0517E1a-public.json', 'PC0517E1a.docx', 'PC0517E1a.html', 'PC0517E1a.json',
+      '.acta-manifest.json', 'PC0517E1a-public.docx', 'PC0517E1a-public.html', 'PC0517E1a-public.json', 'PC0517E1a.docx', 'PC0517E1a.html', 'PC0517E1a.json',
       'annexes', 'decisions-public.json', 'decisions.json', 'documents',
     ]);
     // The working documents (seeds 000 and 003), both editions, and each of their annexes alone.
@@ -161,7 +161,7 @@ describe('problems that are not in the meeting', () => {
   it('reports an output folder that is a file as a write it cannot make, exit 1, no stack', () => {
     const r = acta(['build', 'meetings/exemple-fr', '--out', 'README.md', '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^acta: cannot write .*README\.md\/exemple-fr\/PI0231F1a\.json: /m);
+    expect(r.stderr).toMatch(/^acta: cannot write .*README\.md\/exemple-fr: /m);
     expect(r.stderr).not.toMatch(/\n\s+at |a bug in acta/);
   });
 
@@ -205,9 +205,12 @@ describe('acta decisions', () => {
     const data = JSON.parse(r.stdout) as { symbol: string; decisions: Record<string, unknown>[] };
     expect(data.symbol).toBe('PC0517E1a');
     expect(data.decisions[0]).toEqual({
-      id: 'I-a-1', item: 'I', subitem: 'a', paragraph: 4,
+      id: 'I-a-1', stable_id: 'PC0517E1a/I(a)/1', item: 'I', subitem: 'a', paragraph: 4,
       text: 'took note of the opening remarks made by Ms. Hinojosa, Director, Compliance and Facilitation.',
+      links: [],
     });
+    // A decision that says what it does to one of an earlier session.
+    expect(data.decisions.find((d) => d.stable_id === 'PC0517E1a/VIII(a)/1')!.links).toEqual([{ relation: 'supersedes', target: 'PC0490E1a/III/1' }]);
   });
 
   it('prints CSV with quoted fields, and Markdown, for several meetings', () => {

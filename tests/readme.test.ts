@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LINK_RELATIONS } from '../src/model.js';
 import { annexSchema, documentSchema, meetingSchema } from '../src/parse/frontmatter.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +40,12 @@ describe('the README', () => {
     for (const construct of ['`#` heading', '`##` heading', '*(For discussion and decision)*', 'In conclusion, the PTC:', '`{#id}`', '`[](#id)`', '`[^key]: the note`', '`{++added++}`', '`{>>text<<}`', '`:::restricted`', '`:restricted[words]`', '`<!-- no-decisions -->`']) {
       expect(reference).toContain(construct);
     }
+  });
+
+  it('documents every link a decision can make to an earlier one, and no other', () => {
+    const start = reference.indexOf('\n### Decision ids and links\n');
+    const section = reference.slice(start + 1).split(/\n#{2,3} /)[0] ?? '';
+    expect([...section.matchAll(/^\| `([\w-]+)` \|/gm)].map((m) => m[1]!).sort()).toEqual([...LINK_RELATIONS].sort());
   });
 
   it.each([

@@ -2,7 +2,7 @@
 
 import type { Outcome } from '../errors.js';
 import { AGENDA_FORMATS, buildAgenda, openPrinterFor, prepareRenderEnv, type Format } from '../pipeline.js';
-import type { Terminal } from './terminal.js';
+import { refusedOutput, type Terminal } from './terminal.js';
 
 export interface AgendaCommandOptions {
   readonly out: string;
@@ -15,6 +15,7 @@ export interface AgendaCommandOptions {
 }
 
 export async function agendaCommand(dir: string, options: AgendaCommandOptions, terminal: Terminal): Promise<Outcome> {
+  if (await refusedOutput(options.out, [dir], terminal)) return 'usage';
   const prepared = await prepareRenderEnv(options.templates, options.referenceDocx);
   terminal.problems(prepared.diagnostics);
   if (!prepared.env) return 'input';

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Outcome } from '../errors.js';
 import type { BuildOptions, Built, RenderEnv } from '../pipeline.js';
 import { outputFolder } from '../write/output-names.js';
-import type { Terminal } from './terminal.js';
+import { refusedOutput, type Terminal } from './terminal.js';
 
 export interface BuildCommandOptions extends BuildOptions {
   readonly out: string;
@@ -73,6 +73,7 @@ async function allUpToDate(dirs: readonly string[], out: string, options: BuildO
 
 export async function buildCommand(dirs: readonly string[], options: BuildCommandOptions, terminal: Terminal): Promise<Outcome> {
   const { out, summary, ...buildOptions } = options;
+  if (await refusedOutput(out, dirs, terminal)) return 'usage';
   const unchanged = await allUpToDate(dirs, out, buildOptions);
   if (unchanged) {
     for (const [index, result] of unchanged.entries()) {

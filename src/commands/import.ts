@@ -1,4 +1,4 @@
-// `acta import FILE.docx --into DIR`: brings the edits made in Word back into the meeting's Markdown.
+// `acta import FILE.docx --into DIR`: merges the edits made in Word to a DOCX acta built into the meeting's Markdown.
 
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +13,12 @@ import type { Terminal } from './terminal.js';
 export interface ImportOptions {
   readonly into: string;
   readonly dryRun: boolean;
+  /** `mark`: write both sides of each conflict as CriticMarkup; `stop` (the default): report them and write nothing. */
+  readonly conflicts: 'stop' | 'mark';
+  readonly baseIsCurrent: boolean;
 }
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export async function importCommand(file: string, options: ImportOptions, terminal: Terminal): Promise<Outcome> {
   const refuse = (reason: string): Outcome => {
@@ -22,7 +27,7 @@ export async function importCommand(file: string, options: ImportOptions, termin
   };
   const checked = await checkMeeting(options.into);
   terminal.problems(checked.diagnostics);
-  if (!checked.report) return 'input';
+  if (!checked.report || !checked.sources) return 'input';
   let bytes: Uint8Array;
   try {
     const info = await stat(file);
@@ -34,13 +39,21 @@ export async function importCommand(file: string, options: ImportOptions, termin
   }
   let result;
   try {
-    result = await importDocx(bytes, checked.report);
+    result = await importDocx(bytes, { dir: options.into, report: checked.report, sources: checked.sources, diagnostics: checked.diagnostics }, { conflicts: options.conflicts, baseIsCurrent: options.baseIsCurrent });
   } catch (e) {
     if (e instanceof RefusedDocx) return refuse(e.message);
     throw e;
   }
   const warnings: Diagnostic[] = result.warnings.map((w) => warning(w.range, 'import-not-brought-back', w.message));
-  terminal.problems(warnings);
+  const conflicts: Diagnostic[] = result.conflicts.map((c) =>
+    (options.conflicts === 'mark' ? warning : error)(
+      { file: c.file, line: c.line, column: c.column },
+      'import-conflict',
+      `Unexpected conflict: the Markdown now reads «${shorten(c.ours)}» where ${result.reviewer}'s copy reads «${shorten(c.theirs)}», expected one of them${options.conflicts === 'mark' ? ': both are written as CriticMarkup, keep one' : ': nothing was written; decide in the Markdown, or run again with --conflicts mark to have both written as CriticMarkup'}`,
+    ),
+  );
+  terminal.problems([...warnings, ...conflicts]);
+  if (result.conflicts.length > 0 && options.conflicts !== 'mark') return 'input';
   const root = path.resolve(options.into);
   if (options.dryRun) {
     terminal.print(unifiedDiff(result.files));
@@ -55,8 +68,14 @@ export async function importCommand(file: string, options: ImportOptions, termin
   }
   await writer.commit();
   const c = result.counts;
+  const from = result.base === 'file' ? '' : result.base === 'cache' ? ' (its base from the copy kept on this computer)' : ' (its base: the Markdown as it is now)';
   terminal.print(
-    `${options.into}: ${result.files.size} file(s) changed; paragraphs: ${c.inserted} inserted, ${c.deleted} deleted, ${c.changed} changed; ${c.tracked} tracked change(s) and ${c.comments} comment(s) brought in\n`,
+    `${options.into}: ${plural(result.files.size, 'file', 'files')} changed${from}; paragraphs: ${c.inserted} inserted, ${c.deleted} deleted, ${c.changed} changed; ${plural(c.tracked, 'tracked change', 'tracked changes')} and ${plural(c.comments, 'comment', 'comments')} brought in${result.conflicts.length ? `; ${plural(result.conflicts.length, 'conflict', 'conflicts')} marked` : ''}\n`,
   );
   return 'ok';
+}
+
+function shorten(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 120 ? `${one.slice(0, 119)}…` : one || '(nothing)';
 }

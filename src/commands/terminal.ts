@@ -2,6 +2,7 @@
 // module that holds the console, the process signals and the exit status.
 
 import type { Diagnostic } from '../diagnostics.js';
+import { outputPlaceProblem } from '../write/output-place.js';
 
 export interface Terminal {
   /** Problems of the input, one a line on stderr. */
@@ -16,4 +17,15 @@ export interface Terminal {
   status(text: string | null): void;
   /** Resolves on Ctrl-C or a termination request. */
   interrupted(): Promise<void>;
+}
+
+/** Says, for the first meeting whose outputs `--out` would put among its sources, why not; true then (wrong usage, exit 2). */
+export async function refusedOutput(out: string, dirs: readonly string[], terminal: Terminal): Promise<boolean> {
+  for (const dir of dirs) {
+    const problem = await outputPlaceProblem(out, dir);
+    if (problem === null) continue;
+    terminal.complain(`acta: ${problem}\n`);
+    return true;
+  }
+  return false;
 }

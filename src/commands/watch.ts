@@ -3,7 +3,7 @@
 import type { Outcome } from '../errors.js';
 import { prepareRenderEnv } from '../pipeline.js';
 import { watchMeeting, type Watching } from '../watch/watch-meeting.js';
-import type { Terminal } from './terminal.js';
+import { refusedOutput, type Terminal } from './terminal.js';
 
 export interface WatchCommandOptions {
   readonly port: number;
@@ -13,6 +13,7 @@ export interface WatchCommandOptions {
 }
 
 export async function watchCommand(dir: string, options: WatchCommandOptions, terminal: Terminal): Promise<Outcome> {
+  if (await refusedOutput(options.out, [dir], terminal)) return 'usage';
   const prepared = await prepareRenderEnv(options.templates);
   terminal.problems(prepared.diagnostics);
   if (!prepared.env) return 'input';

@@ -31,9 +31,10 @@ export interface DateForms {
 export interface Catalogue {
   /**
    * BCP 47 tags. Word's `w:lang` takes a region, which picks the proofing dictionary (and is what
-   * Word itself writes); HTML's `lang` keeps the bare language, which is all a reader needs.
+   * Word itself writes); HTML's `lang` keeps the bare language, which is all a reader needs. Akoma
+   * Ntoso names a language by its ISO 639-2 alpha-3 code (`eng`, `fra`).
    */
-  readonly tags: { readonly word: string; readonly html: string };
+  readonly tags: { readonly word: string; readonly html: string; readonly akn: string };
   /** The generic word authors write for the committee in a phrase instead of its name: "the Committee". */
   readonly committeeWord: string;
   /** Item purposes that say the item decides nothing ("For information"): no decision list is expected. */
@@ -46,6 +47,8 @@ export interface Catalogue {
   readonly publicVersion: string;
   readonly summaryReport: string;
   readonly restricted: string;
+  /** A comment thread the secretariat marked as resolved (the full HTML's margin note). */
+  readonly resolved: string;
   readonly footnotes: string;
   readonly page: string;
   readonly contents: string;

@@ -3,7 +3,7 @@
 import type { Catalogue } from './catalogue.js';
 
 export const en: Catalogue = {
-  tags: { word: 'en-GB', html: 'en' },
+  tags: { word: 'en-GB', html: 'en', akn: 'eng' },
   committeeWord: 'Committee',
   informationPurposes: ['For information'],
   item: 'Item',
@@ -14,6 +14,7 @@ export const en: Catalogue = {
   publicVersion: 'Public Version',
   summaryReport: 'Summary report',
   restricted: 'Restricted',
+  resolved: 'resolved',
   footnotes: 'Notes',
   page: 'Page',
   contents: 'Agenda',

@@ -3,7 +3,7 @@
 import type { Catalogue } from './catalogue.js';
 
 export const es: Catalogue = {
-  tags: { word: 'es-ES', html: 'es' },
+  tags: { word: 'es-ES', html: 'es', akn: 'spa' },
   committeeWord: 'Comité',
   informationPurposes: ['Para información', 'Para informacion'],
   item: 'Punto',
@@ -14,6 +14,7 @@ export const es: Catalogue = {
   publicVersion: 'Versión pública',
   summaryReport: 'Informe resumido',
   restricted: 'Distribución restringida',
+  resolved: 'resuelto',
   footnotes: 'Notas',
   page: 'Página',
   contents: 'Orden del día',

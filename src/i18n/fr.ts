@@ -3,7 +3,7 @@
 import type { Catalogue } from './catalogue.js';
 
 export const fr: Catalogue = {
-  tags: { word: 'fr-FR', html: 'fr' },
+  tags: { word: 'fr-FR', html: 'fr', akn: 'fra' },
   committeeWord: 'Comité',
   informationPurposes: ['Pour information'],
   item: 'Point',
@@ -14,6 +14,7 @@ export const fr: Catalogue = {
   publicVersion: 'Version publique',
   summaryReport: 'Compte rendu',
   restricted: 'Diffusion restreinte',
+  resolved: 'résolu',
   footnotes: 'Notes',
   page: 'Page',
   contents: 'Ordre du jour',

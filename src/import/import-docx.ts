@@ -1,567 +1,150 @@
-// `acta import`: the edits made in Word to a DOCX acta built, brought back into the meeting's Markdown. The DOCX acta
-// would write now is read with the same reader as the edited one, and each of its paragraphs knows the source it came
-// from (slots.ts). The two documents are aligned paragraph by paragraph (table rows as a whole), bookmarks and words
-// deciding which paragraph became which; a paragraph that reads differently has its edits merged into its source
-// text (merge.ts), a new one is inserted at its place, a deleted one removed, and every other byte stays.
+// `acta import`: a reviewer's copy merged into the meeting three ways. The base is the Markdown the copy was built from
+// (it travels inside the DOCX); theirs is that base with the reviewer's edits (theirs.ts); ours is the Markdown as it
+// is now. Each file is merged with diff3 (merge3.ts), so work done in the Markdown since the build, and other
+// reviewers' copies already imported, are kept; where both changed the same words there is a conflict.
 
-import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createTwoFilesPatch, diffArrays } from 'diff';
+import { pointAt, type Diagnostic } from '../diagnostics.js';
+import { loadedFromFiles } from '../load/load-meeting.js';
 import type { NumberedReport, SourceRange } from '../model.js';
-import { renderDocx } from '../render/docx/render-docx.js';
-import { STYLE } from '../render/docx/styles.js';
-import { markdownContext, paragraphMarkdown, type MarkdownContext, type Written } from './markdown.js';
-import { mergeInto } from './merge.js';
-import {
-  parseXml, readComments, readFootnotes, readLinks, readParagraphs, readStyles, RefusedDocx, unpackDocx, type DocxComment, type DocxParagraph, type PartName, type ReadContext, type Token, type XmlNode,
-} from './read-docx.js';
-import { checkSlots, footnoteSlots, type Slot, type Span } from './slots.js';
+import { numberLoaded, sourcesOfDocument } from '../pipeline.js';
+import type { BaseFile } from '../render/docx/base-part.js';
+import { resolveBase, type ResolvedBase } from './base.js';
+import { mergeThree, type Conflict } from './merge3.js';
+import { findAll, parseXml, RefusedDocx, textOf, unpackDocx } from './read-docx.js';
+import { reviewerEdits, type Counts, type ImportWarning } from './theirs.js';
+
+export interface ImportOptions {
+  /** `mark`: write both sides of each conflict as CriticMarkup instead of stopping. */
+  readonly conflicts: 'stop' | 'mark';
+  /** The Markdown has not changed since the file was built: it may stand for a base the file no longer carries. */
+  readonly baseIsCurrent: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** The meeting as it is now. */
+export interface CurrentMeeting {
+  readonly dir: string;
+  readonly report: NumberedReport;
+  /** Its files, by path relative to the folder (with `/`). */
+  readonly sources: readonly BaseFile[];
+  /** What `acta check` says of it now: problems the import did not make are not the import's to report. */
+  readonly diagnostics: readonly Diagnostic[];
+}
 
 export interface ImportResult {
-  /** Each changed file's new text, by path as the model names it. */
+  /** Each file the import changes, by the path messages show: its text now and after. */
   readonly files: ReadonlyMap<string, { readonly before: string; readonly after: string }>;
-  readonly counts: { changed: number; inserted: number; deleted: number; tracked: number; comments: number };
-  /** Edits that could not come back, each at its paragraph. */
-  readonly warnings: readonly { readonly range: SourceRange; readonly message: string }[];
+  /** Where the Markdown and the copy changed the same words (with `--conflicts mark`, written as CriticMarkup). */
+  readonly conflicts: readonly (Conflict & { readonly file: string })[];
+  readonly counts: Counts;
+  /** Edits that could not come back, and what the merged Markdown will make `acta build` say, at their places now. */
+  readonly warnings: readonly ImportWarning[];
+  readonly base: ResolvedBase['from'];
+  /** Who saved the copy, as its properties say. */
+  readonly reviewer: string;
 }
 
-type Parts = Partial<Record<PartName, string>>;
+export async function importDocx(bytes: Uint8Array, current: CurrentMeeting, options: ImportOptions): Promise<ImportResult> {
+  const parts = unpackDocx(bytes);
+  if (!parts['word/document.xml']) throw new RefusedDocx('the file is not a Word document: it has no word/document.xml');
+  const documents = current.report.documents.flatMap((d) => (d.document ? [d.document.id] : []));
+  const base = await resolveBase(parts, {
+    symbol: current.report.meta.symbol,
+    documents,
+    sourcesOf: (document) => sourcesOfDocument(current.sources, document === null ? null : current.report.documents.find((d) => d.document?.id === document) ?? null, current.dir),
+  }, options);
 
-interface Document {
-  readonly paragraphs: DocxParagraph[];
-  readonly comments: Map<string, DocxComment>;
-  readonly footnotes: Map<string, DocxParagraph[]>;
-}
-
-/** What the import will do to a file, placed once the file's text is read. */
-type Intent =
-  | { readonly type: 'merge'; readonly span: Span; readonly base: string; readonly edited: string }
-  | { readonly type: 'block'; readonly at: Span; readonly side: 'after' | 'before'; readonly text: string }
-  | { readonly type: 'item'; readonly item: SourceRange; readonly side: 'after' | 'before'; readonly text: string }
-  | { readonly type: 'row'; readonly at: Span; readonly side: 'after' | 'before'; readonly text: string }
-  | { readonly type: 'delete-block' | 'delete-line'; readonly range: SourceRange }
-  | { readonly type: 'append'; readonly file: string; readonly text: string };
-
-/** Reads the edited DOCX against the meeting's report and works out the new Markdown (nothing is written here). */
-export async function importDocx(bytes: Uint8Array, report: NumberedReport): Promise<ImportResult> {
-  // The edited parts are parsed (and so checked) before anything else runs.
-  const editedParts = parsed(checkedParts(bytes, report));
-  const expectedParts = parsed(unpackDocx(await renderDocx(report)));
-  // Styles are compared by name: LibreOffice renames ids (BodyText becomes TextBody) and keeps names.
-  const acta = readStyles(expectedParts['word/styles.xml'] ?? null);
-  const actaByName = new Map([...acta.names].map(([id, name]) => [name, id] as const));
-  const expected = readDocument(expectedParts, actaByName);
-  const edited = readDocument(editedParts, actaByName);
-  if (report.paragraphCount > 0 && !edited.paragraphs.some((p) => p.bookmarks.some((b) => /^para_\d+$/.test(b)))) {
-    throw new RefusedDocx(`the file has no numbered paragraph bookmarks (para_1…); expected the full DOCX of the meeting ${report.meta.symbol}`);
+  // The base meeting: the base's files over the meeting's others as they are now (a working document's base holds its own).
+  const baseFiles = new Map(current.sources.map((f) => [f.path, f.text]));
+  const own = new Set(sourcesOfDocument(current.sources, base.identity.document === null ? null : current.report.documents.find((d) => d.document?.id === base.identity.document) ?? null, current.dir).map((f) => f.path));
+  for (const p of own) baseFiles.delete(p);
+  for (const f of base.files) baseFiles.set(f.path, f.text);
+  const numbered = numberLoaded({ value: loadedFromFiles(current.dir, [...baseFiles].map(([p, text]) => ({ path: p, text }))), diagnostics: [] });
+  const document = base.identity.document === null ? numbered.report : numbered.report?.documents.find((d) => d.document?.id === base.identity.document) ?? null;
+  if (!document) {
+    const first = numbered.diagnostics.find((d) => d.severity === 'error');
+    throw new RefusedDocx(`the Markdown the file was built from does not build with this acta${first ? ` (${first.message})` : ''}; rebuild the DOCX and send it again`);
   }
-  const run = new Run(report, expected, edited);
-  run.footnotes();
-  run.body();
-  run.footnoteTexts();
-  return run.finish();
+
+  const shown = (relative: string) => path.join(current.dir, ...relative.split('/'));
+  const texts = new Map(base.files.map((f) => [shown(f.path), f.text]));
+  const theirs = await reviewerEdits(parts, document, texts);
+
+  const reviewer = lastModifiedBy(parts['docProps/core.xml']) ?? 'reviewer';
+  const ours = new Map(current.sources.map((f) => [shown(f.path), f.text]));
+  const files = new Map<string, { before: string; after: string }>();
+  const conflicts: (Conflict & { file: string })[] = [];
+  for (const [file, edited] of theirs.files) {
+    const before = texts.get(file)!;
+    const now = ours.get(file);
+    if (now === undefined) {
+      conflicts.push({ file, line: 1, column: 1, ours: '(the file was renamed or deleted since the copy was built)', theirs: firstChange(before, edited) });
+      continue;
+    }
+    const merged = mergeThree(before, now, edited, options.conflicts === 'mark' ? { reviewer } : undefined);
+    conflicts.push(...merged.conflicts.map((c) => ({ ...c, file })));
+    if (merged.text !== now) files.set(file, { before: now, after: merged.text });
+  }
+
+  const warnings = theirs.warnings.map((w) => ({ ...w, range: movedRange(w.range, texts.get(w.range.file), ours.get(w.range.file)) }));
+  warnings.push(...afterMerge(current, files));
+  return { files, conflicts, counts: theirs.counts, warnings, base: base.from, reviewer };
+}
+
+/** What `acta build` will say of the merged Markdown that it does not say now: a deleted paragraph still cited, and the like. */
+function afterMerge(current: CurrentMeeting, files: ReadonlyMap<string, { readonly after: string }>): ImportWarning[] {
+  if (files.size === 0) return [];
+  const merged = current.sources.map((f) => {
+    const changed = files.get(path.join(current.dir, ...f.path.split('/')));
+    return changed ? { path: f.path, text: changed.after } : f;
+  });
+  const checked = numberLoaded({ value: loadedFromFiles(current.dir, merged), diagnostics: [] });
+  const known = new Set(current.diagnostics.map((d) => `${d.file}:${d.ruleId}:${d.message}`));
+  return checked.diagnostics
+    .filter((d) => d.severity === 'error' && !known.has(`${d.file}:${d.ruleId}:${d.message}`))
+    .map((d) => ({
+      range: { file: d.file, start: { line: d.line, column: d.column, offset: 0 }, end: { line: d.line, column: d.column, offset: 0 } },
+      message: `After this import, \`acta build\` stops here: ${d.message.charAt(0).toLowerCase()}${d.message.slice(1)} (the reviewer's edits removed or changed what it needs; fix it in the Markdown)`,
+    }));
+}
+
+/** A place in the base, moved to the same line of the file as it is now. */
+function movedRange(range: SourceRange, base: string | undefined, now: string | undefined): SourceRange {
+  if (base === undefined || now === undefined || base === now) return range;
+  const lines = (text: string) => text.split('\n');
+  const map = new Map<number, number>();
+  let a = 0;
+  let b = 0;
+  for (const part of diffArrays(lines(base), lines(now))) {
+    const n = part.count ?? part.value.length;
+    if (part.removed) for (let k = 0; k < n; k++) map.set(a++, b);
+    else if (part.added) b += n;
+    else for (let k = 0; k < n; k++) map.set(a++, b++);
+  }
+  const move = (p: SourceRange['start']) => {
+    const line = (map.get(p.line - 1) ?? p.line - 1) + 1;
+    const lineStart = lines(now).slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
+    return pointAt(now, lineStart + p.column - 1);
+  };
+  return { file: range.file, start: move(range.start), end: move(range.end) };
+}
+
+/** The first stretch that differs, for a message. */
+function firstChange(before: string, after: string): string {
+  let i = 0;
+  while (i < before.length && before[i] === after[i]) i++;
+  return after.slice(i, i + 80);
+}
+
+function lastModifiedBy(core: string | undefined): string | null {
+  if (core === undefined) return null;
+  const found = findAll(parseXml('docProps/core.xml', core), 'cp:lastModifiedBy')[0];
+  const name = found ? textOf(found).trim() : '';
+  return name || null;
 }
 
 export function unifiedDiff(files: ImportResult['files']): string {
   return [...files].map(([file, { before, after }]) => createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, '', '', { context: 3 })).join('');
-}
-
-// ---- reading ----------------------------------------------------------------------------------------
-
-function checkedParts(bytes: Uint8Array, report: NumberedReport): Parts {
-  const symbol = report.meta.symbol;
-  const parts = unpackDocx(bytes);
-  if (!parts['word/document.xml']) throw new RefusedDocx('the file is not a Word document: it has no word/document.xml');
-  const styles = parts['word/styles.xml'] ?? '';
-  const core = parts['docProps/core.xml'] ?? '';
-  // acta's own: its styles, its paragraph bookmarks and the meeting's symbol as the document's subject.
-  const subject = /<dc:subject>([^<]*)<\/dc:subject>/.exec(core)?.[1];
-  if (!styles.includes(`w:styleId="${STYLE.numbered}"`) || subject === undefined) {
-    throw new RefusedDocx(`the file is not a report acta built (no acta styles or no document symbol); expected the full DOCX of the meeting ${symbol}`);
-  }
-  if (subject !== symbol) throw new RefusedDocx(`the file is the report ${subject}, not ${symbol}; expected the DOCX acta built from this meeting`);
-  const title = /<dc:title>([^<]*)<\/dc:title>/.exec(core)?.[1];
-  if (title !== undefined && report.facts.documentTitles.public !== report.facts.documentTitles.full && title.includes(escapeXml(report.facts.documentTitles.public))) {
-    throw new RefusedDocx(`the file is the public edition of ${symbol}; expected the full edition, which holds every paragraph`);
-  }
-  return parts;
-}
-
-type Trees = Partial<Record<PartName, XmlNode[]>>;
-
-const XML_PARTS = ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/styles.xml', 'word/_rels/document.xml.rels'] as const;
-
-function parsed(parts: Parts): Trees {
-  const out: Trees = {};
-  for (const name of XML_PARTS) if (parts[name] !== undefined) out[name] = parseXml(name, parts[name]);
-  return out;
-}
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-function readDocument(parts: Trees, actaByName: ReadonlyMap<string, string>): Document {
-  const part = (name: PartName) => parts[name] ?? null;
-  const styles = readStyles(part('word/styles.xml'));
-  const context: ReadContext = {
-    style: (id) => {
-      const own = id ?? styles.defaultParagraph ?? 'Normal';
-      const name = styles.names.get(own);
-      return (name !== undefined ? actaByName.get(name) : undefined) ?? own;
-    },
-    links: readLinks(part('word/_rels/document.xml.rels')),
-  };
-  return {
-    paragraphs: readParagraphs(part('word/document.xml')!, context),
-    comments: readComments(part('word/comments.xml')),
-    footnotes: readFootnotes(part('word/footnotes.xml'), context),
-  };
-}
-
-// ---- aligning ---------------------------------------------------------------------------------------
-
-type Step = { readonly kind: 'same' | 'changed'; readonly a: number; readonly b: number } | { readonly kind: 'added'; readonly b: number } | { readonly kind: 'removed'; readonly a: number };
-
-/**
- * Two sequences aligned: equal keys first (the `diff` library's), then, within each stretch that differs, an element
- * of b takes the next element of a it scores at least 0.5 with (1: surely the same, -1: never), in order.
- */
-function align(a: readonly string[], b: readonly string[], score: (a: number, b: number) => number): Step[] {
-  const steps: Step[] = [];
-  let ia = 0;
-  let ib = 0;
-  let removed: number[] = [];
-  let added: number[] = [];
-  const flush = () => {
-    let k = 0;
-    for (const j of added) {
-      let best = -1;
-      let bestScore = 0.5;
-      for (let i = k; i < removed.length; i++) {
-        const s = score(removed[i]!, j);
-        if (s > bestScore || (s === 1 && bestScore < 1)) {
-          best = i;
-          bestScore = s;
-          if (s === 1) break;
-        }
-      }
-      if (best < 0) {
-        steps.push({ kind: 'added', b: j });
-        continue;
-      }
-      for (; k < best; k++) steps.push({ kind: 'removed', a: removed[k]! });
-      steps.push({ kind: 'changed', a: removed[best]!, b: j });
-      k = best + 1;
-    }
-    for (; k < removed.length; k++) steps.push({ kind: 'removed', a: removed[k]! });
-    removed = [];
-    added = [];
-  };
-  for (const part of diffArrays(a as string[], b as string[])) {
-    const count = part.count ?? part.value.length;
-    if (part.removed) for (let k = 0; k < count; k++) removed.push(ia++);
-    else if (part.added) for (let k = 0; k < count; k++) added.push(ib++);
-    else {
-      flush();
-      for (let k = 0; k < count; k++) steps.push({ kind: 'same', a: ia++, b: ib++ });
-    }
-  }
-  flush();
-  return steps;
-}
-
-/** How alike two texts are, by their words (Dice's coefficient). */
-function likeness(a: string, b: string): number {
-  const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.length === 0 && wb.length === 0) return a.trim() === b.trim() ? 1 : 0.5;
-  const pool = new Map<string, number>();
-  for (const w of wa) pool.set(w, (pool.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of wb) {
-    const n = pool.get(w) ?? 0;
-    if (n > 0) {
-      common++;
-      pool.set(w, n - 1);
-    }
-  }
-  return (2 * common) / (wa.length + wb.length);
-}
-
-const plainText = (ps: readonly DocxParagraph[]) =>
-  ps.map((p) => p.tokens.map((t) => (t.type === 'text' ? t.text : t.type === 'field' ? t.result : '')).join('')).join('\n');
-
-/** A paragraph outside tables, or a table row with its cells' paragraphs by column. */
-interface Unit {
-  readonly first: number;
-  readonly paragraphs: readonly DocxParagraph[];
-  /** A table row: its cells' paragraphs, by column; null for a paragraph. */
-  readonly cells: readonly (readonly DocxParagraph[])[] | null;
-}
-
-function unitsOf(paragraphs: readonly DocxParagraph[]): Unit[] {
-  const out: Unit[] = [];
-  for (let i = 0; i < paragraphs.length; i++) {
-    const p = paragraphs[i]!;
-    if (!p.cell) {
-      out.push({ first: i, paragraphs: [p], cells: null });
-      continue;
-    }
-    const first = i;
-    const cells: DocxParagraph[][] = [];
-    while (i < paragraphs.length && paragraphs[i]!.cell?.table === p.cell.table && paragraphs[i]!.cell?.row === p.cell.row) {
-      const q = paragraphs[i]!;
-      (cells[q.cell!.col] ??= []).push(q);
-      i++;
-    }
-    i--;
-    out.push({ first, paragraphs: paragraphs.slice(first, i + 1), cells: Array.from(cells, (c) => c ?? []) });
-  }
-  return out;
-}
-
-/** A cell's paragraphs as one (a Markdown cell is one line: further paragraphs are `<br>` breaks). */
-function cellParagraph(ps: readonly DocxParagraph[]): DocxParagraph {
-  const first = ps[0];
-  if (!first) return { style: STYLE.tableText, bookmarks: [], mark: null, tokens: [], inTable: true, cell: null };
-  const tokens: Token[] = [];
-  ps.forEach((p, i) => {
-    if (i > 0) tokens.push({ type: 'text', text: '\n', bold: false, italic: false, strike: false, style: null, link: null, change: p.mark });
-    tokens.push(...p.tokens);
-  });
-  return { ...first, tokens };
-}
-
-// ---- the import itself ------------------------------------------------------------------------------
-
-const TOP_LEVEL: readonly string[] = [STYLE.numbered, STYLE.numberedRestricted, STYLE.body, STYLE.bodyRestricted];
-
-class Run {
-  readonly counts = { changed: 0, inserted: 0, deleted: 0, tracked: 0, comments: 0 };
-  readonly warnings: { range: SourceRange; message: string }[] = [];
-  private readonly intents: (Intent & { seq: number })[] = [];
-  private readonly md: MarkdownContext;
-  private readonly mdExpected: MarkdownContext;
-  /** Footnote keys by the edited DOCX's note ids; the notes added in Word and not yet placed. */
-  private readonly noteKeys = new Map<string, string>();
-  private readonly newNotes = new Map<string, { key: string; placed: boolean }>();
-  private readonly keptNotes = new Set<string>();
-  private readonly changedNotes: { key: string; expected: DocxParagraph[]; edited: DocxParagraph[] }[] = [];
-
-  constructor(
-    private readonly report: NumberedReport,
-    private readonly expected: Document,
-    private readonly edited: Document,
-  ) {
-    this.md = markdownContext(report, edited.comments, (id) => this.noteKeys.get(id));
-    const byNumber = new Map(report.footnotes.map((f) => [String(f.number), f.key]));
-    this.mdExpected = markdownContext(report, expected.comments, (id) => byNumber.get(id));
-  }
-
-  private intent(i: Intent): void {
-    this.intents.push({ ...i, seq: this.intents.length });
-  }
-
-  private warn(slot: Slot | undefined, message: string): void {
-    this.warnings.push({ range: slot?.range ?? slot?.near?.range ?? firstRange(this.report), message });
-  }
-
-  /** Word numbers its notes anew; a note is the report's footnote whose text it (mostly) has, in order of calls. */
-  footnotes(): void {
-    const order: string[] = [];
-    for (const p of this.edited.paragraphs) for (const t of p.tokens) if (t.type === 'footnote' && !order.includes(t.id)) order.push(t.id);
-    const notes = this.report.footnotes;
-    const expectedText = notes.map((f) => plainText(this.expected.footnotes.get(String(f.number)) ?? []).trim());
-    const editedText = order.map((id) => plainText(this.edited.footnotes.get(id) ?? []).trim());
-    const used = new Set(notes.map((f) => f.key));
-    let next = 1;
-    for (const step of align(expectedText, editedText, (a, b) => likeness(expectedText[a]!, editedText[b]!))) {
-      if (step.kind === 'removed') continue;
-      const id = order[step.b]!;
-      if (step.kind === 'added') {
-        while (used.has(String(next))) next++;
-        used.add(String(next));
-        this.noteKeys.set(id, String(next));
-        this.newNotes.set(id, { key: String(next), placed: false });
-        continue;
-      }
-      const f = notes[step.a]!;
-      this.noteKeys.set(id, f.key);
-      this.keptNotes.add(f.key);
-      if (step.kind === 'changed') this.changedNotes.push({ key: f.key, expected: this.expected.footnotes.get(String(f.number)) ?? [], edited: this.edited.footnotes.get(id) ?? [] });
-    }
-  }
-
-  body(): void {
-    const slots = checkSlots(this.report, this.expected.paragraphs);
-    const a = unitsOf(this.expected.paragraphs);
-    const b = unitsOf(this.edited.paragraphs);
-    const keyOf = (u: Unit, ctx: MarkdownContext) =>
-      u.cells
-        ? u.cells.map((c) => `${c.map((p) => p.style).join(',')}\u0001${paragraphMarkdown(ctx, cellParagraph(c), { cell: true, key: true }).text}`).join('\u0002')
-        : `${u.paragraphs[0]!.style}\u0001${paragraphMarkdown(ctx, u.paragraphs[0]!, { key: true }).text}`;
-    const bookmarksOf = (u: Unit) => u.paragraphs.flatMap((p) => p.bookmarks);
-    const score = (i: number, j: number) => {
-      const x = a[i]!;
-      const y = b[j]!;
-      if ((x.cells === null) !== (y.cells === null)) return -1;
-      const bx = bookmarksOf(x);
-      const by = bookmarksOf(y);
-      if (bx.length && by.length) return bx.some((m) => by.includes(m)) ? 1 : -1;
-      // A paragraph inserted with tracking on is all inserted text (its mark alone says little: LibreOffice marks the
-      // paragraph before as the one whose mark was inserted).
-      if (!y.cells && y.paragraphs[0]!.mark?.kind === 'ins' && y.paragraphs[0]!.tokens.every((t) => t.type !== 'text' || t.change?.kind === 'ins')) return -1;
-      return likeness(plainText(x.paragraphs), plainText(y.paragraphs));
-    };
-    const steps = align(
-      a.map((u) => keyOf(u, this.mdExpected)),
-      b.map((u) => keyOf(u, this.md)),
-      score,
-    );
-    const slotOf = (u: Unit | undefined) => (u ? slots[u.paragraphs.length > 1 && u.cells ? u.first + u.paragraphs.length - 1 : u.first] : undefined);
-    let previous: Unit | undefined;
-    steps.forEach((step, k) => {
-      if (step.kind === 'same') previous = a[step.a];
-      else if (step.kind === 'changed') {
-        this.changed(a[step.a]!, b[step.b]!, slots);
-        previous = a[step.a];
-      } else if (step.kind === 'removed') this.removed(a[step.a]!, slots);
-      else {
-        const after = steps.slice(k + 1).find((s) => s.kind === 'same' || s.kind === 'changed') as { a: number } | undefined;
-        this.added(b[step.b]!, previous ? slotOf(previous) : undefined, after ? slots[a[after.a]!.first] : undefined);
-      }
-    });
-  }
-
-  /** A paragraph (or row) of acta's that reads differently now. */
-  private changed(x: Unit, y: Unit, slots: readonly Slot[]): void {
-    if (x.cells && y.cells) {
-      const first = slots[x.first];
-      if (x.cells.length !== y.cells.length) {
-        this.warn(first, `Unexpected ${y.cells.length > x.cells.length ? 'column added' : 'column deleted'} in a table ${this.where(first)}, expected rows and cells edited; a column cannot come back, change the table in the Markdown`);
-      }
-      let changed = false;
-      x.cells.forEach((cell, col) => {
-        const other = y.cells![col];
-        if (!other) return;
-        const index = x.paragraphs.indexOf(cell[0]!) + x.first;
-        if (this.rewrite(slots[index]!, cellParagraph(cell), cellParagraph(other), true)) changed = true;
-      });
-      if (changed) this.counts.changed += 1;
-      return;
-    }
-    if (this.rewrite(slots[x.first]!, x.paragraphs[0]!, y.paragraphs[0]!, false)) this.counts.changed += 1;
-  }
-
-  /** Brings one paragraph's edits back to its source text; true when it did. */
-  private rewrite(slot: Slot, before: DocxParagraph, after: DocxParagraph, cell: boolean): boolean {
-    const base = paragraphMarkdown(this.mdExpected, before, { cell });
-    const now = this.written(after, cell, slot);
-    if (before.style !== after.style && !(slot.kind === 'cell' && after.style === STYLE.tableText)) {
-      this.warn(slot, `Unexpected change of style ${this.where(slot)} (${before.style} to ${after.style}), expected text edits; a style cannot come back to the Markdown, change the Markdown if the paragraph is to be another kind`);
-    }
-    if (base.text === now.text) return false;
-    if (!slot.span) {
-      this.warn(slot, `Unexpected edit ${this.where(slot)}, in text written by acta (a cover line, the agenda, a purpose, an annex title, code or a restricted label), expected edits to the text of the Markdown; it is not brought back, make it in the Markdown`);
-      return false;
-    }
-    this.intent({ type: 'merge', span: slot.span, base: base.text, edited: now.text });
-    countChanges(after, this.counts);
-    return true;
-  }
-
-  /** Markdown for an edited paragraph; what it cannot carry is a warning, and new footnotes find their file. */
-  private written(p: DocxParagraph, cell: boolean, slot: Slot | undefined, file?: string): Written {
-    const w = paragraphMarkdown(this.md, p, { cell });
-    for (const what of new Set(w.lost)) this.warn(slot, `Unexpected ${what} ${this.where(slot)}, expected text, revisions, comments, links, footnotes, bold or italic; it cannot come back to the Markdown, add it there if it belongs`);
-    const home = file ?? slot?.span?.file ?? slot?.range?.file;
-    for (const t of p.tokens) {
-      const note = t.type === 'footnote' ? this.newNotes.get(t.id) : undefined;
-      if (note && !note.placed && home) {
-        note.placed = true;
-        const paragraphs = this.edited.footnotes.get((t as { id: string }).id) ?? [];
-        const text = paragraphs.map((q) => paragraphMarkdown(this.md, q).text).filter(Boolean).join('\n\n    ');
-        this.intent({ type: 'append', file: home, text: `[^${note.key}]: ${text}` });
-      }
-    }
-    return w;
-  }
-
-  /** A paragraph or row of acta's that the edited DOCX no longer has. */
-  private removed(x: Unit, slots: readonly Slot[]): void {
-    const slot = slots[x.first]!;
-    if (x.cells) {
-      if (slot.cell && slot.cell.row > 0) {
-        this.intent({ type: 'delete-line', range: slot.cell.table.rows[slot.cell.row]!.range });
-        this.counts.deleted += 1;
-      } else this.warn(slot, `Unexpected deletion of ${slot.cell ? 'a table\'s header row' : 'a row of the agenda or cover'} ${this.where(slot)}, expected body rows deleted; it is not brought back, make it in the Markdown`);
-      return;
-    }
-    if (slot.kind === 'paragraph' && slot.paragraph) this.intent({ type: 'delete-block', range: slot.paragraph.range });
-    else if ((slot.kind === 'decision' || slot.kind === 'listItem') && slot.item) this.intent({ type: 'delete-line', range: slot.item });
-    else if (slot.kind === 'plain' && slot.range) this.intent({ type: 'delete-block', range: slot.range });
-    else {
-      // An empty paragraph of acta's (an empty cell…) carries nothing to lose.
-      if (paragraphMarkdown(this.mdExpected, x.paragraphs[0]!).text === '') return;
-      this.warn(slot, `Unexpected deletion of ${slot.kind === 'heading' ? 'a heading' : 'text written by acta'} ${this.where(slot)}, expected paragraphs, decisions, list items or table rows deleted; it is not brought back, delete it in the Markdown`);
-      return;
-    }
-    this.counts.deleted += 1;
-  }
-
-  /** A paragraph or row typed in Word: inserted at its place, after the paragraph before it. */
-  private added(y: Unit, previous: Slot | undefined, next: Slot | undefined): void {
-    const p = y.paragraphs[0]!;
-    if (y.cells) {
-      const cell = previous?.cell;
-      const cells = y.cells.map((c) => this.written(cellParagraph(c), true, previous, cell?.table.range.file).text);
-      if (!cell || cells.every((c) => c === '')) {
-        if (cells.some((c) => c !== '')) this.warn(previous, `Unexpected new table row ${this.after(previous)} outside the tables of the Markdown, expected rows added to a table; it is not brought back, add it in the Markdown`);
-        return;
-      }
-      const columns = Math.max(...cell.table.rows.map((r) => r.cells.length));
-      if (cells.length > columns) this.warn(previous, `Unexpected new row with ${cells.length} cells in a table of ${columns} columns ${this.after(previous)}, expected one cell a column; the cells after the last column are not brought back`);
-      const wrapped = cells.map((c) => (p.cell?.rowMark?.kind === 'ins' && c && !c.startsWith('{++') ? `{++${c}++}` : c));
-      const text = `| ${wrapped.join(' | ')} |`;
-      const rows = cell.table.rows;
-      if (cell.row > 0) this.intent({ type: 'row', at: { file: rows[cell.row]!.range.file, start: rows[cell.row]!.range.end.offset, end: rows[cell.row]!.range.end.offset }, side: 'after', text });
-      else if (rows[1]) this.intent({ type: 'row', at: { file: rows[1].range.file, start: rows[1].range.start.offset, end: rows[1].range.start.offset }, side: 'before', text });
-      else this.intent({ type: 'row', at: { file: cell.table.range.file, start: cell.table.range.end.offset, end: cell.table.range.end.offset }, side: 'after', text });
-      this.counts.inserted += 1;
-      // A row inserted with tracking on is one revision, whatever its cells hold.
-      countChanges({ ...p, tokens: y.paragraphs.flatMap((q) => q.tokens) }, this.counts);
-      return;
-    }
-    const isItem = p.style === STYLE.decision || p.style === STYLE.listItem;
-    const place = isItem ? null : previous?.after ?? next?.before ?? null;
-    const home = isItem ? (previous?.item ?? next?.item)?.file : place?.file;
-    const written = this.written(p, false, previous, home);
-    if (written.text === '') return;
-    const text = p.mark?.kind === 'ins' && !written.text.startsWith('{++') ? `{++${written.text}++}` : written.text;
-    if (isItem) {
-      const kind = p.style === STYLE.decision ? 'decision' : 'listItem';
-      const first = kind === 'decision' && previous?.kind === 'paragraph' ? previous.paragraph?.decisions?.[0] : undefined;
-      if (previous?.kind === kind && previous.item) this.intent({ type: 'item', item: previous.item, side: 'after', text });
-      else if (first) this.intent({ type: 'item', item: first.range, side: 'before', text });
-      else if (next?.kind === kind && next.item) this.intent({ type: 'item', item: next.item, side: 'before', text });
-      else {
-        this.warn(previous, `Unexpected new ${kind === 'decision' ? 'decision' : 'list item'} ${this.after(previous)} with no ${kind === 'decision' ? 'decision' : 'list item'} next to it, expected it added in a list; it is not brought back, add it in the Markdown`);
-        return;
-      }
-    } else if (TOP_LEVEL.includes(p.style) && place) {
-      this.intent({ type: 'block', at: place, side: previous?.after ? 'after' : 'before', text });
-    } else {
-      this.warn(previous, `Unexpected new paragraph of style ${p.style} ${this.after(previous)}, expected new paragraphs, decisions, list items or table rows; it is not brought back, add it in the Markdown`);
-      return;
-    }
-    this.counts.inserted += 1;
-    countChanges(p, this.counts);
-  }
-
-  /** The notes whose text was edited in Word, back to their definitions; the notes no call is left for, removed. */
-  footnoteTexts(): void {
-    for (const { key, expected, edited } of this.changedNotes) {
-      const footnote = this.report.footnotes.find((f) => f.key === key)!;
-      const slots = footnoteSlots(footnote.blocks);
-      if (slots.length !== expected.length || expected.length !== edited.length) {
-        this.warn(undefined, `Unexpected paragraphs added to or deleted from footnote [^${key}], expected its text edited; it is not brought back, edit the note in the Markdown`);
-        continue;
-      }
-      slots.forEach((slot, i) => {
-        if (this.rewrite(slot.range ? slot : { ...slot, range: footnote.range }, expected[i]!, edited[i]!, false)) this.counts.changed += 1;
-      });
-    }
-    for (const f of this.report.footnotes) {
-      if (this.keptNotes.has(f.key)) continue;
-      this.intent({ type: 'delete-block', range: f.range });
-    }
-  }
-
-  /** Where a new paragraph is, told by the paragraph of acta's before it. */
-  private after(slot: Slot | undefined): string {
-    const annex = slot?.annex ? ` of ${slot.annex}` : '';
-    if (slot?.near?.number != null) return `after paragraph ${slot.near.number}${annex}`;
-    return slot?.annex ? `at the start of ${slot.annex}` : 'before paragraph 1';
-  }
-
-  private where(slot: Slot | undefined): string {
-    const annex = slot?.annex ? ` of ${slot.annex}` : '';
-    if (slot?.kind === 'paragraph' && slot.paragraph?.number != null) return `in paragraph ${slot.paragraph.number}${annex}`;
-    if (slot?.near?.number != null) return `after paragraph ${slot.near.number}${annex}`;
-    return slot?.annex ? `at the start of ${slot.annex}` : slot?.span || slot?.range ? 'before paragraph 1' : 'on the cover or in the agenda';
-  }
-
-  async finish(): Promise<ImportResult> {
-    const texts = new Map<string, string>();
-    const fileOf = (i: Intent) => (i.type === 'merge' || i.type === 'block' || i.type === 'row' ? (i.type === 'merge' ? i.span : i.at).file : i.type === 'append' ? i.file : i.type === 'item' ? i.item.file : i.range.file);
-    for (const file of new Set(this.intents.map(fileOf))) texts.set(file, await readFile(file, 'utf8'));
-    const files = new Map<string, { before: string; after: string }>();
-    for (const [file, before] of texts) {
-      const edits = this.intents.filter((i) => fileOf(i) === file).map((i) => placed(i, before));
-      let after = before;
-      let limit = Infinity;
-      // From the end, so earlier offsets stay valid; at one offset, a deletion before the insertions, and insertions in their order.
-      for (const e of edits.sort((x, y) => y.start - x.start || y.end - x.end || y.seq - x.seq)) {
-        if (e.end > limit) continue; // overlapping an edit already made: the first one placed wins
-        after = after.slice(0, e.start) + e.text + after.slice(e.end);
-        limit = e.start;
-      }
-      after = after.replace(/\n{3,}/g, (m, offset: number) => (before.includes(m) && before.indexOf(m) === offset ? m : '\n\n'));
-      if (after !== before) files.set(file, { before, after });
-    }
-    return { files, counts: this.counts, warnings: this.warnings };
-  }
-}
-
-/** An intent as an edit of its file's text: [start, end) becomes text. */
-function placed(i: Intent & { seq: number }, source: string): { start: number; end: number; text: string; seq: number } {
-  const lineStart = (offset: number) => source.lastIndexOf('\n', offset - 1) + 1;
-  switch (i.type) {
-    case 'merge': {
-      let { start, end } = i.span;
-      // An empty cell's text goes after the space that follows its `|`.
-      if (start === end && source[start] === ' ') start = end = start + 1;
-      return { start, end, text: mergeInto(source.slice(start, end), i.base, i.edited), seq: i.seq };
-    }
-    case 'block':
-      return { start: i.at.start, end: i.at.start, text: i.side === 'after' ? `\n\n${i.text}` : `${i.text}\n\n`, seq: i.seq };
-    case 'row':
-      return { start: i.at.start, end: i.at.start, text: i.side === 'after' ? `\n${i.text}` : `${i.text}\n`, seq: i.seq };
-    case 'item': {
-      const start = i.item.start.offset;
-      const indent = source.slice(lineStart(start), start);
-      const marker = /^(?:[-*+]|\d+[.)])[ \t]+/.exec(source.slice(start))?.[0] ?? '- ';
-      return i.side === 'after'
-        ? { start: i.item.end.offset, end: i.item.end.offset, text: `\n${indent}${marker}${i.text}`, seq: i.seq }
-        : { start, end: start, text: `${marker}${i.text}\n${indent}`, seq: i.seq };
-    }
-    case 'delete-line': {
-      const from = lineStart(i.range.start.offset);
-      return from > 0
-        ? { start: from - 1, end: i.range.end.offset, text: '', seq: i.seq }
-        : { start: 0, end: i.range.end.offset + (source[i.range.end.offset] === '\n' ? 1 : 0), text: '', seq: i.seq };
-    }
-    case 'delete-block': {
-      let start = i.range.start.offset;
-      let end = i.range.end.offset;
-      while (start > 0 && /\s/.test(source[start - 1]!)) start--;
-      if (start === 0) while (end < source.length && /\s/.test(source[end]!)) end++;
-      return { start, end, text: '', seq: i.seq };
-    }
-    case 'append':
-      return { start: source.length, end: source.length, text: `${source.endsWith('\n') || source === '' ? '' : '\n'}\n${i.text}\n`, seq: i.seq };
-  }
-}
-
-function firstRange(report: NumberedReport): SourceRange {
-  return report.items[0]?.range ?? ({ file: 'meeting.md', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } as SourceRange);
-}
-
-function countChanges(p: DocxParagraph, counts: ImportResult['counts']): void {
-  let last: string | null = null;
-  for (const t of p.tokens) {
-    const key = 'change' in t && t.change ? `${t.change.kind}` : null;
-    if (key && key !== last) counts.tracked += 1;
-    last = key;
-    if (t.type === 'comment-start') counts.comments += 1;
-  }
 }

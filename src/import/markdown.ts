@@ -1,25 +1,35 @@
-// One DOCX paragraph as Markdown: revisions as CriticMarkup, Word comments as `{==…==}{>>…<<}`, REF fields as
-// `[](#id)`, hyperlinks as links, footnote calls as `[^key]`, bold, italic, strike, code and restricted text as
-// acta writes them.
+// One DOCX paragraph as Markdown: revisions as CriticMarkup (with who and when, `{by="…" at="…"}`, when that is not
+// the report's own changes author and date), Word comments as `{==…==}{>>…<<}` with their date, state and replies,
+// tracked bold and italic as substitutions, REF fields as `[](#id)`, hyperlinks as links, footnote calls as `[^key]`,
+// bold, italic, strike, code and restricted text as acta writes them. Every string goes through escape.ts.
 
 import type { NumberedReport, Target } from '../model.js';
 import { STYLE } from '../render/docx/styles.js';
-import type { DocxComment, DocxParagraph, Token } from './read-docx.js';
+import { escapeLineStarts, escapeText, escapeUrl } from './escape.js';
+import type { Change, DocxComment, DocxParagraph, FormatChange, Token } from './read-docx.js';
 
 export interface MarkdownContext {
   readonly comments: ReadonlyMap<string, DocxComment>;
+  /** The comments whose range starts in some paragraph of the document (one that ends elsewhere is written there). */
+  readonly started: ReadonlySet<string>;
   /** The key of the footnote a call (by its id in this DOCX) stands for. */
   readonly footnoteKey: (id: string) => string | undefined;
   /** The report's targets by bookmark. */
   readonly byBookmark: ReadonlyMap<string, Target>;
-  /** The author a comment needs no `[Author]` for. */
+  /** The author and day (YYYY-MM-DD) a change or comment needs no attribution for: the report's changes author and date. */
   readonly defaultAuthor: string;
+  readonly defaultDate: string;
 }
 
 export interface Written {
   readonly text: string;
-  /** What the paragraph held that Markdown cannot take back (an image…). */
-  readonly lost: readonly string[];
+  /** What the paragraph held that Markdown cannot take back (an image, a retyped number…), and what to do instead. */
+  readonly lost: readonly Lost[];
+}
+
+export interface Lost {
+  readonly what: string;
+  readonly fix: string;
 }
 
 export interface WriteOptions {
@@ -29,27 +39,50 @@ export interface WriteOptions {
   readonly key?: boolean;
 }
 
-export function markdownContext(report: NumberedReport, comments: ReadonlyMap<string, DocxComment>, footnoteKey: (id: string) => string | undefined): MarkdownContext {
-  return { comments, footnoteKey, byBookmark: new Map(Object.values(report.targets).map((t) => [t.bookmark, t])), defaultAuthor: report.facts.changes.author };
+export function markdownContext(report: NumberedReport, comments: ReadonlyMap<string, DocxComment>, footnoteKey: (id: string) => string | undefined, paragraphs: readonly DocxParagraph[] = []): MarkdownContext {
+  const started = new Set<string>();
+  for (const p of paragraphs) for (const t of p.tokens) if (t.type === 'comment-start') started.add(t.id);
+  return {
+    comments,
+    started,
+    footnoteKey,
+    byBookmark: new Map(Object.values(report.targets).map((t) => [t.bookmark, t])),
+    defaultAuthor: report.facts.changes.author,
+    defaultDate: report.facts.changes.date,
+  };
 }
 
+/** A revision as the Markdown groups it: its kind, and who and when when that must be said. */
+type Revision = { readonly kind: 'ins' | 'del'; readonly by: string } | null;
+
 interface Segment {
-  readonly change: 'ins' | 'del' | null;
+  readonly change: Revision;
   readonly restricted: boolean;
   readonly link: string | null;
   readonly text: string;
 }
 
+/** Sentinels for comment anchors while the paragraph is assembled: never in text (control characters are dropped on reading). */
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+const SENTINEL = /\u0001([^\u0003]*)\u0003|\u0002([^\u0003]*)\u0003/g;
+
 export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, options: WriteOptions = {}): Written {
-  const lost: string[] = [];
+  const lost: Lost[] = [];
   const tokens = mergeSubitemReferences(p.tokens, ctx.byBookmark);
   const segments: Segment[] = [];
-  const escape = (text: string) => escapeMarkdown(text, options.cell === true);
+  const escape = (text: string) => escapeText(text, { cell: options.cell === true });
   const push = (segment: Segment) => segments.push(segment);
   // Comment anchors take the place of the text around them, so they do not split a link or restricted span.
   const marker = (text: string) => {
     const last = segments.at(-1);
     push({ change: null, restricted: last?.restricted ?? false, link: last?.link ?? null, text });
+  };
+  const opened = new Set<string>();
+  const closed = new Set<string>();
+  const written = (id: string) => {
+    const c = ctx.comments.get(id);
+    return c !== undefined && c.parent === null;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -57,15 +90,25 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
       case 'text': {
         // The words of a restricted span's labels are acta's to write.
         if (t.style === STYLE.restrictedLabel) break;
+        // Text inserted and deleted again was never there in either reading.
+        if (t.change?.inserted) break;
         // Consecutive runs with the same formatting are one span.
         let text = t.text;
         while (i + 1 < tokens.length) {
           const n = tokens[i + 1]!;
-          if (n.type !== 'text' || n.bold !== t.bold || n.italic !== t.italic || n.strike !== t.strike || n.style !== t.style || n.link !== t.link || !sameChange(n.change, t.change)) break;
+          if (n.type !== 'text' || n.bold !== t.bold || n.italic !== t.italic || n.strike !== t.strike || n.style !== t.style || n.link !== t.link || !sameChange(n.change, t.change) || !sameFormatChange(n.formatChange, t.formatChange) || n.change?.inserted) break;
           text += n.text;
           i++;
         }
-        push({ change: t.change?.kind ?? null, restricted: t.style === STYLE.restrictedChar, link: linkOf(ctx, t.link), text: formatted(escape(text), t) });
+        const restricted = t.style === STYLE.restrictedChar;
+        const link = linkOf(ctx, t.link);
+        const change = revisionOf(ctx, t.change);
+        if (t.formatChange && !t.change) {
+          // Bold or italic added or taken away with tracking on: the words as they were, then as they are.
+          const by = attribution(ctx, t.formatChange.author, t.formatChange.date);
+          push({ change: { kind: 'del', by }, restricted, link, text: formatted(escape(text), text, { ...t, ...t.formatChange }) });
+          push({ change: { kind: 'ins', by }, restricted, link, text: formatted(escape(text), text, t) });
+        } else push({ change, restricted, link, text: formatted(escape(text), text, t) });
         break;
       }
       case 'field': {
@@ -73,47 +116,96 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
         const target = ref ? ctx.byBookmark.get(ref[1]!) : undefined;
         const hyperlink = /^HYPERLINK\s+(?:\\l\s+)?"([^"]*)"/.exec(t.instruction);
         const link = hyperlink ? linkOf(ctx, /^HYPERLINK\s+\\l/.test(t.instruction) ? `#${hyperlink[1]}` : hyperlink[1]!) : null;
+        const shown = target ? fieldLabel(target, ref![1]!, t.instruction) : null;
+        const typedOver = target !== undefined && (t.edited || (shown !== null && t.result.trim() !== shown && t.result.trim() !== ''));
+        if (typedOver && options.key) {
+          // So the paragraph is compared, and the typing said: the Markdown keeps the reference.
+          push({ change: null, restricted: false, link: null, text: `\u0004F${t.result}` });
+        }
+        if (target && typedOver && !options.key) {
+          {
+            lost.push({
+              what: `text typed over a reference acta computes (it prints “${shown ?? target.label}”, the copy shows “${t.result.trim()}”)`,
+              fix: `change the reference in the Markdown (\`[](#${target.id})\`) or the text it points at`,
+            });
+          }
+        }
         const text = target ? `[](#${target.id})` : options.key && !hyperlink ? `{${t.instruction.split(/\s+/).slice(0, 2).join(' ')}}` : escape(t.result);
-        push({ change: t.change?.kind ?? null, restricted: t.style === STYLE.restrictedChar, link, text });
+        if (t.change?.inserted) break;
+        push({ change: revisionOf(ctx, t.change), restricted: t.style === STYLE.restrictedChar, link, text });
         break;
       }
       case 'footnote': {
         const key = ctx.footnoteKey(t.id);
-        if (key) push({ change: t.change?.kind ?? null, restricted: segments.at(-1)?.restricted ?? false, link: null, text: `[^${key}]` });
-        else lost.push('footnote call with no note');
+        if (key) push({ change: revisionOf(ctx, t.change), restricted: segments.at(-1)?.restricted ?? false, link: null, text: `[^${key}]` });
+        else lost.push({ what: 'footnote call with no note', fix: 'add the note in the Markdown' });
         break;
       }
       case 'comment-start':
-        marker('\u0000S');
+        if (written(t.id) && !opened.has(t.id)) {
+          opened.add(t.id);
+          marker(`${OPEN}${t.id}\u0003`);
+        }
         break;
-      case 'comment-end': {
-        const c = ctx.comments.get(t.id);
-        const author = c && c.author && c.author !== ctx.defaultAuthor ? `[${c.author}] ` : '';
-        if (c) marker(`\u0000E${author}${c.text}\u0000`);
+      case 'comment-end':
+      case 'comment-ref':
+        if (!written(t.id) || closed.has(t.id)) break;
+        // A comment that starts in an earlier paragraph was written there.
+        if (!opened.has(t.id) && ctx.started.has(t.id)) break;
+        closed.add(t.id);
+        marker(`${CLOSE}${t.id}\u0003`);
         break;
-      }
       case 'object':
-        lost.push('image or object');
-        if (options.key) push({ change: t.change?.kind ?? null, restricted: false, link: null, text: '\u0000O' });
+        lost.push({ what: 'image or object', fix: 'add it to the Markdown if it belongs' });
+        if (options.key) push({ change: revisionOf(ctx, t.change), restricted: false, link: null, text: '\u0004O' });
         break;
     }
   }
-  let out = restrictedSpans(segments);
-  // Comment anchors: `{==words==}{>>text<<}`, or `{>>text<<}` at a point.
-  out = out.replace(/\u0000S([^\u0000]*?)\u0000E([^\u0000]*)\u0000/g, (_, words: string, body: string) => (words ? `{==${words}==}{>>${body}<<}` : `{>>${body}<<}`));
-  out = out.replace(/\u0000[SE]/g, '');
-  out = out.trim();
-  if (p.mark?.kind === 'del' && out && !out.startsWith('{--')) out = `{--${out}--}`;
+  // A comment whose range ends in a later paragraph is anchored on the words to this one's end.
+  for (const id of opened) if (!closed.has(id)) marker(`${CLOSE}${id}\u0003`);
+  // Compared by key, a paragraph that held control characters reads as changed, so the loss is said.
+  if (p.controls > 0 && options.key) marker('\u0004C');
+  if (p.controls > 0) lost.push({ what: `${p.controls === 1 ? 'control character' : `${p.controls} control characters`} (invisible in Word)`, fix: 'left out' });
+  let out = comments(ctx, restrictedSpans(segments));
+  out = escapeLineStarts(out.trim());
+  if (p.mark?.kind === 'del' && out && !out.startsWith('{--') && allDeleted(p)) out = `{--${out}--}${attributeBlock(revisionOf(ctx, p.mark)?.by ?? '')}`;
   return { text: out, lost };
+}
+
+/** Every word of the paragraph is a tracked deletion: the paragraph itself is deleted. */
+function allDeleted(p: DocxParagraph): boolean {
+  return p.tokens.every((t) => t.type === 'comment-start' || t.type === 'comment-end' || t.type === 'comment-ref' || (t.type === 'text' && !t.text.trim()) || ('change' in t && t.change?.kind === 'del'));
+}
+
+/** What a REF field shows when acta computes it, or null when the Markdown does not say (a label Word formats). */
+function fieldLabel(target: Target, bookmark: string, instruction: string): string | null {
+  if (bookmark === target.bookmark) return target.kind === 'subitem' ? target.subitemLabel ?? target.label : target.label;
+  if (target.item && bookmark === target.item.bookmark) return target.item.label;
+  return /\\#/.test(instruction) ? null : target.label;
 }
 
 /** A link's Markdown address: an address as it is, a bookmark as the id of what it marks (null: not a link acta can write). */
 function linkOf(ctx: MarkdownContext, link: string | null): string | null {
   if (link === null) return null;
-  if (!link.startsWith('#')) return /^(https?:|mailto:)/i.test(link) ? link : null;
+  if (!link.startsWith('#')) return /^(https?:|mailto:)/i.test(link) ? escapeUrl(link) : null;
   const target = ctx.byBookmark.get(link.slice(1));
   return target ? `#${target.id}` : null;
 }
+
+/** Who and when, as an attribute block's contents: nothing when it is the report's own changes author and date. */
+function attribution(ctx: MarkdownContext, author: string, date: string | null): string {
+  const day = date === null ? null : /^(\d{4}-\d{2}-\d{2})T00:00:00(?:\.0+)?Z$/.exec(date)?.[1] ?? date;
+  const parts: string[] = [];
+  if (author && author !== ctx.defaultAuthor) parts.push(`by="${author.replace(/["\n]/g, "'")}"`);
+  if (day && day !== ctx.defaultDate && /^\d{4}-\d{2}-\d{2}/.test(day)) parts.push(`at="${day}"`);
+  return parts.join(' ');
+}
+
+function revisionOf(ctx: MarkdownContext, change: Change): Revision {
+  return change ? { kind: change.kind, by: attribution(ctx, change.author, change.date) } : null;
+}
+
+const attributeBlock = (by: string) => (by ? `{${by}}` : '');
 
 /** Restricted spans outermost, then links, then revisions: an edit inside a span or link stays inside it. */
 function restrictedSpans(segments: readonly Segment[]): string {
@@ -129,17 +221,58 @@ function links(segments: readonly Segment[]): string {
 }
 
 function revisions(segments: readonly Segment[]): string {
-  const runs = runsOf(segments, (s) => s.change).map(([change, run]) => ({ change, text: run.map((s) => s.text).join('') }));
+  const runs = runsOf(segments, (s) => (s.change ? `${s.change.kind}\u0000${s.change.by}` : null)).map(([, run]) => ({ change: run[0]!.change, text: run.map((s) => s.text).join('') }));
   let out = '';
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i]!;
     const next = runs[i + 1];
-    if (run.change === 'del' && next?.change === 'ins') {
-      out += `{~~${run.text}~>${next.text}~~}`;
+    // A comment anchor alone is no text to mark.
+    const marked = (text: string) => text.replace(SENTINEL, '') !== '';
+    if (run.change?.kind === 'del' && next?.change?.kind === 'ins' && next.change.by === run.change.by && marked(run.text) && marked(next.text)) {
+      out += `{~~${run.text}~>${next.text}~~}${attributeBlock(run.change.by)}`;
       i++;
-    } else out += run.change === 'ins' ? `{++${run.text}++}` : run.change === 'del' ? `{--${run.text}--}` : run.text;
+    } else if (run.change && marked(run.text)) out += `{${run.change.kind === 'ins' ? '++' : '--'}${run.text}${run.change.kind === 'ins' ? '++' : '--'}}${attributeBlock(run.change.by)}`;
+    else out += run.text;
   }
   return out;
+}
+
+/**
+ * The comment anchors put in place: a comment whose words hold no markup of their own (no change, link, span or other
+ * comment) highlights them, `{==words==}{>>…<<}`; any other is written at its end, `{>>…<<}` (CriticMarkup does not
+ * nest, and Word's ranges may overlap). Replies follow their comment, `{>>…<<}{reply}`.
+ */
+function comments(ctx: MarkdownContext, text: string): string {
+  const opens = new Map<string, number>();
+  const closes = new Map<string, number>();
+  for (const m of text.matchAll(SENTINEL)) (m[1] !== undefined ? opens : closes).set(m[1] ?? m[2]!, m.index);
+  const highlighted = new Set<string>();
+  for (const [id, start] of opens) {
+    const end = closes.get(id);
+    if (end === undefined) continue;
+    const inside = text.slice(text.indexOf('\u0003', start) + 1, end);
+    if (!/[\u0001\u0002]/.test(inside) && !/(?<!\\)[[\]{}]/.test(inside) && inside.trim() !== '') highlighted.add(id);
+  }
+  return text.replace(SENTINEL, (_, open: string | undefined, close: string | undefined) => {
+    if (open !== undefined) return highlighted.has(open) ? '{==' : '';
+    const id = close!;
+    return `${highlighted.has(id) ? '==}' : ''}${commentMarkdown(ctx, id)}`;
+  });
+}
+
+function commentMarkdown(ctx: MarkdownContext, id: string): string {
+  const c = ctx.comments.get(id);
+  if (!c) return '';
+  const body = (x: DocxComment) => {
+    const author = x.author && x.author !== ctx.defaultAuthor ? `[${x.author.replace(/[[\]\n]/g, ' ')}] ` : '';
+    return `{>>${author}${escapeText(x.text).replace(/\\\n/g, ' ')}<<}`;
+  };
+  const when = (x: DocxComment) => attribution(ctx, ctx.defaultAuthor, x.date);
+  const head = [when(c), c.done ? 'done' : ''].filter(Boolean).join(' ');
+  const replies = [...ctx.comments.values()]
+    .filter((r) => r.parent === id)
+    .map((r) => `${body(r)}{${['reply', when(r)].filter(Boolean).join(' ')}}`);
+  return `${body(c)}${head ? `{${head}}` : ''}${replies.join('')}`;
 }
 
 function runsOf<K>(segments: readonly Segment[], key: (s: Segment) => K): [K, Segment[]][] {
@@ -163,7 +296,7 @@ function mergeSubitemReferences(tokens: readonly Token[], byBookmark: ReadonlyMa
     if (t.type === 'field' && space?.type === 'text' && space.text === ' ' && sub?.type === 'field') {
       const target = byBookmark.get(/^REF\s+(\S+)/.exec(sub.instruction)?.[1] ?? '');
       if (target?.kind === 'subitem' && target.item && t.instruction.startsWith(`REF ${target.item.bookmark} `)) {
-        out.push(sub);
+        out.push({ ...sub, edited: sub.edited || t.edited, result: t.result.trim() === target.item.label ? sub.result : `${t.result} ${sub.result}` });
         i += 2;
         continue;
       }
@@ -173,23 +306,20 @@ function mergeSubitemReferences(tokens: readonly Token[], byBookmark: ReadonlyMa
   return out;
 }
 
-type ChangeOf = Extract<Token, { type: 'text' }>['change'];
-const sameChange = (a: ChangeOf, b: ChangeOf) => (a === null && b === null) || (a !== null && b !== null && a.kind === b.kind && a.author === b.author);
+const sameChange = (a: Change, b: Change) => (a === null && b === null) || (a !== null && b !== null && a.kind === b.kind && a.author === b.author && a.date === b.date && !a.inserted === !b.inserted);
+const sameFormatChange = (a: FormatChange, b: FormatChange) => (a === null && b === null) || (a !== null && b !== null && a.bold === b.bold && a.italic === b.italic && a.author === b.author);
 
-/** Bold, italic and strike around the words, the spaces outside the markers (Markdown wants them so). */
-function formatted(text: string, t: Extract<Token, { type: 'text' }>): string {
-  let marker = (t.strike ? '~~' : '') + (t.bold ? '**' : '') + (t.italic ? '*' : '');
+/** Bold, italic and strike around the words, the spaces outside the markers (Markdown wants them so); code in backticks. */
+function formatted(text: string, typed: string, t: { readonly bold: boolean; readonly italic: boolean; readonly strike?: boolean; readonly style?: string | null }): string {
   const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
   if (!m[2]) return text;
-  let inner = m[2];
   if (t.style === STYLE.codeChar) {
-    inner = `\`${m[2].replace(/\\([\\*[\]_|{<])/g, '$1')}\``;
-    marker = '';
+    // The code as typed, in a run of backticks longer than any it holds.
+    const raw = typed.trim();
+    const fence = '`'.repeat(Math.max(0, ...[...raw.matchAll(/`+/g)].map((r) => r[0].length)) + 1);
+    const pad = raw.startsWith('`') || raw.endsWith('`') ? ' ' : '';
+    return `${m[1]}${fence}${pad}${raw}${pad}${fence}${m[3]}`;
   }
-  return `${m[1]}${marker}${inner}${[...marker].reverse().join('')}${m[3]}`;
-}
-
-function escapeMarkdown(text: string, cell: boolean): string {
-  const escaped = text.replace(/[\\*[\]_]/g, (c) => `\\${c}`).replace(/\{(?=\+\+|--|~~|==|>>)/g, '\\{');
-  return cell ? escaped.replace(/\|/g, '\\|').replace(/\n/g, '<br>') : escaped.replace(/\n/g, '\\\n');
+  const marker = (t.strike ? '~~' : '') + (t.bold ? '**' : '') + (t.italic ? '*' : '');
+  return `${m[1]}${marker}${m[2]}${[...marker].reverse().join('')}${m[3]}`;
 }

@@ -3,7 +3,9 @@
 // and comment anchors, as the import needs them.
 
 import { XMLParser } from 'fast-xml-parser';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { NOT_A_ZIP, readZip, ZipRefused } from '../load/read-zip.js';
+import { originIndex } from '../render/docx/origins.js';
 import { tooDeep, WORD_XML } from '../xml.js';
 
 /** A DOCX acta refuses to read, with the one line that says why. */
@@ -13,47 +15,33 @@ const MB = 1024 * 1024;
 /** Far above any report (the flagship's full DOCX is under 1 MB, its document part under 5 MB). */
 export const LIMITS = { file: 64 * MB, part: 64 * MB, total: 256 * MB, ratio: 200, entries: 5000, paragraphs: 200_000 } as const;
 
-const PARTS = ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/styles.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml'] as const;
+const PARTS = [
+  'word/document.xml', 'word/comments.xml', 'word/commentsExtended.xml', 'word/footnotes.xml', 'word/styles.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml', 'docProps/custom.xml',
+] as const;
 export type PartName = (typeof PARTS)[number];
+/** Custom XML items: one of them carries the build's base (render/docx/base-part.ts). */
+const CUSTOM_XML = /^customXml\/item\d{1,3}\.xml$/;
+export type Unpacked = Partial<Record<PartName, string>> & { readonly [custom: `customXml/${string}`]: string | undefined };
 
 /** The parts the import reads, unpacked only after every entry of the zip has been checked. */
-export function unpackDocx(bytes: Uint8Array): Partial<Record<PartName, string>> {
+export function unpackDocx(bytes: Uint8Array): Unpacked {
   if (bytes.length > LIMITS.file) throw new RefusedDocx(`the file is ${Math.round(bytes.length / MB)} MB, more than the ${LIMITS.file / MB} MB any report can be`);
-  let total = 0;
-  let entries = 0;
-  let files: Record<string, Uint8Array>;
+  let files: Map<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, {
-      filter: (entry) => {
-        entries += 1;
-        if (entries > LIMITS.entries) throw new RefusedDocx(`the zip holds more than ${LIMITS.entries} entries, which no Word document does`);
-        if (/(^|[\\/])\.\.([\\/]|$)/.test(entry.name) || /^([\\/]|[a-zA-Z]:)/.test(entry.name) || entry.name.includes('\\')) {
-          throw new RefusedDocx(`the zip has an entry named \`${entry.name}\` that points outside the document`);
-        }
-        total += entry.originalSize;
-        if (entry.originalSize > LIMITS.part) {
-          throw new RefusedDocx(`the entry \`${entry.name}\` unpacks to more than ${LIMITS.part / MB} MB (a zip bomb?), far more than any report`);
-        }
-        if (total > LIMITS.total) throw new RefusedDocx(`the zip unpacks to more than ${LIMITS.total / MB} MB (a zip bomb?), far more than any report`);
-        if (entry.originalSize > MB && entry.originalSize / Math.max(entry.size, 1) > LIMITS.ratio) {
-          throw new RefusedDocx(`the entry \`${entry.name}\` is compressed ${Math.round(entry.originalSize / Math.max(entry.size, 1))} to 1 (a zip bomb?), which Word never does`);
-        }
-        return (PARTS as readonly string[]).includes(entry.name);
-      },
-    });
+    files = readZip(bytes, (name) => (PARTS as readonly string[]).includes(name) || CUSTOM_XML.test(name), { entries: LIMITS.entries, entry: LIMITS.part, total: LIMITS.total, ratio: LIMITS.ratio });
   } catch (e) {
-    if (e instanceof RefusedDocx) throw e;
-    throw new RefusedDocx('the file is not a DOCX: it is not a readable zip archive');
+    if (e instanceof ZipRefused) throw new RefusedDocx(e.message === NOT_A_ZIP ? `the file is not a DOCX: ${NOT_A_ZIP}` : e.message);
+    throw e;
   }
-  const out: Partial<Record<PartName, string>> = {};
-  for (const name of PARTS) {
-    const data = files[name];
+  const out: Record<string, string> = {};
+  for (const name of [...PARTS, ...[...files.keys()].filter((n) => CUSTOM_XML.test(n))]) {
+    const data = files.get(name);
     if (!data) continue;
     // fflate sizes its output from the zip's own (untrusted) header: check what actually came out.
     if (data.length > LIMITS.part) throw new RefusedDocx(`the part ${name} unpacks to more than ${LIMITS.part / MB} MB`);
     out[name] = strFromU8(data);
   }
-  return out;
+  return out as Unpacked;
 }
 
 export type XmlNode = { readonly [name: string]: XmlNode[] | string | Record<string, string> };
@@ -135,7 +123,14 @@ export function findAll(nodes: readonly XmlNode[], name: string, out: XmlNode[] 
 
 // ---- the document as the import sees it --------------------------------------------------------------
 
-export type Change = { readonly kind: 'ins' | 'del'; readonly author: string } | null;
+/**
+ * A tracked change: who made it and when (Word's w:date, when it says). `inserted` marks a deletion of text that was
+ * itself a tracked insertion: text never accepted and now taken out again, so it is in neither reading.
+ */
+export type Change = { readonly kind: 'ins' | 'del'; readonly author: string; readonly date: string | null; readonly inserted?: boolean } | null;
+
+/** The bold and italic a run had before a tracked formatting change (w:rPrChange), when it had other ones, and who changed them. */
+export type FormatChange = { readonly bold: boolean; readonly italic: boolean; readonly author: string; readonly date: string | null } | null;
 
 export type Token =
   | {
@@ -148,10 +143,20 @@ export type Token =
       /** The hyperlink the run is in: an address, or `#bookmark` for a place in the document. */
       readonly link: string | null;
       readonly change: Change;
+      readonly formatChange: FormatChange;
     }
-  | { readonly type: 'field'; readonly instruction: string; readonly result: string; readonly style: string | null; readonly change: Change }
+  | {
+      readonly type: 'field';
+      readonly instruction: string;
+      /** What the field shows: its result as Word last wrote it, with tracked edits accepted. */
+      readonly result: string;
+      readonly style: string | null;
+      readonly change: Change;
+      /** Its result holds a tracked edit of its own (someone typed into the computed text). */
+      readonly edited: boolean;
+    }
   | { readonly type: 'footnote'; readonly id: string; readonly change: Change }
-  | { readonly type: 'comment-start' | 'comment-end'; readonly id: string }
+  | { readonly type: 'comment-start' | 'comment-end' | 'comment-ref'; readonly id: string }
   /** An image, drawing, text box or embedded object: nothing the Markdown can take back. */
   | { readonly type: 'object'; readonly change: Change };
 
@@ -159,10 +164,14 @@ export interface DocxParagraph {
   /** Its style, as acta names it when the style is one of acta's (LibreOffice renames some ids: BodyText becomes TextBody). */
   readonly style: string;
   readonly bookmarks: readonly string[];
+  /** The index of its origin in the writer's map (its hidden `_acta_N` bookmark), when acta wrote it from the Markdown. */
+  readonly origin: number | null;
   /** A paragraph inserted or deleted with tracking on (its mark is a revision). */
   readonly mark: Change;
   readonly tokens: readonly Token[];
   readonly inTable: boolean;
+  /** Control characters (other than tab and line breaks) the paragraph held: dropped, and said so. */
+  readonly controls: number;
   /** Where it sits in a table: the table's, row's and column's index in document order (null outside tables). */
   readonly cell: { readonly table: number; readonly row: number; readonly col: number; readonly rowMark: Change } | null;
 }
@@ -199,7 +208,8 @@ export function readLinks(rels: XmlNode[] | null): Map<string, string> {
 interface RunState {
   change: Change;
   link: string | null;
-  field: { instruction: string; result: string; separated: boolean; change: Change; style: string | null } | null;
+  field: { instruction: string; result: string; separated: boolean; change: Change; style: string | null; edited: boolean } | null;
+  controls: number;
 }
 
 /** The body's paragraphs in document order, those in table cells included (flagged). */
@@ -242,17 +252,25 @@ const PLAIN: ReadContext = { style: (id) => id ?? 'Normal', links: new Map() };
 /** A tracked insertion or deletion among a properties element's children (a paragraph mark's, a table row's). */
 function revisionOf(properties: XmlNode | undefined): Change {
   for (const r of properties ? childrenOf(properties) : []) {
-    if (nameOf(r) === 'w:ins' || nameOf(r) === 'w:del') return { kind: nameOf(r) === 'w:ins' ? 'ins' : 'del', author: attr(r, 'w:author') ?? '' };
+    if (nameOf(r) === 'w:ins' || nameOf(r) === 'w:del') return { kind: nameOf(r) === 'w:ins' ? 'ins' : 'del', author: attr(r, 'w:author') ?? '', date: attr(r, 'w:date') ?? null };
   }
   return null;
+}
+
+/** The change a revision element opens, inside the one already open: a deletion of inserted text is neither. */
+function nested(outer: Change, name: string, node: XmlNode): Change {
+  const kind = name === 'w:ins' || name === 'w:moveTo' ? 'ins' : 'del';
+  const own = { kind, author: attr(node, 'w:author') ?? '', date: attr(node, 'w:date') ?? null } as const;
+  return kind === 'del' && outer?.kind === 'ins' ? { ...own, inserted: true } : outer?.kind === 'del' ? outer : own;
 }
 
 function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadContext): DocxParagraph {
   let style: string | null = null;
   let mark: Change = null;
+  let origin: number | null = null;
   const bookmarks: string[] = [];
   const tokens: Token[] = [];
-  const state: RunState = { change: null, link: null, field: null };
+  const state: RunState = { change: null, link: null, field: null, controls: 0 };
   const walk = (nodes: readonly XmlNode[]) => {
     for (const node of nodes) {
       const name = nameOf(node);
@@ -265,7 +283,9 @@ function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadCon
           break;
         case 'w:bookmarkStart': {
           const b = attr(node, 'w:name');
-          if (b && !b.startsWith('_')) bookmarks.push(b);
+          const index = b ? originIndex(b) : null;
+          if (index !== null) origin ??= index;
+          else if (b && !b.startsWith('_')) bookmarks.push(b);
           break;
         }
         case 'w:ins':
@@ -273,7 +293,7 @@ function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadCon
         case 'w:moveTo':
         case 'w:moveFrom': {
           const saved = state.change;
-          state.change = { kind: name === 'w:ins' || name === 'w:moveTo' ? 'ins' : 'del', author: attr(node, 'w:author') ?? '' };
+          state.change = nested(saved, name, node);
           walk(childrenOf(node));
           state.change = saved;
           break;
@@ -294,7 +314,7 @@ function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadCon
           walk(childrenOf(node));
           break;
         case 'w:fldSimple':
-          tokens.push({ type: 'field', instruction: (attr(node, 'w:instr') ?? '').trim(), result: runsText(childrenOf(node)), style: null, change: state.change });
+          tokens.push({ type: 'field', instruction: (attr(node, 'w:instr') ?? '').trim(), result: runsText(childrenOf(node)), style: null, change: state.change, edited: false });
           break;
         case 'w:commentRangeStart':
         case 'w:commentRangeEnd':
@@ -309,11 +329,23 @@ function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadCon
     }
   };
   walk(childrenOf(p));
-  return { style: context.style(style), bookmarks, mark, tokens, inTable: cell !== null, cell };
+  return { style: context.style(style), bookmarks, origin, mark, tokens, inTable: cell !== null, controls: state.controls, cell };
 }
 
 function runsText(nodes: readonly XmlNode[]): string {
   return findAll(nodes, 'w:t').map(textOf).join('');
+}
+
+/** Bold and italic as a run-properties element sets them. */
+function emphasisOf(rPr: XmlNode): { bold: boolean | null; italic: boolean | null } {
+  let bold: boolean | null = null;
+  let italic: boolean | null = null;
+  for (const p of childrenOf(rPr)) {
+    const on = attr(p, 'w:val') !== 'false' && attr(p, 'w:val') !== '0';
+    if (nameOf(p) === 'w:b') bold = on;
+    if (nameOf(p) === 'w:i') italic = on;
+  }
+  return { bold, italic };
 }
 
 function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadContext): void {
@@ -321,6 +353,7 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
   let italic = false;
   let strike = false;
   let style: string | null = null;
+  let before: { bold: boolean | null; italic: boolean | null; author: string; date: string | null } | null = null;
   for (const c of childrenOf(run)) {
     const name = nameOf(c);
     if (name === 'w:rPr') {
@@ -330,15 +363,17 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
         if (nameOf(p) === 'w:i') italic = on;
         if (nameOf(p) === 'w:strike') strike = on;
         if (nameOf(p) === 'w:rStyle') style = attr(p, 'w:val') ? context.style(attr(p, 'w:val')!) : null;
+        // A tracked formatting change keeps the run's properties from before it.
+        if (nameOf(p) === 'w:rPrChange') before = { ...emphasisOf(childrenOf(p).find((q) => nameOf(q) === 'w:rPr') ?? p), author: attr(p, 'w:author') ?? '', date: attr(p, 'w:date') ?? null };
       }
       continue;
     }
     if (name === 'w:fldChar') {
       const type = attr(c, 'w:fldCharType');
-      if (type === 'begin') state.field = { instruction: '', result: '', separated: false, change: state.change, style: null };
+      if (type === 'begin') state.field = { instruction: '', result: '', separated: false, change: state.change, style: null, edited: false };
       else if (type === 'separate' && state.field) state.field.separated = true;
       else if (type === 'end' && state.field) {
-        tokens.push({ type: 'field', instruction: state.field.instruction.trim(), result: state.field.result, style: state.field.style, change: state.field.change });
+        tokens.push({ type: 'field', instruction: state.field.instruction.trim(), result: state.field.result, style: state.field.style, change: state.field.change, edited: state.field.edited });
         state.field = null;
       }
       continue;
@@ -347,16 +382,24 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
       if (state.field && !state.field.separated) state.field.instruction += textOf(c);
       continue;
     }
-    const text = name === 'w:t' || name === 'w:delText' ? textOf(c) : name === 'w:tab' ? '\t' : name === 'w:br' || name === 'w:cr' ? '\n' : name === 'w:noBreakHyphen' ? '\u2011' : null;
+    const raw = name === 'w:t' || name === 'w:delText' ? textOf(c) : name === 'w:tab' ? '\t' : name === 'w:br' || name === 'w:cr' ? '\n' : name === 'w:noBreakHyphen' ? '\u2011' : null;
+    const text = raw === null ? null : withoutControls(raw, state);
     if (text !== null) {
       if (state.field) {
         if (state.field.separated) {
-          state.field.result += text;
+          // Typed into the field's result with tracking on: the result shows the edit accepted, and says it was edited.
+          const change = state.change;
+          if (change !== state.field.change) state.field.edited = true;
+          if (!(change?.kind === 'del' && change !== state.field.change)) state.field.result += text;
           state.field.style ??= style;
         }
         continue;
       }
-      tokens.push({ type: 'text', text, bold, italic, strike, style, link: state.link, change: state.change });
+      const formatChange: FormatChange =
+        before !== null && ((before.bold ?? false) !== bold || (before.italic ?? false) !== italic) ? { bold: before.bold ?? false, italic: before.italic ?? false, author: before.author, date: before.date } : null;
+      tokens.push({ type: 'text', text, bold, italic, strike, style, link: state.link, change: state.change, formatChange });
+    } else if (name === 'w:commentReference') {
+      tokens.push({ type: 'comment-ref', id: attr(c, 'w:id') ?? '' });
     } else if (name === 'w:footnoteReference') {
       tokens.push({ type: 'footnote', id: attr(c, 'w:id') ?? '', change: state.change });
     } else if (name === 'w:drawing' || name === 'w:pict' || name === 'w:object') {
@@ -365,15 +408,52 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
   }
 }
 
-export interface DocxComment {
-  readonly author: string;
-  readonly text: string;
+/** Text without the control characters XML 1.0 and Markdown files cannot hold (a count is kept, to say so). */
+function withoutControls(text: string, state: { controls: number }): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, () => {
+    state.controls += 1;
+    return '';
+  });
 }
 
-export function readComments(comments: XmlNode[] | null): Map<string, DocxComment> {
+export interface DocxComment {
+  readonly id: string;
+  readonly author: string;
+  /** Word's w:date, when it gives one. */
+  readonly date: string | null;
+  readonly text: string;
+  /** The comment it answers (its id), from commentsExtended.xml. */
+  readonly parent: string | null;
+  /** Marked resolved (done) in Word or LibreOffice. */
+  readonly done: boolean;
+  /** Control characters its text held, dropped. */
+  readonly controls: number;
+}
+
+/** The comments and, from commentsExtended.xml, which answers which and which are resolved. */
+export function readComments(comments: XmlNode[] | null, extended: XmlNode[] | null = null): Map<string, DocxComment> {
+  const threads = new Map<string, { parent: string | null; done: boolean }>();
+  for (const e of extended ? findAll(extended, 'w15:commentEx') : []) {
+    const paraId = attr(e, 'w15:paraId');
+    if (paraId) threads.set(paraId.toUpperCase(), { parent: attr(e, 'w15:paraIdParent')?.toUpperCase() ?? null, done: attr(e, 'w15:done') === '1' });
+  }
+  const byParaId = new Map<string, string>();
   const out = new Map<string, DocxComment>();
   for (const c of comments ? findAll(comments, 'w:comment') : []) {
-    out.set(attr(c, 'w:id') ?? '', { author: attr(c, 'w:author') ?? '', text: findAll(childrenOf(c), 'w:p').map((p) => runsText([p])).join(' ').trim() });
+    const id = attr(c, 'w:id') ?? '';
+    const paragraphs = findAll(childrenOf(c), 'w:p');
+    // A comment is known in commentsExtended by its last paragraph's w14:paraId.
+    const paraId = paragraphs.length ? attr(paragraphs.at(-1)!, 'w14:paraId')?.toUpperCase() : undefined;
+    if (paraId) byParaId.set(paraId, id);
+    const state = { controls: 0 };
+    const text = withoutControls(paragraphs.map((p) => runsText([p])).join(' '), state).replace(/\s+/g, ' ').trim();
+    out.set(id, { id, author: attr(c, 'w:author') ?? '', date: attr(c, 'w:date') ?? null, text, parent: null, done: false, controls: state.controls });
+  }
+  for (const [paraId, id] of byParaId) {
+    const thread = threads.get(paraId);
+    if (!thread) continue;
+    const parent = thread.parent ? byParaId.get(thread.parent) ?? null : null;
+    out.set(id, { ...out.get(id)!, parent: parent !== id ? parent : null, done: thread.done });
   }
   return out;
 }

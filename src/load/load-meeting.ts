@@ -5,7 +5,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, pointAt, warning, type Diagnostic, type Result } from '../diagnostics.js';
 import { formatMegabytes, LIMITS } from '../limits.js';
-import { describeNotAFile, readRegularFile, sizeOfRegularFile, type NotAFile } from './regular-file.js';
+import { describeNotAFile, readRegularFile, sizeOfRegularFile, type NotAFile } from './read-input.js';
 
 export interface SourceFile {
   /** The path as shown in messages: the folder as given, joined with the file's relative path. */
@@ -162,7 +162,7 @@ async function listFolder(dir: string, name: string): Promise<Entry[]> {
 /** Where a file really is and its size, or why it cannot be read. */
 type Located =
   | { readonly real: string; readonly size: number }
-  | { readonly real?: undefined; readonly problem: 'missing' | 'outside' | 'unreadable' }
+  | { readonly real?: undefined; readonly problem: 'missing' | 'outside' | 'hard-link' | 'unreadable' }
   | { readonly real?: undefined; readonly problem: 'not-a-file'; readonly what: NotAFile };
 
 async function locate(root: string, file: string): Promise<Located> {
@@ -177,6 +177,9 @@ async function locate(root: string, file: string): Promise<Located> {
   const sized = await sizeOfRegularFile(real);
   if (sized.refused?.kind === 'not-a-file') return { problem: 'not-a-file', what: sized.refused.what };
   if (sized.refused) return { problem: sized.refused.kind === 'missing' ? 'missing' : 'unreadable' };
+  // A hard link is the same file under two names, and the other may be outside the meeting folder
+  // (a file of someone else's, a secret): no link can say where, so none is read.
+  if (sized.links > 1) return { problem: 'hard-link' };
   return { real, size: sized.size };
 }
 
@@ -190,6 +193,8 @@ async function readSource(file: string, located: Located, diagnostics: Diagnosti
       diagnostics.push(error(at, 'outside-link', 'Unexpected link to a file outside the meeting folder, expected a file inside it (refused)'));
     } else if (located.problem === 'not-a-file') {
       diagnostics.push(notAFileError(at, located.what));
+    } else if (located.problem === 'hard-link') {
+      diagnostics.push(error(at, 'hard-link', 'Unexpected file that is also stored under another name (a hard link, which may be a file outside the meeting folder), expected a file of its own: copy it instead (refused)'));
     } else {
       diagnostics.push(error(at, 'unreadable', 'Unexpected unreadable file, expected a readable Markdown file'));
     }
@@ -295,4 +300,31 @@ function firstInvalidUtf8(bytes: Buffer): number {
     i += need + 1;
   }
   return 0;
+}
+
+/**
+ * A meeting from files already read (by their paths relative to the folder, with `/`): what a DOCX carries as its
+ * base. Files are grouped and ordered as `loadMeeting` reads a folder; a path it would not read is left out.
+ */
+export function loadedFromFiles(dir: string, files: readonly { readonly path: string; readonly text: string }[]): LoadedMeeting {
+  const byCodePoint = <T extends { readonly path: string }>(list: T[]) => list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const source = (relative: string, text: string): SourceFile => ({ path: path.join(dir, ...relative.split('/')), text });
+  const at = (pattern: RegExp) => byCodePoint(files.filter((f) => pattern.test(f.path) && !isDropping(f.path.split('/').at(-1)!))).map((f) => source(f.path, f.text));
+  const meeting = files.find((f) => f.path === 'meeting.md');
+  const documents: LoadedDocument[] = [];
+  const names = new Set(files.flatMap((f) => /^documents\/([^/]+?)(?:\.md|\/document\.md)$/i.exec(f.path)?.[1] ?? []));
+  for (const name of [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const single = files.find((f) => f.path.toLowerCase() === `documents/${name.toLowerCase()}.md`);
+    const folder = files.find((f) => f.path === `documents/${name}/document.md`);
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (folder) documents.push({ name, file: source(folder.path, folder.text), annexes: at(new RegExp(`^documents/${escaped}/annexes/[^/]+\\.md$`, 'i')) });
+    else if (single) documents.push({ name, file: source(single.path, single.text), annexes: [] });
+  }
+  return {
+    dir,
+    meeting: meeting ? source(meeting.path, meeting.text) : null,
+    items: at(/^items\/[^/]+\.md$/i),
+    annexes: at(/^annexes\/[^/]+\.md$/i),
+    documents,
+  };
 }

@@ -77,3 +77,10 @@ export async function loadAlignedTemplates(): Promise<{ readonly main: string; r
   const read = (name: string) => readFile(path.join(dir, name), 'utf8');
   return { main: await read('aligned.hbs'), cell: await read('aligned-cell.hbs'), styles: await read('aligned.css'), file: path.join(dir, 'aligned.hbs') };
 }
+
+/** The register of decisions across sessions (`acta register`): its page, styles and filter script, from acta's templates/ folder. */
+export async function loadRegisterTemplates(): Promise<{ readonly main: string; readonly styles: string; readonly script: string }> {
+  const dir = defaultTemplatesDir();
+  const read = (name: string) => readFile(path.join(dir, name), 'utf8');
+  return { main: await read('register.hbs'), styles: await read('register.css'), script: await read('register.js') };
+}

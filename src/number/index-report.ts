@@ -36,9 +36,15 @@ export function collectTargets(tree: Pick<NumberedTree, 'items' | 'annexes'>): {
             add({ kind: 'subitem', label: s.refLabel, anchor: s.anchor, bookmark: s.bookmark, number: null, item: owner, subitemLabel, restricted: false, range: s.range }, s.id);
           }
           break;
-        case 'paragraph':
-          add({ kind: 'paragraph', label: node.label!, anchor: node.anchor!, bookmark: node.bookmark!, ...none, number: node.number, item: owner, restricted: node.restricted, range: node.range }, node.id);
+        case 'paragraph': {
+          // A paragraph deleted with tracking is no target: a reference to it is an error (number-report.ts).
+          if (node.deleted) break;
+          const paragraph = { kind: 'paragraph', label: node.label!, anchor: node.anchor!, bookmark: node.bookmark!, ...none, number: node.number, item: owner, restricted: node.restricted } as const;
+          add({ ...paragraph, range: node.range }, node.id);
+          // A decision named with `{#id}`: a reference to it prints, and links to, the paragraph that holds it.
+          for (const d of node.decisions ?? []) if (d.id !== undefined) add({ ...paragraph, range: d.range }, d.key);
           break;
+        }
         case 'heading':
           add({ kind: 'heading', label: inlineText(node.content).trim(), anchor: node.anchor!, bookmark: node.bookmark!, ...none, restricted: node.restricted, range: node.range }, node.id);
           break;
@@ -51,7 +57,7 @@ export function collectTargets(tree: Pick<NumberedTree, 'items' | 'annexes'>): {
     const restricted = annex.visibility === 'restricted';
     add({ kind: 'annex', label: annex.label, anchor: annex.anchor, bookmark: annex.bookmark, ...none, restricted, range: annex.range }, annex.id);
     for (const node of annex.body) {
-      if (node.type === 'paragraph') {
+      if (node.type === 'paragraph' && !node.deleted) {
         // An unnumbered annex paragraph reads as the annex; it links to its own place when it has one.
         add(
           {
@@ -81,7 +87,9 @@ export function collectDecisions(tree: Pick<NumberedTree, 'items' | 'annexes'>):
     { items: tree.items, annexes: [] },
     {
       decision: (decision, paragraph, where) => {
-        decisions.push({ id: decision.id!, item: paragraph.item!, subitem: paragraph.subitem, paragraph: paragraph.number!, decision, restricted: where.restricted });
+        // A decision deleted with tracking (no id) is no decision of the register.
+        if (decision.id === undefined || paragraph.number === null) return;
+        decisions.push({ id: decision.id, stableId: decision.stableId!, item: paragraph.item!, subitem: paragraph.subitem, paragraph: paragraph.number, decision, restricted: where.restricted });
       },
     },
   );

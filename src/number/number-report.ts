@@ -8,10 +8,12 @@ import type {
   Annex, Decision, DocumentFacts, Flow, Footnote, Item, MeetingMeta, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem, NumberedTree,
   Inline, Paragraph, Range, Report, ReportFacts, SourceRange, Target,
 } from '../model.js';
-import { BODY, subitemsOf, visitBlocks, visitTree, type Where } from '../walk.js';
+import { BODY, mapTree, subitemsOf, visitBlocks, visitTree, type Where } from '../walk.js';
 import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profiles.js';
 import { citedFootnotes } from './cited-footnotes.js';
+import { isDeletion } from './deletions.js';
 import { collectTargets, indexReport } from './index-report.js';
+import { stableDecisionId } from './decision-ids.js';
 import { Bookmarks } from './bookmarks.js';
 
 /** An item's only sub-item is not lettered in print: the seed marks it with a circle. */
@@ -35,7 +37,7 @@ export function documentTitles(catalog: Catalogue, title: string): { readonly fu
 }
 
 /** Items (or a working document's sections) with their numerals, letters, paragraph numbers and ranges. */
-function numberItems(source: readonly Item[], catalog: Catalogue, profile: DocumentProfile, diagnostics: Diagnostic[]): { items: NumberedItem[]; count: number } {
+function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue, profile: DocumentProfile, diagnostics: Diagnostic[]): { items: NumberedItem[]; count: number } {
   let counter = 0;
   const sections = profile.headings === 'sections';
   const items: NumberedItem[] = source.map((item, itemIndex) => {
@@ -73,20 +75,26 @@ function numberItems(source: readonly Item[], catalog: Catalogue, profile: Docum
           return { type: 'subitems', subitems, range: node.range };
         }
         case 'paragraph': {
+          const subitem = group && group.subitems.length === 1 ? group.subitems[0]!.letter : null;
+          // A paragraph deleted with tracking takes no number: the numbers close up as they will once it is accepted.
+          if (isDeletion(node.content)) {
+            const decisions = node.decisions ? node.decisions.map((d): Decision => ({ ...d })) : null;
+            return { ...node, number: null, label: null, marker: null, anchor: null, bookmark: null, item: numeral, subitem, group: group ? group.subitems.map((s) => s.letter) : [], decisions, deleted: true };
+          }
           const number = ++counter;
           const span: Span = group ?? own;
           span.numbers.push(number);
           all.push(number);
-          const subitem = group && group.subitems.length === 1 ? group.subitems[0]!.letter : null;
           const scope = subitem ? `${numeral}-${subitem}` : numeral;
           const decisions = node.decisions
-            ? node.decisions.map((d): Required<Decision> => {
+            ? node.decisions.map((d): Decision => {
+                if (isDeletion(d.content)) return { ...d };
                 const ordinal = (ordinals.get(scope) ?? 0) + 1;
                 ordinals.set(scope, ordinal);
-                return { ...d, id: `${scope}-${ordinal}` };
+                return { ...d, id: `${scope}-${ordinal}`, stableId: stableDecisionId(symbol, { numeral, letter: subitem, ordinal }, d.key) };
               })
             : null;
-          if (decisions) span.hasDecisions = true;
+          if (decisions?.some((d) => d.id !== undefined)) span.hasDecisions = true;
           return {
             ...node,
             number,
@@ -98,6 +106,7 @@ function numberItems(source: readonly Item[], catalog: Catalogue, profile: Docum
             subitem,
             group: group ? group.subitems.map((s) => s.letter) : [],
             decisions,
+            deleted: false,
           };
         }
         case 'heading':
@@ -131,7 +140,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
   const diagnostics: Diagnostic[] = [];
   const catalog = catalogFor(report.meta.language);
   const meta = report.meta;
-  const numbered = numberItems(report.items, catalog, SUMMARY_REPORT, diagnostics);
+  const numbered = numberItems(report.items, meta.symbol, catalog, SUMMARY_REPORT, diagnostics);
   const title = meta.title ?? catalog.summaryReport;
   const main = numberTree(report, report.footnotes, meta, SUMMARY_REPORT, numbered, catalog, null, {
     title,
@@ -143,7 +152,7 @@ export function numberReport(report: Report): Result<NumberedReport> {
   // Working documents: each a tree of its own, its agenda reference read off the report's numbered agenda.
   const documents = report.documents.map((document) => {
     const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: document.meta.action, translation_of: null };
-    const sections = numberItems(document.items, catalog, WORKING_DOCUMENT, diagnostics);
+    const sections = numberItems(document.items, document.meta.symbol, catalog, WORKING_DOCUMENT, diagnostics);
     const place = agendaPlace(document.meta.item, main.items, catalog);
     if (!place && document.meta.item !== '') {
       const ids = main.items.flatMap((i) => [i.id, ...subitemsOf(i).map((s) => s.id)]).filter((id): id is string => id !== null);
@@ -270,17 +279,39 @@ function numberTree(
     issued: formatIssued(meta.language, meta.place, meta.issued),
     changes: { author: changesAuthor, date: changesDate, label: `${changesAuthor}, ${formatDate(meta.language, changesDate)}` },
   };
-  return new Bookmarks().assign({ profile, meta, facts, public: false, items, annexes, footnotes, paragraphCount: numbered.count, document, documents: [], external: {}, range: source.range });
+  const tree = new Bookmarks().assign({ profile, meta, facts, public: false, accepted: false, items, annexes, footnotes, paragraphCount: numbered.count, document, documents: [], external: {}, range: source.range });
+  return labelAttributions(tree, meta, facts.changes);
+}
+
+/** A change that says who made it (`{by="…" at="…"}`) gets the label the renderers print: "Delegate of Japan, 1 December 2026". */
+function labelAttributions<T extends NumberedTree>(tree: T, meta: MeetingMeta, changes: ReportFacts['changes']): T {
+  let found = false;
+  const look = { inline: (node: Inline) => void (found ||= (node.type === 'ins' || node.type === 'del') && node.by !== undefined) };
+  visitTree(tree, look);
+  for (const f of tree.footnotes) visitBlocks(f.blocks, look, BODY);
+  if (!found) return tree;
+  return mapTree(tree, {
+    inline: (node) => {
+      if ((node.type !== 'ins' && node.type !== 'del') || !node.by) return [node];
+      const author = node.by.author ?? changes.author;
+      const date = node.by.date ?? changes.date;
+      return [{ ...node, by: { ...node.by, label: `${author}, ${formatDate(meta.language, date.slice(0, 10))}` } }];
+    },
+  });
 }
 
 /** Every reference must point at an id of the meeting folder; public text should not point at restricted text. */
 function checkReferences(tree: NumberedReport, diagnostics: Diagnostic[]): void {
   const { targets } = tree;
+  const deleted = new Set<string>();
+  visitTree(tree, { flow: (node) => void (node.type === 'paragraph' && node.deleted && node.id !== null && deleted.add(node.id)) });
   const checkRef = {
     inline: (node: Inline, where: Where) => {
       if (node.type !== 'ref') return;
       const target = targets[node.id];
-      if (!target) {
+      if (!target && deleted.has(node.id)) {
+        diagnostics.push(error(node.range, 'ref-to-deleted', `Unexpected reference to \`${node.id}\`, a paragraph a tracked change deletes (\`{--…--}\`), expected a reference to text that stays: accept or reject the deletion, or change the reference`));
+      } else if (!target) {
         const ids = Object.keys(targets);
         const near = ids.length ? closest(node.id, ids) : null;
         // Only a near miss is worth suggesting: a typo, not just any id.
@@ -321,7 +352,8 @@ function numberAnnex(annex: Annex, index: number, symbol: string, catalog: Catal
   let counter = 0;
   const body = annex.body.map((node): Flow<NumberedParagraph, never> => {
     if (node.type === 'paragraph') {
-      const number = annex.numbered ? ++counter : null;
+      const deleted = isDeletion(node.content);
+      const number = annex.numbered && !deleted ? ++counter : null;
       const paraAnchor = number !== null ? `${anchor}-para-${number}` : node.id !== null ? `${anchor}-${node.id}` : null;
       return {
         ...(node as Paragraph),
@@ -333,6 +365,7 @@ function numberAnnex(annex: Annex, index: number, symbol: string, catalog: Catal
         item: null,
         subitem: null,
         group: [],
+        deleted,
         decisions: null,
       };
     }

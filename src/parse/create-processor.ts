@@ -1,4 +1,4 @@
-// The one place the Markdown reader is composed: CommonMark + GFM + frontmatter + directives + CriticMarkup.
+// The one place the Markdown reader is composed: CommonMark + GFM + frontmatter + directives + restricted spans + CriticMarkup.
 // CriticMarkup comes last so its markers are tried before GFM's strikethrough (`{~~old~>new~~}`).
 
 import { createHash } from 'node:crypto';
@@ -18,6 +18,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { remarkCritic } from './critic/index.js';
+import { remarkRestricted } from './restricted/index.js';
 
 /**
  * GFM less its autolink literals, composed from micromark's packages as remark-gfm composes all of GFM. The
@@ -31,8 +32,8 @@ function remarkGfmWithoutAutolinkLiterals(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push([gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]);
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).use(remarkCritic).freeze();
-const withoutAutolinkLiterals = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmWithoutAutolinkLiterals).use(remarkDirective).use(remarkCritic).freeze();
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkDirective).use(remarkRestricted).use(remarkCritic).freeze();
+const withoutAutolinkLiterals = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfmWithoutAutolinkLiterals).use(remarkDirective).use(remarkRestricted).use(remarkCritic).freeze();
 
 /** What every autolink literal holds: an email's `@` (mailto: and xmpp: ones too), `www.`, or `http://`/`https://`, in any case. */
 const MAY_HOLD_AUTOLINK_LITERAL = /@|www\.|https?:\/\//i;

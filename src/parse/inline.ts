@@ -1,12 +1,13 @@
 // Turns mdast phrasing content into model inlines: references, footnotes, tracked changes,
 // restricted spans, safe links; directives that are really prose are put back as typed.
 
-import type { PhrasingContent, Text } from 'mdast';
+import type { Image, PhrasingContent, Text } from 'mdast';
 import type { Position } from 'unist';
-import { warning, error, type Diagnostic } from '../diagnostics.js';
-import type { Inline, SourceRange } from '../model.js';
+import { warning, error, pointAt, type Diagnostic } from '../diagnostics.js';
+import type { Attribution, Inline, SourceRange } from '../model.js';
 import type { CriticComment, CriticHighlight, CriticInsert, CriticMarkerUnpaired, CriticSubstitute } from './critic/index.js';
-import { checkRestrictedDirective, checkRestrictedText } from './restricted-spelling.js';
+import type { RestrictedMarkerUnpaired, RestrictedSpan } from './restricted/index.js';
+import { checkRestrictedDirective, checkRestrictedEnd, checkRestrictedHtml, checkRestrictedText } from './restricted-spelling.js';
 
 export interface InlineContext {
   readonly file: string;
@@ -31,19 +32,126 @@ export function rangeOf(ctx: { file: string }, node: { position?: Position | und
   return { file: ctx.file, start, end };
 }
 
-export function convertInlines(ctx: InlineContext, nodes: readonly Node[]): Inline[] {
+export function convertInlines(ctx: InlineContext, given: readonly Node[]): Inline[] {
+  const { nodes, attributes } = takeAttributes(ctx, given);
   const out: Inline[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     // `{==words==}{>>comment<<}`: the comment is anchored on the highlighted words.
     if (node.type === 'criticHighlight' && nodes[i + 1]?.type === 'criticComment') {
-      out.push(commentOf(ctx, node as CriticHighlight, nodes[i + 1] as CriticComment));
+      const comment = nodes[i + 1] as CriticComment;
+      const made = withAttributes(ctx, commentOf(ctx, node as CriticHighlight, comment), attributes.get(comment), out);
+      if (made) out.push(made);
       i++;
       continue;
     }
+    const before = out.length;
     convertOne(ctx, node, out);
+    const given = attributes.get(node);
+    if (given) {
+      // A reply goes into the comment before it, so it is not pushed again.
+      for (const inline of out.splice(before)) {
+        const made = withAttributes(ctx, inline, given, out);
+        if (made) out.push(made);
+      }
+    }
   }
-  return mergeText(out);
+  const merged = mergeText(out);
+  // Checked once merged, so that `:rest` (a bare directive put back) followed by a zero-width space and `ricted[` is seen whole.
+  for (const inline of merged) if (inline.type === 'text') checkRestrictedText(ctx.source, inline, ctx.diagnostics);
+  return merged;
+}
+
+/** `{by="…" at="…"}` after a change, `{at="…" done}` or `{reply}` after a comment (see docs/format.md). */
+interface Attributes {
+  readonly by?: string;
+  readonly at?: string;
+  readonly done?: boolean;
+  readonly reply?: boolean;
+  readonly range: SourceRange;
+}
+
+const ATTRIBUTE_BLOCK = /^\{((?:[ \t]*[A-Za-z][\w-]*(?:="[^"\n]*")?)+)[ \t]*\}/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+const CRITIC_TYPES: ReadonlySet<string> = new Set(['criticInsert', 'criticDelete', 'criticSubstitute', 'criticComment']);
+
+/**
+ * Takes the attribute block that follows a change or comment off the text after it: the block is the change's, never
+ * text. A block typed with a backslash (`\{by="…"}`) stays text.
+ */
+function takeAttributes(ctx: InlineContext, given: readonly Node[]): { nodes: Node[]; attributes: Map<Node, Attributes> } {
+  const nodes = [...given];
+  const attributes = new Map<Node, Attributes>();
+  for (let i = 0; i + 1 < nodes.length; i++) {
+    const node = nodes[i]!;
+    const start = nodes[i + 1]!.position?.start;
+    if (!CRITIC_TYPES.has(node.type) || start?.offset === undefined || ctx.source[start.offset] !== '{') continue;
+    // From the source: the reader may have split the block (`10:00` reads as a directive).
+    const m = ATTRIBUTE_BLOCK.exec(ctx.source.slice(start.offset, start.offset + 512));
+    if (!m) continue;
+    const end = start.offset + m[0].length;
+    // The nodes the block covers: whole ones go; a text node it ends inside keeps the rest of its text.
+    let k = i + 1;
+    while (k < nodes.length && (nodes[k]!.position?.end.offset ?? Infinity) <= end) k++;
+    const straddling = nodes[k];
+    let rest: Node | null = null;
+    if (straddling && (straddling.position?.start.offset ?? Infinity) < end) {
+      const s = straddling.position!;
+      if (straddling.type !== 'text' || !(straddling as Text).value.startsWith(ctx.source.slice(s.start.offset, end))) continue;
+      const point = pointAt(ctx.source, end);
+      rest = { ...(straddling as Text), value: (straddling as Text).value.slice(end - s.start.offset!), position: { start: point, end: s.end } } as Text;
+    }
+    const point = pointAt(ctx.source, end);
+    const range: SourceRange = { file: ctx.file, start: { line: start.line, column: start.column, offset: start.offset }, end: point };
+    const parsed = parseAttributes(ctx, m[1]!, range);
+    if (!parsed) continue;
+    attributes.set(node, parsed);
+    nodes.splice(i + 1, k - (i + 1) + (rest ? 1 : 0), ...(rest ? [rest] : []));
+  }
+  return { nodes, attributes };
+}
+
+const KNOWN = ['by', 'at', 'done', 'reply'] as const;
+
+function parseAttributes(ctx: InlineContext, text: string, range: SourceRange): Attributes | null {
+  const found: { by?: string; at?: string; done?: boolean; reply?: boolean } = {};
+  const pairs = [...text.matchAll(/([A-Za-z][\w-]*)(?:="([^"\n]*)")?/g)];
+  // Text in braces that names none of the keys is text (`{sic}` after a change), not a mistyped block.
+  if (!pairs.some(([, key]) => (KNOWN as readonly string[]).includes(key!))) return null;
+  for (const [, key, value] of pairs) {
+    if (key === 'by' && value !== undefined && value.trim()) found.by = value.trim();
+    else if (key === 'at' && value !== undefined && ISO_DATE.test(value)) found.at = value;
+    else if ((key === 'done' || key === 'reply') && value === undefined) found[key] = true;
+    else {
+      ctx.diagnostics.push(
+        error(range, 'critic-attribute', `Unexpected \`${key}${value === undefined ? '' : `="${value}"`}\` after a change or comment, expected \`by="Name"\`, \`at="2026-12-01"\` (a date, or a date and time), \`done\` or \`reply\``),
+      );
+      return { range };
+    }
+  }
+  return { ...found, range };
+}
+
+/** An inline with the attributes typed after it: who and when for a change; date and state for a comment; null for a reply, which joins the comment before it in `out`. */
+function withAttributes(ctx: InlineContext, inline: Inline, given: Attributes | undefined, out: Inline[]): Inline | null {
+  if (!given) return inline;
+  if (inline.type === 'ins' || inline.type === 'del') {
+    if (given.done || given.reply) ctx.diagnostics.push(error(given.range, 'critic-attribute', 'Unexpected `done` or `reply` after a change, expected them after a comment `{>>…<<}`'));
+    const by: Attribution = { ...(given.by ? { author: given.by } : {}), ...(given.at ? { date: given.at } : {}) };
+    return by.author || by.date ? { ...inline, by } : inline;
+  }
+  if (inline.type !== 'comment') return inline;
+  if (given.by) ctx.diagnostics.push(error(given.range, 'critic-attribute', 'Unexpected `by` after a comment, expected its author in brackets at the start of its text: `{>>[Delegate of Japan] …<<}`'));
+  if (given.reply) {
+    const parent = out.at(-1);
+    if (parent?.type !== 'comment' || inline.children.length > 0) {
+      ctx.diagnostics.push(error(given.range, 'critic-attribute', 'Unexpected `reply` after a comment that does not follow another comment, expected `{>>…<<}{reply}` right after the comment it answers'));
+      return inline;
+    }
+    out[out.length - 1] = { ...parent, replies: [...(parent.replies ?? []), { author: inline.author, body: inline.body ?? [], ...(given.at ? { date: given.at } : {}), range: inline.range }] };
+    return null;
+  }
+  return { ...inline, ...(given.at ? { date: given.at } : {}), ...(given.done ? { done: true } : {}) };
 }
 
 /** CriticMarkup nodes inside one another: a change in a change has no meaning in Word. */
@@ -82,7 +190,6 @@ function commentOf(ctx: InlineContext, highlight: CriticHighlight | null, commen
 function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
   switch (node.type) {
     case 'text': {
-      checkRestrictedText(ctx.file, ctx.source, node as Text, ctx.diagnostics);
       out.push({ type: 'text', value: (node as Text).value, range: rangeOf(ctx, node) });
       return;
     }
@@ -106,6 +213,20 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
       const typed = (node as CriticMarkerUnpaired).value;
       ctx.diagnostics.push(
         error(rangeOf(ctx, node), 'critic-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`${CLOSING[typed] ?? '}'}\`${typed === '{~~' ? ' after `~>`' : ''} (inside the same emphasis, link or directive as the opening)`),
+      );
+      out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
+      return;
+    }
+    case 'restrictedSpan':
+      checkRestrictedEnd(ctx.file, ctx.source, node as RestrictedSpan, ctx.diagnostics);
+      out.push({ type: 'restricted', children: convertInlines(ctx, (node as RestrictedSpan).children), range: rangeOf(ctx, node) });
+      return;
+    case 'restrictedMarkerUnpaired': {
+      const typed = (node as RestrictedMarkerUnpaired).value;
+      ctx.diagnostics.push(
+        typed === ']'
+          ? error(rangeOf(ctx, node), 'restricted-unclosed', `Unexpected \`]\` that closes no bracket after restricted text in the same paragraph, expected every \`]\` of the restricted text inside its brackets (a \`]\` of plain text is written \`\\]\`); as typed, the words before it would be published`)
+          : error(rangeOf(ctx, node), 'restricted-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`]\` to end the restricted text (brackets inside it in pairs, a lone one written \`\\[\` or \`\\]\`); ${PUBLISHED}`),
       );
       out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
       return;
@@ -140,12 +261,17 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
     }
     case 'linkReference': {
       // `[text][label]` reference-style links are not part of the format: kept exactly as typed.
+      if (holdsRestricted(ctx, node, 'a reference-style link `[text][label]`, which is kept as typed')) return;
       out.push({ type: 'text', value: sourceOf(ctx, node), range: rangeOf(ctx, node) });
       return;
     }
     case 'image':
     case 'imageReference': {
       const alt = String((node as { alt?: string }).alt ?? '');
+      if ((node as Image).data?.holdsRestricted) {
+        ctx.diagnostics.push(error(rangeOf(ctx, node), 'restricted-syntax', `Unexpected \`:restricted[…]\` inside an image's description, which is printed as plain text, expected the restricted text outside the image; ${PUBLISHED}`));
+        return;
+      }
       ctx.diagnostics.push(warning(rangeOf(ctx, node), 'image', 'Unexpected image, expected text (images are not supported yet); its description is kept'));
       if (alt) out.push({ type: 'text', value: alt, range: rangeOf(ctx, node) });
       return;
@@ -157,6 +283,7 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
     }
     case 'html': {
       const value = String((node as { value: string }).value);
+      checkRestrictedHtml(rangeOf(ctx, node), value, ctx.diagnostics);
       if (/^<br\s*\/?>$/i.test(value.trim())) {
         out.push({ type: 'break', range: rangeOf(ctx, node) });
       } else if (!value.trim().startsWith('<!--')) {
@@ -169,15 +296,12 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
     case 'textDirective': {
       const directive = node as { name: string; children: Node[]; attributes?: Record<string, string | null | undefined> | null };
       const typed = sourceOf(ctx, node);
-      if (directive.name === 'restricted' && /^:restricted\[/.test(typed)) {
-        out.push({ type: 'restricted', children: convertInlines(ctx, directive.children), range: rangeOf(ctx, node) });
-        return;
-      }
       // `:restricted [text]`, `:restrcited[text]`: meant as restricted, so never published as typed.
       if (checkRestrictedDirective(rangeOf(ctx, node), typed, directive.name, ctx.diagnostics)) {
         out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
         return;
       }
+      if (holdsRestricted(ctx, node, `\`:${directive.name}[…]\`, which is kept as typed`)) return;
       // `10:30`, `Note:important`: prose, not a directive. `:name[…]` is kept too, with a warning.
       if (/^:[^[{]*[[{]/.test(typed)) {
         ctx.diagnostics.push(
@@ -189,9 +313,21 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
     }
     default: {
       // Anything else inline (unknown extensions) is kept as its source text.
+      if (holdsRestricted(ctx, node, 'text that is kept as typed')) return;
       out.push({ type: 'text', value: sourceOf(ctx, node), range: rangeOf(ctx, node) });
     }
   }
+}
+
+const PUBLISHED = 'as typed, its text would be published';
+
+/** Markdown kept as typed would print a restricted span inside it with its words: an error instead. */
+function holdsRestricted(ctx: InlineContext, node: Node, what: string): boolean {
+  const children = (node as { children?: readonly Node[] }).children ?? [];
+  const holds = (nodes: readonly Node[]): boolean => nodes.some((n) => n.type === 'restrictedSpan' || holds((n as { children?: readonly Node[] }).children ?? []));
+  if (!holds(children)) return false;
+  ctx.diagnostics.push(error(rangeOf(ctx, node), 'restricted-syntax', `Unexpected \`:restricted[…]\` inside ${what}, expected the restricted text outside it; ${PUBLISHED}`));
+  return true;
 }
 
 function mergeText(nodes: readonly Inline[]): Inline[] {

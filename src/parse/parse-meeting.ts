@@ -14,8 +14,9 @@ import type {
 } from '../model.js';
 import { parseMarkdown, type TreeCache } from './create-processor.js';
 import { NOT_TEXT, parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
+import { takeDecisionAttributes } from './decision-attributes.js';
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
-import { checkFenceLines } from './restricted-spelling.js';
+import { checkFenceLines, checkOpenInsideBlock, checkRestrictedHtml } from './restricted-spelling.js';
 import { checkTree, scanMeeting } from './check-limits.js';
 import { LIMITS } from '../limits.js';
 
@@ -31,6 +32,7 @@ interface ParsedFile {
 export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<Report | null> {
   const diagnostics: Diagnostic[] = [];
   const sources = [...(loaded.meeting ? [loaded.meeting] : []), ...loaded.items, ...loaded.annexes, ...loaded.documents.flatMap((d) => [d.file, ...d.annexes])];
+  for (const source of sources) warnBidiControls(source.path, source.text, diagnostics);
   const texts = sources.map((source) => ({ ...source, text: replaceControls(source.path, source.text, diagnostics) }));
   // Past a limit the meeting is refused with that alone: the reader is never given what it cannot read in
   // linear time, and no later stage is given a tree deeper than it may walk.
@@ -173,15 +175,17 @@ function readFootnotesMeetingWide(sources: readonly SourceFile[], diagnostics: D
   for (const [name, { file, tree }] of read) {
     const missing = new Set<string>();
     for (const node of footnoteCallTexts(tree)) {
-      for (const m of node.value.matchAll(FOOTNOTE_CALL)) {
+      // Read from the source: a call typed with a backslash (`\[^1\]`) is text, not a call.
+      const start = node.position?.start.offset;
+      const typed = start === undefined ? node.value : file.text.slice(start, node.position!.end.offset);
+      for (const m of typed.matchAll(FOOTNOTE_CALL)) {
+        if (m.index > 0 && typed[m.index - 1] === '\\') continue;
         const key = normalizeIdentifier(m[1]!).toLowerCase();
         if (defined.has(key)) {
           missing.add(m[1]!);
           continue;
         }
-        const start = node.position?.start.offset;
-        const exact = start !== undefined && file.text.slice(start, node.position!.end.offset) === node.value;
-        const at = exact ? pointAt(file.text, start + m.index) : { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+        const at = start !== undefined ? pointAt(file.text, start + m.index) : { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
         diagnostics.push(
           error({ file: file.path, line: at.line, column: at.column }, 'footnote-undefined', `Unexpected footnote call \`${m[0]}\` with no definition in the meeting, expected a line \`${m[0]}: the note's text\` in one of its files`),
         );
@@ -233,6 +237,24 @@ function replaceControls(file: string, text: string, diagnostics: Diagnostic[]):
   return text.replace(CONTROL, (c) => ' '.repeat(c.length));
 }
 
+/**
+ * Invisible direction controls (embeddings, overrides, isolates) make text display in another order than
+ * it is stored: `abc\u202Efed` shows as "abcdef". A title or a sentence can then read one way in a
+ * report and mean another in its data. Each is kept (a right-to-left text may need one) with a warning
+ * at its place.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/gu;
+
+function warnBidiControls(file: string, text: string, diagnostics: Diagnostic[]): void {
+  for (const m of text.matchAll(BIDI_CONTROL)) {
+    const { line, column } = pointAt(text, m.index);
+    const code = m[0].codePointAt(0)!.toString(16).toUpperCase();
+    diagnostics.push(
+      warning({ file, line, column }, 'bidi-control', `Unexpected invisible direction control U+${code}, expected text without it: it makes the words around it show in another order than they are written (delete it, unless a right-to-left text needs it)`),
+    );
+  }
+}
+
 interface LeadPhraseTools {
   readonly matches: (text: string) => boolean;
   readonly nearMiss: (text: string) => boolean;
@@ -255,8 +277,11 @@ function leadPhraseTools(profile: DocumentProfile, meta: MeetingMeta | null, ove
 
 const TRAILING_ID = /^\{#([^\s{}]+)\}\s*$/;
 
-/** Takes a trailing `{#id}` off inline content. */
-export function takeId(content: readonly Inline[]): { id: string | null; content: Inline[] } {
+/** Source whose `{#id}` was typed with a backslash (`\{#id}`): text, not an id. */
+const ESCAPED_ID = /\\\{#[^\s{}]*\\?\}\s*$/;
+
+/** Takes a trailing `{#id}` off inline content (`source`: the file, to leave an escaped one as text). */
+export function takeId(content: readonly Inline[], source?: string): { id: string | null; content: Inline[] } {
   const last = content[content.length - 1];
   if (last?.type !== 'text') return { id: null, content: [...content] };
   // Only the last `{#` can start it: a pattern tried at every space before it would take time that grows with
@@ -264,6 +289,7 @@ export function takeId(content: readonly Inline[]): { id: string | null; content
   const at = last.value.lastIndexOf('{#');
   const m = at === -1 ? null : TRAILING_ID.exec(last.value.slice(at));
   if (!m) return { id: null, content: [...content] };
+  if (source !== undefined && ESCAPED_ID.test(source.slice(last.range.start.offset, last.range.end.offset))) return { id: null, content: [...content] };
   const rest = last.value.slice(0, at).trimEnd();
   const kept = content.slice(0, -1);
   return { id: m[1]!, content: rest ? [...kept, { type: 'text', value: rest, range: last.range }] : kept };
@@ -295,10 +321,11 @@ function convertBlock(ctx: InlineContext, node: Content | RootContent): Block | 
     case 'thematicBreak':
       return { type: 'rule', range: rangeOf(ctx, node) };
     case 'heading': {
-      const { id, content } = takeId(convertInlines(ctx, node.children));
+      const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
       return { type: 'heading', depth: node.depth, id, content, restricted: false, range: rangeOf(ctx, node) };
     }
     case 'html':
+      checkRestrictedHtml(rangeOf(ctx, node), node.value, ctx.diagnostics);
       if (!node.value.trim().startsWith('<!--')) {
         ctx.diagnostics.push(warning(rangeOf(ctx, node), 'raw-html', 'Unexpected raw HTML block, expected Markdown; it is left out'));
       }
@@ -348,13 +375,17 @@ function convertTable(ctx: InlineContext, node: Table): Block {
   };
 }
 
-function convertDecisions(ctx: InlineContext, list: List): Decision[] {
+/** The decisions (or a working document's actions) of the list after a lead phrase, each with its `{#id}` and links. */
+function convertDecisions(ctx: InlineContext, list: List, profile: DocumentProfile): Decision[] {
   return list.children.map((item) => {
     const [first, ...rest] = item.children;
-    if (first?.type === 'paragraph') {
-      return { type: 'decision', content: convertInlines(ctx, first.children), blocks: convertBlocks(ctx, rest), range: rangeOf(ctx, item) };
+    if (first?.type !== 'paragraph') return { type: 'decision', content: [], blocks: convertBlocks(ctx, item.children), range: rangeOf(ctx, item), key: null, links: [] };
+    const { key, links, content } = takeDecisionAttributes(ctx, convertInlines(ctx, first.children));
+    // Only the report's decisions are in the register: a link on an action would be lost without a word.
+    if (profile.listOf === 'actions' && links.length > 0) {
+      ctx.diagnostics.push(error(links[0]!.range, 'decision-link', 'Unexpected link on an action of a working document, expected links only on the decisions of the report (the register lists those)'));
     }
-    return { type: 'decision', content: [], blocks: convertBlocks(ctx, item.children), range: rangeOf(ctx, item) };
+    return { type: 'decision', content, blocks: convertBlocks(ctx, rest), range: rangeOf(ctx, item), key, links: profile.listOf === 'actions' ? [] : links };
   });
 }
 
@@ -445,6 +476,8 @@ class ItemsBuilder {
   /** The node just before was a paragraph ending in a colon, which may introduce an ordered list. */
   private afterColon = false;
   private expectPurpose: 'item' | 'subitem' | null = null;
+  /** The heading just read has its purpose: a second line in parentheses is a paragraph. */
+  private purposeTaken = false;
   private reportedBeforeItem = new Set<string>();
 
   private readonly words: { readonly phrase: string; readonly list: string; readonly heading: string; readonly first: string };
@@ -476,6 +509,7 @@ class ItemsBuilder {
   private visit(ctx: InlineContext, node: RootContent, restricted: boolean): void {
     if (node.type === 'yaml' || node.type === 'definition' || node.type === 'footnoteDefinition') return;
     if (node.type === 'html' && node.value.trim().startsWith('<!--')) {
+      checkRestrictedHtml(rangeOf(ctx, node), node.value, this.diagnostics);
       // `<!-- no-decisions: the closing decides nothing -->` turns that warning off for the item.
       const allowed = /^<!--\s*(no-decisions)\b/.exec(node.value.trim());
       if (allowed && this.current) this.current.allow.push(allowed[1]!);
@@ -493,7 +527,7 @@ class ItemsBuilder {
     // A working document has sections (`#`) and no sub-items: its `##` are plain headings.
     if (node.type === 'heading' && node.depth <= (this.profile.headings === 'sections' ? 1 : 2)) {
       this.last = null;
-      const { id, content } = takeId(convertInlines(ctx, node.children));
+      const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
       checkTypedLabel(ctx, node, node.depth as 1 | 2, content, this.profile.headings === 'sections');
       if (restricted) {
         this.diagnostics.push(error(rangeOf(ctx, node), 'heading-in-restricted', `Unexpected \`${'#'.repeat(node.depth)}\` heading inside \`:::restricted\`, expected items and sub-items outside restricted blocks`));
@@ -503,6 +537,7 @@ class ItemsBuilder {
         this.current = { type: 'item', id, title: content, purpose: null, allow: [], body: [], range: rangeOf(ctx, node) };
         this.items.push(this.current);
         this.expectPurpose = 'item';
+        this.purposeTaken = false;
         return;
       }
       const item = this.requireItem(ctx, node);
@@ -516,6 +551,7 @@ class ItemsBuilder {
         item.body.push({ type: 'subitems', subitems: [subitem], range: subitem.range });
       }
       this.expectPurpose = 'subitem';
+      this.purposeTaken = false;
       return;
     }
 
@@ -527,6 +563,7 @@ class ItemsBuilder {
       if (!checkClosed(ctx, node)) {
         this.diagnostics.push(error(rangeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
       }
+      checkOpenInsideBlock(ctx.file, ctx.source, node, this.diagnostics);
       this.last = null;
       this.walk(ctx, node.children, true);
       this.closeConclusion();
@@ -543,7 +580,7 @@ class ItemsBuilder {
     if (!item) return;
 
     if (node.type === 'paragraph') {
-      const purpose = this.expectPurpose ? purposeOf(node) : null;
+      const purpose = this.expectPurpose && !this.purposeTaken ? purposeOf(node) : null;
       if (purpose !== null && !restricted) {
         if (this.expectPurpose === 'item') item.purpose = purpose;
         else {
@@ -551,10 +588,12 @@ class ItemsBuilder {
           const subs = group.subitems as (Subitem & { purpose: string | null })[];
           subs[subs.length - 1]!.purpose = purpose;
         }
+        // One purpose a heading: a second line in parentheses is a paragraph.
+        this.purposeTaken = true;
         return; // a purpose keeps the heading's group open
       }
       this.expectPurpose = null;
-      const { id, content } = takeId(convertInlines(ctx, node.children));
+      const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
       const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, range: rangeOf(ctx, node) };
       item.body.push(paragraph);
       this.last = paragraph;
@@ -571,14 +610,14 @@ class ItemsBuilder {
       return;
     }
     if (node.type === 'list' && this.conclusion) {
-      this.conclusion.paragraph.decisions = convertDecisions(ctx, node);
+      this.conclusion.paragraph.decisions = convertDecisions(ctx, node, this.profile);
       this.conclusion = null;
       this.last = null;
       this.checkTypedNumber(ctx, node, true);
       return;
     }
     if (node.type === 'heading') {
-      const { id, content } = takeId(convertInlines(ctx, node.children));
+      const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
       const heading: HeadingBlock = { type: 'heading', depth: node.depth, id, content, restricted, range: rangeOf(ctx, node) };
       item.body.push(heading);
       this.last = null;
@@ -653,6 +692,7 @@ class AnnexBuilder {
         if (!checkClosed(ctx, node)) {
           this.diagnostics.push(error(rangeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
         }
+        checkOpenInsideBlock(ctx.file, ctx.source, node, this.diagnostics);
         this.walk(ctx, node.children, true, body);
         last = null;
         continue;
@@ -666,13 +706,13 @@ class AnnexBuilder {
         continue;
       }
       if (node.type === 'heading') {
-        const { id, content } = takeId(convertInlines(ctx, node.children));
+        const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
         body.push({ type: 'heading', depth: node.depth, id, content, restricted, range: rangeOf(ctx, node) });
         last = null;
         continue;
       }
       if (node.type === 'paragraph') {
-        const { id, content } = takeId(convertInlines(ctx, node.children));
+        const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
         last = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, range: rangeOf(ctx, node) };
         body.push(last);
         continue;

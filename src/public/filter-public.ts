@@ -4,14 +4,18 @@ import type { Flow, Inline, NumberedAnnex, NumberedParagraph, NumberedReport, Nu
 import { indexReport } from '../number/index-report.js';
 import { mapAnnex, mapItem, type Mapper } from '../walk.js';
 import { citedFootnotes } from '../number/cited-footnotes.js';
+import { acceptedTree } from './accept-changes.js';
 
-/** Numbers never shift: everything keeps its full-edition number, restricted things leave gaps. */
-export function filterPublic(report: NumberedReport): NumberedReport {
+/**
+ * Numbers never shift: everything keeps its full-edition number, restricted things leave gaps. Tracked changes are
+ * accepted whatever the build's options (a deletion is text the secretariat removed on purpose), and comments, the
+ * secretariat's working notes, keep only the words they are anchored on.
+ */
+export function filterPublic(given: NumberedReport): NumberedReport {
+  const report = { ...given, ...acceptedTree(given) };
   const mapper: Mapper = {
     inline: (node: Inline): Inline[] => {
       if (node.type === 'restricted') return [];
-      // Comments are the secretariat's working notes: only the words they are anchored on are published.
-      if (node.type === 'comment') return [...node.children];
       // A reference to restricted content keeps its label (or the author's words) as text; the id and link go.
       const target = node.type === 'ref' ? report.targets[node.id] : undefined;
       if (node.type === 'ref' && target?.restricted) return node.children.length ? [...node.children] : [{ type: 'text', value: target.label, range: node.range }];
@@ -31,6 +35,6 @@ export function filterPublic(report: NumberedReport): NumberedReport {
   const footnotes = citedFootnotes(report.footnotes, { items, annexes }, mapper);
   // A restricted working document has no public edition: it goes whole, as a restricted annex's text does.
   const documents = report.documents.filter((d) => d.document?.visibility !== 'restricted').map(filterPublic);
-  const tree: NumberedTree = { ...report, public: true, items, annexes, footnotes, documents };
+  const tree: NumberedTree = { ...report, public: true, accepted: true, items, annexes, footnotes, documents };
   return indexReport(tree);
 }

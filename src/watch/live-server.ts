@@ -1,7 +1,9 @@
 // The preview server of `acta watch`: the last good report, a reload script and an event stream.
 //
 // It serves from memory and knows three paths; any other request is a 404, so no URL can reach
-// a file on disk, whatever dots or escapes it holds.
+// a file on disk, whatever dots or escapes it holds. It answers only requests addressed to it by
+// name (`Host: 127.0.0.1:PORT` or `localhost:PORT`): a page from elsewhere that points a name of its
+// own at 127.0.0.1 (DNS rebinding) gets a 403, never the report.
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -58,7 +60,12 @@ export async function startLiveServer(port: number): Promise<LiveServer> {
     for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
+  let hosts: ReadonlySet<string> = new Set();
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    if (!hosts.has((request.headers.host ?? '').toLowerCase())) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: open the address acta watch printed\n');
+      return;
+    }
     const url = request.url ?? '/';
     const pathname = url.split('?')[0];
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -81,6 +88,7 @@ export async function startLiveServer(port: number): Promise<LiveServer> {
     server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  hosts = new Set([`127.0.0.1:${address.port}`, `localhost:${address.port}`]);
   return {
     url: `http://127.0.0.1:${address.port}/`,
     publish(html) {

@@ -1,12 +1,12 @@
 // The build cache: a build whose whole input is what the last build of that folder read (every file of
 // the meeting, the templates, the options, acta's own code) and whose outputs are all present and
-// unmodified writes nothing. It lives in the meeting's output folder (`.acta-cache.json`) and is never a
-// source of truth: an entry that is missing, unreadable, of another version or of another input is
-// ignored, and the build runs.
+// unmodified writes nothing. Its record lives in the user's cache folder (src/write/user-cache.ts), one
+// a meeting output folder, never in the output folder itself, and is never a source of truth: an entry
+// that is missing, unreadable, of another version or of another input is ignored, and the build runs.
 
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 // zod's tree-shakable API: the up-to-date check runs before anything else is loaded (zod's full API alone took
@@ -15,9 +15,10 @@ import * as z from 'zod/mini';
 import type { Diagnostic } from '../diagnostics.js';
 import type { BuildOptions } from '../pipeline.js';
 import { editionsOf } from './output-names.js';
+import { readCacheFile, writeCacheFile } from './user-cache.js';
 
-/** The cache entry in a meeting's output folder. */
-export const CACHE_FILE = '.acta-cache.json';
+/** The build record, in the cache folder of a meeting's output folder. */
+export const CACHE_FILE = 'build.json';
 
 /** Bumped when the entries' shape changes: an entry of another shape is ignored. */
 export const ENTRY_VERSION = 1;
@@ -119,7 +120,7 @@ const Entry = z.object({
 export async function upToDate(folder: string, key: string): Promise<{ readonly diagnostics: readonly Diagnostic[]; readonly files: number } | null> {
   let entry: z.infer<typeof Entry>;
   try {
-    const parsed = Entry.safeParse(JSON.parse(await readFile(path.join(folder, CACHE_FILE), 'utf8')));
+    const parsed = Entry.safeParse(JSON.parse((await readCacheFile(folder, CACHE_FILE)) ?? 'null'));
     if (!parsed.success) return null;
     entry = parsed.data;
   } catch {
@@ -144,13 +145,10 @@ export async function upToDate(folder: string, key: string): Promise<{ readonly 
   return { diagnostics: entry.diagnostics as unknown as Diagnostic[], files: outputs.length };
 }
 
-/** Records a build that wrote `outputs` (relative path → bytes hash); written beside them, atomically. */
+/** Records a build that wrote `outputs` (relative path → bytes hash) into `folder`, in the user's cache. */
 export async function remember(folder: string, key: string, outputs: ReadonlyMap<string, string>, diagnostics: readonly Diagnostic[]): Promise<void> {
   const entry = { entry: ENTRY_VERSION, key, outputs: Object.fromEntries([...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics };
-  const target = path.join(folder, CACHE_FILE);
-  const temporary = path.join(folder, `${CACHE_FILE}.${process.pid}.tmp`);
-  await writeFile(temporary, JSON.stringify(entry));
-  await rename(temporary, target);
+  await writeCacheFile(folder, CACHE_FILE, JSON.stringify(entry));
 }
 
 /** The hash `remember` records for a file's content. */

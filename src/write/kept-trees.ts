@@ -1,16 +1,15 @@
-// The trees a build keeps for the next (`.acta-trees.json` beside the build cache's entry): the meeting's
+// The trees a build keeps for the next (in the user's cache folder, beside the build record): the meeting's
 // Markdown files as the last build read them, by a hash of their text, so a build reads again only the files
 // that changed. Loaded by the pipeline only: the up-to-date check of `acta build` never reads them.
 
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Root } from 'mdast';
 import * as z from 'zod/mini';
 import { TreeCache } from '../parse/create-processor.js';
 import { codeFingerprint, ENTRY_VERSION, sha256 } from './build-cache.js';
+import { readCacheFile, writeCacheFile } from './user-cache.js';
 
-/** The trees of the meeting's Markdown files as the last build read them, beside the cache entry. */
-export const TREES_FILE = '.acta-trees.json';
+/** The trees of the meeting's Markdown files as the last build read them, beside the build record. */
+export const TREES_FILE = 'trees.json';
 
 const Trees = z.object({
   entry: z.literal(ENTRY_VERSION),
@@ -29,7 +28,7 @@ const Trees = z.object({
  */
 export async function keptTrees(folder: string): Promise<TreeCache> {
   try {
-    const entry = Trees.parse(JSON.parse(await readFile(path.join(folder, TREES_FILE), 'utf8')));
+    const entry = Trees.parse(JSON.parse((await readCacheFile(folder, TREES_FILE)) ?? 'null'));
     if (entry.code !== (await codeFingerprint()) || sha256(entry.trees) !== entry.sum) return new TreeCache();
     const list = z.array(z.tuple([z.string(), z.looseObject({ type: z.literal('root') })])).parse(JSON.parse(entry.trees));
     return new TreeCache(new Map(list as unknown as [string, Root][]));
@@ -38,12 +37,9 @@ export async function keptTrees(folder: string): Promise<TreeCache> {
   }
 }
 
-/** Keeps the trees this build read for the next one; written beside the outputs, atomically. */
+/** Keeps the trees this build read for the next build into `folder`, in the user's cache. */
 export async function keepTrees(folder: string, trees: TreeCache): Promise<void> {
   const list = JSON.stringify([...trees.kept()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const entry = { entry: ENTRY_VERSION, code: await codeFingerprint(), sum: sha256(list), trees: list };
-  const target = path.join(folder, TREES_FILE);
-  const temporary = path.join(folder, `${TREES_FILE}.${process.pid}.tmp`);
-  await writeFile(temporary, JSON.stringify(entry));
-  await rename(temporary, target);
+  await writeCacheFile(folder, TREES_FILE, JSON.stringify(entry));
 }

@@ -2,16 +2,25 @@
 // name is made, so no other module builds one or has to read one back.
 
 import path from 'node:path';
-import { FORMATS, type Format } from '../formats.js';
+import { EXTENSIONS, FORMATS, type Format } from '../formats.js';
 import { toRoman } from '../i18n/labels.js';
 
-/** The full report, or the public version (restricted content left out). */
-export type Edition = 'full' | 'public';
+/**
+ * The full report (tracked changes and comments shown), the full report with its changes accepted
+ * (--accept-changes: named apart, so it is never taken for the marked-up one), or the public version
+ * (restricted content left out, changes always accepted, no comment).
+ */
+export type Edition = 'full' | 'accepted' | 'public';
+
+/** The edition a numbered tree is, read off the flags the public filter and the accept step set. */
+export function editionOfTree(tree: { readonly public: boolean; readonly accepted: boolean }): Edition {
+  return tree.public ? 'public' : tree.accepted ? 'accepted' : 'full';
+}
 
 /** What a document holds: the whole report, one annex alone, or the cover and agenda table. */
 export type Part = 'report' | 'annex' | 'agenda';
 
-// The annexes alone and the agenda are documents to read: their data is the report's JSON.
+// The annexes alone and the agenda are documents to read: their data is the report's JSON (and Akoma Ntoso).
 const PART_FORMATS: Readonly<Record<Part, readonly Format[]>> = { report: FORMATS, annex: ['docx', 'html', 'pdf'], agenda: ['docx', 'html', 'pdf'] };
 
 /** Whether a part has a file in a format. */
@@ -33,32 +42,34 @@ export function meetingName(dir: string): string {
   return path.basename(path.resolve(dir));
 }
 
-/** The editions a build writes: both, unless --public or --full keeps one. */
-export function editionsOf(options: { readonly publicOnly: boolean; readonly fullOnly?: boolean }): Edition[] {
+/** The editions a build writes: both, unless --public or --full keeps one; --accept-changes makes the full one accepted. */
+export function editionsOf(options: { readonly publicOnly: boolean; readonly fullOnly?: boolean; readonly acceptChanges?: boolean }): Edition[] {
+  const full: Edition = options.acceptChanges === true ? 'accepted' : 'full';
   if (options.publicOnly) return ['public'];
-  return options.fullOnly ? ['full'] : ['full', 'public'];
+  return options.fullOnly ? [full] : [full, 'public'];
 }
 
-const suffix = (edition: Edition): string => (edition === 'public' ? '-public' : '');
+const SUFFIX: Readonly<Record<Edition, string>> = { full: '', accepted: '-accepted', public: '-public' };
+const suffix = (edition: Edition): string => SUFFIX[edition];
 
-/** `PC0517E1a.docx`, `PC0517E1a-public.html` */
+/** `PC0517E1a.docx`, `PC0517E1a-public.html`, `PC0517E1a.xml` (Akoma Ntoso) */
 export function reportFile(symbol: string, edition: Edition, format: Format): string {
-  return `${symbol}${suffix(edition)}.${format}`;
+  return `${symbol}${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
 /** `annexes/annex-II.docx`, `annexes/annex-II-public.html`; `numeral` as the number stage wrote it. */
 export function annexFile(numeral: string, edition: Edition, format: Format): string {
-  return `annexes/annex-${numeral}${suffix(edition)}.${format}`;
+  return `annexes/annex-${numeral}${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
 /** `documents/PC0509E1a.docx`, `documents/PC0509E1a-public.html`: a working document (FORMAT.md §9). */
 export function documentFile(symbol: string, edition: Edition, format: Format): string {
-  return `documents/${symbol}${suffix(edition)}.${format}`;
+  return `documents/${symbol}${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
 /** `documents/annexes/PC0509E1a-annex-I.docx`: an annex of a working document, alone. */
 export function documentAnnexFile(symbol: string, numeral: string, edition: Edition, format: Format): string {
-  return `documents/annexes/${symbol}-annex-${numeral}${suffix(edition)}.${format}`;
+  return `documents/annexes/${symbol}-annex-${numeral}${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
 /** Whether a file of the output folder is a working document's (its own or one of its annexes alone). */
@@ -88,12 +99,17 @@ export function linkBetween(from: DocumentPlace, to: DocumentPlace, edition: Edi
 
 /** `PC0517E1a-agenda.docx`, `PC0517E1a-agenda-public.html` (`acta agenda`) */
 export function agendaFile(symbol: string, edition: Edition, format: Format): string {
-  return `${symbol}-agenda${suffix(edition)}.${format}`;
+  return `${symbol}-agenda${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
 /** `PI0231E1a-aligned.html` (`acta align`): named after the translation. */
 export function alignedFile(symbol: string): string {
   return `${symbol}-aligned.html`;
+}
+
+/** `register.html`, `register-public.csv` (`acta register`): the register across sessions, in the output folder itself. */
+export function registerFile(edition: Edition, extension: 'html' | 'json' | 'csv'): string {
+  return `register${suffix(edition)}.${extension}`;
 }
 
 /** `decisions.json`, `decisions-public.json` */
@@ -103,10 +119,10 @@ export function decisionsFile(edition: Edition): string {
 
 /** The edition and format of a file a build writes (a report, an annex alone, a register), from its name. */
 export function outputKind(relative: string): { readonly edition: Edition; readonly format: Format } | null {
-  const match = /(-public)?\.([a-z]+)$/.exec(relative);
-  const format = match?.[2] as Format | undefined;
-  if (!match || !format || !(FORMATS as readonly string[]).includes(format)) return null;
-  return { edition: match[1] ? 'public' : 'full', format };
+  const match = /(-public|-accepted)?\.([a-z]+)$/.exec(relative);
+  const format = FORMATS.find((f) => EXTENSIONS[f] === match?.[2]);
+  if (!match || !format) return null;
+  return { edition: match[1] === '-public' ? 'public' : match[1] === '-accepted' ? 'accepted' : 'full', format };
 }
 
 /**

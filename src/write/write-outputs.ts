@@ -1,6 +1,10 @@
 // Writes build results atomically: each file goes to a temporary name beside it, then is renamed.
+// The output folder is not trusted (it is often on a shared drive): acta writes only into real
+// folders of it, never through a link, and removes only files its manifest lists, that are still
+// regular files in real folders inside it, and its own temporaries.
 
-import { mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface OutputFile {
@@ -17,8 +21,6 @@ export class WriteFailed extends Error {
     return new WriteFailed(`cannot write ${target}: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
-
-const TEMPORARY = /^\..+\.\d+\.tmp$/;
 
 export interface WriteOptions {
   /**
@@ -48,7 +50,11 @@ export const MANIFEST = '.acta-manifest.json';
 export class OutputWriter {
   private readonly root: string;
   private readonly pending: { readonly relative: string; readonly target: string; readonly temporary: string }[] = [];
-  private cleared = false;
+  /**
+   * This writer's temporaries carry a random id of their own (`.X.docx.<id>.acta.tmp`): it removes those
+   * and nothing else, so neither a user's `.notes.1.tmp` nor another build's temporaries are touched.
+   */
+  private readonly id = randomBytes(6).toString('hex');
 
   constructor(private readonly folder: string) {
     this.root = path.resolve(folder);
@@ -60,14 +66,12 @@ export class OutputWriter {
       await this.abort();
       throw new UnsafeOutputPath(`refusing to write outside ${this.folder}: ${file.path}`);
     }
-    if (!this.cleared) {
-      // A build killed mid-write leaves its temporary files: the next build clears them.
-      this.cleared = true;
-      for (const relative of await listFiles(this.root)) {
-        if (TEMPORARY.test(path.basename(relative))) await rm(path.join(this.root, relative), { force: true });
-      }
+    const link = await linkOnTheWay(this.root, path.dirname(target));
+    if (link !== null) {
+      await this.abort();
+      throw new UnsafeOutputPath(`refusing to write ${file.path} through ${path.relative(process.cwd(), link) || link}, a link in the output folder: acta writes only into real folders of ${this.folder}`);
     }
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+    const temporary = this.temporaryOf(target);
     this.pending.push({ relative: file.path, target, temporary });
     try {
       await mkdir(path.dirname(target), { recursive: true });
@@ -76,6 +80,10 @@ export class OutputWriter {
       await this.abort();
       throw WriteFailed.of(path.relative(process.cwd(), target) || target, e);
     }
+  }
+
+  private temporaryOf(target: string): string {
+    return path.join(path.dirname(target), `.${path.basename(target)}.${this.id}.acta.tmp`);
   }
 
   /** Renames every file into place: a reader sees the old file or the new one, never a part of one. */
@@ -98,7 +106,7 @@ export class OutputWriter {
     if (options.owned && previous === null) {
       const kept = new Set(this.pending.map((p) => p.relative));
       for (const relative of await listFiles(this.root)) {
-        if (!kept.has(relative) && options.owned.has(relative)) await rm(path.join(this.root, relative), { force: true });
+        if (!kept.has(relative) && options.owned.has(relative) && (await removable(this.root, relative))) await rm(path.join(this.root, relative), { force: true });
       }
     }
     return written;
@@ -112,14 +120,17 @@ export class OutputWriter {
       const target = path.resolve(this.root, relative);
       if (!target.startsWith(this.root + path.sep) || relative === MANIFEST) continue;
       if (covers(relative)) {
+        // The manifest is the folder's, which anyone may edit: a listed file goes only if it is still a
+        // regular file in real folders inside this one (never through a link to elsewhere).
+        if (!(await removable(this.root, relative))) continue;
         await rm(target, { force: true });
-        await rmdir(path.dirname(target)).catch(() => undefined); // only if that left it empty
+        if (path.dirname(target) !== this.root) await rmdir(path.dirname(target)).catch(() => undefined); // only if that left it empty
       } else if (await isFile(target)) {
         carried.push(relative); // a file of an edition or format this build did not make: still the last build's
       }
     }
     const files = [...now, ...carried].sort();
-    const temporary = path.join(this.root, `${MANIFEST}.${process.pid}.tmp`);
+    const temporary = this.temporaryOf(path.join(this.root, MANIFEST));
     await writeFile(temporary, `${JSON.stringify({ about: 'The files the last acta build wrote here; the next build removes those it no longer writes.', files }, null, 2)}\n`);
     await rename(temporary, path.join(this.root, MANIFEST));
   }
@@ -154,6 +165,35 @@ async function readManifest(root: string): Promise<string[] | null> {
   } catch {
     return null;
   }
+}
+
+/** The first link (symbolic link, or anything not a real folder) between `root` and `folder`, if any; null when all are real folders or not there yet. */
+async function linkOnTheWay(root: string, folder: string): Promise<string | null> {
+  const parts = path.relative(root, folder).split(path.sep).filter(Boolean);
+  let current = root;
+  for (const part of parts) {
+    current = path.join(current, part);
+    try {
+      const info = await lstat(current);
+      if (info.isSymbolicLink() || !info.isDirectory()) return current;
+    } catch {
+      return null; // not there yet: made by mkdir, a real folder
+    }
+  }
+  return null;
+}
+
+/** Whether a file of the output folder may be removed: a regular file (not a link), every folder above it real and inside the output folder. */
+async function removable(root: string, relative: string): Promise<boolean> {
+  const target = path.resolve(root, relative);
+  if (!target.startsWith(root + path.sep)) return false;
+  const info = await lstat(target).catch(() => null);
+  if (info === null || !info.isFile()) return false;
+  for (let folder = path.dirname(target); folder !== root; folder = path.dirname(folder)) {
+    const above = await lstat(folder).catch(() => null);
+    if (above === null || above.isSymbolicLink() || !above.isDirectory()) return false;
+  }
+  return true;
 }
 
 async function isFile(target: string): Promise<boolean> {

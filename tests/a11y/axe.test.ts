@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAgenda, prepareRenderEnv } from '../../src/pipeline.js';
 import { useChromium } from '../browser.js';
-import { sharedBuild } from '../build-helpers.js';
+import { sharedBuild, sharedRegisters } from '../build-helpers.js';
 
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -87,3 +87,17 @@ for (const [meeting, expected] of [
     }
   });
 }
+
+describe('axe on the register of decisions of meetings/', async () => {
+  const out = await sharedRegisters();
+  for (const file of ['register.html', 'register-public.html']) {
+    it(`${file}: no violation, its filters shown`, async () => {
+      const result = await axe(path.join(out, file));
+      console.log(`axe register ${file}: ${result.passes.length} rules passed, ${result.violations.length} violated`);
+      expect(summary(result)).toEqual([]);
+      expect(result.passes.length).toBeGreaterThan(20);
+      // The filters are part of what axe checked: the script shows them.
+      expect(await page.isVisible('#filter-status')).toBe(true);
+    });
+  }
+});

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { expect } from 'vitest';
+import { importDocx, type ImportOptions } from '../../src/import/import-docx.js';
+import { checkMeeting } from '../../src/pipeline.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -103,4 +105,44 @@ export async function editInLibreOffice(docx: string, edits: unknown[]): Promise
   } finally {
     office.kill();
   }
+}
+
+/** `acta import` in-process, with the meeting as it is on disk now (stop at conflicts, the file's own base). */
+export async function importInProcess(dir: string, file: string, options: Partial<ImportOptions> = {}) {
+  const checked = await checkMeeting(dir);
+  if (!checked.report || !checked.sources) throw new Error(`the meeting has errors: ${checked.diagnostics.map((d) => d.message).join('; ')}`);
+  return importDocx(new Uint8Array(await readFile(file)), { dir, report: checked.report, sources: checked.sources, diagnostics: checked.diagnostics }, { conflicts: 'stop', baseIsCurrent: false, ...options });
+}
+
+/** The whole `<w:p>…</w:p>` of document.xml that holds `text` (acta's hidden origin bookmarks included). */
+export function paragraphWith(xml: string, text: string): string {
+  const at = xml.indexOf(text);
+  expect(at, text).toBeGreaterThan(-1);
+  const open = Math.max(xml.lastIndexOf('<w:p>', at), xml.lastIndexOf('<w:p ', at));
+  return xml.slice(open, xml.indexOf('</w:p>', at) + '</w:p>'.length);
+}
+
+// ---- Word's own markup, written by hand where a test needs an edit as Word stores it --------------------------------
+
+/** The revision attributes Word writes: an id unique in the document, the author and the date. */
+let revisionId = 9000;
+export const revision = (author: string, date: string) => `w:id="${++revisionId}" w:author="${author}" w:date="${date}"`;
+
+/** A run as Word writes it, with the properties of the run it was typed into. */
+const run = (text: string, rPr = '', element = 'w:t') => `<w:r>${rPr}<${element} xml:space="preserve">${text}</${element}></w:r>`;
+
+/** Word's tracked insertion and deletion of words. */
+export const insertion = (text: string, author: string, date: string, rPr = '') => `<w:ins ${revision(author, date)}>${run(text, rPr)}</w:ins>`;
+export const deletion = (text: string, author: string, date: string, rPr = '') => `<w:del ${revision(author, date)}>${run(text, rPr, 'w:delText')}</w:del>`;
+
+/**
+ * Replaces a phrase of document.xml's text (inside one run) with markup of runs: `make` gets the run's properties, to
+ * give the runs it writes the same formatting. The run is split around the phrase, as Word splits it when you type.
+ */
+export function atPhrase(xml: string, phrase: string, make: (rPr: string) => string): string {
+  const at = xml.indexOf(phrase);
+  expect(at, phrase).toBeGreaterThan(-1);
+  const runStart = Math.max(xml.lastIndexOf('<w:r>', at), xml.lastIndexOf('<w:r ', at));
+  const rPr = /^<w:r[^>]*>(<w:rPr>.*?<\/w:rPr>)?/.exec(xml.slice(runStart))![1] ?? '';
+  return `${xml.slice(0, at)}</w:t></w:r>${make(rPr)}<w:r>${rPr}<w:t xml:space="preserve">${xml.slice(at + phrase.length)}`;
 }

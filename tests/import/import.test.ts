@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importDocx } from '../../src/import/import-docx.js';
 import { LIMITS } from '../../src/import/read-docx.js';
 import { checkMeeting } from '../../src/pipeline.js';
-import { acta, editedDocx, meetingWithDocx, root, snapshot } from './import-helpers.js';
+import { acta, editedDocx, importInProcess, meetingWithDocx, paragraphWith, root, snapshot } from './import-helpers.js';
 
 describe.each([
   ['meetings/ptc-219-220', 'PC0517E1a'],
@@ -25,7 +25,7 @@ describe.each([
     const run = acta('import', docx, '--into', dir);
     expect(run.status).toBe(0);
     expect(run.stderr).not.toContain('[import-');
-    expect(run.stdout).toBe(`${dir}: 0 file(s) changed; paragraphs: 0 inserted, 0 deleted, 0 changed; 0 tracked change(s) and 0 comment(s) brought in\n`);
+    expect(run.stdout).toBe(`${dir}: 0 files changed; paragraphs: 0 inserted, 0 deleted, 0 changed; 0 tracked changes and 0 comments brought in\n`);
     const after = await snapshot(dir);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
@@ -63,9 +63,9 @@ describe('a DOCX that is not this meeting\'s full edition is refused: exit 1, on
   await writeFile(corrupt, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(4000, 7)]));
 
   const cases: [string, () => Promise<string>, RegExp][] = [
-    ['another meeting\'s DOCX', async () => other.docx, /the file is the report PC0517E1a, not PI0231F1a/],
-    ['a DOCX acta did not make', async () => notActa, /not a report acta built/],
-    ['the public edition', async () => docx.replace('PI0231F1a.docx', 'PI0231F1a-public.docx'), /public edition of PI0231F1a/],
+    ['another meeting\'s DOCX', async () => other.docx, /the file is a DOCX of the meeting PC0517E1a, not of this one \(PI0231F1a\)/],
+    ['a DOCX acta did not make', async () => notActa, /not a DOCX acta built \(it has no build record\)/],
+    ['the public edition', async () => docx.replace('PI0231F1a.docx', 'PI0231F1a-public.docx'), /public edition of the report PI0231F1a; import the full edition/],
     ['a corrupt zip', async () => corrupt, /not a readable zip archive/],
     ['a missing file', async () => path.join(work, 'nowhere.docx'), /there is no such file/],
     ['a zip bomb', () => variant('bomb.docx', (p) => { p['word/bomb.xml'] = new Uint8Array(LIMITS.part + 1024 * 1024); }), /zip bomb/],
@@ -122,12 +122,12 @@ describe('a Word comment', () => {
     await writeFile(edited, zipSync(parts));
     const run = acta('import', edited, '--into', dir);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(`${dir}: 1 file(s) changed; paragraphs: 0 inserted, 0 deleted, 1 changed; 0 tracked change(s) and 1 comment(s) brought in\n`);
+    expect(run.stdout).toBe(`${dir}: 1 file changed; paragraphs: 0 inserted, 0 deleted, 1 changed; 0 tracked changes and 1 comment brought in\n`);
     const after = await snapshot(dir);
     const changed = [...before.keys()].filter((name) => !after.get(name)!.equals(before.get(name)!));
     expect(changed).toEqual(['items/01-opening.md']);
     expect(after.get('items/01-opening.md')!.toString('utf8')).toBe(
-      before.get('items/01-opening.md')!.toString('utf8').replace('divided into four different clusters:', 'divided into {==four different clusters==}{>>[Delegate of Japan] Please name the clusters.<<}:'),
+      before.get('items/01-opening.md')!.toString('utf8').replace('divided into four different clusters:', 'divided into {==four different clusters==}{>>[Delegate of Japan] Please name the clusters.<<}{at="2018-05-10T09:00:00Z"}:'),
     );
     // And the next build shows it as a Word comment again, by the same author.
     const rebuilt = acta('build', dir, '--out', path.join(path.dirname(dir), 'again'), '--format', 'docx', '--full', '--no-annex-files', '--no-documents');
@@ -149,6 +149,18 @@ describe('an untracked edit in a paragraph with an id', () => {
   }, 120_000);
 });
 
+describe('an untracked edit in a decision that links to an earlier one', () => {
+  it('changes its words and keeps the link, which no edition prints, as typed', async () => {
+    const { dir, docx } = await meetingWithDocx('meetings/ptc-221-222', 'PC0530E1a');
+    const edited = await editedDocx(docx, { 'word/document.xml': [['took note of the preliminary results', 'took note of the first results']] }, 'edited.docx');
+    const file = path.join(dir, 'items/04-free-zones.md');
+    const was = await readFile(file, 'utf8');
+    expect(acta('import', edited, '--into', dir).status).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(was.replace('took note of the preliminary results', 'took note of the first results'));
+    expect(was).toContain('{follows-up="PC0517E1a/XII(a)/2"}');
+  }, 120_000);
+});
+
 // Hand edits as Word stores them, one DOCX for all of them (one import): decisions, a table row and cell, a heading,
 // an annex paragraph, a footnote's text, a hyperlink, next to a link that must survive.
 describe('edits outside the numbered paragraphs come back to their file and place', () => {
@@ -160,8 +172,11 @@ describe('edits outside the numbered paragraphs come back to their file and plac
       docx,
       {
         'word/document.xml': [
-          ['sur les guichets uniques ;</w:t></w:r></w:p>', `sur les guichets uniques nationaux ;</w:t></w:r></w:p>${decision('a remercié les Membres qui ont répondu ;')}`],
-          [decision('a recommandé que ce projet soit soumis au Comité technique permanent pour approbation ; et'), ''],
+          (xml) => {
+            const p = paragraphWith(xml, 'sur les guichets uniques ;</w:t>');
+            return xml.replace(p, p.replace('sur les guichets uniques ;', 'sur les guichets uniques nationaux ;') + decision('a remercié les Membres qui ont répondu ;'));
+          },
+          (xml) => xml.replace(paragraphWith(xml, 'a recommandé que ce projet soit soumis au Comité technique permanent pour approbation ; et'), ''),
           ['>Débat</w:t>', '>Débat général</w:t>'],
           ['Le présent programme de travail a été approuvé', 'Le présent programme de travail a été adopté'],
           ['Aligner le Modèle de données sur le modèle', 'Aligner le Modèle de données de l’OMD sur le modèle'],
@@ -183,7 +198,7 @@ describe('edits outside the numbered paragraphs come back to their file and plac
     const run = acta('import', edited, '--into', dir);
     expect(run.status).toBe(0);
     expect(run.stderr).not.toContain('[import-');
-    expect(run.stdout).toBe(`${dir}: 2 file(s) changed; paragraphs: 2 inserted, 1 deleted, 6 changed; 0 tracked change(s) and 0 comment(s) brought in\n`);
+    expect(run.stdout).toBe(`${dir}: 2 files changed; paragraphs: 2 inserted, 1 deleted, 6 changed; 0 tracked changes and 0 comments brought in\n`);
     const after = await snapshot(dir);
     const changed = ['items/03-guichet-unique.md', 'annexes/02-programme-de-travail.md'];
     for (const [name, bytes] of before) if (!changed.includes(name)) expect(after.get(name)!.equals(bytes), name).toBe(true);
@@ -216,10 +231,11 @@ describe('tracked edits outside numbered paragraphs, and what cannot come back',
       docx,
       {
         'word/document.xml': [
-          [
-            `<w:p><w:pPr><w:pStyle w:val="Decision"/></w:pPr><w:r><w:t xml:space="preserve">${adopted}</w:t></w:r></w:p>`,
-            `<w:p><w:pPr><w:pStyle w:val="Decision"/><w:rPr><w:del ${rev('del')}/></w:rPr></w:pPr><w:del ${rev('del')}><w:r><w:delText xml:space="preserve">${adopted}</w:delText></w:r></w:del></w:p>`,
-          ],
+          (xml) =>
+            xml.replace(
+              paragraphWith(xml, `>${adopted}</w:t>`),
+              `<w:p><w:pPr><w:pStyle w:val="Decision"/><w:rPr><w:del ${rev('del')}/></w:rPr></w:pPr><w:del ${rev('del')}><w:r><w:delText xml:space="preserve">${adopted}</w:delText></w:r></w:del></w:p>`,
+            ),
           // A row inserted with tracking on: the row and its words are revisions.
           (xml) => {
             const row = /<w:tr>(?:(?!<w:tr>).)*?>Disseminate updated draft text for comments and feedback<.*?<\/w:tr>/.exec(xml)![0];
@@ -235,18 +251,17 @@ describe('tracked edits outside numbered paragraphs, and what cannot come back',
           // A row deleted without tracking.
           (xml) => xml.replace(/<w:tr>(?:(?!<w:tr>).)*?>Refine and further develop Flow Charts<.*?<\/w:tr>/, ''),
           ['four different clusters: ', 'four different clusters: </w:t></w:r><w:r><w:drawing/></w:r><w:r><w:t xml:space="preserve">'],
-          ['<w:pStyle w:val="NumberedParagraph"/></w:pPr><w:bookmarkStart w:name="para_2"', '<w:pStyle w:val="Heading3"/></w:pPr><w:bookmarkStart w:name="para_2"'],
+          (xml) => xml.replace(/<w:pStyle w:val="NumberedParagraph"\/><\/w:pPr>(<w:bookmarkStart w:name="_acta_\d+" w:id="\d+"\/><w:bookmarkStart w:name="para_2")/, '<w:pStyle w:val="Heading3"/></w:pPr>$1'),
           ['<w:t xml:space="preserve">Opening and adoption of the Agenda</w:t></w:r><w:r><w:t xml:space="preserve"> <', '<w:t xml:space="preserve">Opening and adoption of the agenda</w:t></w:r><w:r><w:t xml:space="preserve"> <'],
         ],
       },
       'tracked-and-lost.docx',
     );
-    const { report } = await checkMeeting(dir);
-    const result = await importDocx(new Uint8Array(await readFile(edited)), report!);
+    const result = await importInProcess(dir, edited);
     expect(result.warnings.map((w) => `${path.relative(dir, w.range.file)}:${w.range.start.line}: ${w.message}`)).toEqual([
       'items/01-opening.md:1: Unexpected edit on the cover or in the agenda, in text written by acta (a cover line, the agenda, a purpose, an annex title, code or a restricted label), expected edits to the text of the Markdown; it is not brought back, make it in the Markdown',
       'items/01-opening.md:9: Unexpected change of style in paragraph 2 (NumberedParagraph to Heading3), expected text edits; a style cannot come back to the Markdown, change the Markdown if the paragraph is to be another kind',
-      'items/01-opening.md:11: Unexpected image or object in paragraph 3, expected text, revisions, comments, links, footnotes, bold or italic; it cannot come back to the Markdown, add it there if it belongs',
+      'items/01-opening.md:11: Unexpected image or object in paragraph 3, expected text, revisions, comments, links, footnotes, bold or italic; it does not come back to the Markdown: add it to the Markdown if it belongs',
     ]);
     expect(result.counts).toEqual({ changed: 2, inserted: 1, deleted: 1, tracked: 2, comments: 0 });
     const changed = new Map([...result.files].map(([file, { before, after }]) => [path.relative(dir, file), { before, after }]));
@@ -254,12 +269,12 @@ describe('tracked edits outside numbered paragraphs, and what cannot come back',
     const transit = changed.get('items/04-transit.md')!;
     expect(transit.after).toBe(transit.before.replace('office coding systems[^1] as recommended', 'office coding systems as recommended').replace('\n\n[^1]: Five digits of UN/LOCODE plus additional user code.\n', '\n'));
     const opening = changed.get('items/01-opening.md')!;
-    expect(opening.after).toBe(opening.before.replace(`- ${adopted}`, `- {--${adopted}--}`));
+    expect(opening.after).toBe(opening.before.replace(`- ${adopted}`, `- {--${adopted}--}{by="Delegate of Japan" at="2018-05-10T09:00:00Z"}`));
     const plan = changed.get('annexes/04-work-plan.md')!;
     expect(plan.after).toBe(
       plan.before.replace(/^\| 2\. \| Flow Chart and Data Elements \| Refine and further develop Flow Charts \|.*\n/m, '').replace(
         '|  |  | Disseminate updated draft text for comments and feedback | Secretariat | June 2018 |  |\n',
-        '|  |  | Disseminate updated draft text for comments and feedback | Secretariat | June 2018 |  |\n|  |  | {++Consult the private sector++} | {++Secretariat++} | {++July 2018++} |  |\n',
+        '|  |  | Disseminate updated draft text for comments and feedback | Secretariat | June 2018 |  |\n|  |  | {++Consult the private sector++}{by="Delegate of Japan" at="2018-05-10T09:00:00Z"} | {++Secretariat++}{by="Delegate of Japan" at="2018-05-10T09:00:00Z"} | {++July 2018++}{by="Delegate of Japan" at="2018-05-10T09:00:00Z"} |  |\n',
       ),
     );
   }, 60_000);

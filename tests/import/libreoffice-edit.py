@@ -2,6 +2,7 @@
 
 usage: /usr/bin/python3 libreoffice-edit.py PORT IN.docx OUT.docx EDITS.json
 EDITS is a list of {"op": ..., ...}; "track" turns change tracking on or off for the edits after it.
+The reviewer is "Delegate of Japan" (LibreOffice's user name, which it writes as each change's author).
 The caller starts soffice with --accept on PORT and stops it by its PID.
 """
 import json
@@ -48,9 +49,19 @@ def paragraph_cursor(doc, bookmark):
     return cursor
 
 
+def set_reviewer(ctx, given, surname):
+    """Tools > Options > User Data: the name LibreOffice gives its tracked changes and comments."""
+    provider = ctx.ServiceManager.createInstanceWithContext("com.sun.star.configuration.ConfigurationProvider", ctx)
+    access = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationUpdateAccess", (prop("nodepath", "/org.openoffice.UserProfile/Data"),))
+    access.setPropertyValue("givenname", given)
+    access.setPropertyValue("sn", surname)
+    access.commitChanges()
+
+
 def main():
     port, source, target, edits = sys.argv[1], sys.argv[2], sys.argv[3], json.load(open(sys.argv[4]))
     ctx = connect(port)
+    set_reviewer(ctx, "Delegate of", "Japan")
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0, (prop("Hidden", True),))
     text = doc.getText()

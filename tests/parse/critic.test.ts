@@ -120,9 +120,10 @@ describe('markers where Markdown has no inline text are printed as typed', () =>
     // Indented code at the top level is an indented-paragraph error; inside a list item it is code.
     const body = '# Item\n\nThe example follows:\n\n- the text\n\n      keep {++this++}\n\nSee [the page](https://example.org/{--b--}) and <https://example.org/{++y++}>.\n\nIn conclusion, the PTC:\n\n- ok.\n';
     await writeFile(path.join(dir, 'meeting.md'), FRONTMATTER + body);
-    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), 'build', dir, '--out', dir], { encoding: 'utf8' });
+    const out = await mkdtemp(path.join(tmpdir(), 'acta-critic-out-'));
+    const r = spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), 'build', dir, '--out', out], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    const folder = path.join(dir, path.basename(dir));
+    const folder = path.join(out, path.basename(dir));
     const files = (await readdir(folder)).filter((f) => !f.startsWith('.') && /\.(html|docx|json)$/.test(f));
     expect(files.length).toBe(8);
     for (const f of files) {

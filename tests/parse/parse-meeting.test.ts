@@ -75,6 +75,13 @@ In conclusion, the PTC:
     expect(r.numbered!.items[0]!.body.filter((n) => n.type === 'subitems')).toHaveLength(1);
   });
 
+  it('takes one purpose line a heading: a second line in parentheses is a numbered paragraph, never a new purpose', () => {
+    const r = runBody('# Opening\n\n*(For information)*\n\n(The delegate of Japan spoke first.)\n');
+    const item = r.numbered!.items[0]!;
+    expect(item.purpose).toBe('For information');
+    expect(item.body.map((n) => (n.type === 'paragraph' ? [n.number, n.content.map((c) => (c.type === 'text' ? c.value : c.type)).join('')] : n.type))).toEqual([[1, '(The delegate of Japan spoke first.)']]);
+  });
+
   it('keeps a group open across a sub-item purpose line', () => {
     const r = runBody(`# Disruptive technologies
 
@@ -411,5 +418,14 @@ describe('a list lettered by hand', () => {
     expect(listsOf('- a. the survey;\n- the work plan.')).toEqual([false]);
     expect(listsOf('- abc. the survey')).toEqual([false]);
     expect(listsOf('1. a. the survey;\n2. b. the work plan.')).toEqual([false]);
+  });
+});
+
+describe('invisible direction controls', () => {
+  it('are a warning at each place, in a title and in the text, and are kept', () => {
+    const r = runBody('# Item \u202Edlrow\u202C\n\n*(For information)*\n\nThe report \u2066says\u2069 so.\n');
+    expect(r.problems).toEqual(['m/meeting.md:11:8 warning bidi-control', 'm/meeting.md:11:14 warning bidi-control', 'm/meeting.md:15:12 warning bidi-control', 'm/meeting.md:15:17 warning bidi-control']);
+    expect(r.diagnostics[0]!.message).toContain('U+202E');
+    expect(JSON.stringify(r.numbered!.items[0]!.title)).toContain('\u202E');
   });
 });

@@ -20,12 +20,13 @@ const NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 const SYMBOL = 'PROP1';
 
 /** Every file `acta build` writes for a spec: each edition's report in three formats, its register, each annex alone. */
-function expectedFiles(spec: MeetingSpec, publicOnly: boolean): string[] {
+function expectedFiles(spec: MeetingSpec, publicOnly: boolean, acceptChanges: boolean): string[] {
   const files: string[] = [];
-  for (const suffix of publicOnly ? ['-public'] : ['', '-public']) {
+  const full = acceptChanges ? '-accepted' : '';
+  for (const suffix of publicOnly ? ['-public'] : [full, '-public']) {
     files.push(`${SYMBOL}${suffix}.docx`, `${SYMBOL}${suffix}.html`, `${SYMBOL}${suffix}.json`, `decisions${suffix}.json`);
     spec.annexes.forEach((annex, i) => {
-      if (suffix && annex.restricted) return;
+      if (suffix === '-public' && annex.restricted) return;
       files.push(`annexes/annex-${NUMERALS[i]}${suffix}.docx`, `annexes/annex-${NUMERALS[i]}${suffix}.html`);
     });
   }
@@ -74,7 +75,7 @@ describe('properties', () => {
         await renderMeeting(r.numbered!, { formats: ['docx', 'html', 'json'], publicOnly, acceptChanges }, env, async (file) => {
           files.push(file);
         });
-        expect(files.map((f) => f.path).sort()).toEqual(expectedFiles(spec, publicOnly));
+        expect(files.map((f) => f.path).sort()).toEqual(expectedFiles(spec, publicOnly, acceptChanges));
 
         const total = written.expected.paragraphsPerItem.reduce((a, b) => a + b, 0);
         for (const { path, content } of files) {
@@ -89,6 +90,8 @@ describe('properties', () => {
               expect(valid, `${path} ${name}: ${JSON.stringify(valid)}`).toBe(true);
               // XML 1.0 characters only: the validator does not look at them, Word does.
               expect(xml, `${path} ${name}`).not.toMatch(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
+              // A public or accepted edition is the text as decided: no revision, no comment.
+              if (isPublic || acceptChanges) expect(xml, `${path} ${name}`).not.toMatch(/<w:(ins|del|delText|commentReference) /);
             }
           } else if (path.endsWith('.html')) {
             const html = content as string;
@@ -96,6 +99,7 @@ describe('properties', () => {
             parse(html, { onParseError: (e) => errors.push(`${e.code} at ${e.startLine}:${e.startCol}`) });
             expect(errors, path).toEqual([]);
             expect(html, path).not.toMatch(/<script|javascript:/i);
+            if (isPublic || acceptChanges) expect(html, path).not.toMatch(/<(ins|del)[\s>]|class="comment/);
           } else if (path.startsWith('decisions')) {
             const data = JSON.parse(content as string) as DecisionsJson;
             expect([data.symbol, data.public], path).toEqual([SYMBOL, isPublic]);

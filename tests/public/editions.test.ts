@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const acta = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), ...args], { cwd: root, encoding: 'utf8' });
 
 const MARKERS = [
-  'ZQLEAK-ITEMTITLE', 'ZQLEAK-SPAN', 'ZQLEAK-HEADING', 'ZQLEAK-PARAGRAPH', 'ZQLEAK-BLOCKTABLE', 'ZQLEAK-DECISION', 'ZQLEAK-FOOTNOTE',
+  'ZQLEAK-ITEMTITLE', 'ZQLEAK-SPAN', 'ZQLEAK-BRACKETS', 'ZQLEAK-CODESPAN', 'ZQLEAK-LINKSPAN', 'ZQLEAK-HTMLNOTESPAN', 'ZQLEAK-HEADING', 'ZQLEAK-PARAGRAPH', 'ZQLEAK-BLOCKTABLE', 'ZQLEAK-DECISION', 'ZQLEAK-FOOTNOTE',
   'ZQLEAK-ANNEXTITLE', 'ZQLEAK-ANNEXBODY', 'ZQLEAK-ANNEXTABLE', 'ZQLEAK-ANNEXNOTE', 'ZQLEAK-ANNEXBLOCK', 'zqleak-id', 'zqleak-annex',
   // A CriticMarkup comment's author and text: the full DOCX and HTML only.
   'ZQLEAK-AUTHOR', 'ZQLEAK-COMMENT',
@@ -23,6 +23,9 @@ const MARKERS = [
   // text of a public one (span, block, action in a block, a restricted annex, a span in a public annex).
   'ZQLEAK-DOCSYMBOL', 'ZQLEAK-DOCTITLE', 'ZQLEAK-DOCHEADING', 'ZQLEAK-DOCSECTION', 'ZQLEAK-DOCBODY', 'ZQLEAK-DOCACTION', 'zqleak-doc',
   'ZQLEAK-DOCSPAN', 'ZQLEAK-DOCBLOCK', 'ZQLEAK-DOCRESTRICTEDACTION', 'ZQLEAK-DOCANNEXTITLE', 'ZQLEAK-DOCANNEXBODY', 'ZQLEAK-DOCANNEXSPAN',
+  // Text deleted by a tracked change (a deletion, the old words of a substitution), in a paragraph, a decision, a
+  // table cell, a footnote, an annex and a working document: public editions accept every change, whatever the options.
+  'ZQLEAK-DELETED', 'ZQLEAK-SUBSTOLD', 'ZQLEAK-DELDECISION', 'ZQLEAK-DELCELL', 'ZQLEAK-DELNOTE', 'ZQLEAK-DELANNEX', 'ZQLEAK-DELDOC',
 ];
 
 /** Every text a file holds: for a DOCX, the name and XML of every part in the zip. */
@@ -58,7 +61,7 @@ describe('the leak fixture', () => {
     expect(agenda.status).toBe(0);
     expect(build.stderr.match(/ref-to-restricted/g)).toHaveLength(2);
     expect(all.map((f) => path.relative(folder, f)).sort()).toEqual([
-      '.acta-cache.json', '.acta-manifest.json', '.acta-trees.json', 'LEAK1-agenda-public.docx', 'LEAK1-agenda-public.html',
+      '.acta-manifest.json', 'LEAK1-agenda-public.docx', 'LEAK1-agenda-public.html',
       'LEAK1-public.docx', 'LEAK1-public.html', 'LEAK1-public.json', 'LEAK1.docx', 'LEAK1.html', 'LEAK1.json',
       'annexes/annex-I.docx', 'annexes/annex-I.html',
       'annexes/annex-II-public.docx', 'annexes/annex-II-public.html', 'annexes/annex-II.docx', 'annexes/annex-II.html',
@@ -92,6 +95,17 @@ describe('no public output holds any restricted marker, in any form', async () =
     expect(found).toEqual([]);
   });
 
+  it('holds no tracked-change or comment markup: no Word revision, no <ins>/<del>, no margin note', () => {
+    for (const [name, text] of texts) {
+      if (name.endsWith('.docx')) expect(text, name).not.toMatch(/<w:(ins|del|moveFrom|moveTo|delText|commentRangeStart|commentReference) /);
+      if (name.endsWith('.html')) expect(text, name).not.toMatch(/<(ins|del)[\s>]|class="comment/);
+    }
+    // The accepted text is what is published: the inserted words of a substitution, and what a deletion leaves.
+    const data = texts.find(([name]) => name === 'LEAK1-public.json')![1];
+    expect(data).toContain('the ptc noted the revised dates.');
+    expect(data).toContain('adopted the programme.');
+  });
+
   it('looked into every part: document, headers, footers, footnotes, numbering, properties, relationships', async () => {
     const parts = Object.keys(unzipSync(new Uint8Array(await readFile(path.join(folder, 'LEAK1-public.docx')))));
     for (const part of ['word/document.xml', 'word/header1.xml', 'word/footer1.xml', 'word/footnotes.xml', 'word/numbering.xml', 'docProps/core.xml', 'docProps/app.xml', 'word/_rels/document.xml.rels']) {
@@ -113,8 +127,8 @@ describe('numbers never shift', async () => {
   const pub = JSON.parse(await readFile(path.join(folder, 'LEAK1-public.json'), 'utf8')) as Data;
 
   it('keeps paragraph, item and annex numbers in the data', () => {
-    expect(full.paragraphs.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(pub.paragraphs.map((p) => p.number)).toEqual([1, 4, 5, 6, 7]);
+    expect(full.paragraphs.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(pub.paragraphs.map((p) => p.number)).toEqual([1, 4, 5, 6, 7, 8, 9]);
     const numbering = (d: Data) => d.items.map((i) => [i.numeral, i.range]);
     expect(numbering(pub)).toEqual(numbering(full));
     expect(pub.annexes.map((a) => a.numeral)).toEqual(full.annexes.map((a) => a.numeral));
@@ -131,7 +145,7 @@ describe('numbers never shift', async () => {
     const anchors = async (file: string) => [...(await readFile(path.join(folder, file), 'utf8')).matchAll(/id="((?:para|item|annex)-[\w-]+)"/g)].map((m) => m[1]);
     const fullAnchors = await anchors('LEAK1.html');
     const pubAnchors = await anchors('LEAK1-public.html');
-    expect(pubAnchors.filter((a) => a!.startsWith('para-'))).toEqual(['para-1', 'para-4', 'para-5', 'para-6', 'para-7']);
+    expect(pubAnchors.filter((a) => a!.startsWith('para-'))).toEqual(['para-1', 'para-4', 'para-5', 'para-6', 'para-7', 'para-8', 'para-9']);
     expect(pubAnchors.every((a) => fullAnchors.includes(a))).toBe(true);
     const itemsAndAnnexes = (anchors: (string | undefined)[]) => anchors.filter((a) => /^(item|annex)-[IVXLCDM]+(-[a-z]+)?$/.test(a!));
     expect(itemsAndAnnexes(pubAnchors)).toEqual(itemsAndAnnexes(fullAnchors));
@@ -141,11 +155,13 @@ describe('numbers never shift', async () => {
   it('keeps them in the DOCX as LibreOffice renders it, the numbered annex included', async () => {
     const pages = await pdfPages((await libreOffice())[0]!);
     const body = pages.filter((p) => !p.includes('to doc. LEAK1')).join('\n');
-    expect([...body.matchAll(/^\s*(\d+)\.\s/gm)].map((m) => Number(m[1]))).toEqual([1, 4, 5, 6, 7]);
+    expect([...body.matchAll(/^\s*(\d+)\.\s/gm)].map((m) => Number(m[1]))).toEqual([1, 4, 5, 6, 7, 8, 9]);
     const annexII = pages.filter((p) => p.includes('Annex II to doc. LEAK1')).join('\n');
     expect([...annexII.matchAll(/^\s*(\d+)\.\s/gm)].map((m) => Number(m[1]))).toEqual([1, 3]);
     expect(pages.every((p) => p.includes('Public Version'))).toBe(true);
     expect(pages.join('\n')).toContain('Annex I is not included in the public version.');
+    // The text a reader of the DOCX gets, as well as its XML (checked above).
+    expect(MARKERS.filter((m) => pages.join('\n').toLowerCase().includes(m.toLowerCase()))).toEqual([]);
   }, 180_000);
 });
 
@@ -215,12 +231,14 @@ describe('acta agenda on the flagship', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'acta-before-'));
     await cp(path.join(root, 'tests/fixtures/leak/meeting.md'), path.join(dir, 'meeting.md'));
     await writeFile(path.join(dir, 'meeting.md'), (await readFile(path.join(dir, 'meeting.md'), 'utf8')).replace(/\n# Enforcement[\s\S]*$/, '\n# Opening {#opening}\n\n*(For decision)*\n\n## Adoption of the agenda\n\n# Closing\n'));
-    expect(acta('agenda', dir, '--out', dir).status).toBe(0);
-    const html = await readFile(path.join(dir, path.basename(dir), 'LEAK1-agenda.html'), 'utf8');
+    // Outputs go outside the meeting folder (one inside it is refused).
+    const beforeOut = await mkdtemp(path.join(tmpdir(), 'acta-before-out-'));
+    expect(acta('agenda', dir, '--out', beforeOut).status).toBe(0);
+    const html = await readFile(path.join(beforeOut, path.basename(dir), 'LEAK1-agenda.html'), 'utf8');
     expect(html).toContain('<th class="col-item" scope="col">Agenda Item</th>');
     expect(html).not.toContain('<th class="col-range"');
     expect(html).not.toContain('<td class="col-range">');
-    const docx = await contents(path.join(dir, path.basename(dir), 'LEAK1-agenda.docx'));
+    const docx = await contents(path.join(beforeOut, path.basename(dir), 'LEAK1-agenda.docx'));
     expect(docx).not.toContain('>Paragraph<');
     expect(docx).toMatch(/<w:tblGrid><w:gridCol w:w="\d+"\/><w:gridCol w:w="\d+"\/><\/w:tblGrid>/);
   });

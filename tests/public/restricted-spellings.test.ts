@@ -57,6 +57,23 @@ const VARIANTS: readonly Variant[] = [
   { name: 'a space after the colon', text: 'The case : restricted[ZQSPELL] was closed.', expected: [[0, 10, 'restricted-syntax']], says: '`:restricted[text]`' },
   { name: "pandoc's span", text: 'The case [ZQSPELL]{.restricted} was closed.', expected: [[0, 19, 'restricted-syntax']], says: '`:restricted[text]`' },
   { name: 'inside a decision', text: 'In conclusion, the PTC:\n\n- took note of :restricted [ZQSPELL].', expected: [[2, 16, 'restricted-syntax']], says: '`:restricted[text]`' },
+  // A span is read as brackets are: a `]` that closes nothing after it is an error, never the end of plain text.
+  { name: 'a stray closing bracket after a span', text: 'Text :restricted[option a) or b] ZQSPELL rest] end.', expected: [[0, 46, 'restricted-unclosed']], says: '`\\]`' },
+  { name: 'a span never closed', text: 'Text :restricted[option a [ZQSPELL] end.', expected: [[0, 6, 'restricted-unclosed']], says: 'not closed in its paragraph' },
+  { name: 'an HTML comment over the opening', text: 'Text <!-- n :restricted[x --> ZQSPELL rest] end.', expected: [[0, 6, 'restricted-syntax']], says: '`:restricted[text]`' },
+  { name: 'an HTML comment meant as a marker', text: '<!-- restricted -->\n\nThe ZQSPELL case.', expected: [[0, 1, 'restricted-syntax']], says: 'a comment withholds nothing' },
+  { name: 'a restricted class on an HTML block', text: '<div class="restricted">\n\nThe ZQSPELL case.\n\n</div>', expected: [[0, 1, 'restricted-syntax']], says: '`:::restricted`' },
+  { name: 'a confidential class on an HTML span', text: 'The case <span class="confidential">ZQSPELL</span> was closed.', expected: [[0, 10, 'restricted-syntax']], says: '`:restricted[text]`' },
+  { name: 'private', text: 'The case :private[ZQSPELL] was closed.', expected: [[0, 10, 'restricted-syntax']], says: '`:restricted[text]`' },
+  { name: 'confidential', text: 'The case :confidential[ZQSPELL] was closed.', expected: [[0, 10, 'restricted-syntax']], says: '`:restricted[text]`' },
+  { name: 'secret', text: 'The case :secret[ZQSPELL] was closed.', expected: [[0, 10, 'restricted-syntax']], says: '`:restricted[text]`' },
+  { name: 'internal', text: 'The case :internal[ZQSPELL] was closed.', expected: [[0, 10, 'restricted-syntax']], says: '`:restricted[text]`' },
+  { name: 'a full-width colon', text: 'The case ：restricted[ZQSPELL] was closed.', expected: [[0, 10, 'restricted-syntax']], says: '`：restricted[`' },
+  { name: 'a character reference for the colon', text: 'The case &#58;restricted[ZQSPELL] was closed.', expected: [[0, 10, 'restricted-syntax']], says: '`&#58;restricted[`' },
+  { name: 'an escaped colon', text: 'The case \\:restricted[ZQSPELL] was closed.', expected: [[0, 10, 'restricted-syntax']], says: '`\\:restricted[`' },
+  { name: 'a zero-width space in the name', text: 'The case :rest\u200Bricted[ZQSPELL] was closed.', expected: [[0, 10, 'restricted-syntax']], says: '`:restricted[text]`' },
+  { name: 'a code block that takes the closing line', text: ':::restricted\nThe case.\n\n```\n:::\n```\n\nThe ZQSPELL case.\n:::', expected: [[3, 1, 'restricted-syntax']], says: 'still open' },
+  { name: 'an HTML comment that takes the closing line', text: ':::restricted\nThe case.\n\n<!--\n:::\n-->\n\nThe ZQSPELL case.\n:::', expected: [[3, 1, 'restricted-syntax'], [8, 1, 'directive-syntax']], says: 'still open' },
 ];
 
 async function meetingWith(text: string): Promise<string> {
@@ -79,7 +96,7 @@ describe('a near-miss spelling of restricted is an error, never published', asyn
   });
 
   it.each(VARIANTS.map((v, i) => ({ ...v, dir: dirs[i]! })))('$name', async ({ dir, expected, says }) => {
-    const lines = all.stderr.trim().split('\n').filter((l) => l.startsWith(`${path.join(dir, 'meeting.md')}:`) && !l.includes('[no-decisions]'));
+    const lines = all.stderr.trim().split('\n').filter((l) => l.startsWith(`${path.join(dir, 'meeting.md')}:`) && l.includes(': error: '));
     expect(lines.map((l) => /:(\d+):(\d+): error: .* \[([\w-]+)\]$/.exec(l)?.slice(1))).toEqual(
       expected.map(([line, column, rule]) => [String(FIRST + line), String(column), rule]),
     );
@@ -96,8 +113,12 @@ describe('a near-miss spelling of restricted is an error, never published', asyn
 
 describe('the right spellings are withheld from every public output', () => {
   it('`:::restricted` blocks and `:restricted[…]` spans, indented up to three spaces', async () => {
-    const dir = await meetingWith(':::restricted\nThe ZQSPELL-BLOCK case.\n:::\n\nThe case :restricted[ZQSPELL-SPAN] was closed.\n\n   :::restricted\n   The ZQSPELL-INDENTED case.\n   :::');
-    const out = path.join(dir, 'out');
+    const dir = await meetingWith(
+      ':::restricted\nThe ZQSPELL-BLOCK case.\n:::\n\nThe case :restricted[ZQSPELL-SPAN] was closed.\n\n   :::restricted\n   The ZQSPELL-INDENTED case.\n   :::\n\n' +
+        // Brackets, code and comments inside a span are its text: only its own `]` ends it.
+        'The case :restricted[code `]` ZQSPELL-CODE] and :restricted[a) or [b] ZQSPELL-BRACKETS] and :restricted[<!-- ] --> ZQSPELL-COMMENT] was closed.',
+    );
+    const out = await mkdtemp(path.join(tmpdir(), 'acta-spelling-out-'));
     const r = acta('build', dir, '--out', out);
     expect(r.status).toBe(0);
     const folder = path.join(out, path.basename(dir));
@@ -109,6 +130,6 @@ describe('the right spellings are withheld from every public output', () => {
       expect(text).not.toContain('ZQSPELL');
     }
     const full = await readFile(path.join(folder, 'SPELL1.html'), 'utf8');
-    for (const marker of ['ZQSPELL-BLOCK', 'ZQSPELL-SPAN', 'ZQSPELL-INDENTED']) expect(full).toContain(marker);
+    for (const marker of ['ZQSPELL-BLOCK', 'ZQSPELL-SPAN', 'ZQSPELL-INDENTED', 'ZQSPELL-CODE', 'ZQSPELL-BRACKETS', 'ZQSPELL-COMMENT']) expect(full).toContain(marker);
   });
 });

@@ -22,7 +22,7 @@ describe('acta init', () => {
     expect(build.status).toBe(0);
     expect(build.stderr).toBe('');
     expect((await readdir(path.join(out, 'new-meeting'), { recursive: true })).map(String).sort()).toEqual([
-      '.acta-cache.json', '.acta-manifest.json', '.acta-trees.json', 'EC0100E1a-public.docx', 'EC0100E1a-public.html', 'EC0100E1a-public.json', 'EC0100E1a.docx', 'EC0100E1a.html', 'EC0100E1a.json',
+      '.acta-manifest.json', 'EC0100E1a-public.docx', 'EC0100E1a-public.html', 'EC0100E1a-public.json', 'EC0100E1a.docx', 'EC0100E1a.html', 'EC0100E1a.json',
       'annexes', 'annexes/annex-I.docx', 'annexes/annex-I.html', 'annexes/annex-II-public.docx', 'annexes/annex-II-public.html', 'annexes/annex-II.docx', 'annexes/annex-II.html',
       'decisions-public.json', 'decisions.json',
       'documents', 'documents/PC0001E1a-public.docx', 'documents/PC0001E1a-public.html', 'documents/PC0001E1a-public.json', 'documents/PC0001E1a.docx', 'documents/PC0001E1a.html', 'documents/PC0001E1a.json',

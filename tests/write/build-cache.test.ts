@@ -10,6 +10,7 @@ import { loadMeeting } from '../../src/load/load-meeting.js';
 import { parseMeeting } from '../../src/parse/parse-meeting.js';
 import { CACHE_FILE, fingerprintOf } from '../../src/write/build-cache.js';
 import { keptTrees, TREES_FILE } from '../../src/write/kept-trees.js';
+import { cacheFolderOf } from '../../src/write/user-cache.js';
 
 // HTML and JSON: the cache treats every output as bytes, and these are the cheap ones to build.
 const CACHED: BuildOptions = { formats: ['html', 'json'], publicOnly: false, acceptChanges: false, cache: true };
@@ -50,7 +51,7 @@ describe('the build cache', () => {
     const first = await build();
     expect(first.written).toHaveLength(18);
     expect(first.upToDate).toBeUndefined();
-    const entry = JSON.parse(await readFile(path.join(folder, CACHE_FILE), 'utf8')) as { outputs: Record<string, string> };
+    const entry = JSON.parse(await readFile(path.join(await cacheFolderOf(folder), CACHE_FILE), 'utf8')) as { outputs: Record<string, string> };
     expect(Object.keys(entry.outputs)).toHaveLength(18);
     const second = await build();
     expect(second.upToDate).toBe(18);
@@ -73,7 +74,7 @@ describe('the build cache', () => {
     const { folder, build, reference } = await setUp();
     unchanged ??= reference();
     await build();
-    const cacheFile = path.join(folder, CACHE_FILE);
+    const cacheFile = path.join(await cacheFolderOf(folder), CACHE_FILE);
     const was = await readFile(cacheFile, 'utf8');
     const changed = change(was);
     expect(changed).not.toBe(was);
@@ -137,8 +138,11 @@ describe('the build cache', () => {
     const accepted = await buildMeeting(dir, out, { ...CACHED, fullOnly: true, acceptChanges: true }, env);
     expect(accepted.upToDate).toBeUndefined();
     expect((await buildMeeting(dir, out, { ...CACHED, fullOnly: true, acceptChanges: true }, env)).upToDate).toBe(6);
-    // Each build kept what it was not asked for: every file of the first build is still there.
-    expect((await outputs(folder)).size).toBe(FILES);
+    // Each build kept what it was not asked for: every file of the first build is still there, and the clean copy
+    // of the full edition sits beside it under names of its own.
+    const names = [...(await outputs(folder)).keys()];
+    expect(names.filter((n) => !n.includes('-accepted'))).toHaveLength(FILES);
+    expect(names.filter((n) => n.includes('-accepted'))).toHaveLength(6);
   });
 });
 
@@ -174,7 +178,7 @@ describe('the trees a build keeps for the next', () => {
   const changedTrees = async (change: (entry: string) => string) => {
     const setup = await setUp();
     await setup.build();
-    const file = path.join(setup.folder, TREES_FILE);
+    const file = path.join(await cacheFolderOf(setup.folder), TREES_FILE);
     const entry = await readFile(file, 'utf8');
     const changed = change(entry);
     expect(changed).not.toBe(entry);

@@ -60,11 +60,11 @@ describe('writeOutputs', () => {
     expect(await everything(dir)).toEqual([]);
   });
 
-  it('clears the temporary files a killed build left behind', async () => {
+  it('removes its own temporary files only: one named like another build\'s may be a user\'s', async () => {
     const dir = await tmp();
     await writeFile(path.join(dir, '.PC1.html.12345.tmp'), 'half');
     await writeOutputs(dir, [{ path: 'PC1.html', content: 'whole' }]);
-    expect(await everything(dir)).toEqual(['PC1.html']);
+    expect(await everything(dir)).toEqual(['.PC1.html.12345.tmp', 'PC1.html']);
   });
 });
 

@@ -1,5 +1,6 @@
 // The decisions register of one or many meetings as JSON, CSV or a Markdown table.
 
+import { csvTable } from '../csv.js';
 import type { DecisionRecord } from '../json/render-json.js';
 
 export const DECISION_FORMATS = ['json', 'csv', 'md'] as const;
@@ -18,15 +19,12 @@ export function formatDecisions(meetings: readonly MeetingDecisions[], format: D
   const rows = meetings.flatMap((m) => m.decisions.map((d) => ({ symbol: m.symbol, ...d })));
   switch (format) {
     case 'json':
-      if (kind === 'actions') return `${JSON.stringify({ actions: rows.map(({ subitem: _subitem, item, ...r }) => ({ ...r, section: item })) }, null, 2)}\n`;
+      // Actions link to nothing and are not cited by other sessions: no stable id, no links.
+      if (kind === 'actions') return `${JSON.stringify({ actions: rows.map(({ subitem: _subitem, item, stable_id: _stable, links: _links, ...r }) => ({ ...r, section: item })) }, null, 2)}\n`;
       // One meeting: the shape of decisions.json; several: every record names its meeting.
       return `${JSON.stringify(meetings.length === 1 ? { symbol: meetings[0]!.symbol, decisions: meetings[0]!.decisions } : { decisions: rows }, null, 2)}\n`;
-    case 'csv': {
-      const header = ['symbol', 'id', 'item', 'subitem', 'paragraph', 'text'];
-      const lines = rows.map((r) => [r.symbol, r.id, r.item, r.subitem ?? '', String(r.paragraph), r.text].map(csvField).join(','));
-      // The byte-order mark makes Excel read the file as UTF-8 (without it, "é" opens as "Ã©").
-      return `\ufeff${[header.join(','), ...lines].join('\r\n')}\r\n`;
-    }
+    case 'csv':
+      return csvTable(['symbol', 'id', 'item', 'subitem', 'paragraph', 'text'], rows.map((r) => [r.symbol, r.id, r.item, r.subitem ?? '', String(r.paragraph), r.text]));
     case 'md': {
       const lines = [kind === 'actions' ? '| Document | Action | Section | Paragraph | Text |' : '| Symbol | Decision | Item | Paragraph | Text |', '| --- | --- | --- | --- | --- |'];
       for (const r of rows) {
@@ -36,11 +34,6 @@ export function formatDecisions(meetings: readonly MeetingDecisions[], format: D
       return `${lines.join('\n')}\n`;
     }
   }
-}
-
-/** RFC 4180: quote a field that holds a comma, quote or line break; double the quotes. */
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 function mdCell(value: string): string {

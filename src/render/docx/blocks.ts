@@ -7,6 +7,7 @@ import { dispatch, type Block, type Handlers, type Inline, type TableBlock } fro
 import { plainInlines } from '../plain-text.js';
 import { columnWidths, measureColumns } from './column-widths.js';
 import { inlineRuns } from './inline.js';
+import { inlineSpan, traced, type Origin, type Span } from './origins.js';
 import { HANG, LIST_HANG, NUMBERING, STYLE, TABLE_TEXT_SIZE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
@@ -17,6 +18,28 @@ export interface BlockContext {
   readonly width: number;
   /** List nesting level. */
   readonly level: number;
+  /** Where a top-level paragraph typed next to these blocks in Word belongs (see origins.ts). */
+  readonly around?: Around;
+}
+
+export interface Around {
+  readonly after: Span | null;
+  readonly before: Span | null;
+}
+
+const NOWHERE: Around = { after: null, before: null };
+
+/** A paragraph's children inside its origin's hidden bookmark. */
+export function tracedRuns(state: WriterState, origin: Omit<Origin, 'near' | 'annex' | 'footnote'>, children: readonly ParagraphChild[]): ParagraphChild[] {
+  return traced(state.log, origin, children, (name) => {
+    const id = state.nextBookmarkId++;
+    return [new BookmarkStart(name, id), new BookmarkEnd(id)] as const;
+  });
+}
+
+/** A fixed paragraph (a label, a code line, a rule): no text of the Markdown's to edit, a place for messages. */
+export function fixedOrigin(range: Origin['range'], around: Around = NOWHERE): Omit<Origin, 'near' | 'annex' | 'footnote'> {
+  return { kind: 'fixed', span: null, range, ...around };
 }
 
 export function blockChildren(env: WriterEnv, state: WriterState, blocks: readonly Block[], ctx: BlockContext): FileChild[] {
@@ -24,20 +47,35 @@ export function blockChildren(env: WriterEnv, state: WriterState, blocks: readon
 }
 
 const BLOCK: Handlers<Block, [WriterEnv, WriterState, BlockContext], FileChild[]> = {
-  plain: (block, env, state, ctx) => [new Paragraph({ style: ctx.textStyle, ...alignmentFor(block.content), children: inlineRuns(env, state, block.content) })],
-  heading: (block, env, state) => [headingParagraph(env, state, block.depth + 2, block.content, block.bookmark ?? null)],
+  plain: (block, env, state, ctx) => [
+    new Paragraph({
+      style: ctx.textStyle,
+      ...alignmentFor(block.content),
+      children: tracedRuns(state, { kind: 'plain', span: inlineSpan(block.content), range: block.range, ...(ctx.around ?? NOWHERE) }, inlineRuns(env, state, block.content)),
+    }),
+  ],
+  heading: (block, env, state, ctx) => [headingParagraph(env, state, block.depth + 2, block.content, block.bookmark ?? null, undefined, { kind: 'heading', span: inlineSpan(block.content), range: block.range, ...(ctx.around ?? NOWHERE) })],
   list: (block, env, state, ctx) => listChildren(env, state, block, ctx),
-  table: (block, env, state, ctx) => [tableOf(env, state, block, ctx.width)],
+  table: (block, env, state, ctx) => [tableOf(env, state, block, ctx.width, ctx.around)],
   quote: (block, env, state, ctx) => blockChildren(env, state, block.children, { ...ctx, textStyle: STYLE.quote }),
-  codeblock: (block) => block.value.split('\n').map((line) => new Paragraph({ style: STYLE.code, children: [new TextRun(line)] })),
-  rule: () => [new Paragraph({ style: STYLE.stars, children: [new TextRun('*   *   *')] })],
+  codeblock: (block, _env, state, ctx) =>
+    block.value.split('\n').map((line) => new Paragraph({ style: STYLE.code, children: tracedRuns(state, fixedOrigin(block.range, ctx.around), [new TextRun(line)]) })),
+  rule: (block, _env, state, ctx) => [new Paragraph({ style: STYLE.stars, children: tracedRuns(state, fixedOrigin(block.range, ctx.around), [new TextRun('*   *   *')]) })],
 };
 
 /** `level`: its place in the outline (1 for items and annex titles), when the structure gives it. */
-export function headingParagraph(env: WriterEnv, state: WriterState, depth: number, content: Parameters<typeof inlineRuns>[2], bookmark: string | null, level?: number): Paragraph {
+export function headingParagraph(
+  env: WriterEnv,
+  state: WriterState,
+  depth: number,
+  content: Parameters<typeof inlineRuns>[2],
+  bookmark: string | null,
+  level: number | undefined,
+  origin: Omit<Origin, 'near' | 'annex' | 'footnote'>,
+): Paragraph {
   const style = [STYLE.heading3, STYLE.heading4, STYLE.heading5, STYLE.heading6][Math.min(Math.max(depth, 3), 6) - 3]!;
   const runs = inlineRuns(env, state, content);
-  return new Paragraph({ style, ...(level ? { outlineLevel: Math.min(level, 9) - 1 } : {}), children: bookmark ? bookmarked(state, bookmark, runs) : runs });
+  return new Paragraph({ style, ...(level ? { outlineLevel: Math.min(level, 9) - 1 } : {}), children: tracedRuns(state, origin, bookmark ? bookmarked(state, bookmark, runs) : runs) });
 }
 
 function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, { type: 'list' }>, ctx: BlockContext): FileChild[] {
@@ -49,6 +87,7 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
   // The text of an item's later paragraphs lines up with its first's, under the number (issue 17, point 3).
   const textIndent = { indent: { left: HANG * (level + 2) } };
   const out: FileChild[] = [];
+  const around = ctx.around ?? NOWHERE;
   for (const item of list.items) {
     item.blocks.forEach((block, index) => {
       if (index === 0 && block.type === 'plain') {
@@ -59,13 +98,20 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
             ...(lettered
               ? { indent: { left: HANG * (level + 2), hanging: LIST_HANG } }
               : { numbering: list.ordered ? { reference: NUMBERING.ordered, level, instance, custom: true } : { reference: NUMBERING.bullets, level, custom: true } }),
-            children: inlineRuns(env, state, block.content),
+            children: tracedRuns(state, { kind: 'listItem', span: inlineSpan(block.content), range: item.range, item: item.range, ...around }, inlineRuns(env, state, block.content)),
           }),
         );
       } else if (block.type === 'list') {
         for (const child of listChildren(env, state, block, { ...ctx, level: ctx.level + 1 })) out.push(child);
       } else if (block.type === 'plain') {
-        out.push(new Paragraph({ style: STYLE.listItem, ...alignmentFor(block.content), ...textIndent, children: inlineRuns(env, state, block.content) }));
+        out.push(
+          new Paragraph({
+            style: STYLE.listItem,
+            ...alignmentFor(block.content),
+            ...textIndent,
+            children: tracedRuns(state, { kind: 'plain', span: inlineSpan(block.content), range: block.range, ...around }, inlineRuns(env, state, block.content)),
+          }),
+        );
       } else {
         for (const child of blockChildren(env, state, [block], { ...ctx, textStyle: STYLE.listItem })) out.push(child);
       }
@@ -79,7 +125,7 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
  * content: no column narrower than its longest word, the rest shared as a browser would (column-widths.ts). Rows may
  * split across pages, so a tall row leaves no page half empty; the header row repeats on every page.
  */
-export function tableOf(env: WriterEnv, state: WriterState, block: TableBlock, width: number): Table {
+export function tableOf(env: WriterEnv, state: WriterState, block: TableBlock, width: number, around: Around = NOWHERE): Table {
   const columns = Math.max(1, ...block.rows.map((r) => r.cells.length));
   const measured = block.rows.map((row, r) => row.cells.map((cell) => ({ lines: cellLines(env, cell.content), bold: r === 0 })));
   const widths = columnWidths(measureColumns(measured, columns, TABLE_TEXT_SIZE), width);
@@ -93,7 +139,13 @@ export function tableOf(env: WriterEnv, state: WriterState, block: TableBlock, w
         children: Array.from({ length: columns }, (_, i) =>
           new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
-            children: [new Paragraph({ style: r === 0 ? STYLE.tableHeading : STYLE.tableText, alignment: alignment(i), children: inlineRuns(env, state, row.cells[i]?.content ?? []) })],
+            children: [
+              new Paragraph({
+                style: r === 0 ? STYLE.tableHeading : STYLE.tableText,
+                alignment: alignment(i),
+                children: tracedRuns(state, cellOrigin(block, r, i, row.range, around), inlineRuns(env, state, row.cells[i]?.content ?? [])),
+              }),
+            ],
           }),
         ),
       }),
@@ -105,6 +157,14 @@ export function tableOf(env: WriterEnv, state: WriterState, block: TableBlock, w
     layout: TableLayoutType.FIXED,
     borders: singleBorders(),
   });
+}
+
+/** A table cell's origin; a cell the row lacks (a short row) is acta's to write, as an empty cell. */
+function cellOrigin(table: TableBlock, row: number, col: number, rowRange: Origin['range'], around: Around): Omit<Origin, 'near' | 'annex' | 'footnote'> {
+  const cell = table.rows[row]?.cells[col];
+  // An empty cell's text goes after its `|` and one space.
+  const span = cell ? (inlineSpan(cell.content) ?? { file: cell.range.file, start: cell.range.start.offset + 1, end: cell.range.start.offset + 1 }) : null;
+  return { kind: span ? 'cell' : 'fixed', span, range: cell?.range ?? rowRange, cell: { table, row, col }, ...around };
 }
 
 /** A cell's text as it prints, one string per line (a `<br>` starts a line). */

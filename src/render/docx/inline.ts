@@ -4,8 +4,8 @@ import {
   CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Paragraph, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, InternalHyperlink, TextRun, type IRunOptions, type ParagraphChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
-import { dispatch, type Handlers, type Inline } from '../../model.js';
-import { linkBetween } from '../../write/output-names.js';
+import { dispatch, type Attribution, type Handlers, type Inline } from '../../model.js';
+import { editionOfTree, linkBetween } from '../../write/output-names.js';
 import { complexField } from './fields.js';
 import { STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
@@ -16,6 +16,8 @@ interface RunFormat {
   readonly strike?: boolean;
   readonly style?: string;
   readonly change?: 'ins' | 'del';
+  /** Who made the change and when, when the Markdown says (else the report's changes author and date). */
+  readonly by?: Attribution;
 }
 
 const INLINE: Handlers<Inline, [WriterEnv, WriterState, RunFormat], ParagraphChild[]> = {
@@ -25,8 +27,8 @@ const INLINE: Handlers<Inline, [WriterEnv, WriterState, RunFormat], ParagraphChi
   strong: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, bold: true }),
   strike: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, strike: true }),
   break: () => [new TextRun({ break: 1 })],
-  ins: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, change: 'ins' }),
-  del: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, change: 'del' }),
+  ins: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, change: 'ins', ...(node.by ? { by: node.by } : {}) }),
+  del: (node, env, state, format) => inlineRuns(env, state, node.children, { ...format, change: 'del', ...(node.by ? { by: node.by } : {}) }),
   comment: (node, env, state, format) => commentRuns(env, state, node, format),
   // Said in words as well as by the double underline: a label before and after, printed in the full edition.
   restricted: (node, env, state, format) => {
@@ -56,8 +58,21 @@ function commentRuns(env: WriterEnv, state: WriterState, node: Extract<Inline, {
   const words = inlineRuns(env, state, node.children, format);
   if (!node.body) return words;
   const id = state.comments.length;
-  state.comments.push({ id, author: node.author ?? env.changes.author, body: new Paragraph({ children: inlineRuns(env, state, node.body) }) });
-  return [new CommentRangeStart(id), ...words, new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })];
+  const date = (at: string | undefined) => (at ? wordDate(at) : env.changes.date);
+  state.comments.push({ id, author: node.author ?? env.changes.author, date: date(node.date), body: new Paragraph({ children: inlineRuns(env, state, node.body) }), ...(node.done ? { resolved: true } : {}) });
+  // Replies are comments of their own in Word, threaded to the first (commentsExtended.xml), anchored where it is.
+  const replies = (node.replies ?? []).map((reply) => {
+    const rid = state.comments.length;
+    state.comments.push({ id: rid, author: reply.author ?? env.changes.author, date: date(reply.date), body: new Paragraph({ children: inlineRuns(env, state, reply.body) }), parentId: id, ...(node.done ? { resolved: true } : {}) });
+    return rid;
+  });
+  const ids = [id, ...replies];
+  return [...ids.map((i) => new CommentRangeStart(i)), ...words, ...ids.map((i) => new CommentRangeEnd(i)), ...ids.map((i) => new TextRun({ children: [new CommentReference(i)] }))];
+}
+
+/** A date as Word stores a revision's or comment's: a day alone is its midnight, UTC. */
+export function wordDate(at: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(at) ? `${at}T00:00:00Z` : at;
 }
 
 /** `[](#id)`: a REF field per label part, pre-filled with the label; `[words](#id)`: a link to the bookmark. */
@@ -67,12 +82,16 @@ function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: re
   if (target.elsewhere) {
     // Another document of the meeting: a hyperlink to its file (a bookmark in another file is out of a REF field's reach).
     const from = { kind: env.report.document ? ('document' as const) : ('report' as const), symbol: env.report.meta.symbol };
-    const link = linkBetween(from, target.elsewhere, env.report.public ? 'public' : 'full', 'docx');
+    const link = linkBetween(from, target.elsewhere, editionOfTree(env.report), 'docx');
     const children = words.length ? words : [{ type: 'text' as const, value: target.label, range: words[0]?.range ?? target.range }];
     return [new ExternalHyperlink({ link, children: inlineRuns(env, state, children, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
   }
   if (words.length) return [new InternalHyperlink({ anchor: target.bookmark, children: inlineRuns(env, state, words, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
-  const field = (name: string, cached: string, numberOnly: boolean) => complexField(`REF ${name}${numberOnly ? ' \\n' : ''} \\h`, cached, runFormat(format));
+  // Inside a tracked change, the field is the change's (a reference inside a deletion is a deleted field).
+  const change = format.change
+    ? { kind: format.change, author: format.by?.author ?? env.changes.author, date: format.by?.date ? wordDate(format.by.date) : env.changes.date, nextId: () => state.nextChangeId++ }
+    : undefined;
+  const field = (name: string, cached: string, numberOnly: boolean) => complexField(`REF ${name}${numberOnly ? ' \\n' : ''} \\h`, cached, runFormat(format), change);
   if (target.kind === 'paragraph' && target.number !== null) return field(target.bookmark, target.label, true);
   // A working document's section: its numeral is Word numbering, which `\n` reads ("II.").
   if (target.kind === 'item' && env.report.profile.headings === 'sections') return field(target.bookmark, target.label, true);
@@ -95,7 +114,9 @@ function runFormat(format: RunFormat): IRunOptions {
 
 function textRun(env: WriterEnv, state: WriterState, text: string, format: RunFormat): ParagraphChild {
   const options: IRunOptions = { text, ...runFormat(format) };
-  if (format.change === 'ins') return new InsertedTextRun({ ...options, id: state.nextChangeId++, author: env.changes.author, date: env.changes.date });
-  if (format.change === 'del') return new DeletedTextRun({ ...options, id: state.nextChangeId++, author: env.changes.author, date: env.changes.date });
-  return new TextRun(options);
+  if (!format.change) return new TextRun(options);
+  const author = format.by?.author ?? env.changes.author;
+  const date = format.by?.date ? wordDate(format.by.date) : env.changes.date;
+  if (format.change === 'ins') return new InsertedTextRun({ ...options, id: state.nextChangeId++, author, date });
+  return new DeletedTextRun({ ...options, id: state.nextChangeId++, author, date });
 }

@@ -13,6 +13,7 @@
 
 import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { BaseParts } from './base-part.js';
 import { applyReferenceStyles } from './reference-styles.js';
 
 export interface CoreProperties {
@@ -32,6 +33,13 @@ export interface PackOptions {
   readonly properties: CoreProperties;
   /** The styles part of a user's reference document (--reference-docx): acta's styles take its look. */
   readonly referenceStyles?: string;
+  /** The custom XML item that carries the build's base (see base-part.ts). */
+  readonly base?: BaseParts;
+  /**
+   * Resolved comments when no comment answers another: docx writes a comment's resolved state (commentsExtended.xml)
+   * only for threads, so acta adds the part for these, by the paragraph ids docx gives the comments.
+   */
+  readonly resolvedComments?: readonly { readonly paraId: string; readonly done: boolean }[];
 }
 
 const CORE_PART = 'docProps/core.xml';
@@ -49,6 +57,8 @@ export async function packDocx(doc: Document, options: PackOptions): Promise<Uin
     parts['word/styles.xml'] = strToU8(applyReferenceStyles(strFromU8(parts['word/styles.xml']!), options.referenceStyles).styles);
   }
   addWebSettings(parts);
+  if (options.base) addBaseParts(parts, options.base);
+  if (options.resolvedComments?.length) addResolvedState(parts, options.resolvedComments);
   return zipWithDate(parts, options.date);
 }
 
@@ -200,6 +210,46 @@ function addWebSettings(parts: Record<string, Uint8Array>): void {
   parts[WEB_SETTINGS.part] = strToU8(WEB_SETTINGS.xml);
   parts[rels] = strToU8(relsXml.replace('</Relationships>', `${WEB_SETTINGS.relationship}</Relationships>`));
   parts[types] = strToU8(typesXml.replace('</Types>', `${WEB_SETTINGS.contentType}</Types>`));
+}
+
+/** The custom XML item of the base, related to the main document as Word relates its own custom XML items. */
+function addBaseParts(parts: Record<string, Uint8Array>, base: BaseParts): void {
+  const rels = 'word/_rels/document.xml.rels';
+  const types = '[Content_Types].xml';
+  for (const [name, xml] of Object.entries(base.parts)) {
+    if (parts[name] !== undefined) throw libraryChanged(`no part ${name} of its own (acta adds it)`, name);
+    parts[name] = strToU8(xml);
+  }
+  const relsXml = strFromU8(parts[rels]!);
+  const typesXml = strFromU8(parts[types]!);
+  if (relsXml.split('</Relationships>').length !== 2 || relsXml.includes('Id="rIdActaBase"')) throw libraryChanged('one </Relationships> and no relationship rIdActaBase', rels);
+  if (typesXml.split('</Types>').length !== 2 || !typesXml.includes('Extension="xml"')) throw libraryChanged('one </Types> and a default content type for .xml', types);
+  parts[rels] = strToU8(relsXml.replace('</Relationships>', `${base.relationship}</Relationships>`));
+  parts[types] = strToU8(typesXml.replace('</Types>', `${base.contentTypes.join('')}</Types>`));
+}
+
+const COMMENTS_EXTENDED = {
+  part: 'word/commentsExtended.xml',
+  relationship: '<Relationship Id="rIdCommentsExtended" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/>',
+  contentType: '<Override PartName="/word/commentsExtended.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/>',
+} as const;
+
+/** The resolved state of comments that answer none and are answered by none (see PackOptions.resolvedComments). */
+function addResolvedState(parts: Record<string, Uint8Array>, comments: readonly { readonly paraId: string; readonly done: boolean }[]): void {
+  const rels = 'word/_rels/document.xml.rels';
+  const types = '[Content_Types].xml';
+  if (parts[COMMENTS_EXTENDED.part] !== undefined) throw libraryChanged('no commentsExtended part when no comment answers another', COMMENTS_EXTENDED.part);
+  const commentsXml = parts['word/comments.xml'] === undefined ? '' : strFromU8(parts['word/comments.xml']);
+  for (const c of comments) if (!commentsXml.includes(`w14:paraId="${c.paraId}"`)) throw libraryChanged(`a comment paragraph with w14:paraId="${c.paraId}"`, 'word/comments.xml');
+  const entries = comments.map((c) => `<w15:commentEx w15:paraId="${c.paraId}" w15:done="${c.done ? 1 : 0}"/>`).join('');
+  parts[COMMENTS_EXTENDED.part] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w15">${entries}</w15:commentsEx>`,
+  );
+  const relsXml = strFromU8(parts[rels]!);
+  const typesXml = strFromU8(parts[types]!);
+  if (relsXml.split('</Relationships>').length !== 2 || relsXml.includes('/commentsExtended"')) throw libraryChanged('one </Relationships> and no commentsExtended relationship', rels);
+  parts[rels] = strToU8(relsXml.replace('</Relationships>', `${COMMENTS_EXTENDED.relationship}</Relationships>`));
+  parts[types] = strToU8(typesXml.replace('</Types>', `${COMMENTS_EXTENDED.contentType}</Types>`));
 }
 
 /** fflate writes a zip entry's time as local time, so a local noon gives the same bytes in every time zone. */

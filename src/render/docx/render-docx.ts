@@ -1,10 +1,12 @@
 // The DOCX writer: the numbered model as a Word document the secretariat can keep editing.
 
-import { Document, Footer, Header, PageNumber, PageOrientation, Paragraph, SectionType, TextRun, type FileChild, type ISectionOptions } from 'docx';
+import { commentIdToParaId, Document, Footer, Header, PageNumber, PageOrientation, Paragraph, SectionType, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import type { NumberedParagraph, NumberedReport } from '../../model.js';
-import { blockChildren, type BlockContext } from './blocks.js';
+import { baseParts, buildProperties, type BuildBase } from './base-part.js';
+import { blockChildren, tracedRuns, type BlockContext } from './blocks.js';
 import { inlineRuns } from './inline.js';
+import { inlineSpan, originLog, type Origin } from './origins.js';
 import { packDocx } from './pack-docx.js';
 import { agendaTable, annexChildren, coverChildren, endMark, itemChildren } from './report-parts.js';
 import { NUMBERING, numberingFor, PAGE, STYLE, stylesFor } from './styles.js';
@@ -17,11 +19,18 @@ export interface DocxOptions {
   readonly agendaOnly?: boolean;
   /** The styles part of the user's reference document (--reference-docx). */
   readonly referenceStyles?: string;
+  /** What the file is and what it was built from: its build id as custom properties, and a full edition's sources. */
+  readonly base?: BuildBase;
 }
 
 const FOOTNOTE_BLOCKS: BlockContext = { textStyle: STYLE.footnote, width: 8000, level: 0 };
 
 export async function renderDocx(report: NumberedReport, options: DocxOptions = {}): Promise<Uint8Array> {
+  return (await writeDocx(report, options)).bytes;
+}
+
+/** The DOCX, and where each of its paragraphs written from the Markdown came from (by its hidden bookmark). */
+export async function writeDocx(report: NumberedReport, options: DocxOptions = {}): Promise<{ readonly bytes: Uint8Array; readonly origins: readonly Origin[] }> {
   const meta = report.meta;
   const catalog = catalogFor(meta.language);
   const env: WriterEnv = {
@@ -29,18 +38,26 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     changes: { author: report.facts.changes.author, date: `${report.facts.changes.date}T00:00:00Z` },
     footnotes: new Map(report.footnotes.map((f) => [f.key, f])),
   };
-  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, citedFootnotes: new Set(), comments: [] };
+  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, citedFootnotes: new Set(), comments: [], log: originLog() };
   const lists = paragraphLists(report);
 
   for (const footnote of report.footnotes) {
+    state.log.footnote = footnote.key;
     // A space between the note's number (which Word puts first) and its text, as Word writes its own notes.
     const [first, ...rest] = footnote.blocks;
     const children =
       first?.type === 'plain'
-        ? [new Paragraph({ style: STYLE.footnote, children: [new TextRun(' '), ...inlineRuns(env, state, first.content)] }), ...blockChildren(env, state, rest, FOOTNOTE_BLOCKS)]
+        ? [
+            new Paragraph({
+              style: STYLE.footnote,
+              children: [new TextRun(' '), ...tracedRuns(state, { kind: 'plain', span: inlineSpan(first.content), range: first.range, after: null, before: null }, inlineRuns(env, state, first.content))],
+            }),
+            ...blockChildren(env, state, rest, FOOTNOTE_BLOCKS),
+          ]
         : blockChildren(env, state, footnote.blocks, FOOTNOTE_BLOCKS);
     state.footnotes.set(footnote.number, children.filter((c): c is Paragraph => c instanceof Paragraph));
   }
+  state.log.footnote = undefined;
 
   const header = (lines: readonly string[]) =>
     new Header({ children: lines.length ? lines.map((line) => new Paragraph({ style: STYLE.header, children: [new TextRun(line)] })) : [new Paragraph({ style: STYLE.header, children: [] })] });
@@ -55,7 +72,7 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
   if (!options.annexesOnly) {
     const body: FileChild[] = [...coverChildren(env), ...(report.profile.agendaTable ? agendaTable(env, state, !options.agendaOnly) : [])];
     if (!options.agendaOnly) for (const item of report.items) for (const child of itemChildren(env, state, item, lists.of)) body.push(child);
-    if (!options.agendaOnly && report.items.length) body.push(endMark(env));
+    if (!options.agendaOnly && report.items.length) body.push(endMark(env, state));
     // Every section names its own header and footer, so none inherits another's.
     sections.push({ properties: { page: page(false) }, headers: { default: header(publicLine) }, footers: { default: footer() }, children: body });
   }
@@ -77,6 +94,8 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     }
   }
 
+  // docx writes the resolved state only for threads; without any, the paragraph ids that durable ids bring let pack add it.
+  const resolvedAlone = state.comments.some((c) => c.resolved) && !state.comments.some((c) => c.parentId !== undefined);
   const alone = options.annexesOnly ? report.annexes[0] : undefined;
   const title = (alone ?? report.facts).documentTitles[report.public ? 'public' : 'full'];
   const author = meta.organization ?? meta.committee;
@@ -86,15 +105,21 @@ export async function renderDocx(report: NumberedReport, options: DocxOptions = 
     numbering: numberingFor(lists.extra, report.profile.headings === 'sections'),
     footnotes: Object.fromEntries([...state.footnotes].filter(([n]) => state.citedFootnotes.has(n)).map(([n, children]) => [n, { children }])),
     // Public editions and --accept-changes builds have no comment left in the model, so no comments part.
-    ...(state.comments.length ? { comments: { children: state.comments.map((c) => ({ id: c.id, author: c.author, initials: initials(c.author), date: new Date(env.changes.date), children: [c.body] })) } } : {}),
+    ...(options.base
+      ? { customProperties: buildProperties(options.base) }
+      : {}),
+    ...(state.comments.length ? { comments: { children: state.comments.map((c) => ({ id: c.id, author: c.author, initials: initials(c.author), date: new Date(c.date), children: [c.body], ...(c.parentId !== undefined ? { parentId: c.parentId } : {}), ...(c.resolved ? { resolved: true } : {}), ...(resolvedAlone ? { durableId: commentIdToParaId(c.id) } : {}) })) } } : {}),
     sections,
   });
-  return packDocx(doc, {
+  const bytes = await packDocx(doc, {
     date: meta.issued,
     language: catalog.tags.word,
     ...(options.referenceStyles !== undefined ? { referenceStyles: options.referenceStyles } : {}),
+    ...(options.base ? { base: baseParts(options.base, state.log.origins) } : {}),
+    ...(resolvedAlone ? { resolvedComments: state.comments.map((c) => ({ paraId: commentIdToParaId(c.id), done: c.resolved === true })) } : {}),
     properties: { title, subject: meta.symbol, creator: author, lastModifiedBy: author, description: report.facts.subtitle, revision: 1 },
   });
+  return { bytes, origins: state.log.origins };
 }
 
 /** "Delegate of Japan" → "DoJ": Word shows a comment's initials where there is no room for the name. */

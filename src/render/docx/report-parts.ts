@@ -4,12 +4,14 @@ import {
   AlignmentType, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
-import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range } from '../../model.js';
+import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range, type SourceRange, type Inline } from '../../model.js';
 import { documentsUnder, subitemsOf, visitTree } from '../../walk.js';
 import { headingLevels } from '../outline.js';
-import { alignmentFor, blockChildren, bookmarked, headingParagraph, noBorders, singleBorders } from './blocks.js';
+import { alignmentFor, blockChildren, bookmarked, fixedOrigin, headingParagraph, noBorders, singleBorders, tracedRuns, type Around } from './blocks.js';
 import { complexField } from './fields.js';
-import { inlineRuns } from './inline.js';
+import { inlineRuns, wordDate } from './inline.js';
+import { isDeletion } from '../../number/deletions.js';
+import { inlineSpan, paragraphEnd, spanAt, type Span } from './origins.js';
 import { contentWidth, NUMBERING, STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
@@ -124,10 +126,11 @@ export function agendaTable(env: WriterEnv, state: WriterState, withBody = true)
   ];
 }
 
-/** The stars that close the agenda, the body and each annex ("*" over "* *"), from the catalogue. */
-export function endMark(env: WriterEnv): Paragraph {
+/** The stars that close the agenda, the body and each annex ("*" over "* *"), from the catalogue; `state` traces the body's and annexes' (the agenda's is the cover's). */
+export function endMark(env: WriterEnv, state?: WriterState): Paragraph {
   const [first, second] = catalogFor(env.report.meta.language).endMark;
-  return new Paragraph({ style: STYLE.stars, children: [new TextRun(first), new TextRun({ break: 1 }), new TextRun(second)] });
+  const runs = [new TextRun(first), new TextRun({ break: 1 }), new TextRun(second)];
+  return new Paragraph({ style: STYLE.stars, children: state ? tracedRuns(state, fixedOrigin(null), runs) : runs });
 }
 
 /** The bookmark of each numbered paragraph of the body in this edition, by number (a public edition has gaps). */
@@ -157,10 +160,12 @@ function rangeParagraph(range: Range | null, bookmarks: ReadonlyMap<number, stri
 
 export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedItem, numberingFor: (p: NumberedParagraph) => string | null): FileChild[] {
   // A working document's section: its numeral is Word numbering (I., II.), so inserting a section renumbers the rest.
+  // A paragraph typed right after the heading goes after its purpose line, or after the heading when it has none.
+  const origin = { kind: 'heading', span: inlineSpan(item.title), range: item.range, after: item.purpose ? null : spanAt(item.range, 'end'), before: null } as const;
   const heading =
     env.report.profile.headings === 'sections'
-      ? new Paragraph({ style: STYLE.item, numbering: { reference: NUMBERING.sections, level: 0 }, children: bookmarked(state, item.bookmark, inlineRuns(env, state, item.title)) })
-      : new Paragraph({ style: STYLE.item, children: [...bookmarked(state, item.bookmark, [new TextRun(item.label)]), new TextRun(' – '), ...inlineRuns(env, state, item.title)] });
+      ? new Paragraph({ style: STYLE.item, numbering: { reference: NUMBERING.sections, level: 0 }, children: tracedRuns(state, origin, bookmarked(state, item.bookmark, inlineRuns(env, state, item.title))) })
+      : new Paragraph({ style: STYLE.item, children: tracedRuns(state, origin, [...bookmarked(state, item.bookmark, [new TextRun(item.label)]), new TextRun(' – '), ...inlineRuns(env, state, item.title)]) });
   const out: FileChild[] = [heading];
   for (const child of flowChildren(env, state, item.body, false, numberingFor, 0, OUTLINE.item)) out.push(child);
   return out;
@@ -185,19 +190,43 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
   subitems: (node, { env, state }) =>
     node.subitems.flatMap((s, i) => [
       // Sub-items that share their paragraphs (Item II's sixteen) may part across pages: only the last keeps with the text.
-      new Paragraph({ style: STYLE.subitem, ...(i < node.subitems.length - 1 ? { keepNext: false } : {}), children: [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun({ children: [new Tab()] }), ...inlineRuns(env, state, s.title)] }),
+      new Paragraph({
+        style: STYLE.subitem,
+        ...(i < node.subitems.length - 1 ? { keepNext: false } : {}),
+        children: tracedRuns(
+          state,
+          { kind: 'heading', span: inlineSpan(s.title), range: s.range, after: s.purpose ? null : spanAt(s.range, 'end'), before: spanAt(s.range, 'start') },
+          [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun({ children: [new Tab()] }), ...inlineRuns(env, state, s.title)],
+        ),
+      }),
     ]),
-  heading: (node, { env, state, headingShift, levels }) => [headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null, levels.get(node))],
-  loose: (node, { env, state, width }) => [
-    ...(node.restricted ? [restrictedLabel(catalogFor(env.report.meta.language).restricted)] : []),
-    ...blockChildren(env, state, [node.block], { textStyle: node.restricted ? STYLE.bodyRestricted : STYLE.body, width, level: 0 }),
+  heading: (node, { env, state, headingShift, levels }) => [
+    headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null, levels.get(node), {
+      kind: 'heading',
+      span: inlineSpan(node.content),
+      range: node.range,
+      after: spanAt(node.range, 'end'),
+      before: spanAt(node.range, 'start'),
+    }),
   ],
+  loose: (node, { env, state, width }) => {
+    const around: Around = { after: spanAt(node.range, 'end'), before: spanAt(node.range, 'start') };
+    return [
+      ...(node.restricted ? [restrictedLabel(state, catalogFor(env.report.meta.language).restricted, node.range, { after: null, before: around.before })] : []),
+      ...blockChildren(env, state, [node.block], { textStyle: node.restricted ? STYLE.bodyRestricted : STYLE.body, width, level: 0, around }),
+    ];
+  },
   paragraph: (node, { env, state, width, numberingFor, previous }) => {
     const list = numberingFor(node);
+    if (node.number !== null) state.log.near = node;
     const style = list ? (node.restricted ? STYLE.numberedRestricted : STYLE.numbered) : node.restricted ? STYLE.bodyRestricted : STYLE.body;
     // Restricted paragraphs are said so in words, not only by their border: one label opens each run of them.
-    const label = node.restricted && !(previous?.type === 'paragraph' && previous.restricted) ? [restrictedLabel(catalogFor(env.report.meta.language).restricted)] : [];
+    const label = node.restricted && !(previous?.type === 'paragraph' && previous.restricted) ? [restrictedLabel(state, catalogFor(env.report.meta.language).restricted, node.range)] : [];
     const runs = inlineRuns(env, state, node.content);
+    // What is typed after the paragraph, or after anything that belongs to it, goes after its lists, tables and decisions.
+    const end: Span = { file: node.range.file, start: paragraphEnd(node), end: paragraphEnd(node) };
+    const around: Around = { after: end, before: null };
+    const origin = { kind: 'paragraph', span: inlineSpan(node.content), range: node.range, after: end, before: spanAt(node.range, 'start'), paragraph: node } as const;
     return [
       ...label,
       new Paragraph({
@@ -205,12 +234,19 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
         ...alignmentFor(node.content),
         // The style carries the report's numbering; a paragraph names a list only to restart it (annexes, public gaps).
         ...(list && list !== NUMBERING.paragraphs ? { numbering: { reference: list, level: 0, custom: true } } : {}),
-        children: node.bookmark ? bookmarked(state, node.bookmark, runs) : runs,
+        // Deleted whole: its paragraph mark too, so Word's Accept takes the paragraph away and the numbers close up.
+        ...(node.deleted ? { run: { deletion: deletionOf(env, state, node.content) } } : {}),
+        children: tracedRuns(state, origin, node.bookmark ? bookmarked(state, node.bookmark, runs) : runs),
       }),
-      ...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0 }),
+      ...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0, around }),
       ...(node.decisions ?? []).flatMap((d) => [
-        new Paragraph({ style: STYLE.decision, ...alignmentFor(d.content), children: inlineRuns(env, state, d.content) }),
-        ...blockChildren(env, state, d.blocks, { textStyle: STYLE.body, width: width - 1701, level: 1 }),
+        new Paragraph({
+          style: STYLE.decision,
+          ...alignmentFor(d.content),
+          ...(node.deleted || (d.id === undefined && isDeletion(d.content)) ? { run: { deletion: deletionOf(env, state, d.content) } } : {}),
+          children: tracedRuns(state, { kind: 'decision', span: inlineSpan(d.content), range: d.range, item: d.range, ...around }, inlineRuns(env, state, d.content)),
+        }),
+        ...blockChildren(env, state, d.blocks, { textStyle: STYLE.body, width: width - 1701, level: 1, around }),
       ]),
     ];
   },
@@ -233,20 +269,32 @@ export function flowChildren(
 /** Outline levels: items and annex titles 1, sub-items 2, headings below them from the structure. */
 const OUTLINE = { item: 1, annex: 1 } as const;
 
-function restrictedLabel(text: string): Paragraph {
-  return new Paragraph({ style: STYLE.bodyRestricted, keepNext: true, children: [new TextRun({ text, style: STYLE.restrictedLabel })] });
+/** The paragraph-mark deletion of a paragraph deleted whole: by whom and when its first deletion says. */
+function deletionOf(env: WriterEnv, state: WriterState, content: readonly Inline[]): { id: number; author: string; date: string } {
+  const first = content.find((n) => n.type === 'del');
+  const by = first?.type === 'del' ? first.by : undefined;
+  return { id: state.nextChangeId++, author: by?.author ?? env.changes.author, date: by?.date ? wordDate(by.date) : env.changes.date };
+}
+
+function restrictedLabel(state: WriterState, text: string, range: SourceRange, around?: Around): Paragraph {
+  return new Paragraph({ style: STYLE.bodyRestricted, keepNext: true, children: tracedRuns(state, fixedOrigin(range, around), [new TextRun({ text, style: STYLE.restrictedLabel })]) });
 }
 
 export function annexChildren(env: WriterEnv, state: WriterState, annex: NumberedAnnex, numberingFor: (p: NumberedParagraph) => string | null): FileChild[] {
   const landscape = annex.orientation === 'landscape';
   const bookmark = annex.bookmark;
+  state.log.annex = annex.label;
+  state.log.near = null;
   if (env.report.public && annex.visibility === 'restricted') {
-    return [new Paragraph({ style: STYLE.notIncluded, children: [...bookmarked(state, bookmark, [new TextRun(annex.notIncluded)])] })];
+    return [new Paragraph({ style: STYLE.notIncluded, children: tracedRuns(state, fixedOrigin(annex.range), bookmarked(state, bookmark, [new TextRun(annex.notIncluded)])) })];
   }
   return [
-    new Paragraph({ style: STYLE.annexTitle, children: [...bookmarked(state, bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun({ text: annex.title, style: STYLE.annexTitleText })] }),
+    new Paragraph({
+      style: STYLE.annexTitle,
+      children: tracedRuns(state, fixedOrigin(annex.range), [...bookmarked(state, bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun({ text: annex.title, style: STYLE.annexTitleText })]),
+    }),
     ...flowChildren(env, state, annex.body, landscape, numberingFor, 2, OUTLINE.annex),
-    ...(annex.body.length ? [endMark(env)] : []),
+    ...(annex.body.length ? [endMark(env, state)] : []),
   ];
 }
 

@@ -2,6 +2,7 @@
 
 import type { Paragraph } from 'docx';
 import type { NumberedFootnote, NumberedReport } from '../../model.js';
+import type { OriginLog } from './origins.js';
 
 export interface WriterEnv {
   readonly report: NumberedReport;
@@ -20,6 +21,19 @@ export interface WriterState {
   nextListInstance: number;
   /** The footnotes a footnote reference was written for: a document carries those alone (the agenda cites few or none). */
   readonly citedFootnotes: Set<number>;
-  /** Word comments, in order of their anchors (ids 0, 1, 2…). */
-  readonly comments: { readonly id: number; readonly author: string; readonly body: Paragraph }[];
+  /** Word comments, in order of their anchors (ids 0, 1, 2…), replies after the comment they answer. */
+  readonly comments: WordComment[];
+  /** Where each paragraph written from the Markdown came from (see origins.ts). */
+  readonly log: OriginLog;
+}
+
+export interface WordComment {
+  readonly id: number;
+  readonly author: string;
+  /** ISO date and time. */
+  readonly date: string;
+  readonly body: Paragraph;
+  /** The id of the comment it answers. */
+  readonly parentId?: number;
+  readonly resolved?: boolean;
 }

@@ -174,7 +174,7 @@ function paragraphRows(
     for (let d = 0; d < Math.max(od.length, td.length); d++) {
       const [odec, tdec] = [od[d] ?? null, td[d] ?? null];
       const cell = (side: Side, dec: typeof odec, restricted: boolean) => dec && contentCell(side, null, dec.content, dec.blocks, restricted);
-      out.push(row('decision', (odec ?? tdec)!.id, cell(o, odec, opar?.restricted ?? false), cell(t, tdec, tpar?.restricted ?? false), tdec?.range ?? null));
+      out.push(row('decision', (odec ?? tdec)!.id ?? '', cell(o, odec, opar?.restricted ?? false), cell(t, tdec, tpar?.restricted ?? false), tdec?.range ?? null));
     }
   }
 }

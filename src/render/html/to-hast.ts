@@ -5,7 +5,7 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Block, type Handlers, type Inline, type NumberedFootnote, type NumberedReport } from '../../model.js';
-import { linkBetween, type DocumentPlace } from '../../write/output-names.js';
+import { editionOfTree, linkBetween, type DocumentPlace } from '../../write/output-names.js';
 
 /** Which file a tree is written to: the report, or one of its working documents. */
 export function placeOf(report: NumberedReport): DocumentPlace {
@@ -39,7 +39,7 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
     const words = node.children.length ? inlinesToHast(ctx, node.children) : [{ type: 'text' as const, value: target?.label ?? '' }];
     if (!target) return [h('span', words)];
     // A target in another document of the meeting: a link to that document's file, in the same edition.
-    const file = target.elsewhere ? linkBetween(placeOf(ctx.report), target.elsewhere, ctx.report.public ? 'public' : 'full', 'html') : '';
+    const file = target.elsewhere ? linkBetween(placeOf(ctx.report), target.elsewhere, editionOfTree(ctx.report), 'html') : '';
     return [h('a', { href: `${file}${target.anchor ? `#${target.anchor}` : ''}`, className: ['ref'] }, words)];
   },
   footnote: (node, ctx) => {
@@ -47,8 +47,9 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
     const name = catalogFor(ctx.report.meta.language).access.footnoteCall(footnote?.number ?? 0);
     return footnote ? [h('sup', { className: ['fnref'] }, h('a', { href: `#${footnote.anchor}`, id: footnote.refAnchor, ariaLabel: name }, String(footnote.number)))] : [];
   },
-  ins: (node, ctx) => [h('ins', { title: ctx.report.facts.changes.label, dateTime: ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
-  del: (node, ctx) => [h('del', { title: ctx.report.facts.changes.label, dateTime: ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
+  // Who made the change and when: the tooltip, and the datetime machines read.
+  ins: (node, ctx) => [h('ins', { title: node.by?.label ?? ctx.report.facts.changes.label, dateTime: node.by?.date ?? ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
+  del: (node, ctx) => [h('del', { title: node.by?.label ?? ctx.report.facts.changes.label, dateTime: node.by?.date ?? ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
   // The start and end are said in words, so a screen reader tells what the public edition withholds.
   restricted: (node, ctx) => {
     const catalog = catalogFor(ctx.report.meta.language);
@@ -64,10 +65,21 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
   comment: (node, ctx) => {
     const words = inlinesToHast(ctx, node.children);
     if (!node.body) return words;
-    const author = node.author ?? ctx.report.facts.changes.author;
+    const author = (who: string | null) => who ?? ctx.report.facts.changes.author;
+    const catalog = catalogFor(ctx.report.meta.language);
+    // Replies follow in the same note, each with its author; a resolved thread says so.
+    const replies = (node.replies ?? []).flatMap((reply) => [
+      h('span', { className: ['comment-reply'] }, [h('span', { className: ['comment-author'] }, `${author(reply.author)}:`), { type: 'text' as const, value: ' ' }, ...inlinesToHast(ctx, reply.body)]),
+    ]);
     return [
       ...(words.length ? [h('mark', { className: ['commented'] }, words)] : []),
-      h('span', { className: ['comment'], role: 'note' }, [h('span', { className: ['comment-author'] }, `${author}:`), { type: 'text', value: ' ' }, ...inlinesToHast(ctx, node.body)]),
+      h('span', { className: node.done ? ['comment', 'comment-done'] : ['comment'], role: 'note' }, [
+        h('span', { className: ['comment-author'] }, `${author(node.author)}:`),
+        { type: 'text', value: ' ' },
+        ...inlinesToHast(ctx, node.body),
+        ...replies,
+        ...(node.done ? [h('span', { className: ['comment-state'] }, ` (${catalog.resolved})`)] : []),
+      ]),
     ];
   },
 };

@@ -17,6 +17,8 @@ export interface FlowView {
   readonly blocks?: string;
   readonly decisions?: readonly string[] | null;
   readonly restricted: boolean;
+  /** A paragraph a tracked change deletes whole: unnumbered, struck through. */
+  readonly deleted?: boolean;
   readonly subitems?: readonly { anchor: string; label: string; title: string; purpose: string | null }[];
   readonly level?: number;
   /** A heading's Markdown depth, which its look follows (its level follows the structure). */
@@ -215,6 +217,7 @@ const FLOW: Handlers<FlowNode, [HastContext, ReadonlyMap<FlowNode, number>], Flo
     blocks: html(blocksToHast(ctx, node.blocks)),
     decisions: node.decisions ? node.decisions.map((d) => html([...inlinesToHast(ctx, d.content), ...blocksToHast(ctx, d.blocks)])) : null,
     restricted: node.restricted,
+    deleted: node.deleted,
   }),
   subitems: (node, ctx) => ({
     isSubitems: true,

@@ -1,22 +1,27 @@
 // The numbered report and the decisions register as JSON: the stable interface for other tools.
 
-import type { NumberedReport } from '../../model.js';
+import type { LinkRelation, NumberedReport } from '../../model.js';
 import { subitemsOf } from '../../walk.js';
 import { plainBlocks, plainInlines, tidy } from '../plain-text.js';
 
 export interface DecisionRecord {
   readonly id: string;
+  /** "PC0517E1a/I(a)/1": what a later session's link names it by. */
+  readonly stable_id: string;
   readonly item: string;
   readonly subitem: string | null;
   readonly paragraph: number;
   readonly text: string;
+  /** What it does to earlier decisions: `{supersedes="PC0490E1a/IV/1"}` at the end of its text. */
+  readonly links: readonly { readonly relation: LinkRelation; readonly target: string }[];
 }
 
 export function reportData(report: NumberedReport) {
   const text = (nodes: Parameters<typeof plainInlines>[1]) => tidy(plainInlines(report, nodes));
   const paragraphs = report.items.flatMap((item) =>
     item.body.flatMap((node) => {
-      if (node.type !== 'paragraph') return [];
+      // Data text is the text with changes accepted: a paragraph deleted with tracking is not in it.
+      if (node.type !== 'paragraph' || node.deleted) return [];
       return [
         {
           number: node.number,
@@ -26,7 +31,7 @@ export function reportData(report: NumberedReport) {
           subitems: node.group,
           text: text(node.content),
           detail: plainBlocks(report, node.blocks),
-          decisions: (node.decisions ?? []).map((d) => tidy([text(d.content), ...plainBlocks(report, d.blocks)].join(' '))),
+          decisions: (node.decisions ?? []).filter((d) => d.id !== undefined).map((d) => tidy([text(d.content), ...plainBlocks(report, d.blocks)].join(' '))),
           restricted: node.restricted,
         },
       ];
@@ -97,10 +102,12 @@ export function reportData(report: NumberedReport) {
 export function decisionRecords(report: NumberedReport): DecisionRecord[] {
   return report.decisions.map((d) => ({
     id: d.id,
+    stable_id: d.stableId,
     item: d.item,
     subitem: d.subitem,
     paragraph: d.paragraph,
     text: tidy([plainInlines(report, d.decision.content), ...plainBlocks(report, d.decision.blocks)].join(' ')),
+    links: d.decision.links.map((l) => ({ relation: l.relation, target: l.target })),
   }));
 }
 

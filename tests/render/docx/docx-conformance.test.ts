@@ -168,7 +168,8 @@ describe('every DOCX of the example meetings', () => {
 
   it('opens each footnote text with a space after its number (point 11)', () => {
     const notes = files['ptc-219-220/PC0517E1a.docx']!['word/footnotes.xml']!;
-    expect(notes).toMatch(/<w:footnoteRef\/><\/w:r><w:r><w:t xml:space="preserve"> <\/w:t><\/w:r><w:r><w:t xml:space="preserve">Five digits/);
+    // acta's hidden bookmark of the note's text (its origin, for the import) may stand between the space and the text.
+    expect(notes).toMatch(/<w:footnoteRef\/><\/w:r><w:r><w:t xml:space="preserve"> <\/w:t><\/w:r>(<w:bookmarkStart w:name="_acta_\d+" w:id="\d+"\/>)?<w:r><w:t xml:space="preserve">Five digits/);
   });
 
   it('gives a restricted annex of a public edition no page of its own: its line ends the body (point 10)', () => {
@@ -184,7 +185,7 @@ describe('every DOCX of the example meetings', () => {
   });
 
   it('closes the body and each annex with the end mark "*" over "* *", as the agenda (point 6)', () => {
-    const stars = (name: string) => (files[name]!['word/document.xml']!.match(/<w:pStyle w:val="Stars"\/>(?:(?!<\/w:p>)[\s\S])*?<\/w:pPr><w:r><w:t xml:space="preserve">\*<\/w:t><\/w:r><w:r><w:br\/><\/w:r><w:r><w:t xml:space="preserve">\*   \*<\/w:t>/g) ?? []).length;
+    const stars = (name: string) => (files[name]!['word/document.xml']!.match(/<w:pStyle w:val="Stars"\/>(?:(?!<\/w:p>)[\s\S])*?<\/w:pPr>(?:<w:bookmarkStart w:name="_acta_\d+" w:id="\d+"\/>)?<w:r><w:t xml:space="preserve">\*<\/w:t><\/w:r><w:r><w:br\/><\/w:r><w:r><w:t xml:space="preserve">\*   \*<\/w:t>/g) ?? []).length;
     // The agenda, the body and Annexes I to V; the public edition has no Annex I; an annex alone, its own.
     expect(stars('ptc-219-220/PC0517E1a.docx')).toBe(7);
     expect(stars('ptc-219-220/PC0517E1a-public.docx')).toBe(6);

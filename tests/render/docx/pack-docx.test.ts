@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { bookmarked } from '../../../src/render/docx/blocks.js';
 import { packDocx, type PackOptions } from '../../../src/render/docx/pack-docx.js';
 import type { WriterState } from '../../../src/render/docx/writer.js';
+import { originLog } from '../../../src/render/docx/origins.js';
 
 const OPTIONS: PackOptions = {
   date: '2018-05-02',
@@ -16,7 +17,7 @@ const OPTIONS: PackOptions = {
 
 /** A new Document each time, as each build makes one: anything docx numbers per process would differ between two. */
 function handMade(): Document {
-  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, citedFootnotes: new Set(), comments: [] };
+  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, citedFootnotes: new Set(), comments: [], log: originLog() };
   const note = new Paragraph({ children: [new TextRun('See '), new ExternalHyperlink({ link: 'https://example.org/note', children: [new TextRun('the note')] })] });
   return new Document({
     footnotes: { 1: { children: [note] } },

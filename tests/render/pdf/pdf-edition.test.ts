@@ -294,7 +294,9 @@ describe('without a browser', () => {
 });
 
 describe('the leak fixture as PDF', () => {
-  const MARKERS = ['ZQLEAK-ITEMTITLE', 'ZQLEAK-SPAN', 'ZQLEAK-HEADING', 'ZQLEAK-PARAGRAPH', 'ZQLEAK-BLOCKTABLE', 'ZQLEAK-DECISION', 'ZQLEAK-FOOTNOTE', 'ZQLEAK-ANNEXTITLE', 'ZQLEAK-ANNEXBODY', 'ZQLEAK-ANNEXTABLE', 'ZQLEAK-ANNEXNOTE', 'ZQLEAK-ANNEXBLOCK'];
+  const MARKERS = ['ZQLEAK-ITEMTITLE', 'ZQLEAK-SPAN', 'ZQLEAK-BRACKETS', 'ZQLEAK-CODESPAN', 'ZQLEAK-LINKSPAN', 'ZQLEAK-HTMLNOTESPAN', 'ZQLEAK-HEADING', 'ZQLEAK-PARAGRAPH', 'ZQLEAK-BLOCKTABLE', 'ZQLEAK-DECISION', 'ZQLEAK-FOOTNOTE', 'ZQLEAK-ANNEXTITLE', 'ZQLEAK-ANNEXBODY', 'ZQLEAK-ANNEXTABLE', 'ZQLEAK-ANNEXNOTE', 'ZQLEAK-ANNEXBLOCK',
+    // Deleted text: the full edition shows it, a public one never.
+    'ZQLEAK-DELETED', 'ZQLEAK-SUBSTOLD', 'ZQLEAK-DELDECISION', 'ZQLEAK-DELCELL', 'ZQLEAK-DELNOTE', 'ZQLEAK-DELANNEX'];
   /** What a reader can get out of a PDF: its text, its properties and its bookmarks. */
   const readable = async (pdf: string) =>
     [(await pdfPages(pdf)).join('\n'), JSON.stringify(await pdfinfo(pdf)), (await outline(pdf)).map((b) => b.title).join('\n')].join('\n');

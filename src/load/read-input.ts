@@ -1,5 +1,6 @@
-// Reads a file given as a file: a regular file under a size, or a refusal that says why. A pipe, a device or a
-// folder is refused from its metadata at once, never opened and waited on; a file over the size is never read.
+// Files acta reads that the user names (a meeting's Markdown, a reference document, a DOCX to import): each must be
+// a regular file under a known size, checked before a byte is read, so a FIFO, a device such as /dev/zero or a huge
+// file is refused at once instead of being waited on or read until memory runs out.
 
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
@@ -26,11 +27,13 @@ function notAFile(info: { isDirectory(): boolean; isFIFO(): boolean; isSocket():
   return info.isDirectory() ? 'folder' : info.isFIFO() ? 'pipe' : info.isSocket() ? 'socket' : 'device';
 }
 
-/** The size of a regular file, or why it is not one; nothing is opened. */
-export async function sizeOfRegularFile(file: string): Promise<{ readonly size: number; readonly refused?: undefined } | { readonly size?: undefined; readonly refused: FileRefusal }> {
+/** The size of a regular file and its number of names (hard links), or why it is not one; nothing is opened. */
+export async function sizeOfRegularFile(
+  file: string,
+): Promise<{ readonly size: number; readonly links: number; readonly refused?: undefined } | { readonly size?: undefined; readonly refused: FileRefusal }> {
   try {
     const info = await stat(file);
-    return info.isFile() ? { size: info.size } : { refused: { kind: 'not-a-file', what: notAFile(info) } };
+    return info.isFile() ? { size: info.size, links: info.nlink } : { refused: { kind: 'not-a-file', what: notAFile(info) } };
   } catch (e) {
     return { refused: { kind: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' } };
   }
@@ -69,5 +72,27 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<R
     return { refused: { kind: 'unreadable' } };
   } finally {
     await handle.close();
+  }
+}
+
+/** Why a file was not read, in a user's words. */
+export class InputRefused extends Error {}
+
+const MB = 1024 * 1024;
+const SAID: Readonly<Record<NotAFile, string>> = { folder: 'a folder', pipe: 'a device, pipe or socket', device: 'a device, pipe or socket', socket: 'a device, pipe or socket' };
+
+/** The bytes of `file`, at most `limit` of them; throws InputRefused for anything else than a regular file of that size. */
+export async function readBoundedFile(file: string, limit: number): Promise<Uint8Array> {
+  const read = await readRegularFile(file, limit);
+  if (read.bytes) return new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
+  switch (read.refused.kind) {
+    case 'missing':
+      throw new InputRefused('there is no such file');
+    case 'not-a-file':
+      throw new InputRefused(`it is not a regular file (${SAID[read.refused.what]})`);
+    case 'too-large':
+      throw new InputRefused(`it is ${Math.ceil(read.refused.size / MB)} MB, more than the ${Math.round(limit / MB)} MB acta reads`);
+    case 'unreadable':
+      throw new InputRefused('it cannot be read');
   }
 }

@@ -1,0 +1,69 @@
+// Finds the sessions of an archive: each path given is a meeting folder (it holds meeting.md) or a folder of
+// meeting folders, read in name order; and the facts of the sessions beside a meeting.
+
+import { existsSync } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { error, type Diagnostic, type Result } from '../diagnostics.js';
+import { parseMeetingFrontmatter } from '../parse/frontmatter.js';
+import type { MeetingMeta } from '../model.js';
+
+export async function findMeetings(paths: readonly string[]): Promise<Result<string[]>> {
+  const diagnostics: Diagnostic[] = [];
+  const found: string[] = [];
+  for (const given of paths) {
+    const at = { file: given, line: 1, column: 1 };
+    let isFolder = false;
+    try {
+      isFolder = (await stat(given)).isDirectory();
+    } catch {
+      diagnostics.push(error(at, 'no-such-folder', 'Unexpected path that does not exist, expected a meeting folder or a folder of meeting folders'));
+      continue;
+    }
+    if (!isFolder) {
+      diagnostics.push(error(at, 'not-a-folder', 'Unexpected file, expected a meeting folder or a folder of meeting folders'));
+      continue;
+    }
+    if (existsSync(path.join(given, 'meeting.md'))) {
+      found.push(given);
+      continue;
+    }
+    const entries = (await readdir(given, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+    const meetings = entries.map((name) => path.join(given, name)).filter((dir) => existsSync(path.join(dir, 'meeting.md')));
+    if (meetings.length === 0) diagnostics.push(error(at, 'no-meetings', 'Unexpected folder with no meeting in it, expected a meeting folder (with meeting.md) or a folder of meeting folders'));
+    found.push(...meetings);
+  }
+  // The same session given twice (as itself and in its archive) counts once.
+  const unique = [...new Map(found.map((dir) => [path.resolve(dir), dir])).values()];
+  return { value: unique, diagnostics };
+}
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * The sessions in the folder that holds a meeting (its archive), by symbol: what the Akoma Ntoso export needs to name
+ * a decision of another session. A folder whose meeting.md cannot be read is skipped: it is not this build's to check.
+ */
+export async function loadNeighbourSessions(dir: string): Promise<ReadonlyMap<string, MeetingMeta>> {
+  const archive = path.dirname(path.resolve(dir));
+  const sessions = new Map<string, MeetingMeta>();
+  let entries: string[];
+  try {
+    entries = (await readdir(archive, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  } catch {
+    return sessions;
+  }
+  for (const name of entries) {
+    let text: string;
+    try {
+      text = await readFile(path.join(archive, name, 'meeting.md'), 'utf8');
+    } catch {
+      continue;
+    }
+    const block = FRONTMATTER.exec(text);
+    if (!block) continue;
+    const { meta } = parseMeetingFrontmatter(path.join(archive, name, 'meeting.md'), { value: block[1]!, line: 1 });
+    if (meta && !meta.translation_of && !sessions.has(meta.symbol)) sessions.set(meta.symbol, meta);
+  }
+  return sessions;
+}

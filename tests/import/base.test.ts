@@ -1,0 +1,86 @@
+// Every DOCX carries its base: it survives a save in LibreOffice and the way Word stores custom XML; when a tool
+// strips it, the copy kept in the user's cache folder stands in, and when neither is there the secretariat can say the
+// Markdown has not changed since (--base-is-current), which acta checks.
+
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { buildTo } from '../build-helpers.js';
+import { editInLibreOffice, importInProcess, root } from './import-helpers.js';
+
+async function fixture(): Promise<{ dir: string; docx: string }> {
+  const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-base-')), 'round-trip');
+  await cp(path.join(root, 'tests/fixtures/round-trip'), dir, { recursive: true });
+  const built = await buildTo(dir, ['docx'], { fullOnly: true, annexFiles: false, documents: false });
+  return { dir, docx: path.join(built.folder, 'RT0001E1.docx') };
+}
+
+/** The DOCX with its parts changed by `change`, written beside it. */
+async function repacked(docx: string, name: string, change: (parts: Record<string, Uint8Array>) => void): Promise<string> {
+  const parts = unzipSync(new Uint8Array(await readFile(docx)));
+  change(parts);
+  const file = path.join(path.dirname(docx), name);
+  await writeFile(file, zipSync(parts));
+  return file;
+}
+
+const stripped = (parts: Record<string, Uint8Array>) => {
+  for (const name of Object.keys(parts)) if (name.startsWith('customXml/')) delete parts[name];
+  parts['word/_rels/document.xml.rels'] = strToU8(strFromU8(parts['word/_rels/document.xml.rels']!).replace(/<Relationship [^>]*customXml[^>]*\/>/, ''));
+};
+
+describe('the base a DOCX carries', () => {
+  it('survives a save in LibreOffice: its custom XML part and properties are there, and the edit merges from it', async () => {
+    const { dir, docx } = await fixture();
+    const saved = await editInLibreOffice(docx, [{ op: 'track', on: true }, { op: 'insert-after', after: 'welcomed the delegates', text: ' warmly' }]);
+    const parts = unzipSync(new Uint8Array(await readFile(saved)));
+    const items = Object.keys(parts).filter((n) => /^customXml\/item\d+\.xml$/.test(n)).map((n) => strFromU8(parts[n]!));
+    expect(items.some((x) => x.includes('urn:acta:base:1') && x.includes('<acta:files encoding="deflate+base64">'))).toBe(true);
+    expect(strFromU8(parts['docProps/custom.xml']!)).toMatch(/name="acta build"><vt:lpwstr>[0-9a-f]{32}</);
+    const result = await importInProcess(dir, saved);
+    expect(result.base).toBe('file');
+    const [file] = [...result.files.keys()];
+    expect(path.basename(file!)).toBe('meeting.md');
+    expect(result.files.get(file!)!.after).toMatch(/welcomed the delegates\{\+\+ warmly\+\+\}\{by="Delegate of Japan" at="[^"]+"\}\./);
+  }, 240_000);
+
+  it('is read however the item is named and prefixed, as Word may store it again', async () => {
+    const { dir, docx } = await fixture();
+    const moved = await repacked(docx, 'moved.docx', (parts) => {
+      const item = strFromU8(parts['customXml/item1.xml']!).replace(/<(\/?)acta:/g, '<$1ns0:').replace('xmlns:acta=', 'xmlns:ns0=');
+      expect(item).toContain('<ns0:base xmlns:ns0="urn:acta:base:1"');
+      delete parts['customXml/item1.xml'];
+      parts['customXml/item7.xml'] = strToU8(item);
+    });
+    const result = await importInProcess(dir, moved);
+    expect(result.base).toBe('file');
+    expect([...result.files.keys()]).toEqual([]);
+  });
+
+  it('stripped, is found in the copy kept in the cache folder; then, refused unless --base-is-current, which acta checks', async () => {
+    const { dir, docx } = await fixture();
+    const bare = await repacked(docx, 'bare.docx', stripped);
+    expect(Object.keys(unzipSync(new Uint8Array(await readFile(bare)))).some((n) => n.startsWith('customXml/'))).toBe(false);
+    expect((await importInProcess(dir, bare)).base).toBe('cache');
+
+    const elsewhere = { ...process.env, ACTA_CACHE_DIR: await mkdtemp(path.join(tmpdir(), 'acta-empty-cache-')) };
+    await expect(importInProcess(dir, bare, { env: elsewhere })).rejects.toThrow(/no longer carries the Markdown it was built from .* run the import again with --base-is-current/);
+    const current = await importInProcess(dir, bare, { env: elsewhere, baseIsCurrent: true });
+    expect(current.base).toBe('current');
+    expect([...current.files.keys()]).toEqual([]);
+
+    const meeting = path.join(dir, 'meeting.md');
+    await writeFile(meeting, (await readFile(meeting, 'utf8')).replace('welcomed the delegates', 'welcomed all the delegates'));
+    await expect(importInProcess(dir, bare, { env: elsewhere, baseIsCurrent: true })).rejects.toThrow(/the Markdown has changed since the file was built/);
+  });
+
+  it('altered or damaged, is refused with a message, never half read', async () => {
+    const { dir, docx } = await fixture();
+    const altered = await repacked(docx, 'altered.docx', (parts) => {
+      parts['customXml/item1.xml'] = strToU8(strFromU8(parts['customXml/item1.xml']!).replace(/(<acta:files encoding="deflate\+base64">)[A-Za-z0-9+/]{8}/, '$1AAAAAAAA'));
+    });
+    await expect(importInProcess(dir, altered)).rejects.toThrow(/build record is damaged/);
+  });
+});
