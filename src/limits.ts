@@ -21,6 +21,11 @@ export const LIMITS = {
   /** Emphasis, links, tracked changes, comments and restricted spans inside one another (real reports: 2). */
   inlineDepth: 32,
   /**
+   * Emphasis marks, brackets and braces opened and not yet closed in one paragraph, counted before the reader: four
+   * times `inlineDepth`, room for marks that never close. The reader pairs them in time that grows with their number.
+   */
+  openMarks: 128,
+  /**
    * The quote marks, list markers and indentation a line starts with, in columns (a tab counts as up to 4): what
    * 32 levels of quotes and lists take with generous indentation. Checked before the Markdown reader, whose time
    * per line grows with the containers a line is in.

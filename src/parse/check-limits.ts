@@ -32,6 +32,9 @@ const BACKSLASH = 92;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isSpace = (c: number) => c === SPACE || c === TAB || c === 0xa0;
+/** ASCII punctuation; other scripts' punctuation is rare around emphasis, and counts as a letter here. */
+const isPunctuation = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 /** Runs of these characters are one mark each (`**`, ` ``` `); the others count one by one. */
 const isRunMark = (c: number) => c === STAR || c === UNDERSCORE || c === TILDE || c === BACKTICK;
 const isSingleMark = (c: number) => c === BRACKET_OPEN || c === BRACKET_CLOSE || c === BRACE_OPEN || c === BRACE_CLOSE || c === LESS;
@@ -54,7 +57,7 @@ const MAX_PER_KIND = 3;
  */
 export function scanMarkdown(file: string, text: string): ScannedFile {
   const problems: Diagnostic[] = [];
-  const reported = { prefix: 0, directive: 0, marks: 0, backquotes: 0, ends: 0 };
+  const reported = { prefix: 0, directive: 0, marks: 0, backquotes: 0, ends: 0, open: 0 };
   // The reader rewrites its record of the whole file at each of these: a list, quote or footnote that ends, a heading
   // underlined. Counted with the lines, their product is the reader's time.
   let ends = 0;
@@ -84,8 +87,20 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
   // The backquote runs of the paragraph so far: their lengths and offsets.
   let runs: number[] = [];
   let runsAt: number[] = [];
+  // Emphasis, brackets and braces opened and not yet closed in the paragraph: more than the reader can nest, by far,
+  // and the pairing it would do first costs their number times the paragraph.
+  let open = 0;
+  const opened = (offset: number, by: number) => {
+    open = Math.max(0, open + by);
+    if (by > 0 && open === LIMITS.openMarks + 1 && reported.open++ < MAX_PER_KIND) {
+      problems.push(
+        error(at(offset), 'too-deep', `Unexpected emphasis, bracket or brace opened inside ${count(LIMITS.openMarks)} others not yet closed, expected at most ${LIMITS.inlineDepth} levels of emphasis, links, changes and spans inside one another`),
+      );
+    }
+  };
   const endBlock = () => {
     marks = 0;
+    open = 0;
     if (runs.length > LIMITS.unpairedBackquotes) {
       const unpaired = unpairedRuns(runs);
       if (unpaired.length > LIMITS.unpairedBackquotes && reported.backquotes++ < MAX_PER_KIND) {
@@ -197,12 +212,21 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
         if (c === BACKTICK) {
           runs.push(j - k);
           runsAt.push(k);
+        } else {
+          // A run that can only open (left-flanking) or only close (right-flanking), as CommonMark tells them.
+          const before = k > i ? text.charCodeAt(k - 1) : SPACE;
+          const after = j < stop ? text.charCodeAt(j) : SPACE;
+          const left = !isSpace(after) && (!isPunctuation(after) || isSpace(before) || isPunctuation(before));
+          const right = !isSpace(before) && (!isPunctuation(before) || isSpace(after) || isPunctuation(after));
+          if (left !== right) opened(k, left ? 1 : -1);
         }
         if (marks === LIMITS.marksPerBlock + 1 && reported.marks++ < MAX_PER_KIND) problems.push(marksError(at(k)));
         continue;
       }
       if (isSingleMark(c)) {
         marks++;
+        if (c === BRACKET_OPEN || c === BRACE_OPEN) opened(j, 1);
+        else if (c === BRACKET_CLOSE || c === BRACE_CLOSE) opened(j, -1);
         if (c === BRACKET_OPEN && text.charCodeAt(j + 1) === CARET) keep(calls, LIMITS.footnoteCalls, j);
         if (marks === LIMITS.marksPerBlock + 1 && reported.marks++ < MAX_PER_KIND) problems.push(marksError(at(j)));
       }

@@ -42,6 +42,16 @@ describe('the scan before the reader', () => {
     expect(rules(`${marks(LIMITS.marksPerBlock)}\n2. *b*\n`)).toEqual(['2:4 too-many-marks']);
   });
 
+  it('counts emphasis, brackets and braces opened and not yet closed in a paragraph', () => {
+    const open = (n: number) => Array.from({ length: n }, (_, i) => (i % 3 === 0 ? '*a ' : i % 3 === 1 ? '[a ' : '{a ')).join('');
+    expect(rules(`${open(LIMITS.openMarks)}x\n`)).toEqual([]);
+    expect(rules(`${open(LIMITS.openMarks + 1)}x\n`)).toEqual([`1:${3 * LIMITS.openMarks + 1} too-deep`]);
+    // Closed as they go, however many; a mark with spaces on both sides opens nothing; a blank line starts again.
+    expect(rules(`${'*a* [b] {c} '.repeat(120)}\n`)).toEqual([]);
+    expect(rules(`${'a * b '.repeat(500)}\n`)).toEqual([]);
+    expect(rules(`${open(LIMITS.openMarks)}\n\n${open(LIMITS.openMarks)}\n`)).toEqual([]);
+  });
+
   it('pairs backquote runs as CommonMark does, and counts the runs left unpaired', () => {
     const unpaired = (n: number) => Array.from({ length: n }, (_, i) => `${'`'.repeat(i + 1)}a`).join(' ');
     expect(rules(`${unpaired(LIMITS.unpairedBackquotes)}\n`)).toEqual([]);
