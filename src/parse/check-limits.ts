@@ -119,11 +119,43 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
   let table = false;
   let previous = '';
   let directives = 0;
+  const countLine = (offset: number) => {
+    if (++lines === LIMITS.fileLines + 1 && problems.length < MAX_PER_KIND * 6) {
+      problems.push(error(at(offset), 'too-many-lines', `Unexpected line ${count(lines)} of this file, expected at most ${count(LIMITS.fileLines)} lines in one file: split it into files`));
+    }
+  };
+  // A fenced code block the reader takes line by line as it is (an XML or JSON sample): nothing in it to pair, nest
+  // or count. Only one the reader surely reads as code is skipped: its fence starts the line, where no quote or list
+  // can hold it, and no HTML block is open; once a `:::` line falls inside one (it may close a `:::` block around the
+  // code, and the code with it), or HTML other than a comment appears, fences are no longer trusted in the file.
+  let code: { readonly mark: number; readonly length: number } | null = null;
+  let trustFences = true;
+  let comment = false;
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const stop = end > start && text.charCodeAt(end - 1) === RETURN ? end - 1 : end;
+
+    if (code !== null) {
+      const raw = text.slice(start, stop);
+      if (/^[ \t]*:{3}/.test(raw)) {
+        // Read below as any line.
+        code = null;
+        trustFences = false;
+      } else {
+        countLine(start);
+        const closing = /^ {0,3}(`+|~+)[ \t]*$/.exec(raw);
+        if (closing && closing[1]!.charCodeAt(0) === code.mark && closing[1]!.length >= code.length) {
+          code = null;
+          previousColumns = 0;
+          previousBlank = false;
+          previous = '';
+        }
+        start = end + 1;
+        continue;
+      }
+    }
 
     // The line's prefix: indentation, quote marks and list markers, in columns.
     let i = start;
@@ -161,9 +193,7 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
     }
 
     const line = text.slice(i, stop);
-    if (++lines === LIMITS.fileLines + 1 && problems.length < MAX_PER_KIND * 6) {
-      problems.push(error(at(start), 'too-many-lines', `Unexpected line ${count(lines)} of this file, expected at most ${count(LIMITS.fileLines)} lines in one file: split it into files`));
-    }
+    countLine(start);
     const definition = /^\[\^[^\]\s]+\]:/.test(line);
     // The frontmatter's closing `---` underlines nothing.
     if (lines === 1 && line === '---') frontmatter = true;
@@ -177,6 +207,21 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
       previousColumns = depth;
     }
     previousBlank = line === '';
+    // An HTML comment runs to the line holding its end; any other HTML block may hold a fence line as its text.
+    const inComment = comment;
+    if (comment) comment = !line.includes('-->');
+    else if (line.startsWith('<!--')) comment = !line.slice(4).includes('-->');
+    else if (line.startsWith('<')) trustFences = false;
+    const fenced = trustFences && !inComment && !frontmatter && i === start ? /^(?:(`{3,})[^`]*|(~{3,}).*)$/.exec(line) : null;
+    if (fenced) {
+      endBlock();
+      table = false;
+      const run = fenced[1] ?? fenced[2]!;
+      code = { mark: run.charCodeAt(0), length: run.length };
+      previous = line;
+      start = end + 1;
+      continue;
+    }
     const heading = /^#{1,6}(?:[ \t]|$)/.test(line);
     if (line === '' || item || heading) endBlock();
     if (line === '') table = false;

@@ -80,6 +80,31 @@ describe('the scan before the reader', () => {
     expect(rules('a\n'.repeat(LIMITS.fileLines) + 'a')).toEqual([`${LIMITS.fileLines + 1}:1 too-many-lines`]);
   });
 
+  it('counts nothing inside a fenced code block the reader surely reads as code (an XML sample)', () => {
+    const xml = Array.from({ length: 600 }, (_, i) => `${'  '.repeat(1 + (i % 5))}<Item seq="${i}">{a} [b] *c* [^d]</Item>`).join('\n');
+    expect(rules(`The message:\n\n\`\`\`xml\n${xml}\n\`\`\`\n\nAfter.\n`)).toEqual([]);
+    // A shorter fence, another mark or a fence indented four spaces closes nothing.
+    expect(rules(`~~~~\n${xml}\n~~~\n\`\`\`\n    ~~~~\n${xml}\n~~~~\nAfter.\n`)).toEqual([]);
+    expect(scanMarkdown('m.md', `\`\`\`\n[^1]: x [^2]\n\`\`\`\n`)).toMatchObject({ definitions: [], calls: [] });
+    // Its lines count towards the file's lines all the same.
+    expect(rules(`\`\`\`\n${'a\n'.repeat(LIMITS.fileLines)}`)).toEqual([`${LIMITS.fileLines + 1}:1 too-many-lines`]);
+  });
+
+  it('counts the lines of a fence it cannot be sure of, as any text', () => {
+    const marks = '*a* '.repeat(LIMITS.marksPerBlock / 2 + 1);
+    // The reader can read each of these fences as text, or end the code before its closing fence: counted.
+    for (const [name, text] of [
+      ['in a list item', `- \`\`\`\n${marks}\n`],
+      ['indented', ` \`\`\`\n${marks}\n`],
+      ['in an HTML comment', `<!--\n\n\`\`\`\n-->\n${marks}\n\`\`\`\n`],
+      ['in an HTML block', `<div>\n\`\`\`\n\n${marks}\n\`\`\`\n`],
+      ['after a ::: line that may close a block around the code', `::::restricted\n\`\`\`\n:::\n\`\`\`\n${marks}\n\`\`\`\n`],
+      ['with a backquote in its info', `\`\`\` a\`b\n${marks}\n`],
+    ] as const) {
+      expect(rules(text).filter((r) => r.endsWith('too-many-marks')), name).toHaveLength(1);
+    }
+  });
+
   it('finds the footnote definitions and calls of a file', () => {
     const scanned = scanMarkdown('m.md', 'A[^1] and B[^two].\n\n[^1]: One.\n[^two]: Two [^1].\n');
     expect(scanned.definitions).toEqual([20, 31]);

@@ -47,7 +47,7 @@ const BLOCKS: readonly ((lines: readonly string[]) => string[])[] = [
   (lines) => [`1. ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => `   ${l}`)],
 ];
 
-/** Around a whole block, at the top of the file where they belong: a `:::` block, closed or not, a footnote definition. */
+/** Around a whole block, at the top of the file where they belong: a `:::` block or a code fence, closed or not, a footnote definition. */
 const ODD_BLOCKS: readonly ((lines: readonly string[]) => readonly string[])[] = [
   (lines) => lines,
   (lines) => lines,
@@ -55,6 +55,8 @@ const ODD_BLOCKS: readonly ((lines: readonly string[]) => readonly string[])[] =
   (lines) => lines,
   (lines) => [':::restricted', ...lines, ':::'],
   (lines) => [':::restricted', ...lines],
+  (lines) => ['```', ...lines, '```'],
+  (lines) => ['~~~~', ...lines],
   (lines) => [`[^n1]: ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => `    ${l}`)],
 ];
 
