@@ -131,11 +131,21 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
   let code: { readonly mark: number; readonly length: number } | null = null;
   let trustFences = true;
   let comment = false;
+  // The reader ends a line at a line feed, a carriage return, or both: so does the scan, or a file of lines ended by
+  // carriage returns alone would be one line to it and none of its limits would hold. Where the next of each is, kept
+  // so that each is searched for once.
+  const following = (c: string, from: number) => {
+    const k = text.indexOf(c, from);
+    return k === -1 ? text.length : k;
+  };
+  let nextFeed = -1;
+  let nextReturn = -1;
   let start = 0;
   while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const stop = end > start && text.charCodeAt(end - 1) === RETURN ? end - 1 : end;
+    if (nextFeed < start) nextFeed = following('\n', start);
+    if (nextReturn < start) nextReturn = following('\r', start);
+    const stop = Math.min(nextFeed, nextReturn);
+    const end = stop < text.length && text.charCodeAt(stop) === RETURN && text.charCodeAt(stop + 1) === 10 ? stop + 1 : stop;
 
     if (code !== null) {
       const raw = text.slice(start, stop);

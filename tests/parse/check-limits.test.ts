@@ -19,6 +19,14 @@ describe('the scan before the reader', () => {
     expect(rules(`${'-'.repeat(1000)}\n`)).toEqual([]);
   });
 
+  it('ends a line where the reader does: at a line feed, a carriage return, or both', () => {
+    const deep = `${'> '.repeat(LIMITS.linePrefix)}x`;
+    for (const eol of ['\n', '\r', '\r\n']) {
+      expect(rules(`a${eol}${deep}${eol}${deep}${eol}`), JSON.stringify(eol)).toEqual(['2:1 too-deep', '3:1 too-deep']);
+      expect(rules(`${'*a* '.repeat(LIMITS.marksPerBlock / 2)}${eol}${eol}*b*${eol}`), JSON.stringify(eol)).toEqual([]);
+    }
+  });
+
   it('counts ::: blocks opened and closed, and reports the first past the limit', () => {
     const open = (n: number) => Array.from({ length: n }, (_, i) => `${':'.repeat(3 + n - i)}restricted\n`).join('');
     expect(rules(`${open(LIMITS.blockDepth)}x\n`)).toEqual([]);
