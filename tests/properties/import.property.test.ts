@@ -62,6 +62,8 @@ describe('properties', () => {
 
         const result = await importInProcess(dir, edited);
         expect(result.conflicts).toEqual([]);
+        // A paragraph deleted while still cited: the import says the next build stops there (tested in round-trip.test.ts).
+        fc.pre(!result.warnings.some((w) => w.message.startsWith('After this import, `acta build` stops here')));
         for (const [file, { after }] of result.files) await writeFile(file, after);
         const rebuilt = await fullDocx(dir);
         const [want, got] = await Promise.all([readable(edited), readable(rebuilt)]);
@@ -141,8 +143,9 @@ function applyEdit(xml: string, e: Edit, comments: string[]): string {
       return replace(p.slice(0, last.index) + made + p.slice(last.index + last.run.length));
     }
     case 'insert-paragraph': {
-      // Between a conclusion phrase and its decisions a paragraph cannot stand (the import puts it after them, and says so).
-      if (/^<w:p><w:pPr><w:pStyle w:val="Decision"\/>/.test(xml.slice(where.end))) return xml;
+      // Between a paragraph and what belongs to it (decisions, a list, table, quote or code) a paragraph cannot stand in
+      // Markdown: the import puts it after them, and says so.
+      if (/^(<w:tbl>|<w:p><w:pPr><w:pStyle w:val="(Decision|ListItem|BodyText|Quote|Code)"\/>)/.test(xml.slice(where.end))) return xml;
       const mark = e.tracked ? `<w:rPr><w:ins w:id="${++id}" ${REV}/></w:rPr>` : '';
       const body = e.tracked ? `<w:ins w:id="${++id}" ${REV}>${run(e.words)}</w:ins>` : run(e.words);
       return replace(`${p}<w:p><w:pPr><w:pStyle w:val="NumberedParagraph"/>${mark}</w:pPr>${body}</w:p>`);
