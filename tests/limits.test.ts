@@ -71,6 +71,12 @@ describe('limits', () => {
     expect(r.numbered).not.toBeNull();
   });
 
+  it('reads 5,000 unclosed fences, each a list item (minutes of reading once)', () => {
+    const r = run(CONSTRUCTS.find((c) => c.name.startsWith('unclosed fences'))!.make(5000));
+    expect(r.diagnostics.filter((d) => d.severity === 'error'), r.problems.slice(0, 3).join('\n')).toEqual([]);
+    expect(r.numbered).not.toBeNull();
+  });
+
   // One `acta check` for every case (a process each would cost seconds), each case its own folder.
   const cases = async () => {
     const parent = await mkdtemp(path.join(tmpdir(), 'acta-limits-'));
