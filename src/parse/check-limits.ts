@@ -98,19 +98,24 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
       );
     }
   };
-  const endBlock = () => {
+  /** Ends the paragraph at `stop`, the offset where it ends. */
+  const endBlock = (stop: number) => {
     marks = 0;
     open = 0;
-    if (runs.length > LIMITS.unpairedBackquotes) {
+    if (runs.length > 0) {
+      // The reader looks for each unpaired run's closer to the end of the paragraph: too many runs, or too long a
+      // search for the few there are, and the first run past is reported.
       const unpaired = unpairedRuns(runs);
-      if (unpaired.length > LIMITS.unpairedBackquotes && reported.backquotes++ < MAX_PER_KIND) {
-        problems.push(
-          error(
-            at(runsAt[unpaired[LIMITS.unpairedBackquotes]!]!),
-            'too-many-marks',
-            `Unexpected paragraph with more than ${LIMITS.unpairedBackquotes} backquotes (\`) that open no code, expected backquotes in pairs around code (a backquote meant as text is written \\\`)`,
-          ),
-        );
+      let search = 0;
+      for (let k = 0; k < unpaired.length; k++) {
+        search += stop - runsAt[unpaired[k]!]!;
+        const tooMany = k === LIMITS.unpairedBackquotes;
+        if (!tooMany && search <= LIMITS.backquoteSearch) continue;
+        if (reported.backquotes++ < MAX_PER_KIND) {
+          const what = tooMany ? `paragraph with more than ${LIMITS.unpairedBackquotes} backquotes (\`) that open no code` : 'backquote (`) that opens no code in so long a paragraph';
+          problems.push(error(at(runsAt[unpaired[k]!]!), 'too-many-marks', `Unexpected ${what}, expected backquotes in pairs around code (a backquote meant as text is written \\\`)`));
+        }
+        break;
       }
     }
     runs = [];
@@ -224,7 +229,7 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
     else if (line.startsWith('<')) trustFences = false;
     const fenced = trustFences && !inComment && !frontmatter && i === start ? /^(?:(`{3,})[^`]*|(~{3,}).*)$/.exec(line) : null;
     if (fenced) {
-      endBlock();
+      endBlock(start);
       table = false;
       const run = fenced[1] ?? fenced[2]!;
       code = { mark: run.charCodeAt(0), length: run.length };
@@ -233,7 +238,7 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
       continue;
     }
     const heading = /^#{1,6}(?:[ \t]|$)/.test(line);
-    if (line === '' || item || heading) endBlock();
+    if (line === '' || item || heading) endBlock(start);
     if (line === '') table = false;
     // `:::name` opens a block and a bare `:::` closes the innermost one.
     const fence = /^:{3,}[ \t]*(\S?)/.exec(line);
@@ -249,13 +254,13 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
     let from = i;
     if (definition) {
       // A definition holds a paragraph of its own.
-      endBlock();
+      endBlock(start);
       keep(definitions, LIMITS.footnotes, i);
       from += 2; // a definition, not a call
     }
     // A GFM table is read one cell at a time: from its delimiter row on, each row counts on its own.
     if (!table && line.includes('|') && line.includes('-') && delimiterCells(line) === cellsOf(previous)) table = true;
-    if (table) endBlock();
+    if (table) endBlock(start);
 
     let j = from;
     while (j < stop) {
@@ -287,11 +292,11 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
       }
       j++;
     }
-    if (heading) endBlock();
+    if (heading) endBlock(stop);
     previous = line;
     start = end + 1;
   }
-  endBlock();
+  endBlock(text.length);
   return { problems, definitions, calls };
 }
 

@@ -70,6 +70,15 @@ describe('the scan before the reader', () => {
     expect(rules(`${'``a ` b`` '.repeat(200)}\n`)).toEqual([]);
   });
 
+  it('counts what the reader goes through looking for closers: from each unpaired run to the end of its paragraph', () => {
+    const half = LIMITS.backquoteSearch / 2;
+    // Two runs, each before about half the allowance: read; a few characters more, and the second is past it.
+    expect(rules(`\`a \`\`b ${'x'.repeat(half - 10)}\n\nNext.\n`)).toEqual([]);
+    expect(rules(`\`a \`\`b ${'x'.repeat(half)}\n\nNext.\n`)).toEqual(['1:4 too-many-marks']);
+    // The search stops at the paragraph's end: the same text after a blank line costs nothing.
+    expect(rules(`\`a \`\`b \`\`\`c\n\n${'x'.repeat(half)}\n`)).toEqual([]);
+  });
+
   it('counts the lists, quotes and footnotes that end in a file, and the underlined headings', () => {
     const ends = (n: number) => 'Text.\n\n- item\n\n'.repeat(n);
     // The last list ends nothing: each of the others ends at the text after it.

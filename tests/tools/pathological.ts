@@ -132,7 +132,9 @@ export const CONSTRUCTS: readonly Construct[] = [
     name: 'unpaired backquotes before a long paragraph',
     unit: 'MB',
     start: 1 / 16,
-    limit: LIMITS.meetingBytes / MB,
+    // Each run is followed to the end of the paragraph: its length, as many times as there are runs.
+    limit: LIMITS.backquoteSearch / LIMITS.unpairedBackquotes / MB,
+    past: { rule: 'too-many-marks', file: 'meeting.md', line: BODY_LINE },
     make: (n) => meeting(`${Array.from({ length: LIMITS.unpairedBackquotes }, (_, i) => `${'`'.repeat(i + 1)}a`).join(' ')} ${SENTENCE.repeat(Math.round((n * MB - 2000) / SENTENCE.length))}`),
   },
   {
