@@ -51,13 +51,11 @@ const parser = new XMLParser(WORD_XML);
 
 /**
  * Parses one XML part; a DOCTYPE (where entities and external references are declared) is refused: Word never writes
- * one. So is what XML cannot hold, which the parser would pass on as text: a control character, a reference to an
- * entity that is not one of XML's five or to a character XML does not allow, elements nested past the limit.
+ * one. So is what the parser would pass on as text unread: a reference to an entity that is not one of XML's five or
+ * to no character, elements nested past the limit. (Control characters are left out later, with a warning.)
  */
 export function parseXml(name: string, text: string): XmlNode[] {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new RefusedDocx(`the part ${name} declares a DOCTYPE or entities, which Word never writes (an entity-expansion or external-entity attack?)`);
-  const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(text);
-  if (control) throw new RefusedDocx(`the part ${name} holds the control character U+${codeOf(control[0].codePointAt(0)!)}, which XML does not allow`);
   for (const reference of text.matchAll(/&([^;<&\s]{0,32});?/g)) {
     const ref = reference[1]!;
     if (!reference[0].endsWith(';') || !isKnownReference(ref)) {
@@ -73,11 +71,13 @@ export function parseXml(name: string, text: string): XmlNode[] {
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-const codeOf = (code: number): string => code.toString(16).toUpperCase().padStart(4, '0');
 
-/** A character XML 1.0 allows: tab, line ends, and every other one but the surrogates, U+FFFE and U+FFFF. */
-const isXmlChar = (code: number): boolean =>
-  code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+/**
+ * A character a reference may stand for: any but half a surrogate pair or one past U+10FFFF. Control characters and
+ * U+FFFE/U+FFFF, which XML does not allow either, are read and then left out of the text with a warning at their
+ * paragraph (as a control character written as it is).
+ */
+const isXmlChar = (code: number): boolean => (code >= 0 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0x10ffff);
 
 function referencedCode(ref: string): number {
   return ref.startsWith('#x') || ref.startsWith('#X') ? (/^#[xX][0-9a-fA-F]{1,8}$/.test(ref) ? parseInt(ref.slice(2), 16) : -1) : /^#\d{1,10}$/.test(ref) ? Number(ref.slice(1)) : -1;
