@@ -94,12 +94,27 @@ export function formatPlace(where: Where): string {
   return `${place.file}:${place.line}:${place.column}`;
 }
 
+/**
+ * The line index of the texts asked about last: indexing a text costs its length, and a file can have thousands of
+ * problems, each placed in it (a few entries, as problems come file by file).
+ */
+const indexes: { text: string; index: ReturnType<typeof location> }[] = [];
+
+function indexOf(text: string): ReturnType<typeof location> {
+  const known = indexes.find((entry) => entry.text === text);
+  if (known) return known.index;
+  const index = location(text);
+  indexes.unshift({ text, index });
+  if (indexes.length > 4) indexes.pop();
+  return index;
+}
+
 /** Line, column and offset of an offset in a text (1-based line and column, as editors show them). */
 export function pointAt(text: string, offset: number): Point {
-  const point = location(text).toPoint(offset);
+  const point = indexOf(text).toPoint(offset);
   if (point) return { line: point.line, column: point.column, offset };
   // Past the end (an empty file): the end of the text.
-  const end = location(text).toPoint(text.length) ?? { line: 1, column: 1 };
+  const end = indexOf(text).toPoint(text.length) ?? { line: 1, column: 1 };
   return { line: end.line, column: end.column, offset: text.length };
 }
 

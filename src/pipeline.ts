@@ -121,10 +121,10 @@ export function numberLoaded(loaded: { readonly value: LoadedMeeting; readonly d
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   if (!loaded.value.meeting) return { diagnostics: sortDiagnostics(diagnostics), report: null };
   const parsed = parseMeeting(loaded.value, trees);
-  diagnostics.push(...parsed.diagnostics);
+  for (const d of parsed.diagnostics) diagnostics.push(d);
   if (!parsed.value) return { diagnostics: sortDiagnostics(diagnostics), report: null };
   const numbered = numberReport(parsed.value);
-  diagnostics.push(...numbered.diagnostics);
+  for (const d of numbered.diagnostics) diagnostics.push(d);
   const sorted = sortDiagnostics(diagnostics);
   return { diagnostics: sorted, report: hasErrors(sorted) ? null : numbered.value, sources: sourcesOf(loaded.value) };
 }
@@ -500,14 +500,14 @@ export async function registerArchive(paths: readonly string[], out: string, edi
   const meetings: ArchiveMeeting[] = [];
   for (const dir of found.value) {
     const checked = await checkMeeting(dir);
-    diagnostics.push(...checked.diagnostics);
+    for (const d of checked.diagnostics) diagnostics.push(d);
     if (checked.report) meetings.push({ dir, report: checked.report });
   }
   const none = { written: [], sessions: 0, decisions: 0 };
   // A register with a session missing would read as complete: none is written.
   if (hasErrors(diagnostics)) return { diagnostics, ...none };
   const { register, diagnostics: linkProblems } = buildRegister(meetings, edition);
-  diagnostics.push(...sortDiagnostics(linkProblems));
+  for (const d of sortDiagnostics(linkProblems)) diagnostics.push(d);
   if (hasErrors(diagnostics)) return { diagnostics, ...none };
   // Each decision links to its paragraph in the session's report when that report was built beside the register.
   const reports = new Map<string, string>();

@@ -1,11 +1,11 @@
 // `acta import FILE.docx --into DIR`: merges the edits made in Word to a DOCX acta built into the meeting's Markdown.
 
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { Outcome } from '../errors.js';
 import { importDocx, unifiedDiff } from '../import/import-docx.js';
 import { LIMITS, RefusedDocx } from '../import/read-docx.js';
+import { describeNotAFile, readRegularFile } from '../load/read-input.js';
 import { checkMeeting } from '../pipeline.js';
 import { OutputWriter } from '../write/write-outputs.js';
 import type { Terminal } from './terminal.js';
@@ -28,15 +28,21 @@ export async function importCommand(file: string, options: ImportOptions, termin
   const checked = await checkMeeting(options.into);
   terminal.problems(checked.diagnostics);
   if (!checked.report || !checked.sources) return 'input';
-  let bytes: Uint8Array;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return refuse('it is not a file; expected a .docx file');
-    if (info.size > LIMITS.file) return refuse(`it is ${Math.round(info.size / 1024 / 1024)} MB, more than any report can be; expected the DOCX acta built`);
-    bytes = new Uint8Array(await readFile(file));
-  } catch {
-    return refuse('there is no such file; expected the DOCX acta built from this meeting');
+  // Opened without waiting, so a pipe or a device is refused at once rather than waited on.
+  const read = await readRegularFile(file, LIMITS.file);
+  if (read.refused) {
+    switch (read.refused.kind) {
+      case 'not-a-file':
+        return refuse(`it is not a file (${describeNotAFile(read.refused.what)}); expected a .docx file`);
+      case 'too-large':
+        return refuse(`it is ${Math.round(read.refused.size / 1024 / 1024)} MB, more than any report can be; expected the DOCX acta built`);
+      case 'unreadable':
+        return refuse('it cannot be read; expected the DOCX acta built from this meeting');
+      case 'missing':
+        return refuse('there is no such file; expected the DOCX acta built from this meeting');
+    }
   }
+  const bytes = new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
   let result;
   try {
     result = await importDocx(bytes, { dir: options.into, report: checked.report, sources: checked.sources, diagnostics: checked.diagnostics }, { conflicts: options.conflicts, baseIsCurrent: options.baseIsCurrent });

@@ -51,8 +51,9 @@ export function expectedPhrase(kind: LeadPhraseKind, meeting: PhraseMeeting): st
 type Names = readonly string[] | 'any' | 'literal';
 
 function phrasePattern(text: string, variants: LeadPhrase['variants'], names: Names): string {
-  return normalize(text)
-    .replace(/\s*:\s*$/, '')
+  const trimmed = normalize(text).trimEnd();
+  // The final colon and the spaces around it, without a pattern that would be tried along a run of spaces.
+  return (trimmed.endsWith(':') ? trimmed.slice(0, -1).trimEnd() : trimmed)
     .split(/\s+/)
     .map((word) => wordPattern(word, variants, names))
     .join('\\s+');

@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { strFromU8 } from 'fflate';
 import { NOT_A_ZIP, readZip, ZipRefused } from '../load/read-zip.js';
 import { originIndex } from '../render/docx/origins.js';
-import { WORD_XML } from '../xml.js';
+import { tooDeep, WORD_XML } from '../xml.js';
 
 /** A DOCX acta refuses to read, with the one line that says why. */
 export class RefusedDocx extends Error {}
@@ -49,22 +49,52 @@ export type XmlNode = { readonly [name: string]: XmlNode[] | string | Record<str
 // The five predefined entities and character references are decoded below (decodeXmlText).
 const parser = new XMLParser(WORD_XML);
 
-/** Parses one XML part; a DOCTYPE (where entities and external references are declared) is refused: Word never writes one. */
+/**
+ * Parses one XML part; a DOCTYPE (where entities and external references are declared) is refused: Word never writes
+ * one. So is what the parser would pass on as text unread: a reference to an entity that is not one of XML's five or
+ * to no character, elements nested past the limit. (Control characters are left out later, with a warning.)
+ */
 export function parseXml(name: string, text: string): XmlNode[] {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) throw new RefusedDocx(`the part ${name} declares a DOCTYPE or entities, which Word never writes (an entity-expansion or external-entity attack?)`);
+  for (const reference of text.matchAll(/&([^;<&\s]{0,32});?/g)) {
+    const ref = reference[1]!;
+    if (!reference[0].endsWith(';') || !isKnownReference(ref)) {
+      throw new RefusedDocx(`the part ${name} holds \`${reference[0].slice(0, 40)}\`, which is not one of XML's five entities nor a reference to a character XML allows`);
+    }
+  }
   try {
     return parser.parse(text) as XmlNode[];
-  } catch {
-    throw new RefusedDocx(`the part ${name} is not well-formed XML`);
+  } catch (e) {
+    throw new RefusedDocx(`the part ${name} ${tooDeep(e) !== null ? `has ${tooDeep(e)}` : 'is not well-formed XML'}`);
   }
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+
+/**
+ * A character a reference may stand for: any but half a surrogate pair or one past U+10FFFF. Control characters and
+ * U+FFFE/U+FFFF, which XML does not allow either, are read and then left out of the text with a warning at their
+ * paragraph (as a control character written as it is).
+ */
+const isXmlChar = (code: number): boolean => (code >= 0 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0x10ffff);
+
+function referencedCode(ref: string): number {
+  return ref.startsWith('#x') || ref.startsWith('#X') ? (/^#[xX][0-9a-fA-F]{1,8}$/.test(ref) ? parseInt(ref.slice(2), 16) : -1) : /^#\d{1,10}$/.test(ref) ? Number(ref.slice(1)) : -1;
+}
+
+function isKnownReference(ref: string): boolean {
+  return ref.startsWith('#') ? isXmlChar(referencedCode(ref)) : Object.hasOwn(ENTITIES, ref);
+}
+
+/** Text and attribute values as they read: XML's five entities and its character references decoded (parseXml let no other through). */
 export function decodeXmlText(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : ENTITIES[e]!,
-  );
+  return text.replace(/&(#[xX][0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (whole, e: string) => {
+    if (!e.startsWith('#')) return ENTITIES[e]!;
+    const code = referencedCode(e);
+    if (!isXmlChar(code)) throw new RefusedDocx(`the document holds \`${whole}\`, a reference to a character XML does not allow`);
+    return String.fromCodePoint(code);
+  });
 }
 
 export const nameOf = (node: XmlNode): string => Object.keys(node).find((k) => k !== ':@') ?? '';

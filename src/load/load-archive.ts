@@ -2,10 +2,12 @@
 // meeting folders, read in name order; and the facts of the sessions beside a meeting.
 
 import { existsSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, type Diagnostic, type Result } from '../diagnostics.js';
+import { LIMITS } from '../limits.js';
 import { parseMeetingFrontmatter } from '../parse/frontmatter.js';
+import { readRegularFile } from './read-input.js';
 import type { MeetingMeta } from '../model.js';
 
 export async function findMeetings(paths: readonly string[]): Promise<Result<string[]>> {
@@ -54,12 +56,10 @@ export async function loadNeighbourSessions(dir: string): Promise<ReadonlyMap<st
     return sessions;
   }
   for (const name of entries) {
-    let text: string;
-    try {
-      text = await readFile(path.join(archive, name, 'meeting.md'), 'utf8');
-    } catch {
-      continue;
-    }
+    // Read as a meeting's own files are: a pipe or a device there is skipped, never waited on; nor is a huge file read.
+    const read = await readRegularFile(path.join(archive, name, 'meeting.md'), LIMITS.meetingBytes);
+    if (read.refused) continue;
+    const text = read.bytes.toString('utf8');
     const block = FRONTMATTER.exec(text);
     if (!block) continue;
     const { meta } = parseMeetingFrontmatter(path.join(archive, name, 'meeting.md'), { value: block[1]!, line: 1 });

@@ -1,9 +1,11 @@
 // Reads a meeting folder from disk: meeting.md, items/*.md, annexes/*.md and the working documents
 // (documents/*.md, documents/*/document.md with documents/*/annexes/*.md), as checked UTF-8 text.
 
-import { readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, pointAt, warning, type Diagnostic, type Result } from '../diagnostics.js';
+import { formatMegabytes, LIMITS } from '../limits.js';
+import { describeNotAFile, readRegularFile, sizeOfRegularFile, type NotAFile } from './read-input.js';
 
 export interface SourceFile {
   /** The path as shown in messages: the folder as given, joined with the file's relative path. */
@@ -54,122 +56,168 @@ export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
   }
 
   const meetingPath = path.join(dir, 'meeting.md');
-  // Read at once; what each part says is reported in this order.
+  const listing = await listMeeting(dir);
+  const lockPath = path.join(dir, LOCK_FILE);
+  const files = [meetingPath, lockPath, ...filesOf(listing.items), ...filesOf(listing.annexes), ...listing.documents.flatMap((d) => (d.file ? [d.file, ...filesOf(d.annexes)] : []))];
+  // Every file is found and sized before any is read: a folder over the limit is refused whole, unread.
+  const found = new Map(await Promise.all(files.map(async (file) => [file, await locate(root, file)] as const)));
+  let total = 0;
+  for (const f of found.values()) if (f.real !== undefined) total += f.size;
+  if (total > LIMITS.meetingBytes) {
+    diagnostics.push(
+      error(at(found.get(meetingPath)?.real !== undefined ? meetingPath : dir), 'meeting-too-large', `Unexpected meeting of ${formatMegabytes(total)} of Markdown (its files together), expected at most ${formatMegabytes(LIMITS.meetingBytes)}, twenty times the largest real report: split it into meetings`),
+    );
+    return { value: empty, diagnostics };
+  }
+
+  const read = (file: string, said: Diagnostic[], optional: boolean) => readSource(file, found.get(file)!, said, optional);
+  /** Read at once; what each file says is kept in file-name order. */
+  const readEntries = async (entries: readonly Entry[], into: Diagnostic[]): Promise<SourceFile[]> => {
+    const each = await Promise.all(
+      entries.map(async (entry) => {
+        const said: Diagnostic[] = entry.said ? [entry.said] : [];
+        return { source: entry.file ? await read(entry.file, said, false) : undefined, said };
+      }),
+    );
+    const out: SourceFile[] = [];
+    for (const { source, said } of each) {
+      for (const d of said) into.push(d);
+      if (source) out.push(source);
+    }
+    return out;
+  };
+  // What each part says is reported in this order: the meeting, its items, its annexes, its documents.
   const said: [Diagnostic[], Diagnostic[], Diagnostic[], Diagnostic[], Diagnostic[]] = [[], [], [], [], []];
-  const [meeting, items, annexes, documents, lock] = await Promise.all([
-    readSource(root, meetingPath, said[0], true),
-    readFolder(root, dir, 'items', said[1]),
-    readFolder(root, dir, 'annexes', said[2]),
-    readDocuments(root, dir, said[3]),
-    readSource(root, path.join(dir, LOCK_FILE), said[4], true),
-  ]);
+  const [meeting, items, annexes, lock] = await Promise.all([read(meetingPath, said[0], true), readEntries(listing.items, said[1]), readEntries(listing.annexes, said[2]), read(lockPath, said[4], true)]);
+  const documents: LoadedDocument[] = [];
+  for (const d of listing.documents) {
+    if (d.said) said[3].push(d.said);
+    if (!d.file) continue;
+    const file = await read(d.file, said[3], d.folder);
+    if (file) documents.push({ name: d.name, file, annexes: await readEntries(d.annexes, said[3]) });
+    else if (d.folder) {
+      said[3].push(error({ file: path.dirname(d.file), line: 1, column: 1 }, 'missing-document', `Unexpected folder \`documents/${d.name}/\` without \`document.md\`, expected the document's text in \`documents/${d.name}/document.md\` (its annexes in \`annexes/\` beside it)`));
+    }
+  }
   if (meeting === undefined) {
     said[0].push(error(at(meetingPath), 'missing-meeting', 'Unexpected folder without `meeting.md`, expected a meeting folder (run `acta init` to start one)'));
   }
-  diagnostics.push(...said.flat());
+  for (const d of said.flat()) diagnostics.push(d);
   return { value: { dir, meeting: meeting ?? null, lock: lock ?? null, items, annexes, documents }, diagnostics };
 }
 
-async function readDocuments(root: string, dir: string, diagnostics: Diagnostic[]): Promise<LoadedDocument[]> {
-  const folder = path.join(dir, 'documents');
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await readdir(folder, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const documents: LoadedDocument[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (isDropping(entry.name)) continue;
-    const where = path.join(folder, entry.name);
+/** A folder entry: a Markdown file to read, or what is said about an entry that is not one. */
+interface Entry {
+  readonly file?: string;
+  readonly said?: Diagnostic;
+}
+
+/** A working document: its file (none for an entry that is not one), its annexes, and whether it is a folder. */
+interface DocumentEntry extends Entry {
+  readonly name: string;
+  readonly annexes: readonly Entry[];
+  readonly folder: boolean;
+}
+
+/** The entries of a meeting folder's parts, in reading order. */
+interface Listing {
+  readonly items: readonly Entry[];
+  readonly annexes: readonly Entry[];
+  readonly documents: readonly DocumentEntry[];
+}
+
+const filesOf = (entries: readonly Entry[]): string[] => entries.flatMap((e) => (e.file ? [e.file] : []));
+
+async function listMeeting(dir: string): Promise<Listing> {
+  const [items, annexes, entries] = await Promise.all([listFolder(dir, 'items'), listFolder(dir, 'annexes'), entriesOf(path.join(dir, 'documents'))]);
+  const documents: DocumentEntry[] = [];
+  for (const entry of entries) {
+    const where = path.join(dir, 'documents', entry.name);
     if (entry.isDirectory()) {
-      const file = await readSource(root, path.join(where, 'document.md'), diagnostics, true);
-      if (!file) {
-        diagnostics.push(error({ file: where, line: 1, column: 1 }, 'missing-document', `Unexpected folder \`documents/${entry.name}/\` without \`document.md\`, expected the document's text in \`documents/${entry.name}/document.md\` (its annexes in \`annexes/\` beside it)`));
-        continue;
-      }
-      documents.push({ name: entry.name, file, annexes: await readFolder(root, where, 'annexes', diagnostics) });
+      documents.push({ name: entry.name, file: path.join(where, 'document.md'), annexes: await listFolder(where, 'annexes'), folder: true });
     } else if (entry.name.toLowerCase().endsWith('.md')) {
-      const file = await readSource(root, where, diagnostics, false);
-      if (file) documents.push({ name: entry.name.replace(/\.md$/i, ''), file, annexes: [] });
+      documents.push({ name: entry.name.replace(/\.md$/i, ''), file: where, annexes: [], folder: false });
     } else {
-      diagnostics.push(warning({ file: where, line: 1, column: 1 }, 'not-markdown', `Unexpected file \`${entry.name}\` in documents/, expected only Markdown files (\`.md\`) and document folders: it is ignored`));
+      const said = warning({ file: where, line: 1, column: 1 }, 'not-markdown', `Unexpected file \`${entry.name}\` in documents/, expected only Markdown files (\`.md\`) and document folders: it is ignored`);
+      documents.push({ name: entry.name, said, annexes: [], folder: false });
     }
   }
-  return documents;
+  return { items, annexes, documents };
 }
 
-async function readFolder(root: string, dir: string, name: string, diagnostics: Diagnostic[]): Promise<SourceFile[]> {
-  const folder = path.join(dir, name);
-  let names: string[];
+/** A folder's entries in file-name order, by code point (the same on every machine and locale), droppings left out. */
+async function entriesOf(folder: string): Promise<import('node:fs').Dirent[]> {
   try {
-    names = await readdir(folder);
+    const entries = await readdir(folder, { withFileTypes: true });
+    return entries.filter((entry) => !isDropping(entry.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch {
     return [];
   }
-  // File-name order, by code point, so the order is the same on every machine and locale. The files are read
-  // at once (acta watch reads them all on every save), and what each says is kept in that order.
-  const read = await Promise.all(
-    names
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      .filter((entry) => !isDropping(entry))
-      .map(async (entry): Promise<{ source?: SourceFile; said: Diagnostic[] }> => {
-        const file = path.join(folder, entry);
-        if (!entry.toLowerCase().endsWith('.md')) {
-          // A picture, the Word original, a PDF kept beside the text: not acta's, and no reason to stop.
-          return { said: [warning({ file, line: 1, column: 1 }, 'not-markdown', `Unexpected file \`${entry}\` in ${name}/, expected only Markdown files (\`.md\`): it is ignored`)] };
-        }
-        const said: Diagnostic[] = [];
-        const source = await readSource(root, file, said, false);
-        return source ? { source, said } : { said };
-      }),
-  );
-  const files: SourceFile[] = [];
-  for (const { source, said } of read) {
-    diagnostics.push(...said);
-    if (source) files.push(source);
-  }
-  return files;
 }
 
-/** undefined: the file does not exist (only reported by the caller where it matters). */
-async function readSource(
-  root: string,
-  file: string,
-  diagnostics: Diagnostic[],
-  optional: boolean,
-): Promise<SourceFile | undefined> {
-  const at = { file, line: 1, column: 1 };
+async function listFolder(dir: string, name: string): Promise<Entry[]> {
+  const folder = path.join(dir, name);
+  return (await entriesOf(folder)).map((entry): Entry => {
+    const file = path.join(folder, entry.name);
+    if (entry.name.toLowerCase().endsWith('.md')) return { file };
+    // A picture, the Word original, a PDF kept beside the text: not acta's, and no reason to stop.
+    return { said: warning({ file, line: 1, column: 1 }, 'not-markdown', `Unexpected file \`${entry.name}\` in ${name}/, expected only Markdown files (\`.md\`): it is ignored`) };
+  });
+}
+
+/** Where a file really is and its size, or why it cannot be read. */
+type Located =
+  | { readonly real: string; readonly size: number }
+  | { readonly real?: undefined; readonly problem: 'missing' | 'outside' | 'hard-link' | 'unreadable' }
+  | { readonly real?: undefined; readonly problem: 'not-a-file'; readonly what: NotAFile };
+
+async function locate(root: string, file: string): Promise<Located> {
   let real: string;
   try {
     real = await realpath(file);
   } catch {
-    if (!optional) diagnostics.push(error(at, 'unreadable', 'Unexpected broken link or unreadable file, expected a Markdown file'));
-    return undefined;
+    return { problem: 'missing' };
   }
   const relative = path.relative(root, real);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    diagnostics.push(error(at, 'outside-link', 'Unexpected link to a file outside the meeting folder, expected a file inside it (refused)'));
-    return undefined;
-  }
-  let bytes: Buffer;
-  try {
-    const info = await stat(real);
-    if (!info.isFile()) {
-      diagnostics.push(error(at, 'not-a-file', 'Unexpected folder, expected a Markdown file'));
-      return undefined;
-    }
-    // A hard link is the same file under two names, and the other may be outside the meeting folder
-    // (a file of someone else's, a secret): no link can say where, so none is read.
-    if (info.nlink > 1) {
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return { problem: 'outside' };
+  const sized = await sizeOfRegularFile(real);
+  if (sized.refused?.kind === 'not-a-file') return { problem: 'not-a-file', what: sized.refused.what };
+  if (sized.refused) return { problem: sized.refused.kind === 'missing' ? 'missing' : 'unreadable' };
+  // A hard link is the same file under two names, and the other may be outside the meeting folder
+  // (a file of someone else's, a secret): no link can say where, so none is read.
+  if (sized.links > 1) return { problem: 'hard-link' };
+  return { real, size: sized.size };
+}
+
+/** undefined: the file does not exist (only reported by the caller where it matters). */
+async function readSource(file: string, located: Located, diagnostics: Diagnostic[], optional: boolean): Promise<SourceFile | undefined> {
+  const at = { file, line: 1, column: 1 };
+  if (located.real === undefined) {
+    if (located.problem === 'missing') {
+      if (!optional) diagnostics.push(error(at, 'unreadable', 'Unexpected broken link or unreadable file, expected a Markdown file'));
+    } else if (located.problem === 'outside') {
+      diagnostics.push(error(at, 'outside-link', 'Unexpected link to a file outside the meeting folder, expected a file inside it (refused)'));
+    } else if (located.problem === 'not-a-file') {
+      diagnostics.push(notAFileError(at, located.what));
+    } else if (located.problem === 'hard-link') {
       diagnostics.push(error(at, 'hard-link', 'Unexpected file that is also stored under another name (a hard link, which may be a file outside the meeting folder), expected a file of its own: copy it instead (refused)'));
-      return undefined;
+    } else {
+      diagnostics.push(error(at, 'unreadable', 'Unexpected unreadable file, expected a readable Markdown file'));
     }
-    bytes = await readFile(real);
-  } catch {
-    diagnostics.push(error(at, 'unreadable', 'Unexpected unreadable file, expected a readable Markdown file'));
     return undefined;
   }
+  const read = await readRegularFile(located.real, LIMITS.meetingBytes);
+  if (read.refused) {
+    diagnostics.push(
+      read.refused.kind === 'too-large'
+        ? error(at, 'meeting-too-large', `Unexpected file of ${formatMegabytes(read.refused.size)}, expected at most ${formatMegabytes(LIMITS.meetingBytes)} of Markdown in the whole meeting`)
+        : read.refused.kind === 'not-a-file'
+          ? notAFileError(at, read.refused.what)
+          : error(at, 'unreadable', 'Unexpected unreadable file, expected a readable Markdown file'),
+    );
+    return undefined;
+  }
+  const bytes = read.bytes;
   const utf16 = utf16Of(bytes);
   if (utf16) {
     diagnostics.push(
@@ -192,6 +240,10 @@ async function readSource(
   }
   // TextDecoder drops a leading byte-order mark itself (ignoreBOM defaults to false).
   return { path: file, text };
+}
+
+function notAFileError(at: { file: string; line: number; column: number }, what: NotAFile): Diagnostic {
+  return error(at, 'not-a-file', `Unexpected ${describeNotAFile(what)}, expected a Markdown file`);
 }
 
 /** Files that systems and editors leave in folders: hidden files, backups, Windows' thumbnails, Word's lock files. */

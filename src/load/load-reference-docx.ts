@@ -1,7 +1,7 @@
 // --reference-docx FILE: the styles part of the user's Word document, read once for a whole command.
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { WORD_XML } from '../xml.js';
+import { tooDeep, WORD_XML } from '../xml.js';
 import { strFromU8 } from 'fflate';
 import { error, type Diagnostic, type Result } from '../diagnostics.js';
 import { InputRefused, readBoundedFile } from './read-input.js';
@@ -37,6 +37,14 @@ export async function loadReferenceStyles(file: string): Promise<Result<string |
     if (/<!DOCTYPE|<!ENTITY/i.test(styles)) return fail('bad-reference-docx', `Unexpected reference document whose styles part (${STYLES}) declares a DOCTYPE or entities, expected a Word document (.docx): Word never writes one`);
     const valid = XMLValidator.validate(styles);
     if (valid === true) {
+      // Parsed as the DOCX writer will parse it: elements nested past the limit stop it here, before anything is written.
+      try {
+        new XMLParser(WORD_XML).parse(styles);
+      } catch (e) {
+        const deep = tooDeep(e);
+        if (deep !== null) return fail('bad-reference-docx', `Unexpected reference document whose styles part (${STYLES}) has ${deep}, expected a Word document (.docx) as Word saves it`);
+        throw e;
+      }
       const hiding = hidingStyle(styles);
       if (hiding === null) return { value: styles, diagnostics: [] };
       return fail('bad-reference-docx', `Unexpected ${hiding.style} in the reference document, which makes text ${hiding.how}, expected a style that changes fonts, sizes, colours and spacing only: text in it would be printed yet unreadable (refused)`);

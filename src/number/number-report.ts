@@ -188,7 +188,7 @@ function numberItems(
     );
 
     // Once per item, and never for an item whose purpose says it decides nothing ("For information").
-    const informational = item.purpose !== null && catalog.informationPurposes.some((p) => p.toLowerCase() === item.purpose!.toLowerCase().replace(/[.\s]+$/, ''));
+    const informational = item.purpose !== null && catalog.informationPurposes.some((p) => p.toLowerCase() === withoutFinalDots(item.purpose!.toLowerCase()));
     if (profile.listOf === 'decisions' && all.length > 0 && !spans.some((span) => span.hasDecisions) && !informational && !item.allow.includes('no-decisions')) {
       diagnostics.push(
         warning(item.range, 'no-decisions', `Unexpected item with numbered paragraphs but no decision list, expected a conclusion phrase followed by a list of decisions (or the purpose \`*(${catalog.informationPurposes[0]})*\` under the heading of an item that decides nothing)`),
@@ -438,7 +438,8 @@ function checkTypedRefWords(nodes: readonly Inline[], targets: Readonly<Record<s
   nodes.forEach((node, i) => {
     const before = nodes[i - 1];
     if (node.type !== 'ref' || node.children.length > 0 || before?.type !== 'text') return;
-    const word = /(\p{L}+)\s*$/u.exec(before.value)?.[1];
+    // The text's end only: a pattern tried along a long run of letters would take time that grows with its square.
+    const word = /(\p{L}+)\s*$/u.exec(before.value.slice(-100))?.[1];
     const first = /^\p{L}+/u.exec(targets[node.id]?.label ?? '')?.[0];
     if (!word || !first || word.toLowerCase() !== first.toLowerCase()) return;
     diagnostics.push(
@@ -493,3 +494,9 @@ function numberAnnex(annex: Annex, numeral: string, symbol: string, catalog: Cat
   };
 }
 
+/** A text without the dots and spaces it ends with, in linear time (a pattern anchored at the end only is not). */
+function withoutFinalDots(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[.\s]/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}

@@ -65,10 +65,10 @@ function mistakeOn(lines: readonly Line[], i: number): ExplainedYaml | null {
   if (glued) {
     return { offset: start + glued[1]!.length + 1, message: `Unexpected \`${glued[1]}:${glued[2]}\` with no space after the colon, expected \`${glued[1]}: ${glued[2]}\`` };
   }
-  const pair = /^([\w-]+):[ \t]+(\S.*?)\s*$/.exec(text);
+  const pair = /^([\w-]+):[ \t]+(\S.*)$/.exec(text);
   if (pair) {
     const key = pair[1]!;
-    const value = pair[2]!;
+    const value = pair[2]!.trimEnd();
     const valueAt = start + text.indexOf(value, key.length + 1);
     const quote = value[0];
     if (quote === '"' || quote === "'") {
@@ -227,6 +227,11 @@ const MEETING_WORDS: Readonly<Record<string, Hint>> = {
   change_date: '`changes_date`',
 };
 
+/** A word's hint: the vocabulary's own entries only, so `constructor` or `__proto__` is an unknown key like any other. */
+function hintOf(words: Readonly<Record<string, Hint>>, word: string): Hint | undefined {
+  return Object.hasOwn(words, word) ? words[word] : undefined;
+}
+
 /** Keys of working documents (FORMAT.md §9), which acta does not read yet. */
 const DOCUMENT_KEYS = ['item', 'heading', 'action'];
 
@@ -242,9 +247,9 @@ export function keyHint(key: string, value: unknown, keys: readonly string[], ot
   const words = meeting ? MEETING_WORDS : ANNEX_WORDS;
   // A word of the vocabulary, or a misspelling of one (`comittee_name`).
   const nearWord = closest(word, Object.keys(words));
-  const own = words[word] ?? (distance(word, nearWord) <= 2 && word.length > 4 ? words[nearWord] : undefined);
+  const own = hintOf(words, word) ?? (distance(word, nearWord) <= 2 && word.length > 4 ? hintOf(words, nearWord) : undefined);
   if (own !== undefined) return `a known key (did you mean ${typeof own === 'string' ? own : own(value)}?)`;
-  if (meeting && ANNEX_WORDS[word] !== undefined) {
+  if (meeting && hintOf(ANNEX_WORDS, word) !== undefined) {
     if (/^(restricted|private|confidential|internal|hidden|secret|public)$/.test(word)) {
       return 'a key of meeting.md (restricted text is marked in the text, `:::restricted` … `:::` or `:restricted[…]`; a whole annex with `visibility: restricted` in its own frontmatter)';
     }

@@ -1,6 +1,6 @@
 // Validates meeting and annex frontmatter with zod and maps every problem to its line in the file.
 
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
 // zod's tree-shakable API, as everywhere in acta: the full one loads every locale's messages (about 45 ms
 // of every start), and acta writes its own messages.
@@ -227,15 +227,29 @@ function validateSource<S extends Schema>(...[file, source, schema, keys, what]:
     const cut = isScalar(pair.value) ? cutByComment(source.value, name, pair.value) : null;
     if (cut) diagnostics.push(warning(placeAt(cut.offset), 'yaml-comment', cut.message));
   }
+  const unplain = contents.items.map((pair) => notPlain(source.value, pair)).find((found) => found !== null);
+  if (unplain) {
+    diagnostics.push(error(placeAt(unplain.offset), 'yaml-syntax', `Unexpected \`${unplain.mark}\` at the start of the value of \`${unplain.key}\`, expected the value in quotes: \`${unplain.key}: "${unplain.mark}…"\``));
+    return { diagnostics };
+  }
   let data: Record<string, unknown>;
   try {
-    data = doc.toJS() as Record<string, unknown>;
+    // No alias is left to expand (notPlain refused them): the count is a second guard.
+    data = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
   } catch {
     // `*name` with no `&name` before it: YAML reads the value as a reference to another value.
     const alias = /^([\w-]+):[ \t]*\*/m.exec(source.value);
     const offset = alias ? alias.index + alias[0].length - 1 : undefined;
     const key = alias?.[1] ?? 'key';
     diagnostics.push(error(placeAt(offset), 'yaml-syntax', `Unexpected \`*\` at the start of the value of \`${key}\`, expected the value in quotes: \`${key}: "…"\``));
+    return { diagnostics };
+  }
+  for (const [key, value] of Object.entries(data)) {
+    const bad = typeof value === 'string' ? NOT_TEXT.exec(value) : null;
+    if (!bad) continue;
+    const node = nodes.get(key);
+    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    diagnostics.push(error(placeAt(node?.value?.range?.[0] ?? node?.key?.range?.[0]), 'not-text', `Unexpected character U+${code} in the value of \`${key}\`, expected text: no document can hold this character`));
     return { diagnostics };
   }
   const validated = validateData(data, placeAt, schema, keys, nodes, { file, line: source.line, column: 1 });
@@ -331,6 +345,38 @@ function documentKeyHint(key: string): string {
   return `one of the keys of a working document: ${documentKeys.map((k) => `\`${k}\``).join(', ')}`;
 }
 
+/**
+ * Characters no document can hold (C0 and C1 controls but tab and line ends, non-characters, halves of a surrogate
+ * pair), which a quoted value can spell with an escape (`"\\uD800"`). The Markdown's own are replaced when it is read.
+ */
+export const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Noncharacter_Code_Point}\p{Cs}]/u;
+
+/**
+ * The first mark of a pair that is not plain data: an alias (`*name`, which a value could repeat into a billion others),
+ * an anchor (`&name`, which silently takes the start of an unquoted value such as `&Co`) or a tag (`!name`).
+ */
+function notPlain(text: string, pair: Pair): { key: string; mark: string; offset: number } | null {
+  const key = isScalar(pair.key) ? String(pair.key.value) : 'key';
+  let found: { key: string; mark: string; offset: number } | null = null;
+  for (const node of [pair.key, pair.value]) {
+    if (!isNode(node)) continue;
+    visit(node, (_, inner) => {
+      if (!isNode(inner)) return undefined;
+      const start = inner.range?.[0] ?? 0;
+      if (isAlias(inner)) found = { key, mark: `*${inner.source}`, offset: start };
+      else if (inner.anchor) found = { key, mark: `&${inner.anchor}`, offset: text.lastIndexOf(`&${inner.anchor}`, start) };
+      else if (inner.tag !== undefined && isScalar(inner)) {
+        // The tag as written, just before the value: `!!binary`, `!foo`.
+        const written = /(!\S*)\s*$/.exec(text.slice(Math.max(0, start - 200), start));
+        found = { key, mark: written?.[1] ?? '!', offset: written ? start - (written[0].length) : start };
+      }
+      return found ? visit.BREAK : undefined;
+    });
+    if (found) return found;
+  }
+  return null;
+}
+
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -339,9 +385,9 @@ function isRealDate(value: string): boolean {
 
 function showValue(value: unknown): string {
   if (value === null) return '`null`';
-  if (typeof value === 'string') return `\`${value}\``;
-  if (typeof value === 'object') return `\`${JSON.stringify(value)}\``;
-  return `\`${String(value)}\``;
+  const shown = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // A message is one line to read: a long value shows its start.
+  return `\`${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown}\``;
 }
 
 function typeName(value: unknown): string {

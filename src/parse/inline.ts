@@ -255,7 +255,7 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
         ctx.diagnostics.push(
           warning(rangeOf(ctx, node), 'unsafe-link', `Unexpected link to \`${truncate(link.url)}\`, expected an http(s) or mailto address or \`#id\`; the link is left out and its text kept`),
         );
-        out.push(...children);
+        for (const child of children) out.push(child);
       }
       return;
     }

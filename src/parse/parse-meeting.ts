@@ -14,11 +14,13 @@ import type {
   Annex, Banner, Block, Day, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow, TimetableEntry, TocBlock, WorkingDocument,
 } from '../model.js';
 import { parseMarkdown, type TreeCache } from './create-processor.js';
-import { parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
+import { NOT_TEXT, parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
 import { takeDecisionAttributes } from './decision-attributes.js';
 import { parseIssuedRecord } from './issued-record.js';
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
 import { checkFenceLines, checkOpenInsideBlock, checkRestrictedHtml } from './restricted-spelling.js';
+import { checkTree, scanMeeting } from './check-limits.js';
+import { LIMITS } from '../limits.js';
 
 interface ParsedFile {
   readonly file: SourceFile;
@@ -33,8 +35,17 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
   const diagnostics: Diagnostic[] = [];
   const sources = [...(loaded.meeting ? [loaded.meeting] : []), ...loaded.items, ...loaded.annexes, ...loaded.documents.flatMap((d) => [d.file, ...d.annexes])];
   for (const source of sources) warnBidiControls(source.path, source.text, diagnostics);
-  const files = readFootnotesMeetingWide(sources.map((source) => ({ ...source, text: replaceControls(source.path, source.text, diagnostics) })), diagnostics, trees);
+  const texts = sources.map((source) => ({ ...source, text: replaceControls(source.path, source.text, diagnostics) }));
+  // Past a limit the meeting is refused with that alone: the reader is never given what it cannot read in
+  // linear time, and no later stage is given a tree deeper than it may walk.
+  const scanned = scanMeeting(texts);
+  if (scanned.length > 0) return { value: null, diagnostics: [...diagnostics, ...scanned] };
+  const files = readFootnotesMeetingWide(texts, diagnostics, trees);
+  const budget = { left: LIMITS.meetingNodes };
+  const checked = [...files.values()].flatMap(({ file, tree }) => checkTree(file.path, tree, budget));
+  if (checked.length > 0) return { value: null, diagnostics: [...diagnostics, ...checked] };
   const footnotes: Footnote[] = [];
+  const footnoteKeys = new Set<string>();
 
   const read = (source: SourceFile): ParsedFile => {
     const { file, tree } = files.get(source.path)!;
@@ -46,9 +57,11 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
     const frontmatter = first?.type === 'yaml' ? { value: first.value, line: first.position?.start.line ?? 1 } : null;
     for (const node of tree.children) {
       // A second definition of a key was reported when the files were read; the first one counts.
-      if (node.type === 'footnoteDefinition' && !footnotes.some((f) => f.key === ctx.footnoteKey(node.identifier))) {
-        footnotes.push({ type: 'footnoteDefinition', key: ctx.footnoteKey(node.identifier), blocks: convertBlocks(ctx, node.children), range: rangeOf(ctx, node) });
-      }
+      if (node.type !== 'footnoteDefinition') continue;
+      const key = ctx.footnoteKey(node.identifier);
+      if (footnoteKeys.has(key)) continue;
+      footnoteKeys.add(key);
+      footnotes.push({ type: 'footnoteDefinition', key, blocks: convertBlocks(ctx, node.children), range: rangeOf(ctx, node) });
     }
     return { file, tree, ctx, frontmatter };
   };
@@ -227,7 +240,7 @@ function footnoteCallTexts(tree: Root): readonly Text[] {
  * errors in HTML and, most of them, invalid in the XML of a DOCX: each becomes spaces of the same
  * length, so positions stay exact.
  */
-const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Noncharacter_Code_Point}\p{Cs}]/gu;
+const CONTROL = new RegExp(NOT_TEXT.source, 'gu');
 
 function replaceControls(file: string, text: string, diagnostics: Diagnostic[]): string {
   const first = text.search(CONTROL);
@@ -279,9 +292,9 @@ function leadPhraseTools(profile: DocumentProfile, meta: MeetingMeta | null, ove
 
 // ---- ids ----------------------------------------------------------------------
 
-const TRAILING_ID = /\s*\{#([^\s{}]+)\}\s*$/;
-/** `{-}` or `{.unnumbered}`, pandoc's two spellings for a heading it does not number. */
-const TRAILING_UNNUMBERED = /\s*\{(?:-|\.unnumbered)\}\s*$/;
+const TRAILING_ID = /^\{#([^\s{}]+)\}\s*$/;
+/** `{-}` or `{.unnumbered}`, pandoc's two spellings for a heading it does not number (no leading `\s*`: tried at every space of a long run, it would take time that grows with the square of the run). */
+const TRAILING_UNNUMBERED = /\{(?:-|\.unnumbered)\}\s*$/;
 
 /** Source whose `{#id}` was typed with a backslash (`\{#id}`): text, not an id. */
 const ESCAPED_ID = /\\\{#[^\s{}]*\\?\}\s*$/;
@@ -292,10 +305,13 @@ const ESCAPED_UNNUMBERED = /\\\{(?:-|\.unnumbered)\\?\}\s*$/;
 export function takeId(content: readonly Inline[], source?: string): { id: string | null; content: Inline[] } {
   const last = content[content.length - 1];
   if (last?.type !== 'text') return { id: null, content: [...content] };
-  const m = TRAILING_ID.exec(last.value);
+  // Only the last `{#` can start it: a pattern tried at every space before it would take time that grows with
+  // the square of a run of spaces.
+  const at = last.value.lastIndexOf('{#');
+  const m = at === -1 ? null : TRAILING_ID.exec(last.value.slice(at));
   if (!m) return { id: null, content: [...content] };
   if (source !== undefined && ESCAPED_ID.test(source.slice(last.range.start.offset, last.range.end.offset))) return { id: null, content: [...content] };
-  const rest = last.value.slice(0, m.index);
+  const rest = last.value.slice(0, at).trimEnd();
   const kept = content.slice(0, -1);
   return { id: m[1]!, content: rest ? [...kept, { type: 'text', value: rest, range: last.range }] : kept };
 }
@@ -306,7 +322,7 @@ function takeParagraphMarks(ctx: InlineContext, node: RootContent, given: readon
   const m = last?.type === 'text' ? TRAILING_UNNUMBERED.exec(last.value) : null;
   const escaped = last !== undefined && ESCAPED_UNNUMBERED.test(ctx.source.slice(last.range.start.offset, last.range.end.offset));
   if (!m || last?.type !== 'text' || escaped) return { ...takeId(given, ctx.source), unnumbered: false };
-  const rest = last.value.slice(0, m.index);
+  const rest = last.value.slice(0, m.index).trimEnd();
   const { id, content } = takeId(rest ? [...given.slice(0, -1), { ...last, value: rest }] : given.slice(0, -1), ctx.source);
   if (id !== null) {
     ctx.diagnostics.push(
@@ -466,9 +482,9 @@ function checkClosed(ctx: InlineContext, node: RootContent): boolean {
   const end = node.position?.end.offset;
   const start = node.position?.start.offset;
   if (end === undefined || start === undefined) return true;
-  const text = ctx.source.slice(start, end);
-  const lines = text.split(/\r?\n/);
-  return lines.length > 1 && /^\s*:{3,}\s*$/.test(lines[lines.length - 1]!);
+  // Its last line only: blocks nest, and each reading its whole text again would cost their depth times the text.
+  const lastBreak = ctx.source.lastIndexOf('\n', end - 1);
+  return lastBreak >= start && /^\s*:{3,}\s*$/.test(ctx.source.slice(lastBreak + 1, end));
 }
 
 // ---- the report body -------------------------------------------------------------

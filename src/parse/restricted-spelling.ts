@@ -73,13 +73,18 @@ export function checkFenceLines(file: string, source: string, node: Paragraph, s
  */
 const COLONS = ':\uFF1A\uFE55\uFE13\uA789\u2236\u02F8\u05C3\u0589\u2982';
 
-/** `[text]{.restricted}` (pandoc's span), `: restricted[text]` (a space after the colon), `：restricted[`, `&#58;restricted[`. */
+/**
+ * `[text]{.restricted}` (pandoc's span: its first class), `: restricted[text]` (a space after the colon), `：restricted[`,
+ * `&#58;restricted[`. Each pattern runs in time linear in the text: a brace group is found first and its class read
+ * apart, since a single pattern that backtracks over the group's dots takes time that grows with their square.
+ */
 const TEXT_NEAR_MISSES = [
-  /\{[^{}\n]*?\.([\p{L}\p{N}_-]+)[^{}\n]*\}/gu,
+  /\{[^{}\n]*\}/gu,
   new RegExp(`(?:^|[^${COLONS}\\p{L}\\p{N}])[${COLONS}]\\s+([\\p{L}\\p{N}_-]+)\\s*\\[`, 'gu'),
   // The text itself holds the span's opening: it was escaped, written with a character reference or a look-alike colon.
   new RegExp(`[${COLONS}]([\\p{L}\\p{N}_-]+)\\s*\\[`, 'gu'),
 ];
+const CLASS = /\.([\p{L}\p{N}_-]+)/u;
 
 /**
  * Inline spellings of `:restricted[…]` that Markdown read as text. Format characters (zero-width
@@ -95,21 +100,38 @@ export function checkRestrictedText(source: string, text: { readonly value: stri
   const reported = new Set<number>();
   for (const pattern of TEXT_NEAR_MISSES) {
     for (const m of value.matchAll(pattern)) {
+      const name = m[1] ?? CLASS.exec(m[0])?.[1];
       const shown = m[0].replace(new RegExp(`^[^${COLONS}{]*`, 'u'), '');
       const at = m.index + m[0].length - shown.length;
-      if (reported.has(at) || !meansConfidential(m[1]!)) continue;
+      if (name === undefined || reported.has(at) || !meansConfidential(name)) continue;
       const lineStart = value.lastIndexOf('\n', m.index) + 1;
       if (/^[ \t]*:{2,}/.test(value.slice(lineStart))) continue; // a fence line: reported for the paragraph
       reported.add(at);
-      const { place, typed } = locate(source, raw, text, rawIndex[at]!, rawIndex[m.index + m[0].length]!, m[1]!);
+      const { place, typed } = locate(source, raw, text, rawIndex[at]!, rawIndex[m.index + m[0].length]!, name);
       // The same place already reported: a near-miss directive or an unclosed span, kept as typed.
-      if (diagnostics.some((d) => d.ruleId.startsWith('restricted-') && d.file === place.file && d.line === place.line && d.column === place.column)) continue;
-      const right = /^\{/.test(shown) || looksRestricted(m[1]!) ? 'the name' : `\`restricted\` (not \`${m[1]}\`)`;
+      if (restrictedPlaces(diagnostics).has(`${place.file}:${place.line}:${place.column}`)) continue;
+      const right = /^\{/.test(shown) || looksRestricted(name) ? 'the name' : `\`restricted\` (not \`${name}\`)`;
       diagnostics.push(
         error(place, 'restricted-syntax', `Unexpected \`${typed}\`, expected \`:restricted[text]\` (a plain colon, ${right} and the text in brackets, with no space, escape or character reference); ${PUBLISHED}`),
       );
     }
   }
+}
+
+/**
+ * The places of the restricted-* problems reported so far, indexed as the list grows (it only ever grows while a
+ * meeting is read): looking through the whole list for each near miss took time that grew with their square.
+ */
+const indexed = new WeakMap<readonly Diagnostic[], { count: number; places: Set<string> }>();
+
+function restrictedPlaces(diagnostics: readonly Diagnostic[]): Set<string> {
+  let index = indexed.get(diagnostics);
+  if (!index) indexed.set(diagnostics, (index = { count: 0, places: new Set() }));
+  for (; index.count < diagnostics.length; index.count++) {
+    const d = diagnostics[index.count]!;
+    if (d.ruleId.startsWith('restricted-')) index.places.add(`${d.file}:${d.line}:${d.column}`);
+  }
+  return index.places;
 }
 
 /** Text as it reads: format characters dropped, compatibility forms (full-width letters and colons) folded. */

@@ -68,6 +68,11 @@ describe('a DOCX that is not this meeting\'s full edition is refused: exit 1, on
     ['the public edition', async () => docx.replace('PI0231F1a.docx', 'PI0231F1a-public.docx'), /public edition of the report PI0231F1a; import the full edition/],
     ['a corrupt zip', async () => corrupt, /not a readable zip archive/],
     ['a missing file', async () => path.join(work, 'nowhere.docx'), /there is no such file/],
+    ['a named pipe', async () => {
+      const pipe = path.join(work, 'pipe.docx');
+      spawnSync('mkfifo', [pipe]);
+      return pipe;
+    }, /it is not a file \(named pipe \(a special file\)\)/],
     ['a zip bomb', () => variant('bomb.docx', (p) => { p['word/bomb.xml'] = new Uint8Array(LIMITS.part + 1024 * 1024); }), /zip bomb/],
     ['an extreme compression ratio', () => variant('ratio.docx', (p) => { p['word/media/zeros.bin'] = new Uint8Array(10 * 1024 * 1024); }), /the entry `word\/media\/zeros\.bin` is compressed \d+ to 1/],
     ['billion laughs', () => variant('laughs.docx', withDocument(laughs)), /declares a DOCTYPE or entities/],

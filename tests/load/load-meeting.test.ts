@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { link, mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/limits.js';
 import { loadMeeting } from '../../src/load/load-meeting.js';
 import { FRONTMATTER } from '../helpers.js';
 
@@ -89,5 +91,26 @@ describe('loadMeeting', () => {
     const r = await loadMeeting(dir);
     expect(problems(r, dir)).toEqual(['items/01-secret.md:1:1 hard-link']);
     expect(r.value.items).toEqual([]);
+  });
+
+  it('refuses a named pipe among its files at once, never waiting for it', async () => {
+    const dir = await folder({ 'meeting.md': `${FRONTMATTER}# Item\n\nText.\n` });
+    await mkdir(path.join(dir, 'items'));
+    expect(spawnSync('mkfifo', [path.join(dir, 'items', '01-pipe.md')]).status).toBe(0);
+    const r = await loadMeeting(dir);
+    expect(r.diagnostics.map((d) => `${path.relative(dir, d.file)}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+      'items/01-pipe.md:1:1 not-a-file Unexpected named pipe (a special file), expected a Markdown file',
+    ]);
+  });
+
+  it(`refuses a meeting of more than ${LIMITS.meetingBytes / 1024 / 1024} MB of Markdown in all, from its files' sizes, reading none`, async () => {
+    const half = 'a'.repeat(LIMITS.meetingBytes / 2);
+    const dir = await folder({ 'meeting.md': `${FRONTMATTER}# Item\n\nText.\n`, 'items/01.md': half });
+    expect((await loadMeeting(dir)).diagnostics).toEqual([]);
+    await writeFile(path.join(dir, 'items', '02.md'), half);
+    const over = await loadMeeting(dir);
+    expect(problems(over, dir)).toEqual(['meeting.md:1:1 meeting-too-large']);
+    expect(over.diagnostics[0]!.message).toBe('Unexpected meeting of 4.1 MB of Markdown (its files together), expected at most 4 MB, twenty times the largest real report: split it into meetings');
+    expect(over.value.meeting).toBeNull();
   });
 });

@@ -1,11 +1,13 @@
 // A reference document restyles fonts, sizes, colours and spacing: a style that hides text, makes it
 // white or tiny is refused, since text in acta's styles would be printed yet unreadable.
 
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../src/limits.js';
 import { loadReferenceStyles } from '../../src/load/load-reference-docx.js';
 import { renderReferenceDocx } from '../../src/render/docx/reference-docx.js';
 
@@ -53,5 +55,21 @@ describe('a reference document', () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'acta-ref-')), 'acta.docx');
     await writeFile(file, await renderReferenceDocx('en'));
     expect((await loadReferenceStyles(file)).diagnostics).toEqual([]);
+  });
+
+  it('that is a named pipe is refused at once, never waited for', async () => {
+    const pipe = path.join(await mkdtemp(path.join(tmpdir(), 'acta-ref-')), 'house.docx');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    const r = await loadReferenceStyles(pipe);
+    expect(r.diagnostics.map((d) => d.ruleId)).toEqual(['no-reference-docx']);
+    expect(r.diagnostics[0]!.message).toContain('it is not a regular file (a device, pipe or socket)');
+  });
+
+  it(`with a styles part nested ${LIMITS.xmlDepth} deep is read, and one nested 1,000 deep refused when it is loaded`, async () => {
+    const nested = (depth: number) => `<w:styles ${W}><w:style w:styleId="Deep">${'<w:x>'.repeat(depth - 2)}${'</w:x>'.repeat(depth - 2)}</w:style></w:styles>`;
+    expect((await loadReferenceStyles(await reference(nested(LIMITS.xmlDepth)))).diagnostics).toEqual([]);
+    expect((await loadReferenceStyles(await reference(nested(1000)))).diagnostics.map((d) => d.message)).toEqual([
+      `Unexpected reference document whose styles part (word/styles.xml) has elements nested more than ${LIMITS.xmlDepth} deep, which Word never writes, expected a Word document (.docx) as Word saves it`,
+    ]);
   });
 });

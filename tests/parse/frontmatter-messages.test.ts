@@ -20,6 +20,12 @@ describe('YAML mistakes', () => {
     ['a value starting with @', 'title: @home\n', 'm/meeting.md:10:8 error yaml-syntax', 'Unexpected `@` at the start of the value of `title`, expected the value in quotes'],
     ['a value starting with *', 'title: *Draft* report\n', 'm/meeting.md:10:8 error yaml-syntax', 'Unexpected `*` at the start of the value of `title`, expected the value in quotes'],
     ['a key written twice', 'place: Geneva\n', 'm/meeting.md:10:1 error yaml-syntax', 'Unexpected second `place` key, expected each key once'],
+    ['a reference to another value', 'title: *draft\n', 'm/meeting.md:10:8 error yaml-syntax', 'Unexpected `*draft` at the start of the value of `title`, expected the value in quotes: `title: "*draft…"`'],
+    ['references that expand (a billion laughs)', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\ntitle: *b\n', 'm/meeting.md:10:4 error yaml-syntax', 'Unexpected `&a` at the start of the value of `a`'],
+    ['an anchor that would take the start of a value', 'title: &Co Partners\n', 'm/meeting.md:10:8 error yaml-syntax', 'Unexpected `&Co` at the start of the value of `title`, expected the value in quotes'],
+    ['a tag', 'title: !!binary aGk=\n', 'm/meeting.md:10:8 error yaml-syntax', 'Unexpected `!!binary` at the start of the value of `title`, expected the value in quotes'],
+    ['a key named like a property of every object', 'constructor: x\n', 'm/meeting.md:10:1 error unknown-key', 'Unexpected key `constructor`, expected one of the keys of meeting.md'],
+    ['a character no document can hold', 'title: "a\\u0001b"\n', 'm/meeting.md:10:8 error not-text', 'Unexpected character U+0001 in the value of `title`, expected text'],
   ])('%s', (_name, extra, problem, message) => {
     const r = meeting(extra);
     expect(r.problems).toEqual([problem]);

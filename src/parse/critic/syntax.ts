@@ -141,11 +141,15 @@ function tokenizeMarker(this: TokenizeContext, effects: Parameters<Construct['to
  * emphasis or a link cannot straddle a change. Leftover markers become `criticMarkerUnpaired`.
  */
 const resolveAllCritic: Resolver = (events, context) => {
+  // Openers of each kind before the current event and not paired yet: a closer with none is not searched for
+  // one, so a paragraph of closers alone is read in linear time.
+  const unpaired = new Map<CriticKind, number>();
   let index = -1;
   while (++index < events.length) {
     const [phase, closer] = events[index]!;
     const close = phase === 'enter' && closer.type === 'criticMarkerTemporary' ? markers.get(closer) : undefined;
-    if (close?.role !== 'close') continue;
+    if (close?.role === 'open') unpaired.set(close.kind, (unpaired.get(close.kind) ?? 0) + 1);
+    if (close?.role !== 'close' || !unpaired.get(close.kind)) continue;
 
     let open = index;
     let middle = -1;
@@ -159,6 +163,7 @@ const resolveAllCritic: Resolver = (events, context) => {
     }
     if (open < 0 || (close.kind === 'substitute' && middle === -1)) continue;
 
+    unpaired.set(close.kind, unpaired.get(close.kind)! - 1);
     const opener = events[open]![1];
     const wrapper: Token = { type: WRAPPER[close.kind], start: { ...opener.start }, end: { ...closer.end } };
     opener.type = 'criticMarker';

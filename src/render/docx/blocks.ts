@@ -102,7 +102,7 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
           }),
         );
       } else if (block.type === 'list') {
-        out.push(...listChildren(env, state, block, { ...ctx, level: ctx.level + 1 }));
+        for (const child of listChildren(env, state, block, { ...ctx, level: ctx.level + 1 })) out.push(child);
       } else if (block.type === 'plain') {
         out.push(
           new Paragraph({
@@ -113,7 +113,7 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
           }),
         );
       } else {
-        out.push(...blockChildren(env, state, [block], { ...ctx, textStyle: STYLE.listItem }));
+        for (const child of blockChildren(env, state, [block], { ...ctx, textStyle: STYLE.listItem })) out.push(child);
       }
     });
   }

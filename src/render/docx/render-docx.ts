@@ -77,7 +77,7 @@ export async function writeDocx(report: NumberedReport, options: DocxOptions = {
     const scope = toc ? { name: '_Toc_document', id: state.nextBookmarkId++ } : null;
     // Its sections are Heading 1, the headings in them Heading 3 and down (see report-parts' headingParagraph).
     if (toc) body.push(...tableOfContents(env, state, toc, documentTocEntries(report, toc), scope, [1, toc.depth === 1 ? 1 : toc.depth + 1]));
-    if (!options.agendaOnly) for (const item of report.items) body.push(...itemChildren(env, state, item, lists.of));
+    if (!options.agendaOnly) for (const item of report.items) for (const child of itemChildren(env, state, item, lists.of)) body.push(child);
     if (!options.agendaOnly && report.items.length) body.push(closeScope(endMark(env, state), scope));
     // Every section names its own header and footer, so none inherits another's. The body's pages carry the report's
     // running header (as the PDF's do); page 1, the cover, only the public mark.
@@ -94,7 +94,7 @@ export async function writeDocx(report: NumberedReport, options: DocxOptions = {
       // A restricted annex left out of a public edition is one line: at the end of what comes before it, not on a page of its own.
       const previous = sections.at(-1);
       if (report.public && annex.visibility === 'restricted' && previous) {
-        (previous.children as FileChild[]).push(...annexChildren(env, state, annex, lists.of));
+        for (const child of annexChildren(env, state, annex, lists.of)) (previous.children as FileChild[]).push(child);
         continue;
       }
       sections.push({
