@@ -6,8 +6,9 @@ import { error, formatPlace, warning, type Diagnostic, type Result } from '../di
 import { catalogFor, formatDate, formatDateRange, formatIssued, toLetter, toRoman, type Catalogue } from '../i18n/labels.js';
 import type {
   Annex, Decision, DocumentFacts, Flow, Footnote, Item, MeetingMeta, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem, NumberedTree,
-  Inline, Paragraph, Range, Report, ReportFacts, SourceRange, Target,
+  Inline, Paragraph, Range, Report, ReportFacts, SourceRange, Subitem, Target,
 } from '../model.js';
+import { inlineText } from '../parse/inline.js';
 import { BODY, mapTree, subitemsOf, visitBlocks, visitTree, type Where } from '../walk.js';
 import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profiles.js';
 import { citedFootnotes } from './cited-footnotes.js';
@@ -44,6 +45,7 @@ function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue
     const numeral = toRoman(itemIndex + 1);
     const anchor = sections ? `section-${numeral}` : `item-${numeral}`;
     const label = sections ? catalog.sectionLabel(numeral) : `${catalog.item} ${numeral}`;
+    checkTypedLabel(item, numeral, label, '#', diagnostics);
 
     let letterCount = 0;
     const all: number[] = [];
@@ -65,6 +67,7 @@ function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue
         case 'subitems': {
           const subitems = node.subitems.map((s): NumberedSubitem => {
             const letter = toLetter(++letterCount);
+            checkTypedLabel(s, letter, lone ? `${label} ${LONE}` : `(${letter})`, '##', diagnostics);
             const common = { ...s, letter, anchor: `${anchor}-${letter}`, bookmark: '', paragraphRange: null };
             return lone
               ? { ...common, label: LONE, agendaLabel: LONE, refLabel: label }
@@ -134,6 +137,21 @@ function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue
   });
 
   return { items, count: counter };
+}
+
+/**
+ * A label typed before a heading's title (`# Item III – Transit`) was taken out of the title by the parser, so it
+ * never prints twice: one that agrees is a warning to delete it, one that disagrees an error naming both.
+ */
+function checkTypedLabel(heading: Item | Subitem, mark: string, printed: string, hashes: string, diagnostics: Diagnostic[]): void {
+  const typed = heading.typedLabel;
+  if (!typed) return;
+  const title = `${hashes} ${inlineText(heading.title).trim()}`;
+  if (typed.mark === mark) {
+    diagnostics.push(warning(typed.range, 'typed-label', `Unexpected \`${typed.text}\` typed at the start of the heading, expected the title alone: acta prints "${printed}" itself and leaves the typed label out (write \`${title}\`)`));
+  } else {
+    diagnostics.push(error(typed.range, 'typed-label', `Unexpected \`${typed.text}\` typed at the start of the heading of ${printed}, expected the title alone: acta numbers headings in reading order, and this one is ${printed} (write \`${title}\`)`));
+  }
 }
 
 export function numberReport(report: Report): Result<NumberedReport> {
@@ -230,7 +248,8 @@ export function numberReport(report: Report): Result<NumberedReport> {
         external[t.id] = { ...t, label, restricted: t.restricted || otherRestricted, elsewhere };
       }
     });
-    return indexReport({ ...tree, external });
+    const indexed = indexReport({ ...tree, external });
+    return indexReport(absorbTypedRefWords(indexed, indexed.targets));
   });
 
   withExternal.forEach((tree) => checkReferences(tree, diagnostics));
@@ -326,20 +345,25 @@ function checkReferences(tree: NumberedReport, diagnostics: Diagnostic[]): void 
   };
   visitTree(tree, checkRef);
   for (const f of tree.footnotes) visitBlocks(f.blocks, checkRef, BODY);
-  visitTree(tree, { inlines: (nodes) => checkTypedRefWords(nodes, targets, diagnostics) });
 }
 
-/** `Item [](#partners)` prints "Item Item V": the word typed before a reference that prints it itself. */
-function checkTypedRefWords(nodes: readonly Inline[], targets: Readonly<Record<string, { readonly label: string }>>, diagnostics: Diagnostic[]): void {
-  nodes.forEach((node, i) => {
-    const before = nodes[i - 1];
-    if (node.type !== 'ref' || node.children.length > 0 || before?.type !== 'text') return;
-    const word = /(\p{L}+)\s*$/u.exec(before.value)?.[1];
-    const first = /^\p{L}+/u.exec(targets[node.id]?.label ?? '')?.[0];
-    if (!word || !first || word.toLowerCase() !== first.toLowerCase()) return;
-    diagnostics.push(
-      warning(node.range, 'typed-label', `Unexpected \`${word}\` typed before \`[](#${node.id})\`, which prints "${targets[node.id]!.label}" itself, expected the reference alone (or \`[words](#${node.id})\` to print your own words)`),
-    );
+/**
+ * `Item [](#partners)` would print "Item Item V": the word typed before a reference that prints it itself is
+ * taken out, so the label prints once ("Item V", "Annex II", "paragraph 4 of Doc. PC0509E1a") and the sentence
+ * reads as the author meant it. A paragraph's own label is its number alone, so "paragraph [](#x)" stays as typed.
+ */
+function absorbTypedRefWords<T extends NumberedTree>(tree: T, targets: Readonly<Record<string, { readonly label: string }>>): T {
+  return mapTree(tree, {
+    inlines: (nodes) =>
+      nodes.flatMap((node, i): Inline[] => {
+        const next = nodes[i + 1];
+        if (node.type !== 'text' || next?.type !== 'ref' || next.children.length > 0) return [node];
+        const typed = /(\p{L}+)\s*$/u.exec(node.value);
+        const first = /^\p{L}+/u.exec(targets[next.id]?.label ?? '')?.[0];
+        if (!typed || !first || typed[1]!.toLowerCase() !== first.toLowerCase()) return [node];
+        const value = node.value.slice(0, typed.index);
+        return value === '' ? [] : [{ ...node, value }];
+      }),
   });
 }
 

@@ -10,7 +10,7 @@ import { expectedPhrase, leadPhraseMatcher, leadPhraseNearMiss } from '../i18n/l
 import type { LoadedMeeting, SourceFile } from '../load/load-meeting.js';
 import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profiles.js';
 import type {
-  Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow, WorkingDocument,
+  Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow, TypedLabel, WorkingDocument,
 } from '../model.js';
 import { parseMarkdown, type TreeCache } from './create-processor.js';
 import { parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
@@ -388,20 +388,24 @@ function purposeOf(node: RootContent): string | null {
   return m ? m[1]!.trim() : null;
 }
 
-/** Labels acta prints itself, typed at the start of a heading: `Item I –`, `Point IV:`, `(a)`, `b)`. */
+/** Labels acta prints itself, typed at the start of a heading: `Item I –`, `Point IV:`, `(a)`, `b)`, `II.`. */
 const ITEM_WORDS = [...new Set(Object.values(CATALOGUES).map((c) => c.item))];
-const TYPED_ITEM_LABEL = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\s+[IVXLC]+\\b\\s*[-–—:.]?\\s*`, 'i');
-const TYPED_LETTER = /^\(?[a-z]\)\s+/;
-const TYPED_SECTION = /^[IVXLC]+\.\s+/;
+const TYPED_ITEM_LABEL = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\s+([IVXLC]+)\\b\\s*[-–—:.]?\\s*`, 'i');
+const TYPED_LETTER = /^\(?([a-z])\)\s+/;
+const TYPED_SECTION = /^([IVXLC]+)\.\s+/;
 
-function checkTypedLabel(ctx: InlineContext, node: Heading, depth: 1 | 2, content: readonly Inline[], section: boolean): void {
-  const text = inlineText(content);
-  const typed = section ? TYPED_SECTION.exec(text) : depth === 1 ? TYPED_ITEM_LABEL.exec(text) : TYPED_LETTER.exec(text);
-  if (!typed) return;
-  const what = section ? "the section's numeral" : depth === 1 ? 'the item label' : "the sub-item's letter";
-  ctx.diagnostics.push(
-    warning(rangeOf(ctx, node), 'typed-label', `Unexpected \`${typed[0].trim()}\` at the start of the heading, expected the title alone: acta prints ${what} itself (write \`${'#'.repeat(depth)} ${text.slice(typed[0].length).trim()}\`)`),
-  );
+/**
+ * Takes a typed label off the start of a heading's title, so that no edition prints it twice; the number stage,
+ * which knows the real label, says whether it agreed. A label split by formatting is left for the author to see.
+ */
+function takeTypedLabel(ctx: InlineContext, node: Heading, depth: 1 | 2, content: readonly Inline[], section: boolean): { content: readonly Inline[]; typedLabel?: TypedLabel } {
+  const first = content[0];
+  if (first?.type !== 'text') return { content };
+  const typed = (section ? TYPED_SECTION : depth === 1 ? TYPED_ITEM_LABEL : TYPED_LETTER).exec(first.value);
+  if (!typed || typed[0].length === first.value.length) return { content };
+  const rest = first.value.slice(typed[0].length);
+  const mark = section || depth === 1 ? typed[1]!.toUpperCase() : typed[1]!.toLowerCase();
+  return { content: [{ ...first, value: rest }, ...content.slice(1)], typedLabel: { text: typed[0].trim(), mark, range: rangeOf(ctx, node) } };
 }
 
 /** Markdown reads a line indented by a tab or four spaces as code: a pasted first-line indent. */
@@ -446,6 +450,7 @@ interface ItemDraft {
   purpose: string | null;
   allow: string[];
   body: Flow<ParagraphDraft, Subitem & { purpose: string | null }>[];
+  typedLabel?: TypedLabel;
   range: SourceRange;
 }
 
@@ -511,14 +516,16 @@ class ItemsBuilder {
     // A working document has sections (`#`) and no sub-items: its `##` are plain headings.
     if (node.type === 'heading' && node.depth <= (this.profile.headings === 'sections' ? 1 : 2)) {
       this.last = null;
-      const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
-      checkTypedLabel(ctx, node, node.depth as 1 | 2, content, this.profile.headings === 'sections');
+      const taken = takeId(convertInlines(ctx, node.children), ctx.source);
+      const id = taken.id;
+      const { content, typedLabel } = takeTypedLabel(ctx, node, node.depth as 1 | 2, taken.content, this.profile.headings === 'sections');
+      const typed = typedLabel ? { typedLabel } : {};
       if (restricted) {
         this.diagnostics.push(error(rangeOf(ctx, node), 'heading-in-restricted', `Unexpected \`${'#'.repeat(node.depth)}\` heading inside \`:::restricted\`, expected items and sub-items outside restricted blocks`));
         return;
       }
       if (node.depth === 1) {
-        this.current = { type: 'item', id, title: content, purpose: null, allow: [], body: [], range: rangeOf(ctx, node) };
+        this.current = { type: 'item', id, title: [...content], purpose: null, allow: [], body: [], range: rangeOf(ctx, node), ...typed };
         this.items.push(this.current);
         this.expectPurpose = 'item';
         this.purposeTaken = false;
@@ -526,7 +533,7 @@ class ItemsBuilder {
       }
       const item = this.requireItem(ctx, node);
       if (!item) return;
-      const subitem = { type: 'subitem' as const, id, title: content, purpose: null as string | null, range: rangeOf(ctx, node) };
+      const subitem: Subitem = { type: 'subitem' as const, id, title: content, purpose: null as string | null, range: rangeOf(ctx, node), ...typed };
       const previous = item.body[item.body.length - 1];
       if (previous?.type === 'subitems' && this.expectPurpose !== null) {
         (previous.subitems as Subitem[]).push(subitem);

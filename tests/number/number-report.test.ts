@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatRange } from '../../src/number/number-report.js';
 import { toLetter, toRoman } from '../../src/i18n/labels.js';
 import { reportData } from '../../src/render/json/render-json.js';
-import { FRONTMATTER, run, runBody } from '../helpers.js';
+import { FRONTMATTER, run, runBody, textOf } from '../helpers.js';
 
 const decide = '\n\nIn conclusion, the PTC:\n\n- took note.\n';
 
@@ -162,5 +162,35 @@ describe('an item with one sub-item', () => {
   it('letters sub-items when there are two or more', () => {
     const r = runBody(`# Item\n\n## One\n\nText.${decide}\n## Two\n\nText.${decide}`);
     expect(subitemsOf(r.numbered!.items[0]!).map((s) => [s.label, s.agendaLabel])).toEqual([['(a)', 'a)'], ['(b)', 'b)']]);
+  });
+});
+
+describe('labels typed by the author', () => {
+  const plain = (r: ReturnType<typeof runBody>, i = 0) => reportData(r.numbered!).paragraphs[i]!.text;
+
+  it('takes a typed item label that agrees out of the title, with a warning, so it never prints twice', () => {
+    const r = runBody(`# Opening {#opening}\n\nText.${decide}\n# Item II – Transit {#transit}\n\n## (a) Recent activities\n\nText.${decide}\n## b) Master data\n\nText.${decide}`);
+    expect(r.problems).toEqual(['m/meeting.md:19:1 warning typed-label', 'm/meeting.md:21:1 warning typed-label', 'm/meeting.md:29:1 warning typed-label']);
+    const item = r.numbered!.items[1]!;
+    expect([item.label, textOf(item.title)]).toEqual(['Item II', 'Transit']);
+    expect(subitemsOf(item).map((s) => [s.label, textOf(s.title)])).toEqual([['(a)', 'Recent activities'], ['(b)', 'Master data']]);
+    expect(reportData(r.numbered!).items[1]!.title).toBe('Transit');
+  });
+
+  it('makes a typed label that disagrees an error naming both', () => {
+    const r = runBody(`# Opening\n\nText.${decide}\n# Item III – Transit\n\n## (a) Recent activities\n\nText.${decide}\n## (c) Draft Guidelines\n\nText.${decide}`);
+    expect(r.problems).toEqual(['m/meeting.md:19:1 error typed-label', 'm/meeting.md:21:1 warning typed-label', 'm/meeting.md:29:1 error typed-label']);
+    const messages = r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+    expect(messages[0]).toContain('`Item III –` typed at the start of the heading of Item II');
+    expect(messages[1]).toContain('`(c)` typed at the start of the heading of (b)');
+  });
+
+  it('prints `Item [](#x)`, `Annex [](#x)` and `paragraph [](#x)` with the label once, silently', () => {
+    const r = run({
+      'meeting.md': `${FRONTMATTER}# Transit {#transit}\n\nHeld under item [](#transit), see Annex [](#plan) and paragraph [](#one).{#one}${decide}`,
+      'annexes/01-plan.md': '---\ntitle: Plan\n---\nText.\n',
+    });
+    expect(r.problems).toEqual([]);
+    expect(plain(r)).toBe('Held under Item I, see Annex I and paragraph 1.');
   });
 });
