@@ -324,6 +324,8 @@ function checkReferences(tree: NumberedReport, diagnostics: Diagnostic[]): void 
   const { targets } = tree;
   const deleted = new Set<string>();
   visitTree(tree, { flow: (node) => void (node.type === 'paragraph' && node.deleted && node.id !== null && deleted.add(node.id)) });
+  /** The item says `<!-- public-labels -->`: its author means the labels of the restricted things it points at to be public. */
+  let allowed = false;
   const checkRef = {
     inline: (node: Inline, where: Where) => {
       if (node.type !== 'ref') return;
@@ -336,14 +338,20 @@ function checkReferences(tree: NumberedReport, diagnostics: Diagnostic[]): void 
         // Only a near miss is worth suggesting: a typo, not just any id.
         const hint = near !== null && distance(node.id, near) <= Math.max(2, Math.floor(node.id.length / 3)) ? ` (did you mean \`${near}\`?)` : '';
         diagnostics.push(error(node.range, 'unknown-id', `Unexpected reference to unknown id \`${node.id}\`, expected an id set with \`{#${node.id}}\`${hint}`));
-      } else if (target.restricted && !where.restricted && !(tree.document?.visibility === 'restricted')) {
+      } else if (target.restricted && target.kind !== 'annex' && !allowed && !where.restricted && !(tree.document?.visibility === 'restricted')) {
+        // An annex's label is public (the public edition keeps its numeral and says it is not included): "set out at Annex I hereto".
         diagnostics.push(
-          warning(node.range, 'ref-to-restricted', `Unexpected reference from public text to restricted \`${node.id}\`, expected public text to point at public content (the public version shows the label without a link)`),
+          warning(node.range, 'ref-to-restricted', `Unexpected reference from public text to restricted \`${node.id}\`, expected public text to point at public content (the public version shows the label without a link; if you mean it, put \`<!-- public-labels -->\` in the item)`),
         );
       }
     },
   };
-  visitTree(tree, checkRef);
+  for (const item of tree.items) {
+    allowed = item.allow.includes('public-labels');
+    visitTree({ items: [item], annexes: [] }, checkRef);
+  }
+  allowed = false;
+  visitTree({ items: [], annexes: tree.annexes }, checkRef);
   for (const f of tree.footnotes) visitBlocks(f.blocks, checkRef, BODY);
 }
 

@@ -500,7 +500,7 @@ class ItemsBuilder {
     if (node.type === 'html' && node.value.trim().startsWith('<!--')) {
       checkRestrictedHtml(rangeOf(ctx, node), node.value, this.diagnostics);
       // `<!-- no-decisions: the closing decides nothing -->` turns that warning off for the item.
-      const allowed = /^<!--\s*(no-decisions)\b/.exec(node.value.trim());
+      const allowed = /^<!--\s*(no-decisions|public-labels)\b/.exec(node.value.trim());
       if (allowed && this.current) this.current.allow.push(allowed[1]!);
       return;
     }

@@ -4,6 +4,7 @@ import { formatRange } from '../../src/number/number-report.js';
 import { toLetter, toRoman } from '../../src/i18n/labels.js';
 import { reportData } from '../../src/render/json/render-json.js';
 import { FRONTMATTER, run, runBody, textOf } from '../helpers.js';
+import { filterPublic } from '../../src/public/filter-public.js';
 
 const decide = '\n\nIn conclusion, the PTC:\n\n- took note.\n';
 
@@ -192,5 +193,22 @@ describe('labels typed by the author', () => {
     });
     expect(r.problems).toEqual([]);
     expect(plain(r)).toBe('Held under Item I, see Annex I and paragraph 1.');
+  });
+});
+
+describe('references from public text to restricted content', () => {
+  const annex = { 'annexes/01-participants.md': '---\ntitle: List of participants\nvisibility: restricted\n---\nNames.\n' };
+
+  it("are silent for a restricted annex, whose label is public, and print the label without a link in the public edition", () => {
+    const r = runBody(`# Opening\n\nThe list of participants is set out at [](#participants) hereto.${decide}`, annex);
+    expect(r.problems).toEqual([]);
+    const shown = reportData(filterPublic(r.numbered!));
+    expect(shown.paragraphs[0]!.text).toBe('The list of participants is set out at Annex I hereto.');
+  });
+
+  it('warn for a restricted paragraph, unless the item says the author means it', () => {
+    const body = `# Opening\n\n:::restricted\nSecret.{#secret}\n:::\n\nSee paragraph [](#secret).${decide}`;
+    expect(runBody(body).problems).toEqual(['m/meeting.md:17:15 warning ref-to-restricted']);
+    expect(runBody(body.replace('# Opening\n', '# Opening\n\n<!-- public-labels: the number is public -->\n')).problems).toEqual([]);
   });
 });

@@ -80,7 +80,7 @@ beforeAll(async () => {
   // The full edition with its annexes alone, and the public report (which holds every public annex) apart: a
   // default build's public annexes alone are printed in the leak fixture's test below.
   const built = acta(['build', 'meetings/ptc-219-220', '--out', out, '--format', 'pdf,json', '--full']);
-  expect(built.stderr.match(/ref-to-restricted/g)).toHaveLength(1);
+  expect(built.stderr).not.toMatch(/ref-to-restricted/);
   expect(built.status).toBe(0);
   expect(acta(['build', 'meetings/ptc-219-220', '--out', pubOut, '--format', 'pdf', '--public', '--no-annex-files']).status).toBe(0);
   data = JSON.parse(await readFile(path.join(flagship, 'PC0517E1a.json'), 'utf8')) as Data;
