@@ -16,6 +16,7 @@ import { parseMarkdown, type TreeCache } from './create-processor.js';
 import { parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
 import { takeDecisionAttributes } from './decision-attributes.js';
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
+import { checkSoftBreaks } from './soft-breaks.js';
 import { checkFenceLines, checkOpenInsideBlock, checkRestrictedHtml } from './restricted-spelling.js';
 
 interface ParsedFile {
@@ -408,6 +409,12 @@ function takeTypedLabel(ctx: InlineContext, node: Heading, depth: 1 | 2, content
   return { content: [{ ...first, value: rest }, ...content.slice(1)], typedLabel: { text: typed[0].trim(), mark, range: rangeOf(ctx, node) } };
 }
 
+function checkParagraphLines(ctx: InlineContext, node: RootContent, diagnostics: Diagnostic[]): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start !== undefined && end !== undefined) checkSoftBreaks(ctx.file, ctx.source, start, end, diagnostics);
+}
+
 /** Markdown reads a line indented by a tab or four spaces as code: a pasted first-line indent. */
 function isIndentedCode(ctx: InlineContext, node: RootContent): boolean {
   if (node.type !== 'code') return false;
@@ -584,6 +591,7 @@ class ItemsBuilder {
         return; // a purpose keeps the heading's group open
       }
       this.expectPurpose = null;
+      checkParagraphLines(ctx, node, this.diagnostics);
       const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
       const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, range: rangeOf(ctx, node) };
       item.body.push(paragraph);
@@ -703,6 +711,7 @@ class AnnexBuilder {
         continue;
       }
       if (node.type === 'paragraph') {
+        checkParagraphLines(ctx, node, this.diagnostics);
         const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
         last = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, range: rangeOf(ctx, node) };
         body.push(last);
