@@ -197,7 +197,7 @@ describe('the command line', () => {
     expect(file.stderr).toBe('README.md:1:1: error: Unexpected file, expected a meeting folder (with meeting.md in it) [not-a-folder]\n');
     const missing = acta(['build', 'meetings/nowhere', '--out', out]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe('meetings/nowhere:1:1: error: Unexpected path that does not exist, expected a meeting folder [no-such-folder]\n');
+    expect(missing.stderr).toBe('meetings/nowhere: error: Folder `meetings/nowhere` not found, expected a meeting folder (check the path) [no-such-folder]\n');
   });
 
   it('prints defaults in --help as users type them', () => {

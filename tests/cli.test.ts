@@ -55,7 +55,7 @@ describe('acta check', () => {
   it('exits 1 for a folder that does not exist', () => {
     const r = acta(['check', 'no/such/meeting']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('no/such/meeting:1:1: error: Unexpected path that does not exist, expected a meeting folder [no-such-folder]\n');
+    expect(r.stderr).toBe('no/such/meeting: error: Folder `no/such/meeting` not found, expected a meeting folder (check the path) [no-such-folder]\n');
   });
 });
 

@@ -212,7 +212,7 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
     case 'criticMarkerUnpaired': {
       const typed = (node as CriticMarkerUnpaired).value;
       ctx.diagnostics.push(
-        error(rangeOf(ctx, node), 'critic-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`${CLOSING[typed] ?? '}'}\`${typed === '{~~' ? ' after `~>`' : ''} (inside the same emphasis, link or directive as the opening)`),
+        error(rangeOf(ctx, node), 'critic-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`${CLOSING[typed] ?? '}'}\`${typed === '{~~' ? ' after `~>`' : ''} (inside the same emphasis, link or restricted text as the opening)`),
       );
       out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
       return;
@@ -305,7 +305,7 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
       // `10:30`, `Note:important`: prose, not a directive. `:name[…]` is kept too, with a warning.
       if (/^:[^[{]*[[{]/.test(typed)) {
         ctx.diagnostics.push(
-          warning(rangeOf(ctx, node), 'unknown-directive', `Unexpected inline directive \`:${directive.name}\`, expected \`:restricted[…]\`; the text is kept as typed`),
+          warning(rangeOf(ctx, node), 'unknown-directive', `Unexpected \`:${directive.name}[…]\`, expected \`:restricted[…]\`; the text is kept as typed`),
         );
       }
       out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });

@@ -64,7 +64,7 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
   for (const file of loaded.items) {
     const parsed = read(file);
     if (parsed.frontmatter) {
-      diagnostics.push(error(rangeOf(parsed.ctx, parsed.tree.children[0]!), 'unexpected-frontmatter', 'Unexpected frontmatter in an item file, expected it only in meeting.md and annexes'));
+      diagnostics.push(error(rangeOf(parsed.ctx, parsed.tree.children[0]!), 'unexpected-frontmatter', 'Unexpected `---` settings in an item file, expected settings only at the top of meeting.md, annexes and working documents'));
     }
     builder.addFile(parsed);
   }
@@ -318,7 +318,7 @@ function convertBlock(ctx: InlineContext, node: Content | RootContent): Block | 
     case 'containerDirective':
     case 'leafDirective':
       ctx.diagnostics.push(
-        error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\` here, expected \`:::restricted\` at the top level of a file`),
+        error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\` here, expected \`:::restricted\` at the top level of a file`),
       );
       return null;
     case 'definition':
@@ -407,6 +407,12 @@ function takeTypedLabel(ctx: InlineContext, node: Heading, depth: 1 | 2, content
   const rest = first.value.slice(typed[0].length);
   const mark = section || depth === 1 ? typed[1]!.toUpperCase() : typed[1]!.toLowerCase();
   return { content: [{ ...first, value: rest }, ...content.slice(1)], typedLabel: { text: typed[0].trim(), mark, range: rangeOf(ctx, node) } };
+}
+
+/** The bullet character a paragraph pasted from Word starts with (•, ·, ▪, ●, ◦, ■), or null. */
+function pastedBullet(ctx: InlineContext, node: RootContent): string | null {
+  const start = node.position?.start.offset;
+  return start === undefined ? null : (/^[•·▪●◦■]/.exec(ctx.source.slice(start, start + 1))?.[0] ?? null);
 }
 
 function checkParagraphLines(ctx: InlineContext, node: RootContent, diagnostics: Diagnostic[]): void {
@@ -513,6 +519,18 @@ class ItemsBuilder {
     }
 
     // A conclusion phrase must be followed right away by its list.
+    // Word's bullets pasted as text (`• took note`): Markdown reads a paragraph, so the mistake is reported at
+    // the bullet, once, and not again as a phrase with no list.
+    const bullet = node.type === 'paragraph' ? pastedBullet(ctx, node) : null;
+    if (bullet) {
+      const decisions = this.conclusion !== null;
+      this.diagnostics.push(
+        (decisions ? error : warning)(rangeOf(ctx, node), 'pasted-bullet', `Unexpected \`${bullet}\` typed at the start of a line, expected \`- \` to start each entry of a list (a bullet pasted from Word is text, so ${decisions ? 'these decisions are not a list' : 'these lines are one paragraph'})`),
+      );
+      // The item has its decisions, mistyped: the one message is this one.
+      if (decisions) this.current?.allow.push('no-decisions');
+      this.conclusion = null;
+    }
     if (this.conclusion && node.type !== 'list') this.closeConclusion();
     const nearMiss = this.nearMiss;
     const afterColon = this.afterColon;
@@ -555,7 +573,7 @@ class ItemsBuilder {
 
     if (node.type === 'containerDirective') {
       if (node.name !== 'restricted') {
-        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`:::${node.name}\`, expected \`:::restricted\``));
+        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block \`:::${node.name}\`, expected \`:::restricted\``));
         return;
       }
       if (!checkClosed(ctx, node)) {
@@ -570,7 +588,7 @@ class ItemsBuilder {
       return;
     }
     if (node.type === 'leafDirective') {
-      this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`::${node.name}\`, expected \`:::restricted\` … \`:::\``));
+      this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block \`::${node.name}\`, expected \`:::restricted\` … \`:::\``));
       return;
     }
 
@@ -701,7 +719,7 @@ class AnnexBuilder {
         continue;
       }
       if (node.type === 'containerDirective' || node.type === 'leafDirective') {
-        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\`, expected \`:::restricted\``));
+        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\`, expected \`:::restricted\``));
         continue;
       }
       if (node.type === 'heading') {

@@ -429,3 +429,11 @@ describe('invisible direction controls', () => {
     expect(JSON.stringify(r.numbered!.items[0]!.title)).toContain('\u202E');
   });
 });
+
+describe('bullets pasted from Word', () => {
+  it('are one error at the bullet after a conclusion phrase, not another at the phrase', () => {
+    const r = runBody('# Opening\n\nText.\n\nIn conclusion, the PTC:\n\n• took note of the report; and\n• adopted the agenda.\n');
+    expect(r.problems).toEqual(['m/meeting.md:17:1 error pasted-bullet']);
+    expect(r.diagnostics[0]!.message).toContain('expected `- ` to start each entry of a list');
+  });
+});
