@@ -183,11 +183,11 @@ describe('problems that are not in the meeting', () => {
 });
 
 describe('acta build of several meetings', () => {
-  it('builds them on threads, prints only diagnostics, in the order given, and exits 1 if one has errors', async () => {
+  it('builds them on threads, prints diagnostics and one line a meeting, in the order given, and exits 1 if one has errors', async () => {
     const out = path.join(work, 'out-several');
     const r = acta(['build', 'tests/fixtures/restricted', 'tests/fixtures/bad/unknown-id', 'meetings/exemple-fr', '--out', out, '--format', 'json']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
+    expect(r.stdout.split('\n').map((l) => l.replace(/:.*/, ''))).toEqual(['tests/fixtures/restricted', 'tests/fixtures/bad/unknown-id', 'meetings/exemple-fr', '']);
     const lines = r.stderr.trim().split('\n');
     expect(lines.every((l) => /^\S+:\d+:\d+: (error|warning): /.test(l))).toBe(true);
     expect(lines).toEqual(['tests/fixtures/bad/unknown-id/meeting.md:13:15: error: Unexpected reference to unknown id `participants`, expected an id set with `{#participants}` [unknown-id]']);
