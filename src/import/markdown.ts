@@ -156,15 +156,16 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
         marker(`${CLOSE}${t.id}\u0003`);
         break;
       case 'object':
-        lost.push({ what: 'image or object', fix: 'add it to the Markdown if it belongs' });
+        lost.push({ what: t.what, fix: 'add it to the Markdown if it belongs' });
         if (options.key) push({ change: revisionOf(ctx, t.change), restricted: false, link: null, text: '\u0004O' });
         break;
     }
   }
   // A comment whose range ends in a later paragraph is anchored on the words to this one's end.
   for (const id of opened) if (!closed.has(id)) marker(`${CLOSE}${id}\u0003`);
-  // Compared by key, a paragraph that held control characters reads as changed, so the loss is said.
-  if (p.controls > 0 && options.key) marker('\u0004C');
+  // Compared by key, a paragraph that held control characters or hidden text reads as changed, so the loss is said.
+  if ((p.controls > 0 || p.hidden > 0) && options.key) marker('\u0004C');
+  if (p.hidden > 0) lost.push({ what: `hidden text (Font › Hidden: Word does not show it)`, fix: 'left out; unhide it in Word if it belongs' });
   if (p.controls > 0) lost.push({ what: `${p.controls === 1 ? 'control character' : `${p.controls} control characters`} (invisible in Word)`, fix: 'left out' });
   let out = comments(ctx, restrictedSpans(segments));
   out = escapeLineStarts(out.trim());
@@ -209,9 +210,25 @@ const attributeBlock = (by: string) => (by ? `{${by}}` : '');
 
 /** Restricted spans outermost, then links, then revisions: an edit inside a span or link stays inside it. */
 function restrictedSpans(segments: readonly Segment[]): string {
-  return runsOf(segments, (s) => s.restricted)
+  return runsOf(linksInsideRestricted(segments), (s) => s.restricted)
     .map(([restricted, run]) => (restricted ? `:restricted[${links(run)}]` : links(run)))
     .join('');
+}
+
+/**
+ * Word gives a hyperlink its own character style in place of the Restricted one, so a link typed inside restricted
+ * text reads as public: a link with restricted text on both sides belongs to the span, never to the public edition.
+ */
+function linksInsideRestricted(segments: readonly Segment[]): readonly Segment[] {
+  const out = [...segments];
+  for (let i = 0; i < out.length; i++) {
+    if (out[i]!.restricted || out[i]!.link === null) continue;
+    let end = i;
+    while (end + 1 < out.length && !out[end + 1]!.restricted && out[end + 1]!.link === out[i]!.link) end++;
+    if (out[i - 1]?.restricted && out[end + 1]?.restricted) for (let k = i; k <= end; k++) out[k] = { ...out[k]!, restricted: true };
+    i = end;
+  }
+  return out;
 }
 
 function links(segments: readonly Segment[]): string {

@@ -128,7 +128,7 @@ export type Token =
   | { readonly type: 'footnote'; readonly id: string; readonly change: Change }
   | { readonly type: 'comment-start' | 'comment-end' | 'comment-ref'; readonly id: string }
   /** An image, drawing, text box or embedded object: nothing the Markdown can take back. */
-  | { readonly type: 'object'; readonly change: Change };
+  | { readonly type: 'object'; readonly change: Change; readonly what: 'image or object' | 'embedded document (altChunk)' };
 
 export interface DocxParagraph {
   /** Its style, as acta names it when the style is one of acta's (LibreOffice renames some ids: BodyText becomes TextBody). */
@@ -142,6 +142,8 @@ export interface DocxParagraph {
   readonly inTable: boolean;
   /** Control characters (other than tab and line breaks) the paragraph held: dropped, and said so. */
   readonly controls: number;
+  /** Runs of hidden text (w:vanish: Word does not show them): left out, and said so. */
+  readonly hidden: number;
   /** Where it sits in a table: the table's, row's and column's index in document order (null outside tables). */
   readonly cell: { readonly table: number; readonly row: number; readonly col: number; readonly rowMark: Change } | null;
 }
@@ -180,6 +182,7 @@ interface RunState {
   link: string | null;
   field: { instruction: string; result: string; separated: boolean; change: Change; style: string | null; edited: boolean } | null;
   controls: number;
+  hidden: number;
 }
 
 /** The body's paragraphs in document order, those in table cells included (flagged). */
@@ -210,6 +213,10 @@ export function readParagraphs(document: XmlNode[], context: ReadContext = PLAIN
           row++;
         }
       } else if (name === 'w:sdt' || name === 'w:sdtContent' || name === 'w:customXml') walkBlocks(childrenOf(node), cell);
+      else if (name === 'w:altChunk') {
+        // Another document Word shows inline (pasted HTML or RTF): nothing the Markdown can take back, and said so.
+        out.push({ style: 'Normal', bookmarks: [], origin: null, mark: null, tokens: [{ type: 'object', change: null, what: 'embedded document (altChunk)' }], inTable: cell !== null, controls: 0, hidden: 0, cell });
+      }
     }
   };
   walkBlocks(childrenOf(body), null);
@@ -240,7 +247,7 @@ function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadCon
   let origin: number | null = null;
   const bookmarks: string[] = [];
   const tokens: Token[] = [];
-  const state: RunState = { change: null, link: null, field: null, controls: 0 };
+  const state: RunState = { change: null, link: null, field: null, controls: 0, hidden: 0 };
   const walk = (nodes: readonly XmlNode[]) => {
     for (const node of nodes) {
       const name = nameOf(node);
@@ -299,7 +306,7 @@ function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadCon
     }
   };
   walk(childrenOf(p));
-  return { style: context.style(style), bookmarks, origin, mark, tokens, inTable: cell !== null, controls: state.controls, cell };
+  return { style: context.style(style), bookmarks, origin, mark, tokens, inTable: cell !== null, controls: state.controls, hidden: state.hidden, cell };
 }
 
 function runsText(nodes: readonly XmlNode[]): string {
@@ -324,6 +331,7 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
   let strike = false;
   let style: string | null = null;
   let before: { bold: boolean | null; italic: boolean | null; author: string; date: string | null } | null = null;
+  let hidden = false;
   for (const c of childrenOf(run)) {
     const name = nameOf(c);
     if (name === 'w:rPr') {
@@ -332,6 +340,7 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
         if (nameOf(p) === 'w:b') bold = on;
         if (nameOf(p) === 'w:i') italic = on;
         if (nameOf(p) === 'w:strike') strike = on;
+        if (nameOf(p) === 'w:vanish' || nameOf(p) === 'w:specVanish') hidden = on;
         if (nameOf(p) === 'w:rStyle') style = attr(p, 'w:val') ? context.style(attr(p, 'w:val')!) : null;
         // A tracked formatting change keeps the run's properties from before it.
         if (nameOf(p) === 'w:rPrChange') before = { ...emphasisOf(childrenOf(p).find((q) => nameOf(q) === 'w:rPr') ?? p), author: attr(p, 'w:author') ?? '', date: attr(p, 'w:date') ?? null };
@@ -353,6 +362,11 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
       continue;
     }
     const raw = name === 'w:t' || name === 'w:delText' ? textOf(c) : name === 'w:tab' ? '\t' : name === 'w:br' || name === 'w:cr' ? '\n' : name === 'w:noBreakHyphen' ? '\u2011' : null;
+    // Hidden text (Font › Hidden): Word does not show it, so it is not the reviewer's text; it is counted and left out.
+    if (raw !== null && hidden && !state.field) {
+      if (raw.trim()) state.hidden += 1;
+      continue;
+    }
     const text = raw === null ? null : withoutControls(raw, state);
     if (text !== null) {
       if (state.field) {
@@ -373,7 +387,7 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
     } else if (name === 'w:footnoteReference') {
       tokens.push({ type: 'footnote', id: attr(c, 'w:id') ?? '', change: state.change });
     } else if (name === 'w:drawing' || name === 'w:pict' || name === 'w:object') {
-      if (!state.field) tokens.push({ type: 'object', change: state.change });
+      if (!state.field) tokens.push({ type: 'object', change: state.change, what: 'image or object' });
     }
   }
 }

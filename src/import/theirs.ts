@@ -14,7 +14,7 @@ import { STYLE } from '../render/docx/styles.js';
 import { markdownContext, paragraphMarkdown, type MarkdownContext, type Written } from './markdown.js';
 import { mergeInto } from './merge.js';
 import {
-  parseXml, readComments, readFootnotes, readLinks, readParagraphs, readStyles, unpackDocx, type DocxComment, type DocxParagraph, type PartName, type ReadContext, type Token, type XmlNode,
+  parseXml, readComments, readFootnotes, readLinks, readParagraphs, readStyles, RefusedDocx, unpackDocx, type DocxComment, type DocxParagraph, type PartName, type ReadContext, type Token, type XmlNode,
 } from './read-docx.js';
 
 /** Where an edit could not come back, and why. */
@@ -69,6 +69,14 @@ export async function reviewerEdits(edited: Parts, report: NumberedReport, texts
   const actaByName = new Map([...acta.names].map(([id, name]) => [name, id] as const));
   const expected = readDocument(expectedTrees, actaByName);
   const read = readDocument(editedTrees, actaByName);
+  // A note called but not in the footnotes part (a part missing, emptied or cut short): its text would be lost.
+  const called = read.paragraphs.flatMap((p) => p.tokens.flatMap((t) => (t.type === 'footnote' ? [t.id] : [])));
+  const missing = called.filter((id) => !read.footnotes.has(id));
+  if (missing.length) {
+    throw new RefusedDocx(
+      `the file calls ${missing.length === 1 ? 'a footnote' : `${missing.length} footnotes`} that its footnotes part (word/footnotes.xml) does not hold${edited['word/footnotes.xml'] === undefined ? ' (the part is missing)' : ''}; the notes' text would be lost: save the file again in Word and import that copy`,
+    );
+  }
   const mine = { ...read, paragraphs: joined(read.paragraphs) };
   const run = new Run(report, expected, mine, origins, texts);
   run.footnotes();
@@ -211,7 +219,7 @@ function unitsOf(paragraphs: readonly DocxParagraph[]): Unit[] {
 /** A cell's paragraphs as one (a Markdown cell is one line: further paragraphs are `<br>` breaks). */
 function cellParagraph(ps: readonly DocxParagraph[]): DocxParagraph {
   const first = ps[0];
-  if (!first) return { style: STYLE.tableText, bookmarks: [], origin: null, mark: null, tokens: [], inTable: true, controls: 0, cell: null };
+  if (!first) return { style: STYLE.tableText, bookmarks: [], origin: null, mark: null, tokens: [], inTable: true, controls: 0, hidden: 0, cell: null };
   const tokens: Token[] = [];
   ps.forEach((p, i) => {
     if (i > 0) tokens.push({ type: 'text', text: '\n', bold: false, italic: false, strike: false, style: null, link: null, change: p.mark, formatChange: null });
@@ -604,7 +612,7 @@ function joined(paragraphs: readonly DocxParagraph[]): DocxParagraph[] {
     if (join) {
       const space: Token = { type: 'text', text: ' ', bold: false, italic: false, strike: false, style: null, link: null, change: null, formatChange: null };
       const ends = /\s$/.test(last.tokens.filter((t) => t.type === 'text').at(-1)?.text ?? ' ');
-      out[out.length - 1] = { ...last, mark: p.mark, tokens: [...last.tokens, ...(ends ? [] : [space]), ...p.tokens], bookmarks: [...last.bookmarks, ...p.bookmarks], controls: last.controls + p.controls };
+      out[out.length - 1] = { ...last, mark: p.mark, tokens: [...last.tokens, ...(ends ? [] : [space]), ...p.tokens], bookmarks: [...last.bookmarks, ...p.bookmarks], controls: last.controls + p.controls, hidden: last.hidden + p.hidden };
     } else out.push(p);
   }
   return out;

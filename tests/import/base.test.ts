@@ -8,7 +8,7 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildTo } from '../build-helpers.js';
-import { editInLibreOffice, importInProcess, root } from './import-helpers.js';
+import { editCopiesInLibreOffice, editInLibreOffice, importInProcess, root } from './import-helpers.js';
 
 async function fixture(): Promise<{ dir: string; docx: string }> {
   const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-base-')), 'round-trip');
@@ -44,6 +44,39 @@ describe('the base a DOCX carries', () => {
     const [file] = [...result.files.keys()];
     expect(path.basename(file!)).toBe('meeting.md');
     expect(result.files.get(file!)!.after).toMatch(/welcomed the delegates\{\+\+ warmly\+\+\}\{by="Delegate of Japan" at="[^"]+"\}\./);
+  }, 240_000);
+
+  it('two reviewers save their copies of an older build in LibreOffice: imported in either order, the Markdown holds both and the newer work', async () => {
+    const { dir, docx } = await fixture();
+    // Meanwhile the secretariat goes on in the Markdown.
+    const meetingFile = path.join(dir, 'meeting.md');
+    const newer = (await readFile(meetingFile, 'utf8')).replace('welcomed the delegates.', 'welcomed the delegates and the observers.').replace('- agreed to return to the matter at its next session.\n', '');
+    await writeFile(meetingFile, newer);
+    const [japan, france] = await editCopiesInLibreOffice([
+      { docx, reviewer: ['Delegate of', 'Japan'], edits: [{ op: 'track', on: true }, { op: 'insert-after', after: 'presented the', text: ' revised' }] },
+      { docx, reviewer: ['Delegate of', 'France'], edits: [{ op: 'track', on: true }, { op: 'replace', find: ' and the buyer', text: '' }, { op: 'insert-after', after: 'consult the private sector', text: ' and the Members' }] },
+    ]);
+    const orders = [
+      [japan!, france!],
+      [france!, japan!],
+    ];
+    const results: string[] = [];
+    for (const order of orders) {
+      await writeFile(meetingFile, newer);
+      for (const copy of order) {
+        const result = await importInProcess(dir, copy);
+        expect(result.conflicts).toEqual([]);
+        expect(result.base).toBe('file');
+        for (const [file, { after }] of result.files) await writeFile(file, after);
+      }
+      results.push(await readFile(meetingFile, 'utf8'));
+    }
+    expect(results[0]).toBe(results[1]);
+    const merged = results[0]!;
+    expect(merged).toContain('welcomed the delegates and the observers.');
+    expect(merged).not.toContain('agreed to return to the matter');
+    expect(merged).toMatch(/presented the\{\+\+ revised\+\+\}\{by="Delegate of Japan" at="[^"]+"\} draft framework to the seller\{-- and the buyer--\}\{by="Delegate of France" at="[^"]+"\}\./);
+    expect(merged).toMatch(/consult the private sector\{\+\+ and the Members\+\+\}\{by="Delegate of France" at="[^"]+"\}; and/);
   }, 240_000);
 
   it('is read however the item is named and prefixed, as Word may store it again', async () => {

@@ -86,26 +86,35 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** A reviewer's copy: the DOCX they were sent, their name as LibreOffice's user data, and what they do to it. */
+export interface ReviewerCopy {
+  readonly docx: string;
+  readonly reviewer?: readonly [given: string, surname: string];
+  readonly edits: unknown[];
+}
+
 /**
- * Opens a DOCX in headless LibreOffice, applies the edits through UNO, saves it as Word 2007 XML. Each call
- * has a listener of its own, with a profile of its own, stopped by its PID.
+ * Opens each DOCX in headless LibreOffice in turn, applies its reviewer's edits through UNO, saves it as Word 2007
+ * XML. Each call has a listener of its own, with a profile of its own, stopped by its PID.
  */
-export async function editInLibreOffice(docx: string, edits: unknown[]): Promise<string> {
+export async function editCopiesInLibreOffice(copies: readonly ReviewerCopy[]): Promise<string[]> {
   const work = await mkdtemp(path.join(tmpdir(), 'acta-uno-'));
   const port = await freePort();
   const office = spawn('soffice', ['--headless', '--invisible', '--norestore', `--accept=socket,host=127.0.0.1,port=${port};urp;`, `-env:UserInstallation=file://${work}/profile`], { stdio: 'ignore' });
   try {
-    const editsFile = path.join(work, 'edits.json');
-    await writeFile(editsFile, JSON.stringify(edits));
-    const out = path.join(work, 'edited.docx');
-    const run = spawnSync('/usr/bin/python3', [path.join(root, 'tests/import/libreoffice-edit.py'), String(port), docx, out, editsFile], { encoding: 'utf8', timeout: 180_000 });
+    const planned = copies.map((c, i) => ({ source: c.docx, target: path.join(work, `edited-${i + 1}.docx`), reviewer: c.reviewer ?? ['Delegate of', 'Japan'], edits: c.edits }));
+    const plan = path.join(work, 'copies.json');
+    await writeFile(plan, JSON.stringify(planned));
+    const run = spawnSync('/usr/bin/python3', [path.join(root, 'tests/import/libreoffice-edit.py'), String(port), plan], { encoding: 'utf8', timeout: 180_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    return out;
+    return planned.map((p) => p.target);
   } finally {
     office.kill();
   }
 }
+
+export const editInLibreOffice = async (docx: string, edits: unknown[]): Promise<string> => (await editCopiesInLibreOffice([{ docx, edits }]))[0]!;
 
 /** `acta import` in-process, with the meeting as it is on disk now (stop at conflicts, the file's own base). */
 export async function importInProcess(dir: string, file: string, options: Partial<ImportOptions> = {}) {

@@ -58,11 +58,7 @@ def set_reviewer(ctx, given, surname):
     access.commitChanges()
 
 
-def main():
-    port, source, target, edits = sys.argv[1], sys.argv[2], sys.argv[3], json.load(open(sys.argv[4]))
-    ctx = connect(port)
-    set_reviewer(ctx, "Delegate of", "Japan")
-    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+def edit_copy(desktop, source, target, edits):
     doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0, (prop("Hidden", True),))
     text = doc.getText()
     for edit in edits:
@@ -107,6 +103,16 @@ def main():
             raise SystemExit("unknown edit: %s" % op)
     doc.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", "MS Word 2007 XML"),))
     doc.close(True)
+
+
+def main():
+    # One listener, several copies in turn, each saved by its own reviewer (Tools > Options > User Data).
+    port, copies = sys.argv[1], json.load(open(sys.argv[2]))
+    ctx = connect(port)
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    for copy in copies:
+        set_reviewer(ctx, *copy["reviewer"])
+        edit_copy(desktop, copy["source"], copy["target"], copy["edits"])
 
 
 main()

@@ -292,6 +292,31 @@ describe('tracked formatting', () => {
   });
 });
 
+describe('who and when, both ways', () => {
+  it('a move between paragraphs comes back as the deletion and insertion of the one who moved it, and goes out again under the same name: w:author in the DOCX, the title in the HTML', async () => {
+    const { dir, docx, file } = await copy();
+    const rev = () => revision(JAPAN, DAY);
+    const reviewed = await edit(
+      docx,
+      'moved.docx',
+      (xml) => atPhrase(xml, ' and the buyer', () => `<w:moveFrom ${rev()}><w:r><w:delText xml:space="preserve"> and the buyer</w:delText></w:r></w:moveFrom>`),
+      (xml) => atPhrase(xml, 'welcomed the delegates', () => `<w:r><w:t xml:space="preserve">welcomed the delegates</w:t></w:r><w:moveTo ${rev()}><w:r><w:t xml:space="preserve"> and the buyer</w:t></w:r></w:moveTo>`),
+    );
+    await imported(dir, reviewed);
+    const by = `{by="${JAPAN}" at="${DAY}"}`;
+    const meeting = await read(file('meeting.md'));
+    expect(meeting).toContain(`welcomed the delegates{++ and the buyer++}${by}.`);
+    expect(meeting).toContain(`to the seller{-- and the buyer--}${by}.`);
+    const built = await buildTo(dir, ['docx', 'html'], { fullOnly: true, annexFiles: false, documents: false });
+    const document = strFromU8(unzipSync(new Uint8Array(await readFile(path.join(built.folder, 'RT0001E1.docx'))))['word/document.xml']!);
+    expect(document).toMatch(new RegExp(`<w:ins w:id="\\d+" w:author="${JAPAN}" w:date="${DAY.slice(0, 10)}[^"]*"><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:t xml:space="preserve"> and the buyer</w:t>`));
+    expect(document).toMatch(new RegExp(`<w:del w:id="\\d+" w:author="${JAPAN}" w:date="${DAY.slice(0, 10)}[^"]*"><w:r>(?:<w:rPr>.*?</w:rPr>)?<w:delText xml:space="preserve"> and the buyer</w:delText>`));
+    const html = await read(path.join(built.folder, 'RT0001E1.html'));
+    expect(html).toContain(`<ins title="${JAPAN}, 2 November 2026" datetime="${DAY}"> and the buyer</ins>`);
+    expect(html).toContain(`<del title="${JAPAN}, 2 November 2026" datetime="${DAY}"> and the buyer</del>`);
+  });
+});
+
 describe('structure', () => {
   it('a paragraph deleted with tracking is {--…--}; built again, the numbers close up in every edition but the full, where it is struck through with its mark deleted', async () => {
     const { dir, docx, file } = await copy();
@@ -396,5 +421,64 @@ describe('structure', () => {
     const merged = [...result.files].find(([f]) => f.endsWith('meeting.md'))![1].after;
     expect(cited.map((w) => `${path.basename(w.range.file)}:${w.range.start.line}`)).toEqual([`meeting.md:${merged.split('\n').findIndex((l) => l.includes('listed in paragraph [](#adoption)')) + 1}`]);
     expect(cited[0]!.message).toContain('unknown id `adoption`');
+  });
+});
+
+describe('nothing is dropped without a word, nothing restricted escapes', () => {
+  it('a missing, empty or cut-short footnotes part is refused; an embedded document, hidden text and a NUL are warnings, never text', async () => {
+    const { dir, docx } = await copy();
+    const bytes = unzipSync(new Uint8Array(await readFile(docx)));
+    const { zipSync } = await import('fflate');
+    const notes = bytes['word/footnotes.xml']!;
+    for (const [name, part] of [['missing', undefined], ['empty', new Uint8Array()], ['cut short', notes.slice(0, notes.length - 40)]] as const) {
+      const parts = { ...bytes };
+      if (part === undefined) delete parts['word/footnotes.xml'];
+      else parts['word/footnotes.xml'] = part;
+      const broken = path.join(path.dirname(docx), `notes-${name.replace(' ', '-')}.docx`);
+      await writeFile(broken, zipSync(parts));
+      await expect(importInProcess(dir, broken), name).rejects.toThrow(/footnotes/);
+    }
+
+    const reviewed = await edit(
+      docx,
+      'odd.docx',
+      (xml) => xml.replace(paragraphWith(xml, 'welcomed the delegates.'), (p) => `${p}<w:altChunk r:id="rIdChunk"/>`),
+      (xml) => atPhrase(xml, 'the seller', (rPr) => `<w:r>${rPr}<w:t xml:space="preserve">the seller</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> HIDDEN-WORDS</w:t></w:r>`),
+      (xml) => xml.replace('closed the session.', 'closed the&#0; session.'),
+    );
+    const result = await importInProcess(dir, reviewed);
+    const messages = result.warnings.map((w) => w.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Unexpected embedded document \(altChunk\) in paragraph 1\b/),
+        expect.stringMatching(/^Unexpected hidden text \(Font › Hidden: Word does not show it\) in paragraph 3\b/),
+        expect.stringMatching(/^Unexpected control character \(invisible in Word\) in paragraph 6\b/),
+      ]),
+    );
+    const written = [...result.files.values()].map((f) => f.after).join('\n');
+    expect(written).not.toContain('HIDDEN-WORDS');
+    expect(written).not.toMatch(/\u0000/);
+  });
+
+  it('a hyperlink typed in restricted text (Word gives it its own style), its address holding ")]", stays inside the restricted span', async () => {
+    const { dir, docx, file } = await copy();
+    const reviewed = await editedDocx(
+      docx,
+      {
+        'word/document.xml': [
+          (xml) =>
+            atPhrase(xml, 'and the pilot', (rPr) => `<w:r>${rPr}<w:t xml:space="preserve">and the </w:t></w:r><w:hyperlink r:id="rIdOdd"><w:r>${rPr.replace(/<w:rStyle w:val="[^"]*"\/>/, '<w:rStyle w:val="Hyperlink"/>')}<w:t xml:space="preserve">pilot</w:t></w:r></w:hyperlink>`),
+        ],
+        'word/_rels/document.xml.rels': [['</Relationships>', '<Relationship Id="rIdOdd" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="http://x.y/a)]" TargetMode="External"/></Relationships>']],
+      },
+      'odd-link.docx',
+    );
+    await imported(dir, reviewed);
+    const annex = await read(file('annexes/01-programme.md'));
+    expect(annex).toContain(':restricted[and the [pilot](http://x.y/a%29%5D) ZQ-PILOT]');
+    const built = await buildTo(dir, ['docx', 'html', 'json'], { publicOnly: true, annexFiles: false, documents: false });
+    for (const name of ['RT0001E1-public.html', 'RT0001E1-public.json']) expect(await read(path.join(built.folder, name)), name).not.toContain('ZQ-PILOT');
+    const publicDocx = unzipSync(new Uint8Array(await readFile(path.join(built.folder, 'RT0001E1-public.docx'))));
+    expect(Object.values(publicDocx).map((b) => strFromU8(b)).join('\n')).not.toContain('ZQ-PILOT');
   });
 });
