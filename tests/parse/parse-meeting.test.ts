@@ -437,3 +437,11 @@ describe('bullets pasted from Word', () => {
     expect(r.diagnostics[0]!.message).toContain('expected `- ` to start each entry of a list');
   });
 });
+
+describe('links to files beside the Markdown', () => {
+  it('are a plain warning that the file is not published with the report, not an unsafe link', () => {
+    const r = runBody('# Item\n\nSee [the map](maps/route.pdf).\n\nIn conclusion, the PTC:\n\n- ok.\n');
+    expect(r.problems).toEqual(['m/meeting.md:13:5 warning file-link']);
+    expect(r.diagnostics[0]!.message).toContain('which is not published with the report');
+  });
+});
