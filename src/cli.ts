@@ -106,12 +106,12 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
 
   program
     .command('build')
-    .description('build each meeting folder into OUT/<folder>/ (all formats unless --format narrows them)')
+    .description('build each meeting folder into OUT/<folder>/ (docx, html and json unless --format says otherwise)')
     .argument('<dir...>', 'meeting folders')
     .addOption(outOption())
     .addOption(new Option('-f, --format <list>', `comma-separated formats of ${FORMATS.join(',')} (pdf needs Chromium or Chrome)`).argParser(parseFormats).default([...DEFAULT_FORMATS], DEFAULT_FORMATS.join(',')))
     .addOption(new Option('--public', 'build only the public editions').conflicts('full'))
-    .addOption(new Option('--public-only', 'the same as --public').hideHelp().conflicts('full'))
+    .addOption(new Option('--public-only', 'the same as --public').conflicts('full'))
     .option('--full', 'build only the full editions')
     .option('--no-annex-files', 'write no annexes/ files (each annex alone); the annexes stay in the report')
     .option('--no-documents', 'write no documents/ files: the report alone (the working documents are still checked)')
@@ -119,11 +119,13 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .option('--accept-changes', 'write the full edition with its tracked changes accepted and no comments, as {symbol}-accepted.* (public editions always are)')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .option('--reference-docx <file>', 'a Word document whose styles the DOCX takes (see acta reference-docx)')
-    .option('--summary', 'print what was written even when the output is not a terminal')
+    // The summary line is always printed now; `--summary` is still accepted from older scripts.
+    .addOption(new Option('--summary').hideHelp())
     .action(async (dirs: string[], opts: { out: string; format: Format[]; public?: boolean; publicOnly?: boolean; full?: boolean; annexFiles: boolean; documents: boolean; cache: boolean; acceptChanges?: boolean; templates?: string; referenceDocx?: string; summary?: boolean }) => {
       const { buildCommand } = await commands.build();
       const publicOnly = opts.public === true || opts.publicOnly === true;
-      const summary = opts.summary === true || process.stdout.isTTY === true;
+      // Every run says what it wrote, on a terminal or a pipe alike: a script's log needs the line as much as a person.
+      const summary = true;
       const options = {
         out: opts.out,
         formats: opts.format,
@@ -252,15 +254,17 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .argument('<archive...>', 'folders of meeting folders, or meeting folders')
     .addOption(outOption())
     .option('--public', 'the public register: restricted decisions left out')
-    .option('--summary', 'print what was written even when the output is not a terminal')
+    // The summary line is always printed now; `--summary` is still accepted from older scripts.
+    .addOption(new Option('--summary').hideHelp())
     .action(async (paths: string[], opts: { out: string; public?: boolean; summary?: boolean }) => {
       const { registerCommand } = await commands.register();
-      setOutcome(await registerCommand(paths, { out: opts.out, public: opts.public === true, summary: opts.summary === true || process.stdout.isTTY === true }, terminal));
+      setOutcome(await registerCommand(paths, { out: opts.out, public: opts.public === true, summary: true }, terminal));
     });
 
   program
     .command('import')
     .description('bring the edits made in Word to a DOCX acta built back into the meeting\'s Markdown')
+    .usage('<file> --into <dir> [options]')
     .argument('<file>', 'the edited full-edition DOCX')
     .requiredOption('--into <dir>', 'the meeting folder it was built from')
     .option('--dry-run', 'print the unified diff of the Markdown and write nothing')

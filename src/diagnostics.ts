@@ -67,9 +67,14 @@ export function warning(where: Where, ruleId: string, message: string): Diagnost
   return report('warning', where, ruleId, message);
 }
 
+/** A problem with a path as a whole (a folder that is not there): it has no line to point at. */
+export function pathError(file: string, ruleId: string, message: string): Diagnostic {
+  return { file, line: 0, column: 0, severity: 'error', ruleId, message };
+}
+
 export function formatDiagnostic(d: Diagnostic, color = false): string {
   const severity = color ? `${d.severity === 'error' ? '\u001b[31m' : '\u001b[33m'}${d.severity}\u001b[39m` : d.severity;
-  return `${d.file}:${d.line}:${d.column}: ${severity}: ${d.message} [${d.ruleId}]`;
+  return `${formatPlace(d)}: ${severity}: ${d.message} [${d.ruleId}]`;
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -91,7 +96,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 /** Where a place is shown as text inside another message ("first defined at …"). */
 export function formatPlace(where: Where): string {
   const place = placeOf(where);
-  return `${place.file}:${place.line}:${place.column}`;
+  return place.line === 0 ? place.file : `${place.file}:${place.line}:${place.column}`;
 }
 
 /**

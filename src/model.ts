@@ -212,6 +212,15 @@ export interface Subitem {
   readonly title: readonly Inline[];
   readonly purpose: string | null;
   readonly range: SourceRange;
+  /** A label the author typed at the start of the heading (`(c)`), taken out of the title: the number stage checks it. */
+  readonly typedLabel?: TypedLabel;
+}
+
+/** `Item III –`, `(c)`, `II.` typed before a heading's title; `mark` is the numeral or letter alone. */
+export interface TypedLabel {
+  readonly text: string;
+  readonly mark: string;
+  readonly range: SourceRange;
 }
 
 /** Consecutive `##` headings with nothing between them share the paragraphs that follow. */
@@ -276,6 +285,7 @@ export interface Item<P = Paragraph, S = Subitem> {
   /** The timetables of the days written in the item, printed at the end of the agenda table. */
   readonly days?: readonly Day[];
   readonly range: SourceRange;
+  readonly typedLabel?: TypedLabel;
 }
 
 export type Visibility = 'public' | 'restricted';

@@ -154,20 +154,23 @@ export type InlineMap = (node: Inline, where: Where) => readonly Inline[];
 
 export interface Mapper {
   readonly inline?: InlineMap;
+  /** Rewrites each run of inlines once its nodes are rewritten, for transforms that need neighbours. */
+  readonly inlines?: (nodes: readonly Inline[], where: Where) => readonly Inline[];
   /** Keeps, drops or replaces a top-level node of an item or annex (its inlines already rewritten). */
   readonly flow?: <S>(node: Flow<NumberedParagraph, S>, where: Where) => readonly Flow<NumberedParagraph, S>[];
 }
 
 export function mapInlines(nodes: readonly Inline[], mapper: Mapper, where: Where): Inline[] {
-  if (!mapper.inline) return [...nodes];
-  const map = mapper.inline;
-  return nodes.flatMap((node) => {
+  if (!mapper.inline && !mapper.inlines) return [...nodes];
+  const map = mapper.inline ?? ((node: Inline) => [node]);
+  const mapped = nodes.flatMap((node) => {
     const inside = node.type === 'restricted' ? { ...where, restricted: true } : where;
     let rewritten: Inline = 'children' in node ? ({ ...node, children: mapInlines(node.children, mapper, inside) } as Inline) : node;
     if (rewritten.type === 'comment' && rewritten.body) rewritten = { ...rewritten, body: mapInlines(rewritten.body, mapper, where) };
     if (rewritten.type === 'comment' && rewritten.replies) rewritten = { ...rewritten, replies: rewritten.replies.map((r) => ({ ...r, body: mapInlines(r.body, mapper, where) })) };
     return map(rewritten, where);
   });
+  return mapper.inlines ? [...mapper.inlines(mapped, where)] : mapped;
 }
 
 export function mapBlocks(blocks: readonly Block[], mapper: Mapper, where: Where): Block[] {

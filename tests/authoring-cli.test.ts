@@ -62,17 +62,10 @@ describe('files other than Markdown in items/ and annexes/', () => {
 });
 
 describe('what a build says', () => {
-  it('says nothing on a pipe', () => {
-    const r = acta(['build', 'meetings/exemple-fr', '--out', path.join(work, 'quiet'), '--format', 'json']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('');
-  });
-
-  it('prints one line a meeting with --summary: files written, where, warnings', () => {
+  it('prints one line a meeting on a pipe too: files written, where, warnings', () => {
     const out = path.join(work, 'summary');
     // JSON alone: what the line says does not depend on the formats, and the count is of the files written.
-    const r = acta(['build', 'meetings/exemple-fr/', 'tests/fixtures/ignored-files', 'tests/fixtures/bad/unknown-id', '--out', out, '--summary', '--format', 'json']);
+    const r = acta(['build', 'meetings/exemple-fr/', 'tests/fixtures/ignored-files', 'tests/fixtures/bad/unknown-id', '--out', out, '--format', 'json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe([
       `meetings/exemple-fr: 6 files written to ${out}/exemple-fr/, 0 warnings`,
@@ -80,6 +73,19 @@ describe('what a build says', () => {
       'tests/fixtures/bad/unknown-id: nothing written, 1 error',
       '',
     ].join('\n'));
+  });
+
+  it('still takes --summary from older scripts', () => {
+    const r = acta(['build', 'meetings/exemple-fr', '--out', path.join(work, 'quiet'), '--format', 'json', '--summary']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`meetings/exemple-fr: 4 files written to ${path.join(work, 'quiet')}/exemple-fr/, 0 warnings\n`);
+  });
+
+  it('prints the line of `acta agenda` too', () => {
+    const out = path.join(work, 'agenda-line');
+    const r = acta(['agenda', 'meetings/exemple-fr', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`meetings/exemple-fr: 2 files written to ${out}/exemple-fr/, 0 warnings\n`);
   });
 
   it('prints the line on a terminal without being asked', async () => {
@@ -172,7 +178,7 @@ describe('the command line', () => {
       expect(files.filter((f) => !f.includes('-public.'))).toEqual([]);
     }
     expect(help('build').stdout).toContain('--public ');
-    expect(help('build').stdout).not.toContain('--public-only');
+    expect(help('build').stdout).toContain('--public-only');
   });
 
   it('builds just what is asked: --full is the mirror of --public, --no-annex-files writes no annexes/ file; --public with --full is a usage error', async () => {
@@ -205,7 +211,7 @@ describe('the command line', () => {
     expect(file.stderr).toBe('README.md:1:1: error: Unexpected file, expected a meeting folder (with meeting.md in it) [not-a-folder]\n');
     const missing = acta(['build', 'meetings/nowhere', '--out', out]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe('meetings/nowhere:1:1: error: Unexpected path that does not exist, expected a meeting folder [no-such-folder]\n');
+    expect(missing.stderr).toBe('meetings/nowhere: error: Folder `meetings/nowhere` not found, expected a meeting folder (check the path) [no-such-folder]\n');
   });
 
   it('prints defaults in --help as users type them', () => {

@@ -59,6 +59,6 @@ describe('bad meetings', () => {
   it('answers a path that does not exist with exit 1 and one line', () => {
     const r = check('tests/fixtures/bad/no-such-meeting');
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe('tests/fixtures/bad/no-such-meeting:1:1: error: Unexpected path that does not exist, expected a meeting folder [no-such-folder]\n');
+    expect(r.stderr).toBe('tests/fixtures/bad/no-such-meeting: error: Folder `tests/fixtures/bad/no-such-meeting` not found, expected a meeting folder (check the path) [no-such-folder]\n');
   });
 });

@@ -72,3 +72,41 @@ describe('the README', () => {
     expect(readme).toContain('npm link');
   });
 });
+
+describe("the README's first example", () => {
+  it('checks with no problem, as a new user copies it', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { checkMeeting } = await import('../src/pipeline.js');
+    const example = /## The format in 30 lines[\s\S]*?```markdown\n([\s\S]*?)```/.exec(readme)![1]!;
+    const dir = mkdtempSync(path.join(tmpdir(), 'acta-readme-'));
+    writeFileSync(path.join(dir, 'meeting.md'), example);
+    const checked = await checkMeeting(dir);
+    expect(checked.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([]);
+    expect(checked.report).not.toBeNull();
+  });
+});
+
+describe("the README's command table", () => {
+  it("lists exactly the options each command's --help shows", async () => {
+    const { createProgram } = await import('../src/cli.js');
+    const program = createProgram(() => {});
+    const table = readme.slice(readme.indexOf('\n## Commands\n')).split('\n\n')[1]!;
+    const rows = [...table.matchAll(/^\| `acta ([\w-]+)([^`]*)` \|/gm)];
+    expect(rows.map((r) => r[1]).sort()).toEqual(program.commands.map((c) => c.name()).filter((n) => n !== 'help').sort());
+    for (const [, name, usage] of rows) {
+      const help = program.commands.find((c) => c.name() === name)!.helpInformation();
+      const shown = [...(help.split('\nOptions:\n')[1] ?? '').matchAll(/--[\w-]+/g)].map((m) => m[0]).filter((o) => o !== '--help');
+      // A help line may name another option in its text: the options are the first of each line.
+      const own = [...(help.split('\nOptions:\n')[1] ?? '').matchAll(/^\s+(?:-\w, )?(--[\w-]+)/gm)].map((m) => m[1]!).filter((o) => o !== '--help');
+      expect(shown.length).toBeGreaterThanOrEqual(own.length);
+      expect([...new Set(usage!.match(/--[\w-]+/g) ?? [])].sort(), `acta ${name}`).toEqual([...new Set(own)].sort());
+    }
+  });
+
+  it('shows required options as required in the usage line', async () => {
+    const { createProgram } = await import('../src/cli.js');
+    const program = createProgram(() => {});
+    expect(program.commands.find((c) => c.name() === 'import')!.helpInformation()).toMatch(/^Usage: acta import <file> --into <dir>/);
+  });
+});

@@ -2,6 +2,7 @@
 
 import type { Outcome } from '../errors.js';
 import { AGENDA_FORMATS, buildAgenda, openPrinterFor, prepareRenderEnv, type Format } from '../pipeline.js';
+import { summaryLine } from './build.js';
 import { refusedOutput, type Terminal } from './terminal.js';
 
 export interface AgendaCommandOptions {
@@ -25,6 +26,7 @@ export async function agendaCommand(dir: string, options: AgendaCommandOptions, 
     const env = printer ? { ...prepared.env, pdf: printer } : prepared.env;
     const built = await buildAgenda(dir, options.out, options.public ? 'public' : 'full', env, formats);
     terminal.problems(built.diagnostics);
+    terminal.print(summaryLine(dir, options.out, { diagnostics: built.diagnostics, ok: built.report !== null, written: built.written.length }));
     return built.report ? 'ok' : 'input';
   } finally {
     await printer?.close();

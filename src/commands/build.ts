@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Outcome } from '../errors.js';
 import type { BuildOptions, Built, RenderEnv } from '../pipeline.js';
 import { outputFolder } from '../write/output-names.js';
-import { refusedOutput, type Terminal } from './terminal.js';
+import { countOf, refusedOutput, type Terminal } from './terminal.js';
 
 export interface BuildCommandOptions extends BuildOptions {
   readonly out: string;
@@ -36,7 +36,7 @@ export function summaryOf(built: Built): BuildSummary {
 }
 
 const shown = (dir: string) => dir.replace(/(.)\/+$/, '$1');
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const count = (n: number, word: string) => countOf(n, word);
 
 /**
  * `meetings/ptc: 26 files written to output/ptc/, 1 warning`, with `(2 files of an earlier build removed)` after the folder

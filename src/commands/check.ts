@@ -2,7 +2,7 @@
 
 import type { Outcome } from '../errors.js';
 import { checkMeeting } from '../pipeline.js';
-import type { Terminal } from './terminal.js';
+import { countOf, type Terminal } from './terminal.js';
 
 export async function checkCommand(dirs: readonly string[], terminal: Terminal): Promise<Outcome> {
   let failed = false;
@@ -12,8 +12,8 @@ export async function checkCommand(dirs: readonly string[], terminal: Terminal):
     if (!checked.report) failed = true;
     else {
       const r = checked.report;
-      const documents = r.documents.length === 0 ? '' : `, ${r.documents.length} working document${r.documents.length === 1 ? '' : 's'}`;
-      terminal.print(`${dir}: ${r.items.length} items, ${r.paragraphCount} paragraphs, ${r.annexes.length} annexes, ${r.decisions.length} decisions${documents}\n`);
+      const documents = r.documents.length === 0 ? '' : `, ${countOf(r.documents.length, 'working document')}`;
+      terminal.print(`${dir}: ${countOf(r.items.length, 'item')}, ${countOf(r.paragraphCount, 'paragraph')}, ${countOf(r.annexes.length, 'annex', 'annexes')}, ${countOf(r.decisions.length, 'decision')}${documents}\n`);
     }
   }
   return failed ? 'input' : 'ok';

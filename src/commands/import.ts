@@ -8,7 +8,7 @@ import { LIMITS, RefusedDocx } from '../import/read-docx.js';
 import { describeNotAFile, readRegularFile } from '../load/read-input.js';
 import { checkMeeting } from '../pipeline.js';
 import { OutputWriter } from '../write/write-outputs.js';
-import type { Terminal } from './terminal.js';
+import { countOf, type Terminal } from './terminal.js';
 
 export interface ImportOptions {
   readonly into: string;
@@ -18,7 +18,6 @@ export interface ImportOptions {
   readonly baseIsCurrent: boolean;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export async function importCommand(file: string, options: ImportOptions, terminal: Terminal): Promise<Outcome> {
   const refuse = (reason: string): Outcome => {
@@ -76,7 +75,7 @@ export async function importCommand(file: string, options: ImportOptions, termin
   const c = result.counts;
   const from = result.base === 'file' ? '' : result.base === 'cache' ? ' (its base from the copy kept on this computer)' : ' (its base: the Markdown as it is now)';
   terminal.print(
-    `${options.into}: ${plural(result.files.size, 'file', 'files')} changed${from}; paragraphs: ${c.inserted} inserted, ${c.deleted} deleted, ${c.changed} changed; ${plural(c.tracked, 'tracked change', 'tracked changes')} and ${plural(c.comments, 'comment', 'comments')} brought in${result.conflicts.length ? `; ${plural(result.conflicts.length, 'conflict', 'conflicts')} marked` : ''}\n`,
+    `${options.into}: ${countOf(result.files.size, 'file', 'files')} changed${from}; paragraphs: ${c.inserted} inserted, ${c.deleted} deleted, ${c.changed} changed; ${countOf(c.tracked, 'tracked change', 'tracked changes')} and ${countOf(c.comments, 'comment', 'comments')} brought in${result.conflicts.length ? `; ${countOf(result.conflicts.length, 'conflict', 'conflicts')} marked` : ''}\n`,
   );
   return 'ok';
 }

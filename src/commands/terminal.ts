@@ -29,3 +29,8 @@ export async function refusedOutput(out: string, dirs: readonly string[], termin
   }
   return false;
 }
+
+/** A count in plain English: "1 file", "4 files", "1 annex", "3 annexes". */
+export function countOf(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -21,10 +21,13 @@ export function newMeetingFiles(templates: Readonly<Record<string, string>>, opt
   const env = Handlebars.create();
   env.registerHelper('yaml', (value: unknown) => JSON.stringify(String(value)));
   const defaults = catalogFor(options.language).newMeeting;
+  const short = options.short ?? defaults.short;
+  const symbol = options.symbol ?? symbolFor(defaults.symbol, short === defaults.short ? null : short);
   const data = {
     committee: options.committee ?? defaults.committee,
-    short: options.short ?? defaults.short,
-    symbol: options.symbol ?? defaults.symbol,
+    short,
+    symbol,
+    documentSymbol: nextSymbol(symbol),
     session: options.session ?? defaults.session,
     place: options.place ?? defaults.place,
     start: options.date,
@@ -36,4 +39,18 @@ export function newMeetingFiles(templates: Readonly<Record<string, string>>, opt
   return Object.entries(templates)
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([path, source]) => ({ path, content: env.compile(source, { noEscape: true, strict: true })(data) }));
+}
+
+/** The catalogue's example symbol with the committee's letters in front (`EC` → EC0000E1a), so a new meeting fits its committee. */
+function symbolFor(example: string, short: string | null): string {
+  const letters = short?.toUpperCase().replace(/[^A-Z]/g, '') ?? '';
+  return letters === '' ? example : example.replace(/^[A-Za-z]*/, letters);
+}
+
+/** The example working document's symbol: the report's with its number one higher (PC0000E1a → PC0001E1a). */
+function nextSymbol(symbol: string): string {
+  const digits = /\d+/.exec(symbol);
+  if (!digits) return `${symbol}-1`;
+  const next = String(Number(digits[0]) + 1).padStart(digits[0].length, '0');
+  return symbol.slice(0, digits.index) + next + symbol.slice(digits.index + digits[0].length);
 }

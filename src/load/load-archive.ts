@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { error, type Diagnostic, type Result } from '../diagnostics.js';
+import { error, pathError, type Diagnostic, type Result } from '../diagnostics.js';
 import { LIMITS } from '../limits.js';
 import { parseMeetingFrontmatter } from '../parse/frontmatter.js';
 import { readRegularFile } from './read-input.js';
@@ -19,7 +19,7 @@ export async function findMeetings(paths: readonly string[]): Promise<Result<str
     try {
       isFolder = (await stat(given)).isDirectory();
     } catch {
-      diagnostics.push(error(at, 'no-such-folder', 'Unexpected path that does not exist, expected a meeting folder or a folder of meeting folders'));
+      diagnostics.push(pathError(given, 'no-such-folder', `Folder \`${given}\` not found, expected a meeting folder or a folder of meeting folders (check the path)`));
       continue;
     }
     if (!isFolder) {

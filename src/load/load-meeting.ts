@@ -3,7 +3,7 @@
 
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { error, pointAt, warning, type Diagnostic, type Result } from '../diagnostics.js';
+import { error, pathError, pointAt, warning, type Diagnostic, type Result } from '../diagnostics.js';
 import { formatMegabytes, LIMITS } from '../limits.js';
 import { describeNotAFile, readRegularFile, sizeOfRegularFile, type NotAFile } from './read-input.js';
 
@@ -51,7 +51,7 @@ export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
     }
     root = await realpath(dir);
   } catch {
-    diagnostics.push(error(at(dir), 'no-such-folder', 'Unexpected path that does not exist, expected a meeting folder'));
+    diagnostics.push(pathError(dir, 'no-such-folder', `Folder \`${dir}\` not found, expected a meeting folder (check the path)`));
     return { value: empty, diagnostics };
   }
 

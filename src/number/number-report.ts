@@ -6,8 +6,9 @@ import { error, formatPlace, warning, type Diagnostic, type Result } from '../di
 import { catalogFor, formatDate, formatDateRange, formatIssued, toLetter, toRoman, type Catalogue } from '../i18n/labels.js';
 import type {
   Annex, Decision, DocumentFacts, Flow, Footnote, Item, MeetingMeta, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem, NumberedTree,
-  Inline, IssuedChange, IssuedRecord, IssueFacts, Paragraph, Range, Report, ReportFacts, SourceRange, Target,
+  Inline, IssuedChange, IssuedRecord, IssueFacts, Paragraph, Range, Report, ReportFacts, SourceRange, Subitem, Target,
 } from '../model.js';
+import { inlineText } from '../parse/inline.js';
 import { BODY, mapTree, subitemsOf, visitBlocks, visitTree, type Where } from '../walk.js';
 import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profiles.js';
 import { citedFootnotes } from './cited-footnotes.js';
@@ -67,6 +68,7 @@ function numberItems(
     const numeral = plan.numerals.get(item)!;
     const anchor = sections ? `section-${slugOf(numeral)}` : `item-${slugOf(numeral)}`;
     const label = sections ? catalog.sectionLabel(numeral) : `${catalog.item} ${numeral}`;
+    checkTypedLabel(item, numeral, label, '#', diagnostics);
 
     let headings = 0;
     const all: string[] = [];
@@ -121,6 +123,7 @@ function numberItems(
         case 'subitems': {
           const subitems = node.subitems.map((s): NumberedSubitem => {
             const letter = plan.letters.get(s)!;
+            checkTypedLabel(s, letter, lone ? `${label} ${LONE}` : `(${letter})`, '##', diagnostics);
             const common = { ...s, letter, anchor: `${anchor}-${slugOf(letter)}`, bookmark: '', paragraphRange: null };
             return lone
               ? { ...common, label: LONE, agendaLabel: LONE, refLabel: label }
@@ -196,6 +199,21 @@ function numberItems(
     }
     return { ...item, numeral, label, anchor, bookmark: '', paragraphRange: rangeOf(all), body: withRanges };
   });
+}
+
+/**
+ * A label typed before a heading's title (`# Item III – Transit`) was taken out of the title by the parser, so it
+ * never prints twice: one that agrees is a warning to delete it, one that disagrees an error naming both.
+ */
+function checkTypedLabel(heading: Item | Subitem, mark: string, printed: string, hashes: string, diagnostics: Diagnostic[]): void {
+  const typed = heading.typedLabel;
+  if (!typed) return;
+  const title = `${hashes} ${inlineText(heading.title).trim()}`;
+  if (typed.mark === mark) {
+    diagnostics.push(warning(typed.range, 'typed-label', `Unexpected \`${typed.text}\` typed at the start of the heading, expected the title alone: acta prints "${printed}" itself and leaves the typed label out (write \`${title}\`)`));
+  } else {
+    diagnostics.push(error(typed.range, 'typed-label', `Unexpected \`${typed.text}\` typed at the start of the heading of ${printed}, expected the title alone: acta numbers headings in reading order, and this one is ${printed} (write \`${title}\`)`));
+  }
 }
 
 export function numberReport(report: Report): Result<NumberedReport> {
@@ -302,7 +320,8 @@ export function numberReport(report: Report): Result<NumberedReport> {
         external[t.id] = { ...t, label, restricted: t.restricted || otherRestricted, elsewhere };
       }
     });
-    return indexReport({ ...tree, external });
+    const indexed = indexReport({ ...tree, external });
+    return indexReport(absorbTypedRefWords(indexed, indexed.targets));
   });
 
   withExternal.forEach((tree) => checkReferences(tree, diagnostics));
@@ -409,6 +428,8 @@ function checkReferences(tree: NumberedReport, diagnostics: Diagnostic[]): void 
   const { targets } = tree;
   const deleted = new Set<string>();
   visitTree(tree, { flow: (node) => void (node.type === 'paragraph' && node.deleted && node.id !== null && deleted.add(node.id)) });
+  /** The item says `<!-- public-labels -->`: its author means the labels of the restricted things it points at to be public. */
+  let allowed = false;
   const checkRef = {
     inline: (node: Inline, where: Where) => {
       if (node.type !== 'ref') return;
@@ -421,30 +442,42 @@ function checkReferences(tree: NumberedReport, diagnostics: Diagnostic[]): void 
         // Only a near miss is worth suggesting: a typo, not just any id.
         const hint = near !== null && distance(node.id, near) <= Math.max(2, Math.floor(node.id.length / 3)) ? ` (did you mean \`${near}\`?)` : '';
         diagnostics.push(error(node.range, 'unknown-id', `Unexpected reference to unknown id \`${node.id}\`, expected an id set with \`{#${node.id}}\`${hint}`));
-      } else if (target.restricted && !where.restricted && !(tree.document?.visibility === 'restricted')) {
+      } else if (target.restricted && target.kind !== 'annex' && !allowed && !where.restricted && !(tree.document?.visibility === 'restricted')) {
+        // An annex's label is public (the public edition keeps its numeral and says it is not included): "set out at Annex I hereto".
         diagnostics.push(
-          warning(node.range, 'ref-to-restricted', `Unexpected reference from public text to restricted \`${node.id}\`, expected public text to point at public content (the public version shows the label without a link)`),
+          warning(node.range, 'ref-to-restricted', `Unexpected reference from public text to restricted \`${node.id}\`, expected public text to point at public content (the public version shows the label without a link; if you mean it, put \`<!-- public-labels -->\` in the item)`),
         );
       }
     },
   };
-  visitTree(tree, checkRef);
+  for (const item of tree.items) {
+    allowed = item.allow.includes('public-labels');
+    visitTree({ items: [item], annexes: [] }, checkRef);
+  }
+  allowed = false;
+  visitTree({ items: [], annexes: tree.annexes }, checkRef);
   for (const f of tree.footnotes) visitBlocks(f.blocks, checkRef, BODY);
-  visitTree(tree, { inlines: (nodes) => checkTypedRefWords(nodes, targets, diagnostics) });
 }
 
-/** `Item [](#partners)` prints "Item Item V": the word typed before a reference that prints it itself. */
-function checkTypedRefWords(nodes: readonly Inline[], targets: Readonly<Record<string, { readonly label: string }>>, diagnostics: Diagnostic[]): void {
-  nodes.forEach((node, i) => {
-    const before = nodes[i - 1];
-    if (node.type !== 'ref' || node.children.length > 0 || before?.type !== 'text') return;
-    // The text's end only: a pattern tried along a long run of letters would take time that grows with its square.
-    const word = /(\p{L}+)\s*$/u.exec(before.value.slice(-100))?.[1];
-    const first = /^\p{L}+/u.exec(targets[node.id]?.label ?? '')?.[0];
-    if (!word || !first || word.toLowerCase() !== first.toLowerCase()) return;
-    diagnostics.push(
-      warning(node.range, 'typed-label', `Unexpected \`${word}\` typed before \`[](#${node.id})\`, which prints "${targets[node.id]!.label}" itself, expected the reference alone (or \`[words](#${node.id})\` to print your own words)`),
-    );
+/**
+ * `Item [](#partners)` would print "Item Item V": the word typed before a reference that prints it itself is
+ * taken out, so the label prints once ("Item V", "Annex II", "paragraph 4 of Doc. PC0509E1a") and the sentence
+ * reads as the author meant it. A paragraph's own label is its number alone, so "paragraph [](#x)" stays as typed.
+ */
+function absorbTypedRefWords<T extends NumberedTree>(tree: T, targets: Readonly<Record<string, { readonly label: string }>>): T {
+  return mapTree(tree, {
+    inlines: (nodes) =>
+      nodes.flatMap((node, i): Inline[] => {
+        const next = nodes[i + 1];
+        if (node.type !== 'text' || next?.type !== 'ref' || next.children.length > 0) return [node];
+        // The text's end only: a pattern tried along a long run of letters would take time that grows with its square.
+        const tail = node.value.slice(-100);
+        const typed = /(\p{L}+)\s*$/u.exec(tail);
+        const first = /^\p{L}+/u.exec(targets[next.id]?.label ?? '')?.[0];
+        if (!typed || !first || typed[1]!.toLowerCase() !== first.toLowerCase()) return [node];
+        const value = node.value.slice(0, node.value.length - tail.length + typed.index);
+        return value === '' ? [] : [{ ...node, value }];
+      }),
   });
 }
 

@@ -30,7 +30,7 @@ export function explainYamlError(text: string, code: string, offset: number, raw
     const found = mistakeOn(lines, i);
     if (found) return found;
   }
-  return { offset, message: `Unexpected YAML (${raw.replace(/\.$/, '')}), expected \`key: value\` lines (${QUOTE_ADVICE})` };
+  return { offset, message: `Unexpected line that is not a setting between the \`---\` lines, expected \`key: value\` lines (${QUOTE_ADVICE})` };
 }
 
 interface Line {
@@ -59,7 +59,7 @@ function mistakeOn(lines: readonly Line[], i: number): ExplainedYaml | null {
   if (/^\s*(#|$)/.test(text) && !text.includes('\t')) return null;
   const tab = /^[ ]*\t/.exec(text);
   if (tab) {
-    return { offset: start + tab[0].length - 1, message: 'Unexpected tab at the start of a frontmatter line, expected each `key: value` at the start of its line (YAML does not allow tabs there; delete it)' };
+    return { offset: start + tab[0].length - 1, message: 'Unexpected tab at the start of a settings line (between the `---` lines), expected each `key: value` at the start of its line (delete the tab)' };
   }
   const glued = /^([\w-]+):(?![\s:/])(\S.*)$/.exec(text);
   if (glued) {
@@ -84,7 +84,7 @@ function mistakeOn(lines: readonly Line[], i: number): ExplainedYaml | null {
       return null;
     }
     if ((quote === '[' || quote === '{') && !value.endsWith(quote === '[' ? ']' : '}')) {
-      return { offset: valueAt, message: `Unexpected \`${quote}\` at the start of the value of \`${key}\` that YAML reads as the start of a list, expected the value in quotes: \`${key}: "${value}"\`` };
+      return { offset: valueAt, message: `Unexpected \`${quote}\` at the start of the value of \`${key}\` that is read as the start of a list, expected the value in quotes: \`${key}: "${value}"\`` };
     }
     if (quote === '@' || quote === '`' || quote === '%' || quote === '*' || quote === '&' || quote === '!') {
       return { offset: valueAt, message: `Unexpected \`${quote}\` at the start of the value of \`${key}\`, expected the value in quotes: \`${key}: "${value}"\`` };
@@ -132,7 +132,7 @@ export function cutByComment(text: string, key: string, value: { readonly value?
   const whole = `${String(value.value)} ${text.slice(hash, lineEnd === -1 ? undefined : lineEnd).trimEnd()}`;
   return {
     offset: hash,
-    message: `Unexpected \`#\` in the value of \`${key}\`: YAML reads what follows as a comment and keeps only \`${String(value.value)}\`, expected the value in quotes if the \`#\` is part of it: \`${key}: "${whole.replace(/"/g, '\\"')}"\``,
+    message: `Unexpected \`#\` in the value of \`${key}\`: what follows is read as a note and only \`${String(value.value)}\` is kept, expected the value in quotes if the \`#\` is part of it: \`${key}: "${whole.replace(/"/g, '\\"')}"\``,
   };
 }
 
@@ -251,9 +251,9 @@ export function keyHint(key: string, value: unknown, keys: readonly string[], ot
   if (own !== undefined) return `a known key (did you mean ${typeof own === 'string' ? own : own(value)}?)`;
   if (meeting && hintOf(ANNEX_WORDS, word) !== undefined) {
     if (/^(restricted|private|confidential|internal|hidden|secret|public)$/.test(word)) {
-      return 'a key of meeting.md (restricted text is marked in the text, `:::restricted` … `:::` or `:restricted[…]`; a whole annex with `visibility: restricted` in its own frontmatter)';
+      return 'a key of meeting.md (restricted text is marked in the text, `:::restricted` … `:::` or `:restricted[…]`; a whole annex with `visibility: restricted` at the top of its own file)';
     }
-    return `a key of meeting.md (\`${word}\` looks like an annex setting: annex keys go in the frontmatter of each annex file: ${otherKeys.map((k) => `\`${k}\``).join(', ')})`;
+    return `a key of meeting.md (\`${word}\` looks like an annex setting: annex keys go at the top of each annex file: ${otherKeys.map((k) => `\`${k}\``).join(', ')})`;
   }
   if (otherKeys.includes(word) && !keys.includes(word)) return `a key of ${where} (\`${word}\` belongs in ${otherWhere})`;
   if (DOCUMENT_KEYS.includes(word) && !keys.includes(word)) return `a key of ${where} (\`${word}\` is a key of working documents, in \`documents/\`)`;

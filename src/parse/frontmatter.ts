@@ -188,7 +188,7 @@ function validateSource<S extends Schema>(...[file, source, schema, keys, what]:
   const diagnostics: Diagnostic[] = [];
   if (!source) {
     diagnostics.push(
-      error({ file, line: 1, column: 1 }, 'missing-frontmatter', `Unexpected ${what} without frontmatter, expected a \`---\` block of YAML first (with ${keys.filter((k) => examples[k]).slice(0, 3).map((k) => `\`${k}\``).join(', ')}…)`),
+      error({ file, line: 1, column: 1 }, 'missing-frontmatter', `Unexpected ${what} without its settings, expected \`key: value\` lines between two \`---\` lines first (with ${keys.filter((k) => examples[k]).slice(0, 3).map((k) => `\`${k}\``).join(', ')}…)`),
     );
     return { diagnostics };
   }
@@ -216,7 +216,7 @@ function validateSource<S extends Schema>(...[file, source, schema, keys, what]:
     return validateData({}, placeAt, schema, keys, new Map(), { file, line: source.line, column: 1 });
   }
   if (!isMap(contents)) {
-    diagnostics.push(error(placeAt(contents.range?.[0]), 'frontmatter-not-mapping', 'Unexpected frontmatter that is not a mapping, expected `key: value` lines'));
+    diagnostics.push(error(placeAt(contents.range?.[0]), 'frontmatter-not-mapping', 'Unexpected text between the `---` lines that is not a list of settings, expected `key: value` lines'));
     return { diagnostics };
   }
   const nodes = new Map<string, { key: YamlNode | null; value: YamlNode | null }>();
@@ -277,13 +277,19 @@ function validateData<S extends z.ZodMiniType<Record<string, unknown>>>(
     return { data: result.data, diagnostics };
   }
   const reported = new Set<string>();
+  // One mistake, one message: a misspelled key is reported where it is typed, not again as a missing key.
+  const meant = new Set<string>();
   for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        diagnostics.push(error(placeAt(nodes.get(key)?.key?.range?.[0]), 'unknown-key', `Unexpected key \`${key}\`, expected ${unknownKeyHint(key, data[key], keys)}`));
-      }
-      continue;
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) {
+      const hint = unknownKeyHint(key, data[key], keys);
+      const near = /did you mean `([\w]+)`/.exec(hint)?.[1];
+      if (near) meant.add(near);
+      diagnostics.push(error(placeAt(nodes.get(key)?.key?.range?.[0]), 'unknown-key', `Unexpected key \`${key}\`, expected ${hint}`));
     }
+  }
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') continue;
     const key = String(issue.path[0] ?? '');
     // One message a key: a value can fail several checks (format, then a refinement).
     if (reported.has(key)) continue;
@@ -291,8 +297,9 @@ function validateData<S extends z.ZodMiniType<Record<string, unknown>>>(
     const node = nodes.get(key);
     const input = issue.input;
     if (input === undefined && !nodes.has(key)) {
+      if (meant.has(key)) continue;
       const line = examples[key] ?? `${key}: …`;
-      diagnostics.push(error(start, 'missing-key', `Unexpected frontmatter without \`${key}\`, expected a line like \`${line}\``));
+      diagnostics.push(error(start, 'missing-key', `Unexpected settings without \`${key}\`, expected a line like \`${line}\``));
       continue;
     }
     const place = placeAt(node?.value?.range?.[0] ?? node?.key?.range?.[0]);
@@ -336,7 +343,7 @@ function documentKeyHint(key: string): string {
   const word = key.toLowerCase().replace(/[\s-]+/g, '_');
   if (documentKeys.includes(word)) return `a known key (did you mean \`${word}\`?)`;
   if (/^(landscape|portrait|orientation|numbered)$/.test(word)) {
-    return `a key of a working document (\`${word}\` is an annex setting: it goes in the frontmatter of each of the document's annexes, \`annexes/*.md\` beside \`document.md\`)`;
+    return `a key of a working document (\`${word}\` is an annex setting: it goes at the top of each of the document's annexes, \`annexes/*.md\` beside \`document.md\`)`;
   }
   if (/^(restricted|private|confidential|public|hidden|secret)$/.test(word)) return 'a known key (did you mean `visibility: restricted`?)';
   if (meetingKeys.includes(word)) return `a key of a working document (\`${word}\` belongs in meeting.md: a document takes it from the meeting)`;

@@ -212,7 +212,7 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
     case 'criticMarkerUnpaired': {
       const typed = (node as CriticMarkerUnpaired).value;
       ctx.diagnostics.push(
-        error(rangeOf(ctx, node), 'critic-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`${CLOSING[typed] ?? '}'}\`${typed === '{~~' ? ' after `~>`' : ''} (inside the same emphasis, link or directive as the opening)`),
+        error(rangeOf(ctx, node), 'critic-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`${CLOSING[typed] ?? '}'}\`${typed === '{~~' ? ' after `~>`' : ''} (inside the same emphasis, link or restricted text as the opening)`),
       );
       out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
       return;
@@ -251,6 +251,12 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
         out.push({ type: 'ref', id: decodeURIComponent(link.url.slice(1)), children, range: rangeOf(ctx, node) });
       } else if (SAFE_URL.test(link.url)) {
         out.push({ type: 'link', url: link.url, children, range: rangeOf(ctx, node) });
+      } else if (!/^[a-z][a-z0-9+.-]*:/i.test(link.url)) {
+        // A file beside the Markdown (`annex.pdf`, `../maps/route.png`): nothing unsafe, it just does not travel with the report.
+        ctx.diagnostics.push(
+          warning(rangeOf(ctx, node), 'file-link', `Unexpected link to the file \`${truncate(link.url)}\`, which is not published with the report, expected an http(s) or mailto address or \`#id\`; the link is left out and its text kept`),
+        );
+        out.push(...children);
       } else {
         ctx.diagnostics.push(
           warning(rangeOf(ctx, node), 'unsafe-link', `Unexpected link to \`${truncate(link.url)}\`, expected an http(s) or mailto address or \`#id\`; the link is left out and its text kept`),
@@ -305,7 +311,7 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
       // `10:30`, `Note:important`: prose, not a directive. `:name[…]` is kept too, with a warning.
       if (/^:[^[{]*[[{]/.test(typed)) {
         ctx.diagnostics.push(
-          warning(rangeOf(ctx, node), 'unknown-directive', `Unexpected inline directive \`:${directive.name}\`, expected \`:restricted[…]\`; the text is kept as typed`),
+          warning(rangeOf(ctx, node), 'unknown-directive', `Unexpected \`:${directive.name}[…]\`, expected \`:restricted[…]\`; the text is kept as typed`),
         );
       }
       out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });

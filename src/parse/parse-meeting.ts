@@ -11,13 +11,14 @@ import { expectedPhrase, leadPhraseMatcher, leadPhraseNearMiss } from '../i18n/l
 import { LOCK_FILE, type LoadedMeeting, type SourceFile } from '../load/load-meeting.js';
 import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profiles.js';
 import type {
-  Annex, Banner, Block, Day, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow, TimetableEntry, TocBlock, WorkingDocument,
+  Annex, Banner, Block, Day, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow, TimetableEntry, TocBlock, TypedLabel, WorkingDocument,
 } from '../model.js';
 import { parseMarkdown, type TreeCache } from './create-processor.js';
 import { NOT_TEXT, parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
 import { takeDecisionAttributes } from './decision-attributes.js';
 import { parseIssuedRecord } from './issued-record.js';
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
+import { checkSoftBreaks } from './soft-breaks.js';
 import { checkFenceLines, checkOpenInsideBlock, checkRestrictedHtml } from './restricted-spelling.js';
 import { checkTree, scanMeeting } from './check-limits.js';
 import { LIMITS } from '../limits.js';
@@ -78,7 +79,7 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
   for (const file of loaded.items) {
     const parsed = read(file);
     if (parsed.frontmatter) {
-      diagnostics.push(error(rangeOf(parsed.ctx, parsed.tree.children[0]!), 'unexpected-frontmatter', 'Unexpected frontmatter in an item file, expected it only in meeting.md and annexes'));
+      diagnostics.push(error(rangeOf(parsed.ctx, parsed.tree.children[0]!), 'unexpected-frontmatter', 'Unexpected `---` settings in an item file, expected settings only at the top of meeting.md, annexes and working documents'));
     }
     builder.addFile(parsed);
   }
@@ -370,7 +371,7 @@ function convertBlock(ctx: InlineContext, node: Content | RootContent): Block | 
     case 'containerDirective':
     case 'leafDirective':
       ctx.diagnostics.push(
-        error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\` here, expected \`:::restricted\` at the top level of a file`),
+        error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\` here, expected \`:::restricted\` at the top level of a file`),
       );
       return null;
     case 'definition':
@@ -448,20 +449,36 @@ function purposeOf(node: RootContent): string | null {
   return m ? m[1]!.trim() : null;
 }
 
-/** Labels acta prints itself, typed at the start of a heading: `Item I –`, `Point IV:`, `(a)`, `b)`. */
+/** Labels acta prints itself, typed at the start of a heading: `Item I –`, `Point IV:`, `(a)`, `b)`, `II.`. */
 const ITEM_WORDS = [...new Set(Object.values(CATALOGUES).map((c) => c.item))];
-const TYPED_ITEM_LABEL = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\s+[IVXLC]+\\b\\s*[-–—:.]?\\s*`, 'i');
-const TYPED_LETTER = /^\(?[a-z]\)\s+/;
-const TYPED_SECTION = /^[IVXLC]+\.\s+/;
+const TYPED_ITEM_LABEL = new RegExp(`^(?:${ITEM_WORDS.join('|')})\\s+([IVXLC]+)\\b\\s*[-–—:.]?\\s*`, 'i');
+const TYPED_LETTER = /^\(?([a-z])\)\s+/;
+const TYPED_SECTION = /^([IVXLC]+)\.\s+/;
 
-function checkTypedLabel(ctx: InlineContext, node: Heading, depth: 1 | 2, content: readonly Inline[], section: boolean): void {
-  const text = inlineText(content);
-  const typed = section ? TYPED_SECTION.exec(text) : depth === 1 ? TYPED_ITEM_LABEL.exec(text) : TYPED_LETTER.exec(text);
-  if (!typed) return;
-  const what = section ? "the section's numeral" : depth === 1 ? 'the item label' : "the sub-item's letter";
-  ctx.diagnostics.push(
-    warning(rangeOf(ctx, node), 'typed-label', `Unexpected \`${typed[0].trim()}\` at the start of the heading, expected the title alone: acta prints ${what} itself (write \`${'#'.repeat(depth)} ${text.slice(typed[0].length).trim()}\`)`),
-  );
+/**
+ * Takes a typed label off the start of a heading's title, so that no edition prints it twice; the number stage,
+ * which knows the real label, says whether it agreed. A label split by formatting is left for the author to see.
+ */
+function takeTypedLabel(ctx: InlineContext, node: Heading, depth: 1 | 2, content: readonly Inline[], section: boolean): { content: readonly Inline[]; typedLabel?: TypedLabel } {
+  const first = content[0];
+  if (first?.type !== 'text') return { content };
+  const typed = (section ? TYPED_SECTION : depth === 1 ? TYPED_ITEM_LABEL : TYPED_LETTER).exec(first.value);
+  if (!typed || typed[0].length === first.value.length) return { content };
+  const rest = first.value.slice(typed[0].length);
+  const mark = section || depth === 1 ? typed[1]!.toUpperCase() : typed[1]!.toLowerCase();
+  return { content: [{ ...first, value: rest }, ...content.slice(1)], typedLabel: { text: typed[0].trim(), mark, range: rangeOf(ctx, node) } };
+}
+
+/** The bullet character a paragraph pasted from Word starts with (•, ·, ▪, ●, ◦, ■), or null. */
+function pastedBullet(ctx: InlineContext, node: RootContent): string | null {
+  const start = node.position?.start.offset;
+  return start === undefined ? null : (/^[•·▪●◦■]/.exec(ctx.source.slice(start, start + 1))?.[0] ?? null);
+}
+
+function checkParagraphLines(ctx: InlineContext, node: RootContent, diagnostics: Diagnostic[]): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start !== undefined && end !== undefined) checkSoftBreaks(ctx.file, ctx.source, start, end, diagnostics);
 }
 
 /** Markdown reads a line indented by a tab or four spaces as code: a pasted first-line indent. */
@@ -507,6 +524,7 @@ interface ItemDraft {
   purpose: string | null;
   allow: string[];
   body: Flow<ParagraphDraft, Subitem & { purpose: string | null }>[];
+  typedLabel?: TypedLabel;
   banner?: Banner;
   days?: Day[];
   range: SourceRange;
@@ -560,12 +578,24 @@ class ItemsBuilder {
     if (node.type === 'html' && node.value.trim().startsWith('<!--')) {
       checkRestrictedHtml(rangeOf(ctx, node), node.value, this.diagnostics);
       // `<!-- no-decisions: the closing decides nothing -->` turns that warning off for the item.
-      const allowed = /^<!--\s*(no-decisions)\b/.exec(node.value.trim());
+      const allowed = /^<!--\s*(no-decisions|public-labels)\b/.exec(node.value.trim());
       if (allowed && this.current) this.current.allow.push(allowed[1]!);
       return;
     }
 
     // A conclusion phrase must be followed right away by its list.
+    // Word's bullets pasted as text (`• took note`): Markdown reads a paragraph, so the mistake is reported at
+    // the bullet, once, and not again as a phrase with no list.
+    const bullet = node.type === 'paragraph' ? pastedBullet(ctx, node) : null;
+    if (bullet) {
+      const decisions = this.conclusion !== null;
+      this.diagnostics.push(
+        (decisions ? error : warning)(rangeOf(ctx, node), 'pasted-bullet', `Unexpected \`${bullet}\` typed at the start of a line, expected \`- \` to start each entry of a list (a bullet pasted from Word is text, so ${decisions ? 'these decisions are not a list' : 'these lines are one paragraph'})`),
+      );
+      // The item has its decisions, mistyped: the one message is this one.
+      if (decisions) this.current?.allow.push('no-decisions');
+      this.conclusion = null;
+    }
     if (this.conclusion && node.type !== 'list') this.closeConclusion();
     const nearMiss = this.nearMiss;
     const afterColon = this.afterColon;
@@ -576,14 +606,16 @@ class ItemsBuilder {
     // A working document has sections (`#`) and no sub-items: its `##` are plain headings.
     if (node.type === 'heading' && node.depth <= (this.profile.headings === 'sections' ? 1 : 2)) {
       this.last = null;
-      const { id, content } = takeId(convertInlines(ctx, node.children), ctx.source);
-      checkTypedLabel(ctx, node, node.depth as 1 | 2, content, this.profile.headings === 'sections');
+      const taken = takeId(convertInlines(ctx, node.children), ctx.source);
+      const id = taken.id;
+      const { content, typedLabel } = takeTypedLabel(ctx, node, node.depth as 1 | 2, taken.content, this.profile.headings === 'sections');
+      const typed = typedLabel ? { typedLabel } : {};
       if (restricted) {
         this.diagnostics.push(error(rangeOf(ctx, node), 'heading-in-restricted', `Unexpected \`${'#'.repeat(node.depth)}\` heading inside \`:::restricted\`, expected items and sub-items outside restricted blocks`));
         return;
       }
       if (node.depth === 1) {
-        this.current = { type: 'item', id, title: content, purpose: null, allow: [], body: [], range: rangeOf(ctx, node) };
+        this.current = { type: 'item', id, title: [...content], purpose: null, allow: [], body: [], range: rangeOf(ctx, node), ...typed };
         this.items.push(this.current);
         this.expectPurpose = 'item';
         this.purposeTaken = false;
@@ -591,7 +623,7 @@ class ItemsBuilder {
       }
       const item = this.requireItem(ctx, node);
       if (!item) return;
-      const subitem = { type: 'subitem' as const, id, title: content, purpose: null as string | null, range: rangeOf(ctx, node) };
+      const subitem: Subitem = { type: 'subitem' as const, id, title: content, purpose: null as string | null, range: rangeOf(ctx, node), ...typed };
       const previous = item.body[item.body.length - 1];
       if (previous?.type === 'subitems' && this.expectPurpose !== null) {
         (previous.subitems as Subitem[]).push(subitem);
@@ -616,7 +648,7 @@ class ItemsBuilder {
     }
     if (node.type === 'containerDirective') {
       if (node.name !== 'restricted') {
-        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`:::${node.name}\`, expected ${this.profile.agendaTable ? '`:::restricted`, `:::banner[…]` or `:::day[…]`' : '`:::restricted`'}`));
+        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block \`:::${node.name}\`, expected ${this.profile.agendaTable ? '`:::restricted`, `:::banner[…]` or `:::day[…]`' : '`:::restricted`'}`));
         return;
       }
       if (!checkClosed(ctx, node)) {
@@ -633,7 +665,7 @@ class ItemsBuilder {
     if (node.type === 'leafDirective') {
       const where = node.name === 'toc' ? (this.profile.headings === 'sections' ? 'before the first section of a working document' : 'in an annex or at the head of a working document') : null;
       this.diagnostics.push(
-        error(rangeOf(ctx, node), node.name === 'toc' ? 'toc' : 'unknown-directive', where ? `Unexpected \`::toc\` here, expected it ${where}` : `Unexpected block directive \`::${node.name}\`, expected \`:::restricted\` … \`:::\``),
+        error(rangeOf(ctx, node), node.name === 'toc' ? 'toc' : 'unknown-directive', where ? `Unexpected \`::toc\` here, expected it ${where}` : `Unexpected block \`::${node.name}\`, expected \`:::restricted\` … \`:::\``),
       );
       return;
     }
@@ -655,6 +687,7 @@ class ItemsBuilder {
         return; // a purpose keeps the heading's group open
       }
       this.expectPurpose = null;
+      checkParagraphLines(ctx, node, this.diagnostics);
       const { id, unnumbered, content } = takeParagraphMarks(ctx, node, convertInlines(ctx, node.children));
       const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, unnumbered, range: rangeOf(ctx, node) };
       item.body.push(paragraph);
@@ -814,7 +847,7 @@ class AnnexBuilder {
         continue;
       }
       if (node.type === 'containerDirective' || node.type === 'leafDirective') {
-        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\`, expected \`:::restricted\` (or \`::toc\`, for a table of contents)`));
+        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\`, expected \`:::restricted\` (or \`::toc\`, for a table of contents)`));
         continue;
       }
       if (node.type === 'heading') {
@@ -824,6 +857,7 @@ class AnnexBuilder {
         continue;
       }
       if (node.type === 'paragraph') {
+        checkParagraphLines(ctx, node, this.diagnostics);
         const { id, unnumbered, content } = takeParagraphMarks(ctx, node, convertInlines(ctx, node.children));
         last = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, unnumbered, range: rangeOf(ctx, node) };
         body.push(last);

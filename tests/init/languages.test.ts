@@ -132,3 +132,15 @@ describe('acta init defaults', () => {
     for (const words of ['1re session du Comité technique permanent', '1er – 3 mai 2018', 'Bruxelles, le 1er juin 2018.']) expect(html.text).toContain(words);
   });
 });
+
+describe('a new meeting of another committee', () => {
+  it('takes the committee’s letters for the report’s and the working document’s symbols', async () => {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-init-ec-')), 'ec');
+    expect(acta('init', dir, '--short', 'EC').status).toBe(0);
+    expect(await readFile(path.join(dir, 'meeting.md'), 'utf8')).toMatch(/^symbol: "EC0000E1a"$/m);
+    expect(await readFile(path.join(dir, 'documents', 'pc0001.md'), 'utf8')).toMatch(/^symbol: "EC0001E1a"$/m);
+    const check = acta('check', dir);
+    expect(check.stderr).toBe('');
+    expect(check.stdout).toMatch(/: 2 items, 8 paragraphs, 2 annexes, 4 decisions, 1 working document\n$/);
+  });
+});

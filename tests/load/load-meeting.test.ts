@@ -43,7 +43,7 @@ describe('loadMeeting', () => {
 
   it('reports a path that does not exist', async () => {
     const r = await loadMeeting('/nonexistent/meeting');
-    expect(r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['/nonexistent/meeting:1:1 no-such-folder']);
+    expect(r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['/nonexistent/meeting:0:0 no-such-folder']);
   });
 
   it('reports a folder without meeting.md', async () => {

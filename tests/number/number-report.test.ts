@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatRange } from '../../src/number/number-report.js';
 import { toLetter, toRoman } from '../../src/i18n/labels.js';
 import { reportData } from '../../src/render/json/render-json.js';
-import { FRONTMATTER, run, runBody } from '../helpers.js';
+import { FRONTMATTER, run, runBody, textOf } from '../helpers.js';
+import { filterPublic } from '../../src/public/filter-public.js';
 
 const decide = '\n\nIn conclusion, the PTC:\n\n- took note.\n';
 
@@ -162,5 +163,52 @@ describe('an item with one sub-item', () => {
   it('letters sub-items when there are two or more', () => {
     const r = runBody(`# Item\n\n## One\n\nText.${decide}\n## Two\n\nText.${decide}`);
     expect(subitemsOf(r.numbered!.items[0]!).map((s) => [s.label, s.agendaLabel])).toEqual([['(a)', 'a)'], ['(b)', 'b)']]);
+  });
+});
+
+describe('labels typed by the author', () => {
+  const plain = (r: ReturnType<typeof runBody>, i = 0) => reportData(r.numbered!).paragraphs[i]!.text;
+
+  it('takes a typed item label that agrees out of the title, with a warning, so it never prints twice', () => {
+    const r = runBody(`# Opening {#opening}\n\nText.${decide}\n# Item II – Transit {#transit}\n\n## (a) Recent activities\n\nText.${decide}\n## b) Master data\n\nText.${decide}`);
+    expect(r.problems).toEqual(['m/meeting.md:19:1 warning typed-label', 'm/meeting.md:21:1 warning typed-label', 'm/meeting.md:29:1 warning typed-label']);
+    const item = r.numbered!.items[1]!;
+    expect([item.label, textOf(item.title)]).toEqual(['Item II', 'Transit']);
+    expect(subitemsOf(item).map((s) => [s.label, textOf(s.title)])).toEqual([['(a)', 'Recent activities'], ['(b)', 'Master data']]);
+    expect(reportData(r.numbered!).items[1]!.title).toBe('Transit');
+  });
+
+  it('makes a typed label that disagrees an error naming both', () => {
+    const r = runBody(`# Opening\n\nText.${decide}\n# Item III – Transit\n\n## (a) Recent activities\n\nText.${decide}\n## (c) Draft Guidelines\n\nText.${decide}`);
+    expect(r.problems).toEqual(['m/meeting.md:19:1 error typed-label', 'm/meeting.md:21:1 warning typed-label', 'm/meeting.md:29:1 error typed-label']);
+    const messages = r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+    expect(messages[0]).toContain('`Item III –` typed at the start of the heading of Item II');
+    expect(messages[1]).toContain('`(c)` typed at the start of the heading of (b)');
+  });
+
+  it('prints `Item [](#x)`, `Annex [](#x)` and `paragraph [](#x)` with the label once, silently', () => {
+    const r = run({
+      'meeting.md': `${FRONTMATTER}# Transit {#transit}\n\nHeld under item [](#transit), see Annex [](#plan) and paragraph [](#one).{#one}${decide}`,
+      'annexes/01-plan.md': '---\ntitle: Plan\n---\nText.\n',
+    });
+    expect(r.problems).toEqual([]);
+    expect(plain(r)).toBe('Held under Item I, see Annex I and paragraph 1.');
+  });
+});
+
+describe('references from public text to restricted content', () => {
+  const annex = { 'annexes/01-participants.md': '---\ntitle: List of participants\nvisibility: restricted\n---\nNames.\n' };
+
+  it("are silent for a restricted annex, whose label is public, and print the label without a link in the public edition", () => {
+    const r = runBody(`# Opening\n\nThe list of participants is set out at [](#participants) hereto.${decide}`, annex);
+    expect(r.problems).toEqual([]);
+    const shown = reportData(filterPublic(r.numbered!));
+    expect(shown.paragraphs[0]!.text).toBe('The list of participants is set out at Annex I hereto.');
+  });
+
+  it('warn for a restricted paragraph, unless the item says the author means it', () => {
+    const body = `# Opening\n\n:::restricted\nSecret.{#secret}\n:::\n\nSee paragraph [](#secret).${decide}`;
+    expect(runBody(body).problems).toEqual(['m/meeting.md:17:15 warning ref-to-restricted']);
+    expect(runBody(body.replace('# Opening\n', '# Opening\n\n<!-- public-labels: the number is public -->\n')).problems).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ describe('YAML mistakes', () => {
   it.each([
     ['a colon in a value', 'title: Strategy 2026-2030: Action Plan\n', 'm/meeting.md:10:26 error yaml-syntax', 'Unexpected colon in the value of `title`, expected the value in quotes: `title: "Strategy 2026-2030: Action Plan"`'],
     ['no space after the colon', 'title:Summary\n', 'm/meeting.md:10:7 error yaml-syntax', 'Unexpected `title:Summary` with no space after the colon, expected `title: Summary`'],
-    ['a tab before a key', '\ttitle: Summary\n', 'm/meeting.md:10:1 error yaml-syntax', 'Unexpected tab at the start of a frontmatter line'],
+    ['a tab before a key', '\ttitle: Summary\n', 'm/meeting.md:10:1 error yaml-syntax', 'Unexpected tab at the start of a settings line'],
     ['an unclosed single quote', "title: 'Summary\n", 'm/meeting.md:10:8 error yaml-syntax', "Unexpected `'` that opens the value of `title` and is never closed"],
     ['text after the closing quote', 'title: "Summary" report\n', 'm/meeting.md:10:17 error yaml-syntax', 'Unexpected text after the closing quote of `title`, expected the whole value in quotes: `title: \'"Summary" report\'`'],
     ['an indented line', 'title: Summary\n  conclusion: In conclusion\n', 'm/meeting.md:11:1 error yaml-syntax', 'Unexpected indented line'],
@@ -60,7 +60,7 @@ describe('unknown keys are answered from the vocabulary', () => {
   it('names the file a key of the other kind belongs in', () => {
     expect(annex('title: A\nsymbol: X1\n').diagnostics[0]!.message).toBe('Unexpected key `symbol`, expected a key of an annex file (`symbol` belongs in meeting.md)');
     expect(meeting('orientation: landscape\n').diagnostics[0]!.message).toBe('Unexpected key `orientation`, expected a key of meeting.md (`orientation` belongs in an annex file)');
-    expect(meeting('landscape: true\n').diagnostics[0]!.message).toContain('annex keys go in the frontmatter of each annex file');
+    expect(meeting('landscape: true\n').diagnostics[0]!.message).toContain('annex keys go at the top of each annex file');
   });
 
   it.each([['city: Geneva', '`place`'], ['short_name: PTC', '`committee_short`'], ['date: 2018-04-16', '`start` and `end`']])('meeting `%s` → %s', (line, hint) => {
@@ -87,7 +87,7 @@ describe('a value cut short by ` #`', () => {
   it('is a warning with the quoted value, and the meeting still builds', () => {
     const r = meeting('title: Report of meeting #3\n');
     expect(r.problems).toEqual(['m/meeting.md:10:26 warning yaml-comment']);
-    expect(r.diagnostics[0]!.message).toBe('Unexpected `#` in the value of `title`: YAML reads what follows as a comment and keeps only `Report of meeting`, expected the value in quotes if the `#` is part of it: `title: "Report of meeting #3"`');
+    expect(r.diagnostics[0]!.message).toBe('Unexpected `#` in the value of `title`: what follows is read as a note and only `Report of meeting` is kept, expected the value in quotes if the `#` is part of it: `title: "Report of meeting #3"`');
     expect(r.report!.meta.title).toBe('Report of meeting');
   });
 

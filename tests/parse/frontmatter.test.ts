@@ -16,7 +16,7 @@ describe('meeting.md frontmatter', () => {
   it('names a missing key and gives an example', () => {
     const r = withFrontmatter(valid.replace(/^symbol:.*\n/m, ''));
     expect(r.problems).toEqual(['m/meeting.md:1:1 error missing-key']);
-    expect(r.diagnostics[0]!.message).toBe('Unexpected frontmatter without `symbol`, expected a line like `symbol: PC0517E1a`');
+    expect(r.diagnostics[0]!.message).toBe('Unexpected settings without `symbol`, expected a line like `symbol: PC0517E1a`');
   });
 
   it('names the closest known key for an unknown one, at its line', () => {

@@ -429,3 +429,19 @@ describe('invisible direction controls', () => {
     expect(JSON.stringify(r.numbered!.items[0]!.title)).toContain('\u202E');
   });
 });
+
+describe('bullets pasted from Word', () => {
+  it('are one error at the bullet after a conclusion phrase, not another at the phrase', () => {
+    const r = runBody('# Opening\n\nText.\n\nIn conclusion, the PTC:\n\n• took note of the report; and\n• adopted the agenda.\n');
+    expect(r.problems).toEqual(['m/meeting.md:17:1 error pasted-bullet']);
+    expect(r.diagnostics[0]!.message).toContain('expected `- ` to start each entry of a list');
+  });
+});
+
+describe('links to files beside the Markdown', () => {
+  it('are a plain warning that the file is not published with the report, not an unsafe link', () => {
+    const r = runBody('# Item\n\nSee [the map](maps/route.pdf).\n\nIn conclusion, the PTC:\n\n- ok.\n');
+    expect(r.problems).toEqual(['m/meeting.md:13:5 warning file-link']);
+    expect(r.diagnostics[0]!.message).toContain('which is not published with the report');
+  });
+});

@@ -25,14 +25,14 @@ describe('acta init', () => {
       '.acta-manifest.json', 'EC0100E1a-public.docx', 'EC0100E1a-public.html', 'EC0100E1a-public.json', 'EC0100E1a.docx', 'EC0100E1a.html', 'EC0100E1a.json',
       'annexes', 'annexes/annex-I.docx', 'annexes/annex-I.html', 'annexes/annex-II-public.docx', 'annexes/annex-II-public.html', 'annexes/annex-II.docx', 'annexes/annex-II.html',
       'decisions-public.json', 'decisions.json',
-      'documents', 'documents/PC0001E1a-public.docx', 'documents/PC0001E1a-public.html', 'documents/PC0001E1a-public.json', 'documents/PC0001E1a.docx', 'documents/PC0001E1a.html', 'documents/PC0001E1a.json',
+      'documents', 'documents/EC0101E1a-public.docx', 'documents/EC0101E1a-public.html', 'documents/EC0101E1a-public.json', 'documents/EC0101E1a.docx', 'documents/EC0101E1a.html', 'documents/EC0101E1a.json',
     ]);
     // The example working document, tied to Item II: its agenda reference and its actions.
-    const document = JSON.parse(await readFile(path.join(out, 'new-meeting', 'documents', 'PC0001E1a.json'), 'utf8')) as { agenda_reference: string; item: string };
+    const document = JSON.parse(await readFile(path.join(out, 'new-meeting', 'documents', 'EC0101E1a.json'), 'utf8')) as { agenda_reference: string; item: string };
     expect(document).toMatchObject({ item: 'work-programme', agenda_reference: '(Item II on the Agenda)' });
     const data = JSON.parse(await readFile(path.join(out, 'new-meeting', 'EC0100E1a.json'), 'utf8')) as { committee: string; items: { subitems: unknown[] }[]; paragraphs: unknown[]; documents: unknown[] };
     expect(data.committee).toBe('Enforcement Committee');
-    expect(data.documents).toEqual([{ id: 'pc0001', symbol: 'PC0001E1a', title: 'Draft Work Programme', item: 'work-programme', visibility: 'public', actions: ['examine the draft Work Programme; and', 'provide guidance on its priorities.'] }]);
+    expect(data.documents).toEqual([{ id: 'pc0001', symbol: 'EC0101E1a', title: 'Draft Work Programme', item: 'work-programme', visibility: 'public', actions: ['examine the draft Work Programme; and', 'provide guidance on its priorities.'] }]);
     expect(data.items).toHaveLength(2);
     expect(data.items[0]!.subitems).toHaveLength(2);
     // Item I: one decision in each sub-item; Item II: two in one conclusion (templates/new-meeting).

@@ -4,7 +4,7 @@
 
 import type { Element, ElementContent } from 'hast';
 import { annexKey, itemKey, mergeUnits, pairUnits, sectionsOf, subitemKey, type Section } from '../../align/align-reports.js';
-import type { Diagnostic } from '../../diagnostics.js';
+import { formatPlace, type Diagnostic } from '../../diagnostics.js';
 import { catalogFor } from '../../i18n/labels.js';
 import type { Inline, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem, SourceRange } from '../../model.js';
 import { subitemsOf } from '../../walk.js';
@@ -132,7 +132,7 @@ export function alignedView(original: NumberedReport, translation: NumberedRepor
     row('annex', (oa ?? ta)!.numeral, oa && annexCell(oa), ta && annexCell(ta), ta?.range ?? null),
   );
 
-  const problems = diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`);
+  const problems = diagnostics.filter((d) => d.severity === 'error').map((d) => `${formatPlace(d)}: ${d.message}`);
   const sections: AlignedSection[] = [
     { title: 'Cover', rows: cover },
     { title: 'Agenda', rows: agenda },

@@ -100,7 +100,7 @@ beforeAll(async () => {
   // The full edition of the report and of its working documents, in PDF, and in DOCX for LibreOffice to print; the
   // annexes alone and the public edition are the French example's to test, below.
   const built = acta(['build', 'meetings/ptc-219-220', '--out', out, '--format', 'pdf,json,docx', '--full', '--no-annex-files']);
-  expect(built.stderr.match(/ref-to-restricted/g)).toHaveLength(1);
+  expect(built.stderr).not.toMatch(/ref-to-restricted/);
   expect(built.status).toBe(0);
   [data, pages, bookmarks, printedDocx] = await Promise.all([
     readFile(path.join(flagship, 'PC0517E1a.json'), 'utf8').then((t) => JSON.parse(t) as Data),
