@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTo, sharedBuild } from '../../build-helpers.js';
 import { docxParts, emptyFractions, pandocBlocks, pandocNodes, pandocText, pdfLines, pdfOrientations, pdfPages, sharedTaggedPdf, type PdfPageLines } from '../../readers.js';
+import { tool } from '../../external-tools.js';
 
 const run = promisify(execFile);
 
@@ -130,7 +131,13 @@ describe('LibreOffice lays out the flagship DOCX as the seed reads (issue 17)', 
   });
 
   it("sets a footnote's text a space after its number (point 11)", () => {
-    expect(lineStarting('1 Five digits of UN/LOCODE')).toBeDefined();
+    // The note's one line, below every line of the body text on the page that calls it.
+    const page = lines.find((p) => p.lines.some((l) => l.text.includes('Five digits of UN/LOCODE')))!;
+    const note = page.lines.filter((l) => l.text.includes('Five digits of UN/LOCODE'));
+    expect(note.map((l) => l.text)).toEqual(['1 Five digits of UN/LOCODE plus additional user code.']);
+    expect(lines.flatMap((p) => p.lines).filter((l) => l.text.includes('Five digits of UN/LOCODE'))).toHaveLength(1);
+    const pageNumberTop = Math.max(...page.lines.map((l) => l.top));
+    expect(page.lines.filter((l) => l.top > note[0]!.top && l.top < pageNumberTop)).toEqual([]);
   });
 });
 
@@ -142,10 +149,10 @@ describe('the flagship DOCX exported by LibreOffice as tagged PDF', () => {
   beforeAll(async () => {
     // The export the blocks above read.
     const pdf = await flagshipPdf();
-    const shown = (await run('mutool', ['show', pdf, 'outline'], { maxBuffer: 1 << 24 })).stdout;
+    const shown = (await run(tool('mutool'), ['show', pdf, 'outline'], { maxBuffer: 1 << 24 })).stdout;
     // "-\t\"Item I – …\"\t#page=3…": the open/closed mark, one tab per depth, the quoted title.
     outline = [...shown.matchAll(/^[-+|](\t+)"(.*)"\t#/gm)].map((m) => ({ depth: m[1]!.length, title: m[2]! }));
-    const struct = (await run('pdfinfo', ['-struct-text', pdf], { maxBuffer: 1 << 26 })).stdout.split('\n');
+    const struct = (await run(tool('pdfinfo'), ['-struct-text', pdf], { maxBuffer: 1 << 26 })).stdout.split('\n');
     // Each heading tag with the first text it holds ("Item I", "(a)", "Annex II").
     struct.forEach((line, i) => {
       const tag = /^\s*(H[1-6]) \(block\):/.exec(line)?.[1];

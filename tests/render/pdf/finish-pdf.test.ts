@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { finishPdf, pdfDate, pdfText, readPdfText } from '../../../src/render/pdf/finish-pdf.js';
+import { tool } from '../../external-tools.js';
 
 const run = promisify(execFile);
 
@@ -36,7 +37,7 @@ function skiaLikePdf(titles: readonly [string, string]): Uint8Array {
 async function mutool(bytes: Uint8Array, ...args: string[]): Promise<string> {
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'acta-finish-')), 'x.pdf');
   await writeFile(file, bytes);
-  return (await run('mutool', ['show', file, ...args])).stdout;
+  return (await run(tool('mutool'), ['show', file, ...args])).stdout;
 }
 
 const finish = { title: 'PC0517E1a – Summary report', author: 'World Customs Organization', subject: 'PC0517E1a', issued: '2018-05-02' };
