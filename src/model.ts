@@ -268,7 +268,7 @@ export interface MeetingMeta {
   readonly conclusion: string | null;
   readonly changes_author: string | null;
   readonly changes_date: string | null;
-  /** A translation: the original's folder, relative to the translation's folder (FORMAT.md §7). */
+  /** A translation: the original's folder, relative to the translation's folder (docs/format.md, `translation_of`). */
   readonly translation_of: string | null;
   /** The jurisdiction slot of the Akoma Ntoso identifiers: `un` (the AKN4UN conventions) unless meeting.md says. */
   readonly jurisdiction: string;
@@ -279,13 +279,13 @@ export interface Report<P = Paragraph, S = Subitem> {
   readonly items: readonly Item<P, S>[];
   readonly annexes: readonly Annex<P>[];
   readonly footnotes: readonly Footnote[];
-  /** The session's working documents (FORMAT.md §9), in file-name order. */
+  /** The session's working documents (docs/format.md), in file-name order. */
   readonly documents: readonly WorkingDocument[];
   /** The whole of meeting.md, for messages about the meeting as a whole. */
   readonly range: SourceRange;
 }
 
-/** The frontmatter of a working document (FORMAT.md §9). */
+/** The frontmatter of a working document (docs/format.md). */
 export interface DocumentMeta {
   readonly symbol: string;
   readonly title: string;

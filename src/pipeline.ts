@@ -187,8 +187,8 @@ export type Emit = (file: OutputFile) => Promise<void>;
 
 /**
  * How many files of one format are rendered at once. The browser prints in processes of its own while
- * this thread waits, so PDF documents are printed three at a time (the flagship's 11 PDFs: 13 s one at a
- * time); every other renderer works on this thread, where taking turns costs nothing.
+ * this thread waits, so PDF documents are printed three at a time (docs/speed.md has the figures); every other
+ * renderer works on this thread, where taking turns costs nothing.
  */
 const CONCURRENCY: Readonly<Record<Format, number>> = { docx: 1, html: 1, json: 1, pdf: 3, akn: 1 };
 
@@ -242,7 +242,7 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
   await renderWithAnnexes(shown, edition, options.formats, options, env, reportNames, emit, base);
   if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
   // The working documents of the edition (a restricted one has no public edition), each with its annexes alone.
-  // They are DOCX, HTML and JSON (FORMAT.md §9): printing each of them with its annexes would double the time
+  // They are DOCX, HTML and JSON (docs/format.md): printing each of them with its annexes would double the time
   // of a PDF build, so `--format pdf` prints the report and its annexes only; Akoma Ntoso is the report's.
   if (options.documents === false) return;
   const formats = options.formats.filter((f) => f !== 'pdf' && f !== 'akn');

@@ -227,7 +227,7 @@ const MEETING_WORDS: Readonly<Record<string, Hint>> = {
   change_date: '`changes_date`',
 };
 
-/** Keys of working documents (FORMAT.md §9), which acta does not read yet. */
+/** Keys of working documents (docs/format.md), which acta does not read yet. */
 const DOCUMENT_KEYS = ['item', 'heading', 'action'];
 
 /**

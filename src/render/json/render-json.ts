@@ -83,7 +83,7 @@ export function reportData(report: NumberedReport) {
       numbered: annex.numbered,
       header: annex.header,
     })),
-    // The report's working documents in this edition (FORMAT.md §9), with the actions each asks of the committee.
+    // The report's working documents in this edition (docs/format.md), with the actions each asks of the committee.
     ...(document === null
       ? {
           documents: report.documents.map((d) => ({

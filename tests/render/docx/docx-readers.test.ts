@@ -68,7 +68,7 @@ describe('LibreOffice reads the flagship DOCX', () => {
   });
 });
 
-describe('LibreOffice lays out the flagship DOCX as the seed reads (issue 17)', () => {
+describe('LibreOffice lays out the flagship DOCX as the seed reads', () => {
   let pages: string[] = [];
   let lines: PdfPageLines[] = [];
   let parts: Record<string, string> = {};
@@ -90,12 +90,12 @@ describe('LibreOffice lays out the flagship DOCX as the seed reads (issue 17)', 
     expect(pages.length).toBeLessThanOrEqual(60);
   });
 
-  it('prints the signature blocks line by line, never stretched across the line (point 1)', () => {
+  it('prints the signature blocks line by line, never stretched across the line', () => {
     const text = pages.join('\n');
     for (const line of ['Kunio Mikuriya', 'Secretary General', 'World Customs Organization', 'E. CANON']) expect(text).toMatch(new RegExp(`^\\s*${line}\\s*$`, 'm'));
   });
 
-  it('breaks no word inside a table cell (point 4)', () => {
+  it('breaks no word inside a table cell', () => {
     const printed = new Set(lines.flatMap((p) => p.lines).flatMap((l) => l.text.split(/[\s/–-]+/)));
     const cells = [...parts['word/document.xml']!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => m[1]!.replaceAll('<w:br/>', '</w:p>').split('</w:p>').map((p) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')).join(' '));
     const words = [...new Set(cells.flatMap((c) => c.split(/[\s/–-]+/)).filter((w) => /^[A-Za-z]{9,}[.,;:)]*$/.test(w)))];
@@ -103,7 +103,7 @@ describe('LibreOffice lays out the flagship DOCX as the seed reads (issue 17)', 
     expect(words.filter((w) => !printed.has(w))).toEqual([]);
   });
 
-  it('indents nested numbering by level: Annex III\'s 2.1 under the text of 2., not at the margin (point 3)', () => {
+  it('indents nested numbering by level: Annex III\'s 2.1 under the text of 2., not at the margin', () => {
     const two = lineStarting('2. That the Members')!;
     const twoOne = lineStarting('2.1. implement')!;
     const one = lineStarting('1. To adopt')!;
@@ -111,26 +111,26 @@ describe('LibreOffice lays out the flagship DOCX as the seed reads (issue 17)', 
     expect(one.left).toBeCloseTo(two.left, 0);
   });
 
-  it('prints a lettered list with its letters alone and dash lists with "-" (point 9)', () => {
+  it('prints a lettered list with its letters alone and dash lists with "-"', () => {
     const text = pages.join('\n');
     expect(text).toMatch(/^\s*a\. Parts of the survey/m);
     expect(text).not.toMatch(/[•-]\s*a\. Parts of the survey/);
     expect(text).not.toContain('•');
   });
 
-  it('prints the cover as the seed: the establishment lines, the committee on two lines (point 5)', () => {
+  it('prints the cover as the seed: the establishment lines, the committee on two lines', () => {
     expect(pages[0]).toMatch(/^\s*Established in 1952 as the Customs Co-operation Council\s*$/m);
     expect(pages[0]).toMatch(/^\s*PERMANENT TECHNICAL\s{3,}PC0517E1a\s*$/m);
     expect(pages[0]).toMatch(/^\s*COMMITTEE\s*$/m);
   });
 
-  it('prints annex titles in capitals, as the HTML and the seed (point 8)', () => {
+  it('prints annex titles in capitals, as the HTML and the seed', () => {
     const text = pages.join('\n');
     expect(text).toMatch(/^\s*Annex III\s*$/m);
     expect(text).toMatch(/^\s*DRAFT RESOLUTION OF THE CUSTOMS CO-OPERATION COUNCIL/m);
   });
 
-  it("sets a footnote's text a space after its number (point 11)", () => {
+  it("sets a footnote's text a space after its number", () => {
     // The note's one line, below every line of the body text on the page that calls it.
     const page = lines.find((p) => p.lines.some((l) => l.text.includes('Five digits of UN/LOCODE')))!;
     const note = page.lines.filter((l) => l.text.includes('Five digits of UN/LOCODE'));
@@ -141,7 +141,7 @@ describe('LibreOffice lays out the flagship DOCX as the seed reads (issue 17)', 
   });
 });
 
-// Moved here from tests/a11y/docx-outline.test.ts: the outline and heading tags a delegate's PDF reader gets from
+// The outline and heading tags a delegate's PDF reader gets from
 // LibreOffice's tagged-PDF export, the export the blocks above read (one LibreOffice run for both files' checks).
 describe('the flagship DOCX exported by LibreOffice as tagged PDF', () => {
   let outline: { depth: number; title: string }[] = [];

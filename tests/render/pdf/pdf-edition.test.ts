@@ -158,7 +158,7 @@ describe('the flagship PDF', () => {
     expect(pages.length - starts[4]! + 1).toBeGreaterThan(1);
   });
 
-  it('strands no heading at a page foot, and runs to at most 70 pages (issue 17, point 2)', async () => {
+  it('strands no heading at a page foot, and runs to at most 70 pages', async () => {
     const lines = await pdfLines(full);
     const headings = [...data.items.flatMap((i) => [`Item ${i.numeral} – ${i.title}`, ...i.subitems.map((s) => s.title)]), ...data.annexes.map((a) => a.title)];
     // A heading's first line: bold, and the start of a heading's text (a sub-item's after its letter).
@@ -180,7 +180,7 @@ describe('the flagship PDF', () => {
     expect(lines.length).toBeLessThanOrEqual(70);
   });
 
-  it("holds more than the agenda's first row on page 1: the tall rows may split (point 2)", () => {
+  it("holds more than the agenda's first row on page 1: the tall rows may split", () => {
     const [first] = pages;
     expect(first).toContain('Opening and adoption of the Agenda');
     expect(first).toContain('Inter-sessional developments');
@@ -205,7 +205,7 @@ describe('the flagship PDF', () => {
   it('has a public version that says so once on every page and leaves Annex I out, with no page of its own', async () => {
     const publicPages = await pdfPages(pub);
     expect(publicPages.filter((p) => p.match(/Public Version/g)?.length !== 1)).toEqual([]);
-    // Annex I's line follows the body's last page of text (its footnotes), on that page (point 10).
+    // Annex I's line follows the body's last page of text (its footnotes), on that page.
     const line = publicPages.findIndex((p) => p.includes('Annex I is not included in the public version.'));
     expect(publicPages[line]).toMatch(/Five digits of UN\/LOCODE/);
     const text = publicPages.join('\n');
