@@ -50,8 +50,6 @@ export type Inline =
   /** `:restricted[…]` */
   | { readonly type: 'restricted'; readonly children: readonly Inline[]; readonly range: SourceRange };
 
-export type InlineType = Inline['type'];
-
 /** Who made a tracked change and when (an ISO date, or date and time), as `{by="…" at="…"}` after it says. */
 export interface Attribution {
   readonly author?: string;
@@ -147,7 +145,6 @@ export interface HeadingBlock {
 
 /** Content nested inside a list item, quote or footnote. */
 export type Block = PlainParagraph | ListBlock | TableBlock | QuoteBlock | CodeBlock | RuleBlock | HeadingBlock;
-export type BlockType = Block['type'];
 
 /** What a decision can do to an earlier one (docs/format.md, Decision links). */
 export const LINK_RELATIONS = ['supersedes', 'amends', 'follows-up', 'implements', 'completes'] as const;

@@ -25,7 +25,6 @@ import { buildKey, contentHash, remember, upToDate, usesCache } from './write/bu
 import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { keepBases } from './write/base-cache.js';
 import { lockOutputFolder } from './write/output-lock.js';
-import { removeLegacyCaches } from './write/user-cache.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';
@@ -377,7 +376,6 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     await keepBases(bases);
     if (key !== null) await remember(folder, key, hashes, checked.diagnostics);
     if (trees) await keepTrees(folder, trees);
-    await removeLegacyCaches(folder);
     return { ...checked, written };
   } finally {
     await release();
