@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { strFromU8 } from 'fflate';
 import { NOT_A_ZIP, readZip, ZipRefused } from '../load/read-zip.js';
 import { originIndex } from '../render/docx/origins.js';
-import { WORD_XML } from '../xml.js';
+import { attributeOf, childrenOf, findAll, tagOf, textOf, WORD_XML, type XmlNode } from '../xml.js';
 
 /** A DOCX acta refuses to read, with the one line that says why. */
 export class RefusedDocx extends Error {}
@@ -44,9 +44,7 @@ export function unpackDocx(bytes: Uint8Array): Unpacked {
   return out as Unpacked;
 }
 
-export type XmlNode = { readonly [name: string]: XmlNode[] | string | Record<string, string> };
-
-// The five predefined entities and character references are decoded below (decodeXmlText).
+// The five predefined entities and character references are decoded by the helpers of ../xml.ts.
 const parser = new XMLParser(WORD_XML);
 
 /** Parses one XML part; a DOCTYPE (where entities and external references are declared) is refused: Word never writes one. */
@@ -57,38 +55,6 @@ export function parseXml(name: string, text: string): XmlNode[] {
   } catch {
     throw new RefusedDocx(`the part ${name} is not well-formed XML`);
   }
-}
-
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-export function decodeXmlText(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) =>
-    e.startsWith('#x') ? String.fromCodePoint(parseInt(e.slice(2), 16)) : e.startsWith('#') ? String.fromCodePoint(Number(e.slice(1))) : ENTITIES[e]!,
-  );
-}
-
-export const nameOf = (node: XmlNode): string => Object.keys(node).find((k) => k !== ':@') ?? '';
-export const childrenOf = (node: XmlNode): XmlNode[] => {
-  const value = node[nameOf(node)];
-  return Array.isArray(value) ? value : [];
-};
-export const attr = (node: XmlNode, name: string): string | undefined => {
-  const attrs = node[':@'] as Record<string, string> | undefined;
-  const value = attrs?.[name];
-  return value === undefined ? undefined : decodeXmlText(value);
-};
-export const textOf = (node: XmlNode): string =>
-  childrenOf(node)
-    .map((c) => (typeof c['#text'] === 'string' ? decodeXmlText(c['#text']) : ''))
-    .join('');
-
-/** Depth-first search for elements of a name. */
-export function findAll(nodes: readonly XmlNode[], name: string, out: XmlNode[] = []): XmlNode[] {
-  for (const node of nodes) {
-    if (nameOf(node) === name) out.push(node);
-    else findAll(childrenOf(node), name, out);
-  }
-  return out;
 }
 
 // ---- the document as the import sees it --------------------------------------------------------------
@@ -159,11 +125,11 @@ export function readStyles(styles: XmlNode[] | null): { readonly names: Readonly
   const names = new Map<string, string>();
   let defaultParagraph: string | null = null;
   for (const s of styles ? findAll(styles, 'w:style') : []) {
-    const id = attr(s, 'w:styleId');
+    const id = attributeOf(s, 'w:styleId');
     if (!id) continue;
-    const name = childrenOf(s).find((c) => nameOf(c) === 'w:name');
-    names.set(id, (name && attr(name, 'w:val')) ?? id);
-    if (attr(s, 'w:type') === 'paragraph' && (attr(s, 'w:default') === '1' || attr(s, 'w:default') === 'true')) defaultParagraph = id;
+    const name = childrenOf(s).find((c) => tagOf(c) === 'w:name');
+    names.set(id, (name && attributeOf(name, 'w:val')) ?? id);
+    if (attributeOf(s, 'w:type') === 'paragraph' && (attributeOf(s, 'w:default') === '1' || attributeOf(s, 'w:default') === 'true')) defaultParagraph = id;
   }
   return { names, defaultParagraph };
 }
@@ -172,7 +138,7 @@ export function readStyles(styles: XmlNode[] | null): { readonly names: Readonly
 export function readLinks(rels: XmlNode[] | null): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of rels ? findAll(rels, 'Relationship') : []) {
-    if ((attr(r, 'Type') ?? '').endsWith('/hyperlink')) out.set(attr(r, 'Id') ?? '', attr(r, 'Target') ?? '');
+    if ((attributeOf(r, 'Type') ?? '').endsWith('/hyperlink')) out.set(attributeOf(r, 'Id') ?? '', attributeOf(r, 'Target') ?? '');
   }
   return out;
 }
@@ -193,7 +159,7 @@ export function readParagraphs(document: XmlNode[], context: ReadContext = PLAIN
   let tables = 0;
   const walkBlocks = (nodes: readonly XmlNode[], cell: DocxParagraph['cell']) => {
     for (const node of nodes) {
-      const name = nameOf(node);
+      const name = tagOf(node);
       if (name === 'w:p') {
         out.push(readParagraph(node, cell, context));
         if (out.length > LIMITS.paragraphs) throw new RefusedDocx(`the document has more than ${LIMITS.paragraphs} paragraphs, far more than any report`);
@@ -201,12 +167,12 @@ export function readParagraphs(document: XmlNode[], context: ReadContext = PLAIN
         const table = tables++;
         let row = 0;
         for (const tr of childrenOf(node)) {
-          if (nameOf(tr) !== 'w:tr') continue;
-          const rowMark = revisionOf(childrenOf(tr).find((c) => nameOf(c) === 'w:trPr'));
+          if (tagOf(tr) !== 'w:tr') continue;
+          const rowMark = revisionOf(childrenOf(tr).find((c) => tagOf(c) === 'w:trPr'));
           let col = 0;
           for (const tc of childrenOf(tr)) {
-            if (nameOf(tc) === 'w:tc') walkBlocks(childrenOf(tc), { table, row, col: col++, rowMark });
-            else if (nameOf(tc) === 'w:sdt' || nameOf(tc) === 'w:customXml') {
+            if (tagOf(tc) === 'w:tc') walkBlocks(childrenOf(tc), { table, row, col: col++, rowMark });
+            else if (tagOf(tc) === 'w:sdt' || tagOf(tc) === 'w:customXml') {
               for (const inner of findAll(childrenOf(tc), 'w:tc')) walkBlocks(childrenOf(inner), { table, row, col: col++, rowMark });
             }
           }
@@ -229,7 +195,7 @@ const PLAIN: ReadContext = { style: (id) => id ?? 'Normal', links: new Map() };
 /** A tracked insertion or deletion among a properties element's children (a paragraph mark's, a table row's). */
 function revisionOf(properties: XmlNode | undefined): Change {
   for (const r of properties ? childrenOf(properties) : []) {
-    if (nameOf(r) === 'w:ins' || nameOf(r) === 'w:del') return { kind: nameOf(r) === 'w:ins' ? 'ins' : 'del', author: attr(r, 'w:author') ?? '', date: attr(r, 'w:date') ?? null };
+    if (tagOf(r) === 'w:ins' || tagOf(r) === 'w:del') return { kind: tagOf(r) === 'w:ins' ? 'ins' : 'del', author: attributeOf(r, 'w:author') ?? '', date: attributeOf(r, 'w:date') ?? null };
   }
   return null;
 }
@@ -237,7 +203,7 @@ function revisionOf(properties: XmlNode | undefined): Change {
 /** The change a revision element opens, inside the one already open: a deletion of inserted text is neither. */
 function nested(outer: Change, name: string, node: XmlNode): Change {
   const kind = name === 'w:ins' || name === 'w:moveTo' ? 'ins' : 'del';
-  const own = { kind, author: attr(node, 'w:author') ?? '', date: attr(node, 'w:date') ?? null } as const;
+  const own = { kind, author: attributeOf(node, 'w:author') ?? '', date: attributeOf(node, 'w:date') ?? null } as const;
   return kind === 'del' && outer?.kind === 'ins' ? { ...own, inserted: true } : outer?.kind === 'del' ? outer : own;
 }
 
@@ -250,16 +216,16 @@ function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadCon
   const state: RunState = { change: null, link: null, field: null, controls: 0, hidden: 0 };
   const walk = (nodes: readonly XmlNode[]) => {
     for (const node of nodes) {
-      const name = nameOf(node);
+      const name = tagOf(node);
       switch (name) {
         case 'w:pPr':
           for (const c of childrenOf(node)) {
-            if (nameOf(c) === 'w:pStyle') style = attr(c, 'w:val') ?? null;
-            if (nameOf(c) === 'w:rPr') mark = revisionOf(c) ?? mark;
+            if (tagOf(c) === 'w:pStyle') style = attributeOf(c, 'w:val') ?? null;
+            if (tagOf(c) === 'w:rPr') mark = revisionOf(c) ?? mark;
           }
           break;
         case 'w:bookmarkStart': {
-          const b = attr(node, 'w:name');
+          const b = attributeOf(node, 'w:name');
           const index = b ? originIndex(b) : null;
           if (index !== null) origin ??= index;
           else if (b && !b.startsWith('_')) bookmarks.push(b);
@@ -277,8 +243,8 @@ function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadCon
         }
         case 'w:hyperlink': {
           const saved = state.link;
-          const anchor = attr(node, 'w:anchor');
-          const id = attr(node, 'r:id');
+          const anchor = attributeOf(node, 'w:anchor');
+          const id = attributeOf(node, 'r:id');
           state.link = anchor ? `#${anchor}` : id ? context.links.get(id) ?? null : null;
           walk(childrenOf(node));
           state.link = saved;
@@ -291,11 +257,11 @@ function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadCon
           walk(childrenOf(node));
           break;
         case 'w:fldSimple':
-          tokens.push({ type: 'field', instruction: (attr(node, 'w:instr') ?? '').trim(), result: runsText(childrenOf(node)), style: null, change: state.change, edited: false });
+          tokens.push({ type: 'field', instruction: (attributeOf(node, 'w:instr') ?? '').trim(), result: runsText(childrenOf(node)), style: null, change: state.change, edited: false });
           break;
         case 'w:commentRangeStart':
         case 'w:commentRangeEnd':
-          tokens.push({ type: name === 'w:commentRangeStart' ? 'comment-start' : 'comment-end', id: attr(node, 'w:id') ?? '' });
+          tokens.push({ type: name === 'w:commentRangeStart' ? 'comment-start' : 'comment-end', id: attributeOf(node, 'w:id') ?? '' });
           break;
         case 'w:r':
           readRun(node, state, tokens, context);
@@ -318,9 +284,9 @@ function emphasisOf(rPr: XmlNode): { bold: boolean | null; italic: boolean | nul
   let bold: boolean | null = null;
   let italic: boolean | null = null;
   for (const p of childrenOf(rPr)) {
-    const on = attr(p, 'w:val') !== 'false' && attr(p, 'w:val') !== '0';
-    if (nameOf(p) === 'w:b') bold = on;
-    if (nameOf(p) === 'w:i') italic = on;
+    const on = attributeOf(p, 'w:val') !== 'false' && attributeOf(p, 'w:val') !== '0';
+    if (tagOf(p) === 'w:b') bold = on;
+    if (tagOf(p) === 'w:i') italic = on;
   }
   return { bold, italic };
 }
@@ -333,22 +299,22 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
   let before: { bold: boolean | null; italic: boolean | null; author: string; date: string | null } | null = null;
   let hidden = false;
   for (const c of childrenOf(run)) {
-    const name = nameOf(c);
+    const name = tagOf(c);
     if (name === 'w:rPr') {
       for (const p of childrenOf(c)) {
-        const on = attr(p, 'w:val') !== 'false' && attr(p, 'w:val') !== '0';
-        if (nameOf(p) === 'w:b') bold = on;
-        if (nameOf(p) === 'w:i') italic = on;
-        if (nameOf(p) === 'w:strike') strike = on;
-        if (nameOf(p) === 'w:vanish' || nameOf(p) === 'w:specVanish') hidden = on;
-        if (nameOf(p) === 'w:rStyle') style = attr(p, 'w:val') ? context.style(attr(p, 'w:val')!) : null;
+        const on = attributeOf(p, 'w:val') !== 'false' && attributeOf(p, 'w:val') !== '0';
+        if (tagOf(p) === 'w:b') bold = on;
+        if (tagOf(p) === 'w:i') italic = on;
+        if (tagOf(p) === 'w:strike') strike = on;
+        if (tagOf(p) === 'w:vanish' || tagOf(p) === 'w:specVanish') hidden = on;
+        if (tagOf(p) === 'w:rStyle') style = attributeOf(p, 'w:val') ? context.style(attributeOf(p, 'w:val')!) : null;
         // A tracked formatting change keeps the run's properties from before it.
-        if (nameOf(p) === 'w:rPrChange') before = { ...emphasisOf(childrenOf(p).find((q) => nameOf(q) === 'w:rPr') ?? p), author: attr(p, 'w:author') ?? '', date: attr(p, 'w:date') ?? null };
+        if (tagOf(p) === 'w:rPrChange') before = { ...emphasisOf(childrenOf(p).find((q) => tagOf(q) === 'w:rPr') ?? p), author: attributeOf(p, 'w:author') ?? '', date: attributeOf(p, 'w:date') ?? null };
       }
       continue;
     }
     if (name === 'w:fldChar') {
-      const type = attr(c, 'w:fldCharType');
+      const type = attributeOf(c, 'w:fldCharType');
       if (type === 'begin') state.field = { instruction: '', result: '', separated: false, change: state.change, style: null, edited: false };
       else if (type === 'separate' && state.field) state.field.separated = true;
       else if (type === 'end' && state.field) {
@@ -383,9 +349,9 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
         before !== null && ((before.bold ?? false) !== bold || (before.italic ?? false) !== italic) ? { bold: before.bold ?? false, italic: before.italic ?? false, author: before.author, date: before.date } : null;
       tokens.push({ type: 'text', text, bold, italic, strike, style, link: state.link, change: state.change, formatChange });
     } else if (name === 'w:commentReference') {
-      tokens.push({ type: 'comment-ref', id: attr(c, 'w:id') ?? '' });
+      tokens.push({ type: 'comment-ref', id: attributeOf(c, 'w:id') ?? '' });
     } else if (name === 'w:footnoteReference') {
-      tokens.push({ type: 'footnote', id: attr(c, 'w:id') ?? '', change: state.change });
+      tokens.push({ type: 'footnote', id: attributeOf(c, 'w:id') ?? '', change: state.change });
     } else if (name === 'w:drawing' || name === 'w:pict' || name === 'w:object') {
       if (!state.field) tokens.push({ type: 'object', change: state.change, what: 'image or object' });
     }
@@ -418,20 +384,20 @@ export interface DocxComment {
 export function readComments(comments: XmlNode[] | null, extended: XmlNode[] | null = null): Map<string, DocxComment> {
   const threads = new Map<string, { parent: string | null; done: boolean }>();
   for (const e of extended ? findAll(extended, 'w15:commentEx') : []) {
-    const paraId = attr(e, 'w15:paraId');
-    if (paraId) threads.set(paraId.toUpperCase(), { parent: attr(e, 'w15:paraIdParent')?.toUpperCase() ?? null, done: attr(e, 'w15:done') === '1' });
+    const paraId = attributeOf(e, 'w15:paraId');
+    if (paraId) threads.set(paraId.toUpperCase(), { parent: attributeOf(e, 'w15:paraIdParent')?.toUpperCase() ?? null, done: attributeOf(e, 'w15:done') === '1' });
   }
   const byParaId = new Map<string, string>();
   const out = new Map<string, DocxComment>();
   for (const c of comments ? findAll(comments, 'w:comment') : []) {
-    const id = attr(c, 'w:id') ?? '';
+    const id = attributeOf(c, 'w:id') ?? '';
     const paragraphs = findAll(childrenOf(c), 'w:p');
     // A comment is known in commentsExtended by its last paragraph's w14:paraId.
-    const paraId = paragraphs.length ? attr(paragraphs.at(-1)!, 'w14:paraId')?.toUpperCase() : undefined;
+    const paraId = paragraphs.length ? attributeOf(paragraphs.at(-1)!, 'w14:paraId')?.toUpperCase() : undefined;
     if (paraId) byParaId.set(paraId, id);
     const state = { controls: 0 };
     const text = withoutControls(paragraphs.map((p) => runsText([p])).join(' '), state).replace(/\s+/g, ' ').trim();
-    out.set(id, { id, author: attr(c, 'w:author') ?? '', date: attr(c, 'w:date') ?? null, text, parent: null, done: false, controls: state.controls });
+    out.set(id, { id, author: attributeOf(c, 'w:author') ?? '', date: attributeOf(c, 'w:date') ?? null, text, parent: null, done: false, controls: state.controls });
   }
   for (const [paraId, id] of byParaId) {
     const thread = threads.get(paraId);
@@ -446,9 +412,9 @@ export function readComments(comments: XmlNode[] | null, extended: XmlNode[] | n
 export function readFootnotes(footnotes: XmlNode[] | null, context: ReadContext = PLAIN): Map<string, DocxParagraph[]> {
   const out = new Map<string, DocxParagraph[]>();
   for (const f of footnotes ? findAll(footnotes, 'w:footnote') : []) {
-    const type = attr(f, 'w:type');
+    const type = attributeOf(f, 'w:type');
     if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
-    out.set(attr(f, 'w:id') ?? '', childrenOf(f).filter((p) => nameOf(p) === 'w:p').map((p) => readParagraph(p, null, context)));
+    out.set(attributeOf(f, 'w:id') ?? '', childrenOf(f).filter((p) => tagOf(p) === 'w:p').map((p) => readParagraph(p, null, context)));
   }
   return out;
 }

@@ -14,8 +14,9 @@ import { STYLE } from '../render/docx/styles.js';
 import { markdownContext, paragraphMarkdown, type MarkdownContext, type Written } from './markdown.js';
 import { mergeInto } from './merge.js';
 import {
-  parseXml, readComments, readFootnotes, readLinks, readParagraphs, readStyles, RefusedDocx, unpackDocx, type DocxComment, type DocxParagraph, type PartName, type ReadContext, type Token, type XmlNode,
+  parseXml, readComments, readFootnotes, readLinks, readParagraphs, readStyles, RefusedDocx, unpackDocx, type DocxComment, type DocxParagraph, type PartName, type ReadContext, type Token,
 } from './read-docx.js';
+import type { XmlNode } from '../xml.js';
 
 /** Where an edit could not come back, and why. */
 export interface ImportWarning {
@@ -41,7 +42,7 @@ export interface Theirs {
 
 export type Parts = Partial<Record<PartName, string>>;
 
-interface Document {
+interface DocxContent {
   readonly paragraphs: DocxParagraph[];
   readonly comments: Map<string, DocxComment>;
   readonly footnotes: Map<string, DocxParagraph[]>;
@@ -95,7 +96,7 @@ function parsed(parts: Parts): Trees {
   return out;
 }
 
-function readDocument(parts: Trees, actaByName: ReadonlyMap<string, string>): Document {
+function readDocument(parts: Trees, actaByName: ReadonlyMap<string, string>): DocxContent {
   const part = (name: PartName) => parts[name] ?? null;
   const styles = readStyles(part('word/styles.xml'));
   const context: ReadContext = {
@@ -246,8 +247,8 @@ class Run {
 
   constructor(
     private readonly report: NumberedReport,
-    private readonly expected: Document,
-    private readonly edited: Document,
+    private readonly expected: DocxContent,
+    private readonly edited: DocxContent,
     /** The writer's map of the expected DOCX (see render/docx/origins.ts). */
     private readonly origins: readonly Origin[],
     /** The base's files, by path. */

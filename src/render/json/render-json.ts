@@ -1,6 +1,6 @@
 // The numbered report and the decisions register as JSON: the stable interface for other tools.
 
-import type { LinkRelation, NumberedReport } from '../../model.js';
+import type { LinkRelation, NumberedReport, Range } from '../../model.js';
 import { subitemsOf } from '../../walk.js';
 import { plainBlocks, plainInlines, tidy } from '../plain-text.js';
 
@@ -15,6 +15,9 @@ export interface DecisionRecord {
   /** What it does to earlier decisions: `{supersedes="PC0490E1a/IV/1"}` at the end of its text. */
   readonly links: readonly { readonly relation: LinkRelation; readonly target: string }[];
 }
+
+/** The paragraphs of an item or sub-item as the JSON gives them: the printed range, its first and last numbers. */
+const rangeFields = (range: Range | null) => ({ range: range?.label ?? '', first: range?.first ?? null, last: range?.last ?? null });
 
 export function reportData(report: NumberedReport) {
   const text = (nodes: Parameters<typeof plainInlines>[1]) => tidy(plainInlines(report, nodes));
@@ -60,17 +63,13 @@ export function reportData(report: NumberedReport) {
       numeral: item.numeral,
       title: text(item.title),
       purpose: item.purpose,
-      range: item.paragraphRange?.label ?? '',
-      first: item.paragraphRange?.first ?? null,
-      last: item.paragraphRange?.last ?? null,
+      ...rangeFields(item.paragraphRange),
       subitems: subitemsOf(item).map((s) => ({
         id: s.id,
         letter: s.letter,
         title: text(s.title),
         purpose: s.purpose,
-        range: s.paragraphRange?.label ?? '',
-        first: s.paragraphRange?.first ?? null,
-        last: s.paragraphRange?.last ?? null,
+        ...rangeFields(s.paragraphRange),
       })),
     })),
     paragraphs,
