@@ -15,7 +15,9 @@ const OWN_MODULES = ['tests/write/write-outputs.test.ts', 'tests/cli-bug.test.ts
  * file that is short in bytes (axe: 4 kB, 35 s) could start last and keep one core busy while the other waits.
  */
 const ESTIMATED_SECONDS: Record<string, number> = {
-  'tests/render/pdf/pdf-edition.test.ts': 75,
+  'tests/render/pdf/pdf-edition.test.ts': 120,
+  'tests/render/editions-marks.test.ts': 30,
+  'tests/render/comments.test.ts': 25,
   'tests/import/import.test.ts': 40,
   'tests/import/libreoffice-edits.test.ts': 32,
   'tests/a11y/axe.test.ts': 30,

@@ -164,6 +164,11 @@ export interface Decision {
   readonly content: readonly Inline[];
   /** Further blocks of the same list item (nested lists…). */
   readonly blocks: readonly Block[];
+  /**
+   * The author lettered the list ("- a. took note…", "- b. …"): the decision prints its typed letter, which stays in
+   * its text, and no dash; the data's text leaves the letter out.
+   */
+  readonly lettered: boolean;
   readonly range: SourceRange;
   /** `{#id}` at the end of the decision's text: its own name in its stable id, and a reference target. */
   readonly key: string | null;
@@ -211,7 +216,47 @@ export interface SubitemGroup<S = Subitem> {
   readonly range: SourceRange;
 }
 
-export type Flow<P = Paragraph, S = Subitem> = P | HeadingBlock | LooseBlock | SubitemGroup<S>;
+/**
+ * `::toc` (optionally `::toc[Title]{depth=2}`): a table of contents of the headings that follow it, down to `depth`
+ * levels (3 unless said), in an annex or at the head of a working document.
+ */
+export interface TocBlock {
+  readonly type: 'toc';
+  /** The title the author gave it, or null for the language's own ("Contents"). */
+  readonly title: readonly Inline[] | null;
+  readonly depth: number;
+  readonly range: SourceRange;
+}
+
+export type Flow<P = Paragraph, S = Subitem> = P | HeadingBlock | LooseBlock | SubitemGroup<S> | TocBlock;
+
+/** `:::banner[THEME]` under an item's heading: a row across the agenda table above the item, with an optional note. */
+export interface Banner {
+  readonly title: readonly Inline[];
+  /** Its note's paragraphs (the seed's is in italics), empty when it has none. */
+  readonly note: readonly (readonly Inline[])[];
+  readonly range: SourceRange;
+}
+
+/** One line of a day's timetable: its time, and an item or sub-item (a lone reference to it) or words of its own. */
+export interface TimetableEntry {
+  /** As typed: "9.30 – 10.00". */
+  readonly time: string;
+  /** Minutes after midnight of its start, and of its end when it has one: a day's times run in order. */
+  readonly start: number;
+  readonly end: number | null;
+  readonly content: readonly Inline[];
+  /** What follows the entry's first line: a description, the sessions and their speakers. */
+  readonly details: readonly Block[];
+  readonly range: SourceRange;
+}
+
+/** `:::day[DAY III (Disruptive Technologies)]` with a `-` list of times: a day's timetable, at the end of the agenda table. */
+export interface Day {
+  readonly title: readonly Inline[];
+  readonly entries: readonly TimetableEntry[];
+  readonly range: SourceRange;
+}
 
 export interface Item<P = Paragraph, S = Subitem> {
   readonly type: 'item';
@@ -221,6 +266,10 @@ export interface Item<P = Paragraph, S = Subitem> {
   /** Warnings the author turned off for this item with a comment such as `<!-- no-decisions -->`. */
   readonly allow: readonly string[];
   readonly body: readonly Flow<P, S>[];
+  /** The theme row above the item in the agenda table. */
+  readonly banner?: Banner;
+  /** The timetables of the days written in the item, printed at the end of the agenda table. */
+  readonly days?: readonly Day[];
   readonly range: SourceRange;
 }
 
@@ -267,6 +316,10 @@ export interface MeetingMeta {
   readonly changes_date: string | null;
   /** A translation: the original's folder, relative to the translation's folder (docs/format.md, `translation_of`). */
   readonly translation_of: string | null;
+  /** The report is itself an annex of another document (its symbol): its pages carry "Annex I to doc. …". */
+  readonly annex_of: string | null;
+  /** Which annex of that document it is (default I). */
+  readonly annex_numeral: string | null;
   /** The jurisdiction slot of the Akoma Ntoso identifiers: `un` (the AKN4UN conventions) unless meeting.md says. */
   readonly jurisdiction: string;
 }
@@ -302,6 +355,8 @@ export interface WorkingDocument {
   readonly meta: DocumentMeta;
   readonly items: readonly Item[];
   readonly annexes: readonly Annex[];
+  /** `::toc` before the first section: a table of contents of the document, after its cover. */
+  readonly toc: TocBlock | null;
   /** document.md, or the single file. */
   readonly file: string;
   /** The place of the `item` value, for a message about it. */
@@ -402,6 +457,8 @@ export interface ReportFacts {
   readonly dates: string;
   /** The place and date of issue as printed: "Brussels, 2 May 2018." */
   readonly issued: string;
+  /** What the top of every page but the first says: "Annex I to doc. PC0517E1" for a report that is itself an annex, else the symbol. */
+  readonly runningHeader: string;
   /** Who made the tracked changes, and when (YYYY-MM-DD). */
   readonly changes: { readonly author: string; readonly date: string; readonly label: string };
 }
@@ -440,6 +497,8 @@ export interface NumberedTree {
   readonly translationOf?: string;
   /** A working document: its place in the session (null for the summary report). */
   readonly document: DocumentFacts | null;
+  /** A working document's table of contents, after its cover (`::toc` before its first section). */
+  readonly toc?: TocBlock | null;
   /** The report's working documents, each numbered (empty in a document and in an annex alone). */
   readonly documents: readonly NumberedReport[];
   /** What references from this tree to the other documents of the meeting folder print and point at. */

@@ -20,8 +20,8 @@ import { filterPublic } from './public/filter-public.js';
 import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { decisionRecords, decisionsData, reportData, toJson } from './render/json/render-json.js';
-import { agendaFile, annexFile, decisionsFile, meetingName, registerFile, documentAnnexFile, documentFile, isDocumentAnnexFile, isDocumentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, outputKind, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
-import { buildKey, contentHash, remember, upToDate, usesCache } from './write/build-cache.js';
+import { agendaFile, annexFile, decisionsFile, meetingName, registerFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { buildKey, contentHash, remember, sourcesKey, upToDate, usesCache } from './write/build-cache.js';
 import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { keepBases } from './write/base-cache.js';
 import { lockOutputFolder } from './write/output-lock.js';
@@ -162,16 +162,16 @@ const renderers = {
     return renderHtml(report, env.html, layout(part));
   },
   json: (report) => toJson(reportData(report)),
-  // The HTML edition, printed: the two editions can never differ in numbering or content.
   // Akoma Ntoso: the report alone, for other tools (annexes are its attachments; the agenda is in its preface).
   akn: async (report, env): Promise<string> => {
     const { renderAkn } = await import('./render/akn/render-akn.js');
     return renderAkn(report, env.sessions ? { sessions: env.sessions } : {});
   },
+  // The HTML edition laid out in pages (footnotes at their calls): the two editions can never differ in numbering or content.
   pdf: async (report, env, { part }): Promise<Uint8Array> => {
     if (!env.pdf) throw new Error('PDF asked for without a browser: openPrinterFor was not called');
     const [{ renderHtml }, { renderPdf }] = await Promise.all([import('./render/html/render-html.js'), import('./render/pdf/render-pdf.js')]);
-    return renderPdf(report, renderHtml(report, env.html, layout(part)), env.pdf, part === 'annex');
+    return renderPdf(report, renderHtml(report, env.html, { ...layout(part), paged: true }), env.pdf, part === 'annex');
   },
 } as const satisfies Readonly<Record<Format, Renderer>>;
 
@@ -241,10 +241,9 @@ export async function renderEdition(report: NumberedReport, edition: Edition, op
   await renderWithAnnexes(shown, edition, options.formats, options, env, reportNames, emit, base);
   if (options.formats.includes('json')) await emit({ path: decisionsFile(edition), content: toJson(decisionsData(shown)) });
   // The working documents of the edition (a restricted one has no public edition), each with its annexes alone.
-  // They are DOCX, HTML and JSON (docs/format.md): printing each of them with its annexes would double the time
-  // of a PDF build, so `--format pdf` prints the report and its annexes only; Akoma Ntoso is the report's.
+  // They are in every format but Akoma Ntoso, which is the report's.
   if (options.documents === false) return;
-  const formats = options.formats.filter((f) => f !== 'pdf' && f !== 'akn');
+  const formats = options.formats.filter((f) => f !== 'akn');
   for (const document of shown.documents) {
     const docSymbol = document.meta.symbol;
     const names: FileNames = { whole: (format) => documentFile(docSymbol, edition, format), annex: (numeral, format) => documentAnnexFile(docSymbol, numeral, edition, format) };
@@ -313,6 +312,8 @@ export async function renderAgenda(numbered: NumberedReport, edition: Edition, e
 
 export interface Built extends Checked {
   readonly written: readonly string[];
+  /** The files of an earlier build this one removed (a format, edition or part it was not asked for, an old name), relative to the folder. */
+  readonly removed?: readonly string[];
   /** The build was skipped: its input and outputs are those of the last build, this many files (diagnostics are that build's). */
   readonly upToDate?: number;
 }
@@ -357,26 +358,15 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
       await writer.abort();
       throw e;
     }
-    const editions = editionsOf(options);
-    // A folder built before manifests existed: its stale annex files are recognised by name.
-    const annexNames = possibleAnnexFiles(report.annexes.length, editions, options.formats);
-    const owned = options.annexFiles === false ? { has: () => false } : annexNames;
-    // What the previous build wrote and this one did not (an old symbol, an annex now restricted or
-    // removed) goes, unless it is of an edition or format this build was not asked for, or an annex
-    // alone when this build writes none (--no-annex-files).
-    const covers = (relative: string) => {
-      const kind = outputKind(relative);
-      if (kind === null || !editions.includes(kind.edition) || !options.formats.includes(kind.format)) return false;
-      // The working documents' files are left alone by a build that writes none (--no-documents), and
-      // their annexes alone by one that writes no annex file.
-      if (isDocumentFile(relative)) return options.documents !== false && (options.annexFiles !== false || !isDocumentAnnexFile(relative));
-      return options.annexFiles !== false || !annexNames.has(relative);
-    };
-    const written = await writer.commit({ owned, manifest: { covers } });
+    // What the previous builds wrote and this one did not goes, unless it was made from these very sources (a format
+    // or edition this build was not asked for): an old symbol, an annex now restricted or removed, any file of older
+    // sources. A folder built before manifests existed has its stale annex files recognised by name.
+    const owned = options.annexFiles === false ? { has: () => false } : possibleAnnexFiles(report.annexes.length, editionsOf(options), options.formats);
+    const { written, removed } = await writer.commit({ owned, manifest: { sources: await sourcesKey(dir, env.templates) } });
     await keepBases(bases);
     if (key !== null) await remember(folder, key, hashes, checked.diagnostics);
     if (trees) await keepTrees(folder, trees);
-    return { ...checked, written };
+    return { ...checked, written, removed };
   } finally {
     await release();
   }

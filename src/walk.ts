@@ -2,7 +2,7 @@
 // so a new kind of node or container is handled in one place.
 
 import type {
-  Block, Decision, Flow, Footnote, Inline, NumberedAnnex, NumberedFootnote, NumberedItem, NumberedParagraph, NumberedSubitem, NumberedTree, Paragraph, Subitem,
+  Banner, Block, Day, Decision, Flow, Footnote, Inline, NumberedAnnex, NumberedFootnote, NumberedItem, NumberedParagraph, NumberedSubitem, NumberedTree, Paragraph, Subitem, TimetableEntry,
 } from './model.js';
 
 /** Where a node sits: in restricted text or not, and in which annex (null in the report body). */
@@ -82,6 +82,24 @@ export function visitFlow(flow: readonly Flow<NumberedParagraph, NumberedSubitem
       case 'subitems':
         for (const s of node.subitems) visitInlines(s.title, visitor, where);
         break;
+      case 'toc':
+        if (node.title) visitInlines(node.title, visitor, where);
+        break;
+    }
+  }
+}
+
+/** What an item adds to the agenda table: its banner and the timetables written in it. */
+function visitAgenda(item: { readonly banner?: Banner; readonly days?: readonly Day[] }, visitor: Visitor): void {
+  if (item.banner) {
+    visitInlines(item.banner.title, visitor, BODY);
+    for (const note of item.banner.note) visitInlines(note, visitor, BODY);
+  }
+  for (const day of item.days ?? []) {
+    visitInlines(day.title, visitor, BODY);
+    for (const entry of day.entries) {
+      visitInlines(entry.content, visitor, BODY);
+      visitBlocks(entry.details, visitor, BODY);
     }
   }
 }
@@ -90,6 +108,7 @@ export function visitFlow(flow: readonly Flow<NumberedParagraph, NumberedSubitem
 export function visitTree(tree: Pick<NumberedTree, 'items' | 'annexes'>, visitor: Visitor): void {
   for (const item of tree.items) {
     visitInlines(item.title, visitor, BODY);
+    visitAgenda(item, visitor);
     visitFlow(item.body, visitor, BODY);
   }
   for (const annex of tree.annexes) visitFlow(annex.body, visitor, { restricted: annex.visibility === 'restricted', annex });
@@ -98,6 +117,29 @@ export function visitTree(tree: Pick<NumberedTree, 'items' | 'annexes'>, visitor
 /** The labels of the working documents submitted under an item or sub-item ("Doc. PC0509E1a"), as the number stage wrote them. */
 export function documentsUnder(tree: Pick<NumberedTree, 'documents'>, id: string | null): string[] {
   return id === null ? [] : tree.documents.filter((d) => d.document?.item === id).map((d) => d.document!.label);
+}
+
+/** The item or sub-item a timetable line names by a lone reference to it (`- 9.30 – 10.00 [](#id)`), else null. */
+function agendaEntryOf(tree: Pick<NumberedTree, 'items'>, content: readonly Inline[]): { item: NumberedItem; subitem: NumberedSubitem | null } | null {
+  const words = content.filter((n) => !(n.type === 'text' && n.value.trim() === ''));
+  const only = words.length === 1 ? words[0] : undefined;
+  if (only?.type !== 'ref' || only.children.length) return null;
+  for (const item of tree.items) {
+    if (item.id === only.id) return { item, subitem: null };
+    const subitem = subitemsOf(item).find((s) => s.id === only.id);
+    if (subitem) return { item, subitem };
+  }
+  return null;
+}
+
+/** A timetable line, with the item or sub-item it names by a lone reference (null when it has words of its own). */
+export interface TimetableLine extends TimetableEntry {
+  readonly named: { readonly item: NumberedItem; readonly subitem: NumberedSubitem | null } | null;
+}
+
+/** The agenda's timetables in item order, a day each, every line with what it names: what each format prints. */
+export function timetablesOf(tree: Pick<NumberedTree, 'items'>): { readonly title: Day['title']; readonly lines: readonly TimetableLine[] }[] {
+  return tree.items.flatMap((item) => item.days ?? []).map((day) => ({ title: day.title, lines: day.entries.map((entry) => ({ ...entry, named: agendaEntryOf(tree, entry.content) })) }));
 }
 
 /** An item's sub-items in order, read off its body. */
@@ -180,13 +222,19 @@ export function mapFlow<S extends Subitem>(flow: readonly Flow<NumberedParagraph
       case 'subitems':
         mapped = { ...node, subitems: node.subitems.map((s) => ({ ...s, title: mapInlines(s.title, mapper, where) })) };
         break;
+      case 'toc':
+        mapped = node.title ? { ...node, title: mapInlines(node.title, mapper, where) } : node;
+        break;
     }
     return mapper.flow ? mapper.flow(mapped, where) : [mapped];
   });
 }
 
 export function mapItem(item: NumberedItem, mapper: Mapper): NumberedItem {
-  return { ...item, title: mapInlines(item.title, mapper, BODY), body: mapFlow(item.body, mapper, BODY) };
+  const inlines = (nodes: readonly Inline[]) => mapInlines(nodes, mapper, BODY);
+  const banner = item.banner ? { ...item.banner, title: inlines(item.banner.title), note: item.banner.note.map(inlines) } : undefined;
+  const days = item.days?.map((day) => ({ ...day, title: inlines(day.title), entries: day.entries.map((e) => ({ ...e, content: inlines(e.content), details: mapBlocks(e.details, mapper, BODY) })) }));
+  return { ...item, title: inlines(item.title), body: mapFlow(item.body, mapper, BODY), ...(banner ? { banner } : {}), ...(days ? { days } : {}) };
 }
 
 export function mapAnnex(annex: NumberedAnnex, mapper: Mapper): NumberedAnnex {

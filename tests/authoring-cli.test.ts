@@ -118,19 +118,26 @@ describe('a build removes what its previous build wrote and this one does not', 
     expect(manifest.files).toEqual(files.filter((f) => !f.startsWith('.') && f !== 'notes.docx' && f !== 'annexes/annex-IX.html'));
   });
 
-  it('keeps the files of the formats and editions it was not asked for', async () => {
+  it('leaves no file of an earlier build that the sources no longer give: a narrower build after an edit removes the rest, and says so', async () => {
     const dir = await copy('narrow');
     const out = path.join(work, 'narrow-out');
-    expect(acta(['build', dir, '--out', out]).code).toBe(0);
-    await setSymbol(dir, 'PI0231F1b');
-    expect(acta(['build', dir, '--out', out, '--format', 'html', '--public']).code).toBe(0);
-    const files = await tree(path.join(out, 'narrow'));
-    // The old public HTML was replaced; the old DOCX, JSON and full HTML were not rebuilt, so they stay.
-    expect(files.filter((f) => f.startsWith('PI0231F1a'))).toEqual(['PI0231F1a-public.docx', 'PI0231F1a-public.json', 'PI0231F1a.docx', 'PI0231F1a.html', 'PI0231F1a.json']);
-    expect(files).toContain('PI0231F1b-public.html');
-    // …and the next full build removes them.
-    expect(acta(['build', dir, '--out', out]).code).toBe(0);
-    expect((await tree(path.join(out, 'narrow'))).filter((f) => f.startsWith('PI0231F1a'))).toEqual([]);
+    const folder = path.join(out, 'narrow');
+    expect(acta(['build', dir, '--out', out, '--format', 'docx,html,json']).code).toBe(0);
+    const first = (await tree(folder)).filter((f) => !f.startsWith('.'));
+    await writeFile(path.join(folder, 'notes.docx'), 'the secretariat’s own file');
+    // Nothing edited: the DOCX and JSON of the first build still say what the sources say, and stay.
+    const same = acta(['build', dir, '--out', out, '--format', 'html', '--public', '--summary']);
+    expect(same.stdout).toMatch(/written to [^(]*, 0 warnings\n$/);
+    expect((await tree(folder)).filter((f) => !f.startsWith('.'))).toEqual([...first, 'notes.docx'].sort());
+    // An edit, then a narrower build: every file of the older sources goes, the secretariat's own file stays.
+    const item = path.join(dir, 'items', '02-rapports.md');
+    await writeFile(item, (await readFile(item, 'utf8')).replace('Le Secrétariat a présenté', 'Le Secrétariat général a présenté'));
+    const narrow = acta(['build', dir, '--out', out, '--format', 'html', '--public', '--no-annex-files', '--summary']);
+    expect(narrow.code, narrow.stderr).toBe(0);
+    expect((await tree(folder)).filter((f) => !f.startsWith('.'))).toEqual(['PI0231F1a-public.html', 'notes.docx']);
+    expect(narrow.stdout).toBe(`${dir}: 1 file written to ${out}/narrow/ (${first.length - 1} files of an earlier build removed), 0 warnings\n`);
+    const manifest = JSON.parse(await readFile(path.join(folder, '.acta-manifest.json'), 'utf8')) as { files: string[] };
+    expect(manifest.files).toEqual(['PI0231F1a-public.html']);
   });
 
   it('removes a folder that removing left empty', async () => {

@@ -4,14 +4,16 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildMeeting, prepareRenderEnv, registerArchive, type BuildOptions, type Built, type Format } from '../src/pipeline.js';
+import type { PdfPrinter } from '../src/render/pdf/print-pdf.js';
 
 export type BuiltTo = Built & { folder: string };
 
-export async function buildTo(dir: string, formats: readonly Format[], more: Partial<BuildOptions> = {}): Promise<BuiltTo> {
+export async function buildTo(dir: string, formats: readonly Format[], more: Partial<BuildOptions> = {}, printer?: PdfPrinter): Promise<BuiltTo> {
   const out = await mkdtemp(path.join(tmpdir(), 'acta-build-'));
   const prepared = await prepareRenderEnv(more.templates, more.referenceDocx);
   if (!prepared.env) throw new Error(prepared.diagnostics.map((d) => d.message).join('\n'));
-  const built = await buildMeeting(dir, out, { formats, publicOnly: false, acceptChanges: false, ...more }, prepared.env);
+  const env = printer ? { ...prepared.env, pdf: printer } : prepared.env;
+  const built = await buildMeeting(dir, out, { formats, publicOnly: false, acceptChanges: false, ...more }, env);
   return { ...built, folder: path.join(out, path.basename(path.resolve(dir))) };
 }
 

@@ -37,9 +37,13 @@ describe('the README', () => {
   });
 
   it('names every construct of the text', () => {
-    for (const construct of ['`#` heading', '`##` heading', '*(For discussion and decision)*', 'In conclusion, the PTC:', '`{#id}`', '`[](#id)`', '`[^key]: the note`', '`{++added++}`', '`{>>text<<}`', '`:::restricted`', '`:restricted[words]`', '`<!-- no-decisions -->`']) {
+    for (const construct of ['`#` heading', '`##` heading', '*(For discussion and decision)*', 'In conclusion, the PTC:', '`{#id}`', '`[](#id)`', '`[^key]: the note`', '`{++added++}`', '`{>>text<<}`', '`:::restricted`', '`:restricted[words]`', '`<!-- no-decisions -->`', '`:::banner[THEME]`', '`:::day[', '`::toc`']) {
       expect(reference).toContain(construct);
     }
+  });
+
+  it("shows the agenda's theme rows, day timetables and table of contents in the user's guide", () => {
+    for (const construct of ['`:::banner[', '`:::day[', '`::toc`']) expect(readme).toContain(construct);
   });
 
   it('documents every link a decision can make to an earlier one, and no other', () => {

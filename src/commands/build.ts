@@ -19,18 +19,29 @@ export interface BuildSummary {
   readonly diagnostics: readonly Diagnostic[];
   readonly ok: boolean;
   readonly written: number;
+  /** Files of an earlier build that this one removed, as no longer made from the sources (a format or part not asked for). */
+  readonly removed?: number;
   /** Set when the build was skipped: the files of the last build, all still as it wrote them. */
   readonly upToDate?: number;
 }
 
 export function summaryOf(built: Built): BuildSummary {
-  return { diagnostics: built.diagnostics, ok: built.report !== null || built.upToDate !== undefined, written: built.written.length, ...(built.upToDate !== undefined ? { upToDate: built.upToDate } : {}) };
+  return {
+    diagnostics: built.diagnostics,
+    ok: built.report !== null || built.upToDate !== undefined,
+    written: built.written.length,
+    ...(built.removed?.length ? { removed: built.removed.length } : {}),
+    ...(built.upToDate !== undefined ? { upToDate: built.upToDate } : {}),
+  };
 }
 
 const shown = (dir: string) => dir.replace(/(.)\/+$/, '$1');
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** `meetings/ptc: 26 files written to output/ptc/, 1 warning`, or `… nothing changed: 26 files up to date in …` */
+/**
+ * `meetings/ptc: 26 files written to output/ptc/, 1 warning`, with `(2 files of an earlier build removed)` after the folder
+ * when a build removed what it no longer makes, or `… nothing changed: 26 files up to date in …`
+ */
 export function summaryLine(dir: string, out: string, result: BuildSummary): string {
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   if (!result.ok) {
@@ -39,7 +50,8 @@ export function summaryLine(dir: string, out: string, result: BuildSummary): str
   }
   const folder = outputFolder(out, dir).split(path.sep).join('/');
   if (result.upToDate !== undefined) return `${shown(dir)}: nothing changed since the last build, ${count(result.upToDate, 'file')} up to date in ${folder}/, ${count(warnings, 'warning')}\n`;
-  return `${shown(dir)}: ${count(result.written, 'file')} written to ${folder}/, ${count(warnings, 'warning')}\n`;
+  const removed = result.removed ? ` (${count(result.removed, 'file')} of an earlier build removed)` : '';
+  return `${shown(dir)}: ${count(result.written, 'file')} written to ${folder}/${removed}, ${count(warnings, 'warning')}\n`;
 }
 
 /**

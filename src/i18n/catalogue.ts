@@ -52,6 +52,8 @@ export interface Catalogue {
   readonly footnotes: string;
   readonly page: string;
   readonly contents: string;
+  /** The title of a table of contents (`::toc`) the author did not title. */
+  readonly tableOfContents: string;
   /**
    * The two lines of stars that close the agenda, the body and each annex, as the seed prints them ("*" over
    * "* *"); a catalogue entry so that a house style or a language may set its own.

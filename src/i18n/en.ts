@@ -18,6 +18,7 @@ export const en: Catalogue = {
   footnotes: 'Notes',
   page: 'Page',
   contents: 'Agenda',
+  tableOfContents: 'Contents',
   endMark: ['*', '*   *'],
   access: {
     footnoteCall: (n) => `Footnote ${n}`,

@@ -18,6 +18,7 @@ export const es: Catalogue = {
   footnotes: 'Notas',
   page: 'Página',
   contents: 'Orden del día',
+  tableOfContents: 'Índice',
   endMark: ['*', '*   *'],
   access: {
     footnoteCall: (n) => `Nota ${n}`,

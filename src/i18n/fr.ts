@@ -18,6 +18,7 @@ export const fr: Catalogue = {
   footnotes: 'Notes',
   page: 'Page',
   contents: 'Ordre du jour',
+  tableOfContents: 'Table des matières',
   endMark: ['*', '*   *'],
   access: {
     footnoteCall: (n) => `Note ${n}`,

@@ -37,7 +37,15 @@ export function documentTitles(catalog: Catalogue, title: string): { readonly fu
 }
 
 /** Items (or a working document's sections) with their numerals, letters, paragraph numbers and ranges. */
-function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue, profile: DocumentProfile, diagnostics: Diagnostic[]): { items: NumberedItem[]; count: number } {
+function numberItems(
+  source: readonly Item[],
+  symbol: string,
+  catalog: Catalogue,
+  profile: DocumentProfile,
+  diagnostics: Diagnostic[],
+  /** A table of contents lists the headings: each gets an anchor (and a bookmark) to link to, even without an id. */
+  anchorHeadings = false,
+): { items: NumberedItem[]; count: number } {
   let counter = 0;
   const sections = profile.headings === 'sections';
   const items: NumberedItem[] = source.map((item, itemIndex) => {
@@ -46,6 +54,7 @@ function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue
     const label = sections ? catalog.sectionLabel(numeral) : `${catalog.item} ${numeral}`;
 
     let letterCount = 0;
+    let headings = 0;
     const all: number[] = [];
     /** A stretch of paragraphs: the item's own (before any sub-item), or a group of sub-items sharing them. */
     interface Span {
@@ -110,7 +119,8 @@ function numberItems(source: readonly Item[], symbol: string, catalog: Catalogue
           };
         }
         case 'heading':
-          return node.id === null ? node : { ...node, anchor: `sec-${node.id}` };
+          if (node.id !== null) return { ...node, anchor: `sec-${node.id}` };
+          return anchorHeadings ? { ...node, anchor: `${anchor}-heading-${++headings}` } : node;
         default:
           return node;
       }
@@ -151,8 +161,8 @@ export function numberReport(report: Report): Result<NumberedReport> {
 
   // Working documents: each a tree of its own, its agenda reference read off the report's numbered agenda.
   const documents = report.documents.map((document) => {
-    const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: document.meta.action, translation_of: null };
-    const sections = numberItems(document.items, document.meta.symbol, catalog, WORKING_DOCUMENT, diagnostics);
+    const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: document.meta.action, translation_of: null, annex_of: null, annex_numeral: null };
+    const sections = numberItems(document.items, document.meta.symbol, catalog, WORKING_DOCUMENT, diagnostics, document.toc !== null);
     const place = agendaPlace(document.meta.item, main.items, catalog);
     if (!place && document.meta.item !== '') {
       const ids = main.items.flatMap((i) => [i.id, ...subitemsOf(i).map((s) => s.id)]).filter((id): id is string => id !== null);
@@ -170,12 +180,13 @@ export function numberReport(report: Report): Result<NumberedReport> {
       visibility: document.meta.visibility,
       label: catalog.documentLabel(document.meta.symbol),
     };
-    return numberTree(document, report.footnotes, docMeta, WORKING_DOCUMENT, sections, catalog, facts, {
+    const tree = numberTree(document, report.footnotes, docMeta, WORKING_DOCUMENT, sections, catalog, facts, {
       title: document.meta.title,
       coverTitle: document.meta.title.toLocaleUpperCase(catalog.tags.html),
       subtitle: facts.agendaReference,
       dates: '',
     });
+    return document.toc ? { ...tree, toc: document.toc } : tree;
   });
 
   // Footnotes are meeting-wide: a definition no text of any document cites is probably a call lost in editing.
@@ -277,6 +288,7 @@ function numberTree(
     ...kind,
     documentTitles: documentTitles(catalog, `${meta.symbol} – ${kind.title}`),
     issued: formatIssued(meta.language, meta.place, meta.issued),
+    runningHeader: meta.annex_of ? catalog.annexHeader(meta.annex_numeral ?? 'I', meta.annex_of) : meta.symbol,
     changes: { author: changesAuthor, date: changesDate, label: `${changesAuthor}, ${formatDate(meta.language, changesDate)}` },
   };
   const tree = new Bookmarks().assign({ profile, meta, facts, public: false, accepted: false, items, annexes, footnotes, paragraphCount: numbered.count, document, documents: [], external: {}, range: source.range });
@@ -349,6 +361,9 @@ function numberAnnex(annex: Annex, index: number, symbol: string, catalog: Catal
   const anchor = `annex-${numeral}`;
   const header = catalog.annexHeader(numeral, symbol);
   let counter = 0;
+  let headings = 0;
+  // A table of contents lists the annex's headings: each gets an anchor (and a bookmark) to link to, even without an id.
+  const anchorHeadings = annex.body.some((node) => node.type === 'toc');
   const body = annex.body.map((node): Flow<NumberedParagraph, never> => {
     if (node.type === 'paragraph') {
       const deleted = isDeletion(node.content);
@@ -369,6 +384,7 @@ function numberAnnex(annex: Annex, index: number, symbol: string, catalog: Catal
       };
     }
     if (node.type === 'heading' && node.id !== null) return { ...node, anchor: `sec-${node.id}` };
+    if (node.type === 'heading' && anchorHeadings) return { ...node, anchor: `${anchor}-heading-${++headings}` };
     return node as Flow<NumberedParagraph, never>;
   });
   return {

@@ -40,6 +40,8 @@ export const meetingSchema = z.strictObject({
   changes_author: z.optional(text),
   changes_date: z.optional(isoDate),
   translation_of: z.optional(text),
+  annex_of: z.optional(symbol),
+  annex_numeral: z.optional(z.string().check(z.regex(/^[IVXLCDM]+$/, { error: 'a Roman numeral in capitals, such as `II`' }))),
   /** The jurisdiction slot of the Akoma Ntoso identifiers (`/akn/wco/…`): the organization, as a short code. */
   jurisdiction: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, { error: 'a short code in lower-case letters, digits and `-`, such as `wco` or `un`' }))),
 });
@@ -120,6 +122,8 @@ export function parseMeetingFrontmatter(file: string, source: FrontmatterSource 
     changes_author: d.changes_author ?? null,
     changes_date: d.changes_date ?? null,
     translation_of: d.translation_of ?? null,
+    annex_of: d.annex_of ?? null,
+    annex_numeral: d.annex_numeral ?? null,
     jurisdiction: d.jurisdiction ?? 'un',
   };
   return { meta, diagnostics: found.diagnostics };

@@ -2,6 +2,7 @@
 
 import path from 'node:path';
 import type { Content, Heading, List, Root, RootContent, Table, Text } from 'mdast';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { visit } from 'unist-util-visit';
 import { error, formatPlace, pointAt, warning, wholeFile, type Diagnostic, type Result } from '../diagnostics.js';
@@ -10,7 +11,7 @@ import { expectedPhrase, leadPhraseMatcher, leadPhraseNearMiss } from '../i18n/l
 import type { LoadedMeeting, SourceFile } from '../load/load-meeting.js';
 import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profiles.js';
 import type {
-  Annex, Block, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow, WorkingDocument,
+  Annex, Banner, Block, Day, Decision, Flow, Footnote, HeadingBlock, Inline, Item, ListItem, LooseBlock, MeetingMeta, Paragraph, Report, SourceRange, Subitem, SubitemGroup, TableRow, TimetableEntry, TocBlock, WorkingDocument,
 } from '../model.js';
 import { parseMarkdown, type TreeCache } from './create-processor.js';
 import { parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter, type FrontmatterSource } from './frontmatter.js';
@@ -125,10 +126,11 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
     const sections = new ItemsBuilder(leadPhraseTools(WORKING_DOCUMENT, meta, docMeta.action), diagnostics, WORKING_DOCUMENT);
     sections.addFile(parsed);
     const items = sections.finish();
+    const toc = sections.toc;
     const range = wholeFile(loadedDocument.file.path, parsed.file.text);
     const place = found.itemPlace;
     const itemRange: SourceRange = { file: place.file, start: { line: place.line, column: place.column, offset: 0 }, end: { line: place.line, column: place.column, offset: 0 } };
-    return { type: 'document', meta: docMeta, items, annexes: readAnnexes(loadedDocument.annexes), file: loadedDocument.file.path, itemRange, range };
+    return { type: 'document', meta: docMeta, items, annexes: readAnnexes(loadedDocument.annexes), toc, file: loadedDocument.file.path, itemRange, range };
   });
 
   if (!meta) return { value: null, diagnostics };
@@ -341,7 +343,7 @@ function isLettered(items: readonly ListItem[]): boolean {
     items.length > 0 &&
     items.every((item, i) => {
       const first = item.blocks[0];
-      return first?.type === 'plain' && /^\s*([a-z])[.)]\s/.exec(inlineText(first.content))?.[1] === String.fromCharCode(97 + i);
+      return first?.type === 'plain' && letterOf(first.content) === String.fromCharCode(97 + i);
     })
   );
 }
@@ -361,16 +363,23 @@ function convertTable(ctx: InlineContext, node: Table): Block {
 
 /** The decisions (or a working document's actions) of the list after a lead phrase, each with its `{#id}` and links. */
 function convertDecisions(ctx: InlineContext, list: List, profile: DocumentProfile): Decision[] {
-  return list.children.map((item) => {
+  const decisions = list.children.map((item): Decision => {
     const [first, ...rest] = item.children;
-    if (first?.type !== 'paragraph') return { type: 'decision', content: [], blocks: convertBlocks(ctx, item.children), range: rangeOf(ctx, item), key: null, links: [] };
+    if (first?.type !== 'paragraph') return { type: 'decision', content: [], blocks: convertBlocks(ctx, item.children), lettered: false, range: rangeOf(ctx, item), key: null, links: [] };
     const { key, links, content } = takeDecisionAttributes(ctx, convertInlines(ctx, first.children));
     // Only the report's decisions are in the register: a link on an action would be lost without a word.
     if (profile.listOf === 'actions' && links.length > 0) {
       ctx.diagnostics.push(error(links[0]!.range, 'decision-link', 'Unexpected link on an action of a working document, expected links only on the decisions of the report (the register lists those)'));
     }
-    return { type: 'decision', content, blocks: convertBlocks(ctx, rest), range: rangeOf(ctx, item), key, links: profile.listOf === 'actions' ? [] : links };
+    return { type: 'decision', content, blocks: convertBlocks(ctx, rest), lettered: false, range: rangeOf(ctx, item), key, links: profile.listOf === 'actions' ? [] : links };
   });
+  const lettered = decisions.length > 0 && decisions.every((d, i) => letterOf(d.content) === String.fromCharCode(97 + i));
+  return lettered ? decisions.map((d) => ({ ...d, lettered })) : decisions;
+}
+
+/** The letter an item's text opens with, followed by `.` or `)` and a space, as authors letter a list by hand. */
+function letterOf(content: readonly Inline[]): string | null {
+  return /^\s*([a-z])[.)]\s/.exec(inlineText(content))?.[1] ?? null;
 }
 
 /**
@@ -446,6 +455,8 @@ interface ItemDraft {
   purpose: string | null;
   allow: string[];
   body: Flow<ParagraphDraft, Subitem & { purpose: string | null }>[];
+  banner?: Banner;
+  days?: Day[];
   range: SourceRange;
 }
 
@@ -463,6 +474,8 @@ class ItemsBuilder {
   /** The heading just read has its purpose: a second line in parentheses is a paragraph. */
   private purposeTaken = false;
   private reportedBeforeItem = new Set<string>();
+  /** A working document's `::toc`, before its first section. */
+  toc: TocBlock | null = null;
 
   private readonly words: { readonly phrase: string; readonly list: string; readonly heading: string; readonly first: string };
 
@@ -539,9 +552,19 @@ class ItemsBuilder {
       return;
     }
 
+    if (node.type === 'containerDirective' && (node.name === 'banner' || node.name === 'day') && this.profile.agendaTable) {
+      this.addAgendaBlock(ctx, node, restricted);
+      return;
+    }
+    if (node.type === 'leafDirective' && node.name === 'toc' && this.profile.headings === 'sections' && !this.current && !restricted) {
+      const toc = tocOf(ctx, node);
+      if (this.toc) this.diagnostics.push(error(rangeOf(ctx, node), 'toc', 'Unexpected second `::toc`, expected one table of contents a document'));
+      else this.toc = toc;
+      return;
+    }
     if (node.type === 'containerDirective') {
       if (node.name !== 'restricted') {
-        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`:::${node.name}\`, expected \`:::restricted\``));
+        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`:::${node.name}\`, expected ${this.profile.agendaTable ? '`:::restricted`, `:::banner[…]` or `:::day[…]`' : '`:::restricted`'}`));
         return;
       }
       if (!checkClosed(ctx, node)) {
@@ -556,7 +579,10 @@ class ItemsBuilder {
       return;
     }
     if (node.type === 'leafDirective') {
-      this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`::${node.name}\`, expected \`:::restricted\` … \`:::\``));
+      const where = node.name === 'toc' ? (this.profile.headings === 'sections' ? 'before the first section of a working document' : 'in an annex or at the head of a working document') : null;
+      this.diagnostics.push(
+        error(rangeOf(ctx, node), node.name === 'toc' ? 'toc' : 'unknown-directive', where ? `Unexpected \`::toc\` here, expected it ${where}` : `Unexpected block directive \`::${node.name}\`, expected \`:::restricted\` … \`:::\``),
+      );
       return;
     }
 
@@ -612,6 +638,51 @@ class ItemsBuilder {
     if (!block || block.type === 'heading') return;
     if (this.last && this.last.restricted === restricted) this.last.blocks.push(block);
     else item.body.push({ type: 'loose', block, restricted, range: rangeOf(ctx, node) } satisfies LooseBlock);
+  }
+
+  /** `:::banner[…]` and `:::day[…]`: what the agenda table prints of an item besides its row. */
+  private addAgendaBlock(ctx: InlineContext, node: ContainerDirective, restricted: boolean): void {
+    const item = this.requireItem(ctx, node);
+    if (!item) return;
+    const range = rangeOf(ctx, node);
+    if (!checkClosed(ctx, node)) this.diagnostics.push(error(range, 'unclosed-directive', `Unexpected \`:::${node.name}\` that is never closed, expected a \`:::\` line to end it`));
+    if (restricted) {
+      this.diagnostics.push(error(range, node.name, `Unexpected \`:::${node.name}\` inside \`:::restricted\`, expected the agenda's rows outside restricted blocks (the agenda table is public)`));
+      return;
+    }
+    const [first, ...rest] = node.children;
+    const labelled = first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel === true;
+    const title = labelled ? convertInlines(ctx, first.children) : [];
+    const body = labelled ? rest : node.children;
+    const example = node.name === 'banner' ? '`:::banner[DISRUPTIVE TECHNOLOGIES]`' : '`:::day[DAY III (Disruptive Technologies)]`';
+    if (inlineText(title).trim() === '') this.diagnostics.push(error(range, node.name, `Unexpected \`:::${node.name}\` without a title, expected it in brackets: ${example}`));
+    if (node.name === 'banner') {
+      if (item.banner) this.diagnostics.push(error(range, 'banner', 'Unexpected second `:::banner` in one item, expected one banner above an item'));
+      const note = body.flatMap((child) => {
+        if (child.type === 'paragraph') return [convertInlines(ctx, child.children)];
+        this.diagnostics.push(error(rangeOf(ctx, child), 'banner', 'Unexpected block in a banner, expected its note as plain paragraphs'));
+        return [];
+      });
+      item.banner = { title, note, range } satisfies Banner;
+      return;
+    }
+    const entries: TimetableEntry[] = [];
+    for (const child of body) {
+      if (child.type !== 'list' || child.ordered) {
+        this.diagnostics.push(error(rangeOf(ctx, child), 'timetable', 'Unexpected text in a day, expected a `-` list of times: `- 9.30 – 10.00 [](#item-id)` or `- 10.00 – 10.30 Coffee break`'));
+        continue;
+      }
+      for (const entry of child.children) {
+        const made = timetableEntry(ctx, entry, this.diagnostics);
+        if (!made) continue;
+        const before = entries.at(-1);
+        if (before && (made.start < before.start || (before.end !== null && made.start < before.end && made.start !== before.start))) {
+          this.diagnostics.push(error(made.range, 'timetable-order', `Unexpected ${made.time} after ${before.time}, expected the times of a day in order`));
+        }
+        entries.push(made);
+      }
+    }
+    item.days = [...(item.days ?? []), { title, entries, range } satisfies Day];
   }
 
   private requireItem(ctx: InlineContext, node: RootContent): ItemDraft | null {
@@ -685,8 +756,13 @@ class AnnexBuilder {
         reportIndented(ctx, node);
         continue;
       }
+      if (node.type === 'leafDirective' && node.name === 'toc' && !restricted) {
+        body.push(tocOf(ctx, node));
+        last = null;
+        continue;
+      }
       if (node.type === 'containerDirective' || node.type === 'leafDirective') {
-        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\`, expected \`:::restricted\``));
+        this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block directive \`${node.type === 'leafDirective' ? '::' : ':::'}${node.name}\`, expected \`:::restricted\` (or \`::toc\`, for a table of contents)`));
         continue;
       }
       if (node.type === 'heading') {
@@ -707,4 +783,52 @@ class AnnexBuilder {
       else body.push({ type: 'loose', block, restricted, range: rangeOf(ctx, node) });
     }
   }
+}
+
+// ---- the agenda's banners and timetables, tables of contents -------------------------------
+
+/** `9.30 – 10.00`, `9:30-10:00`, `17.00`: a time or a span of two at the start of a timetable line. */
+const TIME = /^\s*(\d{1,2})[.:h](\d{2})(?:\s*[–—-]\s*(\d{1,2})[.:h](\d{2}))?(?=\s|$)/;
+
+/** One line of a day's list: its time (required, at its start), its words, and what is written under it. */
+function timetableEntry(ctx: InlineContext, item: Content & { type: 'listItem' }, diagnostics: Diagnostic[]): TimetableEntry | null {
+  const range = rangeOf(ctx, item);
+  const [first, ...rest] = item.children;
+  const content = first?.type === 'paragraph' ? convertInlines(ctx, first.children) : [];
+  const lead = content[0];
+  const m = lead?.type === 'text' ? TIME.exec(lead.value) : null;
+  const minutes = (h: string, mm: string) => Number(h) * 60 + Number(mm);
+  if (!m || !lead || lead.type !== 'text' || Number(m[2]) > 59 || (m[4] !== undefined && Number(m[4]) > 59)) {
+    diagnostics.push(error(range, 'timetable', `Unexpected \`${inlineText(content).trim().slice(0, 40)}\` in a day, expected a time at its start: \`9.30 – 10.00 …\``));
+    return null;
+  }
+  const start = minutes(m[1]!, m[2]!);
+  const end = m[3] !== undefined ? minutes(m[3], m[4]!) : null;
+  if (end !== null && end < start) diagnostics.push(error(range, 'timetable-order', `Unexpected time ${m[0].trim()} that ends before it starts, expected its start before its end`));
+  const words = lead.value.slice(m[0].length).replace(/^\s+/, '');
+  return {
+    time: m[0].trim(),
+    start,
+    end,
+    content: [...(words ? [{ ...lead, value: words }] : []), ...content.slice(1)],
+    details: convertBlocks(ctx, rest),
+    range,
+  };
+}
+
+/** `::toc`, `::toc[Title]`, `::toc{depth=2}`: the depth is 1 to 6, 3 unless said. */
+function tocOf(ctx: InlineContext, node: LeafDirective): TocBlock {
+  const range = rangeOf(ctx, node);
+  const title = node.children.length ? convertInlines(ctx, node.children) : null;
+  const attributes = node.attributes ?? {};
+  for (const name of Object.keys(attributes)) {
+    if (name !== 'depth') ctx.diagnostics.push(error(range, 'toc', `Unexpected \`${name}\` on \`::toc\`, expected only \`depth\` (\`::toc{depth=2}\`)`));
+  }
+  const typed = attributes.depth;
+  const depth = typed === undefined || typed === null ? 3 : Number(typed);
+  if (!Number.isInteger(depth) || depth < 1 || depth > 6) {
+    ctx.diagnostics.push(error(range, 'toc', `Unexpected depth \`${String(typed)}\` on \`::toc\`, expected a number of heading levels from 1 to 6`));
+    return { type: 'toc', title, depth: 3, range };
+  }
+  return { type: 'toc', title, depth, range };
 }

@@ -21,7 +21,7 @@ export function filterPublic(given: NumberedReport): NumberedReport {
       if (node.type === 'ref' && target?.restricted) return node.children.length ? [...node.children] : [{ type: 'text', value: target.label, range: node.range }];
       return [node];
     },
-    flow: <S>(node: Flow<NumberedParagraph, S>): Flow<NumberedParagraph, S>[] => (node.type !== 'subitems' && node.restricted ? [] : [node]),
+    flow: <S>(node: Flow<NumberedParagraph, S>): Flow<NumberedParagraph, S>[] => ('restricted' in node && node.restricted ? [] : [node]),
   };
 
   const items = report.items.map((item) => mapItem(item, mapper));

@@ -14,10 +14,9 @@ ready.catch(() => undefined);
 
 parentPort!.on('message', async (request: { dir: string; out: string; options: BuildOptions }) => {
   try {
-    const { pipeline, env } = await ready;
+    const [{ pipeline, env }, { summaryOf }] = await Promise.all([ready, import('../commands/build.js')]);
     const built = await pipeline.buildMeeting(request.dir, request.out, request.options, env);
-    const upToDate = built.upToDate !== undefined ? { upToDate: built.upToDate } : {};
-    parentPort!.postMessage({ result: { dir: request.dir, diagnostics: built.diagnostics, ok: built.report !== null || built.upToDate !== undefined, written: built.written.length, ...upToDate } });
+    parentPort!.postMessage({ result: { dir: request.dir, ...summaryOf(built) } });
   } catch (e) {
     // Classified here, where the error still has its class: only plain data crosses to the main
     // thread. Loaded only now, as it brings commander along, which a build never needs.

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Diagnostic } from '../diagnostics.js';
+import type { BuildSummary } from '../commands/build.js';
 import { ThreadFailure, type Failure } from '../errors.js';
 import type { BuildOptions } from '../pipeline.js';
 
@@ -13,14 +13,9 @@ function workerScript(name: string): URL | null {
   return existsSync(fileURLToPath(url)) ? url : null;
 }
 
-export interface MeetingResult {
+/** A meeting's build, as its summary line tells it. */
+export interface MeetingResult extends BuildSummary {
   readonly dir: string;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly ok: boolean;
-  /** How many files the build wrote. */
-  readonly written: number;
-  /** Set when the build was skipped as up to date: how many files the last build wrote. */
-  readonly upToDate?: number;
 }
 
 /**

@@ -104,6 +104,16 @@ export async function buildKey(dir: string, options: BuildOptions, templates: un
   return sha256(JSON.stringify({ entry: ENTRY_VERSION, code: codeKey, dir: path.resolve(dir), options: decisive, templates, meeting }));
 }
 
+/**
+ * What a build's files are made from, whatever it was asked to write: acta's code, the templates and every file of the
+ * meeting folder. A file an earlier build wrote under the same key still says what the sources say, so a narrower build
+ * (fewer formats, one edition) leaves it; under another key it is stale, and goes. null when the folder cannot be read.
+ */
+export async function sourcesKey(dir: string, templates: unknown): Promise<string | null> {
+  const [codeKey, meeting] = await Promise.all([codeFingerprint(), hashTree(dir)]);
+  return meeting === null ? null : sha256(JSON.stringify({ entry: ENTRY_VERSION, code: codeKey, dir: path.resolve(dir), templates, meeting }));
+}
+
 const Entry = z.object({
   entry: z.literal(ENTRY_VERSION),
   key: z.string(),

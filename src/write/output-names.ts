@@ -72,15 +72,6 @@ export function documentAnnexFile(symbol: string, numeral: string, edition: Edit
   return `documents/annexes/${symbol}-annex-${numeral}${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
-/** Whether a file of the output folder is a working document's (its own or one of its annexes alone). */
-export function isDocumentFile(relative: string): boolean {
-  return relative.startsWith('documents/');
-}
-
-export function isDocumentAnnexFile(relative: string): boolean {
-  return relative.startsWith('documents/annexes/');
-}
-
 /** A report or a working document of the meeting, as a link names it. */
 export interface DocumentPlace {
   readonly kind: 'report' | 'document';
@@ -115,14 +106,6 @@ export function registerFile(edition: Edition, extension: 'html' | 'json' | 'csv
 /** `decisions.json`, `decisions-public.json` */
 export function decisionsFile(edition: Edition): string {
   return `decisions${suffix(edition)}.json`;
-}
-
-/** The edition and format of a file a build writes (a report, an annex alone, a register), from its name. */
-export function outputKind(relative: string): { readonly edition: Edition; readonly format: Format } | null {
-  const match = /(-public|-accepted)?\.([a-z]+)$/.exec(relative);
-  const format = FORMATS.find((f) => EXTENSIONS[f] === match?.[2]);
-  if (!match || !format) return null;
-  return { edition: match[1] === '-public' ? 'public' : match[1] === '-accepted' ? 'accepted' : 'full', format };
 }
 
 /**

@@ -30,13 +30,19 @@ export interface WriteOptions {
    */
   readonly owned?: Pick<ReadonlySet<string>, 'has'>;
   /**
-   * Keep a manifest of what this build wrote (MANIFEST in the folder) and remove what the previous
-   * build's manifest lists and this build did not write again, of the files it `covers` (the
-   * editions and formats it builds): a build under a new symbol leaves nothing under the old one,
-   * and a file that no build wrote is never removed. With a manifest, `owned` is not used: it only
-   * serves folders written before manifests existed.
+   * Keep a manifest of what this build wrote (MANIFEST in the folder), each file with the key of the sources it was made
+   * from (`sources`, see build-cache's sourcesKey), and remove what the previous manifest lists and this build did not
+   * write again, unless it was made from these very sources (a format or edition this build was not asked for, still
+   * true to them): an old symbol, an annex now restricted and any file of older sources go. A file that no build wrote
+   * is never removed. With a manifest, `owned` is not used: it only serves folders written before manifests existed.
    */
-  readonly manifest?: { readonly covers: (relative: string) => boolean };
+  readonly manifest?: { readonly sources: string | null };
+}
+
+/** What a commit did: the files written (absolute paths) and those of an earlier build it removed (relative paths). */
+export interface Committed {
+  readonly written: string[];
+  readonly removed: string[];
 }
 
 /** The list of what the last build wrote, in the meeting's output folder. */
@@ -87,7 +93,7 @@ export class OutputWriter {
   }
 
   /** Renames every file into place: a reader sees the old file or the new one, never a part of one. */
-  async commit(options: WriteOptions = {}): Promise<string[]> {
+  async commit(options: WriteOptions = {}): Promise<Committed> {
     const written: string[] = [];
     try {
       for (const { target, temporary } of this.pending) {
@@ -102,37 +108,50 @@ export class OutputWriter {
       for (const { temporary } of this.pending.slice(written.length)) await rm(temporary, { force: true });
     }
     const previous = options.manifest ? await readManifest(this.root) : null;
-    if (options.manifest) await this.replaceManifest(previous ?? [], options.manifest.covers);
+    const removed = options.manifest ? await this.replaceManifest(previous ?? { files: [], sources: {} }, options.manifest.sources) : [];
     if (options.owned && previous === null) {
       const kept = new Set(this.pending.map((p) => p.relative));
       for (const relative of await listFiles(this.root)) {
-        if (!kept.has(relative) && options.owned.has(relative) && (await removable(this.root, relative))) await rm(path.join(this.root, relative), { force: true });
+        if (!kept.has(relative) && options.owned.has(relative) && (await removable(this.root, relative))) {
+          await rm(path.join(this.root, relative), { force: true });
+          removed.push(relative);
+        }
       }
     }
-    return written;
+    return { written, removed };
   }
 
-  private async replaceManifest(previous: readonly string[], covers: (relative: string) => boolean): Promise<void> {
+  /**
+   * Removes what the previous build wrote, this one did not, and other sources made; records what this one wrote and
+   * what it kept, with their sources' keys; returns what it removed.
+   */
+  private async replaceManifest(previous: Manifest, sources: string | null): Promise<string[]> {
     const now = new Set(this.pending.map((p) => p.relative));
-    const carried: string[] = [];
-    for (const relative of previous) {
+    const made: Record<string, string> = {};
+    const removed: string[] = [];
+    for (const relative of previous.files) {
       if (now.has(relative)) continue;
       const target = path.resolve(this.root, relative);
       if (!target.startsWith(this.root + path.sep) || relative === MANIFEST) continue;
-      if (covers(relative)) {
-        // The manifest is the folder's, which anyone may edit: a listed file goes only if it is still a
-        // regular file in real folders inside this one (never through a link to elsewhere).
-        if (!(await removable(this.root, relative))) continue;
-        await rm(target, { force: true });
-        if (path.dirname(target) !== this.root) await rmdir(path.dirname(target)).catch(() => undefined); // only if that left it empty
-      } else if (await isFile(target)) {
-        carried.push(relative); // a file of an edition or format this build did not make: still the last build's
+      // The manifest is the folder's, which anyone may edit: a listed file goes only if it is still a regular file in
+      // real folders inside this one (never through a link to elsewhere); one already gone (removed by hand) is dropped.
+      if (!(await removable(this.root, relative))) continue;
+      const key = previous.sources[relative];
+      if (sources !== null && key === sources) {
+        made[relative] = key; // of a format or edition this build was not asked for, and still true to the sources
+        continue;
       }
+      await rm(target, { force: true });
+      if (path.dirname(target) !== this.root) await rmdir(path.dirname(target)).catch(() => undefined); // only if that left it empty
+      removed.push(relative);
     }
-    const files = [...now, ...carried].sort();
+    if (sources !== null) for (const relative of now) made[relative] = sources;
+    const files = [...now, ...Object.keys(made).filter((f) => !now.has(f))].sort();
     const temporary = this.temporaryOf(path.join(this.root, MANIFEST));
-    await writeFile(temporary, `${JSON.stringify({ about: 'The files the last acta build wrote here; the next build removes those it no longer writes.', files }, null, 2)}\n`);
+    const about = 'The files acta builds wrote here, each with the key of the sources it was made from; the next build removes those it does not write again, unless made from the same sources.';
+    await writeFile(temporary, `${JSON.stringify({ about, files, sources: Object.fromEntries(files.flatMap((f) => (made[f] ? [[f, made[f]]] : []))) }, null, 2)}\n`);
     await rename(temporary, path.join(this.root, MANIFEST));
+    return removed;
   }
 
   /** Removes the temporary files written so far; nothing is renamed. */
@@ -154,14 +173,22 @@ export async function writeOutputs(folder: string, files: readonly OutputFile[],
   }
   const writer = new OutputWriter(folder);
   for (const file of files) await writer.add(file);
-  return writer.commit(options);
+  return (await writer.commit(options)).written;
 }
 
-/** The files the previous build's manifest lists; null when there is none (or it is not one). */
-async function readManifest(root: string): Promise<string[] | null> {
+/** What the previous builds wrote: each file, and the key of the sources it was made from (none in older manifests). */
+interface Manifest {
+  readonly files: readonly string[];
+  readonly sources: Readonly<Record<string, string>>;
+}
+
+/** The previous build's manifest; null when there is none (or it is not one). */
+async function readManifest(root: string): Promise<Manifest | null> {
   try {
-    const data = JSON.parse(await readFile(path.join(root, MANIFEST), 'utf8')) as { files?: unknown };
-    return Array.isArray(data.files) ? data.files.filter((f): f is string => typeof f === 'string') : null;
+    const data = JSON.parse(await readFile(path.join(root, MANIFEST), 'utf8')) as { files?: unknown; sources?: unknown };
+    if (!Array.isArray(data.files)) return null;
+    const sources = data.sources && typeof data.sources === 'object' ? Object.entries(data.sources).filter((e): e is [string, string] => typeof e[1] === 'string') : [];
+    return { files: data.files.filter((f): f is string => typeof f === 'string'), sources: Object.fromEntries(sources) };
   } catch {
     return null;
   }

@@ -1,13 +1,14 @@
-// CriticMarkup comments: Word comments in the full DOCX, margin notes in the full HTML, nothing anywhere else.
+// CriticMarkup comments: Word comments in the full DOCX, margin notes in the full HTML and PDF, nothing anywhere else.
 
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildTo } from '../build-helpers.js';
-import { docxParts, pandocBlocks, pandocNodes, pandocText } from '../readers.js';
+import { useChromium } from '../browser.js';
+import { docxParts, pandocBlocks, pandocNodes, pandocText, pdfLines, type PdfLine } from '../readers.js';
 import { tool } from '../external-tools.js';
 
 const run = promisify(execFile);
@@ -52,6 +53,54 @@ describe('the full HTML', async () => {
     expect(html).toContain('<mark class="commented">the session</mark><span class="comment" role="note"><span class="comment-author">Delegate of Japan:</span> Please add "and welcomed the Members".</span>');
     expect(html).toContain('without change.<span class="comment" role="note"><span class="comment-author">Secretariat:</span> Check that 5 &#x3C; 6 &#x26; "the minutes" agree.</span>');
   });
+});
+
+describe('the full HTML on screen', () => {
+  it('sets each note beside the text on the page, never over the text nor off the page', async () => {
+    const { browser, release } = await useChromium();
+    try {
+      for (const width of [1280, 900]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(`file://${file('CMT1.html')}`);
+        const seen = await page.evaluate(() => {
+          const boxes = (selector: string) => Array.from(document.querySelectorAll(selector)).map((e) => e.getBoundingClientRect());
+          const text = boxes('.para > p, .decisions > li');
+          const sheet = document.body.getBoundingClientRect();
+          const notes = boxes('.comment');
+          return {
+            notes: notes.length,
+            overText: notes.flatMap((note, i) => text.filter((t) => note.left < t.right && t.left < note.right && note.top < t.bottom && t.top < note.bottom).map(() => i)),
+            offPage: notes.flatMap((note, i) => (note.right > sheet.right || note.left < sheet.left ? [i] : [])),
+            scrolls: document.documentElement.scrollWidth > window.innerWidth,
+          };
+        });
+        expect({ width, ...seen }).toEqual({ width, notes: 2, overText: [], offPage: [], scrolls: false });
+      }
+    } finally {
+      await release();
+    }
+  });
+});
+
+describe('the full PDF', () => {
+  // The same meeting with and without its comments (--accept-changes leaves them out; it has no tracked change).
+  const out = path.join(tmpdir(), `acta-comments-pdf-${process.pid}`);
+  const pdf = (name: string) => path.join(out, 'comments', name);
+  const built = (args: string[]) => spawnSync(process.execPath, [path.resolve('dist/acta.js'), 'build', 'tests/fixtures/comments', '--out', out, '--format', 'pdf', '--full', ...args], { encoding: 'utf8' });
+
+  it('sets each note in the right margin, inside the page, and moves neither the page nor the text', async () => {
+    expect(built([]).status).toBe(0);
+    expect(built(['--accept-changes']).status).toBe(0);
+    const [withNotes, without] = await Promise.all([pdfLines(pdf('CMT1.pdf')), pdfLines(pdf('CMT1-accepted.pdf'))]);
+    expect(withNotes.map((p) => [p.width, p.height])).toEqual(without.map((p) => [p.width, p.height]));
+    const place = (l: PdfLine) => `${l.text} @${l.left.toFixed(1)},${l.top.toFixed(1)}`;
+    const text = without.map((p) => p.lines.map(place));
+    // Every line of the text is where it is without the notes; what else the page holds is the notes, in its right margin.
+    expect(withNotes.map((p, i) => p.lines.map(place).filter((l) => text[i]!.includes(l)))).toEqual(text);
+    const notes = withNotes.flatMap((p, i) => p.lines.filter((l) => !text[i]!.includes(place(l))).map((l) => ({ l, width: p.width })));
+    expect(notes.map(({ l }) => l.text).join(' ')).toMatch(/Delegate of\s*Japan:.*Secretariat:/);
+    expect(notes.filter(({ l, width }) => l.left < width - 2 * 28.35 || l.right > width)).toEqual([]);
+  }, 300_000);
 });
 
 describe('nowhere else', async () => {

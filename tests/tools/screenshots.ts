@@ -1,6 +1,7 @@
 // Makes the README's pictures from the flagship meeting: `npm run screenshots`.
 // The HTML top (cover and agenda table) comes from Debian's Chromium; the DOCX first page is
-// LibreOffice's rendering (soffice to PDF, then pdftoppm).
+// LibreOffice's rendering (soffice to PDF, then pdftoppm); the PDF page with the report's first footnote is acta's own
+// PDF (pdftoppm).
 
 import { execFileSync } from 'node:child_process';
 import { mkdir, rename } from 'node:fs/promises';
@@ -8,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../browser.js';
 import { buildTo } from '../build-helpers.js';
-import { sofficeToPdf } from '../readers.js';
+import { openPrinter } from '../../src/render/pdf/print-pdf.js';
+import { pdfPages, sofficeToPdf } from '../readers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const images = path.join(here, 'images');
@@ -30,6 +32,18 @@ async function main(): Promise<void> {
     console.log(`wrote ${path.relative(process.cwd(), out)}`);
   } finally {
     await browser.close();
+  }
+  const printer = await openPrinter();
+  try {
+    const printed = await buildTo(path.join(here, '..', '..', 'meetings', 'ptc-219-220'), ['pdf'], { fullOnly: true, annexFiles: false, documents: false }, printer);
+    const file = path.join(printed.folder, 'PC0517E1a.pdf');
+    const at = (await pdfPages(file)).findIndex((p) => p.includes('Five digits of UN/LOCODE')) + 1;
+    const page = path.join(printed.folder, 'page');
+    execFileSync('pdftoppm', ['-f', String(at), '-l', String(at), '-r', '80', '-png', '-singlefile', file, page]);
+    await rename(`${page}.png`, path.join(images, 'pdf-footnote-page.png'));
+    console.log(`wrote ${path.relative(process.cwd(), path.join(images, 'pdf-footnote-page.png'))} (page ${at})`);
+  } finally {
+    await printer.close();
   }
 }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildMeeting, prepareRenderEnv, type BuildOptions } from '../../src/pipeline.js';
-import { agendaFile, annexFile, decisionsFile, formatsOfPart, outputKind, partHasFormat, possibleAnnexFiles, registerFile, reportFile } from '../../src/write/output-names.js';
+import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, possibleAnnexFiles, registerFile, reportFile } from '../../src/write/output-names.js';
 
 describe('output names', () => {
   it('names each document as the README says', () => {
@@ -22,12 +22,6 @@ describe('output names', () => {
     expect(reportFile('PC0517E1a', 'full', 'akn')).toBe('PC0517E1a.xml');
     expect(reportFile('PC0517E1a', 'public', 'akn')).toBe('PC0517E1a-public.xml');
     expect(registerFile('public', 'csv')).toBe('register-public.csv');
-  });
-
-  it('reads the edition and format back from a name, Akoma Ntoso from `.xml`', () => {
-    expect(outputKind('PC0517E1a-public.xml')).toEqual({ edition: 'public', format: 'akn' });
-    expect(outputKind('PC0517E1a.docx')).toEqual({ edition: 'full', format: 'docx' });
-    expect(outputKind('PC0517E1a.akn')).toBeNull();
   });
 
   it('writes Akoma Ntoso for the report only', () => {

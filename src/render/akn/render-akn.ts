@@ -213,6 +213,9 @@ class AknWriter {
         return [el('crossHeading', { eId: node.id !== null ? this.eIds.get(node.anchor ?? '') : undefined, class: node.restricted ? 'restricted' : undefined }, this.inlines(node.content))];
       case 'loose':
         return [el('hcontainer', { name: 'text', class: node.restricted ? 'restricted' : undefined }, [el('content', {}, this.blocks([node.block]))])];
+      // A table of contents is the printed editions' way in: the headings it lists are the structure here.
+      case 'toc':
+        return [];
     }
   }
 
@@ -257,6 +260,7 @@ class AknWriter {
 
   /** An annex's text: numbered paragraphs as paragraphs, the rest as blocks (headings are not hierarchical there). */
   private annexFlow(node: Exclude<Flow<NumberedParagraph, never>, { type: 'subitems' }>, index: number): XmlElement[] {
+    if (node.type === 'toc') return []; // the printed editions' way in: the headings it lists are the structure here
     const restricted = node.restricted ? 'restricted' : undefined;
     switch (node.type) {
       case 'paragraph':

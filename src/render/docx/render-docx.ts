@@ -8,7 +8,8 @@ import { blockChildren, tracedRuns, type BlockContext } from './blocks.js';
 import { inlineRuns } from './inline.js';
 import { inlineSpan, originLog, type Origin } from './origins.js';
 import { packDocx } from './pack-docx.js';
-import { agendaTable, annexChildren, coverChildren, endMark, itemChildren } from './report-parts.js';
+import { agendaTable, annexChildren, closeScope, coverChildren, endMark, itemChildren, tableOfContents } from './report-parts.js';
+import { documentTocEntries } from '../outline.js';
 import { NUMBERING, numberingFor, PAGE, STYLE, stylesFor } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
@@ -71,10 +72,21 @@ export async function writeDocx(report: NumberedReport, options: DocxOptions = {
   const sections: ISectionOptions[] = [];
   if (!options.annexesOnly) {
     const body: FileChild[] = [...coverChildren(env), ...(report.profile.agendaTable ? agendaTable(env, state, !options.agendaOnly) : [])];
+    // A working document's table of contents, after its cover: it covers the document to its end mark.
+    const toc = !options.agendaOnly && report.toc ? report.toc : null;
+    const scope = toc ? { name: '_Toc_document', id: state.nextBookmarkId++ } : null;
+    // Its sections are Heading 1, the headings in them Heading 3 and down (see report-parts' headingParagraph).
+    if (toc) body.push(...tableOfContents(env, state, toc, documentTocEntries(report, toc), scope, [1, toc.depth === 1 ? 1 : toc.depth + 1]));
     if (!options.agendaOnly) for (const item of report.items) body.push(...itemChildren(env, state, item, lists.of));
-    if (!options.agendaOnly && report.items.length) body.push(endMark(env, state));
-    // Every section names its own header and footer, so none inherits another's.
-    sections.push({ properties: { page: page(false) }, headers: { default: header(publicLine) }, footers: { default: footer() }, children: body });
+    if (!options.agendaOnly && report.items.length) body.push(closeScope(endMark(env, state), scope));
+    // Every section names its own header and footer, so none inherits another's. The body's pages carry the report's
+    // running header (as the PDF's do); page 1, the cover, only the public mark.
+    sections.push({
+      properties: { page: page(false), titlePage: true },
+      headers: { default: header([report.facts.runningHeader, ...publicLine]), first: header(publicLine) },
+      footers: { default: footer(), first: footer() },
+      children: body,
+    });
   }
   if (!options.agendaOnly) {
     for (const annex of report.annexes) {
@@ -87,7 +99,7 @@ export async function writeDocx(report: NumberedReport, options: DocxOptions = {
       }
       sections.push({
         properties: { type: SectionType.NEXT_PAGE, page: page(landscape) },
-        headers: { default: header([annex.header, ...publicLine]) },
+        headers: { default: header([annex.header, ...(annex.visibility === 'restricted' && !report.public ? [catalog.restricted] : []), ...publicLine]) },
         footers: { default: footer() },
         children: annexChildren(env, state, annex, lists.of),
       });

@@ -1,18 +1,19 @@
 // Factories for the report's parts: cover block, agenda table, item body and annexes.
 
 import {
-  AlignmentType, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild,
+  AlignmentType, BookmarkEnd, BookmarkStart, Paragraph, Tab, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild, type ParagraphChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
-import { dispatch, type Flow, type Handlers, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range, type SourceRange, type Inline } from '../../model.js';
-import { documentsUnder, subitemsOf, visitTree } from '../../walk.js';
-import { headingLevels } from '../outline.js';
+import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range, type SourceRange, type TocBlock } from '../../model.js';
+import { documentsUnder, subitemsOf, timetablesOf, visitTree } from '../../walk.js';
+import { annexTocEntries, headingLevels, type TocEntry } from '../outline.js';
+import { plainInlines } from '../plain-text.js';
 import { alignmentFor, blockChildren, bookmarked, fixedOrigin, headingParagraph, noBorders, singleBorders, tracedRuns, type Around } from './blocks.js';
 import { complexField } from './fields.js';
 import { inlineRuns, wordDate } from './inline.js';
 import { isDeletion } from '../../number/deletions.js';
 import { inlineSpan, paragraphEnd, spanAt, type Span } from './origins.js';
-import { contentWidth, NUMBERING, STYLE } from './styles.js';
+import { contentWidth, HANG, NUMBERING, STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
 /** The committee's name on the cover wraps at 14em of 12 pt, as the HTML's; Word's default cell margins are 108 twips a side. */
@@ -75,7 +76,7 @@ export function agendaTable(env: WriterEnv, state: WriterState, withBody = true)
   const width = contentWidth(false);
   const widths = showRange ? [Math.round(width * 0.13), 0, Math.round(width * 0.15)] : [Math.round(width * 0.13), 0];
   widths[1] = width - widths.reduce((a, b) => a + b, 0);
-  const cell = (i: number, children: Paragraph[]) =>
+  const cell = (i: number, children: (Paragraph | Table)[]) =>
     new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.TOP, children });
   const text = (style: string, value: string, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
     new Paragraph({ style, ...(alignment ? { alignment } : {}), children: [new TextRun(value)] });
@@ -89,7 +90,18 @@ export function agendaTable(env: WriterEnv, state: WriterState, withBody = true)
     ],
   });
   const bookmarks = withBody ? bodyParagraphBookmarks(report) : new Map<number, string>();
-  const rows = report.items.map((item) => {
+  const across = (children: Paragraph[]) => new TableCell({ columnSpan: widths.length, verticalAlign: VerticalAlignTable.TOP, children });
+  // A theme across the table above its item, as the seed prints "DISRUPTIVE TECHNOLOGIES" with its note.
+  const bannerRow = (banner: NonNullable<NumberedItem['banner']>) =>
+    new TableRow({
+      children: [
+        across([
+          new Paragraph({ style: STYLE.agendaText, alignment: AlignmentType.CENTER, keepNext: true, children: inlineRuns(env, state, banner.title, { bold: true }) }),
+          ...banner.note.map((note) => new Paragraph({ style: STYLE.agendaText, alignment: AlignmentType.CENTER, children: inlineRuns(env, state, note) })),
+        ]),
+      ],
+    });
+  const rows = report.items.flatMap((item) => {
     const title = new Paragraph({
       style: STYLE.agendaText,
       children: [
@@ -112,16 +124,38 @@ export function agendaTable(env: WriterEnv, state: WriterState, withBody = true)
       ...documents(s.id, STYLE.agendaSubitem),
     ]);
     // A tall row (many sub-items) may split, so page 1 is not left half empty; the header row repeats.
-    return new TableRow({
+    const row = new TableRow({
       children: [
         cell(0, [text(STYLE.agendaText, item.numeral, AlignmentType.CENTER)]),
         cell(1, [title, ...documents(item.id, STYLE.agendaSubitem), ...subitems]),
         ...(showRange ? [cell(2, [rangeParagraph(item.paragraphRange, bookmarks)])] : []),
       ],
     });
+    return item.banner ? [bannerRow(item.banner), row] : [row];
   });
+  // Each day's timetable after the items: its title across the table, then a row a time.
+  const days = timetablesOf(report).flatMap((day) => [
+    new TableRow({ children: [across([new Paragraph({ style: STYLE.agendaText, alignment: AlignmentType.CENTER, keepNext: true, children: inlineRuns(env, state, day.title, { bold: true }) })])] }),
+    ...day.lines.map(({ named, ...entry }) => {
+      const purpose = named ? (named.subitem ? named.subitem.purpose : named.item.purpose) : null;
+      const words = named
+        ? [
+            ...(named.subitem ? [new TextRun({ children: [named.subitem.agendaLabel, new Tab()] })] : []),
+            ...inlineRuns(env, state, named.subitem ? named.subitem.title : named.item.title),
+            ...(purpose ? [new TextRun(' '), new TextRun({ text: `(${purpose})`, style: STYLE.purposeChar })] : []),
+          ]
+        : inlineRuns(env, state, entry.content);
+      return new TableRow({
+        children: [
+          cell(0, [text(STYLE.agendaText, named ? `${named.item.numeral} ${entry.time}` : entry.time, AlignmentType.CENTER)]),
+          cell(1, [new Paragraph({ style: named?.subitem ? STYLE.agendaSubitem : STYLE.agendaText, children: words }), ...blockChildren(env, state, entry.details, { textStyle: STYLE.agendaText, width: widths[1]! - CELL_MARGINS, level: 0 }).filter((c): c is Paragraph | Table => c instanceof Paragraph || c instanceof Table)]),
+          ...(showRange ? [cell(2, [new Paragraph({ style: STYLE.agendaText, children: [] })])] : []),
+        ],
+      });
+    }),
+  ]);
   return [
-    new Table({ rows: [header, ...rows], width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: singleBorders() }),
+    new Table({ rows: [header, ...rows, ...days], width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: singleBorders() }),
     endMark(env),
   ];
 }
@@ -184,22 +218,34 @@ interface FlowContext {
   readonly levels: ReadonlyMap<unknown, number>;
   /** The node before this one, to open each run of restricted paragraphs with one label. */
   readonly previous: Flow<NumberedParagraph, NumberedSubitem> | null;
+  /** The whole body, for a table of contents of the headings after it. */
+  readonly body: readonly Flow<NumberedParagraph, NumberedSubitem>[];
+  /** The bookmark that spans what a table of contents covers (Word's TOC field lists the headings inside it). */
+  readonly tocScope: TocScope | null;
+}
+
+/** A bookmark opened at a table of contents and closed at the end of what it lists. */
+export interface TocScope {
+  readonly name: string;
+  readonly id: number;
 }
 
 const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], FileChild[]> = {
+  // An annex's `#` headings are Heading 3 (see flowChildren's headingShift): its table of contents lists Heading 3 down.
+  toc: (node, { env, state, body, tocScope, headingShift }) => tableOfContents(env, state, node, annexTocEntries(body, node), tocScope, [headingShift + 1, headingShift + node.depth]),
+  // Sub-items that share their paragraphs (Item II's sixteen) keep together with the first of them, as every heading does.
   subitems: (node, { env, state }) =>
-    node.subitems.flatMap((s, i) => [
-      // Sub-items that share their paragraphs (Item II's sixteen) may part across pages: only the last keeps with the text.
-      new Paragraph({
-        style: STYLE.subitem,
-        ...(i < node.subitems.length - 1 ? { keepNext: false } : {}),
-        children: tracedRuns(
-          state,
-          { kind: 'heading', span: inlineSpan(s.title), range: s.range, after: s.purpose ? null : spanAt(s.range, 'end'), before: spanAt(s.range, 'start') },
-          [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun({ children: [new Tab()] }), ...inlineRuns(env, state, s.title)],
-        ),
-      }),
-    ]),
+    node.subitems.map(
+      (s) =>
+        new Paragraph({
+          style: STYLE.subitem,
+          children: tracedRuns(
+            state,
+            { kind: 'heading', span: inlineSpan(s.title), range: s.range, after: s.purpose ? null : spanAt(s.range, 'end'), before: spanAt(s.range, 'start') },
+            [...bookmarked(state, s.bookmark, [new TextRun(s.label)]), new TextRun({ children: [new Tab()] }), ...inlineRuns(env, state, s.title)],
+          ),
+        }),
+    ),
   heading: (node, { env, state, headingShift, levels }) => [
     headingParagraph(env, state, node.depth + headingShift, node.content, node.bookmark ?? null, levels.get(node), {
       kind: 'heading',
@@ -231,6 +277,8 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
       ...label,
       new Paragraph({
         style,
+        // The phrase that opens a decision list keeps with its first decision.
+        ...(node.decisions ? { keepNext: true } : {}),
         ...alignmentFor(node.content),
         // The style carries the report's numbering; a paragraph names a list only to restart it (annexes, public gaps).
         ...(list && list !== NUMBERING.paragraphs ? { numbering: { reference: list, level: 0, custom: true } } : {}),
@@ -239,9 +287,13 @@ const FLOW: Handlers<Flow<NumberedParagraph, NumberedSubitem>, [FlowContext], Fi
         children: tracedRuns(state, origin, node.bookmark ? bookmarked(state, node.bookmark, runs) : runs),
       }),
       ...blockChildren(env, state, node.blocks, { textStyle: STYLE.body, width: width - 567, level: 0, around }),
-      ...(node.decisions ?? []).flatMap((d) => [
+      ...(node.decisions ?? []).flatMap((d, i, all) => [
+        // A decision the author lettered keeps the Decision style (the round trip knows decisions by it), without its dash.
         new Paragraph({
           style: STYLE.decision,
+          // The last decision keeps with the one before: a list never ends alone on a page of its own.
+          ...(i === all.length - 2 && d.blocks.length === 0 ? { keepNext: true } : {}),
+          ...(d.lettered ? { numbering: { reference: NUMBERING.decisionsLettered, level: 0, custom: true }, indent: { left: HANG * 2, hanging: 0 } } : {}),
           ...alignmentFor(d.content),
           ...(node.deleted || (d.id === undefined && isDeletion(d.content)) ? { run: { deletion: deletionOf(env, state, d.content) } } : {}),
           children: tracedRuns(state, { kind: 'decision', span: inlineSpan(d.content), range: d.range, item: d.range, ...around }, inlineRuns(env, state, d.content)),
@@ -261,9 +313,31 @@ export function flowChildren(
   headingShift = 0,
   /** The outline level of the body's own heading (the item's, the annex title's). */
   parent: number = OUTLINE.item,
+  tocScope: TocScope | null = null,
 ): FileChild[] {
-  const ctx = { env, state, width: contentWidth(landscape), numberingFor, headingShift, levels: headingLevels(body, parent, 9) };
+  const ctx = { env, state, width: contentWidth(landscape), numberingFor, headingShift, levels: headingLevels(body, parent, 9), body, tocScope };
   return body.flatMap((node, i) => dispatch(FLOW, node, { ...ctx, previous: body[i - 1] ?? null }));
+}
+
+/**
+ * A table of contents: its title, and Word's TOC field written with its entries (each a link to its heading), so it
+ * reads right in every reader before any update; Word fills in the page numbers when it updates the field, and lists
+ * only the headings inside the scope's bookmark (the annex's or the document's), of the heading styles given (Heading 1
+ * down for a document's sections, Heading 3 down for an annex's `#` headings).
+ */
+export function tableOfContents(env: WriterEnv, state: WriterState, toc: TocBlock, entries: readonly TocEntry[], scope: TocScope | null, styles: readonly [number, number]): FileChild[] {
+  const title = toc.title ? inlineRuns(env, state, toc.title) : [new TextRun(catalogFor(env.report.meta.language).tableOfContents)];
+  const [firstStyle, last] = [styles[0], Math.min(9, styles[1])];
+  return [
+    new Paragraph({ style: STYLE.tocHeading, keepNext: true, children: [...title, ...(scope ? [new BookmarkStart(scope.name, scope.id) as ParagraphChild] : [])] }),
+    new TableOfContents(catalogFor(env.report.meta.language).tableOfContents, {
+      hyperlink: true,
+      headingStyleRange: `${firstStyle}-${last}`,
+      ...(scope ? { entriesFromBookmark: scope.name } : {}),
+      beginDirty: false,
+      cachedEntries: entries.map((entry) => ({ title: `${entry.label ? `${entry.label} ` : ''}${plainInlines(env.report, entry.content)}`, level: entry.level, href: entry.bookmark })),
+    }),
+  ];
 }
 
 /** Outline levels: items and annex titles 1, sub-items 2, headings below them from the structure. */
@@ -280,6 +354,10 @@ function restrictedLabel(state: WriterState, text: string, range: SourceRange, a
   return new Paragraph({ style: STYLE.bodyRestricted, keepNext: true, children: tracedRuns(state, fixedOrigin(range, around), [new TextRun({ text, style: STYLE.restrictedLabel })]) });
 }
 
+function restrictedAnnexLabel(state: WriterState, text: string, range: SourceRange): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 0, after: 360 }, children: tracedRuns(state, fixedOrigin(range), [new TextRun({ text, style: STYLE.restrictedLabel })]) });
+}
+
 export function annexChildren(env: WriterEnv, state: WriterState, annex: NumberedAnnex, numberingFor: (p: NumberedParagraph) => string | null): FileChild[] {
   const landscape = annex.orientation === 'landscape';
   const bookmark = annex.bookmark;
@@ -288,13 +366,25 @@ export function annexChildren(env: WriterEnv, state: WriterState, annex: Numbere
   if (env.report.public && annex.visibility === 'restricted') {
     return [new Paragraph({ style: STYLE.notIncluded, children: tracedRuns(state, fixedOrigin(annex.range), bookmarked(state, bookmark, [new TextRun(annex.notIncluded)])) })];
   }
+  // The heading block of every edition: "Annex II" over the title and, in a full edition, "Restricted" under a restricted annex's.
+  const restricted = annex.visibility === 'restricted' ? [restrictedAnnexLabel(state, catalogFor(env.report.meta.language).restricted, annex.range)] : [];
+  // A table of contents covers the annex to its end mark: the bookmark Word's TOC field is limited to.
+  const scope = annex.body.some((node) => node.type === 'toc') ? { name: `_Toc_${bookmark}`.slice(0, 40), id: state.nextBookmarkId++ } : null;
+  const end = annex.body.length ? [closeScope(endMark(env, state), scope)] : [];
   return [
     new Paragraph({
       style: STYLE.annexTitle,
       children: tracedRuns(state, fixedOrigin(annex.range), [...bookmarked(state, bookmark, [new TextRun(annex.label)]), new TextRun({ break: 1 }), new TextRun({ text: annex.title, style: STYLE.annexTitleText })]),
     }),
-    ...flowChildren(env, state, annex.body, landscape, numberingFor, 2, OUTLINE.annex),
-    ...(annex.body.length ? [endMark(env, state)] : []),
+    ...restricted,
+    ...flowChildren(env, state, annex.body, landscape, numberingFor, 2, OUTLINE.annex, scope),
+    ...end,
   ];
+}
+
+/** Ends a table of contents' scope on the paragraph that closes what it lists. */
+export function closeScope(last: Paragraph, scope: TocScope | null): Paragraph {
+  if (scope) last.addChildElement(new BookmarkEnd(scope.id));
+  return last;
 }
 

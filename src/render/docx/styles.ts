@@ -1,6 +1,6 @@
 // Every style and numbering definition of the DOCX, declared once and referenced by id.
 
-import { AlignmentType, LevelFormat, type INumberingOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, LeaderType, LevelFormat, LevelSuffix, TabStopPosition, TabStopType, type INumberingOptions, type IStylesOptions } from 'docx';
 
 export const STYLE = {
   normal: 'Normal',
@@ -38,6 +38,7 @@ export const STYLE = {
   header: 'Header',
   footnote: 'FootnoteText',
   footer: 'Footer',
+  tocHeading: 'TOCHeading',
   // character styles
   purposeChar: 'PurposeChar',
   restrictedChar: 'RestrictedText',
@@ -52,6 +53,8 @@ export const NUMBERING = {
   /** A working document's sections, I., II., III.: a list of their own, so Word renumbers them too. */
   sections: 'document-sections',
   decisions: 'decisions',
+  /** Decisions the author lettered ("a. took note…"): no dash, the text (and its letter) where the dash would be. */
+  decisionsLettered: 'decisions-lettered',
   bullets: 'bullets',
   ordered: 'ordered',
 } as const;
@@ -75,6 +78,12 @@ export const LIST_HANG = 340;
 /** Table Text's size, in half-points: what column widths are measured at. */
 export const TABLE_TEXT_SIZE = 19;
 const RESTRICTED = 'AA1111';
+/**
+ * Widow and orphan control for every paragraph, as the PDF has: OOXML applies none where no style says so (Word's own
+ * templates say so in their defaults). docx writes it from a style's paragraph options, though its type for styles
+ * leaves it out; the DOCX tests read it back from styles.xml.
+ */
+const WIDOW_CONTROL = { widowControl: true } as const;
 
 /**
  * Heading N carries outline level N (w:outlineLvl N-1), so Word's navigation pane, its table of
@@ -85,7 +94,7 @@ const RESTRICTED = 'AA1111';
 export function stylesFor(languageTag: string): IStylesOptions {
   return {
     default: {
-      document: { run: { font: FONT, size: 24, language: { value: languageTag } }, paragraph: { spacing: { after: 140, line: 264 } } },
+      document: { run: { font: FONT, size: 24, language: { value: languageTag } }, paragraph: { spacing: { after: 140, line: 264 }, ...WIDOW_CONTROL } },
       title: { run: { font: FONT, size: 26, bold: true, allCaps: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360, after: 60 } } },
       heading1: { run: { font: FONT, size: 24, bold: true }, paragraph: { spacing: { before: 360, after: 160 }, keepNext: true, outlineLevel: 0, keepLines: true } },
       heading2: {
@@ -140,9 +149,10 @@ export function stylesFor(languageTag: string): IStylesOptions {
       { id: STYLE.quote, name: 'Quote', basedOn: STYLE.normal, paragraph: { indent: { left: HANG * 2, right: HANG }, alignment: AlignmentType.JUSTIFIED } },
       { id: STYLE.code, name: 'Code', basedOn: STYLE.normal, run: { font: 'Courier New', size: 19 }, paragraph: { indent: { left: HANG }, spacing: { after: 0, line: 240 } } },
       { id: STYLE.tableText, name: 'Table Text', basedOn: STYLE.normal, run: { size: TABLE_TEXT_SIZE }, paragraph: { spacing: { after: 40, line: 240 } } },
-      { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, run: { bold: true } },
+      // A header row keeps with the first row under it: a table never starts with its header alone at a page's foot.
+      { id: STYLE.tableHeading, name: 'Table Heading', basedOn: STYLE.tableText, run: { bold: true }, paragraph: { keepNext: true } },
       { id: STYLE.agendaText, name: 'Agenda Text', basedOn: STYLE.normal, run: { size: 22 }, paragraph: { spacing: { after: 40, line: 240 } } },
-      { id: STYLE.agendaHeading, name: 'Agenda Heading', basedOn: STYLE.agendaText, run: { underline: {} } },
+      { id: STYLE.agendaHeading, name: 'Agenda Heading', basedOn: STYLE.agendaText, run: { underline: {} }, paragraph: { keepNext: true } },
       { id: STYLE.agendaSubitem, name: 'Agenda Sub-item', basedOn: STYLE.agendaText, paragraph: { indent: { left: 397, hanging: 397 }, spacing: { after: 20 } } },
       { id: STYLE.stars, name: 'Stars', basedOn: STYLE.normal, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240 } } },
       {
@@ -154,6 +164,16 @@ export function stylesFor(languageTag: string): IStylesOptions {
         paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 }, keepNext: true, outlineLevel: 0 },
       },
       { id: STYLE.notIncluded, name: 'Not Included', basedOn: STYLE.normal, run: { italics: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 720 } } },
+      { id: STYLE.tocHeading, name: 'TOC Heading', basedOn: STYLE.normal, next: STYLE.normal, run: { bold: true }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+      // The entries of a table of contents, by level: Word's own styles, which its TOC field writes (named as LibreOffice
+      // names them, so a round trip through it keeps them).
+      ...[1, 2, 3, 4, 5, 6].map((level) => ({
+        id: `TOC${level}`,
+        name: `TOC ${level}`,
+        basedOn: STYLE.normal,
+        next: STYLE.normal,
+        paragraph: { indent: { left: (level - 1) * 425 }, spacing: { after: 60 }, tabStops: [{ type: TabStopType.RIGHT, position: TabStopPosition.MAX, leader: LeaderType.DOT }] },
+      })),
       { id: STYLE.header, name: 'header', basedOn: STYLE.normal, run: { size: 20 }, paragraph: { alignment: AlignmentType.RIGHT, spacing: { after: 0 } } },
       { id: STYLE.footer, name: 'footer', basedOn: STYLE.normal, run: { size: 20 }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } } },
     ],
@@ -162,6 +182,8 @@ export function stylesFor(languageTag: string): IStylesOptions {
       { id: STYLE.restrictedChar, name: 'Restricted Text', run: { color: RESTRICTED, underline: { type: 'double', color: RESTRICTED } } },
       { id: STYLE.restrictedLabel, name: 'Restricted Label', run: { color: RESTRICTED, bold: true, size: 16, allCaps: true } },
       { id: STYLE.codeChar, name: 'Code Char', run: { font: 'Courier New', size: 20 } },
+      // A table of contents' entries are links in this style (the docx library's, as Word's own).
+      { id: 'IndexLink', name: 'Index Link', run: {} },
       // The annex's title in capitals, as the seed and the HTML print it; the label above keeps its case.
       { id: STYLE.annexTitleText, name: 'Annex Title Text', run: { allCaps: true } },
     ],
@@ -192,6 +214,11 @@ export function numberingFor(lists: readonly { readonly reference: string; reado
       {
         reference: NUMBERING.decisions,
         levels: [{ level: 0, format: LevelFormat.BULLET, text: '-', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG * 3, hanging: HANG } } } }],
+      },
+      {
+        reference: NUMBERING.decisionsLettered,
+        // No number, and no tab after it either (Word's default suffix would push the text to the next tab stop).
+        levels: [{ level: 0, format: LevelFormat.NONE, text: '', suffix: LevelSuffix.NOTHING, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: HANG * 2, hanging: 0 } } } }],
       },
       // The seed's lists are dash lists: "-", then "–" and "◦" below.
       { reference: NUMBERING.bullets, levels: nested(LevelFormat.BULLET, (l) => ['-', '–', '◦'][l % 3]!) },

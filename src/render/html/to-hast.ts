@@ -6,6 +6,7 @@ import { toHtml } from 'hast-util-to-html';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Block, type Handlers, type Inline, type NumberedFootnote, type NumberedReport } from '../../model.js';
 import { editionOfTree, linkBetween, type DocumentPlace } from '../../write/output-names.js';
+import { plainBlocks } from '../plain-text.js';
 
 /** Which file a tree is written to: the report, or one of its working documents. */
 export function placeOf(report: NumberedReport): DocumentPlace {
@@ -17,10 +18,15 @@ export interface HastContext {
   readonly footnotes: ReadonlyMap<string, NumberedFootnote>;
   /** Tables laid out so far: each scroll region gets a name of its own. */
   tables: number;
+  /**
+   * Laid out in pages (the PDF): each footnote is written at its first call, for the paged-media engine to set at the
+   * foot of that page; these are the footnotes written so far. Absent on screen, where footnotes are listed after the text.
+   */
+  readonly placed?: Set<string>;
 }
 
-export function hastContext(report: NumberedReport): HastContext {
-  return { report, footnotes: new Map(report.footnotes.map((f) => [f.key, f])), tables: 0 };
+export function hastContext(report: NumberedReport, paged = false): HastContext {
+  return { report, footnotes: new Map(report.footnotes.map((f) => [f.key, f])), tables: 0, ...(paged ? { placed: new Set<string>() } : {}) };
 }
 
 /** Words for assistive technology only: read aloud, never shown (nor printed). */
@@ -45,6 +51,11 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
   footnote: (node, ctx) => {
     const footnote = ctx.footnotes.get(node.key);
     const name = catalogFor(ctx.report.meta.language).access.footnoteCall(footnote?.number ?? 0);
+    if (footnote && ctx.placed) {
+      if (ctx.placed.has(node.key)) return [h('sup', { className: ['fnref'] }, String(footnote.number))];
+      ctx.placed.add(node.key);
+      return [h('span', { className: ['footnote'], id: footnote.anchor, dataNumber: footnote.number }, footnoteBody(ctx, footnote.blocks))];
+    }
     return footnote ? [h('sup', { className: ['fnref'] }, h('a', { href: `#${footnote.anchor}`, id: footnote.refAnchor, ariaLabel: name }, String(footnote.number)))] : [];
   },
   // Who made the change and when: the tooltip, and the datetime machines read.
@@ -83,6 +94,18 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
     ];
   },
 };
+
+/**
+ * A footnote's text inside the sentence that calls it: phrasing content only, or the HTML parser would close the
+ * paragraph around it. Its paragraphs are spans; a list or table in a note keeps its words, one line an entry.
+ */
+function footnoteBody(ctx: HastContext, blocks: readonly Block[]): ElementContent[] {
+  return blocks.flatMap((block) =>
+    block.type === 'plain'
+      ? [h('span', { className: ['footnote-para'] }, inlinesToHast(ctx, block.content))]
+      : plainBlocks(ctx.report, [block]).map((line) => h('span', { className: ['footnote-para'] }, line)),
+  );
+}
 
 export function inlinesToHast(ctx: HastContext, nodes: readonly Inline[]): ElementContent[] {
   return nodes.flatMap((node) => dispatch(INLINE, node, ctx));

@@ -1,12 +1,14 @@
 // The plain object the HTML templates lay out: labels from the model, user content as escaped HTML.
 
 import { catalogFor } from '../../i18n/labels.js';
-import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedParagraph, type NumberedReport, type NumberedSubitem } from '../../model.js';
-import { BODY, documentsUnder, subitemsOf, visitBlocks, visitTree } from '../../walk.js';
-import { headingLevels } from '../outline.js';
+import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type TocBlock } from '../../model.js';
+import { BODY, documentsUnder, subitemsOf, timetablesOf, visitBlocks, visitTree } from '../../walk.js';
+import { annexTocEntries, documentTocEntries, headingLevels, type TocEntry } from '../outline.js';
+import { h } from 'hastscript';
 import { blocksToHast, hastContext, html, inlinesToHast, type HastContext } from './to-hast.js';
 
 export interface FlowView {
+  readonly isToc?: true;
   readonly isParagraph?: true;
   readonly isSubitems?: true;
   readonly isHeading?: true;
@@ -16,6 +18,8 @@ export interface FlowView {
   readonly html: string;
   readonly blocks?: string;
   readonly decisions?: readonly string[] | null;
+  /** The author lettered the decisions ("a. took note…"): they print their letters and no dash. */
+  readonly decisionsLettered?: boolean;
   readonly restricted: boolean;
   /** A paragraph a tracked change deletes whole: unnumbered, struck through. */
   readonly deleted?: boolean;
@@ -87,15 +91,37 @@ export interface HtmlView {
     /** A working document: the subtitle is its agenda reference. */
     readonly agendaReference: boolean;
   } | null;
-  readonly agenda: { readonly showRange: boolean; readonly rows: readonly AgendaRowView[] } | null;
+  readonly agenda: { readonly showRange: boolean; readonly rows: readonly AgendaRowView[]; readonly days: readonly DayView[] } | null;
+  /** A working document's table of contents, after its cover. */
+  readonly toc: string | null;
   readonly items: readonly ItemView[];
   readonly footnotes: readonly FootnoteView[];
   readonly annexes: readonly AnnexView[];
   /** Extra CSS for named pages: running headers of annexes and landscape pages. */
   readonly pageStyles: string;
+  /** Reviewer comments are shown (full edition): the page makes room for them beside the text. */
+  readonly hasComments: boolean;
+}
+
+/** A theme row across the agenda table above an item, or a day's timetable after the items. */
+export interface BannerView {
+  readonly title: string;
+  readonly note: readonly string[];
+}
+
+export interface DayView {
+  readonly title: string;
+  readonly entries: readonly {
+    readonly time: string;
+    /** The item the line is for, when it is a lone reference to an item or sub-item: its numeral. */
+    readonly numeral: string | null;
+    readonly html: string;
+    readonly details: string;
+  }[];
 }
 
 export interface AgendaRowView {
+  readonly banner: BannerView | null;
   readonly numeral: string;
   readonly anchor: string;
   readonly title: string;
@@ -121,12 +147,14 @@ export interface ViewOptions {
   readonly annexesOnly?: boolean;
   /** The cover and agenda table only (`acta agenda`). */
   readonly agendaOnly?: boolean;
+  /** Laid out in pages for the PDF: each footnote at its call, for the paged-media engine to set at the foot of its page. */
+  readonly paged?: boolean;
 }
 
 export function htmlView(report: NumberedReport, options: ViewOptions = {}): HtmlView {
   const meta = report.meta;
   const catalog = catalogFor(meta.language);
-  const ctx = hastContext(report);
+  const ctx = hastContext(report, options.paged === true);
   const inline = (nodes: readonly Inline[]) => html(inlinesToHast(ctx, nodes));
 
   // Footnotes are listed where they are first cited: after the body, or at the end of their annex.
@@ -140,7 +168,7 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
   // A footnote cited only from another footnote lives with the one that cites it.
   for (const f of report.footnotes) visitBlocks(f.blocks, cite(() => home.get(f.key) ?? 'body'), BODY);
   const footnotesOf = (where: string): FootnoteView[] =>
-    report.footnotes.filter((f) => (home.get(f.key) ?? 'body') === where).map((f) => ({ anchor: f.anchor, number: f.number, callName: catalog.access.footnoteCall(f.number), html: html(blocksToHast(ctx, f.blocks)) }));
+    options.paged ? [] : report.footnotes.filter((f) => (home.get(f.key) ?? 'body') === where).map((f) => ({ anchor: f.anchor, number: f.number, callName: catalog.access.footnoteCall(f.number), html: html(blocksToHast(ctx, f.blocks)) }));
 
   const showBody = !options.annexesOnly && !options.agendaOnly;
   const hasParagraphs = report.items.some((i) => i.paragraphRange !== null);
@@ -185,6 +213,7 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
       : {
           showRange: hasParagraphs,
           rows: report.items.map((item) => ({
+            banner: item.banner ? { title: inline(item.banner.title), note: item.banner.note.map(inline) } : null,
             numeral: item.numeral,
             anchor: item.anchor,
             title: inline(item.title),
@@ -193,14 +222,36 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
             range: item.paragraphRange?.label ?? '',
             documents: options.agendaOnly ? documentsUnder(report, item.id) : [],
           })),
+          days: timetablesOf(report).map((day) => ({
+            title: inline(day.title),
+            entries: day.lines.map((line) => ({
+              time: line.time,
+              numeral: line.named?.item.numeral ?? null,
+              html: line.named ? agendaEntryHtml(ctx, line.named) : inline(line.content),
+              details: html(blocksToHast(ctx, line.details)),
+            })),
+          })),
         },
+    toc: !options.annexesOnly && !options.agendaOnly && report.toc ? tocHtml(ctx, report.toc, documentTocEntries(report, report.toc)) : null,
     items: showBody
       ? report.items.map((item) => ({ anchor: item.anchor, label: item.label, separator: report.profile.headings === 'sections' ? ' ' : ' – ', title: inline(item.title), purpose: item.purpose, body: flowView(ctx, item.body, ITEM_LEVEL) }))
       : [],
     footnotes: showBody ? footnotesOf('body') : [],
     annexes: options.agendaOnly ? [] : report.annexes.map((annex) => annexView(ctx, report, annex, footnotesOf(annex.anchor), alone ? 1 : ITEM_LEVEL)),
-    pageStyles: options.agendaOnly ? '' : pageStyles(report),
+    pageStyles: pageStyles(report, !options.agendaOnly),
+    hasComments: hasComments(report),
   };
+}
+
+/** Whether a reviewer's comment is anywhere in the tree (a public edition has none left). */
+function hasComments(report: NumberedReport): boolean {
+  let found = false;
+  visitTree(report, {
+    inline: (node) => {
+      if (node.type === 'comment' && node.body) found = true;
+    },
+  });
+  return found;
 }
 
 type FlowNode = Flow<NumberedParagraph, NumberedSubitem>;
@@ -208,7 +259,36 @@ type FlowNode = Flow<NumberedParagraph, NumberedSubitem>;
 /** The report's title is `<h1>`, items and annexes `<h2>`, sub-items `<h3>` (the templates say so too). */
 const ITEM_LEVEL = 2;
 
-const FLOW: Handlers<FlowNode, [HastContext, ReadonlyMap<FlowNode, number>], FlowView> = {
+/** A table of contents: its title and a line a heading, each a link to it (in the PDF, with its page number). */
+function tocHtml(ctx: HastContext, toc: TocBlock, entries: readonly TocEntry[]): string {
+  const title = toc.title ? inlinesToHast(ctx, toc.title) : [{ type: 'text' as const, value: catalogFor(ctx.report.meta.language).tableOfContents }];
+  return html(
+    h('nav', { className: ['toc'], ariaLabel: toc.title ? undefined : catalogFor(ctx.report.meta.language).tableOfContents }, [
+      h('p', { className: ['toc-title'] }, title),
+      h(
+        'ul',
+        entries.map((entry) =>
+          h('li', { className: [`toc-level-${entry.level}`] }, [h('a', { href: `#${entry.anchor}` }, [...(entry.label ? [{ type: 'text' as const, value: `${entry.label} ` }] : []), ...inlinesToHast(ctx, entry.content)])]),
+        ),
+      ),
+    ]),
+  );
+}
+
+
+/** A timetable line for an item or sub-item: as its agenda row prints it ("a) Title (For decision)"), a link to it. */
+function agendaEntryHtml(ctx: HastContext, named: { item: NumberedItem; subitem: NumberedSubitem | null }): string {
+  const { item, subitem } = named;
+  const purpose = subitem ? subitem.purpose : item.purpose;
+  return html([
+    ...(subitem ? [h('span', { className: ['label'] }, subitem.agendaLabel)] : []),
+    h('a', { className: ['ref'], href: `#${subitem ? subitem.anchor : item.anchor}` }, inlinesToHast(ctx, subitem ? subitem.title : item.title)),
+    ...(purpose ? [{ type: 'text' as const, value: ' ' }, h('em', { className: ['purpose'] }, `(${purpose})`)] : []),
+  ]);
+}
+
+const FLOW: Handlers<FlowNode, [HastContext, ReadonlyMap<FlowNode, number>, readonly FlowNode[]], FlowView> = {
+  toc: (node, ctx, _, body) => ({ isToc: true, html: tocHtml(ctx, node, annexTocEntries(body, node)), restricted: false }),
   paragraph: (node, ctx) => ({
     isParagraph: true,
     anchor: node.anchor,
@@ -216,6 +296,7 @@ const FLOW: Handlers<FlowNode, [HastContext, ReadonlyMap<FlowNode, number>], Flo
     html: html(inlinesToHast(ctx, node.content)),
     blocks: html(blocksToHast(ctx, node.blocks)),
     decisions: node.decisions ? node.decisions.map((d) => html([...inlinesToHast(ctx, d.content), ...blocksToHast(ctx, d.blocks)])) : null,
+    decisionsLettered: node.decisions?.some((d) => d.lettered) ?? false,
     restricted: node.restricted,
     deleted: node.deleted,
   }),
@@ -231,7 +312,7 @@ const FLOW: Handlers<FlowNode, [HastContext, ReadonlyMap<FlowNode, number>], Flo
 
 function flowView(ctx: HastContext, body: readonly FlowNode[], parent: number): FlowView[] {
   const levels = headingLevels(body, parent) as ReadonlyMap<FlowNode, number>;
-  return body.map((node) => dispatch(FLOW, node, ctx, levels));
+  return body.map((node) => dispatch(FLOW, node, ctx, levels, body));
 }
 
 function annexView(ctx: HastContext, report: NumberedReport, annex: NumberedAnnex, footnotes: FootnoteView[], level: number): AnnexView {
@@ -252,22 +333,27 @@ function annexView(ctx: HastContext, report: NumberedReport, annex: NumberedAnne
   };
 }
 
-/** Named pages give each annex its running header and landscape annexes their page size. */
-function pageStyles(report: NumberedReport): string {
+/**
+ * The running header of every page but the first, from the report's facts: the report's own (its symbol, or "Annex I to
+ * doc. …" when it is itself an annex) on body pages; on an annex's pages, a named page of its own, its header and, in
+ * the full edition, "Restricted" for a restricted one; "Public Version" under either in a public edition. Landscape
+ * annexes get their page size from their named page too.
+ */
+function pageStyles(report: NumberedReport, annexes: boolean): string {
   const catalog = catalogFor(report.meta.language);
-  const rules: string[] = [];
   const cssString = (s: string) => `"${s.replace(/["\\\n]/g, (c) => (c === '\n' ? ' ' : `\\${c}`))}"`;
-  // "Public Version" prints once a page, at the top right, under the annex header on an annex's pages.
-  const publicLine = report.public ? ` "\\A" ${cssString(catalog.publicVersion)}` : '';
+  const header = (lines: readonly string[]) => `@top-right { content: ${[...lines, ...(report.public ? [catalog.publicVersion] : [])].map(cssString).join(' "\\A" ')}; }`;
+  // Page 1 is the cover, which says it all (the public mark included).
+  const rules = [`@page { ${header([report.facts.runningHeader])} }`, '@page :first { @top-right { content: none; } }'];
+  if (!annexes) return rules.join('\n');
   for (const annex of report.annexes) {
     // A restricted annex left out of a public edition is one line after what comes before it: no page of its own
     // (a change of named page would force one).
     if (report.public && annex.visibility === 'restricted') continue;
     const size = annex.orientation === 'landscape' ? 'A4 landscape' : 'A4';
-    rules.push(`@page ${annex.anchor} { size: ${size}; @top-right { content: ${cssString(annex.header)}${publicLine}; white-space: pre; } }`);
+    const restricted = !report.public && annex.visibility === 'restricted' ? [catalog.restricted] : [];
+    rules.push(`@page ${annex.anchor} { size: ${size}; ${header([annex.header, ...restricted])} }`);
     rules.push(`#${annex.anchor} { page: ${annex.anchor}; }`);
   }
-  // Page 1 has it already, in the cover block.
-  if (report.public) rules.push(`@page { @top-right { content: ${cssString(catalog.publicVersion)}; } } @page :first { @top-right { content: none; } }`);
   return rules.join('\n');
 }

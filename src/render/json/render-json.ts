@@ -1,7 +1,7 @@
 // The numbered report and the decisions register as JSON: the stable interface for other tools.
 
-import type { LinkRelation, NumberedReport, Range } from '../../model.js';
-import { subitemsOf } from '../../walk.js';
+import type { Decision, LinkRelation, NumberedReport, Range } from '../../model.js';
+import { subitemsOf, timetablesOf } from '../../walk.js';
 import { plainBlocks, plainInlines, tidy } from '../plain-text.js';
 
 export interface DecisionRecord {
@@ -34,7 +34,7 @@ export function reportData(report: NumberedReport) {
           subitems: node.group,
           text: text(node.content),
           detail: plainBlocks(report, node.blocks),
-          decisions: (node.decisions ?? []).filter((d) => d.id !== undefined).map((d) => tidy([text(d.content), ...plainBlocks(report, d.blocks)].join(' '))),
+          decisions: (node.decisions ?? []).filter((d) => d.id !== undefined).map((d) => decisionText(report, d)),
           restricted: node.restricted,
         },
       ];
@@ -71,6 +71,18 @@ export function reportData(report: NumberedReport) {
         purpose: s.purpose,
         ...rangeFields(s.paragraphRange),
       })),
+      ...(item.banner ? { banner: { title: text(item.banner.title), note: item.banner.note.map(text).join(' ') } } : {}),
+    })),
+    // The timetables of the agenda, a day each: a line a time, the item (and sub-item) it names, or its words.
+    days: timetablesOf(report).map((day) => ({
+      title: text(day.title),
+      entries: day.lines.map(({ named, ...line }) => ({
+        time: line.time,
+        item: named?.item.numeral ?? null,
+        subitem: named?.subitem?.letter ?? null,
+        text: named ? text(named.subitem ? named.subitem.title : named.item.title) : text(line.content),
+        detail: plainBlocks(report, line.details),
+      })),
     })),
     paragraphs,
     annexes: report.annexes.map((annex) => ({
@@ -105,9 +117,15 @@ export function decisionRecords(report: NumberedReport): DecisionRecord[] {
     item: d.item,
     subitem: d.subitem,
     paragraph: d.paragraph,
-    text: tidy([plainInlines(report, d.decision.content), ...plainBlocks(report, d.decision.blocks)].join(' ')),
+    text: decisionText(report, d.decision),
     links: d.decision.links.map((l) => ({ relation: l.relation, target: l.target })),
   }));
+}
+
+/** A decision's words: a letter the author typed before them ("a. took note…") is the list's, not the decision's. */
+function decisionText(report: NumberedReport, decision: Decision): string {
+  const text = tidy([plainInlines(report, decision.content), ...plainBlocks(report, decision.blocks)].join(' '));
+  return decision.lettered ? text.replace(/^[a-z][.)]\s+/, '') : text;
 }
 
 export function decisionsData(report: NumberedReport) {

@@ -1,5 +1,6 @@
 // The PDF writer: the HTML edition printed by the build's browser, with acta's properties and bookmarks.
 
+import { catalogFor } from '../../i18n/labels.js';
 import type { NumberedReport } from '../../model.js';
 import { subitemsOf } from '../../walk.js';
 import { plainInlines } from '../plain-text.js';
@@ -15,11 +16,13 @@ export function pdfDocument(report: NumberedReport, annexAlone: boolean): PdfDoc
     bookmarkTitles[item.anchor] = `${item.label} – ${plainInlines(report, item.title)}`;
     for (const subitem of subitemsOf(item)) bookmarkTitles[subitem.anchor] = `${subitem.label} ${plainInlines(report, subitem.title)}`;
   }
-  for (const annex of report.annexes) bookmarkTitles[annex.anchor] = `${annex.label} – ${annex.title}`;
+  // A restricted annex left out of a public edition has no heading, and its title is not the edition's to show.
+  for (const annex of report.annexes) if (!(report.public && annex.visibility === 'restricted')) bookmarkTitles[annex.anchor] = `${annex.label} – ${annex.title}`;
   return {
     title: titled.documentTitles[edition],
     author: meta.organization ?? meta.committee,
     subject: meta.symbol,
+    language: catalogFor(meta.language).tags.html,
     issued: meta.issued,
     bookmarkTitles,
   };

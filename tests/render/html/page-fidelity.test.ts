@@ -39,14 +39,15 @@ describe('the flagship HTML', () => {
     expect(pub).not.toMatch(/#annex-I \{ page:/);
     expect(pub).toMatch(/#annex-II \{ page: annex-II; \}/);
     // Top right on every page, under the annex header on an annex's pages; page 1 has it in the cover.
-    expect(pub).toMatch(/@page annex-II \{ size: A4; @top-right \{ content: "Annex II to doc\. PC0517E1a" "\\A" "Public Version"; white-space: pre; \} \}/);
-    expect(pub).toContain('@page { @top-right { content: "Public Version"; } } @page :first { @top-right { content: none; } }');
+    expect(pub).toContain('@page annex-II { size: A4; @top-right { content: "Annex II to doc. PC0517E1a" "\\A" "Public Version"; } }');
+    // The body's pages carry the report's own running header (it is Annex I to doc. PC0517E1) over the mark.
+    expect(pub).toContain('@page { @top-right { content: "Annex I to doc. PC0517E1" "\\A" "Public Version"; } }\n@page :first { @top-right { content: none; } }');
     expect(pub).not.toContain('@top-left');
   });
 
   it('keeps headings with what follows in print, lets agenda rows split, hides the notes\' back arrows', () => {
-    expect(full).toMatch(/\.subitem-heading, \.item-heading, \.subheading, \.annex-heading, h2, h3, h4, h5, h6 \{ break-inside: avoid; break-after: avoid; \}/);
-    expect(full).toContain('table.agenda tr { break-inside: auto; }');
+    expect(full).toMatch(/\.subitem-heading, \.item-heading, \.subheading, \.annex-heading, \.restricted-annex, h2, h3, h4, h5, h6 \{ break-inside: avoid; break-after: avoid; \}/);
+    expect(full).toContain('  tr { break-inside: auto; }');
     expect(full).toContain('.footnotes .back { display: none; }');
   });
 

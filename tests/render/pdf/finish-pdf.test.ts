@@ -1,75 +1,108 @@
-// acta's finish of Chromium's PDF, on a small PDF laid out as Chromium (Skia) writes one, read back by mupdf.
+// acta's finish of the browser's PDF, on a small PDF laid out as the browser prints a paged document (every page on
+// the largest sheet, an outline of painted titles), read back by poppler and mupdf.
 
 import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { finishPdf, pdfDate, pdfText, readPdfText } from '../../../src/render/pdf/finish-pdf.js';
+import { finishPdf, UnexpectedPdf } from '../../../src/render/pdf/finish-pdf.js';
 import { tool } from '../../external-tools.js';
 
 const run = promisify(execFile);
 
-/** A one-page PDF with Skia's Info dictionary and a two-bookmark outline, its xref table exact. */
-function skiaLikePdf(titles: readonly [string, string]): Uint8Array {
-  const objects = [
-    `<</Title (Report)\n/Creator (HeadlessChrome)\n/Producer (Skia/PDF m156)\n/CreationDate (D:20261201040550+00'00')\n/ModDate (D:20261201040550+00'00')>>`,
-    '<</Type /Catalog\n/Pages 3 0 R\n/Outlines 5 0 R\n/Lang (en)>>',
-    '<</Type /Pages\n/Count 1\n/Kids [4 0 R]>>',
-    '<</Type /Page\n/Parent 3 0 R\n/MediaBox [0 0 595 842]>>',
-    '<<\n  /Type /Outlines\n  /First 6 0 R\n  /Last 7 0 R\n  /Count 2\n>>',
-    `<</Title ${titles[0]}\n/Dest [4 0 R /XYZ 70 700 0]\n/Parent 5 0 R\n/Next 7 0 R>>`,
-    `<</Title ${titles[1]}\n/Dest [4 0 R /XYZ 70 400 0]\n/Parent 5 0 R\n/Prev 6 0 R>>`,
-  ];
-  let text = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(text.length);
-    text += `${i + 1} 0 obj\n${body}\nendobj\n`;
+/** Two square sheets (a portrait page and a landscape one, as the browser prints them) with a two-bookmark outline. */
+async function browserLikePdf(titles: readonly [string, string], sheets = 2): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  const pages = Array.from({ length: sheets }, () => pdf.addPage([842, 842]));
+  pdf.setTitle('about:blank');
+  pdf.setProducer('Skia/PDF m156');
+  pdf.setCreationDate(new Date('2026-12-01T04:05:50Z'));
+  const context = pdf.context;
+  const outlineRef = context.nextRef();
+  const refs = [context.nextRef(), context.nextRef()];
+  titles.forEach((title, i) => {
+    const item = PDFDict.withContext(context);
+    item.set(PDFName.of('Title'), PDFHexString.fromText(title));
+    item.set(PDFName.of('Parent'), outlineRef);
+    item.set(PDFName.of('Dest'), context.obj([pages[0]!.ref, PDFName.of('XYZ'), 70, 700 - 300 * i, 0]));
+    if (i === 0) item.set(PDFName.of('Next'), refs[1]!);
+    else item.set(PDFName.of('Prev'), refs[0]!);
+    context.assign(refs[i]!, item);
   });
-  const xref = text.length;
-  text += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  text += `trailer\n<</Size ${objects.length + 1}\n/Root 2 0 R\n/Info 1 0 R>>\nstartxref\n${xref}\n%%EOF`;
-  return new TextEncoder().encode(text);
+  const outline = PDFDict.withContext(context);
+  outline.set(PDFName.of('First'), refs[0]!);
+  outline.set(PDFName.of('Last'), refs[1]!);
+  outline.set(PDFName.of('Count'), PDFNumber.of(2));
+  context.assign(outlineRef, outline);
+  pdf.catalog.set(PDFName.of('Outlines'), outlineRef);
+  return pdf.save({ useObjectStreams: false });
 }
 
-async function mutool(bytes: Uint8Array, ...args: string[]): Promise<string> {
+async function saved(bytes: Uint8Array): Promise<string> {
   const file = path.join(await mkdtemp(path.join(tmpdir(), 'acta-finish-')), 'x.pdf');
   await writeFile(file, bytes);
-  return (await run(tool('mutool'), ['show', file, ...args])).stdout;
+  return file;
 }
 
-const finish = { title: 'PC0517E1a – Summary report', author: 'World Customs Organization', subject: 'PC0517E1a', issued: '2018-05-02' };
+const finish = {
+  title: 'PC0517E1a – Summary report',
+  author: 'World Customs Organization',
+  subject: 'PC0517E1a',
+  language: 'en',
+  issued: '2018-05-02',
+  pages: [
+    { width: 595.28, height: 841.89 },
+    { width: 841.89, height: 595.28 },
+  ],
+};
 
 describe('finishPdf', () => {
-  it('pins both dates, in Chromium\'s Info too, and writes acta\'s properties', async () => {
-    const out = finishPdf(skiaLikePdf(['(A)', '(B)']), { ...finish, bookmarks: ['A', 'B'] });
-    const text = new TextDecoder('latin1').decode(out);
-    expect(text.match(/D:\d{14}/g)).toEqual(['D:20180502000000', 'D:20180502000000', 'D:20180502000000', 'D:20180502000000']);
-    expect(await mutool(out, 'trailer/Info/Author')).toContain(pdfText('World Customs Organization'));
-    expect(await mutool(out, 'trailer/Info/Creator')).toBe('(acta)\n');
-    expect(await mutool(out, 'trailer/Root/Lang')).toBe('(en)\n');
-    expect(pdfDate('2018-05-02')).toBe("D:20180502000000+00'00'");
+  it("cuts each page to its own size, pins both dates to the day of issue and writes acta's properties", async () => {
+    const file = await saved(await finishPdf(await browserLikePdf(['A', 'B']), { ...finish, bookmarks: ['A', 'B'] }));
+    const { stdout } = await run(tool('pdfinfo'), ['-isodates', '-l', '2', file]);
+    expect(stdout).toMatch(/^Title:\s+PC0517E1a – Summary report$/m);
+    expect(stdout).toMatch(/^Author:\s+World Customs Organization$/m);
+    expect(stdout).toMatch(/^Creator:\s+acta$/m);
+    expect(stdout).toMatch(/^Producer:\s+Skia\/PDF m156$/m);
+    expect(stdout).toMatch(/^CreationDate:\s+2018-05-02T00:00:00Z$/m);
+    expect(stdout).toMatch(/^ModDate:\s+2018-05-02T00:00:00Z$/m);
+    expect(stdout).toMatch(/^Page\s+1 size:\s+595.28 x 841.89 pts/m);
+    expect(stdout).toMatch(/^Page\s+2 size:\s+841.89 x 595.28 pts/m);
+    expect((await run(tool('mutool'), ['show', file, 'trailer/Root/Lang'])).stdout.trim()).toBe('(en)');
   });
 
-  it('gives the bookmarks the headings\' own words, spaces included', async () => {
-    const out = finishPdf(skiaLikePdf([pdfText('Item I – TradeFacilitation'), '(\\(b\\)Upcoming events)']), {
+  it('removes the blank sheet the browser may add after the last page, and refuses any other count', async () => {
+    const file = await saved(await finishPdf(await browserLikePdf(['A', 'B'], 3), { ...finish, bookmarks: ['A', 'B'] }));
+    expect((await run(tool('pdfinfo'), [file])).stdout).toMatch(/^Pages:\s+2$/m);
+    await expect(finishPdf(await browserLikePdf(['A', 'B'], 4), { ...finish, bookmarks: ['A', 'B'] })).rejects.toThrow(UnexpectedPdf);
+  });
+
+  it("gives the bookmarks the headings' own words, spaces and case included", async () => {
+    const bytes = await finishPdf(await browserLikePdf(['Item I – TradeFacilitation', 'ANNEX IILIST OF PARTICIPANTS']), {
       ...finish,
-      bookmarks: ['Item I – Trade Facilitation', '(b) Upcoming events'],
+      bookmarks: ['Item I – Trade Facilitation', 'Annex II – List of participants'],
     });
-    expect(await mutool(out, 'outline')).toBe('|\t"Item I – Trade Facilitation"\t#page=1&zoom=100,70,142\n|\t"(b) Upcoming events"\t#page=1&zoom=100,70,442\n');
+    expect((await run(tool('mutool'), ['show', await saved(bytes), 'outline'])).stdout.split('\n').map((l) => l.split('\t')[1])).toEqual([
+      '"Item I – Trade Facilitation"',
+      '"Annex II – List of participants"',
+      undefined,
+    ]);
   });
 
-  it('keeps Chromium\'s titles when its outline is not the expected headings one for one', async () => {
-    const pdf = skiaLikePdf(['(Agenda)', '(Closing)']);
+  it("keeps the browser's titles when its outline is not the expected headings one for one", async () => {
+    const pdf = await browserLikePdf(['Agenda', 'Closing']);
     for (const bookmarks of [['Agenda'], ['Agenda', 'Closing', 'Annex I'], ['Agenda', 'Opening']]) {
-      expect(await mutool(finishPdf(pdf, { ...finish, bookmarks }), 'outline')).toBe('|\t"Agenda"\t#page=1&zoom=100,70,142\n|\t"Closing"\t#page=1&zoom=100,70,442\n');
+      const { stdout } = await run(tool('mutool'), ['show', await saved(await finishPdf(pdf, { ...finish, bookmarks })), 'outline']);
+      expect(stdout.split('\n').map((l) => l.split('\t')[1])).toEqual(['"Agenda"', '"Closing"', undefined]);
     }
   });
 
-  it('reads and writes PDF text strings', () => {
-    expect(readPdfText(pdfText('Annexe II – Lignes directrices 𝔸'))).toBe('Annexe II – Lignes directrices 𝔸');
-    expect(readPdfText('(\\(a\\) Opening\\051 \\\\ end)')).toBe('(a) Opening) \\ end');
+  it('is byte-identical when finished twice', async () => {
+    const pdf = await browserLikePdf(['A', 'B']);
+    const [a, b] = [await finishPdf(pdf, { ...finish, bookmarks: ['A', 'B'] }), await finishPdf(pdf, { ...finish, bookmarks: ['A', 'B'] })];
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 });
