@@ -50,8 +50,6 @@ export type Inline =
   /** `:restricted[…]` */
   | { readonly type: 'restricted'; readonly children: readonly Inline[]; readonly range: SourceRange };
 
-export type InlineType = Inline['type'];
-
 /** Who made a tracked change and when (an ISO date, or date and time), as `{by="…" at="…"}` after it says. */
 export interface Attribution {
   readonly author?: string;
@@ -147,7 +145,6 @@ export interface HeadingBlock {
 
 /** Content nested inside a list item, quote or footnote. */
 export type Block = PlainParagraph | ListBlock | TableBlock | QuoteBlock | CodeBlock | RuleBlock | HeadingBlock;
-export type BlockType = Block['type'];
 
 /** What a decision can do to an earlier one (docs/format.md, Decision links). */
 export const LINK_RELATIONS = ['supersedes', 'amends', 'follows-up', 'implements', 'completes'] as const;
@@ -329,7 +326,7 @@ export interface MeetingMeta {
   readonly conclusion: string | null;
   readonly changes_author: string | null;
   readonly changes_date: string | null;
-  /** A translation: the original's folder, relative to the translation's folder (FORMAT.md §7). */
+  /** A translation: the original's folder, relative to the translation's folder (docs/format.md, `translation_of`). */
   readonly translation_of: string | null;
   /** The report is itself an annex of another document (its symbol): its pages carry "Annex I to doc. …". */
   readonly annex_of: string | null;
@@ -348,7 +345,7 @@ export interface Report<P = Paragraph, S = Subitem> {
   readonly items: readonly Item<P, S>[];
   readonly annexes: readonly Annex<P>[];
   readonly footnotes: readonly Footnote[];
-  /** The session's working documents (FORMAT.md §9), in file-name order. */
+  /** The session's working documents (docs/format.md), in file-name order. */
   readonly documents: readonly WorkingDocument[];
   /** The numbering recorded when the report was issued (`numbering.lock.yaml`), used only while meeting.md says `status: issued`. */
   readonly record: IssuedRecord | null;
@@ -436,7 +433,7 @@ export interface IssueFacts {
   readonly changes: readonly IssuedChange[];
 }
 
-/** The frontmatter of a working document (FORMAT.md §9). */
+/** The frontmatter of a working document (docs/format.md). */
 export interface DocumentMeta {
   readonly symbol: string;
   readonly title: string;

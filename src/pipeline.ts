@@ -29,7 +29,6 @@ import { renderKey } from './write/render-key.js';
 import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { keepBases } from './write/base-cache.js';
 import { lockOutputFolder } from './write/output-lock.js';
-import { removeLegacyCaches } from './write/user-cache.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
 import { FORMATS, type Format } from './formats.js';
@@ -192,8 +191,8 @@ export type Emit = (file: OutputFile) => Promise<void>;
 
 /**
  * How many files of one format are rendered at once. The browser prints in processes of its own while
- * this thread waits, so PDF documents are printed three at a time (the flagship's 11 PDFs: 13 s one at a
- * time); every other renderer works on this thread, where taking turns costs nothing.
+ * this thread waits, so PDF documents are printed three at a time (docs/speed.md has the figures); every other
+ * renderer works on this thread, where taking turns costs nothing.
  */
 const CONCURRENCY: Readonly<Record<Format, number>> = { docx: 1, html: 1, json: 1, pdf: 3, akn: 1 };
 
@@ -447,7 +446,6 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     const { written, removed } = await writer.commit({ owned, manifest: { sources: await sourcesKey(dir, env.templates) } });
     await keepBases(bases);
     if (key !== null) await remember(folder, key, records, checked.diagnostics);
-    await removeLegacyCaches(folder);
     return { ...checked, written, removed };
   } finally {
     await release();

@@ -24,7 +24,7 @@ export const SUMMARY_REPORT = {
 } as const satisfies DocumentProfile;
 
 /**
- * A working document of the session (FORMAT.md §9): sections I., II., the action phrase opening the
+ * A working document of the session (docs/format.md): sections I., II., the action phrase opening the
  * list of actions expected from the committee, no agenda table, the agenda reference on the cover.
  */
 export const WORKING_DOCUMENT = {

@@ -1,4 +1,4 @@
-// What a new user meets on the command line (issue 13, points 9 and 10): files beside the Markdown,
+// What a new user meets on the command line: files beside the Markdown,
 // what a build says and where it wrote, a build under a new symbol, the CSV register in Excel, one
 // `--public`, help as users type it, and a next command that works.
 

@@ -2,9 +2,10 @@
 
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BROWSER_FLAGS } from '../src/render/pdf/print-pdf.js';
+import { tool } from './external-tools.js';
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...BROWSER_FLAGS] });
+  return chromium.launch({ executablePath: tool('chromium'), args: [...BROWSER_FLAGS] });
 }
 
 let shared: Promise<Browser> | null = null;

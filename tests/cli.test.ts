@@ -197,7 +197,7 @@ describe('acta build of several meetings', () => {
 });
 
 describe('acta decisions', () => {
-  it('prints the register as JSON with the fields of FORMAT.md', () => {
+  it('prints the register as JSON with the fields of each decision', () => {
     const r = acta(['decisions', 'meetings/ptc-219-220']);
     expect(r.code).toBe(0);
     const data = JSON.parse(r.stdout) as { symbol: string; decisions: Record<string, unknown>[] };

@@ -7,6 +7,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { tool } from './external-tools.js';
 
 const run = promisify(execFile);
 const DRIVER = path.resolve('tests/schemas/docx-parts.xsd');
@@ -50,7 +51,7 @@ export async function validateDocxParts(files: Readonly<Record<string, Readonly<
       names.set(file, `${docx}/${part}`);
     }
   }
-  const result = await run('xmllint', ['--noout', '--nonet', '--schema', DRIVER, ...written], { maxBuffer: 64 * 1024 * 1024 }).then(
+  const result = await run(tool('xmllint'), ['--noout', '--nonet', '--schema', DRIVER, ...written], { maxBuffer: 64 * 1024 * 1024 }).then(
     (r) => r.stderr,
     (e: { stderr?: string; code?: number }) => {
       // xmllint exits 3 (validation error) or 4 (schema error); anything else is not a validation result.

@@ -6,20 +6,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
+import { tool } from './external-tools.js';
 
 const run = promisify(execFile);
 
 /** Converts a DOCX to PDF with LibreOffice, in a profile of its own so runs can overlap. */
 export async function sofficeToPdf(docx: string): Promise<string> {
   const out = await mkdtemp(path.join(tmpdir(), 'acta-soffice-'));
-  await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], { timeout: 180_000 });
+  await run(tool('soffice'), [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], { timeout: 180_000 });
   return path.join(out, `${path.basename(docx, '.docx')}.pdf`);
 }
 
 /** Converts several DOCX files with one LibreOffice process (its start costs seconds); the PDFs in the same order. */
 export async function sofficeToPdfs(docxs: readonly string[]): Promise<string[]> {
   const out = await mkdtemp(path.join(tmpdir(), 'acta-soffice-'));
-  await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docxs], { timeout: 180_000 });
+  await run(tool('soffice'), [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docxs], { timeout: 180_000 });
   return docxs.map((docx) => path.join(out, `${path.basename(docx, '.docx')}.pdf`));
 }
 
@@ -27,7 +28,7 @@ export async function sofficeToPdfs(docxs: readonly string[]): Promise<string[]>
 export async function sofficeToTaggedPdf(docx: string): Promise<string> {
   const out = await mkdtemp(path.join(tmpdir(), 'acta-tagged-'));
   const filter = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},"ExportBookmarks":{"type":"boolean","value":"true"}}';
-  await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', filter, '--outdir', out, docx], { timeout: 180_000 });
+  await run(tool('soffice'), [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', filter, '--outdir', out, docx], { timeout: 180_000 });
   return path.join(out, `${path.basename(docx, '.docx')}.pdf`);
 }
 
@@ -49,18 +50,18 @@ export function sharedTaggedPdf(docx: string): Promise<string> {
 
 /** The text of each page of a PDF, as pdftotext lays it out. */
 export async function pdfPages(pdf: string): Promise<string[]> {
-  const { stdout } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(tool('pdftotext'), ['-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
   return stdout.split('\f').slice(0, -1);
 }
 
 export async function pdfPageCount(pdf: string): Promise<number> {
-  const { stdout } = await run('pdfinfo', [pdf]);
+  const { stdout } = await run(tool('pdfinfo'), [pdf]);
   return Number(/^Pages:\s+(\d+)/m.exec(stdout)![1]);
 }
 
 /** Each page's orientation, as pdfinfo measures it. */
 export async function pdfOrientations(pdf: string): Promise<('portrait' | 'landscape')[]> {
-  const { stdout } = await run('pdfinfo', ['-l', '9999', pdf]);
+  const { stdout } = await run(tool('pdfinfo'), ['-l', '9999', pdf]);
   return [...stdout.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => (Number(m[1]) > Number(m[2]) ? 'landscape' : 'portrait'));
 }
 
@@ -71,7 +72,7 @@ export interface PandocNode {
 
 /** pandoc's reading of a DOCX, as its JSON AST, with tracked changes kept as spans. */
 export async function pandocBlocks(docx: string): Promise<unknown[]> {
-  const { stdout } = await run('pandoc', ['-f', 'docx', '-t', 'json', '--track-changes=all', docx], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run(tool('pandoc'), ['-f', 'docx', '-t', 'json', '--track-changes=all', docx], { maxBuffer: 64 * 1024 * 1024 });
   return (JSON.parse(stdout) as { blocks: unknown[] }).blocks;
 }
 
@@ -127,7 +128,7 @@ export interface PdfPageLines {
 /** Each page's lines of text with their boxes, fonts and sizes, as mupdf reads them (`mutool draw -F stext`). */
 export async function pdfLines(pdf: string): Promise<PdfPageLines[]> {
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'acta-stext-')), 'pages.stext');
-  await run('mutool', ['draw', '-q', '-F', 'stext', '-o', out, pdf], { maxBuffer: 64 * 1024 * 1024 });
+  await run(tool('mutool'), ['draw', '-q', '-F', 'stext', '-o', out, pdf], { maxBuffer: 64 * 1024 * 1024 });
   const xml = await readFile(out, 'utf8');
   const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   return [...xml.matchAll(/<page [^>]*width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => ({
@@ -204,7 +205,7 @@ export async function pdfRightBorders(pdf: string): Promise<{ readonly table: bo
  */
 export async function pdfInkRight(pdf: string): Promise<{ readonly width: number; readonly right: number }[]> {
   const out = path.join(await mkdtemp(path.join(tmpdir(), 'acta-trace-')), 'pages.trace');
-  await run('mutool', ['draw', '-q', '-F', 'trace', '-o', out, pdf], { maxBuffer: 256 * 1024 * 1024 });
+  await run(tool('mutool'), ['draw', '-q', '-F', 'trace', '-o', out, pdf], { maxBuffer: 256 * 1024 * 1024 });
   const xml = await readFile(out, 'utf8');
   return [...xml.matchAll(/<page mediabox="([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+)">([\s\S]*?)<\/page>/g)].map((page) => {
     let right = 0;

@@ -1,4 +1,4 @@
-// Compares a translation with its original (FORMAT.md §7): a pure function of the two numbered
+// Compares a translation with its original (docs/format.md, Translations): a pure function of the two numbered
 // models. Items, sub-items and annexes are matched by id, paragraphs by order within their item or
 // sub-item, so one divergence gives one message and never shifts the comparison of what follows.
 

@@ -40,7 +40,7 @@ export async function checkTranslation(dir: string, translation: Numbered & { re
   return compared(translation, original.report);
 }
 
-/** Adds the comparison's errors to a translation's check (shared by `check` and `align`). */
+/** Adds the comparison's errors to a translation's check. */
 export function compared(translation: Numbered & { report: NumberedReport }, original: NumberedReport): Numbered {
   const diagnostics = sortDiagnostics([...translation.diagnostics, ...alignReports(original, translation.report)]);
   return { diagnostics, report: hasErrors(diagnostics) ? null : { ...translation.report, translationOf: original.meta.symbol } };

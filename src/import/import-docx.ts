@@ -12,7 +12,8 @@ import { numberLoaded, sourcesOfDocument } from '../pipeline.js';
 import type { BaseFile } from '../render/docx/base-part.js';
 import { resolveBase, type ResolvedBase } from './base.js';
 import { mergeThree, type Conflict } from './merge3.js';
-import { findAll, parseXml, RefusedDocx, textOf, unpackDocx } from './read-docx.js';
+import { findAll, textOf } from '../xml.js';
+import { parseXml, RefusedDocx, unpackDocx } from './read-docx.js';
 import { reviewerEdits, type Counts, type ImportWarning } from './theirs.js';
 
 export interface ImportOptions {

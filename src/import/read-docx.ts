@@ -5,8 +5,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8 } from 'fflate';
 import { NOT_A_ZIP, readZip, ZipRefused } from '../load/read-zip.js';
-import { originIndex } from '../render/docx/origins.js';
-import { tooDeep, WORD_XML } from '../xml.js';
+import { tooDeep, WORD_XML, type XmlNode } from '../xml.js';
 
 /** A DOCX acta refuses to read, with the one line that says why. */
 export class RefusedDocx extends Error {}
@@ -44,9 +43,7 @@ export function unpackDocx(bytes: Uint8Array): Unpacked {
   return out as Unpacked;
 }
 
-export type XmlNode = { readonly [name: string]: XmlNode[] | string | Record<string, string> };
-
-// The five predefined entities and character references are decoded below (decodeXmlText).
+// The five predefined entities and character references are decoded by the helpers of ../xml.ts.
 const parser = new XMLParser(WORD_XML);
 
 /**
@@ -71,7 +68,6 @@ export function parseXml(name: string, text: string): XmlNode[] {
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-
 /**
  * A character a reference may stand for: any but half a surrogate pair or one past U+10FFFF. Control characters and
  * U+FFFE/U+FFFF, which XML does not allow either, are read and then left out of the text with a warning at their
@@ -85,40 +81,6 @@ function referencedCode(ref: string): number {
 
 function isKnownReference(ref: string): boolean {
   return ref.startsWith('#') ? isXmlChar(referencedCode(ref)) : Object.hasOwn(ENTITIES, ref);
-}
-
-/** Text and attribute values as they read: XML's five entities and its character references decoded (parseXml let no other through). */
-export function decodeXmlText(text: string): string {
-  return text.replace(/&(#[xX][0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (whole, e: string) => {
-    if (!e.startsWith('#')) return ENTITIES[e]!;
-    const code = referencedCode(e);
-    if (!isXmlChar(code)) throw new RefusedDocx(`the document holds \`${whole}\`, a reference to a character XML does not allow`);
-    return String.fromCodePoint(code);
-  });
-}
-
-export const nameOf = (node: XmlNode): string => Object.keys(node).find((k) => k !== ':@') ?? '';
-export const childrenOf = (node: XmlNode): XmlNode[] => {
-  const value = node[nameOf(node)];
-  return Array.isArray(value) ? value : [];
-};
-export const attr = (node: XmlNode, name: string): string | undefined => {
-  const attrs = node[':@'] as Record<string, string> | undefined;
-  const value = attrs?.[name];
-  return value === undefined ? undefined : decodeXmlText(value);
-};
-export const textOf = (node: XmlNode): string =>
-  childrenOf(node)
-    .map((c) => (typeof c['#text'] === 'string' ? decodeXmlText(c['#text']) : ''))
-    .join('');
-
-/** Depth-first search for elements of a name. */
-export function findAll(nodes: readonly XmlNode[], name: string, out: XmlNode[] = []): XmlNode[] {
-  for (const node of nodes) {
-    if (nameOf(node) === name) out.push(node);
-    else findAll(childrenOf(node), name, out);
-  }
-  return out;
 }
 
 // ---- the document as the import sees it --------------------------------------------------------------
@@ -184,252 +146,6 @@ export interface ReadContext {
   readonly links: ReadonlyMap<string, string>;
 }
 
-/** Each style's id and name; `null` is the default paragraph style. */
-export function readStyles(styles: XmlNode[] | null): { readonly names: ReadonlyMap<string, string>; readonly defaultParagraph: string | null } {
-  const names = new Map<string, string>();
-  let defaultParagraph: string | null = null;
-  for (const s of styles ? findAll(styles, 'w:style') : []) {
-    const id = attr(s, 'w:styleId');
-    if (!id) continue;
-    const name = childrenOf(s).find((c) => nameOf(c) === 'w:name');
-    names.set(id, (name && attr(name, 'w:val')) ?? id);
-    if (attr(s, 'w:type') === 'paragraph' && (attr(s, 'w:default') === '1' || attr(s, 'w:default') === 'true')) defaultParagraph = id;
-  }
-  return { names, defaultParagraph };
-}
-
-/** The addresses of the document's hyperlinks, by relationship id. */
-export function readLinks(rels: XmlNode[] | null): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const r of rels ? findAll(rels, 'Relationship') : []) {
-    if ((attr(r, 'Type') ?? '').endsWith('/hyperlink')) out.set(attr(r, 'Id') ?? '', attr(r, 'Target') ?? '');
-  }
-  return out;
-}
-
-interface RunState {
-  change: Change;
-  link: string | null;
-  field: { instruction: string; result: string; separated: boolean; change: Change; style: string | null; edited: boolean } | null;
-  controls: number;
-  hidden: number;
-}
-
-/** The body's paragraphs in document order, those in table cells included (flagged). */
-export function readParagraphs(document: XmlNode[], context: ReadContext = PLAIN): DocxParagraph[] {
-  const body = findAll(document, 'w:body')[0];
-  if (!body) throw new RefusedDocx('the file is not a Word document: it has no document body');
-  const out: DocxParagraph[] = [];
-  let tables = 0;
-  const walkBlocks = (nodes: readonly XmlNode[], cell: DocxParagraph['cell']) => {
-    for (const node of nodes) {
-      const name = nameOf(node);
-      if (name === 'w:p') {
-        out.push(readParagraph(node, cell, context));
-        if (out.length > LIMITS.paragraphs) throw new RefusedDocx(`the document has more than ${LIMITS.paragraphs} paragraphs, far more than any report`);
-      } else if (name === 'w:tbl') {
-        const table = tables++;
-        let row = 0;
-        for (const tr of childrenOf(node)) {
-          if (nameOf(tr) !== 'w:tr') continue;
-          const rowMark = revisionOf(childrenOf(tr).find((c) => nameOf(c) === 'w:trPr'));
-          let col = 0;
-          for (const tc of childrenOf(tr)) {
-            if (nameOf(tc) === 'w:tc') walkBlocks(childrenOf(tc), { table, row, col: col++, rowMark });
-            else if (nameOf(tc) === 'w:sdt' || nameOf(tc) === 'w:customXml') {
-              for (const inner of findAll(childrenOf(tc), 'w:tc')) walkBlocks(childrenOf(inner), { table, row, col: col++, rowMark });
-            }
-          }
-          row++;
-        }
-      } else if (name === 'w:sdt' || name === 'w:sdtContent' || name === 'w:customXml') walkBlocks(childrenOf(node), cell);
-      else if (name === 'w:altChunk') {
-        // Another document Word shows inline (pasted HTML or RTF): nothing the Markdown can take back, and said so.
-        out.push({ style: 'Normal', bookmarks: [], origin: null, mark: null, tokens: [{ type: 'object', change: null, what: 'embedded document (altChunk)' }], inTable: cell !== null, controls: 0, hidden: 0, cell });
-      }
-    }
-  };
-  walkBlocks(childrenOf(body), null);
-  return out;
-}
-
-/** Reads identifiers as they are written: for tests and tools that look at one document on its own. */
-const PLAIN: ReadContext = { style: (id) => id ?? 'Normal', links: new Map() };
-
-/** A tracked insertion or deletion among a properties element's children (a paragraph mark's, a table row's). */
-function revisionOf(properties: XmlNode | undefined): Change {
-  for (const r of properties ? childrenOf(properties) : []) {
-    if (nameOf(r) === 'w:ins' || nameOf(r) === 'w:del') return { kind: nameOf(r) === 'w:ins' ? 'ins' : 'del', author: attr(r, 'w:author') ?? '', date: attr(r, 'w:date') ?? null };
-  }
-  return null;
-}
-
-/** The change a revision element opens, inside the one already open: a deletion of inserted text is neither. */
-function nested(outer: Change, name: string, node: XmlNode): Change {
-  const kind = name === 'w:ins' || name === 'w:moveTo' ? 'ins' : 'del';
-  const own = { kind, author: attr(node, 'w:author') ?? '', date: attr(node, 'w:date') ?? null } as const;
-  return kind === 'del' && outer?.kind === 'ins' ? { ...own, inserted: true } : outer?.kind === 'del' ? outer : own;
-}
-
-function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadContext): DocxParagraph {
-  let style: string | null = null;
-  let mark: Change = null;
-  let origin: number | null = null;
-  const bookmarks: string[] = [];
-  const tokens: Token[] = [];
-  const state: RunState = { change: null, link: null, field: null, controls: 0, hidden: 0 };
-  const walk = (nodes: readonly XmlNode[]) => {
-    for (const node of nodes) {
-      const name = nameOf(node);
-      switch (name) {
-        case 'w:pPr':
-          for (const c of childrenOf(node)) {
-            if (nameOf(c) === 'w:pStyle') style = attr(c, 'w:val') ?? null;
-            if (nameOf(c) === 'w:rPr') mark = revisionOf(c) ?? mark;
-          }
-          break;
-        case 'w:bookmarkStart': {
-          const b = attr(node, 'w:name');
-          const index = b ? originIndex(b) : null;
-          if (index !== null) origin ??= index;
-          else if (b && !b.startsWith('_')) bookmarks.push(b);
-          break;
-        }
-        case 'w:ins':
-        case 'w:del':
-        case 'w:moveTo':
-        case 'w:moveFrom': {
-          const saved = state.change;
-          state.change = nested(saved, name, node);
-          walk(childrenOf(node));
-          state.change = saved;
-          break;
-        }
-        case 'w:hyperlink': {
-          const saved = state.link;
-          const anchor = attr(node, 'w:anchor');
-          const id = attr(node, 'r:id');
-          state.link = anchor ? `#${anchor}` : id ? context.links.get(id) ?? null : null;
-          walk(childrenOf(node));
-          state.link = saved;
-          break;
-        }
-        case 'w:smartTag':
-        case 'w:sdt':
-        case 'w:sdtContent':
-        case 'w:customXml':
-          walk(childrenOf(node));
-          break;
-        case 'w:fldSimple':
-          tokens.push({ type: 'field', instruction: (attr(node, 'w:instr') ?? '').trim(), result: runsText(childrenOf(node)), style: null, change: state.change, edited: false });
-          break;
-        case 'w:commentRangeStart':
-        case 'w:commentRangeEnd':
-          tokens.push({ type: name === 'w:commentRangeStart' ? 'comment-start' : 'comment-end', id: attr(node, 'w:id') ?? '' });
-          break;
-        case 'w:r':
-          readRun(node, state, tokens, context);
-          break;
-        default:
-          break; // proofing marks, bookmark ends, revision ids: nothing of the text
-      }
-    }
-  };
-  walk(childrenOf(p));
-  return { style: context.style(style), bookmarks, origin, mark, tokens, inTable: cell !== null, controls: state.controls, hidden: state.hidden, cell };
-}
-
-function runsText(nodes: readonly XmlNode[]): string {
-  return findAll(nodes, 'w:t').map(textOf).join('');
-}
-
-/** Bold and italic as a run-properties element sets them. */
-function emphasisOf(rPr: XmlNode): { bold: boolean | null; italic: boolean | null } {
-  let bold: boolean | null = null;
-  let italic: boolean | null = null;
-  for (const p of childrenOf(rPr)) {
-    const on = attr(p, 'w:val') !== 'false' && attr(p, 'w:val') !== '0';
-    if (nameOf(p) === 'w:b') bold = on;
-    if (nameOf(p) === 'w:i') italic = on;
-  }
-  return { bold, italic };
-}
-
-function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadContext): void {
-  let bold = false;
-  let italic = false;
-  let strike = false;
-  let style: string | null = null;
-  let before: { bold: boolean | null; italic: boolean | null; author: string; date: string | null } | null = null;
-  let hidden = false;
-  for (const c of childrenOf(run)) {
-    const name = nameOf(c);
-    if (name === 'w:rPr') {
-      for (const p of childrenOf(c)) {
-        const on = attr(p, 'w:val') !== 'false' && attr(p, 'w:val') !== '0';
-        if (nameOf(p) === 'w:b') bold = on;
-        if (nameOf(p) === 'w:i') italic = on;
-        if (nameOf(p) === 'w:strike') strike = on;
-        if (nameOf(p) === 'w:vanish' || nameOf(p) === 'w:specVanish') hidden = on;
-        if (nameOf(p) === 'w:rStyle') style = attr(p, 'w:val') ? context.style(attr(p, 'w:val')!) : null;
-        // A tracked formatting change keeps the run's properties from before it.
-        if (nameOf(p) === 'w:rPrChange') before = { ...emphasisOf(childrenOf(p).find((q) => nameOf(q) === 'w:rPr') ?? p), author: attr(p, 'w:author') ?? '', date: attr(p, 'w:date') ?? null };
-      }
-      continue;
-    }
-    if (name === 'w:fldChar') {
-      const type = attr(c, 'w:fldCharType');
-      if (type === 'begin') state.field = { instruction: '', result: '', separated: false, change: state.change, style: null, edited: false };
-      else if (type === 'separate' && state.field) state.field.separated = true;
-      else if (type === 'end' && state.field) {
-        tokens.push({ type: 'field', instruction: state.field.instruction.trim(), result: state.field.result, style: state.field.style, change: state.field.change, edited: state.field.edited });
-        state.field = null;
-      }
-      continue;
-    }
-    if (name === 'w:instrText' || name === 'w:delInstrText') {
-      if (state.field && !state.field.separated) state.field.instruction += textOf(c);
-      continue;
-    }
-    const raw = name === 'w:t' || name === 'w:delText' ? textOf(c) : name === 'w:tab' ? '\t' : name === 'w:br' || name === 'w:cr' ? '\n' : name === 'w:noBreakHyphen' ? '\u2011' : null;
-    // Hidden text (Font › Hidden): Word does not show it, so it is not the reviewer's text; it is counted and left out.
-    if (raw !== null && hidden && !state.field) {
-      if (raw.trim()) state.hidden += 1;
-      continue;
-    }
-    const text = raw === null ? null : withoutControls(raw, state);
-    if (text !== null) {
-      if (state.field) {
-        if (state.field.separated) {
-          // Typed into the field's result with tracking on: the result shows the edit accepted, and says it was edited.
-          const change = state.change;
-          if (change !== state.field.change) state.field.edited = true;
-          if (!(change?.kind === 'del' && change !== state.field.change)) state.field.result += text;
-          state.field.style ??= style;
-        }
-        continue;
-      }
-      const formatChange: FormatChange =
-        before !== null && ((before.bold ?? false) !== bold || (before.italic ?? false) !== italic) ? { bold: before.bold ?? false, italic: before.italic ?? false, author: before.author, date: before.date } : null;
-      tokens.push({ type: 'text', text, bold, italic, strike, style, link: state.link, change: state.change, formatChange });
-    } else if (name === 'w:commentReference') {
-      tokens.push({ type: 'comment-ref', id: attr(c, 'w:id') ?? '' });
-    } else if (name === 'w:footnoteReference') {
-      tokens.push({ type: 'footnote', id: attr(c, 'w:id') ?? '', change: state.change });
-    } else if (name === 'w:drawing' || name === 'w:pict' || name === 'w:object') {
-      if (!state.field) tokens.push({ type: 'object', change: state.change, what: 'image or object' });
-    }
-  }
-}
-
-/** Text without the control characters XML 1.0 and Markdown files cannot hold (a count is kept, to say so). */
-function withoutControls(text: string, state: { controls: number }): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, () => {
-    state.controls += 1;
-    return '';
-  });
-}
-
 export interface DocxComment {
   readonly id: string;
   readonly author: string;
@@ -442,43 +158,4 @@ export interface DocxComment {
   readonly done: boolean;
   /** Control characters its text held, dropped. */
   readonly controls: number;
-}
-
-/** The comments and, from commentsExtended.xml, which answers which and which are resolved. */
-export function readComments(comments: XmlNode[] | null, extended: XmlNode[] | null = null): Map<string, DocxComment> {
-  const threads = new Map<string, { parent: string | null; done: boolean }>();
-  for (const e of extended ? findAll(extended, 'w15:commentEx') : []) {
-    const paraId = attr(e, 'w15:paraId');
-    if (paraId) threads.set(paraId.toUpperCase(), { parent: attr(e, 'w15:paraIdParent')?.toUpperCase() ?? null, done: attr(e, 'w15:done') === '1' });
-  }
-  const byParaId = new Map<string, string>();
-  const out = new Map<string, DocxComment>();
-  for (const c of comments ? findAll(comments, 'w:comment') : []) {
-    const id = attr(c, 'w:id') ?? '';
-    const paragraphs = findAll(childrenOf(c), 'w:p');
-    // A comment is known in commentsExtended by its last paragraph's w14:paraId.
-    const paraId = paragraphs.length ? attr(paragraphs.at(-1)!, 'w14:paraId')?.toUpperCase() : undefined;
-    if (paraId) byParaId.set(paraId, id);
-    const state = { controls: 0 };
-    const text = withoutControls(paragraphs.map((p) => runsText([p])).join(' '), state).replace(/\s+/g, ' ').trim();
-    out.set(id, { id, author: attr(c, 'w:author') ?? '', date: attr(c, 'w:date') ?? null, text, parent: null, done: false, controls: state.controls });
-  }
-  for (const [paraId, id] of byParaId) {
-    const thread = threads.get(paraId);
-    if (!thread) continue;
-    const parent = thread.parent ? byParaId.get(thread.parent) ?? null : null;
-    out.set(id, { ...out.get(id)!, parent: parent !== id ? parent : null, done: thread.done });
-  }
-  return out;
-}
-
-/** Each footnote's paragraphs by its id (Word's separator notes are left out). */
-export function readFootnotes(footnotes: XmlNode[] | null, context: ReadContext = PLAIN): Map<string, DocxParagraph[]> {
-  const out = new Map<string, DocxParagraph[]>();
-  for (const f of footnotes ? findAll(footnotes, 'w:footnote') : []) {
-    const type = attr(f, 'w:type');
-    if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
-    out.set(attr(f, 'w:id') ?? '', childrenOf(f).filter((p) => nameOf(p) === 'w:p').map((p) => readParagraph(p, null, context)));
-  }
-  return out;
 }

@@ -1,7 +1,7 @@
 // --reference-docx FILE: the styles part of the user's Word document, read once for a whole command.
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { tooDeep, WORD_XML } from '../xml.js';
+import { childrenOf, rawAttributeOf, tagOf, tooDeep, WORD_XML, type XmlNode } from '../xml.js';
 import { strFromU8 } from 'fflate';
 import { error, type Diagnostic, type Result } from '../diagnostics.js';
 import { InputRefused, readBoundedFile } from './read-input.js';
@@ -54,10 +54,7 @@ export async function loadReferenceStyles(file: string): Promise<Result<string |
   }
 }
 
-type XmlNode = Record<string, unknown>;
-const tagOf = (node: XmlNode): string => Object.keys(node).find((key) => key !== ':@') ?? '';
-const childrenOf = (node: XmlNode): XmlNode[] => (Array.isArray(node[tagOf(node)]) ? (node[tagOf(node)] as XmlNode[]) : []);
-const valueOf = (node: XmlNode, name = 'w:val'): string | undefined => (node[':@'] as Record<string, string> | undefined)?.[name];
+const valueOf = (node: XmlNode, name = 'w:val'): string | undefined => rawAttributeOf(node, name);
 const OFF = new Set(['0', 'false', 'off']);
 /** Half-points: 12 is 6 pt, below which no one reads a printed word. */
 const SMALLEST = 12;

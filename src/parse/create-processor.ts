@@ -1,7 +1,6 @@
 // The one place the Markdown reader is composed: CommonMark + GFM + frontmatter + directives + restricted spans + CriticMarkup.
 // CriticMarkup comes last so its markers are tried before GFM's strikethrough (`{~~old~>new~~}`).
 
-import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
@@ -17,6 +16,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { sha256 } from '../hash.js';
 import { remarkCritic } from './critic/index.js';
 import { remarkRestricted } from './restricted/index.js';
 
@@ -46,9 +46,6 @@ export function readerFor(text: string): { parse(text: string): Root } {
 /** All of GFM, whatever the text: what `readerFor` must agree with. */
 export const fullGfmReader: { parse(text: string): Root } = processor;
 
-/** The key of a text among trees kept between builds (on disk, by `acta build`). */
-export const textHash = (text: string): string => createHash('sha256').update(text).digest('hex');
-
 /**
  * Trees already read, by their exact text: `acta watch` keeps one for its session, so a save reads
  * again only the file that changed; `acta build` seeds one with the trees its last build kept on disk
@@ -63,7 +60,7 @@ export class TreeCache {
   /** Texts read (not found in the cache) since the cache was made. */
   parsed = 0;
 
-  /** `seeds`: trees by the hash of their text (`textHash`), used when a text is asked for first. */
+  /** `seeds`: trees by the hash of their text (`sha256`), used when a text is asked for first. */
   constructor(private readonly seeds: ReadonlyMap<string, Root> = new Map()) {}
 
   nextRound(): void {
@@ -72,7 +69,7 @@ export class TreeCache {
   }
 
   parse(text: string): Root {
-    let tree = this.current.get(text) ?? this.previous.get(text) ?? (this.seeds.size > 0 ? this.seeds.get(textHash(text)) : undefined);
+    let tree = this.current.get(text) ?? this.previous.get(text) ?? (this.seeds.size > 0 ? this.seeds.get(sha256(text)) : undefined);
     if (!tree) {
       tree = readerFor(text).parse(text);
       this.parsed++;
@@ -83,7 +80,7 @@ export class TreeCache {
 
   /** The trees asked for in this round, by the hash of their text: what a build keeps for the next. */
   kept(): Map<string, Root> {
-    return new Map([...this.current].map(([text, tree]) => [textHash(text), tree]));
+    return new Map([...this.current].map(([text, tree]) => [sha256(text), tree]));
   }
 }
 

@@ -232,7 +232,7 @@ function hintOf(words: Readonly<Record<string, Hint>>, word: string): Hint | und
   return Object.hasOwn(words, word) ? words[word] : undefined;
 }
 
-/** Keys of working documents (FORMAT.md §9), which acta does not read yet. */
+/** Keys of working documents (docs/format.md), which acta does not read yet. */
 const DOCUMENT_KEYS = ['item', 'heading', 'action'];
 
 /**

@@ -2,8 +2,8 @@
 
 import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
-// zod's tree-shakable API, as everywhere in acta: the full one loads every locale's messages (about 45 ms
-// of every start), and acta writes its own messages.
+// zod's tree-shakable API, as everywhere in acta: the full one loads every locale's messages at every start
+// (docs/speed.md), and acta writes its own messages.
 import * as z from 'zod/mini';
 import { error, warning, type Diagnostic, type Place } from '../diagnostics.js';
 import { LANGUAGES } from '../i18n/catalogues.js';
@@ -59,7 +59,7 @@ export const annexSchema = z.strictObject({
   numbered: z._default(z.boolean(), false),
 });
 
-/** The keys of a working document's frontmatter (FORMAT.md §9). */
+/** The keys of a working document's frontmatter (docs/format.md). */
 export const documentSchema = z.strictObject({
   symbol,
   title: text,

@@ -120,7 +120,7 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
     });
   const annexes = readAnnexes(loaded.annexes);
 
-  // Working documents: sections from `#`, the action phrase, their own annexes (FORMAT.md §9).
+  // Working documents: sections from `#`, the action phrase, their own annexes (docs/format.md).
   const documents: WorkingDocument[] = loaded.documents.map((loadedDocument) => {
     const parsed = read(loadedDocument.file);
     const found = parseDocumentFrontmatter(loadedDocument.file.path, parsed.frontmatter);

@@ -4,7 +4,7 @@
 
 import { closest, distance } from 'fastest-levenshtein';
 import { error, formatPlace, warning, type Diagnostic } from '../diagnostics.js';
-import type { DecisionLink, LinkRelation, NumberedReport, SourceRange } from '../model.js';
+import type { DecisionLink, LinkRelation, MeetingMeta, NumberedReport, SourceRange } from '../model.js';
 import { splitDecisionId } from '../number/decision-ids.js';
 import { filterPublic } from '../public/filter-public.js';
 import { plainBlocks, plainInlines, tidy } from '../render/plain-text.js';
@@ -20,17 +20,9 @@ export interface ArchiveMeeting {
 export const STATUSES = ['in-force', 'amended', 'completed', 'superseded'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export interface RegisterSession {
+/** A session of the register: its meeting's facts, and the folder they were read from. */
+export interface RegisterSession extends Pick<MeetingMeta, 'symbol' | 'committee' | 'committee_short' | 'session' | 'start' | 'end' | 'place' | 'issued' | 'language'> {
   readonly dir: string;
-  readonly symbol: string;
-  readonly committee: string;
-  readonly committee_short: string;
-  readonly session: string;
-  readonly start: string;
-  readonly end: string;
-  readonly place: string;
-  readonly issued: string;
-  readonly language: string;
 }
 
 export interface RegisterLink {

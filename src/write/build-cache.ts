@@ -10,8 +10,8 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-// zod's tree-shakable API: the up-to-date check runs before anything else is loaded (zod's full API alone took
-// about 0.1 s to load), so it takes only what it uses.
+// zod's tree-shakable API: the up-to-date check runs before anything else is loaded, so it takes only what it
+// uses (docs/speed.md has the figures).
 import * as z from 'zod/mini';
 import type { Diagnostic } from '../diagnostics.js';
 import type { BuildOptions } from '../pipeline.js';
@@ -65,7 +65,7 @@ let code: Promise<string> | null = null;
 /**
  * acta's own code: the package manifest (its version) and every file of the folder this module was loaded from
  * under the package (dist/ when bundled, src/ when run from source), by name, size and modification time, as
- * build tools tell a rebuilt program (reading and hashing its 2.6 MB took a tenth of an up-to-date check). A
+ * build tools tell a rebuilt program (cheaper than reading and hashing it: docs/speed.md). A
  * new acta, or a rebuilt one, is a new key.
  */
 export function codeFingerprint(): Promise<string> {

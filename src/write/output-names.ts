@@ -1,4 +1,4 @@
-// Names every file acta writes into a meeting's output folder (FORMAT.md §4): the one place a file
+// Names every file acta writes into a meeting's output folder (the README's "What it writes"): the one place a file
 // name is made, so no other module builds one or has to read one back.
 
 import path from 'node:path';
@@ -70,7 +70,7 @@ export function annexFile(numeral: string, edition: Edition, format: Format): st
   return `annexes/annex-${numeral.replace(/\s+/g, '-')}${suffix(edition)}.${EXTENSIONS[format]}`;
 }
 
-/** `documents/PC0509E1a.docx`, `documents/PC0509E1a-public.html`: a working document (FORMAT.md §9). */
+/** `documents/PC0509E1a.docx`, `documents/PC0509E1a-public.html`: a working document (docs/format.md). */
 export function documentFile(symbol: string, edition: Edition, format: Format): string {
   return `documents/${symbol}${suffix(edition)}.${EXTENSIONS[format]}`;
 }

@@ -4,7 +4,7 @@
 // tree's restricted text). Every cache file is written here, by the one atomic writer below.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { realFolder } from './output-place.js';
@@ -54,23 +54,5 @@ export async function writeAtomically(target: string, text: string | Uint8Array)
   } catch (e) {
     await rm(temporary, { force: true });
     throw e;
-  }
-}
-
-/**
- * The records earlier versions of acta kept in the output folder (`.acta-cache.json`,
- * `.acta-trees.json`): no longer read, and removed when they are acta's (a regular file whose JSON
- * says so), since the trees hold the whole meeting, restricted text included.
- */
-export async function removeLegacyCaches(outputFolder: string): Promise<void> {
-  for (const name of ['.acta-cache.json', '.acta-trees.json']) {
-    const file = path.join(outputFolder, name);
-    try {
-      if (!(await lstat(file)).isFile()) continue;
-      const data = JSON.parse(await readFile(file, 'utf8')) as { entry?: unknown; key?: unknown; code?: unknown };
-      if (typeof data.entry === 'number' && (typeof data.key === 'string' || typeof data.code === 'string')) await rm(file, { force: true });
-    } catch {
-      // Not there, or not acta's: left alone.
-    }
   }
 }

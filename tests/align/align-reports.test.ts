@@ -1,4 +1,4 @@
-// Translations (FORMAT.md §7): each folder of tests/fixtures/translations is a French translation of
+// Translations (docs/format.md, Translations): each folder of tests/fixtures/translations is a French translation of
 // `original` with one hand-made divergence; its `expected` file lists, a line each, the place of the
 // diagnostic in the translation, words its message holds, and the original's place it names.
 
@@ -17,7 +17,7 @@ const cases = readdirSync(path.join(root, corpus)).filter((n) => n !== 'original
 process.chdir(root);
 
 describe('a translation compared with its original', () => {
-  it('has a case for every divergence FORMAT.md §7 lists', () => {
+  it('has a case for every divergence a translation can have', () => {
     expect(cases).toEqual([
       'annex-numbering', 'annex-orientation', 'annex-visibility', 'extra-decision', 'extra-footnote', 'extra-item', 'extra-paragraph-in-item',
       'extra-subitem', 'item-id', 'missing-annex', 'missing-paragraph-in-subitem', 'no-original', 'other-reference', 'paragraph-id', 'restricted-in-one-only',

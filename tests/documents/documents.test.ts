@@ -1,4 +1,4 @@
-// Working documents (FORMAT.md §9): sections, paragraphs, the agenda reference, actions, frontmatter
+// Working documents (docs/format.md): sections, paragraphs, the agenda reference, actions, frontmatter
 // errors at their lines and references across the meeting folder, on small hand-written meetings.
 
 import { describe, expect, it } from 'vitest';

@@ -11,6 +11,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { expect } from 'vitest';
 import { importDocx, type ImportOptions } from '../../src/import/import-docx.js';
 import { checkMeeting } from '../../src/pipeline.js';
+import { tool, pythonWithUno } from '../external-tools.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -100,12 +101,12 @@ export interface ReviewerCopy {
 export async function editCopiesInLibreOffice(copies: readonly ReviewerCopy[]): Promise<string[]> {
   const work = await mkdtemp(path.join(tmpdir(), 'acta-uno-'));
   const port = await freePort();
-  const office = spawn('soffice', ['--headless', '--invisible', '--norestore', `--accept=socket,host=127.0.0.1,port=${port};urp;`, `-env:UserInstallation=file://${work}/profile`], { stdio: 'ignore' });
+  const office = spawn(tool('soffice'), ['--headless', '--invisible', '--norestore', `--accept=socket,host=127.0.0.1,port=${port};urp;`, `-env:UserInstallation=file://${work}/profile`], { stdio: 'ignore' });
   try {
     const planned = copies.map((c, i) => ({ source: c.docx, target: path.join(work, `edited-${i + 1}.docx`), reviewer: c.reviewer ?? ['Delegate of', 'Japan'], edits: c.edits }));
     const plan = path.join(work, 'copies.json');
     await writeFile(plan, JSON.stringify(planned));
-    const run = spawnSync('/usr/bin/python3', [path.join(root, 'tests/import/libreoffice-edit.py'), String(port), plan], { encoding: 'utf8', timeout: 180_000 });
+    const run = spawnSync(pythonWithUno(), [path.join(root, 'tests/import/libreoffice-edit.py'), String(port), plan], { encoding: 'utf8', timeout: 180_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     return planned.map((p) => p.target);

@@ -10,6 +10,7 @@ import { importDocx } from '../../src/import/import-docx.js';
 import { LIMITS } from '../../src/import/read-docx.js';
 import { checkMeeting } from '../../src/pipeline.js';
 import { acta, editedDocx, importInProcess, meetingWithDocx, paragraphWith, root, snapshot } from './import-helpers.js';
+import { tool } from '../external-tools.js';
 
 describe.each([
   ['meetings/ptc-219-220', 'PC0517E1a'],
@@ -58,7 +59,7 @@ describe('a DOCX that is not this meeting\'s full edition is refused: exit 1, on
   const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;"><!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;"><!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;"><!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;"><!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;"><!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>${withEntity('lol9')}`;
   const external = `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${withEntity('xxe')}`;
   const notActa = path.join(work, 'pandoc.docx');
-  spawnSync('pandoc', ['-o', notActa], { input: '# Hello\n\nA document acta did not make.\n' });
+  spawnSync(tool('pandoc'), ['-o', notActa], { input: '# Hello\n\nA document acta did not make.\n' });
   const corrupt = path.join(work, 'corrupt.docx');
   await writeFile(corrupt, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(4000, 7)]));
 

@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseXml, readParagraphs, unpackDocx } from '../../src/import/read-docx.js';
+import { parseXml, unpackDocx } from '../../src/import/read-docx.js';
+import { readParagraphs } from '../../src/import/read-parts.js';
 import { acta, editInLibreOffice, meetingWithDocx, snapshot } from './import-helpers.js';
 
 /** The flagship's DOCX edited in LibreOffice and imported into a copy of the meeting: exit 0, no import warning. */

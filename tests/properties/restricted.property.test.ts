@@ -11,6 +11,7 @@ import type { PdfPrinter } from '../../src/render/pdf/print-pdf.js';
 import { run } from '../helpers.js';
 import { restrictedSpec, writeRestricted, type RestrictedSpec } from './restricted-arbitrary.js';
 import { env, RUNS, TIMEOUT } from './run-spec.js';
+import { tool } from '../external-tools.js';
 
 /** PDF is printed by a browser, about a second a case: one case in eight is printed too. */
 const PDF_EVERY = 8;
@@ -21,7 +22,7 @@ afterAll(async () => printer?.close());
 /** The text a reader gets out of a PDF, as pdftotext gives it. */
 function pdfText(pdf: Uint8Array): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('pdftotext', ['-', '-']);
+    const child = spawn(tool('pdftotext'), ['-', '-']);
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     child.on('error', reject).on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`pdftotext exited ${code}`))));

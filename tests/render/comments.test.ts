@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTo } from '../build-helpers.js';
 import { useChromium } from '../browser.js';
 import { docxParts, pandocBlocks, pandocNodes, pandocText, pdfLines, type PdfLine } from '../readers.js';
+import { tool } from '../external-tools.js';
 
 const run = promisify(execFile);
 const built = await buildTo('tests/fixtures/comments', ['docx', 'html', 'json']);
@@ -37,7 +38,7 @@ describe('the full DOCX', async () => {
 
   it('is read by LibreOffice as two annotations with their authors', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'acta-soffice-'));
-    await run('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'fodt', '--outdir', out, file('CMT1.docx')], { timeout: 180_000 });
+    await run(tool('soffice'), [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'fodt', '--outdir', out, file('CMT1.docx')], { timeout: 180_000 });
     const fodt = await readFile(path.join(out, 'CMT1.fodt'), 'utf8');
     const annotations = [...fodt.matchAll(/<office:annotation\b[^>]*>.*?<dc:creator>([^<]*)<\/dc:creator>.*?<\/office:annotation>/gs)].map((m) => [m[1], m[0].replace(/<[^>]+>/g, '').replace(/&quot;/g, '"')]);
     expect(annotations.map(([author]) => author)).toEqual(['Delegate of Japan', 'Secretariat']);
@@ -113,7 +114,7 @@ describe('nowhere else', async () => {
     expect(all.filter(([, text]) => text.includes(needle)).map(([name]) => name)).toEqual([]);
     // …while the full edition does hold it, so the search is not empty-handed by construction.
     const full = (await texts(built.folder, ['CMT1.docx', 'CMT1.html'])).map(([, t]) => t).join('\n');
-    if (needle !== 'class="comment') expect(full.includes(needle) || needle === 'commentReference').toBe(true);
+    expect(full).toContain(needle);
   });
 
   it('has no comments part without comments', async () => {

@@ -1,4 +1,4 @@
-// The names of every output (FORMAT.md §4), and how a build tells a previous build's leftovers
+// The names of every output (the README's "What it writes"), and how a build tells a previous build's leftovers
 // from files that are not acta's.
 
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { buildMeeting, prepareRenderEnv, type BuildOptions } from '../../src/pip
 import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, possibleAnnexFiles, registerFile, reportFile } from '../../src/write/output-names.js';
 
 describe('output names', () => {
-  it('names each document as FORMAT.md §4 and the README say', () => {
+  it('names each document as the README says', () => {
     expect(reportFile('PC0517E1a', 'full', 'docx')).toBe('PC0517E1a.docx');
     expect(reportFile('PC0517E1a', 'public', 'html')).toBe('PC0517E1a-public.html');
     expect(reportFile('PC0517E1a', 'public', 'json')).toBe('PC0517E1a-public.json');

@@ -39,27 +39,21 @@ export interface CriticMarkerUnpaired {
   position?: Parent['position'];
 }
 
+/** The nodes CriticMarkup adds, wherever mdast allows phrasing content. */
+interface CriticContentMap {
+  criticInsert: CriticInsert;
+  criticDelete: CriticDelete;
+  criticSubstitute: CriticSubstitute;
+  criticOld: CriticOld;
+  criticNew: CriticNew;
+  criticHighlight: CriticHighlight;
+  criticComment: CriticComment;
+  criticMarkerUnpaired: CriticMarkerUnpaired;
+}
+
 declare module 'mdast' {
-  interface RootContentMap {
-    criticInsert: CriticInsert;
-    criticDelete: CriticDelete;
-    criticSubstitute: CriticSubstitute;
-    criticOld: CriticOld;
-    criticNew: CriticNew;
-    criticHighlight: CriticHighlight;
-    criticComment: CriticComment;
-    criticMarkerUnpaired: CriticMarkerUnpaired;
-  }
-  interface PhrasingContentMap {
-    criticInsert: CriticInsert;
-    criticDelete: CriticDelete;
-    criticSubstitute: CriticSubstitute;
-    criticOld: CriticOld;
-    criticNew: CriticNew;
-    criticHighlight: CriticHighlight;
-    criticComment: CriticComment;
-    criticMarkerUnpaired: CriticMarkerUnpaired;
-  }
+  interface RootContentMap extends CriticContentMap {}
+  interface PhrasingContentMap extends CriticContentMap {}
 }
 
 const PARENTS = ['criticInsert', 'criticDelete', 'criticSubstitute', 'criticOld', 'criticNew', 'criticHighlight', 'criticComment'] as const;

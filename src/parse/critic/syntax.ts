@@ -66,10 +66,6 @@ const WRAPPER = { insert: 'criticInsert', delete: 'criticDelete', substitute: 'c
 /** Marker tokens carry their meaning here rather than in fields micromark's Token type does not have. */
 const markers = new WeakMap<Token, Marker>();
 
-export function markerOf(token: Token): Marker | undefined {
-  return markers.get(token);
-}
-
 export function criticSyntax(): Extension {
   const construct: Construct = { name: 'criticMarkup', tokenize: tokenizeMarker, resolveAll: resolveAllCritic };
   const text: Record<number, Construct> = {};

@@ -2,10 +2,11 @@
 // exact Markdown it was built from and the writer's map of its paragraphs, compressed into a custom XML part (Word and
 // LibreOffice keep custom XML parts when they save). `acta import` merges a reviewer's copy three ways from it.
 
-import { createHash } from 'node:crypto';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
+import { sha256 } from '../../hash.js';
 import type { Edition } from '../../write/output-names.js';
+import { escapeXml } from '../../xml.js';
 import type { Origin } from './origins.js';
 
 /** A source file of the meeting, by its path relative to the meeting folder (with `/`). */
@@ -51,8 +52,6 @@ export function buildProperties(base: BuildBase): { readonly name: string; reado
   ];
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
 /** The hash of a set of sources: paths and texts, in path order. */
 export function sourcesHashOf(files: readonly BaseFile[]): string {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -79,7 +78,6 @@ function mapOf(origins: readonly Origin[], files: readonly BaseFile[]): (string 
 }
 
 const encode = (value: unknown) => Buffer.from(deflateSync(strToU8(JSON.stringify(value)), { level: 9 })).toString('base64');
-const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A GUID made from the build id, so the same build gives the same bytes. */
 function guidOf(build: string): string {
@@ -103,9 +101,9 @@ export function baseParts(base: BuildBase, origins: readonly Origin[]): BasePart
     `xmlns:acta="${BASE_NAMESPACE}"`,
     `build="${base.build}"`,
     `sources="${base.sources}"`,
-    `meeting="${escapeAttribute(id.meeting)}"`,
-    `symbol="${escapeAttribute(id.symbol)}"`,
-    ...(id.document !== null ? [`document="${escapeAttribute(id.document)}"`] : []),
+    `meeting="${escapeXml(id.meeting)}"`,
+    `symbol="${escapeXml(id.symbol)}"`,
+    ...(id.document !== null ? [`document="${escapeXml(id.document)}"`] : []),
     `part="${id.part}"`,
     `edition="${id.edition}"`,
   ].join(' ');

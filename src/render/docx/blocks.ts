@@ -84,7 +84,7 @@ function listChildren(env: WriterEnv, state: WriterState, list: Extract<Block, {
   const instance = list.ordered ? state.nextListInstance++ : 0;
   // A list lettered by hand ("a. …") prints its letters alone, hanging as a list's numbers would.
   const lettered = list.lettered;
-  // The text of an item's later paragraphs lines up with its first's, under the number (issue 17, point 3).
+  // The text of an item's later paragraphs lines up with its first's, under the number.
   const textIndent = { indent: { left: HANG * (level + 2) } };
   const out: FileChild[] = [];
   const around = ctx.around ?? NOWHERE;

@@ -4,7 +4,7 @@
 // dates and the language, which its Document options lack) are handed to Packer as an override of
 // docProps/core.xml, and the writer gives every bookmark its id. Two things it cannot be told are
 // pinned after packing: the zip entries' times (the time of packing) and the ids of the relationships
-// of external hyperlinks (random). Four more are put right after packing, for Word, which is stricter than the
+// of external hyperlinks (random). Three more are put right after packing, for Word, which is stricter than the
 // schemas: the note separators lose the note-reference run docx puts in them, the character style
 // DefaultParagraphFont that docx's own styles are based on is defined, and a webSettings part (which Word always
 // writes) is added with its relationship and content type. Each step checks that the output still has the shape it expects

@@ -6,10 +6,7 @@
 // it was loaded); this runs after packing, like the other steps of pack-docx.
 
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { WORD_XML } from '../../xml.js';
-
-/** A node as fast-xml-parser gives it in document order: `{ tag: children, ':@': attributes }`, or `{ '#text': text }`. */
-type XmlNode = Record<string, unknown>;
+import { childrenOf, rawAttributeOf, tagOf, WORD_XML, type XmlNode } from '../../xml.js';
 
 // Text and attribute values stay as written, escaped: nothing is decoded, so nothing needs encoding again.
 const parser = new XMLParser(WORD_XML);
@@ -20,9 +17,6 @@ function parseStyles(xml: string): XmlNode[] {
   return parser.parse(xml, true) as XmlNode[];
 }
 
-const tagOf = (node: XmlNode): string => Object.keys(node).find((key) => key !== ':@') ?? '';
-const childrenOf = (node: XmlNode): XmlNode[] => (Array.isArray(node[tagOf(node)]) ? (node[tagOf(node)] as XmlNode[]) : []);
-const attributeOf = (node: XmlNode, name: string): string | undefined => (node[':@'] as Record<string, string> | undefined)?.[name];
 const child = (nodes: readonly XmlNode[], tag: string): XmlNode | undefined => nodes.find((n) => tagOf(n) === tag);
 const withChildren = (node: XmlNode, children: XmlNode[]): XmlNode => ({ ...node, [tagOf(node)]: children });
 
@@ -40,7 +34,7 @@ interface StyleEntry {
 
 function entryOf(node: XmlNode): StyleEntry {
   const name = child(childrenOf(node), 'w:name');
-  return { node, type: attributeOf(node, 'w:type') ?? 'paragraph', id: attributeOf(node, 'w:styleId') ?? '', name: ((name && attributeOf(name, 'w:val')) ?? '').toLowerCase() };
+  return { node, type: rawAttributeOf(node, 'w:type') ?? 'paragraph', id: rawAttributeOf(node, 'w:styleId') ?? '', name: ((name && rawAttributeOf(name, 'w:val')) ?? '').toLowerCase() };
 }
 
 /** The paragraph properties whose children come before w:numPr in the schema's sequence. */

@@ -1,6 +1,6 @@
 // The numbered report and the decisions register as JSON: the stable interface for other tools.
 
-import type { Decision, LinkRelation, NumberedReport } from '../../model.js';
+import type { Decision, LinkRelation, NumberedReport, Range } from '../../model.js';
 import { catalogFor } from '../../i18n/labels.js';
 import { printedNumber } from '../../number/number-report.js';
 import { subitemsOf, timetablesOf } from '../../walk.js';
@@ -18,6 +18,9 @@ export interface DecisionRecord {
   /** What it does to earlier decisions: `{supersedes="PC0490E1a/IV/1"}` at the end of its text. */
   readonly links: readonly { readonly relation: LinkRelation; readonly target: string }[];
 }
+
+/** The paragraphs of an item or sub-item as the JSON gives them: the printed range, its first and last numbers. */
+const rangeFields = (range: Range | null) => ({ range: range?.label ?? '', first: range?.first ?? null, last: range?.last ?? null });
 
 export function reportData(report: NumberedReport) {
   const text = (nodes: Parameters<typeof plainInlines>[1]) => tidy(plainInlines(report, nodes));
@@ -69,17 +72,13 @@ export function reportData(report: NumberedReport) {
       numeral: item.numeral,
       title: text(item.title),
       purpose: item.purpose,
-      range: item.paragraphRange?.label ?? '',
-      first: item.paragraphRange?.first ?? null,
-      last: item.paragraphRange?.last ?? null,
+      ...rangeFields(item.paragraphRange),
       subitems: subitemsOf(item).map((s) => ({
         id: s.id,
         letter: s.letter,
         title: text(s.title),
         purpose: s.purpose,
-        range: s.paragraphRange?.label ?? '',
-        first: s.paragraphRange?.first ?? null,
-        last: s.paragraphRange?.last ?? null,
+        ...rangeFields(s.paragraphRange),
       })),
       ...(item.banner ? { banner: { title: text(item.banner.title), note: item.banner.note.map(text).join(' ') } } : {}),
     })),
@@ -104,7 +103,7 @@ export function reportData(report: NumberedReport) {
       numbered: annex.numbered,
       header: annex.header,
     })),
-    // The report's working documents in this edition (FORMAT.md §9), with the actions each asks of the committee.
+    // The report's working documents in this edition (docs/format.md), with the actions each asks of the committee.
     ...(document === null
       ? {
           documents: report.documents.map((d) => ({

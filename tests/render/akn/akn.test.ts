@@ -14,6 +14,7 @@ import { decisionWid } from '../../../src/render/akn/akn-ids.js';
 import { renderAkn } from '../../../src/render/akn/render-akn.js';
 import { buildTo, type BuiltTo } from '../../build-helpers.js';
 import { runBody } from '../../helpers.js';
+import { tool } from '../../external-tools.js';
 
 const run = promisify(execFile);
 const SCHEMA = path.resolve('tests/schemas/akn/akomantoso30.xsd');
@@ -87,7 +88,7 @@ describe('the Akoma Ntoso files of the example meetings', () => {
   it('all validate against the OASIS akomantoso30.xsd', async () => {
     const files = (await Promise.all(MEETINGS.flatMap((m) => (['full', 'public'] as const).map((e) => outputsOf(m, e))))).map((o) => o.file);
     expect(files).toHaveLength(10);
-    const result = await run('xmllint', ['--noout', '--schema', SCHEMA, ...files]).catch((e: { stderr: string }) => ({ stderr: e.stderr }));
+    const result = await run(tool('xmllint'), ['--noout', '--schema', SCHEMA, ...files]).catch((e: { stderr: string }) => ({ stderr: e.stderr }));
     expect(result.stderr.trim().split('\n').filter((l) => !l.endsWith(' validates'))).toEqual([]);
   });
 
@@ -170,7 +171,7 @@ describe('text that looks like markup', () => {
     expect(textOf(findAll(findAll(parser.parse(xml) as XmlTree, 'paragraph')[0]!.children, 'p')[0]!.children)).toBe('The delegate of A&B wrote </p><script>alert(1)</script> and ]]> and "quotes".');
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'acta-akn-')), 'x.xml');
     await writeFile(file, xml);
-    const result = await run('xmllint', ['--noout', '--schema', SCHEMA, file]).catch((e: { stderr: string }) => ({ stderr: e.stderr }));
+    const result = await run(tool('xmllint'), ['--noout', '--schema', SCHEMA, file]).catch((e: { stderr: string }) => ({ stderr: e.stderr }));
     expect(result.stderr.trim()).toBe(`${file} validates`);
   });
 

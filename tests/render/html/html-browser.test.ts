@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useChromium, openWatched } from '../../browser.js';
 import { buildTo, sharedBuild } from '../../build-helpers.js';
+import { tool } from '../../external-tools.js';
 
 let browser: Browser;
 let release: (() => Promise<void>) | undefined;
@@ -91,7 +92,7 @@ describe('the flagship report in Chromium', async () => {
     const pdfPath = path.join(await mkdtemp(path.join(tmpdir(), 'acta-pdf-')), 'report.pdf');
     await page.pdf({ path: pdfPath, format: 'A4', preferCSSPageSize: true });
     await page.close();
-    const info = execFileSync('pdfinfo', ['-l', '999', pdfPath], { encoding: 'utf8' });
+    const info = execFileSync(tool('pdfinfo'), ['-l', '999', pdfPath], { encoding: 'utf8' });
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
     console.log(`PC0517E1a.html prints to ${pages} A4 pages`);
     // Every page is A4, portrait or landscape.
@@ -100,7 +101,7 @@ describe('the flagship report in Chromium', async () => {
     expect(new Set(sizes)).toEqual(new Set(['594x841', '841x594']));
     // Page by page, the running header: none on the body, then Annex I to V in order, each on pages
     // of its own and on every one of them, and the landscape pages exactly those of Annex V.
-    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).split('\f').slice(0, pages);
+    const text = execFileSync(tool('pdftotext'), ['-layout', pdfPath, '-'], { encoding: 'utf8' }).split('\f').slice(0, pages);
     const headers = text.map((p) => [...p.matchAll(/Annex ([IVX]+) to doc\. PC0517E1a/g)].map((m) => m[1]).join(','));
     expect(headers.filter((h, i) => i === 0 || h !== headers[i - 1])).toEqual(['', 'I', 'II', 'III', 'IV', 'V']);
     expect(sizes.map((s, i) => [s, headers[i]]).filter(([s]) => s === '841x594').map(([, h]) => h)).toEqual(headers.filter((h) => h === 'V'));

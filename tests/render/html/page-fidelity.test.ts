@@ -1,4 +1,4 @@
-// The HTML edition reads like the seed (issue 17): what the flagship's HTML holds, in-process; how Chromium prints
+// The HTML edition reads like the seed: what the flagship's HTML holds, in-process; how Chromium prints
 // it is tests/render/pdf/pdf-edition.test.ts.
 
 import { readFile } from 'node:fs/promises';
@@ -13,18 +13,18 @@ const annexII = await readFile(path.join(built.folder, 'annexes', 'annex-II.html
 const body = full.slice(full.indexOf('<section class="item"'));
 
 describe('the flagship HTML', () => {
-  it('prints purposes in the agenda only, never under a heading of the body (point 7)', () => {
+  it('prints purposes in the agenda only, never under a heading of the body', () => {
     expect(full.slice(0, full.indexOf('<section class="item"'))).toContain('(For guidance and decision)');
     expect(body).not.toContain('class="purpose"');
   });
 
-  it('prints a lettered list without bullets, other lists with "-" (point 9)', () => {
+  it('prints a lettered list without bullets, other lists with "-"', () => {
     expect(body).toMatch(/<ul class="lettered"><li><p>a\. Parts of the survey/);
     expect(full).toMatch(/\.para ul, \.loose ul, \.annex ul \{ list-style-type: "- +"; \}/);
     expect(full).toMatch(/ul\.lettered \{ list-style: none;/);
   });
 
-  it('closes the agenda, the body and each annex with the end mark "*" over "* *" (point 6)', () => {
+  it('closes the agenda, the body and each annex with the end mark "*" over "* *"', () => {
     const mark = /<p class="stars" aria-hidden="true">\*<br>\* {3}\*<\/p>/g;
     expect(full.match(mark)).toHaveLength(7);
     expect(pub.match(mark)).toHaveLength(6);
@@ -34,7 +34,7 @@ describe('the flagship HTML', () => {
     expect(end).toMatch(mark);
   });
 
-  it('gives a restricted annex of the public edition no page of its own, and "Public Version" one place a page (point 10)', () => {
+  it('gives a restricted annex of the public edition no page of its own, and "Public Version" one place a page', () => {
     expect(pub).toContain('<section class="annex excluded" id="annex-I"');
     expect(pub).not.toMatch(/#annex-I \{ page:/);
     expect(pub).toMatch(/#annex-II \{ page: annex-II; \}/);
@@ -45,13 +45,13 @@ describe('the flagship HTML', () => {
     expect(pub).not.toContain('@top-left');
   });
 
-  it('keeps headings with what follows in print, lets agenda rows split, hides the notes\' back arrows (points 2, 11)', () => {
+  it('keeps headings with what follows in print, lets agenda rows split, hides the notes\' back arrows', () => {
     expect(full).toMatch(/\.subitem-heading, \.item-heading, \.subheading, \.annex-heading, \.restricted-annex, h2, h3, h4, h5, h6 \{ break-inside: avoid; break-after: avoid; \}/);
     expect(full).toContain('  tr { break-inside: auto; }');
     expect(full).toContain('.footnotes .back { display: none; }');
   });
 
-  it('prints the establishment lines under the organization, the French one in French (point 5)', () => {
+  it('prints the establishment lines under the organization, the French one in French', () => {
     expect(full).toContain('<p class="org-note">Established in 1952 as the Customs Co-operation Council</p>');
     expect(full).toContain('<p class="org-note" lang="fr">Créée en 1952 sous le nom de Conseil de coopération douanière</p>');
   });

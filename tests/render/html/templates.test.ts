@@ -31,10 +31,11 @@ describe('--templates', () => {
   it('reports a template syntax error at its file and line', async () => {
     const mine = await mkdtemp(path.join(tmpdir(), 'acta-tpl-'));
     await cp(defaultTemplatesDir(), mine, { recursive: true });
-    await writeFile(path.join(mine, 'partials', 'item.hbs'), '<section>\n{{#each body}}\n{{> flow}}\n</section>\n');
+    // A hash argument with no value, on line 3.
+    await writeFile(path.join(mine, 'partials', 'item.hbs'), '<section>\n{{#each body}}\n{{> flow x=}}\n{{/each}}\n</section>\n');
     const prepared = await prepareRenderEnv(mine);
     expect(prepared.env).toBeNull();
-    expect(prepared.diagnostics.map((d) => [path.basename(d.file), d.ruleId])).toEqual([['item.hbs', 'template']]);
+    expect(prepared.diagnostics.map((d) => [path.basename(d.file), d.line, d.ruleId])).toEqual([['item.hbs', 3, 'template']]);
   });
 
   it('reports a templates folder that does not exist', async () => {

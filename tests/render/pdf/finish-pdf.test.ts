@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { finishPdf, UnexpectedPdf } from '../../../src/render/pdf/finish-pdf.js';
+import { tool } from '../../external-tools.js';
 
 const run = promisify(execFile);
 
@@ -61,7 +62,7 @@ const finish = {
 describe('finishPdf', () => {
   it("cuts each page to its own size, pins both dates to the day of issue and writes acta's properties", async () => {
     const file = await saved(await finishPdf(await browserLikePdf(['A', 'B']), { ...finish, bookmarks: ['A', 'B'] }));
-    const { stdout } = await run('pdfinfo', ['-isodates', '-l', '2', file]);
+    const { stdout } = await run(tool('pdfinfo'), ['-isodates', '-l', '2', file]);
     expect(stdout).toMatch(/^Title:\s+PC0517E1a – Summary report$/m);
     expect(stdout).toMatch(/^Author:\s+World Customs Organization$/m);
     expect(stdout).toMatch(/^Creator:\s+acta$/m);
@@ -70,12 +71,12 @@ describe('finishPdf', () => {
     expect(stdout).toMatch(/^ModDate:\s+2018-05-02T00:00:00Z$/m);
     expect(stdout).toMatch(/^Page\s+1 size:\s+595.28 x 841.89 pts/m);
     expect(stdout).toMatch(/^Page\s+2 size:\s+841.89 x 595.28 pts/m);
-    expect((await run('mutool', ['show', file, 'trailer/Root/Lang'])).stdout.trim()).toBe('(en)');
+    expect((await run(tool('mutool'), ['show', file, 'trailer/Root/Lang'])).stdout.trim()).toBe('(en)');
   });
 
   it('removes the blank sheet the browser may add after the last page, and refuses any other count', async () => {
     const file = await saved(await finishPdf(await browserLikePdf(['A', 'B'], 3), { ...finish, bookmarks: ['A', 'B'] }));
-    expect((await run('pdfinfo', [file])).stdout).toMatch(/^Pages:\s+2$/m);
+    expect((await run(tool('pdfinfo'), [file])).stdout).toMatch(/^Pages:\s+2$/m);
     await expect(finishPdf(await browserLikePdf(['A', 'B'], 4), { ...finish, bookmarks: ['A', 'B'] })).rejects.toThrow(UnexpectedPdf);
   });
 
@@ -84,7 +85,7 @@ describe('finishPdf', () => {
       ...finish,
       bookmarks: ['Item I – Trade Facilitation', 'Annex II – List of participants'],
     });
-    expect((await run('mutool', ['show', await saved(bytes), 'outline'])).stdout.split('\n').map((l) => l.split('\t')[1])).toEqual([
+    expect((await run(tool('mutool'), ['show', await saved(bytes), 'outline'])).stdout.split('\n').map((l) => l.split('\t')[1])).toEqual([
       '"Item I – Trade Facilitation"',
       '"Annex II – List of participants"',
       undefined,
@@ -94,7 +95,7 @@ describe('finishPdf', () => {
   it("keeps the browser's titles when its outline is not the expected headings one for one", async () => {
     const pdf = await browserLikePdf(['Agenda', 'Closing']);
     for (const bookmarks of [['Agenda'], ['Agenda', 'Closing', 'Annex I'], ['Agenda', 'Opening']]) {
-      const { stdout } = await run('mutool', ['show', await saved(await finishPdf(pdf, { ...finish, bookmarks })), 'outline']);
+      const { stdout } = await run(tool('mutool'), ['show', await saved(await finishPdf(pdf, { ...finish, bookmarks })), 'outline']);
       expect(stdout.split('\n').map((l) => l.split('\t')[1])).toEqual(['"Agenda"', '"Closing"', undefined]);
     }
   });

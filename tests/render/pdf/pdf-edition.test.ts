@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPaged, type PageRules } from '../../pages.js';
 import { emptyFractions, pdfLines, pdfOrientations, pdfPages, sofficeToPdfs } from '../../readers.js';
+import { tool } from '../../external-tools.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const run = promisify(execFile);
@@ -30,7 +31,7 @@ interface Bookmark {
 
 /** The outline as mupdf reads it: one line a bookmark, indented by tabs, with its page. */
 async function outline(pdf: string): Promise<Bookmark[]> {
-  const { stdout } = await run('mutool', ['show', pdf, 'outline']);
+  const { stdout } = await run(tool('mutool'), ['show', pdf, 'outline']);
   return stdout
     .split('\n')
     .filter(Boolean)
@@ -42,12 +43,12 @@ async function outline(pdf: string): Promise<Bookmark[]> {
 }
 
 async function pdfinfo(pdf: string): Promise<Record<string, string>> {
-  const { stdout } = await run('pdfinfo', ['-isodates', pdf]);
+  const { stdout } = await run(tool('pdfinfo'), ['-isodates', pdf]);
   return Object.fromEntries(stdout.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
 }
 
 async function mutoolShow(pdf: string, what: string): Promise<string> {
-  return (await run('mutool', ['show', pdf, what])).stdout.trim();
+  return (await run(tool('mutool'), ['show', pdf, what])).stdout.trim();
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
