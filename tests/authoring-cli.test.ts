@@ -78,7 +78,7 @@ describe('what a build says', () => {
   it('still takes --summary from older scripts', () => {
     const r = acta(['build', 'meetings/exemple-fr', '--out', path.join(work, 'quiet'), '--format', 'json', '--summary']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`meetings/exemple-fr: 4 files written to ${path.join(work, 'quiet')}/exemple-fr/, 0 warnings\n`);
+    expect(r.stdout).toBe(`meetings/exemple-fr: 6 files written to ${path.join(work, 'quiet')}/exemple-fr/, 0 warnings\n`);
   });
 
   it('prints the line of `acta agenda` too', () => {
