@@ -238,9 +238,18 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
       out.push({ type: node.type === 'delete' ? 'strike' : node.type, children, range: rangeOf(ctx, node) });
       return;
     }
-    case 'inlineCode':
-      out.push({ type: 'code', value: (node as { value: string }).value, range: rangeOf(ctx, node) });
+    case 'inlineCode': {
+      const value = (node as { value: string }).value;
+      // A stray backtick before a span opens code that runs to the next backtick: a `:restricted[` swallowed by it
+      // opens nothing, and the text the author meant to withhold would be published.
+      if (/:restricted\s*\[/i.test(value)) {
+        ctx.diagnostics.push(
+          error(rangeOf(ctx, node), 'restricted-syntax', 'Unexpected `:restricted[` inside code (between backticks), expected the code closed before it: as typed, a backtick before it opens code that runs past it, so the span it starts is not restricted and its text would be published (escape a lone backtick as \\`)'),
+        );
+      }
+      out.push({ type: 'code', value, range: rangeOf(ctx, node) });
       return;
+    }
     case 'break':
       out.push({ type: 'break', range: rangeOf(ctx, node) });
       return;

@@ -90,6 +90,8 @@ describe('what the parse stage makes of it', () => {
     ['A :restricted[a (see] [b]) c.', ['m/meeting.md:15:21 error restricted-unclosed']],
     ['A :restricted[a `x] [b] c.', ['m/meeting.md:15:19 error restricted-unclosed']],
     ['A :restricted[see <https://e.org/] and [more>] c.', ['m/meeting.md:15:34 error restricted-unclosed']],
+    // A stray backtick opens code that swallows the next span's opener: that span would be published.
+    ['A :restricted[`b c] and :restricted[`] [d`] e.', ['m/meeting.md:15:15 error restricted-syntax']],
   ])('%j', (body, expected) => {
     expect(problems(body)).toEqual(expected);
   });
