@@ -240,10 +240,12 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
     }
     case 'inlineCode': {
       const value = (node as { value: string }).value;
-      // A stray backtick before a span opens code that runs to the next backtick: a `:restricted[` swallowed by it,
-      // left open at the code's end, opens nothing, and the text the author meant to withhold would be published.
-      // (Code that shows the syntax whole, `:restricted[text]`, is prose about it.)
-      if (/:restricted\s*\[[^\]]*$/i.test(value)) {
+      // A stray backtick inside a span opens code that runs past the span's `]` to the next backtick: a `:restricted[`
+      // swallowed by it, left open at the code's end, opens nothing, and the text the author meant to withhold would be
+      // published. (Code that shows the syntax, `:restricted[text]` or `:restricted[`, is prose about it.)
+      const opener = value.toLowerCase().lastIndexOf(':restricted');
+      const swallowed = opener > 0 && /^:restricted\s*\[[^\]]*$/i.test(value.slice(opener)) && value.lastIndexOf(']', opener) !== -1;
+      if (swallowed) {
         ctx.diagnostics.push(
           error(rangeOf(ctx, node), 'restricted-syntax', 'Unexpected `:restricted[` inside code (between backticks), expected the code closed before it: as typed, a backtick before it opens code that runs past it, so the span it starts is not restricted and its text would be published (escape a lone backtick as \\`)'),
         );
