@@ -57,23 +57,21 @@ export function paragraphs(bytes: number): string {
 
 const MB = 1024 * 1024;
 
+/** One container marker repeated on one line, `n` levels deep: refused at that line past the depth limit. */
+function nestedOnOneLine(name: string, lead: string, marker: string): Construct {
+  return {
+    name,
+    unit: 'levels',
+    start: 1,
+    limit: LIMITS.blockDepth,
+    past: { rule: 'too-deep', file: 'meeting.md', line: BODY_LINE + 2 },
+    make: (n) => meeting(`${lead}\n\n${marker.repeat(n)}deep.`),
+  };
+}
+
 export const CONSTRUCTS: readonly Construct[] = [
-  {
-    name: 'quotes on one line',
-    unit: 'levels',
-    start: 1,
-    limit: LIMITS.blockDepth,
-    past: { rule: 'too-deep', file: 'meeting.md', line: BODY_LINE + 2 },
-    make: (n) => meeting(`Quoted:\n\n${'> '.repeat(n)}deep.`),
-  },
-  {
-    name: 'a bullet list on one line',
-    unit: 'levels',
-    start: 1,
-    limit: LIMITS.blockDepth,
-    past: { rule: 'too-deep', file: 'meeting.md', line: BODY_LINE + 2 },
-    make: (n) => meeting(`Listed:\n\n${'- '.repeat(n)}deep.`),
-  },
+  nestedOnOneLine('quotes on one line', 'Quoted:', '> '),
+  nestedOnOneLine('a bullet list on one line', 'Listed:', '- '),
   {
     name: 'list indentation levels',
     unit: 'levels',
