@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkTranslation } from './align/check-translation.js';
-import { error, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { error, hasErrors, sortDiagnostics, warning, type Diagnostic } from './diagnostics.js';
 import { loadMeeting, LOCK_FILE, type LoadedMeeting } from './load/load-meeting.js';
 import type { NumberedReport } from './model.js';
 import { numberReport } from './number/number-report.js';
@@ -443,10 +443,14 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     // or edition this build was not asked for): an old symbol, an annex now restricted or removed, any file of older
     // sources. A folder built before manifests existed has its stale annex files recognised by name.
     const owned = options.annexFiles === false ? { has: () => false } : possibleAnnexFiles(report.annexes.length, editionsOf(options), options.formats);
-    const { written, removed } = await writer.commit({ owned, manifest: { sources: await sourcesKey(dir, env.templates) } });
+    const { written, removed, changed } = await writer.commit({ owned, manifest: { sources: await sourcesKey(dir, env.templates) } });
     await keepBases(bases);
     if (key !== null) await remember(folder, key, records, checked.diagnostics);
-    return { ...checked, written, removed };
+    // Said once: the file leaves the manifest, so no later build touches it or speaks of it again.
+    const edited = changed.map((relative) =>
+      warning({ file: path.join(folder, relative), line: 1, column: 1 }, 'output-edited', `Unexpected changes in \`${relative}\` since acta wrote it, expected acta's own file: this build no longer makes it, and it is left in place as yours (bring a reviewer's edits back with \`acta import\`, or delete it)`),
+    );
+    return { ...checked, diagnostics: [...checked.diagnostics, ...edited], written, removed };
   } finally {
     await release();
   }

@@ -3,7 +3,7 @@
 // `--public`, help as users type it, and a next command that works.
 
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,6 +145,28 @@ describe('a build removes what its previous build wrote and this one does not', 
     expect(narrow.stdout).toBe(`${dir}: 2 files written to ${out}/narrow/ (${first.length - 2} files of an earlier build removed), 0 warnings\n`);
     const manifest = JSON.parse(await readFile(path.join(folder, '.acta-manifest.json'), 'utf8')) as { files: string[] };
     expect(manifest.files).toEqual(['PI0231F1a-corr1-public.html', 'PI0231F1a-public.html']);
+  });
+
+  it('leaves in place, with a warning at it, a file of an earlier build that was edited since (a reviewer saved their DOCX there)', async () => {
+    const dir = await copy('edited-output');
+    const out = path.join(work, 'edited-output-out');
+    const folder = path.join(out, 'edited-output');
+    expect(acta(['build', dir, '--out', out, '--format', 'docx,html']).code).toBe(0);
+    await appendFile(path.join(folder, 'PI0231F1a-public.docx'), 'a reviewer saved over it');
+    const item = path.join(dir, 'items', '02-rapports.md');
+    await writeFile(item, (await readFile(item, 'utf8')).replace('Le Secrétariat a présenté', 'Le Secrétariat général a présenté'));
+    const narrow = acta(['build', dir, '--out', out, '--format', 'html', '--no-annex-files']);
+    expect(narrow.code, narrow.stderr).toBe(0);
+    const files = (await tree(folder)).filter((f) => !f.startsWith('.'));
+    expect(files).toContain('PI0231F1a-public.docx');
+    expect(files).not.toContain('PI0231F1a.docx');
+    expect(narrow.stderr).toContain(`${folder}/PI0231F1a-public.docx:1:1: warning: Unexpected changes in \`PI0231F1a-public.docx\` since acta wrote it`);
+    const manifest = JSON.parse(await readFile(path.join(folder, '.acta-manifest.json'), 'utf8')) as { files: string[] };
+    expect(manifest.files).not.toContain('PI0231F1a-public.docx');
+    // Said once: the next build leaves it alone and says nothing of it.
+    const again = acta(['build', dir, '--out', out, '--format', 'html', '--no-annex-files', '--no-cache']);
+    expect(again.stderr).not.toContain('PI0231F1a-public.docx');
+    expect((await tree(folder)).filter((f) => !f.startsWith('.'))).toContain('PI0231F1a-public.docx');
   });
 
   it('removes a folder that removing left empty', async () => {

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { sha256 } from '../hash.js';
 
 export interface OutputFile {
   /** Relative to the meeting's output folder, with `/` separators. */
@@ -41,10 +42,14 @@ export interface WriteOptions {
   readonly manifest?: { readonly sources: string | null };
 }
 
-/** What a commit did: the files written (absolute paths) and those of an earlier build it removed (relative paths). */
+/**
+ * What a commit did: the files written (absolute paths), those of an earlier build it removed, and those it would have
+ * removed but left in place because their bytes are no longer what acta wrote (someone edited them: relative paths).
+ */
 export interface Committed {
   readonly written: string[];
   readonly removed: string[];
+  readonly changed: string[];
 }
 
 /** The list of what the last build wrote, in the meeting's output folder. */
@@ -58,7 +63,7 @@ export const MANIFEST = '.acta-manifest.json';
 export class OutputWriter {
   private readonly root: string;
   /** Each file of the build; a file kept as the last build wrote it has no temporary. */
-  private readonly pending: { readonly relative: string; readonly target: string; readonly temporary: string | null }[] = [];
+  private readonly pending: { readonly relative: string; readonly target: string; readonly temporary: string | null; readonly hash: string | null }[] = [];
   /**
    * This writer's temporaries carry a random id of their own (`.X.docx.<id>.acta.tmp`): it removes those
    * and nothing else, so neither a user's `.notes.1.tmp` nor another build's temporaries are touched.
@@ -72,7 +77,7 @@ export class OutputWriter {
   async add(file: OutputFile): Promise<void> {
     const target = await this.placeOf(file.path);
     const temporary = this.temporaryOf(target);
-    this.pending.push({ relative: file.path, target, temporary });
+    this.pending.push({ relative: file.path, target, temporary, hash: sha256(file.content) });
     try {
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(temporary, file.content);
@@ -84,7 +89,7 @@ export class OutputWriter {
 
   /** Counts a file of the last build, left as it is (its bytes and time untouched), among this build's files. */
   async keep(relative: string): Promise<void> {
-    this.pending.push({ relative, target: await this.placeOf(relative), temporary: null });
+    this.pending.push({ relative, target: await this.placeOf(relative), temporary: null, hash: null });
   }
 
   /** Where a file goes: inside the folder, through real folders only. */
@@ -122,7 +127,7 @@ export class OutputWriter {
       for (const { temporary } of this.pending.slice(written.length)) if (temporary !== null) await rm(temporary, { force: true });
     }
     const previous = options.manifest ? await readManifest(this.root) : null;
-    const removed = options.manifest ? await this.replaceManifest(previous ?? { files: [], sources: {} }, options.manifest.sources) : [];
+    const { removed, changed } = options.manifest ? await this.replaceManifest(previous ?? { files: [], sources: {}, hashes: {} }, options.manifest.sources) : { removed: [], changed: [] };
     if (options.owned && previous === null) {
       const kept = new Set(this.pending.map((p) => p.relative));
       for (const relative of await listFiles(this.root)) {
@@ -132,17 +137,24 @@ export class OutputWriter {
         }
       }
     }
-    return { written, removed };
+    return { written, removed, changed };
   }
 
   /**
    * Removes what the previous build wrote, this one did not, and other sources made; records what this one wrote and
-   * what it kept, with their sources' keys; returns what it removed.
+   * what it kept, with their sources' keys and bytes' hashes; returns what it removed, and what it left in place because
+   * it was edited since acta wrote it (that file is no longer acta's: it leaves the manifest and is never removed).
    */
-  private async replaceManifest(previous: Manifest, sources: string | null): Promise<string[]> {
+  private async replaceManifest(previous: Manifest, sources: string | null): Promise<{ removed: string[]; changed: string[] }> {
     const now = new Set(this.pending.map((p) => p.relative));
     const made: Record<string, string> = {};
+    const hashes: Record<string, string> = {};
+    for (const p of this.pending) {
+      const hash = p.hash ?? previous.hashes[p.relative];
+      if (hash !== undefined) hashes[p.relative] = hash;
+    }
     const removed: string[] = [];
+    const changed: string[] = [];
     for (const relative of previous.files) {
       if (now.has(relative)) continue;
       const target = path.resolve(this.root, relative);
@@ -150,9 +162,16 @@ export class OutputWriter {
       // The manifest is the folder's, which anyone may edit: a listed file goes only if it is still a regular file in
       // real folders inside this one (never through a link to elsewhere); one already gone (removed by hand) is dropped.
       if (!(await removable(this.root, relative))) continue;
+      // A reviewer may have edited a DOCX where it was written: what is not as acta wrote it is theirs, never removed.
+      const recorded = previous.hashes[relative];
+      if (recorded !== undefined && sha256(await readFile(target)) !== recorded) {
+        changed.push(relative);
+        continue;
+      }
       const key = previous.sources[relative];
       if (sources !== null && key === sources) {
         made[relative] = key; // of a format or edition this build was not asked for, and still true to the sources
+        if (recorded !== undefined) hashes[relative] = recorded;
         continue;
       }
       await rm(target, { force: true });
@@ -162,10 +181,11 @@ export class OutputWriter {
     if (sources !== null) for (const relative of now) made[relative] = sources;
     const files = [...now, ...Object.keys(made).filter((f) => !now.has(f))].sort();
     const temporary = this.temporaryOf(path.join(this.root, MANIFEST));
-    const about = 'The files acta builds wrote here, each with the key of the sources it was made from; the next build removes those it does not write again, unless made from the same sources.';
-    await writeFile(temporary, `${JSON.stringify({ about, files, sources: Object.fromEntries(files.flatMap((f) => (made[f] ? [[f, made[f]]] : []))) }, null, 2)}\n`);
+    const about = 'The files acta builds wrote here, each with the key of the sources it was made from and the hash of its bytes; the next build removes those it does not write again, unless made from the same sources or edited since.';
+    const only = (record: Record<string, string>) => Object.fromEntries(files.flatMap((f) => (record[f] ? [[f, record[f]]] : [])));
+    await writeFile(temporary, `${JSON.stringify({ about, files, sources: only(made), hashes: only(hashes) }, null, 2)}\n`);
     await rename(temporary, path.join(this.root, MANIFEST));
-    return removed;
+    return { removed, changed };
   }
 
   /** Removes the temporary files written so far; nothing is renamed. */
@@ -190,19 +210,20 @@ export async function writeOutputs(folder: string, files: readonly OutputFile[],
   return (await writer.commit(options)).written;
 }
 
-/** What the previous builds wrote: each file, and the key of the sources it was made from (none in older manifests). */
+/** What the previous builds wrote: each file, the key of the sources it was made from and the hash of its bytes (none in older manifests). */
 interface Manifest {
   readonly files: readonly string[];
   readonly sources: Readonly<Record<string, string>>;
+  readonly hashes: Readonly<Record<string, string>>;
 }
 
 /** The previous build's manifest; null when there is none (or it is not one). */
 async function readManifest(root: string): Promise<Manifest | null> {
   try {
-    const data = JSON.parse(await readFile(path.join(root, MANIFEST), 'utf8')) as { files?: unknown; sources?: unknown };
+    const data = JSON.parse(await readFile(path.join(root, MANIFEST), 'utf8')) as { files?: unknown; sources?: unknown; hashes?: unknown };
     if (!Array.isArray(data.files)) return null;
-    const sources = data.sources && typeof data.sources === 'object' ? Object.entries(data.sources).filter((e): e is [string, string] => typeof e[1] === 'string') : [];
-    return { files: data.files.filter((f): f is string => typeof f === 'string'), sources: Object.fromEntries(sources) };
+    const strings = (record: unknown) => Object.fromEntries(record && typeof record === 'object' ? Object.entries(record).filter((e): e is [string, string] => typeof e[1] === 'string') : []);
+    return { files: data.files.filter((f): f is string => typeof f === 'string'), sources: strings(data.sources), hashes: strings(data.hashes) };
   } catch {
     return null;
   }
