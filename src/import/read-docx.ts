@@ -2,7 +2,7 @@
 // bounded before memory can run away; the document becomes a list of paragraphs made of runs, fields, revisions
 // and comment anchors, as the import needs them.
 
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { strFromU8 } from 'fflate';
 import { NOT_A_ZIP, readZip, ZipRefused } from '../load/read-zip.js';
 import { tooDeep, WORD_XML, type XmlNode } from '../xml.js';
@@ -59,6 +59,9 @@ export function parseXml(name: string, text: string): XmlNode[] {
       throw new RefusedDocx(`the part ${name} holds \`${reference[0].slice(0, 40)}\`, which is not one of XML's five entities nor a reference to a character XML allows`);
     }
   }
+  // The parser reads an element left unclosed as closed at the end: a part cut short would read as a shorter
+  // document, every paragraph after the cut a deletion. The validator checks every element is closed.
+  if (XMLValidator.validate(text) !== true) throw new RefusedDocx(`the part ${name} is not well-formed XML (cut short or damaged)`);
   try {
     return parser.parse(text) as XmlNode[];
   } catch (e) {

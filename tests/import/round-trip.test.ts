@@ -460,6 +460,18 @@ describe('nothing is dropped without a word, nothing restricted escapes', () => 
     expect(written).not.toMatch(/\u0000/);
   });
 
+  it('a document part cut short between paragraphs is refused, never read as the paragraphs after the cut deleted', async () => {
+    const { dir, docx } = await copy();
+    const parts = unzipSync(new Uint8Array(await readFile(docx)));
+    const xml = strFromU8(parts['word/document.xml']!);
+    let at = 0;
+    for (let i = 0; i < 8; i++) at = xml.indexOf('</w:p>', at) + '</w:p>'.length;
+    const { strToU8, zipSync } = await import('fflate');
+    const cut = path.join(path.dirname(docx), 'cut-document.docx');
+    await writeFile(cut, zipSync({ ...parts, 'word/document.xml': strToU8(xml.slice(0, at)) }));
+    await expect(importInProcess(dir, cut)).rejects.toThrow('the part word/document.xml is not well-formed XML (cut short or damaged)');
+  });
+
   it('a hyperlink typed in restricted text (Word gives it its own style), its address holding ")]", stays inside the restricted span', async () => {
     const { dir, docx, file } = await copy();
     const reviewed = await editedDocx(
