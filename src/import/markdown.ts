@@ -78,6 +78,9 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
     const last = segments.at(-1);
     push({ change: null, restricted: last?.restricted ?? false, link: last?.link ?? null, text });
   };
+  // acta writes a restricted span between two labels ("Restricted:" … "(End of restricted text)"): what stands between
+  // them is the span's, whatever style Word gave it (a hyperlink typed there takes the Hyperlink style instead).
+  let labelled = false;
   const opened = new Set<string>();
   const closed = new Set<string>();
   const written = (id: string) => {
@@ -89,7 +92,11 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
     switch (t.type) {
       case 'text': {
         // The words of a restricted span's labels are acta's to write.
-        if (t.style === STYLE.restrictedLabel) break;
+        if (t.style === STYLE.restrictedLabel) {
+          // The closing label is the one in parentheses, however Word split its runs.
+          labelled = !/[()]/.test(t.text);
+          break;
+        }
         // Text inserted and deleted again was never there in either reading.
         if (t.change?.inserted) break;
         // Consecutive runs with the same formatting are one span.
@@ -100,7 +107,7 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
           text += n.text;
           i++;
         }
-        const restricted = t.style === STYLE.restrictedChar;
+        const restricted = t.style === STYLE.restrictedChar || labelled;
         const link = linkOf(ctx, t.link);
         const change = revisionOf(ctx, t.change);
         if (t.formatChange && !t.change) {
@@ -132,7 +139,7 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
         }
         const text = target ? `[](#${target.id})` : options.key && !hyperlink ? `{${t.instruction.split(/\s+/).slice(0, 2).join(' ')}}` : escape(t.result);
         if (t.change?.inserted) break;
-        push({ change: revisionOf(ctx, t.change), restricted: t.style === STYLE.restrictedChar, link, text });
+        push({ change: revisionOf(ctx, t.change), restricted: t.style === STYLE.restrictedChar || labelled, link, text });
         break;
       }
       case 'footnote': {
@@ -210,25 +217,9 @@ const attributeBlock = (by: string) => (by ? `{${by}}` : '');
 
 /** Restricted spans outermost, then links, then revisions: an edit inside a span or link stays inside it. */
 function restrictedSpans(segments: readonly Segment[]): string {
-  return runsOf(linksInsideRestricted(segments), (s) => s.restricted)
+  return runsOf(segments, (s) => s.restricted)
     .map(([restricted, run]) => (restricted ? `:restricted[${links(run)}]` : links(run)))
     .join('');
-}
-
-/**
- * Word gives a hyperlink its own character style in place of the Restricted one, so a link typed inside restricted
- * text reads as public: a link with restricted text on both sides belongs to the span, never to the public edition.
- */
-function linksInsideRestricted(segments: readonly Segment[]): readonly Segment[] {
-  const out = [...segments];
-  for (let i = 0; i < out.length; i++) {
-    if (out[i]!.restricted || out[i]!.link === null) continue;
-    let end = i;
-    while (end + 1 < out.length && !out[end + 1]!.restricted && out[end + 1]!.link === out[i]!.link) end++;
-    if (out[i - 1]?.restricted && out[end + 1]?.restricted) for (let k = i; k <= end; k++) out[k] = { ...out[k]!, restricted: true };
-    i = end;
-  }
-  return out;
 }
 
 function links(segments: readonly Segment[]): string {

@@ -460,6 +460,23 @@ describe('nothing is dropped without a word, nothing restricted escapes', () => 
     expect(written).not.toMatch(/\u0000/);
   });
 
+  it('a hyperlink typed at the end of restricted text, before its closing label, stays inside the span', async () => {
+    const { dir, docx, file } = await copy();
+    const reviewed = await editedDocx(
+      docx,
+      {
+        'word/document.xml': [
+          (xml) =>
+            atPhrase(xml, 'ZQ-PILOT', (rPr) => `<w:r>${rPr}<w:t xml:space="preserve">ZQ-PILOT </w:t></w:r><w:hyperlink r:id="rIdEdge"><w:r>${rPr.replace(/<w:rStyle w:val="[^"]*"\/>/, '<w:rStyle w:val="Hyperlink"/>')}<w:t xml:space="preserve">SECRET-SITE</w:t></w:r></w:hyperlink>`),
+        ],
+        'word/_rels/document.xml.rels': [['</Relationships>', '<Relationship Id="rIdEdge" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="http://x.y/" TargetMode="External"/></Relationships>']],
+      },
+      'edge-link.docx',
+    );
+    await imported(dir, reviewed);
+    expect(await read(file('annexes/01-programme.md'))).toContain(':restricted[and the pilot ZQ-PILOT [SECRET-SITE](http://x.y/)]');
+  });
+
   it('a document part cut short between paragraphs is refused, never read as the paragraphs after the cut deleted', async () => {
     const { dir, docx } = await copy();
     const parts = unzipSync(new Uint8Array(await readFile(docx)));
