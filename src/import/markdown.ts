@@ -170,9 +170,9 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
   }
   // A comment whose range ends in a later paragraph is anchored on the words to this one's end.
   for (const id of opened) if (!closed.has(id)) marker(`${CLOSE}${id}\u0003`);
-  // Compared by key, a paragraph that held control characters or hidden text reads as changed, so the loss is said.
+  // Compared by key, a paragraph that held control characters or hidden text reads as changed, so what became of them is said.
   if ((p.controls > 0 || p.hidden > 0) && options.key) marker('\u0004C');
-  if (p.hidden > 0) lost.push({ what: `hidden text (Font › Hidden: Word does not show it)`, fix: 'left out; unhide it in Word if it belongs' });
+  if (p.hidden > 0) lost.push({ what: `hidden text (Font › Hidden: Word does not show it)`, fix: 'it comes back as ordinary text, since acta hides nothing: delete it in the Markdown if it should not be printed' });
   if (p.controls > 0) lost.push({ what: `${p.controls === 1 ? 'control character' : `${p.controls} control characters`} (invisible in Word)`, fix: 'left out' });
   let out = comments(ctx, restrictedSpans(segments));
   out = escapeLineStarts(out.trim());

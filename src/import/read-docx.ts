@@ -137,7 +137,7 @@ export interface DocxParagraph {
   readonly inTable: boolean;
   /** Control characters (other than tab and line breaks) the paragraph held: dropped, and said so. */
   readonly controls: number;
-  /** Runs of hidden text (w:vanish: Word does not show them): left out, and said so. */
+  /** Runs of hidden text (w:vanish: Word does not show them): read as text, and said so. */
   readonly hidden: number;
   /** Where it sits in a table: the table's, row's and column's index in document order (null outside tables). */
   readonly cell: { readonly table: number; readonly row: number; readonly col: number; readonly rowMark: Change } | null;

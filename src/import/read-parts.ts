@@ -213,11 +213,9 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
       continue;
     }
     const raw = name === 'w:t' || name === 'w:delText' ? textOf(c) : name === 'w:tab' ? '\t' : name === 'w:br' || name === 'w:cr' ? '\n' : name === 'w:noBreakHyphen' ? '\u2011' : null;
-    // Hidden text (Font › Hidden): Word does not show it, so it is not the reviewer's text; it is counted and left out.
-    if (raw !== null && hidden && !state.field) {
-      if (raw.trim()) state.hidden += 1;
-      continue;
-    }
+    // Hidden text (Font › Hidden): acta hides nothing, so it is read as text (words of the report a reviewer hid are
+    // not lost, words typed hidden are not dropped) and counted, so the import says so at its paragraph.
+    if (raw !== null && hidden && !state.field && raw.trim()) state.hidden += 1;
     const text = raw === null ? null : withoutControls(raw, state);
     if (text !== null) {
       if (state.field) {

@@ -425,7 +425,7 @@ describe('structure', () => {
 });
 
 describe('nothing is dropped without a word, nothing restricted escapes', () => {
-  it('a missing, empty or cut-short footnotes part is refused; an embedded document, hidden text and a NUL are warnings, never text', async () => {
+  it('a missing, empty or cut-short footnotes part is refused; an embedded document, hidden text and a NUL are warnings, and hidden words come back as text', async () => {
     const { dir, docx } = await copy();
     const bytes = unzipSync(new Uint8Array(await readFile(docx)));
     const { zipSync } = await import('fflate');
@@ -456,8 +456,19 @@ describe('nothing is dropped without a word, nothing restricted escapes', () => 
       ]),
     );
     const written = [...result.files.values()].map((f) => f.after).join('\n');
-    expect(written).not.toContain('HIDDEN-WORDS');
+    // acta hides nothing: words typed hidden come back as text, and the warning says so.
+    expect(written).toContain('the seller HIDDEN-WORDS');
+    expect(messages.find((m) => m.includes('hidden text'))).toContain('it comes back as ordinary text');
     expect(written).not.toMatch(/\u0000/);
+  });
+
+  it('words of the report a reviewer formats as hidden stay in the Markdown, with a warning at their paragraph', async () => {
+    const { dir, docx, file } = await copy();
+    const before = await read(file('meeting.md'));
+    const reviewed = await edit(docx, 'hidden.docx', (xml) => atPhrase(xml, 'welcomed the delegates.', () => `<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">welcomed the delegates.</w:t></w:r>`));
+    const result = await importInProcess(dir, reviewed);
+    expect(result.warnings.map((w) => w.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Unexpected hidden text .* in paragraph 1\b.*comes back as ordinary text/)]));
+    expect(result.files.get(file('meeting.md'))?.after ?? before).toBe(before);
   });
 
   it('a hyperlink typed at the end of restricted text, before its closing label, stays inside the span', async () => {
