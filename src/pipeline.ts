@@ -22,7 +22,8 @@ import type { CompiledTemplates } from './render/html/render-html.js';
 import type { MeetingDecisions } from './render/decisions/format-decisions.js';
 import { corrigendumData, decisionRecords, decisionsData, reportData, toJson, type DecisionRecord } from './render/json/render-json.js';
 import type { Renumbering } from './renumber/compare-numbering.js';
-import { catalogFor } from './i18n/labels.js';
+import * as z from 'zod/mini';
+import { catalogFor, LANGUAGES } from './i18n/labels.js';
 import { agendaFile, annexFile, corrigendumFile, decisionsFile, renumberingFile, meetingName, registerFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
 import { buildKey, contentHash, lastOutputs, remember, sourcesKey, upToDate, usesCache, type OutputRecord } from './write/build-cache.js';
 import { renderKey } from './write/render-key.js';
@@ -598,11 +599,20 @@ export async function renumberMeeting(dir: string, since: string, out: string): 
   return { diagnostics: checked.diagnostics, renumbering, markdown, written };
 }
 
-/** An earlier build's report data, checked as far as the comparison reads it. */
+const id = z.nullable(z.string());
+const range = z.string();
+/** What the comparison reads of an earlier build's report data (numberingOfData): anything else is not checked. */
+const earlierReport = z.object({
+  symbol: z.string(),
+  language: z.enum(LANGUAGES),
+  paragraphs: z.array(z.object({ number: z.nullable(z.union([z.number(), z.string()])), id, item: z.string(), text: z.string() })),
+  items: z.array(z.object({ id, numeral: z.string(), range, subitems: z.array(z.object({ id, letter: z.string(), range })) })),
+  annexes: z.array(z.object({ id, numeral: z.string() })),
+});
+
+/** An earlier build's report data, checked as far as the comparison reads it (null: not the data of a report). */
 function readReportData(value: unknown): ReturnType<typeof reportData> | null {
-  const data = value as Partial<ReturnType<typeof reportData>> | null;
-  const ok = data !== null && typeof data === 'object' && typeof data.symbol === 'string' && typeof data.language === 'string' && Array.isArray(data.paragraphs) && Array.isArray(data.items) && Array.isArray(data.annexes);
-  return ok ? (data as ReturnType<typeof reportData>) : null;
+  return earlierReport.safeParse(value).success ? (value as ReturnType<typeof reportData>) : null;
 }
 
 function readDecisions(value: unknown): DecisionRecord[] {

@@ -3,9 +3,10 @@
 import type { Outcome } from '../errors.js';
 import { UnknownSince } from '../load/load-since.js';
 import { renumberMeeting } from '../pipeline.js';
-import type { Terminal } from './terminal.js';
+import { refusedOutput, type Terminal } from './terminal.js';
 
 export async function renumberingCommand(dir: string, options: { readonly since: string; readonly out: string }, terminal: Terminal): Promise<Outcome> {
+  if (await refusedOutput(options.out, [dir], terminal)) return 'usage';
   try {
     const result = await renumberMeeting(dir, options.since, options.out);
     terminal.problems(result.diagnostics.filter((d) => d.severity === 'error'));

@@ -101,4 +101,22 @@ describe('acta renumbering between two drafts of the flagship', async () => {
     expect(await renumberingCommand(now, { since: 'no-such-draft', out }, terminal)).toBe('usage');
     expect(said).toEqual(['acta: --since no-such-draft: no such folder, file or git revision\n']);
   });
+
+  it('refuses an output folder inside the meeting folder, as a build does', async () => {
+    const { terminal, said } = recordingTerminal();
+    expect(await renumberingCommand(now, { since: before, out: path.join(now, 'out') }, terminal)).toBe('usage');
+    expect(said.join('')).toContain('inside the meeting folder');
+  });
+
+  it.each([
+    ['a paragraph that is not one', '{"symbol":"X","language":"en","paragraphs":[null],"items":[],"annexes":[]}'],
+    ['an item without its sub-items', '{"symbol":"X","language":"en","paragraphs":[],"items":[{}],"annexes":[]}'],
+    ['a language acta does not have', '{"symbol":"X","language":"xx","paragraphs":[],"items":[],"annexes":[]}'],
+  ])('refuses JSON with %s at its file, exit 1, never a failure of its own', async (_, json) => {
+    const file = path.join(out, 'odd.json');
+    await mkdir(out, { recursive: true });
+    await writeFile(file, json);
+    const r = await renumberMeeting(now, file, out);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual([`${file}:1 bad-since`]);
+  });
 });
