@@ -552,6 +552,16 @@ export async function issueMeeting(dir: string): Promise<Issued> {
   const { markIssued } = await import('./write/mark-issued.js');
   const issue = report.issue;
   if (issue && issue.changes.length === 0) return { diagnostics: checked.diagnostics, report, done: 'unchanged', written: [] };
+  // A record of numbers already issued is never replaced by today's numbers without the secretariat saying so.
+  const earlier = checked.sources?.find((f) => f.path === LOCK_FILE);
+  if (!issue && earlier) {
+    const refused = error(
+      { file: path.join(dir, LOCK_FILE), line: 1, column: 1 },
+      'already-issued',
+      'Unexpected record of numbers already issued, with a meeting.md that does not say `status: issued`, expected one or the other: add `status: issued` to meeting.md to keep the issued numbers (then `acta issue` records a corrigendum\'s), or delete numbering.lock.yaml to issue the report afresh; nothing was written',
+    );
+    return { diagnostics: [...checked.diagnostics, refused], report: null, done: null, written: [] };
+  }
   const record = formatRecord(recordNumbering(report, issue ? issue.corrigendum : 0));
   const meeting = checked.sources?.find((f) => f.path === 'meeting.md');
   const files: OutputFile[] = [{ path: LOCK_FILE, content: record }];

@@ -104,6 +104,19 @@ describe('acta issue, then builds of the issued report', async () => {
 });
 
 describe('markIssued', () => {
+  it('never replaces a record of issued numbers when meeting.md no longer says `status: issued`: an error at the record, nothing written', async () => {
+    const other = path.join(await mkdtemp(path.join(tmpdir(), 'acta-reissue-')), 'meeting');
+    await mkdir(other);
+    await writeFile(path.join(other, 'meeting.md'), meeting());
+    expect((await issueMeeting(other)).done).toBe('issued');
+    const record = await readFile(path.join(other, 'numbering.lock.yaml'), 'utf8');
+    await writeFile(path.join(other, 'meeting.md'), meeting().replace('The Chairperson', 'A paragraph added before the others.\n\nThe Chairperson'));
+    const again = await issueMeeting(other);
+    expect(again.done).toBeNull();
+    expect(again.diagnostics.filter((d) => d.severity === 'error').map((d) => `${path.basename(d.file)}:${d.line} ${d.ruleId}`)).toEqual(['numbering.lock.yaml:1 already-issued']);
+    expect(await readFile(path.join(other, 'numbering.lock.yaml'), 'utf8')).toBe(record);
+  });
+
   it('adds `status: issued` after `issued:`, or changes the status line, keeping every other byte', () => {
     expect(markIssued('---\r\ntitle: A\r\nissued: 2018-05-02\r\nplace: B\r\n---\r\n# X\r\n')).toBe('---\r\ntitle: A\r\nissued: 2018-05-02\r\nstatus: issued\r\nplace: B\r\n---\r\n# X\r\n');
     expect(markIssued('---\nstatus: draft # for now\nissued: 2018-05-02\n---\n')).toBe('---\nstatus: issued\nissued: 2018-05-02\n---\n');
