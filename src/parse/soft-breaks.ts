@@ -48,7 +48,8 @@ export function checkSoftBreaks(file: string, source: string, start: number, end
     const nextWord = /^\s*(\S+)/.exec(lines[i + 1]!)?.[1] ?? '';
     // The next word would not have fitted: a wrapped line that happens to end a sentence.
     if (width !== null && line.trimEnd().length + 1 + nextWord.length > width - WRAP_SLACK) continue;
-    const ended = SENTENCE_END.exec(line.trimEnd());
+    // The line's end only: the pattern, tried at every letter of a long line, would take time that grows with its square.
+    const ended = SENTENCE_END.exec(line.trimEnd().slice(-64));
     if (!ended) continue;
     const word = ended[1]!.toLowerCase();
     if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^\p{L}(\.\p{L})+$/u.test(word)) continue;

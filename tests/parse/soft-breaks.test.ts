@@ -40,6 +40,18 @@ describe('paragraphs typed on consecutive lines', () => {
     expect(runBody(`# Opening\n\n${wrapped}${decide}`).problems).toEqual([]);
   });
 
+  it('do not warn after an abbreviation or an initial, even on short lines that were not wrapped', () => {
+    for (const text of ['See the Plan (Doc.\nPC0495), adopted.', 'Thanks to Mr.\nSmith, adopted.', 'Said by J.\nSmith, adopted.']) {
+      expect(runBody(`# Opening\n\n${text}${decide}`).problems, text).toEqual([]);
+    }
+    // The same lines after a word that is no abbreviation: a new sentence.
+    expect(runBody(`# Opening\n\nSee the Plan (Docket.\nPC0495), adopted.${decide}`).problems).toEqual(['m/meeting.md:14:1 warning soft-line-break']);
+  });
+
+  it('read a long line by its end: a sentence ending a line of 100,000 letters is found as on a short one', () => {
+    expect(runBody(`# Opening\n\n${'a'.repeat(100_000)} ends.\nThe next sentence.${decide}`).problems).toEqual(['m/meeting.md:14:1 warning soft-line-break']);
+  });
+
   it('do not warn anywhere in the shipped meetings, templates, or the hard-wrapped README and docs', () => {
     const files = ['README.md', ...readdirSync(path.join(root, 'docs')).map((f) => `docs/${f}`)];
     for (const top of ['meetings', 'templates/new-meeting']) {
