@@ -218,6 +218,8 @@ export interface TypedLabel {
   readonly text: string;
   readonly mark: string;
   readonly range: SourceRange;
+  /** Typed inside bold or italics: left in the title, so it prints after acta's own label. */
+  readonly kept?: boolean;
 }
 
 /** Consecutive `##` headings with nothing between them share the paragraphs that follow. */

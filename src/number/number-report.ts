@@ -209,7 +209,9 @@ function checkTypedLabel(heading: Item | Subitem, mark: string, printed: string,
   const typed = heading.typedLabel;
   if (!typed) return;
   const title = `${hashes} ${inlineText(heading.title).trim()}`;
-  if (typed.mark === mark) {
+  if (typed.mark === mark && typed.kept) {
+    diagnostics.push(warning(typed.range, 'typed-label', `Unexpected \`${typed.text}\` typed in bold or italics at the start of the heading, expected the title alone: acta prints "${printed}" itself, so as typed the label prints twice (delete it from the heading)`));
+  } else if (typed.mark === mark) {
     diagnostics.push(warning(typed.range, 'typed-label', `Unexpected \`${typed.text}\` typed at the start of the heading, expected the title alone: acta prints "${printed}" itself and leaves the typed label out (write \`${title}\`)`));
   } else {
     diagnostics.push(error(typed.range, 'typed-label', `Unexpected \`${typed.text}\` typed at the start of the heading of ${printed}, expected the title alone: acta numbers headings in reading order, and this one is ${printed} (write \`${title}\`)`));

@@ -460,13 +460,16 @@ const TYPED_SECTION = /^([IVXLC]+)\.\s+/;
  * which knows the real label, says whether it agreed. A label split by formatting is left for the author to see.
  */
 function takeTypedLabel(ctx: InlineContext, node: Heading, depth: 1 | 2, content: readonly Inline[], section: boolean): { content: readonly Inline[]; typedLabel?: TypedLabel } {
+  const pattern = section ? TYPED_SECTION : depth === 1 ? TYPED_ITEM_LABEL : TYPED_LETTER;
   const first = content[0];
-  if (first?.type !== 'text') return { content };
-  const typed = (section ? TYPED_SECTION : depth === 1 ? TYPED_ITEM_LABEL : TYPED_LETTER).exec(first.value);
-  if (!typed || typed[0].length === first.value.length) return { content };
-  const rest = first.value.slice(typed[0].length);
+  // A label in bold or italics (`# **Item I** – Opening`) cannot be cut out of its formatting: it stays, and is said.
+  const shown = first?.type === 'text' ? first.value : inlineText(content);
+  const typed = pattern.exec(shown);
+  if (!typed || typed[0].length === shown.length) return { content };
   const mark = section || depth === 1 ? typed[1]!.toUpperCase() : typed[1]!.toLowerCase();
-  return { content: [{ ...first, value: rest }, ...content.slice(1)], typedLabel: { text: typed[0].trim(), mark, range: rangeOf(ctx, node) } };
+  const typedLabel = { text: typed[0].trim(), mark, range: rangeOf(ctx, node) };
+  if (first?.type !== 'text') return { content, typedLabel: { ...typedLabel, kept: true } };
+  return { content: [{ ...first, value: first.value.slice(typed[0].length) }, ...content.slice(1)], typedLabel };
 }
 
 /** The bullet character a paragraph pasted from Word starts with (•, ·, ▪, ●, ◦, ■), or null. */

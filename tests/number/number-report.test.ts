@@ -178,6 +178,13 @@ describe('labels typed by the author', () => {
     expect(reportData(r.numbered!).items[1]!.title).toBe('Transit');
   });
 
+  it('says so when a typed label is in bold or italics, which it cannot cut out: it prints twice as typed', () => {
+    const r = runBody(`# Opening\n\nText.${decide}\n# **Item II** – Transit\n\nText.${decide}`);
+    expect(r.problems).toEqual(['m/meeting.md:19:1 warning typed-label']);
+    expect(r.diagnostics[0]!.message).toContain('`Item II –` typed in bold or italics at the start of the heading');
+    expect(r.diagnostics[0]!.message).toContain('prints twice');
+  });
+
   it('makes a typed label that disagrees an error naming both', () => {
     const r = runBody(`# Opening\n\nText.${decide}\n# Item III – Transit\n\n## (a) Recent activities\n\nText.${decide}\n## (c) Draft Guidelines\n\nText.${decide}`);
     expect(r.problems).toEqual(['m/meeting.md:19:1 error typed-label', 'm/meeting.md:21:1 warning typed-label', 'm/meeting.md:29:1 error typed-label']);
