@@ -558,7 +558,7 @@ export async function issueMeeting(dir: string): Promise<Issued> {
     const refused = error(
       { file: path.join(dir, LOCK_FILE), line: 1, column: 1 },
       'already-issued',
-      'Unexpected record of numbers already issued, with a meeting.md that does not say `status: issued`, expected one or the other: add `status: issued` to meeting.md to keep the issued numbers (then `acta issue` records a corrigendum\'s), or delete numbering.lock.yaml to issue the report afresh; nothing was written',
+      `Unexpected record of numbers already issued, with a meeting.md that does not say \`status: issued\`, expected one or the other: add \`status: issued\` to meeting.md to keep the issued numbers (then \`acta issue\` records a corrigendum's), or delete ${LOCK_FILE} to issue the report afresh; nothing was written`,
     );
     return { diagnostics: [...checked.diagnostics, refused], report: null, done: null, written: [] };
   }
