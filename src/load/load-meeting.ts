@@ -21,6 +21,8 @@ export interface LoadedMeeting {
   readonly meeting: SourceFile | null;
   /** `numbering.lock.yaml`, when the report has been issued. */
   readonly lock: SourceFile | null;
+  /** The lock file is there but could not be read (its own error says why). */
+  readonly lockRefused?: boolean;
   readonly items: readonly SourceFile[];
   readonly annexes: readonly SourceFile[];
   readonly documents: readonly LoadedDocument[];
@@ -103,7 +105,8 @@ export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
     said[0].push(error(at(meetingPath), 'missing-meeting', 'Unexpected folder without `meeting.md`, expected a meeting folder (run `acta init` to start one)'));
   }
   for (const d of said.flat()) diagnostics.push(d);
-  return { value: { dir, meeting: meeting ?? null, lock: lock ?? null, items, annexes, documents }, diagnostics };
+  const lockRefused = lock === undefined && said[4].some((d) => d.severity === 'error');
+  return { value: { dir, meeting: meeting ?? null, lock: lock ?? null, ...(lockRefused ? { lockRefused } : {}), items, annexes, documents }, diagnostics };
 }
 
 /** A folder entry: a Markdown file to read, or what is said about an entry that is not one. */

@@ -153,7 +153,7 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
   if (!meta) return { value: null, diagnostics };
   const issued = meta.status === 'issued';
   // Said here, where it is known whether the file is there: one that is there but unreadable has its own error.
-  if (issued && !loaded.lock) {
+  if (issued && !loaded.lock && !loaded.lockRefused) {
     diagnostics.push(
       error(meetingRange, 'not-issued', `Unexpected \`status: issued\` with no \`${LOCK_FILE}\` beside meeting.md, expected the record of the issued numbering that \`acta issue\` writes (run \`acta issue\` on the folder to record the numbering as it is now)`),
     );

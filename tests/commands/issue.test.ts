@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issueCommand } from '../../src/commands/issue.js';
-import { issueMeeting } from '../../src/pipeline.js';
+import { checkMeeting, issueMeeting } from '../../src/pipeline.js';
 import { markIssued } from '../../src/write/mark-issued.js';
 import { buildTo } from '../build-helpers.js';
 import { P, meeting } from '../number/issued-fixture.js';
@@ -115,6 +115,16 @@ describe('markIssued', () => {
     expect(again.done).toBeNull();
     expect(again.diagnostics.filter((d) => d.severity === 'error').map((d) => `${path.basename(d.file)}:${d.line} ${d.ruleId}`)).toEqual(['numbering.lock.yaml:1 already-issued']);
     expect(await readFile(path.join(other, 'numbering.lock.yaml'), 'utf8')).toBe(record);
+  });
+
+  it('says only what is wrong with a record it cannot read, not that the issued report has none', async () => {
+    const other = path.join(await mkdtemp(path.join(tmpdir(), 'acta-unreadable-')), 'meeting');
+    await mkdir(other);
+    await writeFile(path.join(other, 'meeting.md'), meeting({}, 'issued'));
+    // Saved as UTF-16 by an editor: a byte order mark and a NUL after every letter.
+    await writeFile(path.join(other, 'numbering.lock.yaml'), Buffer.from('\ufeffsymbol: PC0517E1a\n', 'utf16le'));
+    const checked = await checkMeeting(other);
+    expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => `${path.basename(d.file)} ${d.ruleId}`)).toEqual(['numbering.lock.yaml not-utf8']);
   });
 
   it('adds `status: issued` after `issued:`, or changes the status line, keeping every other byte', () => {
