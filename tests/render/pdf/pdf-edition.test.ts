@@ -1,7 +1,7 @@
 // The PDF edition as real readers see it: poppler (pdftotext, pdfinfo) and mupdf (mutool). One full flagship build (the
 // report, its two working documents and their DOCX, which LibreOffice prints for the same page rules) serves every
-// flagship assertion; the French example (both editions, annexes alone), the leak fixture (built twice) and the agenda
-// alone serve the rest.
+// flagship assertion; the French example (both editions, annexes alone), the leak fixture and the agenda alone (printed
+// twice, to compare the bytes) serve the rest.
 
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -280,14 +280,32 @@ describe('the last action of a working document', () => {
 });
 
 describe('acta agenda --format pdf', () => {
-  it('prints the cover and agenda table alone, and nothing else', async () => {
+  const printAgenda = async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'acta-pdf-agenda-'));
     expect(acta(['agenda', 'meetings/ptc-219-220', '--out', dir, '--format', 'pdf']).status).toBe(0);
     expect(await filesUnder(path.join(dir, 'ptc-219-220'))).toEqual(['PC0517E1a-agenda.pdf']);
-    const agendaPages = await pdfPages(path.join(dir, 'ptc-219-220', 'PC0517E1a-agenda.pdf'));
+    return path.join(dir, 'ptc-219-220', 'PC0517E1a-agenda.pdf');
+  };
+
+  let first: Promise<string> | null = null;
+  const printed = () => (first ??= printAgenda());
+
+  it('prints the cover and agenda table alone, and nothing else', async () => {
+    const agendaPages = await pdfPages(await printed());
     const text = agendaPages.join('\n');
     expect(agendaRanges(agendaPages)).toEqual(data.items.map((i) => i.range));
     expect(text).not.toMatch(/^1\.\s/m);
+  }, SLOW);
+
+  it('is byte-identical when printed again, but for the ids of tagged table cells', async () => {
+    const [a, b] = await Promise.all([printed(), printAgenda()]).then((files) => Promise.all(files.map((f) => readFile(f))));
+    expect(a.length).toBeGreaterThan(5_000);
+    expect(b.length).toBe(a.length);
+    // Chromium names the structure elements of tagged table cells after its DOM node numbers, which it gives out in
+    // an order that can vary between runs: those ids, and the sorted id tree that lists them, are the only bytes left
+    // unpinned (the agenda is a tagged table).
+    const pinned = (bytes: Buffer) => bytes.toString('latin1').replace(/\(node\d{8}\)/g, '(node)').replace(/\/(Limits|Names) \[[^\]]*\]/g, '/$1 []');
+    expect(a.equals(b) || pinned(a) === pinned(b)).toBe(true);
   }, SLOW);
 });
 
@@ -362,9 +380,9 @@ describe('the leak fixture as PDF', () => {
   /** What a reader can get out of a PDF: its text (a word broken at its hyphen across lines made whole), its properties and its bookmarks. */
   const readable = async (pdf: string) =>
     [(await pdfPages(pdf)).join('\n').replace(/-\n\s*/g, '-'), JSON.stringify(await pdfinfo(pdf)), (await outline(pdf)).map((b) => b.title).join('\n')].join('\n');
-  const [first, second] = [path.join(tmpdir(), `acta-pdf-leak-${process.pid}`), path.join(tmpdir(), `acta-pdf-leak-again-${process.pid}`)];
+  const first = path.join(tmpdir(), `acta-pdf-leak-${process.pid}`);
   beforeAll(() => {
-    for (const dir of [first, second]) expect(acta(['build', 'tests/fixtures/leak', '--out', dir, '--format', 'pdf']).status).toBe(0);
+    expect(acta(['build', 'tests/fixtures/leak', '--out', first, '--format', 'pdf']).status).toBe(0);
   }, SLOW);
 
   it('holds every marker in the full edition and none in any public file, whose every page says it is public', async () => {
@@ -383,19 +401,5 @@ describe('the leak fixture as PDF', () => {
     // A public annex alone says so on every page, under its header.
     const annexPages = await pdfPages(path.join(folder, 'annexes/annex-II-public.pdf'));
     expect(annexPages.filter((p) => !(p.includes('Annex II to doc. LEAK1') && p.includes('Public Version')))).toEqual([]);
-  });
-
-  it('is byte-identical when built again, but for the ids of tagged table cells', async () => {
-    const files = await filesUnder(path.join(first, 'leak'));
-    expect(await filesUnder(path.join(second, 'leak'))).toEqual(files);
-    for (const file of files) {
-      const [a, b] = await Promise.all([readFile(path.join(first, 'leak', file)), readFile(path.join(second, 'leak', file))]);
-      expect({ file, size: b.length === a.length && b.length > 5_000 }).toEqual({ file, size: true });
-      // Chromium names the structure elements of tagged table cells after its DOM node numbers, which it gives out in
-      // an order that can vary between runs: those ids, and the sorted id tree that lists them, are the only bytes left
-      // unpinned.
-      const pinned = (bytes: Buffer) => bytes.toString('latin1').replace(/\(node\d{8}\)/g, '(node)').replace(/\/(Limits|Names) \[[^\]]*\]/g, '/$1 []');
-      expect({ file, same: a.equals(b) || pinned(a) === pinned(b) }).toEqual({ file, same: true });
-    }
   });
 });
