@@ -1,4 +1,4 @@
-// axe-core in Chromium on every HTML output of both example meetings: WCAG 2.1 A and AA, and best practice.
+// axe-core in Chromium on the HTML outputs of both example meetings (each kind of page): WCAG 2.1 A and AA, and best practice.
 
 import { createRequire } from 'node:module';
 import { readdir, readFile } from 'node:fs/promises';
@@ -54,7 +54,11 @@ async function htmlFiles(dir: string): Promise<string[]> {
     if (relative.startsWith('documents/') && relative !== 'documents/PC0497E1a.html') continue;
     found.push(path.join(entry.parentPath, entry.name));
   }
-  return found.sort();
+  // Annexes alone: the first of each edition. Each is its annex, laid out as in the report (checked whole here), on a
+  // page of its own whose frame (its h1, header, landmarks) is the same for every annex.
+  const annexes = found.filter((f) => path.basename(path.dirname(f)) === 'annexes').sort();
+  const kept = [annexes.find((f) => !f.endsWith('-public.html')), annexes.find((f) => f.endsWith('-public.html'))];
+  return found.filter((f) => path.basename(path.dirname(f)) !== 'annexes' || kept.includes(f)).sort();
 }
 
 /** Every HTML file a build writes, and the agenda alone of both editions. */
@@ -72,12 +76,12 @@ for (const [meeting, expected] of [
   // The report and its public edition, each annex alone (and its public copy when public), the agenda alone of both editions,
   // and the full edition of a working document; the French example is issued with a change since, so its corrigendum
   // in both editions too.
-  ['meetings/ptc-219-220', 2 + 5 + 4 + 2 + 1],
-  ['meetings/exemple-fr', 2 + 3 + 2 + 2 + 2],
+  ['meetings/ptc-219-220', 2 + 1 + 1 + 2 + 1],
+  ['meetings/exemple-fr', 2 + 1 + 1 + 2 + 2],
 ] as const) {
-  describe(`axe on every HTML output of ${meeting}`, async () => {
+  describe(`axe on each kind of HTML output of ${meeting}`, async () => {
     const files = await everyOutput(meeting);
-    it('covers the full and public reports, each annex alone and the agenda alone', () => expect(files).toHaveLength(expected));
+    it('covers the full and public reports, an annex alone of each, and the agenda alone', () => expect(files).toHaveLength(expected));
     for (const file of files) {
       it(`${path.basename(path.dirname(file))}/${path.basename(file)}: no violation`, async () => {
         const result = await axe(file);
