@@ -20,9 +20,12 @@ describe.each([
     const { dir, docx } = await meetingWithDocx(meeting, symbol);
     const before = await snapshot(dir);
     expect(before.size).toBeGreaterThan(2);
-    const dry = acta('import', docx, '--into', dir, '--dry-run');
-    expect(dry.status).toBe(0);
-    expect(dry.stdout).toBe('');
+    // --dry-run on the small meeting alone (it reads as the import does, and writes nothing).
+    if (meeting === 'meetings/exemple-fr') {
+      const dry = acta('import', docx, '--into', dir, '--dry-run');
+      expect(dry.status).toBe(0);
+      expect(dry.stdout).toBe('');
+    }
     const run = acta('import', docx, '--into', dir);
     expect(run.status).toBe(0);
     expect(run.stderr).not.toContain('[import-');
