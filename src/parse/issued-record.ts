@@ -67,6 +67,8 @@ export function parseIssuedRecord(file: SourceFile): { readonly record: IssuedRe
     return { record: null, diagnostics: [error(at(offset), 'bad-record', `Unexpected value${where} in the record of the issued numbering, ${AS_WRITTEN}`)] };
   }
   const d = parsed.data;
+  const twice = repeated(d, doc, at);
+  if (twice) return { record: null, diagnostics: [twice] };
   return {
     record: {
       symbol: d.symbol,
@@ -87,4 +89,39 @@ export function parseIssuedRecord(file: SourceFile): { readonly record: IssuedRe
     },
     diagnostics: [],
   };
+}
+
+/**
+ * The first number, numeral, letter or id the record gives twice: each names one thing in citations, so a record
+ * holding one twice (a merge of two branches' records, a line copied by hand) cannot say which is which.
+ */
+function repeated(d: z.output<typeof recordSchema>, doc: ReturnType<typeof parseDocument>, at: (offset: number | undefined) => { file: string; line: number; column: number }): Diagnostic | null {
+  const lists: [what: string, path: (string | number)[], values: string[]][] = [
+    ['paragraph numbered', ['paragraphs'], d.paragraphs.map((p) => p.number)],
+    ['item numbered', ['items'], d.items.map((i) => i.numeral)],
+    ['annex numbered', ['annexes'], d.annexes.map((a) => a.numeral)],
+    ['decision with the id', ['decisions'], d.decisions.map((x) => x.id)],
+    ...d.items.map((item, i): [string, (string | number)[], string[]] => [`sub-item of Item ${item.numeral} lettered`, ['items', i, 'subitems'], item.subitems.map((s) => s.letter)]),
+  ];
+  for (const [what, path, values] of lists) {
+    const seen = new Map<string, number>();
+    for (const [i, value] of values.entries()) {
+      const first = seen.get(value);
+      if (first === undefined) {
+        seen.set(value, i);
+        continue;
+      }
+      const node = (k: number) => doc.getIn([...path, k], true);
+      const offset = (k: number) => {
+        const n = node(k);
+        return isNode(n) ? n.range?.[0] : undefined;
+      };
+      return error(
+        at(offset(i)),
+        'bad-record',
+        `Unexpected second ${what} ${value} in the record of the issued numbering (the first is at line ${at(offset(first)).line}): each is recorded once, ${AS_WRITTEN}`,
+      );
+    }
+  }
+  return null;
 }

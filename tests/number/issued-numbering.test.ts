@@ -160,6 +160,16 @@ describe('issued numbering', () => {
     const line = broken.split('\n').indexOf('<<<<<<< HEAD') + 1;
     const r = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': broken });
     expect(r.problems.filter((p) => p.includes('error'))[0]).toMatch(new RegExp(`^m/numbering\\.lock\\.yaml:${line}:\\d+ error bad-record$`));
+    // A number recorded twice (two branches' records merged by hand): at the second, naming the first's line.
+    const lines = LOCK.split('\n');
+    const [five, six] = [lines.findIndex((l) => l.startsWith('  - { number: 5,')) + 1, lines.findIndex((l) => l.startsWith('  - { number: 6,')) + 1];
+    const doubled = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': LOCK.replace('  - { number: 6,', '  - { number: 5,') });
+    const said = doubled.diagnostics.filter((d) => d.severity === 'error');
+    expect(said.map((d) => `${d.line} ${d.ruleId}`)).toEqual([`${six} bad-record`]);
+    expect(said[0]!.message).toMatch(new RegExp(`^Unexpected second paragraph numbered 5 in the record of the issued numbering \\(the first is at line ${five}\\)`));
+    expect(five).toBeGreaterThan(0);
+    const sameId = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': LOCK.replace('{ id: II/2,', '{ id: II/1,') });
+    expect(sameId.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message.slice(0, 47))).toEqual(['Unexpected second decision with the id II/1 in t']);
     const wrong = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': LOCK.replace('number: 5,', 'number: [5],') });
     expect(wrong.diagnostics.find((d) => d.ruleId === 'bad-record')?.message).toMatch(/^Unexpected value at `paragraphs\.4\.number` in the record of the issued numbering/);
   });
