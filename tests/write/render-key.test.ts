@@ -67,12 +67,14 @@ async function changeWord(file: string): Promise<void> {
 
 describe('a rebuild renders only the outputs whose key changed', () => {
   it('a word changed in an item rewrites the report editions and the annexes alone in DOCX (whose base names the report\'s sources), and leaves the annexes alone in HTML and JSON and the registers as they were', async () => {
-    const { dir, rebuild } = await builtCopy('meetings/exemple-fr');
+    const { dir, folder, rebuild } = await builtCopy('meetings/exemple-fr');
     expect(await rebuild()).toEqual([]);
     await changeWord(path.join(dir, 'items', '05-cybersecurite.md'));
     const written = await rebuild();
     expect(written.filter((f) => !f.startsWith('annexes/'))).toEqual(['PI0231F1a-public.docx', 'PI0231F1a-public.html', 'PI0231F1a-public.json', 'PI0231F1a.docx', 'PI0231F1a.html', 'PI0231F1a.json']);
-    expect(written.filter((f) => f.startsWith('annexes/')).every((f) => f.endsWith('.docx'))).toBe(true);
+    const annexDocx = (await filesOf(folder)).filter((f) => f.startsWith('annexes/') && f.endsWith('.docx'));
+    expect(annexDocx.length).toBeGreaterThan(2);
+    expect(written.filter((f) => f.startsWith('annexes/'))).toEqual(annexDocx);
   });
 
   it('a word changed in an annex rewrites that annex alone and the editions that hold it', async () => {
