@@ -25,7 +25,8 @@ import type { Renumbering } from './renumber/compare-numbering.js';
 import * as z from 'zod/mini';
 import { catalogFor, LANGUAGES } from './i18n/labels.js';
 import { agendaFile, annexFile, corrigendumFile, decisionsFile, renumberingFile, meetingName, registerFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
-import { buildKey, contentHash, lastOutputs, remember, sourcesKey, upToDate, usesCache, type OutputRecord } from './write/build-cache.js';
+import { sha256 } from './hash.js';
+import { buildKey, lastOutputs, remember, sourcesKey, upToDate, usesCache, type OutputRecord } from './write/build-cache.js';
 import { renderKey } from './write/render-key.js';
 import { keepTrees, keptTrees } from './write/kept-trees.js';
 import { keepBases } from './write/base-cache.js';
@@ -430,7 +431,7 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
         options,
         withSessions,
         (file) => {
-          if (key !== null && file.key !== undefined) records.set(file.path, { hash: contentHash(file.content), key: file.key });
+          if (key !== null && file.key !== undefined) records.set(file.path, { hash: sha256(file.content), key: file.key });
           return writer.add(file);
         },
         sources,

@@ -36,7 +36,8 @@ export const childrenOf = (node: XmlNode): XmlNode[] => {
 /** An attribute's value as written, still escaped: for a part that is written back as it was read. */
 export const rawAttributeOf = (node: XmlNode, name: string): string | undefined => (node[':@'] as Record<string, string> | undefined)?.[name];
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** The five entities XML predefines, by name. */
+export const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Decodes the five predefined entities and character references (the parser is told to leave them). */
 export function decodeXmlText(text: string): string {

@@ -5,7 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { strFromU8 } from 'fflate';
 import { NOT_A_ZIP, readZip, ZipRefused } from '../load/read-zip.js';
-import { tooDeep, WORD_XML, type XmlNode } from '../xml.js';
+import { ENTITIES, tooDeep, WORD_XML, type XmlNode } from '../xml.js';
 
 /** A DOCX acta refuses to read, with the one line that says why. */
 export class RefusedDocx extends Error {}
@@ -68,8 +68,6 @@ export function parseXml(name: string, text: string): XmlNode[] {
     throw new RefusedDocx(`the part ${name} ${tooDeep(e) !== null ? `has ${tooDeep(e)}` : 'is not well-formed XML'}`);
   }
 }
-
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /**
  * A character a reference may stand for: any but half a surrogate pair or one past U+10FFFF. Control characters and

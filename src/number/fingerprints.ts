@@ -1,10 +1,10 @@
 // What stays the same of a paragraph, decision or heading when the text around it changes: the words it holds, as the
 // Markdown types them, with its tracked changes accepted. Issued numbering finds each issued paragraph again by this.
 
-import { createHash } from 'node:crypto';
 import { distance } from 'fastest-levenshtein';
 import type { Block, Decision, Inline, Paragraph } from '../model.js';
 import { isDeletion } from './deletions.js';
+import { sha256 } from '../hash.js';
 
 /** How many characters of a paragraph's text the record keeps, for its reader and to pair a paragraph whose text changed. */
 export const EXCERPT_LENGTH = 48;
@@ -95,7 +95,7 @@ export function decisionBasis(decision: Decision, side: Side = 'accepted'): stri
 
 /** Eight hexadecimal digits of the text's SHA-256: enough to tell the paragraphs of one report apart. */
 export function hashOf(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+  return sha256(text).slice(0, 8);
 }
 
 /** The fingerprint a key made of a place and a text ends with (`transit/3fa2c1d0`, `transit/3fa2c1d0~2`); '' for an id. */

@@ -5,7 +5,6 @@
 // a meeting output folder, never in the output folder itself, and is never a source of truth: an entry
 // that is missing, unreadable, of another version or of another input is ignored, and the build runs.
 
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { BuildOptions } from '../pipeline.js';
 import { editionsOf } from './output-names.js';
 import { readCacheFile, writeCacheFile } from './user-cache.js';
+import { sha256 } from '../hash.js';
 
 /** The build record, in the cache folder of a meeting's output folder. */
 export const CACHE_FILE = 'build.json';
@@ -25,7 +25,6 @@ export const CACHE_FILE = 'build.json';
 export const ENTRY_VERSION = 2;
 
 
-export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Every file under `dir` (dot-files and dot-folders left out), as relative path → content hash, sorted;
@@ -206,6 +205,3 @@ export async function remember(folder: string, key: string, outputs: ReadonlyMap
   };
   await writeCacheFile(folder, CACHE_FILE, JSON.stringify(entry));
 }
-
-/** The hash `remember` records for a file's content. */
-export const contentHash = sha256;

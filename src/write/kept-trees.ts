@@ -5,7 +5,8 @@
 import type { Root } from 'mdast';
 import * as z from 'zod/mini';
 import { TreeCache } from '../parse/create-processor.js';
-import { codeFingerprint, ENTRY_VERSION, sha256 } from './build-cache.js';
+import { sha256 } from '../hash.js';
+import { codeFingerprint, ENTRY_VERSION } from './build-cache.js';
 import { readCacheFile, writeCacheFile } from './user-cache.js';
 
 /** The trees of the meeting's Markdown files as the last build read them, beside the build record. */

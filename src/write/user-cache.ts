@@ -3,11 +3,12 @@
 // tree there could be edited by anyone, and the next build would trust it (publishing an edited
 // tree's restricted text). Every cache file is written here, by the one atomic writer below.
 
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { realFolder } from './output-place.js';
+import { sha256 } from '../hash.js';
 
 /** The user's cache folder for acta: ACTA_CACHE_DIR (tests, scripts), else the XDG cache folder (`~/.cache/acta`), else the platform's. */
 export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -20,7 +21,7 @@ export function userCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The cache folder of one output folder: its files are what the last build into that folder left for the next. */
 export async function cacheFolderOf(outputFolder: string): Promise<string> {
-  const key = createHash('sha256').update(await realFolder(outputFolder)).digest('hex').slice(0, 32);
+  const key = sha256(await realFolder(outputFolder)).slice(0, 32);
   return path.join(userCacheDir(), 'builds', key);
 }
 

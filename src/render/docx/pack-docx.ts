@@ -15,6 +15,7 @@ import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { BaseParts } from './base-part.js';
 import { applyReferenceStyles } from './reference-styles.js';
+import { escapeXml } from '../../xml.js';
 
 export interface CoreProperties {
   readonly title: string;
@@ -95,12 +96,6 @@ function corePropertiesXml({ properties: p, date, language }: PackOptions): stri
   ].join('');
 }
 
-const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-
-/** Control characters other than tab and newlines cannot appear in XML 1.0 at all, escaped or not. */
-function escapeXml(text: string): string {
-  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
-}
 
 /** docx's ids from its counters (`rId1`…), and its random ones: `rId` and 21 characters of nanoid, lower-cased. */
 const COUNTED_ID = /^rId\d+$/;
