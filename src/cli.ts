@@ -119,7 +119,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .option('--accept-changes', 'write the full edition with its tracked changes accepted and no comments, as {symbol}-accepted.* (public editions always are)')
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .option('--reference-docx <file>', 'a Word document whose styles the DOCX takes (see acta reference-docx)')
-    // The summary line is always printed now; `--summary` is still accepted from older scripts.
+    // The summary line is always printed; `--summary`, which asked for it, is accepted and changes nothing.
     .addOption(new Option('--summary').hideHelp())
     .action(async (dirs: string[], opts: { out: string; format: Format[]; public?: boolean; publicOnly?: boolean; full?: boolean; annexFiles: boolean; documents: boolean; cache: boolean; acceptChanges?: boolean; templates?: string; referenceDocx?: string; summary?: boolean }) => {
       const { buildCommand } = await commands.build();
@@ -254,7 +254,7 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .argument('<archive...>', 'folders of meeting folders, or meeting folders')
     .addOption(outOption())
     .option('--public', 'the public register: restricted decisions left out')
-    // The summary line is always printed now; `--summary` is still accepted from older scripts.
+    // The summary line is always printed; `--summary`, which asked for it, is accepted and changes nothing.
     .addOption(new Option('--summary').hideHelp())
     .action(async (paths: string[], opts: { out: string; public?: boolean; summary?: boolean }) => {
       const { registerCommand } = await commands.register();

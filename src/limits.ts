@@ -44,7 +44,7 @@ export const LIMITS = {
   unpairedBackquotes: 8,
   /**
    * Characters the reader goes through in one paragraph looking for the closers of those runs (from each run to the
-   * paragraph's end): a second at most. Eight runs at the start of a paragraph of 4 MB were 21.8 s and 1.8 GB.
+   * paragraph's end): a second at most (eight runs at the start of a paragraph of 4 MB would be minutes and gigabytes).
    */
   backquoteSearch: 2_000_000,
   /** Lines in one file (the longest real report, whole in one file: 1,290). */

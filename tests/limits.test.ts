@@ -113,7 +113,7 @@ describe('limits', () => {
     }
   });
 
-  it("refuses each input the issue found at once, at its place (were crashes, or minutes of work)", async () => {
+  it("refuses at once, at its place, each input that would crash the reader or take it minutes", async () => {
     const { r, whys } = await checked;
     expect(r.status).toBe(1);
     for (const { name, line, dir } of whys) {
