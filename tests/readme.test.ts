@@ -55,6 +55,7 @@ describe('the README', () => {
   it.each([
     ['README.md', readme, ''],
     ['docs/format.md', reference, 'docs'],
+    ['docs/outputs.md', readFileSync(path.join(root, 'docs/outputs.md'), 'utf8'), 'docs'],
   ])('%s links only to files of the repository, and they exist', (_, text, folder) => {
     const targets = [...text.matchAll(/\]\(([^)\s]+)\)|src="([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
     expect(targets.length).toBeGreaterThan(3);

@@ -1,4 +1,4 @@
-// Names every file acta writes into a meeting's output folder (the README's "What it writes"): the one place a file
+// Names every file acta writes into a meeting's output folder (docs/outputs.md): the one place a file
 // name is made, so no other module builds one or has to read one back.
 
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// The names of every output (the README's "What it writes"), and how a build tells a previous build's leftovers
+// The names of every output (docs/outputs.md), and how a build tells a previous build's leftovers
 // from files that are not acta's.
 
 import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
