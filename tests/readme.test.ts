@@ -68,6 +68,10 @@ describe('the README', () => {
     }
   });
 
+  it('is a guide a user reads through: under 350 lines (the detail is in docs/)', () => {
+    expect(readme.trimEnd().split('\n').length).toBeLessThan(350);
+  });
+
   it('says how to put acta on the PATH', () => {
     expect(readme).toContain('npm install --global .');
     expect(readme).toContain('npm link');
