@@ -109,14 +109,14 @@ describe('a DOCX that is not this meeting\'s full edition is refused: exit 1, on
 // commentReference around the words in document.xml.
 describe('a Word comment', () => {
   it('comes back as {==words==}{>>[Author] text<<} in its paragraph, and nothing else changes', async () => {
-    const { dir, docx } = await meetingWithDocx('meetings/ptc-219-220', 'PC0517E1a');
+    const { dir, docx } = await meetingWithDocx('meetings/exemple-fr', 'PI0231F1a');
     const before = await snapshot(dir);
     const parts = unzipSync(new Uint8Array(await readFile(docx)));
     const text = (name: string) => new TextDecoder().decode(parts[name]);
     const document = text('word/document.xml');
     const anchored = document.replace(
-      'divided into four different clusters: the first',
-      'divided into </w:t></w:r><w:commentRangeStart w:id="7"/><w:r><w:t xml:space="preserve">four different clusters</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r><w:r><w:t xml:space="preserve">: the first',
+      'délégués à formuler leurs observations sur le projet',
+      'délégués à </w:t></w:r><w:commentRangeStart w:id="7"/><w:r><w:t xml:space="preserve">formuler leurs observations</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r><w:r><w:t xml:space="preserve"> sur le projet',
     );
     expect(anchored).not.toBe(document);
     parts['word/document.xml'] = strToU8(anchored);
@@ -134,14 +134,14 @@ describe('a Word comment', () => {
     expect(run.stdout).toBe(`${dir}: 1 file changed; paragraphs: 0 inserted, 0 deleted, 1 changed; 0 tracked changes and 1 comment brought in\n`);
     const after = await snapshot(dir);
     const changed = [...before.keys()].filter((name) => !after.get(name)!.equals(before.get(name)!));
-    expect(changed).toEqual(['items/01-opening.md']);
-    expect(after.get('items/01-opening.md')!.toString('utf8')).toBe(
-      before.get('items/01-opening.md')!.toString('utf8').replace('divided into four different clusters:', 'divided into {==four different clusters==}{>>[Delegate of Japan] Please name the clusters.<<}{at="2018-05-10T09:00:00Z"}:'),
+    expect(changed).toEqual(['meeting.md']);
+    expect(after.get('meeting.md')!.toString('utf8')).toBe(
+      before.get('meeting.md')!.toString('utf8').replace('délégués à formuler leurs observations sur', 'délégués à {==formuler leurs observations==}{>>[Delegate of Japan] Please name the clusters.<<}{at="2018-05-10T09:00:00Z"} sur'),
     );
     // And the next build shows it as a Word comment again, by the same author.
     const rebuilt = acta('build', dir, '--out', path.join(path.dirname(dir), 'again'), '--format', 'docx', '--full', '--no-annex-files', '--no-documents');
     expect(rebuilt.status).toBe(0);
-    const comments = new TextDecoder().decode(unzipSync(new Uint8Array(await readFile(path.join(path.dirname(dir), 'again', 'ptc-219-220', 'PC0517E1a.docx'))))['word/comments.xml']);
+    const comments = new TextDecoder().decode(unzipSync(new Uint8Array(await readFile(path.join(path.dirname(dir), 'again', 'exemple-fr', 'PI0231F1a.docx'))))['word/comments.xml']);
     expect(comments).toContain('w:author="Delegate of Japan"');
     expect(comments).toContain('Please name the clusters.');
   }, 120_000);
