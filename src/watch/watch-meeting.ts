@@ -49,12 +49,13 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
   // Only the HTML edition being previewed is rebuilt, and only the files that changed are read
   // again as Markdown, so a save shows in well under a second.
   const trees = new TreeCache();
-  const build = async (): Promise<{ readonly show: () => Promise<void>; readonly ok: boolean; readonly shows: string }> => {
+  const build = async (): Promise<{ readonly show: () => Promise<void>; readonly ok: boolean; readonly shows: string; readonly numbering: Numbering | null }> => {
     const started = performance.now();
     trees.nextRound();
     const checked = await checkMeeting(options.dir, trees);
     let diagnostics = checked.diagnostics;
-    // What the page will say moved since the report it showed last.
+    // What the page will say moved since the last report a settled build showed (a save shown early may be a file
+    // caught half-written: what moved is never measured from it).
     const numbering = checked.report ? numberingOf(checked.report) : null;
     const notice = numbering && shownNumbering ? renumberingNotice(compareNumbering(shownNumbering, numbering, referencesOf(checked.report!))) : [];
     let preview: Awaited<ReturnType<typeof renderPreview>> | null = null;
@@ -78,7 +79,6 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
       if (errors.length) server.problems(errors);
       else if (preview) {
         server.publish(preview.content, notice);
-        shownNumbering = numbering;
         // Written once the page is told: the page is served from memory, the file is the preview's copy in the output folder.
         try {
           await writeOutputs(outputFolder(options.out, options.dir), [preview]);
@@ -92,7 +92,7 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
       }
       options.onBuilt({ diagnostics, failure, ok: errors.length === 0 && failure === null, ms });
     };
-    return { show, ok: errors.length === 0, shows };
+    return { show, ok: errors.length === 0, shows, numbering };
   };
   let shown = '';
   let shownNumbering: Numbering | null = null;
@@ -118,6 +118,7 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
         if (pending) continue;
         // Shown unless the save was shown already and this build shows the same.
         if (!early || settled.shows !== shown) await settled.show();
+        if (settled.ok && settled.numbering) shownNumbering = settled.numbering;
         return;
       }
     } finally {
@@ -129,7 +130,10 @@ export async function watchMeeting(options: WatchOptions): Promise<Watching> {
     if (!busy) running = drain().catch((e: unknown) => options.onBug(e));
   };
 
-  running = build().then((first) => first.show());
+  running = build().then(async (first) => {
+    await first.show();
+    if (first.ok && first.numbering) shownNumbering = first.numbering;
+  });
   await running;
   const watcher = watch(options.dir, { ignoreInitial: true, ignored: (p) => path.basename(p).startsWith('.') && p !== options.dir });
   watcher.on('all', changed);
