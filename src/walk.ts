@@ -2,7 +2,7 @@
 // so a new kind of node or container is handled in one place.
 
 import type {
-  Banner, Block, Day, Decision, Flow, Footnote, Inline, NumberedAnnex, NumberedFootnote, NumberedItem, NumberedParagraph, NumberedSubitem, NumberedTree, Paragraph, Subitem, TimetableEntry,
+  Banner, Block, Day, Decision, Flow, Footnote, Inline, NumberedAnnex, NumberedFootnote, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem, NumberedTree, Paragraph, Subitem, TimetableEntry,
 } from './model.js';
 
 /** Where a node sits: in restricted text or not, and in which annex (null in the report body). */
@@ -158,6 +158,14 @@ export interface Mapper {
   readonly inlines?: (nodes: readonly Inline[], where: Where) => readonly Inline[];
   /** Keeps, drops or replaces a top-level node of an item or annex (its inlines already rewritten). */
   readonly flow?: <S>(node: Flow<NumberedParagraph, S>, where: Where) => readonly Flow<NumberedParagraph, S>[];
+}
+
+/**
+ * A reference as the words it prints, with no link: its own words, else its target's label. For a part that leaves
+ * the report (an annex alone, a corrigendum): what it points at is not there to link to.
+ */
+export function referenceAsText(tree: Pick<NumberedReport, 'targets'>, node: Extract<Inline, { type: 'ref' }>): Inline[] {
+  return node.children.length ? [...node.children] : [{ type: 'text', value: tree.targets[node.id]?.label ?? '', range: node.range }];
 }
 
 export function mapInlines(nodes: readonly Inline[], mapper: Mapper, where: Where): Inline[] {

@@ -9,7 +9,7 @@ import { citedFootnotes } from '../number/cited-footnotes.js';
 import { indexReport } from '../number/index-report.js';
 import { documentTitles } from '../number/number-report.js';
 import { CORRIGENDUM } from '../profiles.js';
-import { mapItem, type Mapper } from '../walk.js';
+import { mapItem, referenceAsText, type Mapper } from '../walk.js';
 
 /** The corrigendum of an edition, or null when the report is not issued or nothing changed since. */
 export function corrigendumOf(report: NumberedReport): NumberedReport | null {
@@ -79,7 +79,7 @@ export function corrigendumOf(report: NumberedReport): NumberedReport | null {
 
   // A reference prints its label as text: what it points at is in the report, not in the corrigendum.
   const mapper: Mapper = {
-    inline: (node: Inline): Inline[] => (node.type !== 'ref' ? [node] : node.children.length ? [...node.children] : [{ type: 'text', value: report.targets[node.id]?.label ?? '', range: node.range }]),
+    inline: (node: Inline): Inline[] => (node.type !== 'ref' ? [node] : referenceAsText(report, node)),
   };
   const items = report.items.filter((item) => bodies.has(item)).map((item) => mapItem({ ...item, purpose: null, body: bodies.get(item)! }, mapper));
   const symbol = issue.corrigendumSymbol;

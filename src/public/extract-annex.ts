@@ -2,7 +2,7 @@
 
 import type { Inline, NumberedAnnex, NumberedReport } from '../model.js';
 import { indexReport } from '../number/index-report.js';
-import { mapAnnex, type Mapper } from '../walk.js';
+import { mapAnnex, referenceAsText, type Mapper } from '../walk.js';
 import { citedFootnotes } from '../number/cited-footnotes.js';
 
 /**
@@ -15,7 +15,7 @@ export function extractAnnex(report: NumberedReport, annex: NumberedAnnex): Numb
   const mapper: Mapper = {
     inline: (node: Inline): Inline[] => {
       if (node.type !== 'ref' || own.has(node.id)) return [node];
-      return node.children.length ? [...node.children] : [{ type: 'text', value: report.targets[node.id]?.label ?? '', range: node.range }];
+      return referenceAsText(report, node);
     },
   };
   const alone = mapAnnex(annex, mapper);
