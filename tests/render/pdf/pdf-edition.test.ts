@@ -349,6 +349,7 @@ describe('the French example, its public edition and public annexes alone', () =
     // The annex is the outline's top entry; its own sections come under it.
     const entries = await outline(alone);
     expect(entries[0]!.title).toMatch(/^Annexe II – Programme de travail/);
+    expect(entries.length).toBeGreaterThan(1);
     expect(entries.slice(1).every((b) => b.depth > entries[0]!.depth)).toBe(true);
     expect(annexPages.join('\n')).not.toContain('Point I –');
     expect((await filesUnder(folder)).filter((f) => f.startsWith('annexes/'))).toEqual(['annexes/annex-II-public.pdf', 'annexes/annex-III-public.pdf']);
