@@ -155,7 +155,21 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
   // Said here, where it is known whether the file is there: one that is there but unreadable has its own error.
   if (issued && !loaded.lock && !loaded.lockRefused) {
     diagnostics.push(
-      error(meetingRange, 'not-issued', `Unexpected \`status: issued\` with no \`${LOCK_FILE}\` beside meeting.md, expected the record of the issued numbering that \`acta issue\` writes (run \`acta issue\` on the folder to record the numbering as it is now)`),
+      error(meetingRange, 'not-issued', `Unexpected \`status: issued\` with no \`${LOCK_FILE}\` beside meeting.md, expected the record of the issued numbering that \`acta issue\` writes (to record the numbering as it is now, set \`status: draft\` in meeting.md and run \`acta issue\`, which says \`status: issued\` again)`),
+    );
+  }
+  // A record copied with the folder of another meeting (last session's, to start this one) would number this report
+  // as that one was issued, and publish a corrigendum of every difference.
+  const foreign = issued && loaded.lock && lock?.record && lock.record.symbol !== meta.symbol;
+  if (foreign) {
+    const at = /^symbol:/m.exec(loaded.lock!.text);
+    const place = pointAt(loaded.lock!.text, at?.index ?? 0);
+    diagnostics.push(
+      error(
+        { file: loaded.lock!.path, line: place.line, column: place.column },
+        'bad-record',
+        `Unexpected record of the numbering of ${lock!.record!.symbol} beside the meeting ${meta.symbol}, expected this meeting's own record (a record copied from another meeting's folder? delete it and run \`acta issue\` to record this one's numbering)`,
+      ),
     );
   }
   if (!issued && loaded.lock) {
@@ -163,7 +177,7 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
       warning(wholeFile(loaded.lock.path, loaded.lock.text), 'issue-unused', `Unexpected record of an issued numbering in a meeting whose meeting.md does not say \`status: issued\`, expected \`status: issued\` for its numbers to hold (as it is, the report is numbered afresh)`),
     );
   }
-  return { value: { meta, items, annexes, footnotes, documents, record: issued ? (lock?.record ?? null) : null, range: meetingRange }, diagnostics };
+  return { value: { meta, items, annexes, footnotes, documents, record: issued && !foreign ? (lock?.record ?? null) : null, range: meetingRange }, diagnostics };
 }
 
 // ---- footnotes ---------------------------------------------------------------------

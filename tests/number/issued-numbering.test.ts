@@ -170,6 +170,11 @@ describe('issued numbering', () => {
     expect(five).toBeGreaterThan(0);
     const sameId = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': LOCK.replace('{ id: II/2,', '{ id: II/1,') });
     expect(sameId.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.ruleId} ${d.message.split(' in the record')[0]}`)).toEqual(['bad-record Unexpected second decision with the id II/1']);
+    // Another meeting's record, copied with its folder: an error at its symbol, and no corrigendum of every difference.
+    const copied = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': LOCK.replace('symbol: PC0517E1a', 'symbol: PC0490E1a') });
+    const symbolLine = LOCK.split('\n').findIndex((l) => l.startsWith('symbol:')) + 1;
+    expect(copied.problems.filter((p) => p.includes('error'))).toEqual([`m/numbering.lock.yaml:${symbolLine}:1 error bad-record`]);
+    expect(copied.diagnostics.find((d) => d.ruleId === 'bad-record')?.message).toMatch(/^Unexpected record of the numbering of PC0490E1a beside the meeting PC0517E1a/);
     const wrong = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': LOCK.replace('number: 5,', 'number: [5],') });
     expect(wrong.diagnostics.find((d) => d.ruleId === 'bad-record')?.message).toMatch(/^Unexpected value at `paragraphs\.4\.number` in the record of the issued numbering/);
   });
