@@ -2,7 +2,6 @@
 // as recorded when the report was issued (`acta issue`), with what was inserted since numbered in the language's
 // house style ("12A", "12 bis") and what was deleted keeping its number and a line. The number stage only reads this.
 
-import { distance } from 'fastest-levenshtein';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { fromRoman, toLetter, toRoman } from '../i18n/labels.js';
 import type { Annex, Decision, Flow, IssuedChange, IssuedParagraph, IssuedRecord, Item, Paragraph, SinceIssue, Subitem } from '../model.js';
@@ -178,7 +177,7 @@ export function paragraphKeys(placed: readonly { readonly paragraph: Paragraph; 
 }
 
 /** An item's or sub-item's key: its `{#id}`, or the fingerprint of its title. */
-function headingKey(id: string | null, title: Paragraph['content']): string {
+export function headingKey(id: string | null, title: Paragraph['content']): string {
   return id ?? `title/${hashOf(normalizeBasis(basisOfInlines(title)))}`;
 }
 

@@ -3,7 +3,7 @@
 
 import { closest, distance } from 'fastest-levenshtein';
 import { error, formatPlace, warning, type Diagnostic, type Result } from '../diagnostics.js';
-import { catalogFor, formatDate, formatDateRange, formatIssued, toLetter, toRoman, type Catalogue } from '../i18n/labels.js';
+import { catalogFor, formatDate, formatDateRange, formatIssued, toRoman, type Catalogue } from '../i18n/labels.js';
 import type {
   Annex, Decision, DocumentFacts, Flow, Footnote, Item, MeetingMeta, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem, NumberedTree,
   Inline, IssuedChange, IssuedRecord, IssueFacts, Paragraph, Range, Report, ReportFacts, SourceRange, Subitem, Target,
@@ -16,7 +16,6 @@ import { isDeletion } from './deletions.js';
 import { collectTargets, indexReport } from './index-report.js';
 import { stableDecisionId } from './decision-ids.js';
 import { freshPlan, heldPlan, numberOf, type NumberPlan } from './number-plan.js';
-import { LOCK_FILE } from '../load/load-meeting.js';
 import { Bookmarks } from './bookmarks.js';
 
 /** An item's only sub-item is not lettered in print: the seed marks it with a circle. */

@@ -4,17 +4,16 @@
 import { Document, isMap, isSeq, type YAMLMap } from 'yaml';
 import type { IssuedRecord, NumberedItem, NumberedParagraph, NumberedReport } from '../model.js';
 import { subitemsOf } from '../walk.js';
-import { basisOfInlines, decisionBasis, excerptOf, hashInKey, hashOf, normalizeBasis } from './fingerprints.js';
-import { paragraphKeys, placeOf } from './number-plan.js';
+import { decisionBasis, excerptOf, hashInKey, hashOf } from './fingerprints.js';
+import { headingKey, paragraphKeys, placeOf } from './number-plan.js';
 
 /** The record of a report's numbering now; `corrigenda` counts the corrigenda issued so far. */
 export function recordNumbering(report: NumberedReport, corrigenda: number): Omit<IssuedRecord, 'range'> {
-  const titleKey = (id: string | null, title: NumberedItem['title']) => id ?? `title/${hashOf(normalizeBasis(basisOfInlines(title)))}`;
   const items = report.items.map((item) => ({
-    key: titleKey(item.id, item.title),
+    key: headingKey(item.id, item.title),
     numeral: item.numeral,
     range: item.paragraphRange?.label ?? '',
-    subitems: subitemsOf(item).map((s) => ({ key: titleKey(s.id, s.title), letter: s.letter, range: s.paragraphRange?.label ?? '' })),
+    subitems: subitemsOf(item).map((s) => ({ key: headingKey(s.id, s.title), letter: s.letter, range: s.paragraphRange?.label ?? '' })),
   }));
 
   // Keys are made over the paragraphs a plan keys, in the same order: every one but those left unnumbered and the

@@ -4,7 +4,7 @@
 // report leaves out.
 
 import { catalogFor, formatIssued } from '../i18n/labels.js';
-import type { Flow, Inline, IssuedChange, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem, SourceRange } from '../model.js';
+import type { Flow, Inline, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem, SourceRange } from '../model.js';
 import { citedFootnotes } from '../number/cited-footnotes.js';
 import { indexReport } from '../number/index-report.js';
 import { documentTitles } from '../number/number-report.js';

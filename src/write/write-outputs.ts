@@ -4,7 +4,7 @@
 // regular files in real folders inside it, and its own temporaries.
 
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sha256 } from '../hash.js';
 
@@ -256,10 +256,6 @@ async function removable(root: string, relative: string): Promise<boolean> {
     if (above === null || above.isSymbolicLink() || !above.isDirectory()) return false;
   }
   return true;
-}
-
-async function isFile(target: string): Promise<boolean> {
-  return stat(target).then((info) => info.isFile(), () => false);
 }
 
 async function listFiles(root: string, prefix = ''): Promise<string[]> {
