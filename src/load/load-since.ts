@@ -27,13 +27,20 @@ export async function loadSince(dir: string, since: string): Promise<Since | { r
   }
   if (info?.isFile()) {
     const at = { file: since, line: 1, column: 1 };
+    let data: unknown;
     try {
-      const data: unknown = JSON.parse(await readFile(since, 'utf8'));
-      const beside = path.join(path.dirname(since), /-public\.json$/.test(since) ? 'decisions-public.json' : 'decisions.json');
-      const decisions: unknown = await readFile(beside, 'utf8').then((t) => JSON.parse(t) as unknown, () => null);
-      return { kind: 'json', data, decisions };
+      data = JSON.parse(await readFile(since, 'utf8'));
     } catch {
       return { problem: error(at, 'bad-since', 'Unexpected file that is not the JSON of a report, expected a meeting folder, the `{symbol}.json` an earlier build wrote, or a git revision') };
+    }
+    // The register the same build wrote beside it, for the decision ids: none is no problem, a damaged one is said.
+    const beside = path.join(path.dirname(since), /-public\.json$/.test(since) ? 'decisions-public.json' : 'decisions.json');
+    const text = await readFile(beside, 'utf8').catch(() => null);
+    if (text === null) return { kind: 'json', data, decisions: null };
+    try {
+      return { kind: 'json', data, decisions: JSON.parse(text) as unknown };
+    } catch {
+      return { problem: error({ file: beside, line: 1, column: 1 }, 'bad-since', `Unexpected \`${path.basename(beside)}\` that is not JSON beside the report's, expected the decisions an earlier build wrote there (delete it to compare without the decision ids)`) };
     }
   }
   return loadRevision(dir, since);

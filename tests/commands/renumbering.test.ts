@@ -119,4 +119,13 @@ describe('acta renumbering between two drafts of the flagship', async () => {
     const r = await renumberMeeting(now, file, out);
     expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual([`${file}:1 bad-since`]);
   });
+
+  it('blames a damaged decisions.json beside a good report JSON on itself', async () => {
+    const folder = path.join(work, 'damaged');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, 'PC0517E1a.json'), toJson(reportData((await checkMeeting(before)).report!)));
+    await writeFile(path.join(folder, 'decisions.json'), '[1,2');
+    const r = await renumberMeeting(now, path.join(folder, 'PC0517E1a.json'), out);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${path.basename(d.file)} ${d.ruleId}`)).toEqual(['decisions.json bad-since']);
+  });
 });
