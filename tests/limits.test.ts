@@ -1,6 +1,6 @@
 // The documented limits (src/limits.ts) on the pathological corpus (tests/tools/pathological.ts): each construct
-// builds at its limit, whatever the format, and is refused one step past it at its place; the inputs that were
-// crashes or minutes of work (nesting thousands deep, files of tens of megabytes) are refused at once, exit 1.
+// builds at its limit, whatever the format, and is refused one step past it at its place; inputs that would crash the
+// reader or take it minutes (nesting thousands deep, files of tens of megabytes) are refused at once, exit 1.
 
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
