@@ -159,8 +159,10 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
     );
   }
   // A record copied with the folder of another meeting (last session's, to start this one) would number this report
-  // as that one was issued, and publish a corrigendum of every difference.
-  const foreign = issued && loaded.lock && lock?.record && lock.record.symbol !== meta.symbol;
+  // as that one was issued, and publish a corrigendum of every difference. A revised symbol of the same document
+  // (PC0517E1a, then PC0517E1b) is the same report: its record holds.
+  const documentOf = (symbol: string) => /^[A-Za-z]*\d+/.exec(symbol)?.[0] ?? symbol;
+  const foreign = issued && loaded.lock && lock?.record && documentOf(lock.record.symbol) !== documentOf(meta.symbol);
   if (foreign) {
     const at = /^symbol:/m.exec(loaded.lock!.text);
     const place = pointAt(loaded.lock!.text, at?.index ?? 0);

@@ -175,6 +175,8 @@ describe('issued numbering', () => {
     const symbolLine = LOCK.split('\n').findIndex((l) => l.startsWith('symbol:')) + 1;
     expect(copied.problems.filter((p) => p.includes('error'))).toEqual([`m/numbering.lock.yaml:${symbolLine}:1 error bad-record`]);
     expect(copied.diagnostics.find((d) => d.ruleId === 'bad-record')?.message).toMatch(/^Unexpected record of the numbering of PC0490E1a beside the meeting PC0517E1a/);
+    // The same document under a revised symbol keeps its record.
+    expect(run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': LOCK.replace('symbol: PC0517E1a', 'symbol: PC0517E1b') }).problems.filter((p) => p.includes('error'))).toEqual([]);
     const wrong = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': LOCK.replace('number: 5,', 'number: [5],') });
     expect(wrong.diagnostics.find((d) => d.ruleId === 'bad-record')?.message).toMatch(/^Unexpected value at `paragraphs\.4\.number` in the record of the issued numbering/);
   });
