@@ -45,6 +45,10 @@ export interface NumberPlan {
   readonly parts: readonly IssuedChange[];
   /** How many paragraph numbers the report uses. */
   readonly count: number;
+  /** The ranges the record holds for each item and sub-item it pairs (none in a draft). */
+  readonly issuedRanges: ReadonlyMap<Item | Subitem, string>;
+  /** Every paragraph number the record holds. */
+  readonly issuedNumbers: ReadonlySet<string>;
 }
 
 /** A paragraph with the sub-items it sits under: the decision scope is the one sub-item of a group of one. */
@@ -94,7 +98,7 @@ export function freshPlan(items: readonly Item[], annexes: readonly Annex[]): Nu
       ordinals.set(d, String(n));
     }
   }
-  return { numerals, letters, paragraphs, vacated: new Map(), ordinals, annexNumerals: new Map(annexes.map((a, i) => [a, toRoman(i + 1)])), parts: [], count };
+  return { numerals, letters, paragraphs, vacated: new Map(), ordinals, annexNumerals: new Map(annexes.map((a, i) => [a, toRoman(i + 1)])), parts: [], count, issuedRanges: new Map(), issuedNumbers: new Set() };
 }
 
 /** "VIII(a)": the place of a decision list, as a stable id writes it. */
@@ -200,8 +204,10 @@ export function heldPlan(items: readonly Item[], annexes: readonly Annex[], reco
   const itemLabels = labelSequence(itemPairs.map((p) => (p ? record.items[p.record]!.numeral : null)), 'numeral', insert, record.items.map((i) => i.numeral));
   const numerals = new Map(items.map((item, i) => [item, itemLabels[i]!]));
   const letters = new Map<Subitem, string>();
+  const issuedRanges = new Map<Item | Subitem, string>();
   items.forEach((item, i) => {
     const issued = itemPairs[i] ? record.items[itemPairs[i]!.record]! : null;
+    if (issued) issuedRanges.set(item, issued.range);
     if (!issued) parts.push({ kind: 'part', item: itemLabels[i]!, label: `${catalog.item} ${itemLabels[i]}`, change: 'inserted' });
     const subitems = item.body.flatMap((node) => (node.type === 'subitems' ? node.subitems : []));
     const recorded = issued?.subitems ?? [];
@@ -209,6 +215,7 @@ export function heldPlan(items: readonly Item[], annexes: readonly Annex[], reco
     const labels = labelSequence(pairs.map((p) => (p ? recorded[p.record]!.letter : null)), 'letter', insert, recorded.map((s) => s.letter));
     subitems.forEach((s, k) => {
       letters.set(s, labels[k]!);
+      if (pairs[k]) issuedRanges.set(s, recorded[pairs[k]!.record]!.range);
       if (issued && !pairs[k]) parts.push({ kind: 'part', item: itemLabels[i]!, label: `${catalog.item} ${itemLabels[i]} (${labels[k]})`, change: 'inserted' });
     });
     const kept = new Set(pairs.flatMap((p) => (p ? [p.record] : [])));
@@ -236,7 +243,7 @@ export function heldPlan(items: readonly Item[], annexes: readonly Annex[], reco
     if (!keptAnnexes.has(r)) parts.push({ kind: 'part', item: null, label: `${catalog.annex} ${a.numeral}`, change: 'deleted' });
   });
 
-  return { numerals, letters, paragraphs, vacated, ordinals, annexNumerals, parts, count };
+  return { numerals, letters, paragraphs, vacated, ordinals, annexNumerals, parts, count, issuedRanges, issuedNumbers: new Set(record.paragraphs.map((p) => p.number)) };
 }
 
 /** One slot of the body in its final order: a paragraph of now, or a number left by an issued one. */

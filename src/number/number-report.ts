@@ -45,6 +45,18 @@ function rangeOf(labels: readonly string[]): Range | null {
   return { first: value(first), last: value(last), label: formatRange(first, last) };
 }
 
+/**
+ * An issued item's or sub-item's range: the range the record holds (which a transcription keeps even where the
+ * published table had a slip), each end moved only where a number inserted since issue now ends it.
+ */
+function heldRangeOf(labels: readonly string[], issued: string | undefined, issuedNumbers: ReadonlySet<string>): Range | null {
+  const now = rangeOf(labels);
+  if (now === null || !issued) return now;
+  const [first = '', last = first] = issued.split(' - ').map((end) => end.trim().replace(/^0+(?=\d)/, ''));
+  const ends = [issuedNumbers.has(labels[0]!) ? first : labels[0]!, issuedNumbers.has(labels[labels.length - 1]!) ? last : labels[labels.length - 1]!] as const;
+  return rangeOf(ends);
+}
+
 /** The window or document title of a report or of an annex alone, in each edition. */
 export function documentTitles(catalog: Catalogue, title: string): { readonly full: string; readonly public: string } {
   return { full: title, public: `${title} (${catalog.publicVersion})` };
@@ -81,6 +93,7 @@ function numberItems(
     const own: Span = { subitems: [], labels: [], hasDecisions: false, range: item.range };
     const spans: Span[] = [own];
     let group: Span | null = null;
+    const sourceOf = new Map<NumberedSubitem, Subitem>();
     const lone = item.body.reduce((n, node) => n + (node.type === 'subitems' ? node.subitems.length : 0), 0) === 1;
     const where = () => ({ item: numeral, subitem: group && group.subitems.length === 1 ? group.subitems[0]!.letter : null, group: group ? group.subitems.map((s) => s.letter) : [] });
 
@@ -124,9 +137,11 @@ function numberItems(
             const letter = plan.letters.get(s)!;
             checkTypedLabel(s, letter, lone ? `${label} ${LONE}` : `(${letter})`, '##', diagnostics);
             const common = { ...s, letter, anchor: `${anchor}-${slugOf(letter)}`, bookmark: '', paragraphRange: null };
-            return lone
+            const numbered: NumberedSubitem = lone
               ? { ...common, label: LONE, agendaLabel: LONE, refLabel: label }
               : { ...common, label: `(${letter})`, agendaLabel: `${letter})`, refLabel: `${label} (${letter})` };
+            sourceOf.set(numbered, s);
+            return numbered;
           });
           group = { subitems, labels: [], hasDecisions: false, range: node.range };
           spans.push(group);
@@ -184,7 +199,7 @@ function numberItems(
 
     // Ranges: each sub-item of a group covers the paragraphs the group shares.
     const rangeBySub = new Map<NumberedSubitem, Range | null>();
-    for (const span of spans) for (const s of span.subitems) rangeBySub.set(s, rangeOf(span.labels));
+    for (const span of spans) for (const s of span.subitems) rangeBySub.set(s, heldRangeOf(span.labels, plan.issuedRanges.get(sourceOf.get(s)!), plan.issuedNumbers));
     const withRanges = body.map((node) =>
       node.type === 'subitems' ? { ...node, subitems: node.subitems.map((s) => ({ ...s, paragraphRange: rangeBySub.get(s) ?? null })) } : node,
     );
@@ -196,7 +211,7 @@ function numberItems(
         warning(item.range, 'no-decisions', `Unexpected item with numbered paragraphs but no decision list, expected a conclusion phrase followed by a list of decisions (or the purpose \`*(${catalog.informationPurposes[0]})*\` under the heading of an item that decides nothing)`),
       );
     }
-    return { ...item, numeral, label, anchor, bookmark: '', paragraphRange: rangeOf(all), body: withRanges };
+    return { ...item, numeral, label, anchor, bookmark: '', paragraphRange: heldRangeOf(all, plan.issuedRanges.get(item), plan.issuedNumbers), body: withRanges };
   });
 }
 

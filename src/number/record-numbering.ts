@@ -54,7 +54,8 @@ const HEADER = [
   ' The numbering of this report as issued, recorded by `acta issue`. While meeting.md says',
   ' `status: issued`, every build keeps these numbers: a paragraph inserted later is numbered after the',
   ' one before it ("12A", "12 bis"), a deleted one keeps its number with a line saying so, and the',
-  ' build writes a corrigendum listing the changes. Commit this file with the Markdown; do not edit it.',
+  ' build writes a corrigendum listing the changes. Commit this file with the Markdown. Edit it only',
+  ' to write a range as a report issued before acta printed it (docs/format.md, Issued numbers).',
   ' A paragraph is found again by its {#id}, else by `key`: the place (its item) and a fingerprint',
   ' of its text; `text` is the start of that text.',
 ].join('\n');

@@ -74,6 +74,25 @@ describe('issued numbering', () => {
     expect(ranges(end.numbered!)).toEqual(['I 01 - 04', 'II 05 - 08', 'III 09 - 10']);
   });
 
+  it('prints the ranges the record holds, a published slip included, and moves an end only for an inserted number', () => {
+    // A report issued before acta, transcribed: its published table printed Item II as "04 - 08" (paragraph 4 closes
+    // Item I), and the record says so.
+    const slip = LOCK.replace(/^(  - key: transit\n    numeral: II\n    range: )"?05 - 08"?$/m, '$1 04 - 08');
+    expect(slip).not.toBe(LOCK);
+    const held = (parts: Parts) => run({ 'meeting.md': meeting(parts, 'issued'), 'numbering.lock.yaml': slip });
+    const same = held({});
+    expect(errors(same)).toEqual([]);
+    expect(ranges(same.numbered!)).toEqual(['I 01 - 04', 'II 04 - 08', 'III 09 - 10']);
+    // Not a change since issue: the corrigendum has nothing to say.
+    expect(same.numbered!.issue!.changes).toEqual([]);
+    expect(reportData(same.numbered!).items[1]).toMatchObject({ range: '04 - 08', first: 4, last: 8 });
+    // A paragraph inserted before the first of Item II now starts it: "4A", and the range says so.
+    const inserted = held({ transit: ['The Chair recalled the mandate of the workshops.', P.transit, P.systems, P.cites] });
+    expect(errors(inserted)).toEqual([]);
+    expect(ranges(inserted.numbered!)).toEqual(['I 01 - 04', 'II 04A - 08', 'III 09 - 10']);
+    expect(inserted.numbered!.issue!.changes).toContainEqual(expect.objectContaining({ kind: 'range', item: 'II', before: '04 - 08', after: '04A - 08' }));
+  });
+
   it('keeps the number of a deleted paragraph with the "[Deleted]" line, and later numbers where they were', () => {
     const r = issued({ transit: [P.transit, P.cites] });
     expect(errors(r)).toEqual([]);
