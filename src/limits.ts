@@ -65,6 +65,10 @@ export const LIMITS = {
   wordBytes: 64 * MB,
   /** Elements inside one another in the XML of a Word document (Word's own parts: under 20). */
   xmlDepth: 100,
+  /** One picture in a meeting's `images/` folder: a map or chart the width of a page is well under 1 MB as PNG. */
+  pictureBytes: 10 * MB,
+  /** Every picture of a meeting together: each is carried in every document that shows it. */
+  picturesBytes: 40 * MB,
 } as const;
 
 /** A size in bytes as a person reads it, rounded up so a size past a limit never reads as the limit: "4 MB", "4.1 MB". */

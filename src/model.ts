@@ -48,7 +48,28 @@ export type Inline =
       readonly range: SourceRange;
     }
   /** `:restricted[…]` */
-  | { readonly type: 'restricted'; readonly children: readonly Inline[]; readonly range: SourceRange };
+  | { readonly type: 'restricted'; readonly children: readonly Inline[]; readonly range: SourceRange }
+  /** `![description](images/map.png)`: a picture from the meeting's folder. */
+  | ImageInline;
+
+/** A picture, read from the meeting folder and carried in the model: its bytes travel with the text they belong to. */
+export interface ImageInline {
+  readonly type: 'image';
+  /** The description (alt text), as typed. */
+  readonly alt: string;
+  /** The file, relative to the meeting folder with `/`: `images/map.png`. */
+  readonly src: string;
+  readonly format: ImageFormat;
+  /** Its size in pixels (an SVG's in CSS pixels). */
+  readonly width: number;
+  readonly height: number;
+  /** The file's bytes, in base64; `digest` is their SHA-256, in hexadecimal. */
+  readonly data: string;
+  readonly digest: string;
+  readonly range: SourceRange;
+}
+
+export type ImageFormat = 'png' | 'jpeg' | 'svg';
 
 /** Who made a tracked change and when (an ISO date, or date and time), as `{by="…" at="…"}` after it says. */
 export interface Attribution {

@@ -102,6 +102,8 @@ export interface Checked {
   readonly report: NumberedReport | null;
   /** The meeting's Markdown as read, each file by its path relative to the meeting folder: what a DOCX carries as its base. */
   readonly sources?: readonly BaseFile[];
+  /** Its pictures as read, by path (`images/map.png`): what an import renders the base with. */
+  readonly images?: ReadonlyMap<string, Uint8Array | null>;
 }
 
 /** Loads, parses and numbers a meeting, and compares a translation with its original: everything `check` needs. */
@@ -109,7 +111,7 @@ export async function checkMeeting(dir: string, trees?: TreeCache): Promise<Chec
   const checked = await numberMeeting(dir, trees);
   if (!checked.report?.meta.translation_of) return checked;
   const compared = await checkTranslation(dir, { ...checked, report: checked.report }, numberMeeting);
-  return { ...compared, ...(checked.sources ? { sources: checked.sources } : {}) };
+  return { ...compared, ...(checked.sources ? { sources: checked.sources } : {}), ...(checked.images ? { images: checked.images } : {}) };
 }
 
 /** Loads, parses and numbers one meeting on its own (a translation not yet compared). */
@@ -127,7 +129,7 @@ export function numberLoaded(loaded: { readonly value: LoadedMeeting; readonly d
   const numbered = numberReport(parsed.value);
   for (const d of numbered.diagnostics) diagnostics.push(d);
   const sorted = sortDiagnostics(diagnostics);
-  return { diagnostics: sorted, report: hasErrors(sorted) ? null : numbered.value, sources: sourcesOf(loaded.value) };
+  return { diagnostics: sorted, report: hasErrors(sorted) ? null : numbered.value, sources: sourcesOf(loaded.value), ...(loaded.value.images ? { images: loaded.value.images } : {}) };
 }
 
 /** Every file of a loaded meeting, by its path relative to the folder, with `/`. */

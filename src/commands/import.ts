@@ -44,7 +44,7 @@ export async function importCommand(file: string, options: ImportOptions, termin
   const bytes = new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
   let result;
   try {
-    result = await importDocx(bytes, { dir: options.into, report: checked.report, sources: checked.sources, diagnostics: checked.diagnostics }, { conflicts: options.conflicts, baseIsCurrent: options.baseIsCurrent });
+    result = await importDocx(bytes, { dir: options.into, report: checked.report, sources: checked.sources, diagnostics: checked.diagnostics, ...(checked.images ? { images: checked.images } : {}) }, { conflicts: options.conflicts, baseIsCurrent: options.baseIsCurrent });
   } catch (e) {
     if (e instanceof RefusedDocx) return refuse(e.message);
     throw e;

@@ -32,6 +32,8 @@ export interface CurrentMeeting {
   readonly sources: readonly BaseFile[];
   /** What `acta check` says of it now: problems the import did not make are not the import's to report. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Its pictures now: the base is rendered with them, to be compared with the copy. */
+  readonly images?: ReadonlyMap<string, Uint8Array | null>;
 }
 
 export interface ImportResult {
@@ -62,7 +64,7 @@ export async function importDocx(bytes: Uint8Array, current: CurrentMeeting, opt
   const own = new Set(sourcesOfDocument(current.sources, base.identity.document === null ? null : current.report.documents.find((d) => d.document?.id === base.identity.document) ?? null, current.dir).map((f) => f.path));
   for (const p of own) baseFiles.delete(p);
   for (const f of base.files) baseFiles.set(f.path, f.text);
-  const numbered = numberLoaded({ value: loadedFromFiles(current.dir, [...baseFiles].map(([p, text]) => ({ path: p, text }))), diagnostics: [] });
+  const numbered = numberLoaded({ value: loadedFromFiles(current.dir, [...baseFiles].map(([p, text]) => ({ path: p, text })), current.images), diagnostics: [] });
   const document = base.identity.document === null ? numbered.report : numbered.report?.documents.find((d) => d.document?.id === base.identity.document) ?? null;
   if (!document) {
     const first = numbered.diagnostics.find((d) => d.severity === 'error');
@@ -101,7 +103,7 @@ function afterMerge(current: CurrentMeeting, files: ReadonlyMap<string, { readon
     const changed = files.get(path.join(current.dir, ...f.path.split('/')));
     return changed ? { path: f.path, text: changed.after } : f;
   });
-  const checked = numberLoaded({ value: loadedFromFiles(current.dir, merged), diagnostics: [] });
+  const checked = numberLoaded({ value: loadedFromFiles(current.dir, merged, current.images), diagnostics: [] });
   const known = new Set(current.diagnostics.map((d) => `${d.file}:${d.ruleId}:${d.message}`));
   return checked.diagnostics
     .filter((d) => d.severity === 'error' && !known.has(`${d.file}:${d.ruleId}:${d.message}`))

@@ -162,6 +162,9 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
         closed.add(t.id);
         marker(`${CLOSE}${t.id}\u0003`);
         break;
+      case 'picture':
+        push({ change: revisionOf(ctx, t.change), restricted: segments.at(-1)?.restricted ?? false, link: null, text: `![${escape(t.alt)}](${escapeUrl(t.src)})` });
+        break;
       case 'object':
         lost.push({ what: t.what, fix: 'add it to the Markdown if it belongs' });
         if (options.key) push({ change: revisionOf(ctx, t.change), restricted: false, link: null, text: '\u0004O' });

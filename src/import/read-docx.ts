@@ -120,6 +120,8 @@ export type Token =
     }
   | { readonly type: 'footnote'; readonly id: string; readonly change: Change }
   | { readonly type: 'comment-start' | 'comment-end' | 'comment-ref'; readonly id: string }
+  /** A picture acta wrote from `![alt](src)`: its drawing names the file. */
+  | { readonly type: 'picture'; readonly src: string; readonly alt: string; readonly change: Change }
   /** An image, drawing, text box or embedded object: nothing the Markdown can take back. */
   | { readonly type: 'object'; readonly change: Change; readonly what: 'image or object' | 'embedded document (altChunk)' };
 

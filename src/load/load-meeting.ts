@@ -26,7 +26,17 @@ export interface LoadedMeeting {
   readonly items: readonly SourceFile[];
   readonly annexes: readonly SourceFile[];
   readonly documents: readonly LoadedDocument[];
+  /**
+   * The pictures in the meeting's `images/` folder, by their path from the meeting folder (`images/map.png`), read
+   * when the folder is read; null for one refused (too large, a link outside the folder…), which its own error says.
+   * Absent when the Markdown alone was given (a DOCX's base): its pictures are not checked.
+   */
+  readonly images?: ReadonlyMap<string, Uint8Array | null>;
 }
+
+/** The folder of a meeting that holds its pictures, and the kinds of file read there. */
+export const IMAGES_FOLDER = 'images';
+export const PICTURE_FILE = /\.(png|jpe?g|svg)$/i;
 
 /** A working document: one file, or a folder with document.md and its annexes. */
 export interface LoadedDocument {
@@ -101,12 +111,65 @@ export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
       said[3].push(error({ file: path.dirname(d.file), line: 1, column: 1 }, 'missing-document', `Unexpected folder \`documents/${d.name}/\` without \`document.md\`, expected the document's text in \`documents/${d.name}/document.md\` (its annexes in \`annexes/\` beside it)`));
     }
   }
+  const images = await loadPictures(root, dir, said[0]);
   if (meeting === undefined) {
     said[0].push(error(at(meetingPath), 'missing-meeting', 'Unexpected folder without `meeting.md`, expected a meeting folder (run `acta init` to start one)'));
   }
   for (const d of said.flat()) diagnostics.push(d);
   const lockRefused = lock === undefined && said[4].some((d) => d.severity === 'error');
-  return { value: { dir, meeting: meeting ?? null, lock: lock ?? null, ...(lockRefused ? { lockRefused } : {}), items, annexes, documents }, diagnostics };
+  return { value: { dir, meeting: meeting ?? null, lock: lock ?? null, ...(lockRefused ? { lockRefused } : {}), items, annexes, documents, images }, diagnostics };
+}
+
+/**
+ * The pictures of `images/` and its folders (PNG, JPEG, SVG; other files there are not acta's and are left alone),
+ * each at most LIMITS.pictureBytes and all together LIMITS.picturesBytes; one that cannot be read is said at its file.
+ */
+async function loadPictures(root: string, dir: string, said: Diagnostic[]): Promise<Map<string, Uint8Array | null>> {
+  const folder = path.join(dir, IMAGES_FOLDER);
+  const images = new Map<string, Uint8Array | null>();
+  const key = (file: string) => path.relative(dir, file).split(path.sep).join('/');
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  } catch {
+    return images;
+  }
+  const files = entries
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => PICTURE_FILE.test(file) && !path.relative(folder, file).split(path.sep).some(isDropping))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let total = 0;
+  for (const file of files) {
+    const at = { file, line: 1, column: 1 };
+    const located = await locate(root, file);
+    if (located.real === undefined) {
+      if (located.problem === 'outside') said.push(error(at, 'outside-link', 'Unexpected link to a file outside the meeting folder, expected a picture inside it (refused)'));
+      else if (located.problem === 'hard-link') said.push(error(at, 'hard-link', 'Unexpected picture that is also stored under another name (a hard link), expected a file of its own: copy it instead (refused)'));
+      else if (located.problem === 'not-a-file') said.push(error(at, 'not-a-file', `Unexpected ${describeNotAFile(located.what)}, expected a picture file`));
+      // A folder inside images/ is listed with its files; anything else unreadable is said when the Markdown shows it.
+      if (located.problem !== 'missing' && located.problem !== 'unreadable') images.set(key(file), null);
+      continue;
+    }
+    if (located.size > LIMITS.pictureBytes || total + located.size > LIMITS.picturesBytes) {
+      const one = located.size > LIMITS.pictureBytes;
+      said.push(
+        error(at, 'picture-too-large', one
+          ? `Unexpected picture of ${formatMegabytes(located.size)}, expected at most ${formatMegabytes(LIMITS.pictureBytes)}: save it smaller (a PNG or JPEG the width of a page is well under 1 MB)`
+          : `Unexpected picture that brings the meeting's pictures over ${formatMegabytes(LIMITS.picturesBytes)}, expected at most that together: save the pictures smaller`),
+      );
+      images.set(key(file), null);
+      continue;
+    }
+    const read = await readRegularFile(located.real, LIMITS.pictureBytes);
+    if (read.refused) {
+      said.push(error(at, 'unreadable', 'Unexpected unreadable file, expected a readable picture'));
+      images.set(key(file), null);
+      continue;
+    }
+    total += read.bytes.length;
+    images.set(key(file), new Uint8Array(read.bytes));
+  }
+  return images;
 }
 
 /** A folder entry: a Markdown file to read, or what is said about an entry that is not one. */
@@ -164,6 +227,9 @@ async function listFolder(dir: string, name: string): Promise<Entry[]> {
     const file = path.join(folder, entry.name);
     if (entry.name.toLowerCase().endsWith('.md')) return { file };
     // A picture, the Word original, a PDF kept beside the text: not acta's, and no reason to stop.
+    if (PICTURE_FILE.test(entry.name)) {
+      return { said: warning({ file, line: 1, column: 1 }, 'not-markdown', `Unexpected picture \`${entry.name}\` in ${name}/, expected pictures in the meeting's \`${IMAGES_FOLDER}/\` folder: move it there to show it with \`![description](${IMAGES_FOLDER}/${entry.name})\` (here it is ignored)`) };
+    }
     return { said: warning({ file, line: 1, column: 1 }, 'not-markdown', `Unexpected file \`${entry.name}\` in ${name}/, expected only Markdown files (\`.md\`): it is ignored`) };
   });
 }
@@ -315,7 +381,7 @@ function firstInvalidUtf8(bytes: Buffer): number {
  * A meeting from files already read (by their paths relative to the folder, with `/`): what a DOCX carries as its
  * base. Files are grouped and ordered as `loadMeeting` reads a folder; a path it would not read is left out.
  */
-export function loadedFromFiles(dir: string, files: readonly { readonly path: string; readonly text: string }[]): LoadedMeeting {
+export function loadedFromFiles(dir: string, files: readonly { readonly path: string; readonly text: string }[], images?: ReadonlyMap<string, Uint8Array | null>): LoadedMeeting {
   const byCodePoint = <T extends { readonly path: string }>(list: T[]) => list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const source = (relative: string, text: string): SourceFile => ({ path: path.join(dir, ...relative.split('/')), text });
   const at = (pattern: RegExp) => byCodePoint(files.filter((f) => pattern.test(f.path) && !isDropping(f.path.split('/').at(-1)!))).map((f) => source(f.path, f.text));
@@ -337,5 +403,6 @@ export function loadedFromFiles(dir: string, files: readonly { readonly path: st
     items: at(/^items\/[^/]+\.md$/i),
     annexes: at(/^annexes\/[^/]+\.md$/i),
     documents,
+    ...(images ? { images } : {}),
   };
 }

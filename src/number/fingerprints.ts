@@ -38,6 +38,9 @@ function basisOfInline(node: Inline, side: Side): string {
       return `[${inner(node.children)}](${node.url})`;
     case 'ref':
       return `[${inner(node.children)}](#${node.id})`;
+    case 'image':
+      // The picture itself counts: another file under the same name changes the paragraph.
+      return `![${node.alt}](${node.src}#${node.digest.slice(0, 8)})`;
     case 'footnote':
       return `[^${node.key}]`;
     case 'ins':

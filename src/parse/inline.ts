@@ -5,6 +5,7 @@ import type { Image, PhrasingContent, Text } from 'mdast';
 import type { Position } from 'unist';
 import { warning, error, pointAt, type Diagnostic } from '../diagnostics.js';
 import type { Attribution, Inline, SourceRange } from '../model.js';
+import { pictureOf, type PictureSource } from './pictures.js';
 import type { CriticComment, CriticHighlight, CriticInsert, CriticMarkerUnpaired, CriticSubstitute } from './critic/index.js';
 import type { RestrictedMarkerUnpaired, RestrictedSpan } from './restricted/index.js';
 import { checkRestrictedDirective, checkRestrictedEnd, checkRestrictedHtml, checkRestrictedText } from './restricted-spelling.js';
@@ -18,6 +19,8 @@ export interface InlineContext {
   readonly footnoteKey: (label: string) => string;
   /** Set inside a CriticMarkup node, to report another one nested in it. */
   readonly inCritic?: string;
+  /** Where this file's pictures are found (absent: taken on trust, unread). */
+  readonly pictures?: PictureSource;
 }
 
 type Node = PhrasingContent | { type: string; position?: Position; [k: string]: unknown };
@@ -290,7 +293,14 @@ function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
         ctx.diagnostics.push(error(rangeOf(ctx, node), 'restricted-syntax', `Unexpected \`:restricted[…]\` inside an image's description, which is printed as plain text, expected the restricted text outside the image; ${PUBLISHED}`));
         return;
       }
-      ctx.diagnostics.push(warning(rangeOf(ctx, node), 'image', 'Unexpected image, expected text (images are not supported yet); its description is kept'));
+      if (node.type === 'image') {
+        const { picture, said } = pictureOf(ctx.pictures ?? { images: undefined, folder: '' }, String((node as { url?: string }).url ?? ''), alt, rangeOf(ctx, node));
+        if (said) ctx.diagnostics.push(said);
+        if (picture) out.push(picture);
+        return;
+      }
+      // `![description][label]`: reference-style pictures are not part of the format.
+      ctx.diagnostics.push(warning(rangeOf(ctx, node), 'image', `Unexpected picture written with a label, expected \`![description](images/name.png)\`; its description is kept`));
       if (alt) out.push({ type: 'text', value: alt, range: rangeOf(ctx, node) });
       return;
     }

@@ -50,7 +50,9 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
 
   const read = (source: SourceFile): ParsedFile => {
     const { file, tree } = files.get(source.path)!;
-    const ctx: InlineContext = { file: file.path, source: file.text, diagnostics, footnoteKey: (label) => normalizeIdentifier(label).toLowerCase() };
+    const folder = path.relative(loaded.dir, path.dirname(file.path)).split(path.sep).join('/');
+    const pictures = { images: loaded.images, folder };
+    const ctx: InlineContext = { file: file.path, source: file.text, diagnostics, footnoteKey: (label) => normalizeIdentifier(label).toLowerCase(), pictures };
     const fences = { openerReported: false };
     // Only a line with `::` can be a fence; most files have none, and are not walked.
     if (file.text.includes('::')) visit(tree, 'paragraph', (node) => checkFenceLines(file.path, file.text, node, fences, diagnostics));
@@ -350,6 +352,14 @@ function takeParagraphMarks(ctx: InlineContext, node: RootContent, given: readon
 }
 
 // ---- nested blocks -------------------------------------------------------------
+
+/**
+ * A paragraph that is a picture and nothing else: a figure, which belongs to the paragraph before it as a table does,
+ * and takes no number.
+ */
+function isPictureAlone(node: Content & { type: 'paragraph' }): boolean {
+  return node.children.some((c) => c.type === 'image') && node.children.every((c) => c.type === 'image' || (c.type === 'text' && !c.value.trim()) || c.type === 'break');
+}
 
 function convertBlocks(ctx: InlineContext, nodes: readonly (Content | RootContent)[]): Block[] {
   const out: Block[] = [];
@@ -692,7 +702,7 @@ class ItemsBuilder {
     const item = this.requireItem(ctx, node);
     if (!item) return;
 
-    if (node.type === 'paragraph') {
+    if (node.type === 'paragraph' && !isPictureAlone(node)) {
       const purpose = this.expectPurpose && !this.purposeTaken ? purposeOf(node) : null;
       if (purpose !== null && !restricted) {
         if (this.expectPurpose === 'item') item.purpose = purpose;
@@ -875,7 +885,7 @@ class AnnexBuilder {
         last = null;
         continue;
       }
-      if (node.type === 'paragraph') {
+      if (node.type === 'paragraph' && !isPictureAlone(node)) {
         checkParagraphLines(ctx, node, this.diagnostics);
         const { id, unnumbered, content } = takeParagraphMarks(ctx, node, convertInlines(ctx, node.children));
         last = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, unnumbered, range: rangeOf(ctx, node) };

@@ -17,6 +17,8 @@ const INLINE: Handlers<Inline, [NumberedReport], string> = {
   del: () => '',
   comment: (node, report) => plainInlines(report, node.children),
   restricted: (node, report) => plainInlines(report, node.children),
+  // Data says what a picture shows; the picture itself is in the documents.
+  image: (node) => node.alt,
 };
 
 export function plainInlines(report: NumberedReport, nodes: readonly Inline[]): string {

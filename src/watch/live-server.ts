@@ -50,7 +50,7 @@ const WAITING = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>acta</t
 
 /** Lets the page run the reload script and open the event stream, and loads the script. */
 function withLiveReload(html: string): string {
-  const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'">`;
+  const policy = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; connect-src 'self'">`;
   const withPolicy = /<meta http-equiv="Content-Security-Policy"[^>]*>/i.test(html)
     ? html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/i, policy)
     : html.replace(/<head>/i, `<head>${policy}`);

@@ -81,7 +81,7 @@ describe('acta align', () => {
     const file = path.join(out, 'example-en', 'PI0231E1a-aligned.html');
     expect(r.stdout).toBe(`${file}\n`);
     const html = await readFile(file, 'utf8');
-    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">');
+    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">');
     expect(html).not.toMatch(/<script|<link|src=/);
   });
 

@@ -32,7 +32,7 @@ describe('the preview server', () => {
       const r = await get(host);
       expect(r.status, host).toBe(200);
       expect(r.body).toContain('ZQ-RESTRICTED');
-      expect(r.csp).toBe("default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'");
+      expect(r.csp).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'self'; connect-src 'self'");
     }
   });
 

@@ -336,6 +336,8 @@ class AknWriter {
       const inside = this.blocks(note.blocks);
       return [el('authorialNote', { eId: id, marker: note.number, placement: 'bottom' }, inside.length ? inside : [el('p')])];
     },
+    // Akoma Ntoso names the picture's file; the picture itself is in the meeting folder.
+    image: (n) => [el('img', { src: n.src, alt: n.alt, width: String(n.width), height: String(n.height) })],
     ins: (n) => [el('ins', {}, this.inlines(n.children))],
     del: (n) => [el('del', {}, this.inlines(n.children))],
     comment: (n) => {

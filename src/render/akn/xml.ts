@@ -10,7 +10,7 @@ export type AknName =
   | 'preface' | 'mainBody' | 'attachments' | 'attachment' | 'container' | 'blockContainer'
   | 'hcontainer' | 'paragraph' | 'num' | 'heading' | 'subheading' | 'crossHeading' | 'content'
   | 'p' | 'blockList' | 'item' | 'ul' | 'ol' | 'li' | 'table' | 'tr' | 'th' | 'td'
-  | 'b' | 'i' | 'span' | 'a' | 'ref' | 'rref' | 'ins' | 'del' | 'eol' | 'authorialNote' | 'noteRef'
+  | 'b' | 'i' | 'span' | 'a' | 'ref' | 'rref' | 'ins' | 'del' | 'eol' | 'img' | 'authorialNote' | 'noteRef'
   | 'docTitle' | 'docNumber' | 'docDate' | 'docCommittee' | 'docType' | 'session' | 'organization' | 'date' | 'location';
 
 export type XmlAttributes = Readonly<Record<string, string | number | null | undefined>>;

@@ -7,6 +7,7 @@ import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Attribution, type Handlers, type Inline } from '../../model.js';
 import { editionOfTree, linkBetween } from '../../write/output-names.js';
 import { complexField } from './fields.js';
+import { pictureRun } from './pictures.js';
 import { STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
@@ -44,6 +45,8 @@ const INLINE: Handlers<Inline, [WriterEnv, WriterState, RunFormat], ParagraphChi
     return [new FootnoteReferenceRun(footnote.number)];
   },
   ref: (node, env, state, format) => referenceRuns(env, state, node.id, node.children, format),
+  // A picture taken on trust (a DOCX's base whose file is gone) has no bytes, and no drawing.
+  image: (node, _env, state) => (node.data ? [pictureRun(node, state.nextDrawingId++)] : []),
 };
 
 export function inlineRuns(env: WriterEnv, state: WriterState, nodes: readonly Inline[], format: RunFormat = {}): ParagraphChild[] {

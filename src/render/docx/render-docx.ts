@@ -39,7 +39,7 @@ export async function writeDocx(report: NumberedReport, options: DocxOptions = {
     changes: { author: report.facts.changes.author, date: `${report.facts.changes.date}T00:00:00Z` },
     footnotes: new Map(report.footnotes.map((f) => [f.key, f])),
   };
-  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, citedFootnotes: new Set(), comments: [], log: originLog() };
+  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextDrawingId: 1, nextListInstance: 1, citedFootnotes: new Set(), comments: [], log: originLog() };
   const lists = paragraphLists(report);
 
   for (const footnote of report.footnotes) {

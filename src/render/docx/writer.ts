@@ -17,6 +17,8 @@ export interface WriterState {
   nextChangeId: number;
   /** Bookmark ids must be unique in the document, and the same in every build of it. */
   nextBookmarkId: number;
+  /** Drawings (pictures) are numbered in their document, from 1. */
+  nextDrawingId: number;
   /** Each ordered list is its own numbering instance, so each starts at its own start. */
   nextListInstance: number;
   /** The footnotes a footnote reference was written for: a document carries those alone (the agenda cites few or none). */

@@ -29,6 +29,9 @@ export function hastContext(report: NumberedReport, paged = false): HastContext 
   return { report, footnotes: new Map(report.footnotes.map((f) => [f.key, f])), tables: 0, ...(paged ? { placed: new Set<string>() } : {}) };
 }
 
+/** The media type of each picture format, as a data: address names it. */
+export const IMAGE_TYPES = { png: 'image/png', jpeg: 'image/jpeg', svg: 'image/svg+xml' } as const;
+
 /** Words for assistive technology only: read aloud, never shown (nor printed). */
 const hidden = (text: string): Element => h('span', { className: ['visually-hidden'] }, text);
 
@@ -72,6 +75,8 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
       ]),
     ];
   },
+  // A picture travels inside the page (a data: address), so the HTML file stands alone; the description is its alt text.
+  image: (node) => (!node.data ? [] : [h('img', { src: `data:${IMAGE_TYPES[node.format]};base64,${node.data}`, alt: node.alt, width: node.width, height: node.height, className: ['picture'] })]),
   // The words a comment is anchored on are marked, and the comment follows as a note set in the margin by style.css.
   comment: (node, ctx) => {
     const words = inlinesToHast(ctx, node.children);

@@ -17,7 +17,7 @@ const OPTIONS: PackOptions = {
 
 /** A new Document each time, as each build makes one: anything docx numbers per process would differ between two. */
 function handMade(): Document {
-  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextListInstance: 1, citedFootnotes: new Set(), comments: [], log: originLog() };
+  const state: WriterState = { footnotes: new Map(), nextChangeId: 1, nextBookmarkId: 1, nextDrawingId: 1, nextListInstance: 1, citedFootnotes: new Set(), comments: [], log: originLog() };
   const note = new Paragraph({ children: [new TextRun('See '), new ExternalHyperlink({ link: 'https://example.org/note', children: [new TextRun('the note')] })] });
   return new Document({
     footnotes: { 1: { children: [note] } },

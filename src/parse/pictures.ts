@@ -1,0 +1,98 @@
+// `![description](images/map.png)`: a picture of the meeting's `images/` folder, read into the model with its size.
+// The folder was read by the loader; here the address is resolved against it, so parsing stays a function of its input.
+
+import path from 'node:path';
+import { imageSize } from 'image-size';
+import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { sha256 } from '../hash.js';
+import type { ImageFormat, ImageInline, SourceRange } from '../model.js';
+import { IMAGES_FOLDER, PICTURE_FILE } from '../load/load-meeting.js';
+
+/** What a file's pictures are resolved against: the meeting's pictures, and the file's folder inside the meeting. */
+export interface PictureSource {
+  /** Absent when the Markdown alone was read (a DOCX's base): pictures are then taken on trust, unread. */
+  readonly images: ReadonlyMap<string, Uint8Array | null> | undefined;
+  /** The Markdown file's folder, from the meeting folder with `/` (`items`, `` for meeting.md). */
+  readonly folder: string;
+}
+
+const FORMATS: Readonly<Record<string, ImageFormat>> = { png: 'png', jpg: 'jpeg', svg: 'svg' };
+
+/** Each picture's bytes read once, however many times the meeting shows it. */
+const measured = new WeakMap<Uint8Array, { format: ImageFormat; width: number; height: number; data: string; digest: string } | string>();
+
+/** A picture's format and size, or what is wrong with it in a secretariat's words. */
+function measure(bytes: Uint8Array): { format: ImageFormat; width: number; height: number; data: string; digest: string } | string {
+  const known = measured.get(bytes);
+  if (known !== undefined) return known;
+  let result: ReturnType<typeof measure>;
+  try {
+    const size = imageSize(bytes);
+    const format = size.type ? FORMATS[size.type] : undefined;
+    // A photograph turned by its camera (EXIF orientation 5 to 8) is shown on its side's measure.
+    const turned = (size.orientation ?? 1) >= 5;
+    const width = turned ? size.height : size.width;
+    const height = turned ? size.width : size.height;
+    if (!format) result = `a ${size.type?.toUpperCase() ?? 'different'} picture`;
+    else if (!width || !height) result = 'a picture without a size (an SVG needs `width` and `height`, or a `viewBox`)';
+    else result = { format, width, height, data: Buffer.from(bytes).toString('base64'), digest: sha256(bytes) };
+  } catch {
+    result = 'not a picture acta can read';
+  }
+  measured.set(bytes, result);
+  return result;
+}
+
+/**
+ * The picture an image node shows, or what to say instead: a missing or unreadable file is an error at its place; an
+ * address on the web, or a picture that is not PNG, JPEG or SVG, too (the description is then kept as text).
+ */
+export function pictureOf(source: PictureSource, url: string, alt: string, range: SourceRange): { readonly picture?: ImageInline; readonly said?: Diagnostic } {
+  const shown = url.length > 60 ? `${url.slice(0, 57)}…` : url;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    return { said: error(range, 'picture-address', `Unexpected picture from \`${shown}\`, expected a picture in the meeting's \`${IMAGES_FOLDER}/\` folder: acta fetches nothing from the web (save the picture in \`${IMAGES_FOLDER}/\` and write \`![${alt || 'description'}](${IMAGES_FOLDER}/name.png)\`)`) };
+  }
+  let address: string;
+  try {
+    address = decodeURIComponent(url.split(/[?#]/)[0]!);
+  } catch {
+    address = url;
+  }
+  if (!PICTURE_FILE.test(address)) {
+    return { said: error(range, 'picture-format', `Unexpected picture \`${shown}\`, expected a PNG, JPEG or SVG file (\`.png\`, \`.jpg\`, \`.svg\`): save it in one of those formats`) };
+  }
+  // From the Markdown file's folder, as any Markdown editor shows it; else from the meeting folder.
+  const candidates = [path.posix.join(source.folder, address), path.posix.normalize(address)].filter((p) => !p.startsWith('..') && !path.posix.isAbsolute(p));
+  const inFolder = candidates.filter((p) => p.startsWith(`${IMAGES_FOLDER}/`));
+  if (source.images === undefined) {
+    // Taken on trust, as the DOCX's base: its text is what counts, the picture is in the meeting folder.
+    const src = inFolder[0] ?? address;
+    const format = /\.svg$/i.test(src) ? 'svg' : /\.png$/i.test(src) ? 'png' : 'jpeg';
+    return { picture: { type: 'image', alt, src, format, width: 1, height: 1, data: '', digest: '', range } };
+  }
+  const found = inFolder.find((p) => source.images!.has(p));
+  if (found === undefined) {
+    const wanted = inFolder[0];
+    const near = wanted === undefined ? undefined : [...source.images.keys()].find((k) => k.toLowerCase() === wanted.toLowerCase());
+    return {
+      said: error(
+        range,
+        'picture-missing',
+        wanted === undefined
+          ? `Unexpected picture \`${shown}\` outside the meeting's \`${IMAGES_FOLDER}/\` folder, expected it there: move it to \`${IMAGES_FOLDER}/\` and write \`![${alt || 'description'}](${IMAGES_FOLDER}/${path.posix.basename(address)})\``
+          : `Picture \`${wanted}\` not found, expected the file in the meeting's \`${IMAGES_FOLDER}/\` folder${near ? ` (there is \`${near}\`: names must match exactly, capitals included)` : ''}`,
+      ),
+    };
+  }
+  const bytes = source.images.get(found)!;
+  // Refused when the folder was read, and said there: once is enough.
+  if (bytes === null) return {};
+  const read = measure(bytes);
+  if (typeof read === 'string') return { said: error(range, 'picture-unreadable', `Unexpected file \`${found}\`: ${read}, expected a PNG, JPEG or SVG picture (open it and save it again as PNG)`) };
+  const picture: ImageInline = { type: 'image', alt, src: found, ...read, range };
+  if (alt.trim()) return { picture };
+  return {
+    picture,
+    said: warning(range, 'picture-description', `Unexpected picture \`${found}\` without a description, expected one between the brackets (\`![A map of the transit corridors](${found})\`): it is what a reader who cannot see the picture hears, and what Word shows as its alt text`),
+  };
+}

@@ -1,0 +1,191 @@
+// Pictures: `![description](images/file)` from the meeting's images/ folder, in DOCX (read back by pandoc and by
+// acta's own import), HTML and JSON; every mistake said at its place; a figure takes no paragraph number.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { PICTURE_MAX_WIDTH, pictureSize } from '../../src/render/docx/pictures.js';
+import { validateDocxParts } from '../docx-schema.js';
+import { tool } from '../external-tools.js';
+import { docxParts, pandocBlocks, pandocNodes } from '../readers.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const acta = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), ...args], { cwd: root, encoding: 'utf8' });
+const FIXTURE = 'tests/fixtures/pictures';
+
+const out = await mkdtemp(path.join(tmpdir(), 'acta-pictures-'));
+const build = acta('build', FIXTURE, '--out', out, '--format', 'docx,html,json');
+const folder = path.join(out, 'pictures');
+const read = (file: string) => readFile(path.join(folder, file));
+const fixture = (name: string) => readFile(path.join(root, FIXTURE, 'images', name));
+
+/** The drawings of a DOCX's body: the file each names, its description and its size in pixels. */
+function drawings(xml: string): { name: string; descr: string; width: number; height: number }[] {
+  return [...xml.matchAll(/<wp:inline\b[\s\S]*?<wp:extent cx="(\d+)" cy="(\d+)"\/>[\s\S]*?<wp:docPr [^>]*name="([^"]*)" descr="([^"]*)"/g)].map((m) => ({
+    name: m[3]!,
+    descr: m[4]!,
+    width: Number(m[1]) / 9525,
+    height: Number(m[2]) / 9525,
+  }));
+}
+
+describe('a meeting with pictures', () => {
+  it('builds without a warning', () => {
+    expect(build.stderr).toBe('');
+    expect(build.status).toBe(0);
+    expect(build.stdout).toContain('0 warnings');
+  });
+
+  it('gives a picture alone in its paragraph no number: it belongs to the paragraph before it, as a table does', async () => {
+    const data = JSON.parse((await read('PC0910E1a.json')).toString('utf8')) as { paragraphs: { number: number; text: string; detail: string[] }[] };
+    expect(data.paragraphs.map((p) => [p.number, p.text.split(' ').slice(0, 3).join(' ')])).toEqual([
+      [1, 'The Secretariat presented'],
+      [2, 'Delegates discussed the'],
+      [3, 'In conclusion, the'],
+      [4, 'The Secretariat presented'],
+      [5, 'The Secretariat showed'],
+    ]);
+    // Data says what the picture shows: its description.
+    expect(data.paragraphs[0]!.detail).toEqual(['The three transit corridors of the region, meeting at the border post']);
+  });
+
+  it('embeds each picture in the DOCX with its description as alt text, at its own size, an SVG with a PNG beside it', async () => {
+    const parts = unzipSync(new Uint8Array(await read('PC0910E1a.docx')));
+    const xml = Buffer.from(parts['word/document.xml']!).toString('utf8');
+    expect(drawings(xml)).toEqual([
+      { name: 'images/corridors.svg', descr: 'The three transit corridors of the region, meeting at the border post', width: 300, height: 150 },
+      { name: 'images/route.jpg', descr: 'The draft route of the restricted study', width: 120, height: 60 },
+      { name: 'images/organigram.png', descr: 'The organigram of the Secretariat: a Director, two Heads of Division', width: 80, height: 40 },
+    ]);
+    const media = Object.keys(parts).filter((p) => p.startsWith('word/media/')).sort();
+    expect(media.map((m) => path.extname(m)).sort()).toEqual(['.jpg', '.png', '.png', '.svg']);
+    // The files' bytes, unchanged; the SVG's PNG is drawn at twice its width for Word processors without SVG.
+    const bytesOf = (ext: string) => media.filter((m) => m.endsWith(ext)).map((m) => Buffer.from(parts[m]!));
+    expect(bytesOf('.jpg')[0]!.equals(await fixture('route.jpg'))).toBe(true);
+    expect(bytesOf('.svg')[0]!.equals(await fixture('corridors.svg'))).toBe(true);
+    const pngs = bytesOf('.png');
+    const organigram = await fixture('organigram.png');
+    expect(pngs.filter((b) => b.equals(organigram))).toHaveLength(1);
+    const widths = pngs.map((b) => b.readUInt32BE(16)).sort((a, b) => a - b);
+    expect(widths).toEqual([80, 600]);
+    expect(xml).toContain('<asvg:svgBlip');
+  });
+
+  it('sets a picture wider than the text at the text width, keeping its proportions, and never enlarges one', () => {
+    expect(PICTURE_MAX_WIDTH).toBe(585);
+    expect(pictureSize(3000, 1500)).toEqual({ width: 585, height: 293 });
+    expect(pictureSize(80, 40)).toEqual({ width: 80, height: 40 });
+    // A very tall one fits four fifths of the page's text height.
+    expect(pictureSize(100, 5000).height).toBeLessThan(800);
+  });
+
+  it('is a DOCX the schemas accept, and pandoc reads each picture with its description', async () => {
+    const docx = path.join(folder, 'PC0910E1a.docx');
+    expect((await validateDocxParts({ pictures: await docxParts(docx) })).errors).toEqual([]);
+    const images = pandocNodes(await pandocBlocks(docx)).filter((n) => n.t === 'Image');
+    expect(images).toHaveLength(3);
+    expect(JSON.stringify(images)).toContain('The organigram of the Secretariat');
+  });
+
+  it('writes a self-contained HTML page: each picture a data address with its alt text and size', async () => {
+    const html = (await read('PC0910E1a.html')).toString('utf8');
+    const imgs = [...html.matchAll(/<img src="data:(image\/[\w+]+);base64,([^"]+)" alt="([^"]*)" width="(\d+)" height="(\d+)"/g)];
+    expect(imgs.map((m) => [m[1], m[3], m[4], m[5]])).toEqual([
+      ['image/svg+xml', 'The three transit corridors of the region, meeting at the border post', '300', '150'],
+      ['image/jpeg', 'The draft route of the restricted study', '120', '60'],
+      ['image/png', 'The organigram of the Secretariat: a Director, two Heads of Division', '80', '40'],
+    ]);
+    expect(Buffer.from(imgs[1]![2]!, 'base64').equals(await fixture('route.jpg'))).toBe(true);
+    // The page's own policy lets it show them, and nothing else.
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    // The annex alone carries the annex's picture.
+    expect((await read('annexes/annex-I.html')).toString('utf8')).toContain('alt="The organigram of the Secretariat');
+  });
+
+  it('shows a picture in a working document, its address read from the folder of the document', async () => {
+    const xml = Buffer.from(unzipSync(new Uint8Array(await read('documents/PC0911E1a.docx')))['word/document.xml']!).toString('utf8');
+    expect(drawings(xml)).toEqual([{ name: 'images/corridors.svg', descr: 'The three transit corridors of the region, meeting at the border post', width: 300, height: 150 }]);
+    expect((await read('documents/PC0911E1a.html')).toString('utf8')).toContain('<img src="data:image/svg+xml;base64,');
+  });
+
+  it('keeps the restricted picture out of the public edition', async () => {
+    const html = (await read('PC0910E1a-public.html')).toString('utf8');
+    expect(html).not.toContain('data:image/jpeg');
+    expect(html).not.toContain('draft route');
+    const media = Object.keys(unzipSync(new Uint8Array(await read('PC0910E1a-public.docx')))).filter((p) => p.startsWith('word/media/'));
+    expect(media.map((m) => path.extname(m)).sort()).toEqual(['.png', '.png', '.svg']);
+  });
+
+  it('names each picture in Akoma Ntoso, valid against its schema, the restricted one in the full edition only', async () => {
+    const akn = path.join(await mkdtemp(path.join(tmpdir(), 'acta-pictures-akn-')), 'out');
+    expect(acta('build', FIXTURE, '--out', akn, '--format', 'akn').status).toBe(0);
+    const files = ['PC0910E1a.xml', 'PC0910E1a-public.xml'].map((f) => path.join(akn, 'pictures', f));
+    const valid = spawnSync(tool('xmllint'), ['--noout', '--schema', path.join(root, 'tests/schemas/akn/akomantoso30.xsd'), ...files], { encoding: 'utf8' });
+    expect(valid.status, valid.stderr).toBe(0);
+    const sources = async (file: string) => [...(await readFile(file, 'utf8')).matchAll(/<img src="([^"]+)" alt="[^"]+"/g)].map((m) => m[1]);
+    expect(await sources(files[0]!)).toEqual(['images/corridors.svg', 'images/route.jpg', 'images/organigram.png']);
+    expect(await sources(files[1]!)).toEqual(['images/corridors.svg', 'images/organigram.png']);
+  });
+
+  it('comes back unchanged through acta import: a picture is read back from the drawing acta wrote', async () => {
+    const copy = path.join(await mkdtemp(path.join(tmpdir(), 'acta-pictures-import-')), 'pictures');
+    await cp(path.join(root, FIXTURE), copy, { recursive: true });
+    const run = acta('import', path.join(folder, 'PC0910E1a.docx'), '--into', copy);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('0 files changed');
+  });
+});
+
+describe('what is wrong with a picture is said at its place, and nothing is written', () => {
+  /** The fixture with one line of its transit item replaced, checked. */
+  async function checked(picture: string, files: Readonly<Record<string, string | Buffer>> = {}) {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-picture-')), 'pictures');
+    await cp(path.join(root, FIXTURE), dir, { recursive: true });
+    const meeting = path.join(dir, 'meeting.md');
+    const text = (await readFile(meeting, 'utf8')).replace('![The three transit corridors of the region, meeting at the border post](images/corridors.svg)', picture);
+    await writeFile(meeting, text);
+    for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+    const built = acta('build', dir, '--out', path.join(dir, '..', 'out'), '--format', 'docx');
+    return { stderr: built.stderr.replaceAll(dir, 'DIR'), status: built.status, wrote: existsSync(path.join(dir, '..', 'out')) };
+  }
+
+  it('a missing file, and one whose name differs only in capitals', async () => {
+    const missing = await checked('![A map](images/map.png)');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe("DIR/meeting.md:17:1: error: Picture `images/map.png` not found, expected the file in the meeting's `images/` folder [picture-missing]\n");
+    expect(missing.wrote).toBe(false);
+    const capitals = await checked('![A map](images/Corridors.svg)');
+    expect(capitals.stderr).toContain("(there is `images/corridors.svg`: names must match exactly, capitals included) [picture-missing]");
+  });
+
+  it('a picture outside images/, from the web, or in another format', async () => {
+    const outside = await checked('![A map](map.png)', { 'map.png': await fixture('organigram.png') });
+    expect(outside.stderr).toContain("meeting.md:17:1: error: Unexpected picture `map.png` outside the meeting's `images/` folder, expected it there: move it to `images/` and write `![A map](images/map.png)` [picture-missing]");
+    const web = await checked('![A map](https://example.org/map.png)');
+    expect(web.stderr).toContain("meeting.md:17:1: error: Unexpected picture from `https://example.org/map.png`, expected a picture in the meeting's `images/` folder: acta fetches nothing from the web");
+    const gif = await checked('![A map](images/map.gif)');
+    expect(gif.stderr).toContain('meeting.md:17:1: error: Unexpected picture `images/map.gif`, expected a PNG, JPEG or SVG file');
+    for (const r of [outside, web, gif]) expect([r.status, r.wrote]).toEqual([1, false]);
+  });
+
+  it('a file that is not the picture its name says, and one too large', async () => {
+    const text = await checked('![A map](images/notes.png)', { 'images/notes.png': 'These are notes, not a picture.\n' });
+    expect(text.status).toBe(1);
+    expect(text.stderr).toContain('meeting.md:17:1: error: Unexpected file `images/notes.png`: not a picture acta can read, expected a PNG, JPEG or SVG picture');
+    const large = await checked('![A map](images/large.png)', { 'images/large.png': Buffer.alloc(11 * 1024 * 1024) });
+    expect(large.status).toBe(1);
+    // Said once, at the file: the picture that shows it is not said again.
+    expect(large.stderr).toBe('DIR/images/large.png:1:1: error: Unexpected picture of 11 MB, expected at most 10 MB: save it smaller (a PNG or JPEG the width of a page is well under 1 MB) [picture-too-large]\n');
+  });
+
+  it('a picture without a description is a warning, and builds', async () => {
+    const bare = await checked('![](images/corridors.svg)');
+    expect(bare.status).toBe(0);
+    expect(bare.stderr).toContain("meeting.md:17:1: warning: Unexpected picture `images/corridors.svg` without a description, expected one between the brackets");
+  });
+});
