@@ -1,6 +1,7 @@
 // Public editions never leak, keep every number, and each annex and the agenda stand on their own.
 
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,9 @@ const MARKERS = [
   // Text deleted by a tracked change (a deletion, the old words of a substitution), in a paragraph, a decision, a
   // table cell, a footnote, an annex and a working document: public editions accept every change, whatever the options.
   'ZQLEAK-DELETED', 'ZQLEAK-SUBSTOLD', 'ZQLEAK-DELDECISION', 'ZQLEAK-DELCELL', 'ZQLEAK-DELNOTE', 'ZQLEAK-DELANNEX', 'ZQLEAK-DELDOC',
+  // Restricted pictures (a figure in a restricted block, one in a restricted span, one in the restricted annex): their
+  // descriptions, their file names and the text inside the SVG. Their bytes are looked for below.
+  'ZQLEAK-PICTUREALT', 'ZQLEAK-PICTURESVG', 'zqleak-picture', 'zqleak-route',
 ];
 
 /** Every text a file holds: for a DOCX, the name and XML of every part in the zip. */
@@ -104,6 +108,27 @@ describe('no public output holds any restricted marker, in any form', async () =
     const data = texts.find(([name]) => name === 'LEAK1-public.json')![1];
     expect(data).toContain('the ptc noted the revised dates.');
     expect(data).toContain('adopted the programme.');
+  });
+
+  it('publishes the public picture and none of the restricted ones, found by their bytes in every DOCX part and HTML data address', async () => {
+    const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    const pictures = async (file: string): Promise<string[]> => {
+      const bytes = new Uint8Array(await readFile(file));
+      if (file.endsWith('.docx')) return Object.entries(unzipSync(bytes)).filter(([name]) => name.startsWith('word/media/')).map(([, data]) => digest(data));
+      return [...Buffer.from(bytes).toString('utf8').matchAll(/data:image\/[\w+]+;base64,([A-Za-z0-9+/=]+)/g)].map((m) => digest(Buffer.from(m[1]!, 'base64')));
+    };
+    const picture = async (name: string) => digest(new Uint8Array(await readFile(path.join(root, 'tests/fixtures/leak/images', name))));
+    const chart = await picture('public-chart.png');
+    const restricted = [await picture('zqleak-picture.svg'), await picture('zqleak-route.jpg')];
+    for (const file of publicFiles.filter((f) => /\.(docx|html)$/.test(f))) {
+      expect((await pictures(file)).filter((p) => p !== chart), path.relative(folder, file)).toEqual([]);
+    }
+    expect(await pictures(path.join(folder, 'LEAK1-public.docx'))).toEqual([chart]);
+    expect(await pictures(path.join(folder, 'LEAK1-public.html'))).toEqual([chart]);
+    // The full edition shows all three (the SVG's PNG drawn for Word beside it).
+    const full = await pictures(path.join(folder, 'LEAK1.html'));
+    expect(restricted.every((p) => full.includes(p)) && full.includes(chart)).toBe(true);
+    expect(await pictures(path.join(folder, 'LEAK1.docx'))).toEqual(expect.arrayContaining([...restricted, chart]));
   });
 
   it('looked into every part: document, headers, footers, footnotes, numbering, properties, relationships', async () => {

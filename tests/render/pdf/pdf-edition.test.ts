@@ -375,7 +375,9 @@ describe('without a browser', () => {
 describe('the leak fixture as PDF', () => {
   const MARKERS = ['ZQLEAK-ITEMTITLE', 'ZQLEAK-SPAN', 'ZQLEAK-BRACKETS', 'ZQLEAK-CODESPAN', 'ZQLEAK-LINKSPAN', 'ZQLEAK-HTMLNOTESPAN', 'ZQLEAK-HEADING', 'ZQLEAK-PARAGRAPH', 'ZQLEAK-BLOCKTABLE', 'ZQLEAK-DECISION', 'ZQLEAK-FOOTNOTE', 'ZQLEAK-ANNEXTITLE', 'ZQLEAK-ANNEXBODY', 'ZQLEAK-ANNEXTABLE', 'ZQLEAK-ANNEXNOTE', 'ZQLEAK-ANNEXBLOCK',
     // Deleted text: the full edition shows it, a public one never.
-    'ZQLEAK-DELETED', 'ZQLEAK-SUBSTOLD', 'ZQLEAK-DELDECISION', 'ZQLEAK-DELCELL', 'ZQLEAK-DELNOTE', 'ZQLEAK-DELANNEX'];
+    'ZQLEAK-DELETED', 'ZQLEAK-SUBSTOLD', 'ZQLEAK-DELDECISION', 'ZQLEAK-DELCELL', 'ZQLEAK-DELNOTE', 'ZQLEAK-DELANNEX',
+    // The words drawn inside a restricted SVG picture: Chromium sets them as text.
+    'ZQLEAK-PICTURESVG'];
   /** What a reader can get out of a PDF: its text (a word broken at its hyphen across lines made whole), its properties and its bookmarks. */
   const readable = async (pdf: string) =>
     [(await pdfPages(pdf)).join('\n').replace(/-\n\s*/g, '-'), JSON.stringify(await pdfinfo(pdf)), (await outline(pdf)).map((b) => b.title).join('\n')].join('\n');
@@ -397,6 +399,13 @@ describe('the leak fixture as PDF', () => {
       const publicPages = await pdfPages(path.join(folder, file));
       expect({ file, unmarked: publicPages.map((p, i) => (p.includes('Public Version') ? 0 : i + 1)).filter(Boolean) }).toEqual({ file, unmarked: [] });
     }
+    // Pictures as poppler finds them (width × height): the public chart alone in the public report; the full one has the
+    // restricted photograph too (the restricted SVG is drawn as lines and text, found by its words above).
+    const images = (file: string) => spawnSync('pdfimages', ['-list', path.join(folder, file)], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter((l) => /\bimage\b/.test(l)).map((l) => l.trim().split(/\s+/).slice(3, 5).join('×'));
+    expect(images('LEAK1-public.pdf')).toEqual(['80×40']);
+    // The photograph twice: in the report's restricted span and in its restricted Annex I.
+    expect(images('LEAK1.pdf').sort()).toEqual(['120×60', '120×60', '80×40']);
+    expect(images('annexes/annex-I.pdf')).toEqual(['120×60']);
     // A public annex alone says so on every page, under its header.
     const annexPages = await pdfPages(path.join(folder, 'annexes/annex-II-public.pdf'));
     expect(annexPages.filter((p) => !(p.includes('Annex II to doc. LEAK1') && p.includes('Public Version')))).toEqual([]);
