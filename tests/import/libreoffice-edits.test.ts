@@ -99,6 +99,32 @@ describe('the edits a reviewer makes in LibreOffice come back to their place', (
   }, 240_000);
 });
 
+describe('a report with pictures, edited in LibreOffice', () => {
+  it('keeps every picture where it was: words edited around a figure come back, and the figure line is untouched', async () => {
+    const { dir, docx } = await meetingWithDocx('tests/fixtures/pictures', 'PC0910E1a');
+    const before = await snapshot(dir);
+    const run = acta('import', await editInLibreOffice(docx, [
+      { op: 'track', on: true },
+      { op: 'insert-after', after: 'presented the regional transit corridors', text: ' and their border posts' },
+      { op: 'replace', find: 'the route of the second corridor', text: 'the length of the second corridor' },
+    ]), '--into', dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(`${dir}: 1 file changed; paragraphs: 0 inserted, 0 deleted, 2 changed; 3 tracked changes and 0 comments brought in\n`);
+    const after = await snapshot(dir);
+    const was = before.get('meeting.md')!.toString('utf8');
+    const now = after.get('meeting.md')!.toString('utf8').replace(/ at="\d{4}-\d{2}-\d{2}T[\d:.]+Z"/g, ' at="DATE"');
+    expect(now).toBe(
+      was
+        .replace('presented the regional transit corridors,', `presented the regional transit corridors{++ and their border posts++}${BY},`)
+        .replace('discussed the route of the second corridor', `discussed {~~the route of the second corridor~>the length of the second corridor~~}${BY}`),
+    );
+    // The figure, the restricted one and the annex's are as they were; so is every other file, pictures included.
+    expect(now).toContain('\n![The three transit corridors of the region, meeting at the border post](images/corridors.svg)\n');
+    expect(now).toContain('\n![The draft route of the restricted study](images/route.jpg)\n');
+    for (const [name, bytes] of before) if (name !== 'meeting.md') expect(after.get(name)!.equals(bytes), name).toBe(true);
+  }, 120_000);
+});
+
 describe('the agenda ranges are live fields', () => {
   it('move by one in LibreOffice when a paragraph is inserted in Item I and the fields are updated', async () => {
     const { docx } = await meetingWithDocx('meetings/ptc-219-220', 'PC0517E1a');
