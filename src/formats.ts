@@ -8,3 +8,22 @@ export const DEFAULT_FORMATS: readonly Format[] = ['docx', 'html', 'json'];
 
 /** The file extension of each format: Akoma Ntoso is XML (`PC0517E1a.xml`). */
 export const EXTENSIONS: Readonly<Record<Format, string>> = { docx: 'docx', html: 'html', json: 'json', pdf: 'pdf', akn: 'xml' };
+
+/** What `acta build` is asked to write: its formats, editions and parts, and the user's templates or reference document. */
+export interface BuildOptions {
+  readonly formats: readonly Format[];
+  readonly publicOnly: boolean;
+  /** The full edition only (--full): the mirror of publicOnly. */
+  readonly fullOnly?: boolean;
+  /** false: no `annexes/*` files (--no-annex-files); the annexes stay in the report. */
+  readonly annexFiles?: boolean;
+  /** false: the report alone, no `documents/*` files (--no-documents); the working documents are still checked. */
+  readonly documents?: boolean;
+  readonly acceptChanges: boolean;
+  /** Skip a build whose input and outputs are those of the last one (src/write/build-cache.ts); off unless true. */
+  readonly cache?: boolean;
+  /** A user's copy of templates/ (--templates). */
+  readonly templates?: string;
+  /** A Word document whose styles the DOCX takes (--reference-docx). */
+  readonly referenceDocx?: string;
+}

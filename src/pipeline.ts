@@ -11,7 +11,8 @@ import type { TreeCache } from './parse/create-processor.js';
 import { parseMeeting } from './parse/parse-meeting.js';
 import { loadReferenceStyles } from './load/load-reference-docx.js';
 import { loadRegisterTemplates, loadTemplates, templateText } from './load/load-templates.js';
-import { findMeetings, loadNeighbourSessions } from './load/load-archive.js';
+import { findMeetings, readNeighbourMeetings } from './load/load-archive.js';
+import { neighbourSessions } from './parse/frontmatter.js';
 import type { WorkFacts } from './render/akn/akn-ids.js';
 import { buildRegister, type ArchiveMeeting } from './register/build-register.js';
 import { acceptChanges } from './public/accept-changes.js';
@@ -24,7 +25,7 @@ import { corrigendumData, decisionRecords, decisionsData, reportData, toJson, ty
 import type { Renumbering } from './renumber/compare-numbering.js';
 import * as z from 'zod/mini';
 import { catalogFor, LANGUAGES } from './i18n/labels.js';
-import { agendaFile, annexFile, corrigendumFile, decisionsFile, renumberingFile, meetingName, registerFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './write/output-names.js';
+import { agendaFile, annexFile, corrigendumFile, decisionsFile, renumberingFile, meetingName, registerFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, outputFolder, partHasFormat, possibleAnnexFiles, reportFile, type Edition, type Part } from './output-names.js';
 import { sha256 } from './hash.js';
 import { buildKey, lastOutputs, remember, sourcesKey, upToDate, usesCache, type OutputRecord } from './write/build-cache.js';
 import { renderKey } from './write/render-key.js';
@@ -33,7 +34,7 @@ import { keepBases } from './write/base-cache.js';
 import { lockOutputFolder } from './write/output-lock.js';
 import { OutputWriter, writeOutputs, type OutputFile } from './write/write-outputs.js';
 
-import { FORMATS, type Format } from './formats.js';
+import { FORMATS, type BuildOptions, type Format } from './formats.js';
 import type { PdfPrinter } from './render/pdf/print-pdf.js';
 import { makeBase, type BaseFile, type BuildBase } from './render/docx/base-part.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -41,24 +42,6 @@ import packageJson from '../package.json' with { type: 'json' };
 export { FORMATS, type Edition, type Format };
 /** The register of one or many meetings, as `acta decisions` prints it. */
 export { formatDecisions as renderDecisions } from './render/decisions/format-decisions.js';
-
-export interface BuildOptions {
-  readonly formats: readonly Format[];
-  readonly publicOnly: boolean;
-  /** The full edition only (--full): the mirror of publicOnly. */
-  readonly fullOnly?: boolean;
-  /** false: no `annexes/*` files (--no-annex-files); the annexes stay in the report. */
-  readonly annexFiles?: boolean;
-  /** false: the report alone, no `documents/*` files (--no-documents); the working documents are still checked. */
-  readonly documents?: boolean;
-  readonly acceptChanges: boolean;
-  /** Skip a build whose input and outputs are those of the last one (src/write/build-cache.ts); off unless true. */
-  readonly cache?: boolean;
-  /** A user's copy of templates/ (--templates). */
-  readonly templates?: string;
-  /** A Word document whose styles the DOCX takes (--reference-docx). */
-  readonly referenceDocx?: string;
-}
 
 /** What renderers share across meetings: compiled once per process. */
 export interface RenderEnv {
@@ -385,6 +368,27 @@ export interface Built extends Checked {
   readonly upToDate?: number;
 }
 
+/** What the summary line of one meeting says. */
+export interface BuildSummary {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ok: boolean;
+  readonly written: number;
+  /** Files of an earlier build that this one removed, as no longer made from the sources (a format or part not asked for). */
+  readonly removed?: number;
+  /** Set when the build was skipped: the files of the last build, all still as it wrote them. */
+  readonly upToDate?: number;
+}
+
+export function summaryOf(built: Built): BuildSummary {
+  return {
+    diagnostics: built.diagnostics,
+    ok: built.report !== null || built.upToDate !== undefined,
+    written: built.written.length,
+    ...(built.removed?.length ? { removed: built.removed.length } : {}),
+    ...(built.upToDate !== undefined ? { upToDate: built.upToDate } : {}),
+  };
+}
+
 /** Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. */
 export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
   const folder = outputFolder(out, dir);
@@ -427,7 +431,7 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     const bases: BuildBase[] = [];
     const sources = checked.sources ? { dir, files: checked.sources, kept: (base: BuildBase) => void bases.push(base) } : undefined;
     try {
-      const withSessions = akn ? { ...env, sessions: await loadNeighbourSessions(dir) } : env;
+      const withSessions = akn ? { ...env, sessions: neighbourSessions(await readNeighbourMeetings(dir)) } : env;
       await renderMeeting(
         report,
         options,
@@ -531,7 +535,7 @@ export async function registerArchive(paths: readonly string[], out: string, edi
   return { diagnostics, written, sessions: register.sessions.length, decisions: register.decisions.length };
 }
 
-export { meetingName, outputFolder } from './write/output-names.js';
+export { meetingName, outputFolder } from './output-names.js';
 
 export interface Issued {
   readonly diagnostics: readonly Diagnostic[];

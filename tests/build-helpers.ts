@@ -3,7 +3,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildMeeting, prepareRenderEnv, registerArchive, type BuildOptions, type Built, type Format } from '../src/pipeline.js';
+import { buildMeeting, prepareRenderEnv, registerArchive, type Built, type Format } from '../src/pipeline.js';
+import type { BuildOptions } from '../src/formats.js';
 import type { PdfPrinter } from '../src/render/pdf/print-pdf.js';
 
 export type BuiltTo = Built & { folder: string };

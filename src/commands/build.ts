@@ -4,35 +4,15 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Outcome } from '../errors.js';
-import type { BuildOptions, Built, RenderEnv } from '../pipeline.js';
-import { outputFolder } from '../write/output-names.js';
+import type { BuildOptions } from '../formats.js';
+import type { BuildSummary, RenderEnv } from '../pipeline.js';
+import { outputFolder } from '../output-names.js';
 import { countOf, refusedOutput, type Terminal } from './terminal.js';
 
 export interface BuildCommandOptions extends BuildOptions {
   readonly out: string;
   /** One line a meeting on stdout: what was written, where, and how many warnings. */
   readonly summary?: boolean;
-}
-
-/** What the summary line of one meeting says. */
-export interface BuildSummary {
-  readonly diagnostics: readonly Diagnostic[];
-  readonly ok: boolean;
-  readonly written: number;
-  /** Files of an earlier build that this one removed, as no longer made from the sources (a format or part not asked for). */
-  readonly removed?: number;
-  /** Set when the build was skipped: the files of the last build, all still as it wrote them. */
-  readonly upToDate?: number;
-}
-
-export function summaryOf(built: Built): BuildSummary {
-  return {
-    diagnostics: built.diagnostics,
-    ok: built.report !== null || built.upToDate !== undefined,
-    written: built.written.length,
-    ...(built.removed?.length ? { removed: built.removed.length } : {}),
-    ...(built.upToDate !== undefined ? { upToDate: built.upToDate } : {}),
-  };
 }
 
 const shown = (dir: string) => dir.replace(/(.)\/+$/, '$1');
@@ -118,7 +98,7 @@ async function buildAll(dirs: readonly string[], out: string, summary: boolean, 
     if (several) terminal.status(`built ${index + 1} of ${dirs.length} meetings`);
   };
   const threads = Math.max(1, Math.min(availableParallelism(), dirs.length));
-  const [{ buildMeeting }, { buildInThreads }] = await Promise.all([import('../pipeline.js'), import('../workers/threads.js')]);
+  const [{ buildMeeting, summaryOf }, { buildInThreads }] = await Promise.all([import('../pipeline.js'), import('../workers/threads.js')]);
   // Several meetings: a thread a meeting, on every core. One meeting is built here: a second
   // thread would start cold and cost what it saves (measured: see README, Speed). With PDF, every
   // meeting is built here, in turn: one browser prints them all, and it keeps the cores busy itself.

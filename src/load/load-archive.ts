@@ -1,14 +1,13 @@
 // Finds the sessions of an archive: each path given is a meeting folder (it holds meeting.md) or a folder of
-// meeting folders, read in name order; and the facts of the sessions beside a meeting.
+// meeting folders, read in name order; and reads the meeting.md of the sessions beside a meeting.
 
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, pathError, type Diagnostic, type Result } from '../diagnostics.js';
 import { LIMITS } from '../limits.js';
-import { parseMeetingFrontmatter } from '../parse/frontmatter.js';
 import { readRegularFile } from './read-input.js';
-import type { MeetingMeta } from '../model.js';
+import type { SourceFile } from './load-meeting.js';
 
 export async function findMeetings(paths: readonly string[]): Promise<Result<string[]>> {
   const diagnostics: Diagnostic[] = [];
@@ -40,30 +39,25 @@ export async function findMeetings(paths: readonly string[]): Promise<Result<str
   return { value: unique, diagnostics };
 }
 
-const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
 /**
- * The sessions in the folder that holds a meeting (its archive), by symbol: what the Akoma Ntoso export needs to name
- * a decision of another session. A folder whose meeting.md cannot be read is skipped: it is not this build's to check.
+ * The meeting.md of each session in the folder that holds a meeting (its archive), in name order: what the Akoma
+ * Ntoso export reads to name a decision of another session. One that cannot be read is skipped, never waited on: it
+ * is not this build's to check.
  */
-export async function loadNeighbourSessions(dir: string): Promise<ReadonlyMap<string, MeetingMeta>> {
+export async function readNeighbourMeetings(dir: string): Promise<SourceFile[]> {
   const archive = path.dirname(path.resolve(dir));
-  const sessions = new Map<string, MeetingMeta>();
   let entries: string[];
   try {
     entries = (await readdir(archive, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   } catch {
-    return sessions;
+    return [];
   }
+  const files: SourceFile[] = [];
   for (const name of entries) {
     // Read as a meeting's own files are: a pipe or a device there is skipped, never waited on; nor is a huge file read.
-    const read = await readRegularFile(path.join(archive, name, 'meeting.md'), LIMITS.meetingBytes);
-    if (read.refused) continue;
-    const text = read.bytes.toString('utf8');
-    const block = FRONTMATTER.exec(text);
-    if (!block) continue;
-    const { meta } = parseMeetingFrontmatter(path.join(archive, name, 'meeting.md'), { value: block[1]!, line: 1 });
-    if (meta && !meta.translation_of && !sessions.has(meta.symbol)) sessions.set(meta.symbol, meta);
+    const file = path.join(archive, name, 'meeting.md');
+    const read = await readRegularFile(file, LIMITS.meetingBytes);
+    if (!read.refused) files.push({ path: file, text: read.bytes.toString('utf8') });
   }
-  return sessions;
+  return files;
 }

@@ -101,10 +101,6 @@ export function hashOf(text: string): string {
   return sha256(text).slice(0, 8);
 }
 
-/** The fingerprint a key made of a place and a text ends with (`transit/3fa2c1d0`, `transit/3fa2c1d0~2`); '' for an id. */
-export function hashInKey(key: string): string {
-  return /\/([0-9a-f]{8})(?:~\d+)?$/.exec(key)?.[1] ?? '';
-}
 
 /** The first words of a text, cut at a word where one ends near the limit. */
 export function excerptOf(text: string): string {

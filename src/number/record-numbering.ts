@@ -4,7 +4,8 @@
 import { Document, isMap, isSeq, type YAMLMap } from 'yaml';
 import type { IssuedRecord, NumberedItem, NumberedParagraph, NumberedReport } from '../model.js';
 import { subitemsOf } from '../walk.js';
-import { decisionBasis, excerptOf, hashInKey, hashOf } from './fingerprints.js';
+import { hashInKey } from '../parse/issued-record.js';
+import { decisionBasis, excerptOf, hashOf } from './fingerprints.js';
 import { headingKey, paragraphKeys, placeOf } from './number-plan.js';
 
 /** The record of a report's numbering now; `corrigenda` counts the corrigenda issued so far. */

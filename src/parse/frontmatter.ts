@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { error, warning, type Diagnostic, type Place } from '../diagnostics.js';
 import { LANGUAGES } from '../i18n/catalogues.js';
 import type { MeetingMeta, Orientation, Visibility } from '../model.js';
+import type { SourceFile } from '../load/load-meeting.js';
 import { cutByComment, explainYamlError, keyHint } from './frontmatter-hints.js';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' }), z.refine(isRealDate, { error: 'date' }));
@@ -406,4 +407,18 @@ function typeName(value: unknown): string {
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/\s+at line \d+, column \d+:?$/, '').trim();
+}
+
+const FRONTMATTER_BLOCK = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** The sessions beside a meeting, by symbol, from their meeting.md: one whose frontmatter does not read, or a translation, is left out. */
+export function neighbourSessions(files: readonly SourceFile[]): ReadonlyMap<string, MeetingMeta> {
+  const sessions = new Map<string, MeetingMeta>();
+  for (const file of files) {
+    const block = FRONTMATTER_BLOCK.exec(file.text);
+    if (!block) continue;
+    const { meta } = parseMeetingFrontmatter(file.path, { value: block[1]!, line: 1 });
+    if (meta && !meta.translation_of && !sessions.has(meta.symbol)) sessions.set(meta.symbol, meta);
+  }
+  return sessions;
 }

@@ -6,7 +6,6 @@ import * as z from 'zod/mini';
 import { error, wholeFile, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load/load-meeting.js';
 import type { IssuedRecord } from '../model.js';
-import { hashInKey } from '../number/fingerprints.js';
 
 /** A number as printed: YAML reads `12` as a number and `12A` as text; both are kept as text. */
 const label = z.pipe(z.union([z.string().check(z.minLength(1)), z.number()]), z.transform((v) => String(v)));
@@ -124,4 +123,9 @@ function repeated(d: z.output<typeof recordSchema>, doc: ReturnType<typeof parse
     }
   }
   return null;
+}
+
+/** The fingerprint a key made of a place and a text ends with (`transit/3fa2c1d0`, `transit/3fa2c1d0~2`); '' for an id. */
+export function hashInKey(key: string): string {
+  return /\/([0-9a-f]{8})(?:~\d+)?$/.exec(key)?.[1] ?? '';
 }

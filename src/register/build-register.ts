@@ -7,7 +7,7 @@ import { error, formatPlace, warning, type Diagnostic } from '../diagnostics.js'
 import type { DecisionLink, LinkRelation, MeetingMeta, NumberedReport, SourceRange } from '../model.js';
 import { splitDecisionId } from '../number/decision-ids.js';
 import { filterPublic } from '../public/filter-public.js';
-import { plainBlocks, plainInlines, tidy } from '../render/plain-text.js';
+import { plainBlocks, plainInlines, tidy } from '../plain-text.js';
 import { subitemsOf } from '../walk.js';
 
 /** A session of the archive: its folder (as given) and its numbered full edition. */

@@ -1,7 +1,7 @@
 // Worker thread: builds whole meetings, one at a time, for `acta build` of several meetings.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BuildOptions } from '../pipeline.js';
+import type { BuildOptions } from '../formats.js';
 
 const ready = (async () => {
   const pipeline = await import('../pipeline.js');
@@ -14,9 +14,9 @@ ready.catch(() => undefined);
 
 parentPort!.on('message', async (request: { dir: string; out: string; options: BuildOptions }) => {
   try {
-    const [{ pipeline, env }, { summaryOf }] = await Promise.all([ready, import('../commands/build.js')]);
+    const { pipeline, env } = await ready;
     const built = await pipeline.buildMeeting(request.dir, request.out, request.options, env);
-    parentPort!.postMessage({ result: { dir: request.dir, ...summaryOf(built) } });
+    parentPort!.postMessage({ result: { dir: request.dir, ...pipeline.summaryOf(built) } });
   } catch (e) {
     // Classified here, where the error still has its class: only plain data crosses to the main
     // thread. Loaded only now, as it brings commander along, which a build never needs.

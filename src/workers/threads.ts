@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BuildSummary } from '../commands/build.js';
+import type { BuildSummary } from '../pipeline.js';
 import { ThreadFailure, type Failure } from '../errors.js';
-import type { BuildOptions } from '../pipeline.js';
+import type { BuildOptions } from '../formats.js';
 
 /** The bundle puts every chunk and the worker entries in one folder, so this resolves beside any of them. */
 function workerScript(name: string): URL | null {

@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 // uses (docs/speed.md has the figures).
 import * as z from 'zod/mini';
 import type { Diagnostic } from '../diagnostics.js';
-import type { BuildOptions } from '../pipeline.js';
-import { editionsOf } from './output-names.js';
+import type { BuildOptions } from '../formats.js';
+import { editionsOf } from '../output-names.js';
 import { readCacheFile, writeCacheFile } from './user-cache.js';
 import { sha256 } from '../hash.js';
 

@@ -3,7 +3,7 @@
 
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { outputFolder } from './output-names.js';
+import { outputFolder } from '../output-names.js';
 
 /** The real path of a folder that may not exist yet: its nearest existing parent's real path, and the rest. */
 export async function realFolder(folder: string): Promise<string> {

@@ -6,10 +6,11 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadNeighbourSessions } from '../../src/load/load-archive.js';
+import { readNeighbourMeetings } from '../../src/load/load-archive.js';
+import { neighbourSessions } from '../../src/parse/frontmatter.js';
 import { FRONTMATTER } from '../helpers.js';
 
-describe('loadNeighbourSessions', () => {
+describe('the sessions beside a meeting', () => {
   it('reads the sessions beside a meeting and skips a named pipe or a folder named meeting.md', async () => {
     const archive = await mkdtemp(path.join(tmpdir(), 'acta-archive-'));
     for (const name of ['a', 'b', 'c', 'd']) await mkdir(path.join(archive, name));
@@ -17,7 +18,7 @@ describe('loadNeighbourSessions', () => {
     await writeFile(path.join(archive, 'b', 'meeting.md'), `${FRONTMATTER.replace('PC0517E1a', 'PC0600E1a')}# Item\n`);
     expect(spawnSync('mkfifo', [path.join(archive, 'c', 'meeting.md')]).status).toBe(0);
     await mkdir(path.join(archive, 'd', 'meeting.md'));
-    const sessions = await loadNeighbourSessions(path.join(archive, 'a'));
+    const sessions = neighbourSessions(await readNeighbourMeetings(path.join(archive, 'a')));
     expect([...sessions.keys()]).toEqual(['PC0517E1a', 'PC0600E1a']);
   }, 10_000);
 });

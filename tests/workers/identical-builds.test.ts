@@ -8,7 +8,8 @@ import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMeeting, prepareRenderEnv, type BuildOptions } from '../../src/pipeline.js';
+import { buildMeeting, prepareRenderEnv } from '../../src/pipeline.js';
+import type { BuildOptions } from '../../src/formats.js';
 import { sharedBuild } from '../build-helpers.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');

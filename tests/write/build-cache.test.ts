@@ -5,7 +5,8 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMeeting, prepareRenderEnv, type BuildOptions, type RenderEnv } from '../../src/pipeline.js';
+import { buildMeeting, prepareRenderEnv, type RenderEnv } from '../../src/pipeline.js';
+import type { BuildOptions } from '../../src/formats.js';
 import { loadMeeting } from '../../src/load/load-meeting.js';
 import { parseMeeting } from '../../src/parse/parse-meeting.js';
 import { CACHE_FILE, ENTRY_VERSION, fingerprintOf } from '../../src/write/build-cache.js';

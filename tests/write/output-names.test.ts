@@ -5,8 +5,9 @@ import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMeeting, prepareRenderEnv, type BuildOptions } from '../../src/pipeline.js';
-import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, possibleAnnexFiles, registerFile, reportFile } from '../../src/write/output-names.js';
+import { buildMeeting, prepareRenderEnv } from '../../src/pipeline.js';
+import type { BuildOptions } from '../../src/formats.js';
+import { agendaFile, annexFile, decisionsFile, formatsOfPart, partHasFormat, possibleAnnexFiles, registerFile, reportFile } from '../../src/output-names.js';
 
 describe('output names', () => {
   it('names each document as the README says', () => {

@@ -5,7 +5,8 @@ import { cp, mkdtemp, readFile, readdir, stat, utimes, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMeeting, prepareRenderEnv, type BuildOptions, type RenderEnv } from '../../src/pipeline.js';
+import { buildMeeting, prepareRenderEnv, type RenderEnv } from '../../src/pipeline.js';
+import type { BuildOptions } from '../../src/formats.js';
 import { renderReferenceDocx } from '../../src/render/docx/reference-docx.js';
 
 const OPTIONS: BuildOptions = { formats: ['docx', 'html', 'json'], publicOnly: false, acceptChanges: false, cache: true };

@@ -2,7 +2,8 @@ import { appendFile, cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildMeeting, prepareRenderEnv, type BuildOptions, type RenderEnv } from '../../src/pipeline.js';
+import { buildMeeting, prepareRenderEnv, type RenderEnv } from '../../src/pipeline.js';
+import type { BuildOptions } from '../../src/formats.js';
 import { UnsafeOutputPath, WriteFailed, writeOutputs } from '../../src/write/write-outputs.js';
 
 /**

@@ -5,7 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { sha256 } from '../../hash.js';
-import type { Edition } from '../../write/output-names.js';
+import type { Edition } from '../../output-names.js';
 import { escapeXml } from '../../xml.js';
 import type { Origin } from './origins.js';
 

@@ -4,7 +4,7 @@ import {
   AlignmentType, BookmarkEnd, BookmarkStart, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild,
 } from 'docx';
 import { dispatch, type Block, type Handlers, type Inline, type TableBlock } from '../../model.js';
-import { plainInlines } from '../plain-text.js';
+import { plainInlines } from '../../plain-text.js';
 import { columnWidths, measureColumns } from './column-widths.js';
 import { inlineRuns } from './inline.js';
 import { inlineSpan, traced, type Origin, type Span } from './origins.js';

@@ -5,7 +5,7 @@ import {
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Attribution, type Handlers, type Inline } from '../../model.js';
-import { editionOfTree, linkBetween } from '../../write/output-names.js';
+import { editionOfTree, linkBetween } from '../../output-names.js';
 import { complexField } from './fields.js';
 import { pictureRun } from './pictures.js';
 import { STYLE } from './styles.js';

@@ -7,7 +7,7 @@ import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range, type SourceRange, type TocBlock } from '../../model.js';
 import { documentsUnder, subitemsOf, timetablesOf, visitTree } from '../../walk.js';
 import { annexTocEntries, headingLevels, type TocEntry } from '../outline.js';
-import { plainInlines } from '../plain-text.js';
+import { plainInlines } from '../../plain-text.js';
 import { alignmentFor, blockChildren, bookmarked, fixedOrigin, headingParagraph, noBorders, singleBorders, tracedRuns, type Around } from './blocks.js';
 import { complexField } from './fields.js';
 import { inlineRuns, wordDate } from './inline.js';

@@ -5,8 +5,8 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Block, type Handlers, type Inline, type NumberedFootnote, type NumberedReport } from '../../model.js';
-import { editionOfTree, linkBetween, type DocumentPlace } from '../../write/output-names.js';
-import { plainBlocks } from '../plain-text.js';
+import { editionOfTree, linkBetween, type DocumentPlace } from '../../output-names.js';
+import { plainBlocks } from '../../plain-text.js';
 
 /** Which file a tree is written to: the report, or one of its working documents. */
 export function placeOf(report: NumberedReport): DocumentPlace {

@@ -4,7 +4,7 @@ import type { Decision, LinkRelation, NumberedReport, Range } from '../../model.
 import { catalogFor } from '../../i18n/labels.js';
 import { printedNumber } from '../../number/number-report.js';
 import { subitemsOf, timetablesOf } from '../../walk.js';
-import { plainBlocks, plainInlines, tidy } from '../plain-text.js';
+import { plainBlocks, plainInlines, tidy } from '../../plain-text.js';
 
 export interface DecisionRecord {
   readonly id: string;

@@ -3,7 +3,7 @@
 import { catalogFor } from '../../i18n/labels.js';
 import type { NumberedReport } from '../../model.js';
 import { subitemsOf } from '../../walk.js';
-import { plainInlines } from '../plain-text.js';
+import { plainInlines } from '../../plain-text.js';
 import type { PdfDocument, PdfPrinter } from './print-pdf.js';
 
 /** The document properties and bookmark titles of one document (the report, an annex alone, the agenda). */

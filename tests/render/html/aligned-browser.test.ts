@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alignMeetings } from '../../../src/align/align-meetings.js';
+import { alignMeetings } from '../../../src/commands/align.js';
 import { useChromium, openWatched } from '../../browser.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

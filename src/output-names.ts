@@ -2,8 +2,8 @@
 // name is made, so no other module builds one or has to read one back.
 
 import path from 'node:path';
-import { EXTENSIONS, FORMATS, type Format } from '../formats.js';
-import { toRoman } from '../i18n/labels.js';
+import { EXTENSIONS, FORMATS, type Format } from './formats.js';
+import { toRoman } from './i18n/labels.js';
 
 /**
  * The full report (tracked changes and comments shown), the full report with its changes accepted

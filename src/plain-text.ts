@@ -1,6 +1,6 @@
 // Plain text of model content with references resolved to their labels, for data outputs.
 
-import { dispatch, type Block, type Handlers, type Inline, type NumberedReport } from '../model.js';
+import { dispatch, type Block, type Handlers, type Inline, type NumberedReport } from './model.js';
 
 const INLINE: Handlers<Inline, [NumberedReport], string> = {
   text: (node) => node.value,
