@@ -71,6 +71,18 @@ describe('limits', () => {
     expect(r.numbered).not.toBeNull();
   });
 
+  it('refuses a meeting at the file that takes it past the node limit, the files after it unread', () => {
+    // items/01 alone is past the limit (list items of four emphasised words, 13 nodes each); items/02 holds a table
+    // of too many cells, which only the read tree shows: it would be said if the file were read.
+    const lines = Math.ceil(LIMITS.meetingNodes / 10);
+    const rows = Math.ceil(LIMITS.tableCells / 2);
+    const table = `# Table\n\n| a | b |\n| --- | --- |\n${'| c | d |\n'.repeat(rows)}`;
+    const r = run({ 'meeting.md': FRONTMATTER, 'items/01-long.md': `# Long\n\nListed:\n\n${'- *a* *b* *c* *d*\n'.repeat(lines)}`, 'items/02-table.md': table });
+    expect(r.problems).toEqual([expect.stringMatching(/\/items\/01-long\.md:\d+:\d+ error meeting-too-large$/)]);
+    // Without the long file, the table is said.
+    expect(run({ 'meeting.md': FRONTMATTER, 'items/02-table.md': table }).problems).toEqual([expect.stringMatching(/\/items\/02-table\.md:3:1 error too-many-cells$/)]);
+  });
+
   it('reads 5,000 unclosed fences, each a list item, in linear time', () => {
     const r = run(CONSTRUCTS.find((c) => c.name.startsWith('unclosed fences'))!.make(5000));
     expect(r.diagnostics.filter((d) => d.severity === 'error'), r.problems.slice(0, 3).join('\n')).toEqual([]);

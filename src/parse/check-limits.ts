@@ -399,7 +399,7 @@ export function checkTree(file: string, tree: Root, budget: NodeBudget = { left:
     const [node, blocks, inlines] = stack.pop()!;
     if (--budget.left === -1) {
       problems.push(
-        error(place(node), 'meeting-too-large', `Unexpected meeting of more than ${count(LIMITS.meetingNodes)} paragraphs, headings, list items, table cells and runs of text or formatting in them, expected at most ${count(LIMITS.meetingNodes)}, twenty times the largest real report: split it into meetings`),
+        error(place(node), 'meeting-too-large', `Unexpected meeting of more than ${count(LIMITS.meetingNodes)} paragraphs, headings, list items, table cells and runs of text or formatting in them, expected at most ${count(LIMITS.meetingNodes)}, ten times the largest real report: split it into meetings`),
       );
     }
     if (node.type === 'table' && node.children) {

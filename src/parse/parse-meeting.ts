@@ -32,7 +32,16 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
   // linear time, and no later stage is given a tree deeper than it may walk.
   const scanned = scanMeeting(texts);
   if (scanned.length > 0) return { value: null, diagnostics: [...diagnostics, ...scanned] };
-  const files = readFootnotesMeetingWide(texts, diagnostics, trees);
+  // Counted file by file as they are read: a meeting past the node limit is refused at the first file that takes it
+  // past, the rest unread.
+  const reading = { left: LIMITS.meetingNodes };
+  const past: Diagnostic[] = [];
+  const files = readFootnotesMeetingWide(texts, diagnostics, trees, (file, tree) => {
+    past.push(...checkTree(file.path, tree, reading));
+    return reading.left < 0;
+  });
+  if (past.length > 0) return { value: null, diagnostics: [...diagnostics, ...past] };
+  // Again on the trees as read with the footnotes of other files, which every later stage walks.
   const budget = { left: LIMITS.meetingNodes };
   const checked = [...files.values()].flatMap(({ file, tree }) => checkTree(file.path, tree, budget));
   if (checked.length > 0) return { value: null, diagnostics: [...diagnostics, ...checked] };

@@ -16,10 +16,21 @@ const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g;
  * reader only takes `[^key]` for a call when its definition is in the same file, so a file that
  * calls a footnote defined elsewhere is read again with the missing definitions appended after its
  * end (no position moves, and those stand-ins are never read as footnotes). A call defined nowhere
- * and a key defined twice are errors.
+ * and a key defined twice are errors. `stop` is asked after each file is read: true ends the reading there (a meeting
+ * past a limit is refused without reading the rest), and the files read so far come back.
  */
-export function readFootnotesMeetingWide(sources: readonly SourceFile[], diagnostics: Diagnostic[], trees?: TreeCache): Map<string, { file: SourceFile; tree: Root }> {
-  const read = new Map(sources.map((file) => [file.path, { file, tree: parseMarkdown(file.text, trees) }]));
+export function readFootnotesMeetingWide(
+  sources: readonly SourceFile[],
+  diagnostics: Diagnostic[],
+  trees?: TreeCache,
+  stop: (file: SourceFile, tree: Root) => boolean = () => false,
+): Map<string, { file: SourceFile; tree: Root }> {
+  const read = new Map<string, { file: SourceFile; tree: Root }>();
+  for (const file of sources) {
+    const tree = parseMarkdown(file.text, trees);
+    read.set(file.path, { file, tree });
+    if (stop(file, tree)) return read;
+  }
   const defined = new Map<string, SourceRange>();
   for (const { file, tree } of read.values()) {
     for (const node of tree.children) {
