@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LIMITS } from '../src/limits.js';
 import { describe, expect, it } from 'vitest';
 import { LINK_RELATIONS } from '../src/model.js';
 import { annexSchema, documentSchema, meetingSchema } from '../src/parse/frontmatter.js';
@@ -67,6 +68,15 @@ describe('the README', () => {
       const file = path.resolve(root, folder, target.split('#')[0]!);
       expect(path.relative(root, file), target).not.toMatch(/^\.\./);
       expect(existsSync(file), target).toBe(true);
+    }
+  });
+
+  it('lists the limits acta keeps, as src/limits.ts sets them', () => {
+    const n = (v: number) => v.toLocaleString('en-US');
+    const mb = (v: number) => `${v / (1024 * 1024)} MB`;
+    const limits = readme.slice(readme.indexOf('**Limits**'), readme.indexOf('How each was chosen'));
+    for (const said of [`${mb(LIMITS.meetingBytes)} of Markdown`, `${n(LIMITS.meetingNodes)} paragraphs`, `${n(LIMITS.fileLines)} lines in a file`, `${LIMITS.blockDepth} levels`, `${n(LIMITS.tableCells)} cells in a table`, `${n(LIMITS.footnotes)} footnotes`, `picture of ${mb(LIMITS.pictureBytes)} (${mb(LIMITS.picturesBytes)} all together)`]) {
+      expect(limits, said).toContain(said);
     }
   });
 
