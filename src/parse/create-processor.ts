@@ -57,6 +57,9 @@ export const fullGfmReader: { parse(text: string): Root } = processor;
 export class TreeCache {
   private current = new Map<string, Root>();
   private previous = new Map<string, Root>();
+  /** Other readings of a text kept the same way (the issued record's YAML): by kind, then by file and text. */
+  private currentMemo = new Map<string, unknown>();
+  private previousMemo = new Map<string, unknown>();
   /** Texts read (not found in the cache) since the cache was made. */
   parsed = 0;
 
@@ -66,6 +69,19 @@ export class TreeCache {
   nextRound(): void {
     this.previous = this.current;
     this.current = new Map();
+    this.previousMemo = this.currentMemo;
+    this.currentMemo = new Map();
+  }
+
+  /**
+   * What `read` makes of a file's text, read once while the text stays the same: `read` must be a pure function of
+   * the file's path and text, and what it returns is shared, never changed.
+   */
+  reading<T>(kind: string, file: { readonly path: string; readonly text: string }, read: () => T): T {
+    const key = `${kind}\u0000${file.path}\u0000${file.text}`;
+    const value = (this.currentMemo.has(key) ? this.currentMemo.get(key) : this.previousMemo.has(key) ? this.previousMemo.get(key) : read()) as T;
+    this.currentMemo.set(key, value);
+    return value;
   }
 
   parse(text: string): Root {

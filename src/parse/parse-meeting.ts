@@ -150,7 +150,9 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
     return { type: 'document', meta: docMeta, items, annexes: readAnnexes(loadedDocument.annexes), toc, file: loadedDocument.file.path, itemRange, range };
   });
 
-  const lock = loaded.lock ? parseIssuedRecord(loaded.lock) : null;
+  // Its YAML takes longer to read than the whole report's Markdown from the cache: read again only when it changed.
+  const record = loaded.lock;
+  const lock = record ? (trees ? trees.reading('issued-record', record, () => parseIssuedRecord(record)) : parseIssuedRecord(record)) : null;
   if (lock) diagnostics.push(...lock.diagnostics);
   if (!meta) return { value: null, diagnostics };
   const issued = meta.status === 'issued';

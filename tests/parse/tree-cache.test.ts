@@ -30,4 +30,22 @@ describe('the tree cache of acta watch', () => {
     expect(again).toEqual(parseMeeting(edited));
     expect(JSON.stringify(again.value)).toContain('A paragraph added on save.');
   });
+
+  it('reads the issued record once while its text stays the same, and again when it changes', async () => {
+    const loaded = (await loadMeeting('meetings/ptc-219-220')).value;
+    expect(loaded.lock).not.toBeNull();
+    const trees = new TreeCache();
+    trees.nextRound();
+    const first = parseMeeting(loaded, trees).value!.record!;
+    trees.nextRound();
+    // The same record, not one read again: the flagship's YAML takes longer to read than its Markdown from the cache.
+    expect(parseMeeting(loaded, trees).value!.record).toBe(first);
+    const edited = { ...loaded, lock: { ...loaded.lock!, text: loaded.lock!.text.replace('corrigenda: 0', 'corrigenda: 1') } };
+    trees.nextRound();
+    const again = parseMeeting(edited, trees).value!.record!;
+    expect(again).not.toBe(first);
+    expect([first.corrigenda, again.corrigenda]).toEqual([0, 1]);
+    // Without a cache, each reading is its own.
+    expect(parseMeeting(loaded).value!.record).not.toBe(parseMeeting(loaded).value!.record);
+  });
 });
