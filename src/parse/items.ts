@@ -1,7 +1,7 @@
 // The report body: items, sub-items, paragraphs, conclusions and their decision lists, agenda blocks, as drafts the
 // builder fills in reading order.
 
-import type { List, RootContent } from 'mdast';
+import type { Heading, Html, List, Paragraph, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
@@ -82,16 +82,36 @@ export class ItemsBuilder {
     for (const node of nodes) this.visit(ctx, node, restricted);
   }
 
+  /** One node of a file's body, in reading order: each construct to its own handler below. */
   private visit(ctx: InlineContext, node: RootContent, restricted: boolean): void {
     if (node.type === 'yaml' || node.type === 'definition' || node.type === 'footnoteDefinition') return;
     if (node.type === 'html' && node.value.trim().startsWith('<!--')) {
-      checkRestrictedHtml(rangeOf(ctx, node), node.value, this.diagnostics);
-      // `<!-- no-decisions: the closing decides nothing -->` turns that warning off for the item.
-      const allowed = /^<!--\s*(no-decisions|public-labels)\b/.exec(node.value.trim());
-      if (allowed && this.current) this.current.allow.push(allowed[1]!);
+      this.comment(ctx, node);
       return;
     }
+    const afterColon = this.settle(ctx, node);
+    // A working document has sections (`#`) and no sub-items: its `##` are plain headings.
+    if (node.type === 'heading' && node.depth <= (this.profile.headings === 'sections' ? 1 : 2)) {
+      this.heading(ctx, node, restricted);
+      return;
+    }
+    if (this.directive(ctx, node, restricted)) return;
+    const item = this.requireItem(ctx, node);
+    if (!item) return;
+    if (node.type === 'paragraph' && !isPictureAlone(node)) this.paragraph(ctx, node, item, restricted);
+    else this.block(ctx, node, item, restricted, afterColon);
+  }
 
+  /** An HTML comment: a note to the secretariat, or `<!-- no-decisions -->`, `<!-- public-labels -->` for its item. */
+  private comment(ctx: InlineContext, node: Html): void {
+    checkRestrictedHtml(rangeOf(ctx, node), node.value, this.diagnostics);
+    // `<!-- no-decisions: the closing decides nothing -->` turns that warning off for the item.
+    const allowed = /^<!--\s*(no-decisions|public-labels)\b/.exec(node.value.trim());
+    if (allowed && this.current) this.current.allow.push(allowed[1]!);
+  }
+
+  /** What the node before left open: a conclusion phrase waits for its list, a near miss and a colon are said once. */
+  private settle(ctx: InlineContext, node: RootContent): boolean {
     // A conclusion phrase must be followed right away by its list.
     // Word's bullets pasted as text (`• took note`): Markdown reads a paragraph, so the mistake is reported at
     // the bullet, once, and not again as a phrase with no list.
@@ -111,54 +131,57 @@ export class ItemsBuilder {
     this.nearMiss = null;
     this.afterColon = false;
     if (nearMiss && node.type === 'list') this.reportNearMiss(nearMiss);
+    return afterColon;
+  }
 
-    // A working document has sections (`#`) and no sub-items: its `##` are plain headings.
-    if (node.type === 'heading' && node.depth <= (this.profile.headings === 'sections' ? 1 : 2)) {
-      this.last = null;
-      const taken = takeId(convertInlines(ctx, node.children), ctx.source);
-      const id = taken.id;
-      const { content, typedLabel } = takeTypedLabel(ctx, node, node.depth as 1 | 2, taken.content, this.profile.headings === 'sections');
-      const typed = typedLabel ? { typedLabel } : {};
-      if (restricted) {
-        this.diagnostics.push(error(rangeOf(ctx, node), 'heading-in-restricted', `Unexpected \`${'#'.repeat(node.depth)}\` heading inside \`:::restricted\`, expected items and sub-items outside restricted blocks`));
-        return;
-      }
-      if (node.depth === 1) {
-        this.current = { type: 'item', id, title: [...content], purpose: null, allow: [], body: [], range: rangeOf(ctx, node), ...typed };
-        this.items.push(this.current);
-        this.expectPurpose = 'item';
-        this.purposeTaken = false;
-        return;
-      }
-      const item = this.requireItem(ctx, node);
-      if (!item) return;
-      const subitem: Subitem = { type: 'subitem' as const, id, title: content, purpose: null as string | null, range: rangeOf(ctx, node), ...typed };
-      const previous = item.body[item.body.length - 1];
-      if (previous?.type === 'subitems' && this.expectPurpose !== null) {
-        (previous.subitems as Subitem[]).push(subitem);
-        (previous as { range: SourceRange }).range = { ...previous.range, end: subitem.range.end };
-      } else {
-        item.body.push({ type: 'subitems', subitems: [subitem], range: subitem.range });
-      }
-      this.expectPurpose = 'subitem';
+  /** An item's `#` or a sub-item's `##` heading (a section's `#` in a working document). */
+  private heading(ctx: InlineContext, node: Heading, restricted: boolean): void {
+    this.last = null;
+    const taken = takeId(convertInlines(ctx, node.children), ctx.source);
+    const id = taken.id;
+    const { content, typedLabel } = takeTypedLabel(ctx, node, node.depth as 1 | 2, taken.content, this.profile.headings === 'sections');
+    const typed = typedLabel ? { typedLabel } : {};
+    if (restricted) {
+      this.diagnostics.push(error(rangeOf(ctx, node), 'heading-in-restricted', `Unexpected \`${'#'.repeat(node.depth)}\` heading inside \`:::restricted\`, expected items and sub-items outside restricted blocks`));
+      return;
+    }
+    if (node.depth === 1) {
+      this.current = { type: 'item', id, title: [...content], purpose: null, allow: [], body: [], range: rangeOf(ctx, node), ...typed };
+      this.items.push(this.current);
+      this.expectPurpose = 'item';
       this.purposeTaken = false;
       return;
     }
+    const item = this.requireItem(ctx, node);
+    if (!item) return;
+    const subitem: Subitem = { type: 'subitem' as const, id, title: content, purpose: null as string | null, range: rangeOf(ctx, node), ...typed };
+    const previous = item.body[item.body.length - 1];
+    if (previous?.type === 'subitems' && this.expectPurpose !== null) {
+      (previous.subitems as Subitem[]).push(subitem);
+      (previous as { range: SourceRange }).range = { ...previous.range, end: subitem.range.end };
+    } else {
+      item.body.push({ type: 'subitems', subitems: [subitem], range: subitem.range });
+    }
+    this.expectPurpose = 'subitem';
+    this.purposeTaken = false;
+  }
 
+  /** `:::banner`, `:::day`, `::toc` and `:::restricted`, and any other directive said as unknown; false for any other node. */
+  private directive(ctx: InlineContext, node: RootContent, restricted: boolean): boolean {
     if (node.type === 'containerDirective' && (node.name === 'banner' || node.name === 'day') && this.profile.agendaTable) {
       this.addAgendaBlock(ctx, node, restricted);
-      return;
+      return true;
     }
     if (node.type === 'leafDirective' && node.name === 'toc' && this.profile.headings === 'sections' && !this.current && !restricted) {
       const toc = tocOf(ctx, node);
       if (this.toc) this.diagnostics.push(error(rangeOf(ctx, node), 'toc', 'Unexpected second `::toc`, expected one table of contents a document'));
       else this.toc = toc;
-      return;
+      return true;
     }
     if (node.type === 'containerDirective') {
       if (node.name !== 'restricted') {
         this.diagnostics.push(error(rangeOf(ctx, node), 'unknown-directive', `Unexpected block \`:::${node.name}\`, expected ${this.profile.agendaTable ? '`:::restricted`, `:::banner[…]` or `:::day[…]`' : '`:::restricted`'}`));
-        return;
+        return true;
       }
       if (!checkClosed(ctx, node)) {
         this.diagnostics.push(error(rangeOf(ctx, node), 'unclosed-directive', 'Unexpected `:::restricted` that is never closed, expected a `:::` line to end it'));
@@ -169,45 +192,46 @@ export class ItemsBuilder {
       this.closeConclusion();
       this.last = null;
       this.expectPurpose = null;
-      return;
+      return true;
     }
     if (node.type === 'leafDirective') {
       const where = node.name === 'toc' ? (this.profile.headings === 'sections' ? 'before the first section of a working document' : 'in an annex or at the head of a working document') : null;
       this.diagnostics.push(
         error(rangeOf(ctx, node), node.name === 'toc' ? 'toc' : 'unknown-directive', where ? `Unexpected \`::toc\` here, expected it ${where}` : `Unexpected block \`::${node.name}\`, expected \`:::restricted\` … \`:::\``),
       );
-      return;
+      return true;
     }
+    return false;
+  }
 
-    const item = this.requireItem(ctx, node);
-    if (!item) return;
-
-    if (node.type === 'paragraph' && !isPictureAlone(node)) {
-      const purpose = this.expectPurpose && !this.purposeTaken ? purposeOf(node) : null;
-      if (purpose !== null && !restricted) {
-        if (this.expectPurpose === 'item') item.purpose = purpose;
-        else {
-          const group = item.body[item.body.length - 1] as SubitemGroup;
-          const subs = group.subitems as (Subitem & { purpose: string | null })[];
-          subs[subs.length - 1]!.purpose = purpose;
-        }
-        // One purpose a heading: a second line in parentheses is a paragraph.
-        this.purposeTaken = true;
-        return; // a purpose keeps the heading's group open
+  /** A paragraph of an item: its purpose line, or a numbered paragraph (a conclusion phrase among them). */
+  private paragraph(ctx: InlineContext, node: Paragraph, item: ItemDraft, restricted: boolean): void {
+    const purpose = this.expectPurpose && !this.purposeTaken ? purposeOf(node) : null;
+    if (purpose !== null && !restricted) {
+      if (this.expectPurpose === 'item') item.purpose = purpose;
+      else {
+        const group = item.body[item.body.length - 1] as SubitemGroup;
+        const subs = group.subitems as (Subitem & { purpose: string | null })[];
+        subs[subs.length - 1]!.purpose = purpose;
       }
-      this.expectPurpose = null;
-      checkParagraphLines(ctx, node, this.diagnostics);
-      const { id, unnumbered, content } = takeParagraphMarks(ctx, node, convertInlines(ctx, node.children));
-      const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, unnumbered, range: rangeOf(ctx, node) };
-      item.body.push(paragraph);
-      this.last = paragraph;
-      const text = inlineText(content).trim();
-      if (this.phrase.matches(text)) this.conclusion = { paragraph };
-      else if (this.phrase.nearMiss(text)) this.nearMiss = paragraph;
-      this.afterColon = /:\s*$/.test(text);
-      return;
+      // One purpose a heading: a second line in parentheses is a paragraph.
+      this.purposeTaken = true;
+      return; // a purpose keeps the heading's group open
     }
+    this.expectPurpose = null;
+    checkParagraphLines(ctx, node, this.diagnostics);
+    const { id, unnumbered, content } = takeParagraphMarks(ctx, node, convertInlines(ctx, node.children));
+    const paragraph: ParagraphDraft = { type: 'paragraph', id, content, blocks: [], decisions: null, restricted, unnumbered, range: rangeOf(ctx, node) };
+    item.body.push(paragraph);
+    this.last = paragraph;
+    const text = inlineText(content).trim();
+    if (this.phrase.matches(text)) this.conclusion = { paragraph };
+    else if (this.phrase.nearMiss(text)) this.nearMiss = paragraph;
+    this.afterColon = /:\s*$/.test(text);
+  }
 
+  /** Anything else in an item: a decision list after its phrase, a plain heading, or a block of the paragraph before. */
+  private block(ctx: InlineContext, node: RootContent, item: ItemDraft, restricted: boolean, afterColon: boolean): void {
     this.expectPurpose = null;
     if (isIndentedCode(ctx, node)) {
       reportIndented(ctx, node);
