@@ -13,7 +13,6 @@ const LONG_FILES: Readonly<Record<string, number>> = {
   'number/number-report.ts': 551,
   'parse/check-limits.ts': 432,
   'parse/frontmatter.ts': 424,
-  'pipeline.ts': 638,
 };
 
 /** Functions still over 60 lines, `file name` → their lengths (anonymous ones by file). */
@@ -33,7 +32,7 @@ const LONG_FUNCTIONS: Readonly<Record<string, readonly number[]>> = {
   'parse/frontmatter.ts validateSource': [71],
   'parse/frontmatter.ts validateData': [71],
   'parse/inline.ts convertOne': [156],
-  'pipeline.ts buildMeeting': [73],
+  'pipeline/build-meeting.ts buildMeeting': [73],
   'public/corrigendum.ts corrigendumOf': [86],
   'register/build-register.ts buildRegister': [75],
   'render/docx/render-docx.ts writeDocx': [102],

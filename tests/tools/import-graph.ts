@@ -17,7 +17,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['align/', 'register/'],
   ['render/', 'renumber/'],
   ['write/'],
-  ['pipeline.ts'],
+  ['pipeline.ts', 'pipeline/'],
   ['errors.ts', 'import/', 'watch/', 'workers/', 'init/'],
   ['commands/'],
   ['cli.ts'],

@@ -1,0 +1,137 @@
+// Builds one meeting into its output folder: checked, rendered, written under the folder's lock, with the build
+// cache and the bases the DOCX files carry.
+
+import path from 'node:path';
+import { warning, type Diagnostic } from '../diagnostics.js';
+import { readNeighbourMeetings } from '../load/load-archive.js';
+import { neighbourSessions } from '../parse/frontmatter.js';
+import { editionsOf, outputFolder, possibleAnnexFiles, type Edition } from '../output-names.js';
+import { sha256 } from '../hash.js';
+import { buildKey, lastOutputs, remember, sourcesKey, upToDate, usesCache, type OutputRecord } from '../write/build-cache.js';
+import { keepTrees, keptTrees } from '../write/kept-trees.js';
+import { keepBases } from '../write/base-cache.js';
+import { lockOutputFolder } from '../write/output-lock.js';
+import { OutputWriter, writeOutputs } from '../write/write-outputs.js';
+import type { BuildOptions, Format } from '../formats.js';
+import type { BuildBase } from '../render/docx/base-part.js';
+import { AGENDA_FORMATS, type Reuse, renderAgenda, renderMeeting } from './render-outputs.js';
+import { type Checked, type RenderEnv, checkMeeting } from './stages.js';
+
+export interface Built extends Checked {
+  readonly written: readonly string[];
+  /** The files of an earlier build this one removed (a format, edition or part it was not asked for, an old name), relative to the folder. */
+  readonly removed?: readonly string[];
+  /** The build was skipped: its input and outputs are those of the last build, this many files (diagnostics are that build's). */
+  readonly upToDate?: number;
+}
+
+/** What the summary line of one meeting says. */
+export interface BuildSummary {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly ok: boolean;
+  readonly written: number;
+  /** Files of an earlier build that this one removed, as no longer made from the sources (a format or part not asked for). */
+  readonly removed?: number;
+  /** Set when the build was skipped: the files of the last build, all still as it wrote them. */
+  readonly upToDate?: number;
+}
+
+export function summaryOf(built: Built): BuildSummary {
+  return {
+    diagnostics: built.diagnostics,
+    ok: built.report !== null || built.upToDate !== undefined,
+    written: built.written.length,
+    ...(built.removed?.length ? { removed: built.removed.length } : {}),
+    ...(built.upToDate !== undefined ? { upToDate: built.upToDate } : {}),
+  };
+}
+
+/** Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. */
+export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
+  const folder = outputFolder(out, dir);
+  // PDF files depend on the browser too, which the key does not hold: a build with PDF always runs. So does one
+  // with Akoma Ntoso, whose links name the sessions beside the meeting (their folders are not in the key).
+  const akn = options.formats.includes('akn');
+  const key = usesCache(options) && !akn ? await buildKey(dir, options, env.templates) : null;
+  if (key !== null) {
+    const last = await upToDate(folder, key);
+    if (last) return { diagnostics: last.diagnostics, report: null, written: [], upToDate: last.files };
+  }
+  // A build that runs reads again only the files changed since the last one (the rest: their kept trees).
+  let trees = key !== null ? await keptTrees(folder) : undefined;
+  trees?.nextRound();
+  const checked = await checkMeeting(dir, trees);
+  if (!checked.report) return { ...checked, written: [] };
+  const report = checked.report;
+  // From the first file written to the build record: one build at a time into this folder.
+  const release = await lockOutputFolder(folder);
+  try {
+    // Kept now and let go: the Markdown trees are not needed to render, and a meeting a hundred times the
+    // flagship's size would otherwise hold them all through every render.
+    if (trees) await keepTrees(folder, trees);
+    trees = undefined;
+    const writer = new OutputWriter(folder);
+    const records = new Map<string, OutputRecord>();
+    // The outputs whose key has not changed since the last build are kept on disk as they are, untouched.
+    const last = key !== null ? await lastOutputs(folder) : null;
+    const reuse: Reuse | undefined = last
+      ? {
+          keep: async (relative, outputKey) => {
+            const kept = await last.keep(relative, outputKey);
+            if (kept === null) return false;
+            await writer.keep(relative);
+            records.set(relative, kept);
+            return true;
+          },
+        }
+      : undefined;
+    const bases: BuildBase[] = [];
+    const sources = checked.sources ? { dir, files: checked.sources, kept: (base: BuildBase) => void bases.push(base) } : undefined;
+    try {
+      const withSessions = akn ? { ...env, sessions: neighbourSessions(await readNeighbourMeetings(dir)) } : env;
+      await renderMeeting(
+        report,
+        options,
+        withSessions,
+        (file) => {
+          if (key !== null && file.key !== undefined) records.set(file.path, { hash: sha256(file.content), key: file.key });
+          return writer.add(file);
+        },
+        sources,
+        reuse,
+      );
+    } catch (e) {
+      await writer.abort();
+      throw e;
+    }
+    // What the previous builds wrote and this one did not goes, unless it was made from these very sources (a format
+    // or edition this build was not asked for): an old symbol, an annex now restricted or removed, any file of older
+    // sources. A folder built before manifests existed has its stale annex files recognised by name.
+    const owned = options.annexFiles === false ? { has: () => false } : possibleAnnexFiles(report.annexes.length, editionsOf(options), options.formats);
+    const { written, removed, changed } = await writer.commit({ owned, manifest: { sources: await sourcesKey(dir, env.templates) } });
+    await keepBases(bases);
+    if (key !== null) await remember(folder, key, records, checked.diagnostics);
+    // Said once: the file leaves the manifest, so no later build touches it or speaks of it again.
+    const edited = changed.map((relative) =>
+      warning({ file: path.join(folder, relative), line: 1, column: 1 }, 'output-edited', `Unexpected changes in \`${relative}\` since acta wrote it, expected acta's own file: this build no longer makes it, and it is left in place as yours (bring a reviewer's edits back with \`acta import\`, or delete it)`),
+    );
+    return { ...checked, diagnostics: [...checked.diagnostics, ...edited], written, removed };
+  } finally {
+    await release();
+  }
+}
+
+/** `acta agenda`: the cover block and agenda table of one edition, into `out/<folder name>/`. */
+export async function buildAgenda(dir: string, out: string, edition: Edition, env: RenderEnv, formats: readonly Format[] = AGENDA_FORMATS): Promise<Built> {
+  const checked = await checkMeeting(dir);
+  if (!checked.report) return { ...checked, written: [] };
+  const sources = checked.sources ? { dir, files: checked.sources } : undefined;
+  const files = await renderAgenda(checked.report, edition, env, formats, sources);
+  const folder = outputFolder(out, dir);
+  const release = await lockOutputFolder(folder);
+  try {
+    return { ...checked, written: await writeOutputs(folder, files) };
+  } finally {
+    await release();
+  }
+}
