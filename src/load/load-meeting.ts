@@ -5,7 +5,8 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { error, pathError, pointAt, warning, type Diagnostic, type Result } from '../diagnostics.js';
 import { formatMegabytes, LIMITS } from '../limits.js';
-import { describeNotAFile, readRegularFile, sizeOfRegularFile, type NotAFile } from './read-input.js';
+import { IMAGES_FOLDER, loadPictures, PICTURE_FILE } from './load-pictures.js';
+import { describeNotAFile, isDropping, locate, readRegularFile, type Located, type NotAFile } from './read-input.js';
 
 export interface SourceFile {
   /** The path as shown in messages: the folder as given, joined with the file's relative path. */
@@ -33,10 +34,6 @@ export interface LoadedMeeting {
    */
   readonly images?: ReadonlyMap<string, Uint8Array | null>;
 }
-
-/** The folder of a meeting that holds its pictures, and the kinds of file read there. */
-export const IMAGES_FOLDER = 'images';
-export const PICTURE_FILE = /\.(png|jpe?g|svg)$/i;
 
 /** A working document: one file, or a folder with document.md and its annexes. */
 export interface LoadedDocument {
@@ -120,58 +117,6 @@ export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
   return { value: { dir, meeting: meeting ?? null, lock: lock ?? null, ...(lockRefused ? { lockRefused } : {}), items, annexes, documents, images }, diagnostics };
 }
 
-/**
- * The pictures of `images/` and its folders (PNG, JPEG, SVG; other files there are not acta's and are left alone),
- * each at most LIMITS.pictureBytes and all together LIMITS.picturesBytes; one that cannot be read is said at its file.
- */
-async function loadPictures(root: string, dir: string, said: Diagnostic[]): Promise<Map<string, Uint8Array | null>> {
-  const folder = path.join(dir, IMAGES_FOLDER);
-  const images = new Map<string, Uint8Array | null>();
-  const key = (file: string) => path.relative(dir, file).split(path.sep).join('/');
-  let entries: import('node:fs').Dirent[];
-  try {
-    entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  } catch {
-    return images;
-  }
-  const files = entries
-    .map((e) => path.join(e.parentPath, e.name))
-    .filter((file) => PICTURE_FILE.test(file) && !path.relative(folder, file).split(path.sep).some(isDropping))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  let total = 0;
-  for (const file of files) {
-    const at = { file, line: 1, column: 1 };
-    const located = await locate(root, file);
-    if (located.real === undefined) {
-      if (located.problem === 'outside') said.push(error(at, 'outside-link', 'Unexpected link to a file outside the meeting folder, expected a picture inside it (refused)'));
-      else if (located.problem === 'hard-link') said.push(error(at, 'hard-link', 'Unexpected picture that is also stored under another name (a hard link), expected a file of its own: copy it instead (refused)'));
-      else if (located.problem === 'not-a-file') said.push(error(at, 'not-a-file', `Unexpected ${describeNotAFile(located.what)}, expected a picture file`));
-      // A folder inside images/ is listed with its files; anything else unreadable is said when the Markdown shows it.
-      if (located.problem !== 'missing' && located.problem !== 'unreadable') images.set(key(file), null);
-      continue;
-    }
-    if (located.size > LIMITS.pictureBytes || total + located.size > LIMITS.picturesBytes) {
-      const one = located.size > LIMITS.pictureBytes;
-      said.push(
-        error(at, 'picture-too-large', one
-          ? `Unexpected picture of ${formatMegabytes(located.size)}, expected at most ${formatMegabytes(LIMITS.pictureBytes)}: save it smaller (a PNG or JPEG the width of a page is well under 1 MB)`
-          : `Unexpected picture that brings the meeting's pictures over ${formatMegabytes(LIMITS.picturesBytes)}, expected at most that together: save the pictures smaller`),
-      );
-      images.set(key(file), null);
-      continue;
-    }
-    const read = await readRegularFile(located.real, LIMITS.pictureBytes);
-    if (read.refused) {
-      said.push(error(at, 'unreadable', 'Unexpected unreadable file, expected a readable picture'));
-      images.set(key(file), null);
-      continue;
-    }
-    total += read.bytes.length;
-    images.set(key(file), new Uint8Array(read.bytes));
-  }
-  return images;
-}
-
 /** A folder entry: a Markdown file to read, or what is said about an entry that is not one. */
 interface Entry {
   readonly file?: string;
@@ -234,30 +179,6 @@ async function listFolder(dir: string, name: string): Promise<Entry[]> {
   });
 }
 
-/** Where a file really is and its size, or why it cannot be read. */
-type Located =
-  | { readonly real: string; readonly size: number }
-  | { readonly real?: undefined; readonly problem: 'missing' | 'outside' | 'hard-link' | 'unreadable' }
-  | { readonly real?: undefined; readonly problem: 'not-a-file'; readonly what: NotAFile };
-
-async function locate(root: string, file: string): Promise<Located> {
-  let real: string;
-  try {
-    real = await realpath(file);
-  } catch {
-    return { problem: 'missing' };
-  }
-  const relative = path.relative(root, real);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return { problem: 'outside' };
-  const sized = await sizeOfRegularFile(real);
-  if (sized.refused?.kind === 'not-a-file') return { problem: 'not-a-file', what: sized.refused.what };
-  if (sized.refused) return { problem: sized.refused.kind === 'missing' ? 'missing' : 'unreadable' };
-  // A hard link is the same file under two names, and the other may be outside the meeting folder
-  // (a file of someone else's, a secret): no link can say where, so none is read.
-  if (sized.links > 1) return { problem: 'hard-link' };
-  return { real, size: sized.size };
-}
-
 /** undefined: the file does not exist (only reported by the caller where it matters). */
 async function readSource(file: string, located: Located, diagnostics: Diagnostic[], optional: boolean): Promise<SourceFile | undefined> {
   const at = { file, line: 1, column: 1 };
@@ -313,12 +234,6 @@ async function readSource(file: string, located: Located, diagnostics: Diagnosti
 
 function notAFileError(at: { file: string; line: number; column: number }, what: NotAFile): Diagnostic {
   return error(at, 'not-a-file', `Unexpected ${describeNotAFile(what)}, expected a Markdown file`);
-}
-
-/** Files that systems and editors leave in folders: hidden files, backups, Windows' thumbnails, Word's lock files. */
-function isDropping(entry: string): boolean {
-  const lower = entry.toLowerCase();
-  return entry.startsWith('.') || entry.endsWith('~') || entry.startsWith('~$') || lower === 'thumbs.db' || lower === 'desktop.ini';
 }
 
 /**

@@ -3,7 +3,8 @@
 // file is refused at once instead of being waited on or read until memory runs out.
 
 import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
 
 /** What the path is when it is not a regular file. */
 export type NotAFile = 'folder' | 'pipe' | 'device' | 'socket';
@@ -95,4 +96,34 @@ export async function readBoundedFile(file: string, limit: number): Promise<Uint
     case 'unreadable':
       throw new InputRefused('it cannot be read');
   }
+}
+
+/** Where a file really is and its size, or why it cannot be read. */
+export type Located =
+  | { readonly real: string; readonly size: number }
+  | { readonly real?: undefined; readonly problem: 'missing' | 'outside' | 'hard-link' | 'unreadable' }
+  | { readonly real?: undefined; readonly problem: 'not-a-file'; readonly what: NotAFile };
+
+export async function locate(root: string, file: string): Promise<Located> {
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    return { problem: 'missing' };
+  }
+  const relative = path.relative(root, real);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return { problem: 'outside' };
+  const sized = await sizeOfRegularFile(real);
+  if (sized.refused?.kind === 'not-a-file') return { problem: 'not-a-file', what: sized.refused.what };
+  if (sized.refused) return { problem: sized.refused.kind === 'missing' ? 'missing' : 'unreadable' };
+  // A hard link is the same file under two names, and the other may be outside the meeting folder
+  // (a file of someone else's, a secret): no link can say where, so none is read.
+  if (sized.links > 1) return { problem: 'hard-link' };
+  return { real, size: sized.size };
+}
+
+/** Files that systems and editors leave in folders: hidden files, backups, Windows' thumbnails, Word's lock files. */
+export function isDropping(entry: string): boolean {
+  const lower = entry.toLowerCase();
+  return entry.startsWith('.') || entry.endsWith('~') || entry.startsWith('~$') || lower === 'thumbs.db' || lower === 'desktop.ini';
 }

@@ -15,7 +15,8 @@ import { citedFootnotes } from './cited-footnotes.js';
 import { isDeletion } from './deletions.js';
 import { collectTargets, indexReport } from './index-report.js';
 import { stableDecisionId } from './decision-ids.js';
-import { freshPlan, heldPlan, numberOf, type NumberPlan } from './number-plan.js';
+import { numberOf } from './insert-labels.js';
+import { freshPlan, heldPlan, type NumberPlan } from './number-plan.js';
 import { Bookmarks } from './bookmarks.js';
 
 /** An item's only sub-item is not lettered in print: the seed marks it with a circle. */

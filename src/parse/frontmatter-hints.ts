@@ -261,3 +261,20 @@ export function keyHint(key: string, value: unknown, keys: readonly string[], ot
   if (distance(word, near) <= Math.max(2, Math.floor(word.length / 3))) return `a known key (did you mean \`${near}\`?)`;
   return `one of the keys of ${where}: ${keys.map((k) => `\`${k}\``).join(', ')}`;
 }
+
+/**
+ * A working document's keys: the closest one for a typo, and where an annex's or the meeting's key goes
+ * (the annex vocabulary's hints, `landscape` → `orientation: landscape`, name keys a document does not have).
+ */
+export function documentKeyHint(key: string, documentKeys: readonly string[], meetingKeys: readonly string[]): string {
+  const word = key.toLowerCase().replace(/[\s-]+/g, '_');
+  if (documentKeys.includes(word)) return `a known key (did you mean \`${word}\`?)`;
+  if (/^(landscape|portrait|orientation|numbered)$/.test(word)) {
+    return `a key of a working document (\`${word}\` is an annex setting: it goes at the top of each of the document's annexes, \`annexes/*.md\` beside \`document.md\`)`;
+  }
+  if (/^(restricted|private|confidential|public|hidden|secret)$/.test(word)) return 'a known key (did you mean `visibility: restricted`?)';
+  if (meetingKeys.includes(word)) return `a key of a working document (\`${word}\` belongs in meeting.md: a document takes it from the meeting)`;
+  const near = closest(word, [...documentKeys]);
+  if (distance(word, near) <= Math.max(2, Math.floor(word.length / 3))) return `a known key (did you mean \`${near}\`?)`;
+  return `one of the keys of a working document: ${documentKeys.map((k) => `\`${k}\``).join(', ')}`;
+}

@@ -8,8 +8,7 @@ import * as z from 'zod/mini';
 import { error, warning, type Diagnostic, type Place } from '../diagnostics.js';
 import { LANGUAGES } from '../i18n/catalogues.js';
 import type { MeetingMeta, Orientation, Visibility } from '../model.js';
-import type { SourceFile } from '../load/load-meeting.js';
-import { cutByComment, explainYamlError, keyHint } from './frontmatter-hints.js';
+import { cutByComment, documentKeyHint, explainYamlError, keyHint } from './frontmatter-hints.js';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' }), z.refine(isRealDate, { error: 'date' }));
 
@@ -330,27 +329,10 @@ function validateData<S extends z.ZodMiniType<Record<string, unknown>>>(
 }
 
 function unknownKeyHint(key: string, value: unknown, keys: readonly string[]): string {
-  if (keys === documentKeys) return documentKeyHint(key);
+  if (keys === documentKeys) return documentKeyHint(key, documentKeys, meetingKeys);
   return keys === meetingKeys
     ? keyHint(key, value, meetingKeys, annexKeys, 'meeting.md', 'an annex file')
     : keyHint(key, value, annexKeys, meetingKeys, 'an annex file', 'meeting.md');
-}
-
-/**
- * A working document's keys: the closest one for a typo, and where an annex's or the meeting's key goes
- * (the annex vocabulary's hints, `landscape` → `orientation: landscape`, name keys a document does not have).
- */
-function documentKeyHint(key: string): string {
-  const word = key.toLowerCase().replace(/[\s-]+/g, '_');
-  if (documentKeys.includes(word)) return `a known key (did you mean \`${word}\`?)`;
-  if (/^(landscape|portrait|orientation|numbered)$/.test(word)) {
-    return `a key of a working document (\`${word}\` is an annex setting: it goes at the top of each of the document's annexes, \`annexes/*.md\` beside \`document.md\`)`;
-  }
-  if (/^(restricted|private|confidential|public|hidden|secret)$/.test(word)) return 'a known key (did you mean `visibility: restricted`?)';
-  if (meetingKeys.includes(word)) return `a key of a working document (\`${word}\` belongs in meeting.md: a document takes it from the meeting)`;
-  const near = closest(word, [...documentKeys]);
-  if (distance(word, near) <= Math.max(2, Math.floor(word.length / 3))) return `a known key (did you mean \`${near}\`?)`;
-  return `one of the keys of a working document: ${documentKeys.map((k) => `\`${k}\``).join(', ')}`;
 }
 
 /**
@@ -407,18 +389,4 @@ function typeName(value: unknown): string {
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/\s+at line \d+, column \d+:?$/, '').trim();
-}
-
-const FRONTMATTER_BLOCK = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-
-/** The sessions beside a meeting, by symbol, from their meeting.md: one whose frontmatter does not read, or a translation, is left out. */
-export function neighbourSessions(files: readonly SourceFile[]): ReadonlyMap<string, MeetingMeta> {
-  const sessions = new Map<string, MeetingMeta>();
-  for (const file of files) {
-    const block = FRONTMATTER_BLOCK.exec(file.text);
-    if (!block) continue;
-    const { meta } = parseMeetingFrontmatter(file.path, { value: block[1]!, line: 1 });
-    if (meta && !meta.translation_of && !sessions.has(meta.symbol)) sessions.set(meta.symbol, meta);
-  }
-  return sessions;
 }

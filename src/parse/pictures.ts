@@ -6,7 +6,7 @@ import { imageSize } from 'image-size';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { sha256 } from '../hash.js';
 import type { ImageFormat, ImageInline, SourceRange } from '../model.js';
-import { IMAGES_FOLDER, PICTURE_FILE } from '../load/load-meeting.js';
+import { IMAGES_FOLDER, PICTURE_FILE } from '../load/load-pictures.js';
 
 /** What a file's pictures are resolved against: the meeting's pictures, and the file's folder inside the meeting. */
 export interface PictureSource {

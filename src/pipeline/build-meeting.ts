@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { warning, type Diagnostic } from '../diagnostics.js';
 import { readNeighbourMeetings } from '../load/load-archive.js';
-import { neighbourSessions } from '../parse/frontmatter.js';
+import { neighbourSessions } from '../parse/sessions.js';
 import { editionsOf, outputFolder, possibleAnnexFiles, type Edition } from '../output-names.js';
 import { sha256 } from '../hash.js';
 import { buildKey, lastOutputs, remember, sourcesKey, upToDate, usesCache, type OutputRecord } from '../write/build-cache.js';

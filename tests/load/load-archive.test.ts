@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readNeighbourMeetings } from '../../src/load/load-archive.js';
-import { neighbourSessions } from '../../src/parse/frontmatter.js';
+import { neighbourSessions } from '../../src/parse/sessions.js';
 import { FRONTMATTER } from '../helpers.js';
 
 describe('the sessions beside a meeting', () => {
