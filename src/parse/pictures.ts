@@ -21,6 +21,19 @@ const FORMATS: Readonly<Record<string, ImageFormat>> = { png: 'png', jpg: 'jpeg'
 /** Each picture's bytes read once, however many times the meeting shows it. */
 const measured = new WeakMap<Uint8Array, { format: ImageFormat; width: number; height: number; data: string; digest: string } | string>();
 
+/**
+ * The first file or address an SVG draws from outside itself (an `<image href>`, a `url(…)`, an `@import`), or null.
+ * Word, browsers and the PNG drawn for Word would each read it, from the disk of whoever opens or builds the report:
+ * a picture carries all it shows. Links within the SVG (`#id`) and `data:` addresses are its own.
+ */
+function referenceOutside(svg: string): string | null {
+  const own = (address: string) => address.startsWith('#') || /^data:/i.test(address);
+  for (const m of svg.matchAll(/\bhref\s*=\s*(["'])(.*?)\1/gis)) if (!own(m[2]!.trim())) return m[2]!.trim();
+  for (const m of svg.matchAll(/url\(\s*(["']?)(.*?)\1\s*\)/gis)) if (!own(m[2]!.trim())) return m[2]!.trim();
+  const imported = /@import\s+(?:url\()?\s*["']?([^"')\s;]+)/i.exec(svg);
+  return imported ? imported[1]! : null;
+}
+
 /** A picture's format and size, or what is wrong with it in a secretariat's words. */
 function measure(bytes: Uint8Array): { format: ImageFormat; width: number; height: number; data: string; digest: string } | string {
   const known = measured.get(bytes);
@@ -33,7 +46,9 @@ function measure(bytes: Uint8Array): { format: ImageFormat; width: number; heigh
     const turned = (size.orientation ?? 1) >= 5;
     const width = turned ? size.height : size.width;
     const height = turned ? size.width : size.height;
+    const outside = format === 'svg' ? referenceOutside(Buffer.from(bytes).toString('utf8')) : null;
     if (!format) result = `a ${size.type?.toUpperCase() ?? 'different'} picture`;
+    else if (outside !== null) result = `an SVG picture that draws another file (\`${outside.length > 60 ? `${outside.slice(0, 57)}…` : outside}\`), which acta does not read: put what it draws inside the SVG`;
     else if (!width || !height) result = 'a picture without a size (an SVG needs `width` and `height`, or a `viewBox`)';
     else result = { format, width, height, data: Buffer.from(bytes).toString('base64'), digest: sha256(bytes) };
   } catch {

@@ -183,6 +183,18 @@ describe('what is wrong with a picture is said at its place, and nothing is writ
     expect(large.stderr).toBe('DIR/images/large.png:1:1: error: Unexpected picture of 11 MB, expected at most 10 MB: save it smaller (a PNG or JPEG the width of a page is well under 1 MB) [picture-too-large]\n');
   });
 
+  it('an SVG that draws a file outside itself, which Word, a browser or acta would read from their own disk', async () => {
+    const svg = (inside: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40">${inside}</svg>`;
+    const image = await checked('![A map](images/drawn.svg)', { 'images/drawn.svg': svg('<image href="/etc/secret.png" width="80" height="40"/>') });
+    expect(image.status).toBe(1);
+    expect(image.stderr).toContain('meeting.md:17:1: error: Unexpected file `images/drawn.svg`: an SVG picture that draws another file (`/etc/secret.png`), which acta does not read');
+    const styled = await checked('![A map](images/drawn.svg)', { 'images/drawn.svg': svg('<rect width="8" height="4" style="fill: url(https://example.org/f.svg#p)"/>') });
+    expect(styled.stderr).toContain('draws another file (`https://example.org/f.svg#p`)');
+    // Its own gradients and embedded pictures are its own.
+    const own = await checked('![A map](images/drawn.svg)', { 'images/drawn.svg': svg('<defs><linearGradient id="g"/></defs><rect width="8" height="4" fill="url(#g)"/><image href="data:image/png;base64,AAAA" width="1" height="1"/>') });
+    expect(own.status).toBe(0);
+  });
+
   it('a picture without a description is a warning, and builds', async () => {
     const bare = await checked('![](images/corridors.svg)');
     expect(bare.status).toBe(0);
