@@ -26,12 +26,13 @@ export function pictureRun(node: ImageInline, id: number): ImageRun {
   // `name` is the file: what `acta import` reads the picture back as.
   const altText = { id: String(id), name: node.src, description: node.alt, title: node.alt };
   if (node.format !== 'svg') return new ImageRun({ type: node.format === 'jpeg' ? 'jpg' : 'png', data, transformation, altText });
-  return new ImageRun({ type: 'svg', data, fallback: { type: 'png', data: svgFallback(data, transformation.width) }, transformation, altText });
+  const scale = Math.min(transformation.width / node.width, transformation.height / node.height);
+  return new ImageRun({ type: 'svg', data, fallback: { type: 'png', data: svgFallback(data, scale) }, transformation, altText });
 }
 
-/** The PNG a Word processor that cannot draw SVG shows: drawn at twice the width it is set at, fonts from the system. */
-function svgFallback(svg: Buffer, width: number): Buffer {
+/** The PNG a Word processor that cannot draw SVG shows: drawn at twice the size it is set at, fonts from the system. */
+function svgFallback(svg: Buffer, scale: number): Buffer {
   // Loaded when an SVG is first drawn: a native module most builds never need.
   const { Resvg } = createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
-  return Buffer.from(new Resvg(svg, { fitTo: { mode: 'width', value: width * 2 } }).render().asPng());
+  return Buffer.from(new Resvg(svg, { fitTo: { mode: 'zoom', value: scale * 2 } }).render().asPng());
 }
