@@ -133,3 +133,9 @@ export interface Result<T> {
   readonly value: T;
   readonly diagnostics: readonly Diagnostic[];
 }
+
+/** Typed text shown in a message: on one line, cut at `max` characters with an ellipsis. */
+export function shortened(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}

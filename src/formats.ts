@@ -1,5 +1,7 @@
 // The output formats acta writes, named here so the CLI can list them without loading the writers.
 
+import type { ImageFormat } from './model.js';
+
 export const FORMATS = ['docx', 'html', 'json', 'pdf', 'akn'] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -27,3 +29,6 @@ export interface BuildOptions {
   /** A Word document whose styles the DOCX takes (--reference-docx). */
   readonly referenceDocx?: string;
 }
+
+/** The media type of each picture format, as a `data:` address names it. */
+export const IMAGE_TYPES: Readonly<Record<ImageFormat, string>> = { png: 'image/png', jpeg: 'image/jpeg', svg: 'image/svg+xml' };

@@ -1,7 +1,7 @@
 // `acta import FILE.docx --into DIR`: merges the edits made in Word to a DOCX acta built into the meeting's Markdown.
 
 import path from 'node:path';
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { error, shortened, warning, type Diagnostic } from '../diagnostics.js';
 import type { Outcome } from '../errors.js';
 import { importDocx, unifiedDiff } from '../import/import-docx.js';
 import { LIMITS, RefusedDocx } from '../import/read-docx.js';
@@ -81,6 +81,5 @@ export async function importCommand(file: string, options: ImportOptions, termin
 }
 
 function shorten(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > 120 ? `${one.slice(0, 119)}…` : one || '(nothing)';
+  return shortened(text.trim(), 120) || '(nothing)';
 }

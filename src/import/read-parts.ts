@@ -240,7 +240,7 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
       // A picture acta wrote names its file in the meeting's images/ folder; any other drawing is the reviewer's.
       const properties = name === 'w:drawing' ? findAll(childrenOf(c), 'wp:docPr')[0] : undefined;
       const src = properties ? attributeOf(properties, 'name') : null;
-      if (src && /^images\/[^\s()]+\.(png|jpe?g|svg)$/i.test(src)) tokens.push({ type: 'picture', src, alt: attributeOf(properties!, 'descr') ?? '', change: state.change });
+      if (src && /^images\/[^\n]+\.(png|jpe?g|svg)$/i.test(src)) tokens.push({ type: 'picture', src, alt: attributeOf(properties!, 'descr') ?? '', change: state.change });
       else tokens.push({ type: 'object', change: state.change, what: 'image or object' });
     }
   }

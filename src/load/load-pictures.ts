@@ -18,7 +18,7 @@ export const PICTURE_FILE = /\.(png|jpe?g|svg)$/i;
 export async function loadPictures(root: string, dir: string, said: Diagnostic[]): Promise<Map<string, Uint8Array | null>> {
   const folder = path.join(dir, IMAGES_FOLDER);
   const images = new Map<string, Uint8Array | null>();
-  const key = (file: string) => path.relative(dir, file).split(path.sep).join('/');
+  const key = (file: string) => path.relative(dir, file).split(path.sep).join('/').normalize('NFC');
   let entries: import('node:fs').Dirent[];
   try {
     entries = await readdir(folder, { recursive: true, withFileTypes: true });

@@ -3,7 +3,7 @@
 
 import type { Image, PhrasingContent, Text } from 'mdast';
 import type { Position } from 'unist';
-import { warning, error, pointAt, type Diagnostic } from '../diagnostics.js';
+import { warning, error, pointAt, shortened, type Diagnostic } from '../diagnostics.js';
 import type { Attribution, Inline, SourceRange } from '../model.js';
 import { pictureOf, type PictureSource } from './pictures.js';
 import type { CriticComment, CriticHighlight, CriticInsert, CriticMarkerUnpaired, CriticSubstitute } from './critic/index.js';
@@ -376,8 +376,7 @@ function sourceOf(ctx: InlineContext, node: Node): string {
 }
 
 function truncate(s: string): string {
-  const one = s.replace(/\s+/g, ' ');
-  return one.length > 40 ? `${one.slice(0, 39)}…` : one;
+  return shortened(s, 40);
 }
 
 /** Plain text of inlines (labels of references are not known here, so their words only). */

@@ -3,7 +3,8 @@
 
 import path from 'node:path';
 import { imageSize } from 'image-size';
-import { error, warning, type Diagnostic } from '../diagnostics.js';
+import { XMLValidator } from 'fast-xml-parser';
+import { error, shortened, warning, type Diagnostic } from '../diagnostics.js';
 import { sha256 } from '../hash.js';
 import type { ImageFormat, ImageInline, SourceRange } from '../model.js';
 import { IMAGES_FOLDER, PICTURE_FILE } from '../load/load-pictures.js';
@@ -34,10 +35,24 @@ function referenceOutside(svg: string): string | null {
   return imported ? imported[1]! : null;
 }
 
+/** A picture far longer than it is wide cannot be set on a page, nor its SVG drawn for Word: one side at most this many times the other. */
+const MAX_SHAPE = 1000;
+const NO_SIZE = 'an SVG picture without a size (it needs `width` and `height`, or a `viewBox`)';
+
+/** What is wrong with an SVG's text that a reader of it would trip on, or null. */
+function svgProblem(svg: string): string | null {
+  if (/<!ENTITY/i.test(svg)) return 'an SVG picture that declares entities, which acta does not read: save it again without them';
+  const valid = XMLValidator.validate(svg);
+  if (valid !== true) return `an SVG picture that is not well-formed (line ${valid.err.line}: ${valid.err.msg.replace(/\.$/, '')})`;
+  const outside = referenceOutside(svg);
+  return outside === null ? null : `an SVG picture that draws another file (\`${shortened(outside, 60)}\`), which acta does not read: put what it draws inside the SVG`;
+}
+
 /** A picture's format and size, or what is wrong with it in a secretariat's words. */
 function measure(bytes: Uint8Array): { format: ImageFormat; width: number; height: number; data: string; digest: string } | string {
   const known = measured.get(bytes);
   if (known !== undefined) return known;
+  const looksSvg = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg\b/i.test(Buffer.from(bytes.subarray(0, 4096)).toString('utf8'));
   let result: ReturnType<typeof measure>;
   try {
     const size = imageSize(bytes);
@@ -46,13 +61,14 @@ function measure(bytes: Uint8Array): { format: ImageFormat; width: number; heigh
     const turned = (size.orientation ?? 1) >= 5;
     const width = turned ? size.height : size.width;
     const height = turned ? size.width : size.height;
-    const outside = format === 'svg' ? referenceOutside(Buffer.from(bytes).toString('utf8')) : null;
+    const svg = format === 'svg' ? svgProblem(Buffer.from(bytes).toString('utf8')) : null;
     if (!format) result = `a ${size.type?.toUpperCase() ?? 'different'} picture`;
-    else if (outside !== null) result = `an SVG picture that draws another file (\`${outside.length > 60 ? `${outside.slice(0, 57)}…` : outside}\`), which acta does not read: put what it draws inside the SVG`;
-    else if (!width || !height) result = 'a picture without a size (an SVG needs `width` and `height`, or a `viewBox`)';
+    else if (svg !== null) result = svg;
+    else if (!width || !height) result = format === 'svg' ? NO_SIZE : 'a picture without a size';
+    else if (Math.max(width, height) > MAX_SHAPE * Math.min(width, height)) result = `a picture of ${width} × ${height} pixels, more than ${MAX_SHAPE} times longer than it is wide`;
     else result = { format, width, height, data: Buffer.from(bytes).toString('base64'), digest: sha256(bytes) };
   } catch {
-    result = 'not a picture acta can read';
+    result = looksSvg ? NO_SIZE : 'not a picture acta can read';
   }
   measured.set(bytes, result);
   return result;
@@ -63,7 +79,7 @@ function measure(bytes: Uint8Array): { format: ImageFormat; width: number; heigh
  * address on the web, or a picture that is not PNG, JPEG or SVG, too (the description is then kept as text).
  */
 export function pictureOf(source: PictureSource, url: string, alt: string, range: SourceRange): { readonly picture?: ImageInline; readonly said?: Diagnostic } {
-  const shown = url.length > 60 ? `${url.slice(0, 57)}…` : url;
+  const shown = shortened(url, 60);
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
     return { said: error(range, 'picture-address', `Unexpected picture from \`${shown}\`, expected a picture in the meeting's \`${IMAGES_FOLDER}/\` folder: acta fetches nothing from the web (save the picture in \`${IMAGES_FOLDER}/\` and write \`![${alt || 'description'}](${IMAGES_FOLDER}/name.png)\`)`) };
   }
@@ -73,6 +89,9 @@ export function pictureOf(source: PictureSource, url: string, alt: string, range
   } catch {
     address = url;
   }
+  // A Windows path's backslashes are folders too; a name is compared as composed characters (é, not e and an accent),
+  // as the folder's names are.
+  address = address.replaceAll('\\', '/').normalize('NFC');
   if (!PICTURE_FILE.test(address)) {
     return { said: error(range, 'picture-format', `Unexpected picture \`${shown}\`, expected a PNG, JPEG or SVG file (\`.png\`, \`.jpg\`, \`.svg\`): save it in one of those formats`) };
   }

@@ -11,6 +11,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PICTURE_MAX_WIDTH, pictureSize } from '../../src/render/docx/pictures.js';
 import { validateDocxParts } from '../docx-schema.js';
+import { editedDocx } from '../import/import-helpers.js';
 import { tool } from '../external-tools.js';
 import { docxParts, pandocBlocks, pandocNodes } from '../readers.js';
 
@@ -76,12 +77,25 @@ describe('a meeting with pictures', () => {
     expect(xml).toContain('<asvg:svgBlip');
   });
 
+  it('tracks a picture inside a tracked change with the words around it', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'acta-pictures-tracked-'));
+    const copy = path.join(work, 'pictures');
+    await cp(path.join(root, FIXTURE), copy, { recursive: true });
+    const meeting = path.join(copy, 'meeting.md');
+    await writeFile(meeting, (await readFile(meeting, 'utf8')).replace('Delegates discussed the route of the second corridor.', 'Delegates discussed the route {--on the old map ![The old map](images/organigram.png)--}{++on the new map ![The new map](images/route.jpg)++}.'));
+    expect(acta('build', copy, '--out', path.join(work, 'out'), '--format', 'docx', '--full').status).toBe(0);
+    const xml = Buffer.from(unzipSync(new Uint8Array(await readFile(path.join(work, 'out', 'pictures', 'PC0910E1a.docx'))))['word/document.xml']!).toString('utf8');
+    // Each drawing inside the change's own w:del or w:ins, so Accept All and Reject All take it with its words.
+    expect(xml).toMatch(/<w:del [^>]*>(?:(?!<\/w:del>)[\s\S])*name="images\/organigram\.png"/);
+    expect(xml).toMatch(/<w:ins [^>]*>(?:(?!<\/w:ins>)[\s\S])*name="images\/route\.jpg"/);
+  });
+
   it('sets a picture wider than the text at the text width, keeping its proportions, and never enlarges one', () => {
     expect(PICTURE_MAX_WIDTH).toBe(585);
     expect(pictureSize(3000, 1500)).toEqual({ width: 585, height: 293 });
     expect(pictureSize(80, 40)).toEqual({ width: 80, height: 40 });
-    // A very tall one fits four fifths of the page's text height.
-    expect(pictureSize(100, 5000).height).toBeLessThan(800);
+    // A very tall one fits four fifths of the page's text height (14,344 twips, 765 pixels).
+    expect(pictureSize(100, 5000)).toEqual({ width: 15, height: 765 });
   });
 
   it('is a DOCX the schemas accept, and pandoc reads each picture with its description', async () => {
@@ -132,12 +146,28 @@ describe('a meeting with pictures', () => {
     expect(await sources(files[1]!)).toEqual(['images/corridors.svg', 'images/organigram.png']);
   });
 
-  it('comes back unchanged through acta import: a picture is read back from the drawing acta wrote', async () => {
-    const copy = path.join(await mkdtemp(path.join(tmpdir(), 'acta-pictures-import-')), 'pictures');
+  it('comes back through acta import: a picture is read back from the drawing acta wrote, whatever its name', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'acta-pictures-import-'));
+    const copy = path.join(work, 'pictures');
     await cp(path.join(root, FIXTURE), copy, { recursive: true });
-    const run = acta('import', path.join(folder, 'PC0910E1a.docx'), '--into', copy);
+    // A name with a space and brackets, as a download names a second copy.
+    await cp(path.join(copy, 'images', 'route.jpg'), path.join(copy, 'images', 'route (1).jpg'));
+    const meeting = path.join(copy, 'meeting.md');
+    await writeFile(meeting, (await readFile(meeting, 'utf8')).replace('(images/route.jpg)', '(<images/route (1).jpg>)'));
+    const built = acta('build', copy, '--out', path.join(work, 'out'), '--format', 'docx', '--full');
+    expect(built.status, built.stderr).toBe(0);
+    const unchanged = acta('import', path.join(work, 'out', 'pictures', 'PC0910E1a.docx'), '--into', copy);
+    expect(unchanged.stderr).toBe('');
+    expect(unchanged.stdout).toContain('0 files changed');
+    // The reviewer types a word before the picture, in its own paragraph, untracked.
+    const typed = (xml: string) => xml.replace(/<w:r>(?:(?!<w:r>)[\s\S])*?name="images\/route \(1\)\.jpg"/, (run) => `<w:r><w:t xml:space="preserve">Route: </w:t></w:r>${run}`);
+    const edited = await editedDocx(path.join(work, 'out', 'pictures', 'PC0910E1a.docx'), { 'word/document.xml': [typed] }, 'edited.docx');
+    const run = acta('import', edited, '--into', copy);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('0 files changed');
+    const text = await readFile(meeting, 'utf8');
+    // The picture comes back with the word, in the form the import writes addresses: nothing said lost.
+    expect(text).toMatch(/\nRoute: !\[The draft route of the restricted study\]\((?:<images\/route \(1\)\.jpg>|images\/route%20%281%29\.jpg)\)\n/);
+    expect(acta('check', copy).status).toBe(0);
   });
 });
 
@@ -193,6 +223,17 @@ describe('what is wrong with a picture is said at its place, and nothing is writ
     // Its own gradients and embedded pictures are its own.
     const own = await checked('![A map](images/drawn.svg)', { 'images/drawn.svg': svg('<defs><linearGradient id="g"/></defs><rect width="8" height="4" fill="url(#g)"/><image href="data:image/png;base64,AAAA" width="1" height="1"/>') });
     expect(own.status).toBe(0);
+  });
+
+  it('an SVG that is not well-formed, has no size, or is far longer than wide; a Windows path is read as folders', async () => {
+    const broken = await checked('![A map](images/broken.svg)', { 'images/broken.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="1" height="1"></svg>' });
+    expect([broken.status, broken.stderr]).toEqual([1, expect.stringContaining('meeting.md:17:1: error: Unexpected file `images/broken.svg`: an SVG picture that is not well-formed (line 1: ')]);
+    const sizeless = await checked('![A map](images/sizeless.svg)', { 'images/sizeless.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>' });
+    expect(sizeless.stderr).toContain('an SVG picture without a size (it needs `width` and `height`, or a `viewBox`)');
+    const thin = await checked('![A map](images/thin.svg)', { 'images/thin.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1000000000"/>' });
+    expect([thin.status, thin.stderr]).toEqual([1, expect.stringContaining('a picture of 1 × 1000000000 pixels, more than 1000 times longer than it is wide')]);
+    const windows = await checked('![A map](images\\corridors.svg)');
+    expect([windows.status, windows.stderr]).toEqual([0, '']);
   });
 
   it('a picture without a description is a warning, and builds', async () => {

@@ -46,7 +46,12 @@ const INLINE: Handlers<Inline, [WriterEnv, WriterState, RunFormat], ParagraphChi
   },
   ref: (node, env, state, format) => referenceRuns(env, state, node.id, node.children, format),
   // A picture taken on trust (a DOCX's base whose file is gone) has no bytes, and no drawing.
-  image: (node, _env, state) => (node.data ? [pictureRun(node, state.nextDrawingId++)] : []),
+  image: (node, env, state, format) => {
+    if (!node.data) return [];
+    // In a tracked change, the drawing is the change's: accepted or rejected with the words around it.
+    const change = format.change ? { id: state.nextChangeId++, author: format.by?.author ?? env.changes.author, date: format.by?.date ? wordDate(format.by.date) : env.changes.date } : null;
+    return [pictureRun(node, state.nextDrawingId++, change && (format.change === 'ins' ? { insertion: change } : { deletion: change }))];
+  },
 };
 
 export function inlineRuns(env: WriterEnv, state: WriterState, nodes: readonly Inline[], format: RunFormat = {}): ParagraphChild[] {

@@ -6,6 +6,13 @@ import { ImageRun } from 'docx';
 import type { ImageInline } from '../../model.js';
 import { contentWidth, HANG, PAGE } from './styles.js';
 
+/** A tracked change as Word marks it: its id in the document, who made it and when. */
+interface Revision {
+  readonly id: number;
+  readonly author: string;
+  readonly date: string;
+}
+
 /** Twips in a pixel at 96 to the inch. */
 const TWIPS_PER_PIXEL = 15;
 /** The widest a picture is set: the text width less a numbered paragraph's indent. */
@@ -20,14 +27,15 @@ export function pictureSize(width: number, height: number): { width: number; hei
 }
 
 /** The drawing of one picture; `id` is the drawing's number in its document (the same in every build). */
-export function pictureRun(node: ImageInline, id: number): ImageRun {
+export function pictureRun(node: ImageInline, id: number, change: { readonly insertion?: Revision; readonly deletion?: Revision } | null = null): ImageRun {
   const data = Buffer.from(node.data, 'base64');
   const transformation = pictureSize(node.width, node.height);
   // `name` is the file: what `acta import` reads the picture back as.
   const altText = { id: String(id), name: node.src, description: node.alt, title: node.alt };
-  if (node.format !== 'svg') return new ImageRun({ type: node.format === 'jpeg' ? 'jpg' : 'png', data, transformation, altText });
+  const tracked = change ?? {};
+  if (node.format !== 'svg') return new ImageRun({ type: node.format === 'jpeg' ? 'jpg' : 'png', data, transformation, altText, ...tracked });
   const scale = Math.min(transformation.width / node.width, transformation.height / node.height);
-  return new ImageRun({ type: 'svg', data, fallback: { type: 'png', data: svgFallback(data, scale) }, transformation, altText });
+  return new ImageRun({ type: 'svg', data, fallback: { type: 'png', data: svgFallback(data, scale) }, transformation, altText, ...tracked });
 }
 
 /** The PNG a Word processor that cannot draw SVG shows: drawn at twice the size it is set at, fonts from the system. */

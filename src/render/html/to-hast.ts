@@ -4,6 +4,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { catalogFor } from '../../i18n/labels.js';
+import { IMAGE_TYPES } from '../../formats.js';
 import { dispatch, type Block, type Handlers, type Inline, type NumberedFootnote, type NumberedReport } from '../../model.js';
 import { editionOfTree, linkBetween, type DocumentPlace } from '../../output-names.js';
 import { plainBlocks } from '../../plain-text.js';
@@ -28,9 +29,6 @@ export interface HastContext {
 export function hastContext(report: NumberedReport, paged = false): HastContext {
   return { report, footnotes: new Map(report.footnotes.map((f) => [f.key, f])), tables: 0, ...(paged ? { placed: new Set<string>() } : {}) };
 }
-
-/** The media type of each picture format, as a data: address names it. */
-export const IMAGE_TYPES = { png: 'image/png', jpeg: 'image/jpeg', svg: 'image/svg+xml' } as const;
 
 /** Words for assistive technology only: read aloud, never shown (nor printed). */
 const hidden = (text: string): Element => h('span', { className: ['visually-hidden'] }, text);
