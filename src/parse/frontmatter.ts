@@ -104,7 +104,7 @@ export interface AnnexMeta {
 }
 
 export function parseMeetingFrontmatter(file: string, source: FrontmatterSource | null): { meta: MeetingMeta | null; diagnostics: Diagnostic[] } {
-  const found = validate(file, source, meetingSchema, meetingKeys, 'meeting.md');
+  const found = validateSource(file, source, meetingSchema, meetingKeys, 'meeting.md');
   if (!found.data) return { meta: null, diagnostics: found.diagnostics };
   const d = found.data;
   const meta: MeetingMeta = {
@@ -136,7 +136,7 @@ export function parseMeetingFrontmatter(file: string, source: FrontmatterSource 
 }
 
 export function parseAnnexFrontmatter(file: string, source: FrontmatterSource | null): { meta: AnnexMeta | null; diagnostics: Diagnostic[] } {
-  const found = validate(file, source, annexSchema, annexKeys, 'annex file');
+  const found = validateSource(file, source, annexSchema, annexKeys, 'annex file');
   return { meta: found.data ?? null, diagnostics: found.diagnostics };
 }
 
@@ -152,7 +152,7 @@ export interface DocumentFrontmatter {
 }
 
 export function parseDocumentFrontmatter(file: string, source: FrontmatterSource | null): { meta: DocumentFrontmatter | null; diagnostics: Diagnostic[]; itemPlace: Place } {
-  const found = validate(file, source, documentSchema, documentKeys, 'working document');
+  const found = validateSource(file, source, documentSchema, documentKeys, 'working document');
   // The `item` value's place, where an id that names no item of the agenda is reported.
   let itemPlace: Place = { file, line: source?.line ?? 1, column: 1 };
   if (source) {
@@ -163,26 +163,10 @@ export function parseDocumentFrontmatter(file: string, source: FrontmatterSource
   return { meta: found.data ?? null, diagnostics: found.diagnostics, itemPlace };
 }
 
-/** Frontmatter already checked, by file, place and text: `acta watch` checks every file again on each save. */
-const checked = new Map<string, { data?: unknown; diagnostics: readonly Diagnostic[] }>();
-
 type Schema = z.ZodMiniType<Record<string, unknown>>;
 /** What a frontmatter is checked with: its file, its text, the schema and keys of its kind, and the kind's name for messages. */
 type Check<S extends Schema> = [file: string, source: FrontmatterSource | null, schema: S, keys: readonly string[], what: string];
 type Checked<S extends Schema> = { data?: z.output<S>; diagnostics: Diagnostic[] };
-
-function validate<S extends Schema>(...check: Check<S>): Checked<S> {
-  const [file, source, , , what] = check;
-  const key = source ? JSON.stringify([what, file, source.line, source.value]) : null;
-  const known = key === null ? undefined : checked.get(key);
-  if (known) return { ...(known as Checked<S>), diagnostics: [...known.diagnostics] };
-  const found = validateSource(...check);
-  if (key !== null) {
-    if (checked.size >= 500) checked.clear();
-    checked.set(key, { ...found, diagnostics: [...found.diagnostics] });
-  }
-  return found;
-}
 
 function validateSource<S extends Schema>(...[file, source, schema, keys, what]: Check<S>): Checked<S> {
   const diagnostics: Diagnostic[] = [];

@@ -28,7 +28,7 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
   const diagnostics: Diagnostic[] = [];
   const files = readWithinLimits(loaded, diagnostics, trees);
   if (!files) return { value: null, diagnostics };
-  const reader = new MeetingReader(loaded, files, diagnostics);
+  const reader = new MeetingReader(loaded, files, diagnostics, trees);
   const { meta, items, range } = reader.report();
   const annexes = reader.annexes(loaded.annexes);
   const documents = loaded.documents.map((document) => reader.document(document, meta));
@@ -75,7 +75,14 @@ class MeetingReader {
     private readonly loaded: LoadedMeeting,
     private readonly files: ReadonlyMap<string, { file: SourceFile; tree: Root }>,
     private readonly diagnostics: Diagnostic[],
+    private readonly trees?: TreeCache,
   ) {}
+
+  /** A file's frontmatter checked: again only when its text changed (`acta watch` reads every file on each save). */
+  private settings<T>(kind: string, parsed: ParsedFile, check: () => T): T {
+    const text = parsed.frontmatter ? `${parsed.frontmatter.line}\n${parsed.frontmatter.value}` : '';
+    return this.trees ? this.trees.reading(`frontmatter of ${kind}`, { path: parsed.file.path, text }, check) : check();
+  }
 
   /** A file's tree, its reading context and frontmatter; its footnote definitions join the meeting's. */
   read(source: SourceFile): ParsedFile {
@@ -106,7 +113,7 @@ class MeetingReader {
     const meetingFile = loaded.meeting ? this.read(loaded.meeting) : null;
     let meta: MeetingMeta | null = null;
     if (meetingFile) {
-      const found = parseMeetingFrontmatter(meetingFile.file.path, meetingFile.frontmatter);
+      const found = this.settings('meeting', meetingFile, () => parseMeetingFrontmatter(meetingFile.file.path, meetingFile.frontmatter));
       diagnostics.push(...found.diagnostics);
       meta = found.meta;
     }
@@ -131,7 +138,7 @@ class MeetingReader {
   annexes(files: readonly SourceFile[]): Annex[] {
     return files.map((file): Annex => {
       const parsed = this.read(file);
-      const found = parseAnnexFrontmatter(file.path, parsed.frontmatter);
+      const found = this.settings('annex', parsed, () => parseAnnexFrontmatter(file.path, parsed.frontmatter));
       this.diagnostics.push(...found.diagnostics);
       const body = new AnnexBuilder(this.diagnostics, found.meta?.numbered ?? false).build(parsed);
       const fromName = path.basename(file.path).replace(/\.md$/i, '').replace(/^[\d-]+/, '');
@@ -162,7 +169,7 @@ class MeetingReader {
   /** A working document: sections from `#`, the action phrase, its own annexes (docs/format.md). */
   document(loadedDocument: LoadedDocument, meeting: MeetingMeta | null): WorkingDocument {
     const parsed = this.read(loadedDocument.file);
-    const found = parseDocumentFrontmatter(loadedDocument.file.path, parsed.frontmatter);
+    const found = this.settings('document', parsed, () => parseDocumentFrontmatter(loadedDocument.file.path, parsed.frontmatter));
     this.diagnostics.push(...found.diagnostics);
     const raw = parsed.frontmatter?.value ?? '';
     const fm = found.meta;

@@ -48,4 +48,20 @@ describe('the tree cache of acta watch', () => {
     // Without a cache, each reading is its own.
     expect(parseMeeting(loaded).value!.record).not.toBe(parseMeeting(loaded).value!.record);
   });
+
+  it('checks the settings of a file once while they stay the same, and again when they change', async () => {
+    const loaded = (await loadMeeting('meetings/ptc-219-220')).value;
+    const trees = new TreeCache();
+    trees.nextRound();
+    const first = parseMeeting(loaded, trees).value!;
+    trees.nextRound();
+    const second = parseMeeting(loaded, trees).value!;
+    expect(second.meta).toBe(first.meta);
+    expect(second.meta).toEqual(parseMeeting(loaded).value!.meta);
+    const edited = { ...loaded, meeting: { ...loaded.meeting!, text: loaded.meeting!.text.replace('place: Brussels', 'place: Bruxelles') } };
+    trees.nextRound();
+    const third = parseMeeting(edited, trees).value!;
+    expect(third.meta).not.toBe(first.meta);
+    expect(third.meta.place).toBe('Bruxelles');
+  });
 });
