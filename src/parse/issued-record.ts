@@ -10,6 +10,9 @@ import type { IssuedRecord } from '../model.js';
 /** A number as printed: YAML reads `12` as a number and `12A` as text; both are kept as text. */
 const label = z.pipe(z.union([z.string().check(z.minLength(1)), z.number()]), z.transform((v) => String(v)));
 const text = z._default(z.string(), '');
+/** A range as the agenda prints it, which a transcription may write by hand: `110 - 139`, `07`, `12A - 18`, `12 bis - 18`. */
+const RANGE_END = String.raw`\d+(?:[A-Z]{1,3}| [a-z]+)?`;
+const range = z._default(z.string().check(z.regex(new RegExp(`^(?:${RANGE_END}(?: - ${RANGE_END})?)?$`))), '');
 
 const recordSchema = z.object({
   symbol: z.string(),
@@ -19,8 +22,8 @@ const recordSchema = z.object({
       z.object({
         key: z.string(),
         numeral: label,
-        range: text,
-        subitems: z._default(z.array(z.object({ key: z.string(), letter: label, range: text })), []),
+        range,
+        subitems: z._default(z.array(z.object({ key: z.string(), letter: label, range })), []),
       }),
     ),
     [],
@@ -63,7 +66,9 @@ export function parseIssuedRecord(file: SourceFile): { readonly record: IssuedRe
     const owner = doc.getIn(issue.path.slice(0, -1) as (string | number)[], true);
     const offset = (isNode(node) ? node.range?.[0] : undefined) ?? (isNode(owner) ? owner.range?.[0] : undefined);
     const where = issue.path.length ? ` at \`${issue.path.join('.')}\`` : '';
-    return { record: null, diagnostics: [error(at(offset), 'bad-record', `Unexpected value${where} in the record of the issued numbering, ${AS_WRITTEN}`)] };
+    // A range is the one value a secretariat writes by hand (as a report issued before acta printed it).
+    const expected = issue.path.at(-1) === 'range' ? 'expected a range as the agenda table prints it (`110 - 139`, `07`, `12A - 18`)' : AS_WRITTEN;
+    return { record: null, diagnostics: [error(at(offset), 'bad-record', `Unexpected value${where} in the record of the issued numbering, ${expected}`)] };
   }
   const d = parsed.data;
   const twice = repeated(d, doc, at);

@@ -91,6 +91,12 @@ describe('issued numbering', () => {
     expect(errors(inserted)).toEqual([]);
     expect(ranges(inserted.numbered!)).toEqual(['I 01 - 04', 'II 04A - 08', 'III 09 - 10']);
     expect(inserted.numbered!.issue!.changes).toContainEqual(expect.objectContaining({ kind: 'range', item: 'II', before: '04 - 08', after: '04A - 08' }));
+    // A range written by hand that the agenda could not print is an error at its line, never printed as typed.
+    const typo = LOCK.replace(/^(  - key: transit\n    numeral: II\n    range: )"?05 - 08"?$/m, '$1paras 4-8');
+    const refused = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': typo });
+    const line = typo.split('\n').findIndex((l) => l.includes('paras 4-8')) + 1;
+    expect(refused.problems).toContain(`m/numbering.lock.yaml:${line}:12 error bad-record`);
+    expect(refused.diagnostics.find((d) => d.ruleId === 'bad-record')!.message).toContain('expected a range as the agenda table prints it');
   });
 
   it('keeps the number of a deleted paragraph with the "[Deleted]" line, and later numbers where they were', () => {
