@@ -71,7 +71,7 @@ export function parseIssuedRecord(file: SourceFile): { readonly record: IssuedRe
     return { record: null, diagnostics: [error(at(offset), 'bad-record', `Unexpected value${where} in the record of the issued numbering, ${expected}`)] };
   }
   const d = parsed.data;
-  const twice = repeated(d, doc, at);
+  const twice = repeated(d, doc, at) ?? strayRange(d, doc, at);
   if (twice) return { record: null, diagnostics: [twice] };
   return {
     record: {
@@ -126,6 +126,31 @@ function repeated(d: z.output<typeof recordSchema>, doc: ReturnType<typeof parse
         `Unexpected second ${what} ${value} in the record of the issued numbering (the first is at line ${at(offset(first)).line}): each is recorded once, ${AS_WRITTEN}`,
       );
     }
+  }
+  return null;
+}
+
+/**
+ * The first range whose ends are not paragraph numbers the record holds, in order: a range written by hand must name
+ * issued paragraphs (`110 - 139`), or the agenda table would print a number that is no paragraph of the report.
+ */
+function strayRange(d: z.output<typeof recordSchema>, doc: ReturnType<typeof parseDocument>, at: (offset: number | undefined) => { file: string; line: number; column: number }): Diagnostic | null {
+  const order = new Map(d.paragraphs.map((p, i) => [p.number, i]));
+  const ranges = d.items.flatMap((item, i) => [
+    { range: item.range, path: ['items', i, 'range'] },
+    ...item.subitems.map((s, k) => ({ range: s.range, path: ['items', i, 'subitems', k, 'range'] })),
+  ]);
+  for (const { range, path } of ranges) {
+    if (!range) continue;
+    const [first = '', last = first] = range.split(' - ').map((end) => end.replace(/^0+(?=\d)/, ''));
+    const [a, b] = [order.get(first), order.get(last)];
+    if (a !== undefined && b !== undefined && a <= b) continue;
+    const node = doc.getIn(path, true);
+    return error(
+      at(isNode(node) ? node.range?.[0] : undefined),
+      'bad-record',
+      `Unexpected range \`${range}\` in the record of the issued numbering, expected its ends to be paragraph numbers the record holds, the first before the last (the record holds ${d.paragraphs[0]?.number ?? 'none'} to ${d.paragraphs.at(-1)?.number ?? 'none'})`,
+    );
   }
   return null;
 }

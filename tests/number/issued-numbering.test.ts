@@ -97,6 +97,12 @@ describe('issued numbering', () => {
     const line = typo.split('\n').findIndex((l) => l.includes('paras 4-8')) + 1;
     expect(refused.problems).toContain(`m/numbering.lock.yaml:${line}:12 error bad-record`);
     expect(refused.diagnostics.find((d) => d.ruleId === 'bad-record')!.message).toContain('expected a range as the agenda table prints it');
+    // Well formed, but naming a number that is no paragraph, or its ends reversed.
+    for (const wrong of ['06 - 100', '08 - 04']) {
+      const stray = run({ 'meeting.md': meeting({}, 'issued'), 'numbering.lock.yaml': LOCK.replace(/^(  - key: transit\n    numeral: II\n    range: )"?05 - 08"?$/m, `$1${wrong}`) });
+      expect(stray.problems, wrong).toContain(`m/numbering.lock.yaml:${line}:12 error bad-record`);
+      expect(stray.diagnostics.find((d) => d.ruleId === 'bad-record')!.message).toContain(`Unexpected range \`${wrong}\``);
+    }
   });
 
   it('keeps the number of a deleted paragraph with the "[Deleted]" line, and later numbers where they were', () => {
