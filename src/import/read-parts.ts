@@ -1,6 +1,7 @@
 // Reads the parts of a DOCX the import needs into its model (read-docx.ts): the document's paragraphs made of runs,
 // fields, revisions and comment anchors, the comments, the footnotes, the styles' names and the links' targets.
 
+import { IMAGES_FOLDER, PICTURE_FILE } from '../load/load-pictures.js';
 import { originIndex } from '../render/docx/origins.js';
 import { attributeOf, childrenOf, findAll, tagOf, textOf, type XmlNode } from '../xml.js';
 import { LIMITS, RefusedDocx, type Change, type DocxComment, type DocxParagraph, type FormatChange, type ReadContext, type Token } from './read-docx.js';
@@ -240,7 +241,7 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
       // A picture acta wrote names its file in the meeting's images/ folder; any other drawing is the reviewer's.
       const properties = name === 'w:drawing' ? findAll(childrenOf(c), 'wp:docPr')[0] : undefined;
       const src = properties ? attributeOf(properties, 'name') : null;
-      if (src && /^images\/[^\n]+\.(png|jpe?g|svg)$/i.test(src)) tokens.push({ type: 'picture', src, alt: attributeOf(properties!, 'descr') ?? '', change: state.change });
+      if (src && src.startsWith(`${IMAGES_FOLDER}/`) && PICTURE_FILE.test(src) && !src.includes('\n')) tokens.push({ type: 'picture', src, alt: attributeOf(properties!, 'descr') ?? '', change: state.change });
       else tokens.push({ type: 'object', change: state.change, what: 'image or object' });
     }
   }

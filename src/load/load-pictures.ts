@@ -26,6 +26,8 @@ export async function loadPictures(root: string, dir: string, said: Diagnostic[]
     return images;
   }
   const files = entries
+    // A folder is listed with its files, whatever its name (`maps.png/`).
+    .filter((e) => !e.isDirectory())
     .map((e) => path.join(e.parentPath, e.name))
     .filter((file) => PICTURE_FILE.test(file) && !path.relative(folder, file).split(path.sep).some(isDropping))
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

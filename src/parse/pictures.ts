@@ -37,15 +37,15 @@ function referenceOutside(svg: string): string | null {
 
 /** A picture far longer than it is wide cannot be set on a page, nor its SVG drawn for Word: one side at most this many times the other. */
 const MAX_SHAPE = 1000;
-const NO_SIZE = 'an SVG picture without a size (it needs `width` and `height`, or a `viewBox`)';
+const NO_SIZE = 'an SVG picture without a size, expected `width` and `height` on its `<svg>`, or a `viewBox`';
 
 /** What is wrong with an SVG's text that a reader of it would trip on, or null. */
 function svgProblem(svg: string): string | null {
-  if (/<!ENTITY/i.test(svg)) return 'an SVG picture that declares entities, which acta does not read: save it again without them';
+  if (/<!ENTITY/i.test(svg)) return 'an SVG picture that declares entities, which acta does not read, expected one without (save it again without them)';
   const valid = XMLValidator.validate(svg);
-  if (valid !== true) return `an SVG picture that is not well-formed (line ${valid.err.line}: ${valid.err.msg.replace(/\.$/, '')})`;
+  if (valid !== true) return `an SVG picture that is not well-formed (line ${valid.err.line}: ${valid.err.msg.replace(/\.$/, '')}), expected well-formed XML (open it in a drawing program and save it again)`;
   const outside = referenceOutside(svg);
-  return outside === null ? null : `an SVG picture that draws another file (\`${shortened(outside, 60)}\`), which acta does not read: put what it draws inside the SVG`;
+  return outside === null ? null : `an SVG picture that draws another file (\`${shortened(outside, 60)}\`), which acta does not read, expected what it draws inside the SVG`;
 }
 
 /** A picture's format and size, or what is wrong with it in a secretariat's words. */
@@ -68,7 +68,8 @@ function measure(bytes: Uint8Array): { format: ImageFormat; width: number; heigh
     else if (Math.max(width, height) > MAX_SHAPE * Math.min(width, height)) result = `a picture of ${width} × ${height} pixels, more than ${MAX_SHAPE} times longer than it is wide`;
     else result = { format, width, height, data: Buffer.from(bytes).toString('base64'), digest: sha256(bytes) };
   } catch {
-    result = looksSvg ? NO_SIZE : 'not a picture acta can read';
+    // image-size stops at an SVG it cannot read: the XML reader says why, when it can.
+    result = looksSvg ? (svgProblem(Buffer.from(bytes).toString('utf8')) ?? NO_SIZE) : 'not a picture acta can read';
   }
   measured.set(bytes, result);
   return result;
@@ -101,7 +102,7 @@ export function pictureOf(source: PictureSource, url: string, alt: string, range
   if (source.images === undefined) {
     // Taken on trust, as the DOCX's base: its text is what counts, the picture is in the meeting folder.
     const src = inFolder[0] ?? address;
-    const format = /\.svg$/i.test(src) ? 'svg' : /\.png$/i.test(src) ? 'png' : 'jpeg';
+    const format = FORMATS[PICTURE_FILE.exec(src)![1]!.toLowerCase().replace('jpeg', 'jpg')]!;
     return { picture: { type: 'image', alt, src, format, width: 1, height: 1, data: '', digest: '', range } };
   }
   const found = inFolder.find((p) => source.images!.has(p));
@@ -122,7 +123,11 @@ export function pictureOf(source: PictureSource, url: string, alt: string, range
   // Refused when the folder was read, and said there: once is enough.
   if (bytes === null) return {};
   const read = measure(bytes);
-  if (typeof read === 'string') return { said: error(range, 'picture-unreadable', `Unexpected file \`${found}\`: ${read}, expected a PNG, JPEG or SVG picture (open it and save it again as PNG)`) };
+  if (typeof read === 'string') {
+    // An SVG's reason says what it expects; for any other file, a picture saved again as PNG is the way.
+    const expected = read.startsWith('an SVG') ? '' : ', expected a PNG, JPEG or SVG picture (open it and save it again as PNG)';
+    return { said: error(range, 'picture-unreadable', `Unexpected file \`${found}\`: ${read}${expected}`) };
+  }
   const picture: ImageInline = { type: 'image', alt, src: found, ...read, range };
   if (alt.trim()) return { picture };
   return {

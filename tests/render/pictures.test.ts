@@ -3,7 +3,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -173,13 +173,16 @@ describe('a meeting with pictures', () => {
 
 describe('what is wrong with a picture is said at its place, and nothing is written', () => {
   /** The fixture with one line of its transit item replaced, checked. */
-  async function checked(picture: string, files: Readonly<Record<string, string | Buffer>> = {}) {
+  async function checked(picture: string, files: Readonly<Record<string, string | Buffer | null>> = {}) {
     const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-picture-')), 'pictures');
     await cp(path.join(root, FIXTURE), dir, { recursive: true });
     const meeting = path.join(dir, 'meeting.md');
     const text = (await readFile(meeting, 'utf8')).replace('![The three transit corridors of the region, meeting at the border post](images/corridors.svg)', picture);
     await writeFile(meeting, text);
-    for (const [name, content] of Object.entries(files)) await writeFile(path.join(dir, name), content);
+    for (const [name, content] of Object.entries(files)) {
+      if (content === null) await mkdir(path.join(dir, name), { recursive: true });
+      else await writeFile(path.join(dir, name), content);
+    }
     const built = acta('build', dir, '--out', path.join(dir, '..', 'out'), '--format', 'docx');
     return { stderr: built.stderr.replaceAll(dir, 'DIR'), status: built.status, wrote: existsSync(path.join(dir, '..', 'out')) };
   }
@@ -217,7 +220,7 @@ describe('what is wrong with a picture is said at its place, and nothing is writ
     const svg = (inside: string) => `<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40">${inside}</svg>`;
     const image = await checked('![A map](images/drawn.svg)', { 'images/drawn.svg': svg('<image href="/etc/secret.png" width="80" height="40"/>') });
     expect(image.status).toBe(1);
-    expect(image.stderr).toContain('meeting.md:17:1: error: Unexpected file `images/drawn.svg`: an SVG picture that draws another file (`/etc/secret.png`), which acta does not read');
+    expect(image.stderr).toContain('meeting.md:17:1: error: Unexpected file `images/drawn.svg`: an SVG picture that draws another file (`/etc/secret.png`), which acta does not read, expected what it draws inside the SVG [picture-unreadable]');
     const styled = await checked('![A map](images/drawn.svg)', { 'images/drawn.svg': svg('<rect width="8" height="4" style="fill: url(https://example.org/f.svg#p)"/>') });
     expect(styled.stderr).toContain('draws another file (`https://example.org/f.svg#p`)');
     // Its own gradients and embedded pictures are its own.
@@ -229,11 +232,17 @@ describe('what is wrong with a picture is said at its place, and nothing is writ
     const broken = await checked('![A map](images/broken.svg)', { 'images/broken.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="1" height="1"></svg>' });
     expect([broken.status, broken.stderr]).toEqual([1, expect.stringContaining('meeting.md:17:1: error: Unexpected file `images/broken.svg`: an SVG picture that is not well-formed (line 1: ')]);
     const sizeless = await checked('![A map](images/sizeless.svg)', { 'images/sizeless.svg': '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>' });
-    expect(sizeless.stderr).toContain('an SVG picture without a size (it needs `width` and `height`, or a `viewBox`)');
+    expect(sizeless.stderr).toContain('an SVG picture without a size, expected `width` and `height` on its `<svg>`, or a `viewBox` [picture-unreadable]');
+    // One that is cut short says so, with the line the XML reader stopped at.
+    const cut = await checked('![A map](images/cut.svg)', { 'images/cut.svg': '<svg' });
+    expect(cut.stderr).toContain('an SVG picture that is not well-formed (line 1: ');
     const thin = await checked('![A map](images/thin.svg)', { 'images/thin.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1000000000"/>' });
     expect([thin.status, thin.stderr]).toEqual([1, expect.stringContaining('a picture of 1 × 1000000000 pixels, more than 1000 times longer than it is wide')]);
     const windows = await checked('![A map](images\\corridors.svg)');
     expect([windows.status, windows.stderr]).toEqual([0, '']);
+    // A folder inside images/ whose name ends like a picture's is a folder, not a refused picture.
+    const folder = await checked('![A map](images/corridors.svg)', { 'images/old maps.png': null, 'images/old maps.png/a.png': await fixture('organigram.png') });
+    expect([folder.status, folder.stderr]).toEqual([0, '']);
   });
 
   it('a picture without a description is a warning, and builds', async () => {
