@@ -79,6 +79,7 @@ describe('limits', () => {
     const table = `# Table\n\n| a | b |\n| --- | --- |\n${'| c | d |\n'.repeat(rows)}`;
     const r = run({ 'meeting.md': FRONTMATTER, 'items/01-long.md': `# Long\n\nListed:\n\n${'- *a* *b* *c* *d*\n'.repeat(lines)}`, 'items/02-table.md': table });
     expect(r.problems).toEqual([expect.stringMatching(/\/items\/01-long\.md:\d+:\d+ error meeting-too-large$/)]);
+    expect(r.diagnostics[0]!.message).toMatch(/\(the file after this one was not read: its problems are said once the meeting is within the limit\)$/);
     // Without the long file, the table is said.
     expect(run({ 'meeting.md': FRONTMATTER, 'items/02-table.md': table }).problems).toEqual([expect.stringMatching(/\/items\/02-table\.md:3:1 error too-many-cells$/)]);
   });

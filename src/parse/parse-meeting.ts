@@ -58,6 +58,12 @@ function readWithinLimits(loaded: LoadedMeeting, diagnostics: Diagnostic[], tree
     past.push(...checkTree(file.path, tree, reading));
     return reading.left < 0;
   });
+  // Said with the refusal, so the files left unread are not taken for files without problems.
+  const unread = texts.length - files.size;
+  if (unread > 0) {
+    const at = past.findIndex((d) => d.ruleId === 'meeting-too-large');
+    if (at !== -1) past[at] = { ...past[at]!, message: `${past[at]!.message} (${unread === 1 ? 'the file after this one was not read: its problems are' : `the ${unread} files after this one were not read: their problems are`} said once the meeting is within the limit)` };
+  }
   // Again on the trees as read with the footnotes of other files, which every later stage walks.
   const budget = { left: LIMITS.meetingNodes };
   const checked = past.length > 0 ? past : [...files.values()].flatMap(({ file, tree }) => checkTree(file.path, tree, budget));
