@@ -13,9 +13,8 @@ export const LIMITS = {
   /**
    * What the Markdown reader makes of a meeting, counted: paragraphs, headings, list items, table cells, and the runs
    * of text and formatting in them (the flagship: 6,369; this is ten times as many). Every later stage's time and
-   * memory follow it, not the size: 4 MB of one-line list items are 600,000 of them. At 125,000, a list of 39,000
-   * one-line items built in 27 s and peaked at 1.8 GB; at 80,000, 26,662 items in 15.5 s and 1.1 GB. This limit keeps
-   * the heaviest input measured under 15 s and 1 GB (docs/limits.md).
+   * memory follow it, not the size: 4 MB of one-line list items are 600,000 of them. docs/limits.md has the figures
+   * the limit was chosen from.
    */
   meetingNodes: 64_000,
   /** Quotes, lists, `:::` blocks and footnote definitions inside one another (real reports: 2). */
