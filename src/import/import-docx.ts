@@ -50,7 +50,7 @@ export interface ImportResult {
 }
 
 export async function importDocx(bytes: Uint8Array, current: CurrentMeeting, options: ImportOptions): Promise<ImportResult> {
-  const parts = unpackDocx(bytes);
+  const { media, ...parts } = unpackDocx(bytes);
   if (!parts['word/document.xml']) throw new RefusedDocx('the file is not a Word document: it has no word/document.xml');
   const documents = current.report.documents.flatMap((d) => (d.document ? [d.document.id] : []));
   const base = await resolveBase(parts, {
@@ -73,7 +73,7 @@ export async function importDocx(bytes: Uint8Array, current: CurrentMeeting, opt
 
   const shown = (relative: string) => path.join(current.dir, ...relative.split('/'));
   const texts = new Map(base.files.map((f) => [shown(f.path), f.text]));
-  const theirs = await reviewerEdits(parts, document, texts);
+  const theirs = await reviewerEdits(parts, media ?? new Map(), document, texts);
 
   const reviewer = lastModifiedBy(parts['docProps/core.xml']) ?? 'reviewer';
   const ours = new Map(current.sources.map((f) => [shown(f.path), f.text]));

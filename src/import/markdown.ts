@@ -3,6 +3,8 @@
 // tracked bold and italic as substitutions, REF fields as `[](#id)`, hyperlinks as links, footnote calls as `[^key]`,
 // bold, italic, strike, code and restricted text as acta writes them. Every string goes through escape.ts.
 
+import { IMAGES_FOLDER } from '../load/load-pictures.js';
+import { visitTree } from '../walk.js';
 import type { NumberedReport, Target } from '../model.js';
 import { STYLE } from '../render/docx/styles.js';
 import { escapeLineStarts, escapeText, escapeUrl } from './escape.js';
@@ -19,6 +21,8 @@ export interface MarkdownContext {
   /** The author and day (YYYY-MM-DD) a change or comment needs no attribution for: the report's changes author and date. */
   readonly defaultAuthor: string;
   readonly defaultDate: string;
+  /** The SHA-256 of each picture the report shows, by its file (`images/map.png`). */
+  readonly pictures: ReadonlyMap<string, string>;
 }
 
 export interface Written {
@@ -49,7 +53,15 @@ export function markdownContext(report: NumberedReport, comments: ReadonlyMap<st
     byBookmark: new Map(Object.values(report.targets).map((t) => [t.bookmark, t])),
     defaultAuthor: report.facts.changes.author,
     defaultDate: report.facts.changes.date,
+    pictures: picturesOf(report),
   };
+}
+
+/** The pictures a report shows, by file: what a picture in the copy is compared with. */
+function picturesOf(report: NumberedReport): Map<string, string> {
+  const out = new Map<string, string>();
+  visitTree(report, { inline: (node) => void (node.type === 'image' && node.digest && out.set(node.src, node.digest)) });
+  return out;
 }
 
 /** A revision as the Markdown groups it: its kind, and who and when when that must be said. */
@@ -162,9 +174,15 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
         closed.add(t.id);
         marker(`${CLOSE}${t.id}\u0003`);
         break;
-      case 'picture':
+      case 'picture': {
+        // Another picture under the file's name (Word's Change Picture keeps the name): the line stays the file's.
+        const replaced = t.digest !== null && ctx.pictures.has(t.src) && ctx.pictures.get(t.src) !== t.digest;
+        if (replaced) lost.push({ what: `picture \`${t.src}\` replaced by another in the copy`, fix: `save the new picture in ${IMAGES_FOLDER}/ under a name of its own and write its line` });
         push({ change: revisionOf(ctx, t.change), restricted: segments.at(-1)?.restricted ?? false, link: null, text: `![${escape(t.alt)}](${escapeUrl(t.src)})` });
+        // Compared by key, a replaced picture makes its paragraph read as changed, so what became of it is said.
+        if (replaced && options.key) push({ change: null, restricted: false, link: null, text: `\u0004P${t.digest}` });
         break;
+      }
       case 'object':
         lost.push({ what: t.what, fix: 'add it to the Markdown if it belongs' });
         if (options.key) push({ change: revisionOf(ctx, t.change), restricted: false, link: null, text: '\u0004O' });

@@ -2,6 +2,7 @@
 // bounded before memory can run away; the document becomes a list of paragraphs made of runs, fields, revisions
 // and comment anchors, as the import needs them.
 
+import { sha256 } from '../hash.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { strFromU8 } from 'fflate';
 import { NOT_A_ZIP, readZip, ZipRefused } from '../load/read-zip.js';
@@ -20,14 +21,18 @@ const PARTS = [
 export type PartName = (typeof PARTS)[number];
 /** Custom XML items: one of them carries the build's base (render/docx/base-part.ts). */
 const CUSTOM_XML = /^customXml\/item\d{1,3}\.xml$/;
-export type Unpacked = Partial<Record<PartName, string>> & { readonly [custom: `customXml/${string}`]: string | undefined };
+export type Unpacked = Partial<Record<PartName, string>> & { readonly [custom: `customXml/${string}`]: string | undefined } & {
+  /** The SHA-256 of each picture the document holds (`word/media/…`): what tells a picture replaced in Word. */
+  readonly media?: ReadonlyMap<string, string>;
+};
+const MEDIA = /^word\/media\/[^/]+$/;
 
 /** The parts the import reads, unpacked only after every entry of the zip has been checked. */
 export function unpackDocx(bytes: Uint8Array): Unpacked {
   if (bytes.length > LIMITS.file) throw new RefusedDocx(`the file is ${Math.round(bytes.length / MB)} MB, more than the ${LIMITS.file / MB} MB any report can be`);
   let files: Map<string, Uint8Array>;
   try {
-    files = readZip(bytes, (name) => (PARTS as readonly string[]).includes(name) || CUSTOM_XML.test(name), { entries: LIMITS.entries, entry: LIMITS.part, total: LIMITS.total, ratio: LIMITS.ratio });
+    files = readZip(bytes, (name) => (PARTS as readonly string[]).includes(name) || CUSTOM_XML.test(name) || MEDIA.test(name), { entries: LIMITS.entries, entry: LIMITS.part, total: LIMITS.total, ratio: LIMITS.ratio });
   } catch (e) {
     if (e instanceof ZipRefused) throw new RefusedDocx(e.message === NOT_A_ZIP ? `the file is not a DOCX: ${NOT_A_ZIP}` : e.message);
     throw e;
@@ -40,7 +45,8 @@ export function unpackDocx(bytes: Uint8Array): Unpacked {
     if (data.length > LIMITS.part) throw new RefusedDocx(`the part ${name} unpacks to more than ${LIMITS.part / MB} MB`);
     out[name] = strFromU8(data);
   }
-  return out as Unpacked;
+  const media = new Map([...files].flatMap(([name, data]) => (MEDIA.test(name) ? [[name, sha256(data)] as const] : [])));
+  return { ...out, media } as Unpacked;
 }
 
 // The five predefined entities and character references are decoded by the helpers of ../xml.ts.
@@ -121,7 +127,7 @@ export type Token =
   | { readonly type: 'footnote'; readonly id: string; readonly change: Change }
   | { readonly type: 'comment-start' | 'comment-end' | 'comment-ref'; readonly id: string }
   /** A picture acta wrote from `![alt](src)`: its drawing names the file. */
-  | { readonly type: 'picture'; readonly src: string; readonly alt: string; readonly change: Change }
+  | { readonly type: 'picture'; readonly src: string; readonly alt: string; readonly change: Change; readonly digest: string | null }
   /** An image, drawing, text box or embedded object: nothing the Markdown can take back. */
   | { readonly type: 'object'; readonly change: Change; readonly what: 'image or object' | 'embedded document (altChunk)' };
 
@@ -147,6 +153,8 @@ export interface DocxParagraph {
 export interface ReadContext {
   readonly style: (id: string | null) => string;
   readonly links: ReadonlyMap<string, string>;
+  /** The SHA-256 of each picture, by its relationship id. */
+  readonly pictures?: ReadonlyMap<string, string>;
 }
 
 export interface DocxComment {

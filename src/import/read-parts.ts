@@ -29,6 +29,16 @@ export function readLinks(rels: XmlNode[] | null): Map<string, string> {
   return out;
 }
 
+/** The SHA-256 of each picture the document part shows, by relationship id (`media` by part name, as unpacked). */
+export function readPictures(rels: XmlNode[] | null, media: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rels ? findAll(rels, 'Relationship') : []) {
+    const digest = (attributeOf(r, 'Type') ?? '').endsWith('/image') ? media.get(`word/${attributeOf(r, 'Target') ?? ''}`) : undefined;
+    if (digest) out.set(attributeOf(r, 'Id') ?? '', digest);
+  }
+  return out;
+}
+
 interface RunState {
   change: Change;
   link: string | null;
@@ -241,7 +251,13 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
       // A picture acta wrote names its file in the meeting's images/ folder; any other drawing is the reviewer's.
       const properties = name === 'w:drawing' ? findAll(childrenOf(c), 'wp:docPr')[0] : undefined;
       const src = properties ? attributeOf(properties, 'name') : null;
-      if (src && src.startsWith(`${IMAGES_FOLDER}/`) && PICTURE_FILE.test(src) && !src.includes('\n')) tokens.push({ type: 'picture', src, alt: attributeOf(properties!, 'descr') ?? '', change: state.change });
+      if (src && src.startsWith(`${IMAGES_FOLDER}/`) && PICTURE_FILE.test(src) && !src.includes('\n')) {
+        // The picture the drawing shows, a PNG or JPEG as the meeting's file is. An SVG is not compared: LibreOffice
+        // writes it again in its own way when it saves, so its bytes would say it was replaced when it was not.
+        const blip = /\.svg$/i.test(src) ? undefined : findAll(childrenOf(c), 'a:blip')[0];
+        const embed = blip ? attributeOf(blip, 'r:embed') : null;
+        tokens.push({ type: 'picture', src, alt: attributeOf(properties!, 'descr') ?? '', change: state.change, digest: (embed && context.pictures?.get(embed)) || null });
+      }
       else tokens.push({ type: 'object', change: state.change, what: 'image or object' });
     }
   }

@@ -12,7 +12,7 @@ import type { XmlNode } from '../xml.js';
 import { joined } from './align-paragraphs.js';
 import { EditCarrier, type DocxContent, type Theirs } from './carry-edits.js';
 import { parseXml, RefusedDocx, unpackDocx, type PartName, type ReadContext } from './read-docx.js';
-import { readComments, readFootnotes, readLinks, readParagraphs, readStyles } from './read-parts.js';
+import { readComments, readFootnotes, readLinks, readParagraphs, readPictures, readStyles } from './read-parts.js';
 
 export type { Counts, ImportWarning, Theirs } from './carry-edits.js';
 
@@ -20,17 +20,19 @@ export type Parts = Partial<Record<PartName, string>>;
 
 /**
  * The reviewer's edits in `edited` (the copy's parts), applied to the base: `report` is the document the copy is
- * (the report, or a working document) as numbered from the base's sources, `texts` those sources by path.
+ * (the report, or a working document) as numbered from the base's sources, `texts` those sources by path; `media` the
+ * copy's pictures' SHA-256 by part name.
  */
-export async function reviewerEdits(edited: Parts, report: NumberedReport, texts: ReadonlyMap<string, string>): Promise<Theirs> {
+export async function reviewerEdits(edited: Parts, media: ReadonlyMap<string, string>, report: NumberedReport, texts: ReadonlyMap<string, string>): Promise<Theirs> {
   const editedTrees = parsed(edited);
   const { bytes, origins } = await writeDocx(report);
-  const expectedTrees = parsed(unpackDocx(bytes));
+  const expectedParts = unpackDocx(bytes);
+  const expectedTrees = parsed(expectedParts);
   // Styles are compared by name: LibreOffice renames ids (BodyText becomes TextBody) and keeps names.
   const acta = readStyles(expectedTrees['word/styles.xml'] ?? null);
   const actaByName = new Map([...acta.names].map(([id, name]) => [name, id] as const));
-  const expected = readDocument(expectedTrees, actaByName);
-  const read = readDocument(editedTrees, actaByName);
+  const expected = readDocument(expectedTrees, actaByName, expectedParts.media ?? new Map());
+  const read = readDocument(editedTrees, actaByName, media);
   // A note called but not in the footnotes part (a part missing, emptied or cut short): its text would be lost.
   const called = read.paragraphs.flatMap((p) => p.tokens.flatMap((t) => (t.type === 'footnote' ? [t.id] : [])));
   const missing = called.filter((id) => !read.footnotes.has(id));
@@ -57,7 +59,7 @@ function parsed(parts: Parts): Trees {
   return out;
 }
 
-function readDocument(parts: Trees, actaByName: ReadonlyMap<string, string>): DocxContent {
+function readDocument(parts: Trees, actaByName: ReadonlyMap<string, string>, media: ReadonlyMap<string, string>): DocxContent {
   const part = (name: PartName) => parts[name] ?? null;
   const styles = readStyles(part('word/styles.xml'));
   const context: ReadContext = {
@@ -67,6 +69,7 @@ function readDocument(parts: Trees, actaByName: ReadonlyMap<string, string>): Do
       return (name !== undefined ? actaByName.get(name) : undefined) ?? own;
     },
     links: readLinks(part('word/_rels/document.xml.rels')),
+    pictures: readPictures(part('word/_rels/document.xml.rels'), media),
   };
   return {
     paragraphs: readParagraphs(part('word/document.xml')!, context),

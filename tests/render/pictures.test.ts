@@ -7,7 +7,7 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PICTURE_MAX_WIDTH, pictureSize } from '../../src/render/docx/pictures.js';
 import { validateDocxParts } from '../docx-schema.js';
@@ -168,6 +168,18 @@ describe('a meeting with pictures', () => {
     // The picture comes back with the word, in the form the import writes addresses: nothing said lost.
     expect(text).toMatch(/\nRoute: !\[The draft route of the restricted study\]\((?:<images\/route \(1\)\.jpg>|images\/route%20%281%29\.jpg)\)\n/);
     expect(acta('check', copy).status).toBe(0);
+
+    // Another picture put in its place in Word (Change Picture keeps the drawing's name): said, not taken for the file.
+    const parts = unzipSync(new Uint8Array(await readFile(edited)));
+    const jpeg = Object.keys(parts).find((p) => p.startsWith('word/media/') && p.endsWith('.jpg'))!;
+    parts[jpeg] = new Uint8Array(await fixture('organigram.png'));
+    const swapped = path.join(work, 'swapped.docx');
+    await writeFile(swapped, zipSync(parts));
+    const before = await readFile(meeting, 'utf8');
+    const replaced = acta('import', swapped, '--into', copy);
+    expect(replaced.status).toBe(0);
+    expect(replaced.stderr).toMatch(/meeting\.md:\d+:\d+: warning: .*picture `images\/route \(1\)\.jpg` replaced by another in the copy/);
+    expect(await readFile(meeting, 'utf8')).toBe(before);
   });
 });
 
