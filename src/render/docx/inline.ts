@@ -7,7 +7,7 @@ import { catalogFor } from '../../i18n/labels.js';
 import { dispatch, type Attribution, type Handlers, type Inline } from '../../model.js';
 import { editionOfTree, linkBetween } from '../../output-names.js';
 import { complexField } from './fields.js';
-import { pictureRun } from './pictures.js';
+import { pictureRun, type Revision } from './pictures.js';
 import { STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
@@ -49,7 +49,7 @@ const INLINE: Handlers<Inline, [WriterEnv, WriterState, RunFormat], ParagraphChi
   image: (node, env, state, format) => {
     if (!node.data) return [];
     // In a tracked change, the drawing is the change's: accepted or rejected with the words around it.
-    const change = format.change ? { id: state.nextChangeId++, author: format.by?.author ?? env.changes.author, date: format.by?.date ? wordDate(format.by.date) : env.changes.date } : null;
+    const change = format.change ? revisionOf(env, state, format.by) : null;
     return [pictureRun(node, state.nextDrawingId++, change && (format.change === 'ins' ? { insertion: change } : { deletion: change }))];
   },
 };
@@ -125,8 +125,11 @@ function runFormat(format: RunFormat): IRunOptions {
 function textRun(env: WriterEnv, state: WriterState, text: string, format: RunFormat): ParagraphChild {
   const options: IRunOptions = { text, ...runFormat(format) };
   if (!format.change) return new TextRun(options);
-  const author = format.by?.author ?? env.changes.author;
-  const date = format.by?.date ? wordDate(format.by.date) : env.changes.date;
-  if (format.change === 'ins') return new InsertedTextRun({ ...options, id: state.nextChangeId++, author, date });
-  return new DeletedTextRun({ ...options, id: state.nextChangeId++, author, date });
+  if (format.change === 'ins') return new InsertedTextRun({ ...options, ...revisionOf(env, state, format.by) });
+  return new DeletedTextRun({ ...options, ...revisionOf(env, state, format.by) });
+}
+
+/** A tracked change as Word marks it: the next id in the document, and who made it when (else the report's changes author and date). */
+export function revisionOf(env: WriterEnv, state: WriterState, by: Attribution | undefined): Revision {
+  return { id: state.nextChangeId++, author: by?.author ?? env.changes.author, date: by?.date ? wordDate(by.date) : env.changes.date };
 }

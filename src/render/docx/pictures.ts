@@ -7,7 +7,7 @@ import type { ImageInline } from '../../model.js';
 import { contentWidth, HANG, PAGE } from './styles.js';
 
 /** A tracked change as Word marks it: its id in the document, who made it and when. */
-interface Revision {
+export interface Revision {
   readonly id: number;
   readonly author: string;
   readonly date: string;

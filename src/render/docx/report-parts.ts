@@ -10,7 +10,7 @@ import { annexTocEntries, headingLevels, type TocEntry } from '../outline.js';
 import { plainInlines } from '../../plain-text.js';
 import { alignmentFor, blockChildren, bookmarked, fixedOrigin, headingParagraph, noBorders, singleBorders, tracedRuns, type Around } from './blocks.js';
 import { complexField } from './fields.js';
-import { inlineRuns, wordDate } from './inline.js';
+import { inlineRuns, revisionOf } from './inline.js';
 import { isDeletion } from '../../number/deletions.js';
 import { inlineSpan, paragraphEnd, spanAt, type Span } from './origins.js';
 import { contentWidth, HANG, NUMBERING, STYLE } from './styles.js';
@@ -349,7 +349,7 @@ const OUTLINE = { item: 1, annex: 1 } as const;
 function deletionOf(env: WriterEnv, state: WriterState, content: readonly Inline[]): { id: number; author: string; date: string } {
   const first = content.find((n) => n.type === 'del');
   const by = first?.type === 'del' ? first.by : undefined;
-  return { id: state.nextChangeId++, author: by?.author ?? env.changes.author, date: by?.date ? wordDate(by.date) : env.changes.date };
+  return revisionOf(env, state, by);
 }
 
 function restrictedLabel(state: WriterState, text: string, range: SourceRange, around?: Around): Paragraph {
