@@ -174,15 +174,9 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
         closed.add(t.id);
         marker(`${CLOSE}${t.id}\u0003`);
         break;
-      case 'picture': {
-        // Another picture under the file's name (Word's Change Picture keeps the name): the line stays the file's.
-        const replaced = t.digest !== null && ctx.pictures.has(t.src) && ctx.pictures.get(t.src) !== t.digest;
-        if (replaced) lost.push({ what: `picture \`${t.src}\` replaced by another in the copy`, fix: `save the new picture in ${IMAGES_FOLDER}/ under a name of its own and write its line` });
-        push({ change: revisionOf(ctx, t.change), restricted: segments.at(-1)?.restricted ?? false, link: null, text: `![${escape(t.alt)}](${escapeUrl(t.src)})` });
-        // Compared by key, a replaced picture makes its paragraph read as changed, so what became of it is said.
-        if (replaced && options.key) push({ change: null, restricted: false, link: null, text: `\u0004P${t.digest}` });
+      case 'picture':
+        segments.push(...pictureSegments(ctx, t, segments.at(-1)?.restricted ?? false, escape, options.key === true, lost));
         break;
-      }
       case 'object':
         lost.push({ what: t.what, fix: 'add it to the Markdown if it belongs' });
         if (options.key) push({ change: revisionOf(ctx, t.change), restricted: false, link: null, text: '\u0004O' });
@@ -199,6 +193,17 @@ export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, option
   out = escapeLineStarts(out.trim());
   if (p.mark?.kind === 'del' && out && !out.startsWith('{--') && allDeleted(p)) out = `{--${out}--}${attributeBlock(revisionOf(ctx, p.mark)?.by ?? '')}`;
   return { text: out, lost };
+}
+
+/**
+ * A picture acta wrote, as its line; another picture under the file's name (Word's Change Picture keeps the name) is
+ * said in `lost`, and the line stays the file's. Compared by key, such a paragraph reads as changed, so it is said.
+ */
+function pictureSegments(ctx: MarkdownContext, t: Extract<Token, { type: 'picture' }>, restricted: boolean, escape: (text: string) => string, key: boolean, lost: Lost[]): Segment[] {
+  const replaced = t.digest !== null && ctx.pictures.has(t.src) && ctx.pictures.get(t.src) !== t.digest;
+  if (replaced) lost.push({ what: `picture \`${t.src}\` replaced by another in the copy`, fix: `save the new picture in ${IMAGES_FOLDER}/ under a name of its own and write its line` });
+  const line: Segment = { change: revisionOf(ctx, t.change), restricted, link: null, text: `![${escape(t.alt)}](${escapeUrl(t.src)})` };
+  return replaced && key ? [line, { change: null, restricted: false, link: null, text: `\u0004P${t.digest}` }] : [line];
 }
 
 /** Every word of the paragraph is a tracked deletion: the paragraph itself is deleted. */

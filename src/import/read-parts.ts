@@ -248,19 +248,23 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
       tokens.push({ type: 'footnote', id: attributeOf(c, 'w:id') ?? '', change: state.change });
     } else if (name === 'w:drawing' || name === 'w:pict' || name === 'w:object') {
       if (state.field) continue;
-      // A picture acta wrote names its file in the meeting's images/ folder; any other drawing is the reviewer's.
-      const properties = name === 'w:drawing' ? findAll(childrenOf(c), 'wp:docPr')[0] : undefined;
-      const src = properties ? attributeOf(properties, 'name') : null;
-      if (src && src.startsWith(`${IMAGES_FOLDER}/`) && PICTURE_FILE.test(src) && !src.includes('\n')) {
-        // The picture the drawing shows, a PNG or JPEG as the meeting's file is. An SVG is not compared: LibreOffice
-        // writes it again in its own way when it saves, so its bytes would say it was replaced when it was not.
-        const blip = /\.svg$/i.test(src) ? undefined : findAll(childrenOf(c), 'a:blip')[0];
-        const embed = blip ? attributeOf(blip, 'r:embed') : null;
-        tokens.push({ type: 'picture', src, alt: attributeOf(properties!, 'descr') ?? '', change: state.change, digest: (embed && context.pictures?.get(embed)) || null });
-      }
-      else tokens.push({ type: 'object', change: state.change, what: 'image or object' });
+      tokens.push((name === 'w:drawing' && pictureToken(c, state.change, context)) || { type: 'object', change: state.change, what: 'image or object' });
     }
   }
+}
+
+/**
+ * A drawing as the picture acta wrote (its drawing names the file in the meeting's images/ folder), with the SHA-256
+ * of the picture it shows; null for any other drawing, the reviewer's. An SVG's bytes are not compared: LibreOffice
+ * writes it again in its own way when it saves, so they would say it was replaced when it was not.
+ */
+function pictureToken(drawing: XmlNode, change: Change, context: ReadContext): Token | null {
+  const properties = findAll(childrenOf(drawing), 'wp:docPr')[0];
+  const src = properties ? attributeOf(properties, 'name') : null;
+  if (!src || !src.startsWith(`${IMAGES_FOLDER}/`) || !PICTURE_FILE.test(src) || src.includes('\n')) return null;
+  const blip = /\.svg$/i.test(src) ? undefined : findAll(childrenOf(drawing), 'a:blip')[0];
+  const embed = blip ? attributeOf(blip, 'r:embed') : null;
+  return { type: 'picture', src, alt: attributeOf(properties!, 'descr') ?? '', change, digest: (embed && context.pictures?.get(embed)) || null };
 }
 
 /** Text without the control characters XML 1.0 and Markdown files cannot hold (a count is kept, to say so). */
