@@ -90,20 +90,6 @@ describe('the README', () => {
   });
 });
 
-describe("the README's first example", () => {
-  it('checks with no problem, as a new user copies it', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { checkMeeting } = await import('../src/pipeline.js');
-    const example = /## The format in 30 lines[\s\S]*?```markdown\n([\s\S]*?)```/.exec(readme)![1]!;
-    const dir = mkdtempSync(path.join(tmpdir(), 'acta-readme-'));
-    writeFileSync(path.join(dir, 'meeting.md'), example);
-    const checked = await checkMeeting(dir);
-    expect(checked.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([]);
-    expect(checked.report).not.toBeNull();
-  });
-});
-
 describe("the README's command table", () => {
   it("lists exactly the options each command's --help shows", async () => {
     const { createProgram } = await import('../src/cli.js');
