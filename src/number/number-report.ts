@@ -489,7 +489,8 @@ function absorbTypedRefWords<T extends NumberedTree>(tree: T, targets: Readonly<
         if (node.type !== 'text' || next?.type !== 'ref' || next.children.length > 0) return [node];
         // The text's end only: a pattern tried along a long run of letters would take time that grows with its square.
         const tail = node.value.slice(-100);
-        const typed = /(\p{L}+)\s*$/u.exec(tail);
+        // A whole word only: "sub-item [](#x)" keeps its "item" (a hyphen joins it to the word before).
+        const typed = /(?<![\p{L}\p{N}\-\u2010])(\p{L}+)\s*$/u.exec(tail);
         const first = /^\p{L}+/u.exec(targets[next.id]?.label ?? '')?.[0];
         if (!typed || !first || typed[1]!.toLowerCase() !== first.toLowerCase()) return [node];
         const value = node.value.slice(0, node.value.length - tail.length + typed.index);
