@@ -24,10 +24,12 @@ export interface HastContext {
    * foot of that page; these are the footnotes written so far. Absent on screen, where footnotes are listed after the text.
    */
   readonly placed?: Set<string>;
+  /** How many times each footnote has been called so far: a second call's link needs an id of its own. */
+  readonly calls: Map<string, number>;
 }
 
 export function hastContext(report: NumberedReport, paged = false): HastContext {
-  return { report, footnotes: new Map(report.footnotes.map((f) => [f.key, f])), tables: 0, ...(paged ? { placed: new Set<string>() } : {}) };
+  return { report, footnotes: new Map(report.footnotes.map((f) => [f.key, f])), tables: 0, calls: new Map(), ...(paged ? { placed: new Set<string>() } : {}) };
 }
 
 /** Words for assistive technology only: read aloud, never shown (nor printed). */
@@ -57,7 +59,12 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
       ctx.placed.add(node.key);
       return [h('span', { className: ['footnote'], id: footnote.anchor, dataNumber: footnote.number }, footnoteBody(ctx, footnote.blocks))];
     }
-    return footnote ? [h('sup', { className: ['fnref'] }, h('a', { href: `#${footnote.anchor}`, id: footnote.refAnchor, ariaLabel: name }, String(footnote.number)))] : [];
+    if (!footnote) return [];
+    // The first call is the one the note links back to; a later call of the same note gets an id of its own, as ids are unique in a page.
+    const call = (ctx.calls.get(node.key) ?? 0) + 1;
+    ctx.calls.set(node.key, call);
+    const id = call === 1 ? footnote.refAnchor : `${footnote.refAnchor}-${call}`;
+    return [h('sup', { className: ['fnref'] }, h('a', { href: `#${footnote.anchor}`, id, ariaLabel: name }, String(footnote.number)))];
   },
   // Who made the change and when: the tooltip, and the datetime machines read.
   ins: (node, ctx) => [h('ins', { title: node.by?.label ?? ctx.report.facts.changes.label, dateTime: node.by?.date ?? ctx.report.facts.changes.date }, inlinesToHast(ctx, node.children))],
