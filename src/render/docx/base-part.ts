@@ -8,6 +8,7 @@ import { sha256 } from '../../hash.js';
 import type { Edition } from '../../output-names.js';
 import { escapeXml } from '../../xml.js';
 import type { Origin } from './origins.js';
+import type { DocumentParts } from './package-xml.js';
 
 /** A source file of the meeting, by its path relative to the meeting folder (with `/`). */
 export interface BaseFile {
@@ -85,14 +86,8 @@ function guidOf(build: string): string {
   return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`;
 }
 
-export interface BaseParts {
-  /** Parts to add, by path in the package. */
-  readonly parts: Readonly<Record<string, string>>;
-  /** The relationship of the main document to the custom XML item. */
-  readonly relationship: string;
-  /** Content-type overrides for the new parts. */
-  readonly contentTypes: readonly string[];
-}
+/** The custom XML item and its properties, related to the main document as Word relates its own. */
+export type BaseParts = DocumentParts;
 
 /** The custom XML item holding the base, with its properties part, its relationship and its content type. */
 export function baseParts(base: BuildBase, origins: readonly Origin[]): BaseParts {
@@ -115,9 +110,9 @@ export function baseParts(base: BuildBase, origins: readonly Origin[]): BasePart
   const rels =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>';
   return {
-    parts: { 'customXml/item1.xml': item, 'customXml/itemProps1.xml': props, 'customXml/_rels/item1.xml.rels': rels },
-    relationship: '<Relationship Id="rIdActaBase" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/>',
-    contentTypes: ['<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>'],
+    files: { 'customXml/item1.xml': item, 'customXml/itemProps1.xml': props, 'customXml/_rels/item1.xml.rels': rels },
+    relationship: { id: 'rIdActaBase', type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml', target: '../customXml/item1.xml' },
+    contentTypes: [{ partName: '/customXml/itemProps1.xml', contentType: 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml' }],
   };
 }
 
