@@ -96,14 +96,47 @@ function outOption(): Option {
   return new Option('-o, --out <dir>', 'output folder').default('output', 'output');
 }
 
-export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
-  const program = new Command('acta')
-    .description('Turns a committee meeting written in Markdown into its official summary report.')
-    .version(packageJson.version, '-v, --version')
-    .showSuggestionAfterError(true)
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+/** Where an action says how its command ended: `main` turns it into the exit code. */
+type SetOutcome = (outcome: Outcome) => void;
 
+/** The options commander reads for `acta build`. */
+interface BuildFlags {
+  readonly out: string;
+  readonly format: Format[];
+  readonly public?: boolean;
+  readonly publicOnly?: boolean;
+  readonly full?: boolean;
+  readonly annexFiles: boolean;
+  readonly documents: boolean;
+  readonly cache: boolean;
+  readonly acceptChanges?: boolean;
+  readonly templates?: string;
+  readonly referenceDocx?: string;
+  readonly summary?: boolean;
+}
+
+/** `acta build`'s flags as the build command's options. */
+function buildOptionsOf(opts: BuildFlags) {
+  const publicOnly = opts.public === true || opts.publicOnly === true;
+  // Every run says what it wrote, on a terminal or a pipe alike: a script's log needs the line as much as a person.
+  const summary = true;
+  return {
+    out: opts.out,
+    formats: opts.format,
+    publicOnly,
+    fullOnly: opts.full === true,
+    annexFiles: opts.annexFiles,
+    documents: opts.documents,
+    cache: opts.cache,
+    acceptChanges: opts.acceptChanges === true,
+    templates: opts.templates,
+    ...(opts.referenceDocx !== undefined ? { referenceDocx: opts.referenceDocx } : {}),
+    summary,
+  };
+}
+
+/** `acta build <dir...>`: each meeting folder into its outputs. */
+function addBuild(program: Command, setOutcome: SetOutcome): void {
   program
     .command('build')
     .description('build each meeting folder into OUT/<folder>/ (docx, html and json unless --format says otherwise)')
@@ -121,27 +154,14 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
     .option('--reference-docx <file>', 'a Word document whose styles the DOCX takes (see acta reference-docx)')
     // The summary line is always printed; `--summary`, which asked for it, is accepted and changes nothing.
     .addOption(new Option('--summary').hideHelp())
-    .action(async (dirs: string[], opts: { out: string; format: Format[]; public?: boolean; publicOnly?: boolean; full?: boolean; annexFiles: boolean; documents: boolean; cache: boolean; acceptChanges?: boolean; templates?: string; referenceDocx?: string; summary?: boolean }) => {
+    .action(async (dirs: string[], opts: BuildFlags) => {
       const { buildCommand } = await commands.build();
-      const publicOnly = opts.public === true || opts.publicOnly === true;
-      // Every run says what it wrote, on a terminal or a pipe alike: a script's log needs the line as much as a person.
-      const summary = true;
-      const options = {
-        out: opts.out,
-        formats: opts.format,
-        publicOnly,
-        fullOnly: opts.full === true,
-        annexFiles: opts.annexFiles,
-        documents: opts.documents,
-        cache: opts.cache,
-        acceptChanges: opts.acceptChanges === true,
-        templates: opts.templates,
-        ...(opts.referenceDocx !== undefined ? { referenceDocx: opts.referenceDocx } : {}),
-        summary,
-      };
-      setOutcome(await buildCommand(dirs, options, terminal));
+      setOutcome(await buildCommand(dirs, buildOptionsOf(opts), terminal));
     });
+}
 
+/** `acta check <dir...>`: every problem printed, nothing written. */
+function addCheck(program: Command, setOutcome: SetOutcome): void {
   program
     .command('check')
     .description('validate meeting folders and print every problem; writes nothing')
@@ -150,7 +170,10 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
       const { checkCommand } = await commands.check();
       setOutcome(await checkCommand(dirs, terminal));
     });
+}
 
+/** `acta init <dir>`: a new meeting folder that builds as it is. */
+function addInit(program: Command, setOutcome: SetOutcome): void {
   program
     .command('init')
     .description('create a new meeting folder that builds as it is')
@@ -166,7 +189,10 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
       const { actaCommand } = await import('./commands/invocation.js');
       setOutcome(await initCommand(dir, { ...opts, runAs: actaCommand(process.argv[1], process.env.PATH, process.cwd()) }, terminal));
     });
+}
 
+/** `acta issue <dir>`: the numbering recorded as issued. */
+function addIssue(program: Command, setOutcome: SetOutcome): void {
   program
     .command('issue')
     .description("record the report's numbering as issued (numbering.lock.yaml): from then on every build keeps each number")
@@ -175,7 +201,10 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
       const { issueCommand } = await commands.issue();
       setOutcome(await issueCommand(dir, terminal));
     });
+}
 
+/** `acta renumbering <dir> --since <ref>`: what moved since an earlier state. */
+function addRenumbering(program: Command, setOutcome: SetOutcome): void {
   program
     .command('renumbering')
     .description('what moved since REF (an older copy of the folder, a git revision, or an earlier build\'s JSON): paragraph numbers, references, agenda ranges, decision ids; printed and written to OUT/<folder>/renumbering.md and .json')
@@ -186,7 +215,10 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
       const { renumberingCommand } = await commands.renumbering();
       setOutcome(await renumberingCommand(dir, { since: opts.since, out: opts.out }, terminal));
     });
+}
 
+/** `acta agenda <dir>`: the cover block and agenda table alone. */
+function addAgenda(program: Command, setOutcome: SetOutcome): void {
   program
     .command('agenda')
     .description('write the cover block and agenda table alone, DOCX and HTML, into OUT/<folder>/')
@@ -201,7 +233,10 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
       const reference = opts.referenceDocx !== undefined ? { referenceDocx: opts.referenceDocx } : {};
       setOutcome(await agendaCommand(dir, { out: opts.out, public: opts.public === true, formats: opts.format, templates: opts.templates, ...reference }, terminal));
     });
+}
 
+/** `acta reference-docx <file>`: acta's own reference document, to restyle in Word. */
+function addReferenceDocx(program: Command, setOutcome: SetOutcome): void {
   program
     .command('reference-docx')
     .description("write acta's own reference document: a paragraph in each of its styles, to restyle in Word and pass to --reference-docx")
@@ -211,7 +246,10 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
       const { referenceDocxCommand } = await commands.referenceDocx();
       setOutcome(await referenceDocxCommand(file, opts.language, terminal));
     });
+}
 
+/** `acta align <original> <translation>`: the two side by side. */
+function addAlign(program: Command, setOutcome: SetOutcome): void {
   program
     .command('align')
     .description('compare a translation with its original and write both side by side ({symbol}-aligned.html) into OUT/<translation folder>/')
@@ -222,7 +260,10 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
       const { alignCommand } = await commands.align();
       setOutcome(await alignCommand(original, translation, { out: opts.out }, terminal));
     });
+}
 
+/** `acta watch <dir>`: rebuild on save, serve with live reload. */
+function addWatch(program: Command, setOutcome: SetOutcome): void {
   program
     .command('watch')
     .description('rebuild on every save and serve the HTML with live reload on 127.0.0.1')
@@ -235,7 +276,10 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
       const { watchCommand } = await commands.watch();
       setOutcome(await watchCommand(dir, { port: opts.port, out: opts.out, public: opts.public === true, templates: opts.templates }, terminal));
     });
+}
 
+/** `acta decisions <dir...>`: the decisions register on stdout. */
+function addDecisions(program: Command, setOutcome: SetOutcome): void {
   program
     .command('decisions')
     .description('print the decisions register of one or many meetings on stdout')
@@ -247,7 +291,10 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
       const { decisionsCommand } = await commands.decisions();
       setOutcome(await decisionsCommand(dirs, { format: opts.format, public: opts.public === true, actions: opts.actions === true }, terminal));
     });
+}
 
+/** `acta register <archive...>`: one register of decisions across sessions. */
+function addRegister(program: Command, setOutcome: SetOutcome): void {
   program
     .command('register')
     .description('write one register of decisions across sessions, with their links and status (register.html, .json, .csv) into OUT/')
@@ -260,7 +307,10 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
       const { registerCommand } = await commands.register();
       setOutcome(await registerCommand(paths, { out: opts.out, public: opts.public === true, summary: true }, terminal));
     });
+}
 
+/** `acta import <file> --into <dir>`: Word's edits back into the Markdown. */
+function addImport(program: Command, setOutcome: SetOutcome): void {
   program
     .command('import')
     .description('bring the edits made in Word to a DOCX acta built back into the meeting\'s Markdown')
@@ -274,7 +324,33 @@ export function createProgram(setOutcome: (outcome: Outcome) => void): Command {
       const { importCommand } = await commands.import();
       setOutcome(await importCommand(file, { into: opts.into, dryRun: opts.dryRun === true, conflicts: opts.conflicts, baseIsCurrent: opts.baseIsCurrent === true }, terminal));
     });
+}
 
+/** The commands in the order `acta --help` lists them. */
+const COMMANDS: readonly ((program: Command, setOutcome: SetOutcome) => void)[] = [
+  addBuild,
+  addCheck,
+  addInit,
+  addIssue,
+  addRenumbering,
+  addAgenda,
+  addReferenceDocx,
+  addAlign,
+  addWatch,
+  addDecisions,
+  addRegister,
+  addImport,
+];
+
+/** The acta program: its name, version and output, and each command added in turn. */
+export function createProgram(setOutcome: SetOutcome): Command {
+  const program = new Command('acta')
+    .description('Turns a committee meeting written in Markdown into its official summary report.')
+    .version(packageJson.version, '-v, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  for (const add of COMMANDS) add(program, setOutcome);
   return program;
 }
 
