@@ -37,7 +37,6 @@ const LONG_FUNCTIONS: Readonly<Record<string, readonly number[]>> = {
   'render/html/aligned-view.ts alignedView': [94],
   'render/html/view-model.ts htmlView': [91],
   'render/json/render-json.ts reportData': [96],
-  'watch/watch-meeting.ts watchMeeting': [111],
 };
 
 describe('the house', () => {

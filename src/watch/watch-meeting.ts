@@ -4,10 +4,11 @@ import path from 'node:path';
 import { watch } from 'chokidar';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { classifyError } from '../errors.js';
+import type { NumberedReport } from '../model.js';
 import { TreeCache } from '../parse/create-processor.js';
 import { checkMeeting, outputFolder, renderPreview, type RenderEnv } from '../pipeline.js';
 import { writeOutputs } from '../write/write-outputs.js';
-import { startLiveServer } from './live-server.js';
+import { startLiveServer, type LiveServer } from './live-server.js';
 import { compareNumbering, numberingOf, referencesOf, type Numbering } from '../renumber/compare-numbering.js';
 import { renumberingNotice } from '../render/renumbering/format-renumbering.js';
 
@@ -40,113 +41,161 @@ const SETTLE_MS = 80;
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** The previewed edition, as `renderPreview` writes it. */
+type Preview = Awaited<ReturnType<typeof renderPreview>>;
+
+/** What one build found, and what the preview would show of it. */
+interface Built {
+  readonly diagnostics: readonly Diagnostic[];
+  /** Its errors, as the page lists them. */
+  readonly errors: readonly string[];
+  readonly preview: Preview | null;
+  /** The banner over the page: what moved since the report a settled build last showed. */
+  readonly notice: readonly string[];
+  readonly ok: boolean;
+  /** What the preview shows, to tell whether a build changes it. */
+  readonly shows: string;
+  readonly numbering: Numbering | null;
+  readonly ms: number;
+}
+
+/** One watch session's state, local to its `watchMeeting` and changed only by its builds and file events. */
+interface Session {
+  readonly options: WatchOptions;
+  readonly server: LiveServer;
+  /** The Markdown trees of the last build: only the files that changed are read again. */
+  readonly trees: TreeCache;
+  /** The build under way (or the last one). */
+  running: Promise<void>;
+  /** A drain of builds is under way. */
+  busy: boolean;
+  /** A file changed since the last build began. */
+  pending: boolean;
+  /** What the page shows now (a build's `shows`). */
+  shown: string;
+  /** The numbering of the last report a settled build showed, which notices are measured from. */
+  shownNumbering: Numbering | null;
+}
+
+/** The previewed edition of a checked report; a template failing is one more problem, not the end of the session. */
+async function previewOf(report: NumberedReport | null, options: WatchOptions, diagnostics: readonly Diagnostic[]): Promise<{ readonly preview: Preview | null; readonly diagnostics: readonly Diagnostic[] }> {
+  if (!report) return { preview: null, diagnostics };
+  try {
+    return { preview: await renderPreview(report, options.public ? 'public' : 'full', options.env), diagnostics };
+  } catch (e) {
+    const failed = classifyError(e);
+    if (failed.kind !== 'input') throw e;
+    return { preview: null, diagnostics: [...diagnostics, failed.diagnostic] };
+  }
+}
+
+/**
+ * Checks the meeting and renders the previewed edition alone, so a save shows in well under a second. What moved is
+ * measured from the last report a settled build showed (a save shown early may be a file caught half-written).
+ */
+async function buildOnce(session: Session): Promise<Built> {
+  const started = performance.now();
+  session.trees.nextRound();
+  const checked = await checkMeeting(session.options.dir, session.trees);
+  const report = checked.report;
+  const numbering = report ? numberingOf(report) : null;
+  const since = session.shownNumbering;
+  const notice = report && numbering && since ? renumberingNotice(compareNumbering(since, numbering, referencesOf(report))) : [];
+  const { preview, diagnostics } = await previewOf(report, session.options, checked.diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
+  const ms = performance.now() - started;
+  const shows = errors.length ? `problems\n${errors.join('\n')}` : `report\n${preview?.content ?? ''}`;
+  return { diagnostics, errors, preview, notice, ok: errors.length === 0, shows, numbering, ms };
+}
+
+/**
+ * Writes the preview's copy into the output folder (the page itself is served from memory). An output refused is
+ * shown on the page and returned as its line: it must not end the session either.
+ */
+async function writePreview(session: Session, preview: Preview): Promise<string | null> {
+  try {
+    await writeOutputs(outputFolder(session.options.out, session.options.dir), [preview]);
+    return null;
+  } catch (e) {
+    const failed = classifyError(e);
+    if (failed.kind !== 'refused-write') throw e;
+    const failure = `acta: ${failed.message}`;
+    session.server.problems([failure]);
+    return failure;
+  }
+}
+
+/** Shows a build on the page, its problems or its report (then written), and tells `onBuilt`. */
+async function show(session: Session, built: Built): Promise<void> {
+  session.shown = built.shows;
+  let failure: string | null = null;
+  if (built.errors.length) session.server.problems(built.errors);
+  else if (built.preview) {
+    session.server.publish(built.preview.content, built.notice);
+    failure = await writePreview(session, built.preview);
+  }
+  session.options.onBuilt({ diagnostics: built.diagnostics, failure, ok: built.ok && failure === null, ms: built.ms });
+}
+
+/**
+ * Builds until no file has changed for SETTLE_MS, one build after another: saves during a build get a build after
+ * it, and a build already out of date (another save came meanwhile) is not shown.
+ */
+async function drain(session: Session): Promise<void> {
+  session.busy = true;
+  try {
+    let early = false;
+    for (;;) {
+      if (session.pending) {
+        session.pending = false;
+        const built = await buildOnce(session);
+        if (!session.pending && built.ok) {
+          await show(session, built);
+          early = true;
+        }
+        continue;
+      }
+      await pause(SETTLE_MS);
+      if (session.pending) continue;
+      const settled = await buildOnce(session);
+      if (session.pending) continue;
+      // Shown unless the save was shown already and this build shows the same.
+      if (!early || settled.shows !== session.shown) await show(session, settled);
+      if (settled.ok && settled.numbering) session.shownNumbering = settled.numbering;
+      return;
+    }
+  } finally {
+    session.busy = false;
+  }
+}
+
+/** A file event: a drain of builds starts unless one is under way; a bug in it is reported, and the next save builds again. */
+function changed(session: Session): void {
+  session.pending = true;
+  if (!session.busy) session.running = drain(session).catch((e: unknown) => session.options.onBug(e));
+}
+
+/** Builds the meeting once and shows it, then watches its folder (hidden files aside) and serves the preview. */
 export async function watchMeeting(options: WatchOptions): Promise<Watching> {
   const server = await startLiveServer(options.port);
-  let running: Promise<void> = Promise.resolve();
-  let busy = false;
-  let pending = false;
-
-  // Only the HTML edition being previewed is rebuilt, and only the files that changed are read
-  // again as Markdown, so a save shows in well under a second.
-  const trees = new TreeCache();
-  const build = async (): Promise<{ readonly show: () => Promise<void>; readonly ok: boolean; readonly shows: string; readonly numbering: Numbering | null }> => {
-    const started = performance.now();
-    trees.nextRound();
-    const checked = await checkMeeting(options.dir, trees);
-    let diagnostics = checked.diagnostics;
-    // What the page will say moved since the last report a settled build showed (a save shown early may be a file
-    // caught half-written: what moved is never measured from it).
-    const numbering = checked.report ? numberingOf(checked.report) : null;
-    const notice = numbering && shownNumbering ? renumberingNotice(compareNumbering(shownNumbering, numbering, referencesOf(checked.report!))) : [];
-    let preview: Awaited<ReturnType<typeof renderPreview>> | null = null;
-    if (checked.report) {
-      try {
-        preview = await renderPreview(checked.report, options.public ? 'public' : 'full', options.env);
-      } catch (e) {
-        // A template failing must not end the session: shown like any problem.
-        const failed = classifyError(e);
-        if (failed.kind !== 'input') throw e;
-        diagnostics = [...diagnostics, failed.diagnostic];
-      }
-    }
-    const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
-    const ms = performance.now() - started;
-    // What the preview shows, to tell whether a build changes it.
-    const shows = errors.length ? `problems\n${errors.join('\n')}` : `report\n${preview?.content ?? ''}`;
-    const show = async () => {
-      shown = shows;
-      let failure: string | null = null;
-      if (errors.length) server.problems(errors);
-      else if (preview) {
-        server.publish(preview.content, notice);
-        // Written once the page is told: the page is served from memory, the file is the preview's copy in the output folder.
-        try {
-          await writeOutputs(outputFolder(options.out, options.dir), [preview]);
-        } catch (e) {
-          // An output refused must not end the session either.
-          const failed = classifyError(e);
-          if (failed.kind !== 'refused-write') throw e;
-          failure = `acta: ${failed.message}`;
-          server.problems([failure]);
-        }
-      }
-      options.onBuilt({ diagnostics, failure, ok: errors.length === 0 && failure === null, ms });
-    };
-    return { show, ok: errors.length === 0, shows, numbering };
-  };
-  let shown = '';
-  let shownNumbering: Numbering | null = null;
-  // Builds run one after another: saves during a build get a build after it, and a build already out of date
-  // (another save came meanwhile) is not shown. A bug in one build is reported, and the next save builds again.
-  const drain = async () => {
-    busy = true;
-    try {
-      let early = false;
-      for (;;) {
-        if (pending) {
-          pending = false;
-          const built = await build();
-          if (!pending && built.ok) {
-            await built.show();
-            early = true;
-          }
-          continue;
-        }
-        await pause(SETTLE_MS);
-        if (pending) continue;
-        const settled = await build();
-        if (pending) continue;
-        // Shown unless the save was shown already and this build shows the same.
-        if (!early || settled.shows !== shown) await settled.show();
-        if (settled.ok && settled.numbering) shownNumbering = settled.numbering;
-        return;
-      }
-    } finally {
-      busy = false;
-    }
-  };
-  const changed = () => {
-    pending = true;
-    if (!busy) running = drain().catch((e: unknown) => options.onBug(e));
-  };
-
-  running = build().then(async (first) => {
-    await first.show();
-    if (first.ok && first.numbering) shownNumbering = first.numbering;
+  const session: Session = { options, server, trees: new TreeCache(), running: Promise.resolve(), busy: false, pending: false, shown: '', shownNumbering: null };
+  session.running = buildOnce(session).then(async (first) => {
+    await show(session, first);
+    if (first.ok && first.numbering) session.shownNumbering = first.numbering;
   });
-  await running;
+  await session.running;
   const watcher = watch(options.dir, { ignoreInitial: true, ignored: (p) => path.basename(p).startsWith('.') && p !== options.dir });
-  watcher.on('all', changed);
+  watcher.on('all', () => changed(session));
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
 
   return {
     url: server.url,
     settled: async () => {
-      while (busy || pending) await running;
+      while (session.busy || session.pending) await session.running;
     },
     close: async () => {
       await watcher.close();
-      await running.catch(() => undefined);
+      await session.running.catch(() => undefined);
       await server.close();
     },
   };
