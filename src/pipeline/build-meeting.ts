@@ -7,14 +7,15 @@ import { readNeighbourMeetings } from '../load/load-archive.js';
 import { neighbourSessions } from '../parse/sessions.js';
 import { editionsOf, outputFolder, possibleAnnexFiles, type Edition } from '../output-names.js';
 import { sha256 } from '../hash.js';
-import { buildKey, lastOutputs, remember, sourcesKey, upToDate, usesCache, type OutputRecord } from '../write/build-cache.js';
+import { buildKey, lastOutputs, remember, sourcesKey, upToDate, usesCache, type LastOutputs, type OutputRecord } from '../write/build-cache.js';
 import { keepTrees, keptTrees } from '../write/kept-trees.js';
 import { keepBases } from '../write/base-cache.js';
 import { lockOutputFolder } from '../write/output-lock.js';
 import { OutputWriter, writeOutputs } from '../write/write-outputs.js';
 import type { BuildOptions, Format } from '../formats.js';
 import type { BuildBase } from '../render/docx/base-part.js';
-import { AGENDA_FORMATS, type Reuse, renderAgenda, renderMeeting } from './render-outputs.js';
+import type { NumberedReport } from '../model.js';
+import { AGENDA_FORMATS, type Emit, type Reuse, renderAgenda, renderMeeting } from './render-outputs.js';
 import { type Checked, type RenderEnv, checkMeeting } from './stages.js';
 
 export interface Built extends Checked {
@@ -46,6 +47,15 @@ export function summaryOf(built: Built): BuildSummary {
   };
 }
 
+/** Where and from what a build that runs writes: `key` is its build-cache key, null when the cache is not used. */
+interface Run {
+  readonly dir: string;
+  readonly folder: string;
+  readonly key: string | null;
+  readonly options: BuildOptions;
+  readonly env: RenderEnv;
+}
+
 /** Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. */
 export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
   const folder = outputFolder(out, dir);
@@ -70,55 +80,67 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
     // flagship's size would otherwise hold them all through every render.
     if (trees) await keepTrees(folder, trees);
     trees = undefined;
-    const writer = new OutputWriter(folder);
-    const records = new Map<string, OutputRecord>();
-    // The outputs whose key has not changed since the last build are kept on disk as they are, untouched.
-    const last = key !== null ? await lastOutputs(folder) : null;
-    const reuse: Reuse | undefined = last
-      ? {
-          keep: async (relative, outputKey) => {
-            const kept = await last.keep(relative, outputKey);
-            if (kept === null) return false;
-            await writer.keep(relative);
-            records.set(relative, kept);
-            return true;
-          },
-        }
-      : undefined;
-    const bases: BuildBase[] = [];
-    const sources = checked.sources ? { dir, files: checked.sources, kept: (base: BuildBase) => void bases.push(base) } : undefined;
-    try {
-      const withSessions = akn ? { ...env, sessions: neighbourSessions(await readNeighbourMeetings(dir)) } : env;
-      await renderMeeting(
-        report,
-        options,
-        withSessions,
-        (file) => {
-          if (key !== null && file.key !== undefined) records.set(file.path, { hash: sha256(file.content), key: file.key });
-          return writer.add(file);
-        },
-        sources,
-        reuse,
-      );
-    } catch (e) {
-      await writer.abort();
-      throw e;
-    }
-    // What the previous builds wrote and this one did not goes, unless it was made from these very sources (a format
-    // or edition this build was not asked for): an old symbol, an annex now restricted or removed, any file of older
-    // sources. A folder built before manifests existed has its stale annex files recognised by name.
-    const owned = options.annexFiles === false ? { has: () => false } : possibleAnnexFiles(report.annexes.length, editionsOf(options), options.formats);
-    const { written, removed, changed } = await writer.commit({ owned, manifest: { sources: await sourcesKey(dir, env.templates) } });
-    await keepBases(bases);
-    if (key !== null) await remember(folder, key, records, checked.diagnostics);
-    // Said once: the file leaves the manifest, so no later build touches it or speaks of it again.
-    const edited = changed.map((relative) =>
-      warning({ file: path.join(folder, relative), line: 1, column: 1 }, 'output-edited', `Unexpected changes in \`${relative}\` since acta wrote it, expected acta's own file: this build no longer makes it, and it is left in place as yours (bring a reviewer's edits back with \`acta import\`, or delete it)`),
-    );
-    return { ...checked, diagnostics: [...checked.diagnostics, ...edited], written, removed };
+    return await writeMeeting({ dir, folder, key, options, env }, checked, report);
   } finally {
     await release();
   }
+}
+
+/** Renders a checked meeting into its locked folder, then commits the files, the DOCX bases and the build record. */
+async function writeMeeting(run: Run, checked: Checked, report: NumberedReport): Promise<Built> {
+  const writer = new OutputWriter(run.folder);
+  const records = new Map<string, OutputRecord>();
+  // The outputs whose key has not changed since the last build are kept on disk as they are, untouched.
+  const last = run.key !== null ? await lastOutputs(run.folder) : null;
+  const reuse = last ? reuseOf(last, writer, records) : undefined;
+  const bases: BuildBase[] = [];
+  const sources = checked.sources ? { dir: run.dir, files: checked.sources, kept: (base: BuildBase) => void bases.push(base) } : undefined;
+  try {
+    await renderMeeting(report, run.options, await renderEnvOf(run), recordingEmit(run.key, writer, records), sources, reuse);
+  } catch (e) {
+    await writer.abort();
+    throw e;
+  }
+  // What the previous builds wrote and this one did not goes, unless it was made from these very sources (a format
+  // or edition this build was not asked for): an old symbol, an annex now restricted or removed, any file of older
+  // sources. A folder built before manifests existed has its stale annex files recognised by name.
+  const owned = run.options.annexFiles === false ? { has: () => false } : possibleAnnexFiles(report.annexes.length, editionsOf(run.options), run.options.formats);
+  const { written, removed, changed } = await writer.commit({ owned, manifest: { sources: await sourcesKey(run.dir, run.env.templates) } });
+  await keepBases(bases);
+  if (run.key !== null) await remember(run.folder, run.key, records, checked.diagnostics);
+  const edited = changed.map((relative) => editedOutput(run.folder, relative));
+  return { ...checked, diagnostics: [...checked.diagnostics, ...edited], written, removed };
+}
+
+/** Keeps an output of the last build the cache still vouches for: left on disk as it is, and recorded again. */
+function reuseOf(last: LastOutputs, writer: OutputWriter, records: Map<string, OutputRecord>): Reuse {
+  return {
+    keep: async (relative, outputKey) => {
+      const kept = await last.keep(relative, outputKey);
+      if (kept === null) return false;
+      await writer.keep(relative);
+      records.set(relative, kept);
+      return true;
+    },
+  };
+}
+
+/** The render environment, with the sessions beside the meeting when Akoma Ntoso is asked for (its links name them). */
+async function renderEnvOf(run: Run): Promise<RenderEnv> {
+  return run.options.formats.includes('akn') ? { ...run.env, sessions: neighbourSessions(await readNeighbourMeetings(run.dir)) } : run.env;
+}
+
+/** Hands each rendered file to the writer, noting its bytes' hash and render key for the build record when there is one. */
+function recordingEmit(key: string | null, writer: OutputWriter, records: Map<string, OutputRecord>): Emit {
+  return (file) => {
+    if (key !== null && file.key !== undefined) records.set(file.path, { hash: sha256(file.content), key: file.key });
+    return writer.add(file);
+  };
+}
+
+/** An output edited since acta wrote it: said once, as the file leaves the manifest and no later build touches it or speaks of it again. */
+function editedOutput(folder: string, relative: string): Diagnostic {
+  return warning({ file: path.join(folder, relative), line: 1, column: 1 }, 'output-edited', `Unexpected changes in \`${relative}\` since acta wrote it, expected acta's own file: this build no longer makes it, and it is left in place as yours (bring a reviewer's edits back with \`acta import\`, or delete it)`);
 }
 
 /** `acta agenda`: the cover block and agenda table of one edition, into `out/<folder name>/`. */
