@@ -7,7 +7,6 @@ import { houseReport } from './tools/house.js';
 
 /** Files still over 400 lines, with their length when this list was made. */
 const LONG_FILES: Readonly<Record<string, number>> = {
-  'model.ts': 695,
   'number/number-report.ts': 552,
   'parse/check-limits.ts': 432,
 };

@@ -9,7 +9,7 @@ const root = path.resolve(import.meta.dirname, '../../src');
 
 /** Each module's layer, lowest first: a module may import its own layer's and lower ones'. */
 const LAYERS: readonly (readonly string[])[] = [
-  ['model.ts', 'diagnostics.ts', 'walk.ts', 'xml.ts', 'hash.ts', 'formats.ts', 'profiles.ts', 'limits.ts', 'output-names.ts', 'plain-text.ts', 'i18n/'],
+  ['model.ts', 'model/', 'diagnostics.ts', 'walk.ts', 'xml.ts', 'hash.ts', 'formats.ts', 'profiles.ts', 'limits.ts', 'output-names.ts', 'plain-text.ts', 'i18n/'],
   ['load/'],
   ['parse/'],
   ['number/'],

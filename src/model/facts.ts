@@ -1,0 +1,44 @@
+// Facts number computes once about a report, an annex or a working document: titles, dates, place in the session.
+
+import type { Visibility } from './items.js';
+
+export interface DocumentTitles {
+  readonly full: string;
+  readonly public: string;
+}
+
+/** Facts about the report as a whole, computed once by number. */
+export interface ReportFacts {
+  /** The report's title: frontmatter `title`, else the language's "Summary report". */
+  readonly title: string;
+  /** What a reader's window or a document's properties call it, in each edition: "PC0517E1a – Summary report (Public Version)". */
+  readonly documentTitles: DocumentTitles;
+  /** The title as the cover prints it: a working document's in capitals. */
+  readonly coverTitle: string;
+  /** "The 219th/220th Sessions of the Permanent Technical Committee"; a working document's agenda reference. */
+  readonly subtitle: string;
+  /** The session's dates as printed: "16 – 20 April 2018" */
+  readonly dates: string;
+  /** The place and date of issue as printed: "Brussels, 2 May 2018." */
+  readonly issued: string;
+  /** What the top of every page but the first says: "Annex I to doc. PC0517E1" for a report that is itself an annex, else the symbol. */
+  readonly runningHeader: string;
+  /** Who made the tracked changes, and when (YYYY-MM-DD). */
+  readonly changes: { readonly author: string; readonly date: string; readonly label: string };
+}
+
+/** What a working document adds to its tree: its place in the session. */
+export interface DocumentFacts {
+  readonly id: string;
+  /** The id of the agenda item or sub-item it is submitted under. */
+  readonly item: string;
+  /** "Item XIV (b)", as the report prints a reference to it (the item's alone for a lone sub-item). */
+  readonly itemLabel: string;
+  /** "(Item XIV (b) on the Agenda)" */
+  readonly agendaReference: string;
+  /** A line above the title ("MANAGING THE PTC"). */
+  readonly heading: string | null;
+  readonly visibility: Visibility;
+  /** "Doc. PC0509E1a": what a reference to the document prints. */
+  readonly label: string;
+}
