@@ -477,9 +477,9 @@ function checkReferences(tree: NumberedReport, diagnostics: Diagnostic[]): void 
 }
 
 /**
- * `Item [](#partners)` would print "Item Item V": the word typed before a reference that prints it itself is
- * taken out, so the label prints once ("Item V", "Annex II", "paragraph 4 of Doc. PC0509E1a") and the sentence
- * reads as the author meant it. A paragraph's own label is its number alone, so "paragraph [](#x)" stays as typed.
+ * `Item [](#partners)` would print "Item Item V": the typed word before a reference that prints it (a whole word:
+ * "sub-item" keeps its "item") is taken out, so the label prints once ("Item V", "Annex II"). A paragraph's own
+ * label is its number alone, so "paragraph [](#x)" stays as typed.
  */
 function absorbTypedRefWords<T extends NumberedTree>(tree: T, targets: Readonly<Record<string, { readonly label: string }>>): T {
   return mapTree(tree, {
@@ -489,7 +489,6 @@ function absorbTypedRefWords<T extends NumberedTree>(tree: T, targets: Readonly<
         if (node.type !== 'text' || next?.type !== 'ref' || next.children.length > 0) return [node];
         // The text's end only: a pattern tried along a long run of letters would take time that grows with its square.
         const tail = node.value.slice(-100);
-        // A whole word only: "sub-item [](#x)" keeps its "item" (a hyphen joins it to the word before).
         const typed = /(?<![\p{L}\p{N}\-\u2010])(\p{L}+)\s*$/u.exec(tail);
         const first = /^\p{L}+/u.exec(targets[next.id]?.label ?? '')?.[0];
         if (!typed || !first || typed[1]!.toLowerCase() !== first.toLowerCase()) return [node];
