@@ -2,7 +2,7 @@
 // itself. Every transform (public filter, accepted changes, an annex alone) calls indexReport on
 // the tree it made, so no transform has a second copy of a fact to keep in step.
 
-import type { NumberedDecision, NumberedReport, NumberedTree, SourceRange, Target } from '../model.js';
+import type { NumberedAnnex, NumberedDecision, NumberedItem, NumberedReport, NumberedTree, SourceRange, Target } from '../model.js';
 import { inlineText } from '../parse/inline.js';
 import { visitTree } from '../walk.js';
 
@@ -13,72 +13,77 @@ export interface Duplicate {
   readonly first: SourceRange;
 }
 
+/** A node that can be pointed at: its id (none when null or empty) and the target it makes. */
+interface Candidate {
+  readonly id: string | null;
+  readonly target: Omit<Target, 'id'>;
+}
+
+/** The fields a target that is no paragraph of an item leaves empty. */
+const NONE = { number: null, item: null, subitemLabel: null } as const;
+
 /** Every node with an id, in reading order; the first of two nodes with one id wins. */
 export function collectTargets(tree: Pick<NumberedTree, 'items' | 'annexes'>): { targets: Record<string, Target>; duplicates: Duplicate[] } {
   const targets: Record<string, Target> = {};
   const duplicates: Duplicate[] = [];
-  const add = (target: Omit<Target, 'id'>, id: string | null) => {
-    if (id === null || id === '') return;
+  for (const { id, target } of [...tree.items.flatMap(itemCandidates), ...tree.annexes.flatMap(annexCandidates)]) {
+    if (id === null || id === '') continue;
     const existing = targets[id];
     if (existing) duplicates.push({ id, range: target.range, first: existing.range });
     else targets[id] = { id, ...target };
-  };
-  const none = { number: null, item: null, subitemLabel: null };
-
-  for (const item of tree.items) {
-    const owner = { numeral: item.numeral, label: item.label, bookmark: item.bookmark };
-    add({ kind: 'item', label: item.label, anchor: item.anchor, bookmark: item.bookmark, ...none, item: owner, restricted: false, range: item.range }, item.id);
-    for (const node of item.body) {
-      switch (node.type) {
-        case 'subitems':
-          for (const s of node.subitems) {
-            const subitemLabel = s.refLabel === item.label ? null : s.label;
-            add({ kind: 'subitem', label: s.refLabel, anchor: s.anchor, bookmark: s.bookmark, number: null, item: owner, subitemLabel, restricted: false, range: s.range }, s.id);
-          }
-          break;
-        case 'paragraph': {
-          // A paragraph deleted with tracking is no target: a reference to it is an error (number-report.ts); nor is
-          // one left unnumbered, which has no number to print.
-          if (node.deleted || node.label === null) break;
-          const paragraph = { kind: 'paragraph', label: node.label!, anchor: node.anchor!, bookmark: node.bookmark!, ...none, number: node.number, item: owner, restricted: node.restricted } as const;
-          add({ ...paragraph, range: node.range }, node.id);
-          // A decision named with `{#id}`: a reference to it prints, and links to, the paragraph that holds it.
-          for (const d of node.decisions ?? []) if (d.id !== undefined) add({ ...paragraph, range: d.range }, d.key);
-          break;
-        }
-        case 'heading':
-          add({ kind: 'heading', label: inlineText(node.content).trim(), anchor: node.anchor!, bookmark: node.bookmark!, ...none, restricted: node.restricted, range: node.range }, node.id);
-          break;
-        case 'loose':
-          break;
-      }
-    }
-  }
-  for (const annex of tree.annexes) {
-    const restricted = annex.visibility === 'restricted';
-    add({ kind: 'annex', label: annex.label, anchor: annex.anchor, bookmark: annex.bookmark, ...none, restricted, range: annex.range }, annex.id);
-    for (const node of annex.body) {
-      if (node.type === 'paragraph' && !node.deleted) {
-        // An unnumbered annex paragraph reads as the annex; it links to its own place when it has one.
-        add(
-          {
-            kind: 'paragraph',
-            label: node.label ?? annex.label,
-            anchor: node.anchor ?? annex.anchor,
-            bookmark: node.bookmark ?? annex.bookmark,
-            ...none,
-            number: node.number,
-            restricted: restricted || node.restricted,
-            range: node.range,
-          },
-          node.id,
-        );
-      } else if (node.type === 'heading') {
-        add({ kind: 'heading', label: inlineText(node.content).trim(), anchor: node.anchor!, bookmark: node.bookmark!, ...none, restricted: restricted || node.restricted, range: node.range }, node.id);
-      }
-    }
   }
   return { targets, duplicates };
+}
+
+/** An item and what its body holds that can be pointed at: sub-items, numbered paragraphs, their named decisions, headings. */
+function itemCandidates(item: NumberedItem): Candidate[] {
+  const owner = { numeral: item.numeral, label: item.label, bookmark: item.bookmark };
+  const own: Candidate = { id: item.id, target: { kind: 'item', label: item.label, anchor: item.anchor, bookmark: item.bookmark, ...NONE, item: owner, restricted: false, range: item.range } };
+  return [
+    own,
+    ...item.body.flatMap((node): Candidate[] => {
+      switch (node.type) {
+        case 'subitems':
+          return node.subitems.map((s) => {
+            const subitemLabel = s.refLabel === item.label ? null : s.label;
+            return { id: s.id, target: { kind: 'subitem', label: s.refLabel, anchor: s.anchor, bookmark: s.bookmark, number: null, item: owner, subitemLabel, restricted: false, range: s.range } };
+          });
+        case 'paragraph': {
+          // A paragraph deleted with tracking is no target: a reference to it is an error (meeting-links.ts); nor is
+          // one left unnumbered, which has no number to print.
+          if (node.deleted || node.label === null) return [];
+          const paragraph = { kind: 'paragraph', label: node.label!, anchor: node.anchor!, bookmark: node.bookmark!, ...NONE, number: node.number, item: owner, restricted: node.restricted } as const;
+          // A decision named with `{#id}`: a reference to it prints, and links to, the paragraph that holds it.
+          const named = (node.decisions ?? []).flatMap((d) => (d.id !== undefined ? [{ id: d.key, target: { ...paragraph, range: d.range } }] : []));
+          return [{ id: node.id, target: { ...paragraph, range: node.range } }, ...named];
+        }
+        case 'heading':
+          return [{ id: node.id, target: { kind: 'heading', label: inlineText(node.content).trim(), anchor: node.anchor!, bookmark: node.bookmark!, ...NONE, restricted: node.restricted, range: node.range } }];
+        default:
+          return [];
+      }
+    }),
+  ];
+}
+
+/** An annex and its paragraphs and headings that can be pointed at. */
+function annexCandidates(annex: NumberedAnnex): Candidate[] {
+  const restricted = annex.visibility === 'restricted';
+  const own: Candidate = { id: annex.id, target: { kind: 'annex', label: annex.label, anchor: annex.anchor, bookmark: annex.bookmark, ...NONE, restricted, range: annex.range } };
+  return [
+    own,
+    ...annex.body.flatMap((node): Candidate[] => {
+      if (node.type === 'paragraph' && !node.deleted) {
+        // An unnumbered annex paragraph reads as the annex; it links to its own place when it has one.
+        const label = node.label ?? annex.label;
+        return [{ id: node.id, target: { kind: 'paragraph', label, anchor: node.anchor ?? annex.anchor, bookmark: node.bookmark ?? annex.bookmark, ...NONE, number: node.number, restricted: restricted || node.restricted, range: node.range } }];
+      }
+      if (node.type === 'heading') {
+        return [{ id: node.id, target: { kind: 'heading', label: inlineText(node.content).trim(), anchor: node.anchor!, bookmark: node.bookmark!, ...NONE, restricted: restricted || node.restricted, range: node.range } }];
+      }
+      return [];
+    }),
+  ];
 }
 
 /** The decisions register: every decision of the report, in order, with its item, sub-item and paragraph. */
