@@ -16,7 +16,6 @@ const LONG_FUNCTIONS: Readonly<Record<string, readonly number[]>> = {
   'import/read-parts.ts readParagraph': [67],
   'import/read-parts.ts readRun': [69],
   'load/load-meeting.ts loadMeeting': [70],
-  'number/number-plan.ts holdParagraphs': [102],
   'parse/check-limits.ts scanMarkdown': [244],
   'parse/decision-attributes.ts takeDecisionAttributes': [71],
   'parse/frontmatter.ts validateSource': [71],
