@@ -21,7 +21,6 @@ const LONG_FUNCTIONS: Readonly<Record<string, readonly number[]>> = {
   'parse/frontmatter.ts validateSource': [71],
   'parse/frontmatter.ts validateData': [71],
   'parse/inline.ts convertOne': [156],
-  'register/build-register.ts buildRegister': [75],
   'render/docx/render-docx.ts writeDocx': [102],
   'render/docx/report-parts.ts agendaTable': [90],
   'render/docx/styles.ts stylesFor': [98],

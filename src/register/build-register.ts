@@ -95,18 +95,35 @@ interface Node {
 export function buildRegister(meetings: readonly ArchiveMeeting[], edition: 'full' | 'public'): { register: Register; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const sessions = checkSessions(meetings.filter((m) => m.report.meta.translation_of === null), diagnostics);
+  const valid = checkLinks(sessions, decisionNodes(sessions), diagnostics);
+  // The public register is made from each session's public edition, as every public output is: a link typed in
+  // restricted text is not there, so it changes no status.
+  const shown = edition === 'public' ? sessions.map((m) => ({ ...m, report: filterPublic(m.report) })) : sessions;
+  const links: Links = { valid, listed: new Set(shown.flatMap((m) => m.report.decisions.map((d) => d.stableId))), incoming: incomingLinks(shown, valid) };
+  const decisions = shown.flatMap((m) => sessionEntries(m, links));
+  return { register: { public: edition === 'public', sessions: shown.map(sessionOf), decisions }, diagnostics };
+}
+
+/** Every decision of the sessions by its stable id, with its session and place in order, its links and where it was typed. */
+function decisionNodes(sessions: readonly ArchiveMeeting[]): Map<string, Node> {
   const nodes = new Map<string, Node>();
   sessions.forEach((m, meeting) =>
     m.report.decisions.forEach((d, order) => {
       nodes.set(d.stableId, { meeting, order, stableId: d.stableId, links: d.decision.links, restricted: d.restricted, range: d.decision.range });
     }),
   );
-  const valid = checkLinks(sessions, nodes, diagnostics);
+  return nodes;
+}
 
-  // The public register is made from each session's public edition, as every public output is: a link typed in
-  // restricted text is not there, so it changes no status.
-  const shown = edition === 'public' ? sessions.map((m) => ({ ...m, report: filterPublic(m.report) })) : sessions;
-  const listed = new Set(shown.flatMap((m) => m.report.decisions.map((d) => d.stableId)));
+/** The links of the register's edition: those that passed the checks, the decisions it lists, and the links pointing at each. */
+interface Links {
+  readonly valid: ReadonlySet<DecisionLink>;
+  readonly listed: ReadonlySet<string>;
+  readonly incoming: ReadonlyMap<string, readonly RegisterLink[]>;
+}
+
+/** What later decisions do to each decision: the valid links that point at it, in the order of the sessions. */
+function incomingLinks(shown: readonly ArchiveMeeting[], valid: ReadonlySet<DecisionLink>): Map<string, RegisterLink[]> {
   const incoming = new Map<string, RegisterLink[]>();
   for (const m of shown) {
     for (const d of m.report.decisions) {
@@ -118,56 +135,60 @@ export function buildRegister(meetings: readonly ArchiveMeeting[], edition: 'ful
       }
     }
   }
-
-  const statusOf = (id: string): { status: Status; by: string[] } => {
-    const from = incoming.get(id) ?? [];
-    for (const [relation, status] of STATUS_OF) {
-      const by = from.filter((l) => l.relation === relation).map((l) => l.decision);
-      if (by.length) return { status, by };
-    }
-    return { status: 'in-force', by: [] };
-  };
-  // The ends of the chains of supersessions from a decision (links are checked acyclic above).
-  const nowInForce = (id: string): string[] => {
-    const by = statusOf(id);
-    if (by.status !== 'superseded') return [id];
-    return [...new Set(by.by.flatMap(nowInForce))];
-  };
-
-  const decisions: RegisterEntry[] = shown.flatMap((m) => {
-    const report = m.report;
-    const session = sessionOf(m);
-    const text = (nodes: Parameters<typeof plainInlines>[1]) => tidy(plainInlines(report, nodes));
-    return report.decisions.map((d): RegisterEntry => {
-      const item = report.items.find((i) => i.numeral === d.item)!;
-      const found = item.body.find((n) => n.type === 'paragraph' && (n.decisions ?? []).includes(d.decision));
-      const paragraph = found?.type === 'paragraph' ? found : null;
-      const group = paragraph?.group ?? [];
-      const subitems = subitemsOf(item).filter((s) => group.includes(s.letter));
-      const own = d.subitem === null ? null : subitems.find((s) => s.letter === d.subitem) ?? null;
-      const { status, by } = statusOf(d.stableId);
-      return {
-        stable_id: d.stableId,
-        id: d.id,
-        session,
-        item: { numeral: item.numeral, title: text(item.title) },
-        subitem: own ? { letter: own.letter, title: text(own.title) } : null,
-        subjects: [text(item.title), ...subitems.map((s) => text(s.title))],
-        paragraph: d.paragraph,
-        anchor: paragraph?.anchor ?? '',
-        text: tidy([plainInlines(report, d.decision.content), ...plainBlocks(report, d.decision.blocks)].join(' ')),
-        restricted: d.restricted,
-        links: d.decision.links.filter((l) => valid.has(l)).map((l) => ({ relation: l.relation, decision: l.target, listed: listed.has(l.target) })),
-        linked_from: incoming.get(d.stableId) ?? [],
-        status,
-        status_by: by,
-        now_in_force: status === 'superseded' ? nowInForce(d.stableId) : [],
-      };
-    });
-  });
-  return { register: { public: edition === 'public', sessions: shown.map(sessionOf), decisions }, diagnostics };
+  return incoming;
 }
 
+/** A decision's status, from the links that point at it, and the decisions that give it. */
+function statusOf(incoming: Links['incoming'], id: string): { status: Status; by: string[] } {
+  const from = incoming.get(id) ?? [];
+  for (const [relation, status] of STATUS_OF) {
+    const by = from.filter((l) => l.relation === relation).map((l) => l.decision);
+    if (by.length) return { status, by };
+  }
+  return { status: 'in-force', by: [] };
+}
+
+/** The ends of the chains of supersessions from a decision (links are checked acyclic). */
+function nowInForce(incoming: Links['incoming'], id: string): string[] {
+  const by = statusOf(incoming, id);
+  if (by.status !== 'superseded') return [id];
+  return [...new Set(by.by.flatMap((next) => nowInForce(incoming, next)))];
+}
+
+/** The register's entries for one session's decisions: each with its item, sub-item, text, links and status. */
+function sessionEntries(m: ArchiveMeeting, links: Links): RegisterEntry[] {
+  const report = m.report;
+  const session = sessionOf(m);
+  const text = (nodes: Parameters<typeof plainInlines>[1]) => tidy(plainInlines(report, nodes));
+  return report.decisions.map((d): RegisterEntry => {
+    const item = report.items.find((i) => i.numeral === d.item)!;
+    const found = item.body.find((n) => n.type === 'paragraph' && (n.decisions ?? []).includes(d.decision));
+    const paragraph = found?.type === 'paragraph' ? found : null;
+    const group = paragraph?.group ?? [];
+    const subitems = subitemsOf(item).filter((s) => group.includes(s.letter));
+    const own = d.subitem === null ? null : subitems.find((s) => s.letter === d.subitem) ?? null;
+    const { status, by } = statusOf(links.incoming, d.stableId);
+    return {
+      stable_id: d.stableId,
+      id: d.id,
+      session,
+      item: { numeral: item.numeral, title: text(item.title) },
+      subitem: own ? { letter: own.letter, title: text(own.title) } : null,
+      subjects: [text(item.title), ...subitems.map((s) => text(s.title))],
+      paragraph: d.paragraph,
+      anchor: paragraph?.anchor ?? '',
+      text: tidy([plainInlines(report, d.decision.content), ...plainBlocks(report, d.decision.blocks)].join(' ')),
+      restricted: d.restricted,
+      links: d.decision.links.filter((l) => links.valid.has(l)).map((l) => ({ relation: l.relation, decision: l.target, listed: links.listed.has(l.target) })),
+      linked_from: links.incoming.get(d.stableId) ?? [],
+      status,
+      status_by: by,
+      now_in_force: status === 'superseded' ? nowInForce(links.incoming, d.stableId) : [],
+    };
+  });
+}
+
+/** A session's facts as the register lists them. */
 function sessionOf(m: ArchiveMeeting): RegisterSession {
   const meta = m.report.meta;
   return {
