@@ -127,4 +127,3 @@ function absorbTypedRefWords<T extends NumberedTree>(tree: T, targets: Readonly<
       }),
   });
 }
-
