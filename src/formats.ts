@@ -22,7 +22,7 @@ export interface BuildOptions {
   /** false: the report alone, no `documents/*` files (--no-documents); the working documents are still checked. */
   readonly documents?: boolean;
   readonly acceptChanges: boolean;
-  /** Skip a build whose input and outputs are those of the last one (src/write/build-cache.ts); off unless true. */
+  /** Skip a build whose input and outputs are those of the last one (src/cache/build-cache.ts); off unless true. */
   readonly cache?: boolean;
   /** A user's copy of templates/ (--templates). */
   readonly templates?: string;

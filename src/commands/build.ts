@@ -35,11 +35,11 @@ export function summaryLine(dir: string, out: string, result: BuildSummary): str
 }
 
 /**
- * When every meeting is up to date (see src/write/build-cache.ts), their summaries, found without
+ * When every meeting is up to date (see src/cache/build-cache.ts), their summaries, found without
  * loading the pipeline: a build with nothing to do costs little more than starting Node. null otherwise.
  */
 async function allUpToDate(dirs: readonly string[], out: string, options: BuildOptions): Promise<BuildSummary[] | null> {
-  const { buildKey, upToDate, usesCache } = await import('../write/build-cache.js');
+  const { buildKey, upToDate, usesCache } = await import('../cache/build-cache.js');
   if (!usesCache(options)) return null;
   const { loadTemplates, templateText } = await import('../load/load-templates.js');
   const loaded = await loadTemplates(options.templates);

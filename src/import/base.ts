@@ -4,7 +4,7 @@
 // The file is known by its record, never by its title.
 
 import { DamagedBase, readBasePart, readBuildProperties, sourcesHashOf, type BaseFile, type BaseIdentity, type ReadBase } from '../render/docx/base-part.js';
-import { recallBase } from '../write/base-cache.js';
+import { recallBase } from '../cache/base-cache.js';
 import { RefusedDocx } from './read-docx.js';
 
 export interface ResolvedBase {

@@ -16,7 +16,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { sha256 } from '../hash.js';
 import { remarkCritic } from './critic/index.js';
 import { remarkRestricted } from './restricted/index.js';
 
@@ -46,60 +45,7 @@ export function readerFor(text: string): { parse(text: string): Root } {
 /** All of GFM, whatever the text: what `readerFor` must agree with. */
 export const fullGfmReader: { parse(text: string): Root } = processor;
 
-/**
- * Trees already read, by their exact text: `acta watch` keeps one for its session, so a save reads
- * again only the file that changed; `acta build` seeds one with the trees its last build kept on disk
- * (by the hash of their text), so a build reads again only the files that changed since. A tree from
- * the cache is shared between builds: nothing downstream may change it. Each build starts a round; a
- * tree no build asked for in the last two rounds is dropped, so the cache never holds more than two
- * versions of the meeting.
- */
-export class TreeCache {
-  private current = new Map<string, Root>();
-  private previous = new Map<string, Root>();
-  /** Other readings of a text kept the same way (the issued record's YAML): by kind, then by file and text. */
-  private currentMemo = new Map<string, unknown>();
-  private previousMemo = new Map<string, unknown>();
-  /** Texts read (not found in the cache) since the cache was made. */
-  parsed = 0;
-
-  /** `seeds`: trees by the hash of their text (`sha256`), used when a text is asked for first. */
-  constructor(private readonly seeds: ReadonlyMap<string, Root> = new Map()) {}
-
-  nextRound(): void {
-    this.previous = this.current;
-    this.current = new Map();
-    this.previousMemo = this.currentMemo;
-    this.currentMemo = new Map();
-  }
-
-  /**
-   * What `read` makes of a file's text, read once while the text stays the same: `read` must be a pure function of
-   * the file's path and text, and what it returns is shared, never changed.
-   */
-  reading<T>(kind: string, file: { readonly path: string; readonly text: string }, read: () => T): T {
-    const key = `${kind}\u0000${file.path}\u0000${file.text}`;
-    const value = (this.currentMemo.has(key) ? this.currentMemo.get(key) : this.previousMemo.has(key) ? this.previousMemo.get(key) : read()) as T;
-    this.currentMemo.set(key, value);
-    return value;
-  }
-
-  parse(text: string): Root {
-    let tree = this.current.get(text) ?? this.previous.get(text) ?? (this.seeds.size > 0 ? this.seeds.get(sha256(text)) : undefined);
-    if (!tree) {
-      tree = readerFor(text).parse(text);
-      this.parsed++;
-    }
-    this.current.set(text, tree);
-    return tree;
-  }
-
-  /** The trees asked for in this round, by the hash of their text: what a build keeps for the next. */
-  kept(): Map<string, Root> {
-    return new Map([...this.current].map(([text, tree]) => [sha256(text), tree]));
-  }
-}
-
-export function parseMarkdown(text: string, trees?: TreeCache): Root {
-  return trees ? trees.parse(text) : readerFor(text).parse(text);
+/** The tree of a text, read through `readings` when given (see readings.ts). */
+export function parseMarkdown(text: string, readings?: { tree(text: string): Root }): Root {
+  return readings ? readings.tree(text) : readerFor(text).parse(text);
 }

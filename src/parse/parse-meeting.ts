@@ -9,7 +9,7 @@ import { error, pointAt, warning, wholeFile, type Diagnostic, type Result } from
 import { LOCK_FILE, type LoadedDocument, type LoadedMeeting, type SourceFile } from '../load/load-meeting.js';
 import { SUMMARY_REPORT, WORKING_DOCUMENT } from '../profiles.js';
 import type { Annex, Footnote, IssuedRecord, Item, MeetingMeta, Report, SourceRange, WorkingDocument } from '../model.js';
-import type { TreeCache } from './create-processor.js';
+import { readingsOnce, type Readings } from './readings.js';
 import { parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter } from './frontmatter.js';
 import { parseIssuedRecord } from './issued-record.js';
 import { rangeOf, type InlineContext } from './inline.js';
@@ -24,15 +24,15 @@ import { readFootnotesMeetingWide } from './read-footnotes.js';
 import { replaceControls, warnBidiControls } from './text-controls.js';
 
 /** Parses every file of a meeting; a meeting with errors still yields as many messages as can be found. */
-export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<Report | null> {
+export function parseMeeting(loaded: LoadedMeeting, readings: Readings = readingsOnce()): Result<Report | null> {
   const diagnostics: Diagnostic[] = [];
-  const files = readWithinLimits(loaded, diagnostics, trees);
+  const files = readWithinLimits(loaded, diagnostics, readings);
   if (!files) return { value: null, diagnostics };
-  const reader = new MeetingReader(loaded, files, diagnostics, trees);
+  const reader = new MeetingReader(loaded, files, diagnostics, readings);
   const { meta, items, range } = reader.report();
   const annexes = reader.annexes(loaded.annexes);
   const documents = loaded.documents.map((document) => reader.document(document, meta));
-  const record = issuedRecord(loaded, meta, range, diagnostics, trees);
+  const record = issuedRecord(loaded, meta, range, diagnostics, readings);
   if (!meta) return { value: null, diagnostics };
   return { value: { meta, items, annexes, footnotes: reader.footnotes, documents, record, range }, diagnostics };
 }
@@ -41,7 +41,7 @@ export function parseMeeting(loaded: LoadedMeeting, trees?: TreeCache): Result<R
  * Every file read into its tree, with footnotes meeting-wide; null when the meeting is past a limit, refused with that
  * alone: the reader is never given what it cannot read in linear time, and no later stage a tree deeper than it may walk.
  */
-function readWithinLimits(loaded: LoadedMeeting, diagnostics: Diagnostic[], trees?: TreeCache): Map<string, { file: SourceFile; tree: Root }> | null {
+function readWithinLimits(loaded: LoadedMeeting, diagnostics: Diagnostic[], readings: Readings): Map<string, { file: SourceFile; tree: Root }> | null {
   const sources = [...(loaded.meeting ? [loaded.meeting] : []), ...loaded.items, ...loaded.annexes, ...loaded.documents.flatMap((d) => [d.file, ...d.annexes])];
   for (const source of sources) warnBidiControls(source.path, source.text, diagnostics);
   const texts = sources.map((source) => ({ ...source, text: replaceControls(source.path, source.text, diagnostics) }));
@@ -54,7 +54,7 @@ function readWithinLimits(loaded: LoadedMeeting, diagnostics: Diagnostic[], tree
   // past, the rest unread.
   const reading = { left: LIMITS.meetingNodes };
   const past: Diagnostic[] = [];
-  const files = readFootnotesMeetingWide(texts, diagnostics, trees, (file, tree) => {
+  const files = readFootnotesMeetingWide(texts, diagnostics, readings, (file, tree) => {
     past.push(...checkTree(file.path, tree, reading));
     return reading.left < 0;
   });
@@ -64,7 +64,7 @@ function readWithinLimits(loaded: LoadedMeeting, diagnostics: Diagnostic[], tree
     const at = past.findIndex((d) => d.ruleId === 'meeting-too-large');
     if (at !== -1) past[at] = { ...past[at]!, message: `${past[at]!.message} (${unread === 1 ? 'the file after this one was not read: its problems are' : `the ${unread} files after this one were not read: their problems are`} said once the meeting is within the limit)` };
   }
-  // Again on the trees as read with the footnotes of other files, which every later stage walks.
+  // Again on the readings as read with the footnotes of other files, which every later stage walks.
   const budget = { left: LIMITS.meetingNodes };
   const checked = past.length > 0 ? past : [...files.values()].flatMap(({ file, tree }) => checkTree(file.path, tree, budget));
   if (checked.length === 0) return files;
@@ -81,13 +81,13 @@ class MeetingReader {
     private readonly loaded: LoadedMeeting,
     private readonly files: ReadonlyMap<string, { file: SourceFile; tree: Root }>,
     private readonly diagnostics: Diagnostic[],
-    private readonly trees?: TreeCache,
+    private readonly readings: Readings,
   ) {}
 
   /** A file's frontmatter checked: again only when its text changed (`acta watch` reads every file on each save). */
   private settings<T>(kind: string, parsed: ParsedFile, check: () => T): T {
     const text = parsed.frontmatter ? `${parsed.frontmatter.line}\n${parsed.frontmatter.value}` : '';
-    return this.trees ? this.trees.reading(`frontmatter of ${kind}`, { path: parsed.file.path, text }, check) : check();
+    return this.readings.reading(`frontmatter of ${kind}`, { path: parsed.file.path, text }, check);
   }
 
   /** A file's tree, its reading context and frontmatter; its footnote definitions join the meeting's. */
@@ -95,7 +95,7 @@ class MeetingReader {
     const { loaded, diagnostics } = this;
     const { file, tree } = this.files.get(source.path)!;
     const folder = path.relative(loaded.dir, path.dirname(file.path)).split(path.sep).join('/');
-    const pictures = { images: loaded.images, folder };
+    const pictures = { images: loaded.images, folder, readings: this.readings };
     const ctx: InlineContext = { file: file.path, source: file.text, diagnostics, footnoteKey: (label) => normalizeIdentifier(label).toLowerCase(), pictures };
     const fences = { openerReported: false };
     // Only a line with `::` can be a fence; most files have none, and are not walked.
@@ -202,10 +202,10 @@ class MeetingReader {
 }
 
 /** The record of an issued numbering the report is numbered from, with what is wrong with it said; null when none holds. */
-function issuedRecord(loaded: LoadedMeeting, meta: MeetingMeta | null, meetingRange: SourceRange, diagnostics: Diagnostic[], trees?: TreeCache): IssuedRecord | null {
+function issuedRecord(loaded: LoadedMeeting, meta: MeetingMeta | null, meetingRange: SourceRange, diagnostics: Diagnostic[], readings: Readings): IssuedRecord | null {
   // Its YAML takes longer to read than the whole report's Markdown from the cache: read again only when it changed.
   const file = loaded.lock;
-  const lock = file ? (trees ? trees.reading('issued-record', file, () => parseIssuedRecord(file)) : parseIssuedRecord(file)) : null;
+  const lock = file ? readings.reading('issued-record', file, () => parseIssuedRecord(file)) : null;
   if (lock) diagnostics.push(...lock.diagnostics);
   if (!meta) return null;
   const issued = meta.status === 'issued';

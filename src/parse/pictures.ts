@@ -8,6 +8,7 @@ import { error, shortened, warning, type Diagnostic } from '../diagnostics.js';
 import { sha256 } from '../hash.js';
 import type { ImageFormat, ImageInline, SourceRange } from '../model.js';
 import { IMAGES_FOLDER, PICTURE_FILE } from '../load/load-pictures.js';
+import type { Readings } from './readings.js';
 
 /** What a file's pictures are resolved against: the meeting's pictures, and the file's folder inside the meeting. */
 export interface PictureSource {
@@ -15,12 +16,12 @@ export interface PictureSource {
   readonly images: ReadonlyMap<string, Uint8Array | null> | undefined;
   /** The Markdown file's folder, from the meeting folder with `/` (`items`, `` for meeting.md). */
   readonly folder: string;
+  /** Where a picture's reading is kept, so one shown twice is read once. */
+  readonly readings?: Pick<Readings, 'readingOf'>;
 }
 
 const FORMATS: Readonly<Record<string, ImageFormat>> = { png: 'png', jpg: 'jpeg', svg: 'svg' };
 
-/** Each picture's bytes read once, however many times the meeting shows it. */
-const measured = new WeakMap<Uint8Array, { format: ImageFormat; width: number; height: number; data: string; digest: string } | string>();
 
 /**
  * The first file or address an SVG draws from outside itself (an `<image href>`, a `url(…)`, an `@import`), or null.
@@ -50,8 +51,6 @@ function svgProblem(svg: string): string | null {
 
 /** A picture's format and size, or what is wrong with it in a secretariat's words. */
 function measure(bytes: Uint8Array): { format: ImageFormat; width: number; height: number; data: string; digest: string } | string {
-  const known = measured.get(bytes);
-  if (known !== undefined) return known;
   const looksSvg = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg\b/i.test(Buffer.from(bytes.subarray(0, 4096)).toString('utf8'));
   let result: ReturnType<typeof measure>;
   try {
@@ -71,7 +70,6 @@ function measure(bytes: Uint8Array): { format: ImageFormat; width: number; heigh
     // image-size stops at an SVG it cannot read: the XML reader says why, when it can.
     result = looksSvg ? (svgProblem(Buffer.from(bytes).toString('utf8')) ?? NO_SIZE) : 'not a picture acta can read';
   }
-  measured.set(bytes, result);
   return result;
 }
 
@@ -122,7 +120,7 @@ export function pictureOf(source: PictureSource, url: string, alt: string, range
   const bytes = source.images.get(found)!;
   // Refused when the folder was read, and said there: once is enough.
   if (bytes === null) return {};
-  const read = measure(bytes);
+  const read = source.readings ? source.readings.readingOf('picture', bytes, () => measure(bytes)) : measure(bytes);
   if (typeof read === 'string') {
     // An SVG's reason says what it expects; for any other file, a picture saved again as PNG is the way.
     const expected = read.startsWith('an SVG') ? '' : ', expected a PNG, JPEG or SVG picture (open it and save it again as PNG)';

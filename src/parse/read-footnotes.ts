@@ -6,7 +6,7 @@ import { visit } from 'unist-util-visit';
 import { error, formatPlace, pointAt, type Diagnostic } from '../diagnostics.js';
 import type { SourceFile } from '../load/load-meeting.js';
 import type { SourceRange } from '../model.js';
-import { parseMarkdown, type TreeCache } from './create-processor.js';
+import type { Readings } from './readings.js';
 import { rangeOf } from './inline.js';
 
 const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g;
@@ -22,12 +22,12 @@ const FOOTNOTE_CALL = /\[\^([^\]\s]+)\]/g;
 export function readFootnotesMeetingWide(
   sources: readonly SourceFile[],
   diagnostics: Diagnostic[],
-  trees?: TreeCache,
+  readings: Readings,
   stop: (file: SourceFile, tree: Root) => boolean = () => false,
 ): Map<string, { file: SourceFile; tree: Root }> {
   const read = new Map<string, { file: SourceFile; tree: Root }>();
   for (const file of sources) {
-    const tree = parseMarkdown(file.text, trees);
+    const tree = readings.tree(file.text);
     read.set(file.path, { file, tree });
     if (stop(file, tree)) return read;
   }
@@ -44,7 +44,7 @@ export function readFootnotesMeetingWide(
   }
   for (const [name, { file, tree }] of read) {
     const missing = new Set<string>();
-    for (const node of footnoteCallTexts(tree)) {
+    for (const node of readings.readingOf('footnote calls', tree, () => footnoteCallTexts(tree))) {
       // Read from the source: a call typed with a backslash (`\[^1\]`) is text, not a call.
       const start = node.position?.start.offset;
       const typed = start === undefined ? node.value : file.text.slice(start, node.position!.end.offset);
@@ -63,7 +63,7 @@ export function readFootnotesMeetingWide(
     }
     if (missing.size === 0) continue;
     const standIns = [...missing].map((label) => `[^${label}]: -`).join('\n\n');
-    const again = parseMarkdown(`${file.text}\n\n${standIns}\n`, trees);
+    const again = readings.tree(`${file.text}\n\n${standIns}\n`);
     // A new root, not an edit of the one read: that one may be shared through the cache.
     const children = again.children.filter((node) => node.type !== 'footnoteDefinition' || (node.position?.start.offset ?? 0) < file.text.length);
     read.set(name, { file, tree: { ...again, children } });
@@ -71,19 +71,12 @@ export function readFootnotesMeetingWide(
   return read;
 }
 
-const callTexts = new WeakMap<Root, readonly Text[]>();
-
-/** The text nodes of a tree that hold `[^…]`, found once per tree: `acta watch` asks again for every unchanged file. */
+/** The text nodes of a tree that hold `[^…]` (read once a tree: `acta watch` asks again for every unchanged file). */
 function footnoteCallTexts(tree: Root): readonly Text[] {
-  let found = callTexts.get(tree);
-  if (!found) {
-    const texts: Text[] = [];
-    const call = new RegExp(FOOTNOTE_CALL.source);
-    visit(tree, 'text', (node) => {
-      if (call.test(node.value)) texts.push(node);
-    });
-    found = texts;
-    callTexts.set(tree, found);
-  }
-  return found;
+  const texts: Text[] = [];
+  const call = new RegExp(FOOTNOTE_CALL.source);
+  visit(tree, 'text', (node) => {
+    if (call.test(node.value)) texts.push(node);
+  });
+  return texts;
 }

@@ -9,7 +9,7 @@ import { filterPublic } from '../public/filter-public.js';
 import { corrigendumOf } from '../public/corrigendum.js';
 import { corrigendumData, decisionsData, reportData, toJson } from '../render/json/render-json.js';
 import { agendaFile, annexFile, corrigendumFile, decisionsFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, partHasFormat, reportFile, type Edition, type Part } from '../output-names.js';
-import { renderKey } from '../write/render-key.js';
+import { renderKey } from '../cache/render-key.js';
 import type { OutputFile } from '../write/write-outputs.js';
 import type { BuildOptions, Format } from '../formats.js';
 import { makeBase, type BaseFile, type BuildBase } from '../render/docx/base-part.js';
@@ -91,7 +91,7 @@ export async function emitInOrder(renders: readonly (() => Promise<OutputFile | 
 
 /**
  * The outputs a build may keep as the last build wrote them. Each output's key is the hash of what its renderer reads
- * (write/render-key.ts); an output whose key is the one it was last rendered from is not rendered again, nor emitted.
+ * (cache/render-key.ts); an output whose key is the one it was last rendered from is not rendered again, nor emitted.
  */
 export interface Reuse {
   /** true: the file is kept as it is, and not rendered. */

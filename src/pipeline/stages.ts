@@ -7,7 +7,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { loadMeeting, type LoadedMeeting } from '../load/load-meeting.js';
 import type { NumberedReport } from '../model.js';
 import { numberReport } from '../number/number-report.js';
-import type { TreeCache } from '../parse/create-processor.js';
+import type { TreeCache } from '../cache/tree-cache.js';
 import { parseMeeting } from '../parse/parse-meeting.js';
 import { loadReferenceStyles } from '../load/load-reference-docx.js';
 import { loadTemplates, templateText } from '../load/load-templates.js';

@@ -5,7 +5,7 @@ import { watch } from 'chokidar';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { classifyError } from '../errors.js';
 import type { NumberedReport } from '../model.js';
-import { TreeCache } from '../parse/create-processor.js';
+import { TreeCache } from '../cache/tree-cache.js';
 import { checkMeeting, outputFolder, renderPreview, type RenderEnv } from '../pipeline.js';
 import { writeOutputs } from '../write/write-outputs.js';
 import { startLiveServer, type LiveServer } from './live-server.js';

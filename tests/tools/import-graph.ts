@@ -16,7 +16,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['public/'],
   ['align/', 'register/'],
   ['render/', 'renumber/'],
-  ['write/'],
+  ['write/', 'cache/'],
   ['pipeline.ts', 'pipeline/'],
   ['errors.ts', 'import/', 'watch/', 'workers/', 'init/'],
   ['commands/'],

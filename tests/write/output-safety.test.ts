@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lockfile from 'proper-lockfile';
 import { describe, expect, it } from 'vitest';
-import { cacheFolderOf } from '../../src/write/user-cache.js';
+import { cacheFolderOf } from '../../src/cache/user-cache.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = path.join(root, 'dist', 'acta.js');

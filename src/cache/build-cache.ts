@@ -1,7 +1,7 @@
 // The build cache: a build whose whole input is what the last build of that folder read (every file of
 // the meeting, the templates, the options, acta's own code) and whose outputs are all present and
 // unmodified writes nothing; a build that runs keeps, untouched, each output whose own key (what it is
-// rendered from, see render-key.ts) is the one the last build rendered it from. Its record lives in the user's cache folder (src/write/user-cache.ts), one
+// rendered from, see render-key.ts) is the one the last build rendered it from. Its record lives in the user's cache folder (src/cache/user-cache.ts), one
 // a meeting output folder, never in the output folder itself, and is never a source of truth: an entry
 // that is missing, unreadable, of another version or of another input is ignored, and the build runs.
 

@@ -9,9 +9,9 @@ import { buildMeeting, prepareRenderEnv, type RenderEnv } from '../../src/pipeli
 import type { BuildOptions } from '../../src/formats.js';
 import { loadMeeting } from '../../src/load/load-meeting.js';
 import { parseMeeting } from '../../src/parse/parse-meeting.js';
-import { CACHE_FILE, ENTRY_VERSION, fingerprintOf } from '../../src/write/build-cache.js';
-import { keptTrees, TREES_FILE } from '../../src/write/kept-trees.js';
-import { cacheFolderOf } from '../../src/write/user-cache.js';
+import { CACHE_FILE, ENTRY_VERSION, fingerprintOf } from '../../src/cache/build-cache.js';
+import { keptTrees, TREES_FILE } from '../../src/cache/kept-trees.js';
+import { cacheFolderOf } from '../../src/cache/user-cache.js';
 
 // HTML and JSON: the cache treats every output as bytes, and these are the cheap ones to build.
 const CACHED: BuildOptions = { formats: ['html', 'json'], publicOnly: false, acceptChanges: false, cache: true };

@@ -4,7 +4,7 @@
 
 import type { Root } from 'mdast';
 import * as z from 'zod/mini';
-import { TreeCache } from '../parse/create-processor.js';
+import { TreeCache } from './tree-cache.js';
 import { sha256 } from '../hash.js';
 import { codeFingerprint, ENTRY_VERSION } from './build-cache.js';
 import { readCacheFile, writeCacheFile } from './user-cache.js';

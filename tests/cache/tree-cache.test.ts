@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadMeeting } from '../../src/load/load-meeting.js';
-import { TreeCache } from '../../src/parse/create-processor.js';
+import { TreeCache } from '../../src/cache/tree-cache.js';
 import { parseMeeting } from '../../src/parse/parse-meeting.js';
 
 describe('the tree cache of acta watch', () => {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { realFolder } from './output-place.js';
+import { realFolder } from '../write/output-place.js';
 import { sha256 } from '../hash.js';
 
 /** The user's cache folder for acta: ACTA_CACHE_DIR (tests, scripts), else the XDG cache folder (`~/.cache/acta`), else the platform's. */
