@@ -1,24 +1,22 @@
 // Factories for the report's parts: cover block, agenda table, item body and annexes.
 
 import {
-  AlignmentType, BookmarkEnd, BookmarkStart, Paragraph, Tab, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, VerticalAlignTable, WidthType, type FileChild, type ParagraphChild,
+  AlignmentType, BookmarkEnd, BookmarkStart, Paragraph, Tab, Table, TableCell, TableLayoutType, TableOfContents, TableRow, TextRun, WidthType, type FileChild, type ParagraphChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
-import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedReport, type NumberedSubitem, type Range, type SourceRange, type TocBlock } from '../../model.js';
-import { documentsUnder, subitemsOf, timetablesOf, visitTree } from '../../walk.js';
+import { dispatch, type Flow, type Handlers, type Inline, type NumberedAnnex, type NumberedItem, type NumberedParagraph, type NumberedSubitem, type SourceRange, type TocBlock } from '../../model.js';
 import { annexTocEntries, headingLevels, type TocEntry } from '../outline.js';
 import { plainInlines } from '../../plain-text.js';
-import { alignmentFor, blockChildren, bookmarked, fixedOrigin, headingParagraph, noBorders, singleBorders, tracedRuns, type Around } from './blocks.js';
-import { complexField } from './fields.js';
+import { alignmentFor, blockChildren, bookmarked, fixedOrigin, headingParagraph, noBorders, tracedRuns, type Around } from './blocks.js';
+import { agendaWordTable } from './agenda-table.js';
 import { inlineRuns, revisionOf } from './inline.js';
 import { isDeletion } from '../../number/deletions.js';
 import { inlineSpan, paragraphEnd, spanAt, type Span } from './origins.js';
-import { contentWidth, HANG, NUMBERING, STYLE } from './styles.js';
+import { CELL_MARGINS, contentWidth, HANG, NUMBERING, STYLE } from './styles.js';
 import type { WriterEnv, WriterState } from './writer.js';
 
-/** The committee's name on the cover wraps at 14em of 12 pt, as the HTML's; Word's default cell margins are 108 twips a side. */
+/** The committee's name on the cover wraps at 14em of 12 pt, as the HTML's. */
 const COMMITTEE_WIDTH = 3360;
-const CELL_MARGINS = 2 * 108;
 
 export function coverChildren(env: WriterEnv): FileChild[] {
   const meta = env.report.meta;
@@ -66,98 +64,12 @@ export function coverChildren(env: WriterEnv): FileChild[] {
 }
 
 /**
- * Fixed column widths, a header row repeated on every page, rows that may split. `withBody` false (the agenda
- * alone) writes the ranges as text: there are no paragraph bookmarks for fields to point at.
+ * The agenda table (agenda-table.ts) and the stars after it: fixed column widths, a header row repeated on every page,
+ * rows that may split. `withBody` false (the agenda alone) writes the ranges as text, as there are no paragraph
+ * bookmarks for fields to point at, and lists the working documents under their items.
  */
 export function agendaTable(env: WriterEnv, state: WriterState, withBody = true): FileChild[] {
-  const report = env.report;
-  const catalog = catalogFor(report.meta.language);
-  const showRange = report.items.some((i) => i.paragraphRange !== null);
-  const width = contentWidth(false);
-  const widths = showRange ? [Math.round(width * 0.13), 0, Math.round(width * 0.15)] : [Math.round(width * 0.13), 0];
-  widths[1] = width - widths.reduce((a, b) => a + b, 0);
-  const cell = (i: number, children: (Paragraph | Table)[]) =>
-    new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.TOP, children });
-  const text = (style: string, value: string, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
-    new Paragraph({ style, ...(alignment ? { alignment } : {}), children: [new TextRun(value)] });
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: [
-      cell(0, [text(STYLE.agendaHeading, catalog.itemNo, AlignmentType.CENTER)]),
-      cell(1, [text(STYLE.agendaHeading, catalog.agendaItem)]),
-      ...(showRange ? [cell(2, [text(STYLE.agendaHeading, catalog.paragraph, AlignmentType.CENTER)])] : []),
-    ],
-  });
-  const bookmarks = withBody ? bodyParagraphBookmarks(report) : new Map<string, string>();
-  const across = (children: Paragraph[]) => new TableCell({ columnSpan: widths.length, verticalAlign: VerticalAlignTable.TOP, children });
-  // A theme across the table above its item, as the seed prints "DISRUPTIVE TECHNOLOGIES" with its note.
-  const bannerRow = (banner: NonNullable<NumberedItem['banner']>) =>
-    new TableRow({
-      children: [
-        across([
-          new Paragraph({ style: STYLE.agendaText, alignment: AlignmentType.CENTER, keepNext: true, children: inlineRuns(env, state, banner.title, { bold: true }) }),
-          ...banner.note.map((note) => new Paragraph({ style: STYLE.agendaText, alignment: AlignmentType.CENTER, children: inlineRuns(env, state, note) })),
-        ]),
-      ],
-    });
-  const rows = report.items.flatMap((item) => {
-    const title = new Paragraph({
-      style: STYLE.agendaText,
-      children: [
-        ...inlineRuns(env, state, item.title),
-        ...(item.purpose ? [new TextRun(' '), new TextRun({ text: `(${item.purpose})`, style: STYLE.purposeChar })] : []),
-      ],
-    });
-    // The agenda alone lists the working documents under their item or sub-item ("Doc. PC0509E1a").
-    const documents = (id: string | null, style: string) =>
-      withBody ? [] : documentsUnder(report, id).map((label) => new Paragraph({ style, children: [new TextRun({ children: [new Tab(), label] })] }));
-    const subitems = subitemsOf(item).flatMap((s) => [
-      new Paragraph({
-        style: STYLE.agendaSubitem,
-        children: [
-          new TextRun({ children: [s.agendaLabel, new Tab()] }),
-          ...inlineRuns(env, state, s.title),
-          ...(s.purpose ? [new TextRun(' '), new TextRun({ text: `(${s.purpose})`, style: STYLE.purposeChar })] : []),
-        ],
-      }),
-      ...documents(s.id, STYLE.agendaSubitem),
-    ]);
-    // A tall row (many sub-items) may split, so page 1 is not left half empty; the header row repeats.
-    const row = new TableRow({
-      children: [
-        cell(0, [text(STYLE.agendaText, item.numeral, AlignmentType.CENTER)]),
-        cell(1, [title, ...documents(item.id, STYLE.agendaSubitem), ...subitems]),
-        ...(showRange ? [cell(2, [rangeParagraph(item.paragraphRange, bookmarks)])] : []),
-      ],
-    });
-    return item.banner ? [bannerRow(item.banner), row] : [row];
-  });
-  // Each day's timetable after the items: its title across the table, then a row a time.
-  const days = timetablesOf(report).flatMap((day) => [
-    new TableRow({ children: [across([new Paragraph({ style: STYLE.agendaText, alignment: AlignmentType.CENTER, keepNext: true, children: inlineRuns(env, state, day.title, { bold: true }) })])] }),
-    ...day.lines.map(({ named, ...entry }) => {
-      const purpose = named ? (named.subitem ? named.subitem.purpose : named.item.purpose) : null;
-      const words = named
-        ? [
-            ...(named.subitem ? [new TextRun({ children: [named.subitem.agendaLabel, new Tab()] })] : []),
-            ...inlineRuns(env, state, named.subitem ? named.subitem.title : named.item.title),
-            ...(purpose ? [new TextRun(' '), new TextRun({ text: `(${purpose})`, style: STYLE.purposeChar })] : []),
-          ]
-        : inlineRuns(env, state, entry.content);
-      return new TableRow({
-        children: [
-          cell(0, [text(STYLE.agendaText, named ? `${named.item.numeral} ${entry.time}` : entry.time, AlignmentType.CENTER)]),
-          cell(1, [new Paragraph({ style: named?.subitem ? STYLE.agendaSubitem : STYLE.agendaText, children: words }), ...blockChildren(env, state, entry.details, { textStyle: STYLE.agendaText, width: widths[1]! - CELL_MARGINS, level: 0 }).filter((c): c is Paragraph | Table => c instanceof Paragraph || c instanceof Table)]),
-          ...(showRange ? [cell(2, [new Paragraph({ style: STYLE.agendaText, children: [] })])] : []),
-        ],
-      });
-    }),
-  ]);
-  return [
-    new Table({ rows: [header, ...rows, ...days], width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: singleBorders() }),
-    endMark(env),
-  ];
+  return [agendaWordTable(env, state, withBody), endMark(env)];
 }
 
 /** The stars that close the agenda, the body and each annex ("*" over "* *"), from the catalogue; `state` traces the body's and annexes' (the agenda's is the cover's). */
@@ -165,32 +77,6 @@ export function endMark(env: WriterEnv, state?: WriterState): Paragraph {
   const [first, second] = catalogFor(env.report.meta.language).endMark;
   const runs = [new TextRun(first), new TextRun({ break: 1 }), new TextRun(second)];
   return new Paragraph({ style: STYLE.stars, children: state ? tracedRuns(state, fixedOrigin(null), runs) : runs });
-}
-
-/** The bookmark of each whole-numbered paragraph of the body in this edition, by number (a public edition has gaps). */
-function bodyParagraphBookmarks(report: NumberedReport): Map<string, string> {
-  const out = new Map<string, string>();
-  visitTree(report, {
-    flow: (node, where) => {
-      if (where.annex === null && node.type === 'paragraph' && node.number !== null && node.bookmark) out.set(String(node.number), node.bookmark);
-    },
-  });
-  return out;
-}
-
-/**
- * "01 - 06" as two `REF para_N \n \# "00"` fields, so Word renumbers the range when a paragraph is inserted;
- * a number whose paragraph this edition leaves out stays plain text (a REF to a missing bookmark would read as an
- * error), and so does an inserted number ("12A"), which no numeric field can print.
- */
-function rangeParagraph(range: Range | null, bookmarks: ReadonlyMap<string, string>): Paragraph {
-  const number = (n: number | string, label: string) => {
-    const bookmark = bookmarks.get(String(n));
-    return bookmark ? complexField(`REF ${bookmark} \\n \\# "00"`, label) : [new TextRun(label)];
-  };
-  const [first, last] = range ? range.label.split(' - ') : [];
-  const children = !range || first === undefined ? [] : last === undefined ? number(range.first, first) : [...number(range.first, first), new TextRun(' - '), ...number(range.last, last)];
-  return new Paragraph({ style: STYLE.agendaText, alignment: AlignmentType.CENTER, children });
 }
 
 export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedItem, numberingFor: (p: NumberedParagraph) => string | null): FileChild[] {

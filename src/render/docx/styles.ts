@@ -70,6 +70,9 @@ export function contentWidth(landscape: boolean): number {
   return (landscape ? PAGE.height : PAGE.width) - PAGE.margin.left - PAGE.margin.right;
 }
 
+/** Word's default cell margins, 108 twips a side: what a cell's text is narrower than the cell by. */
+export const CELL_MARGINS = 2 * 108;
+
 const FONT = 'Times New Roman';
 /** 1 cm: the hanging indent of paragraph numbers and sub-item letters. */
 export const HANG = 567;
