@@ -63,71 +63,18 @@ interface Side {
   readonly ctx: HastContext;
 }
 
+/** The aligned page of a translation beside its original, with the divergences the translation check found. */
 export function alignedView(original: NumberedReport, translation: NumberedReport, diagnostics: readonly Diagnostic[]): AlignedView {
   const o: Side = { report: original, ctx: hastContext(original) };
   const t: Side = { report: translation, ctx: hastContext(translation) };
-  const pending = diagnostics.filter((d) => d.severity === 'error');
-  // A divergence is shown on the first row whose translation unit holds its place.
-  const problemsAt = (range: SourceRange | null): string[] => {
-    if (!range) return [];
-    const found = pending.filter((d) => d.file === range.file && d.line >= range.start.line && d.line <= range.end.line);
-    for (const d of found) pending.splice(pending.indexOf(d), 1);
-    return found.map((d) => d.message);
-  };
-  const row = (kind: AlignedRow['kind'], header: string, oc: AlignedCell | null, tc: AlignedCell | null, tRange: SourceRange | null): AlignedRow => ({
-    kind,
-    header,
-    original: oc,
-    translation: tc,
-    gap: oc === null || tc === null,
-    shifted: oc !== null && tc !== null && oc.number !== tc.number && kind === 'paragraph',
-    problems: problemsAt(tRange),
-  });
-
-  const tFields = coverFields(translation);
-  const cover: AlignedRow[] = coverFields(original).flatMap(([name, ov], index) => {
-    const tv = tFields[index]![1];
-    return ov === '' && tv === '' ? [] : [row('cover', name, textCell(ov), textCell(tv), null)];
-  });
-
+  const row = rowMaker(diagnostics);
+  const cover = coverRows(original, translation, row);
   const items = mergeUnits(pairUnits(original.items, translation.items, itemKey), translation.items);
   const agenda: AlignedRow[] = items.map(([oi, ti]) =>
     row('agenda', (oi ?? ti)!.numeral, oi && agendaCell(o, oi), ti && agendaCell(t, ti), null),
   );
-
   const body: AlignedRow[] = [];
-  for (const [oi, ti] of items) {
-    body.push(row('item', (oi ?? ti)!.numeral, oi && headingCell(o, oi.label, oi.title), ti && headingCell(t, ti.label, ti.title), ti?.range ?? null));
-    if (!oi || !ti) continue; // an item of one side only: its heading row says so; its paragraphs have no counterpart to sit beside
-    const subs = pairUnits(subitemsOf(oi), subitemsOf(ti), subitemKey);
-    const partner = new Map(subs.pairs.map(([os, ts]) => [ts, os]));
-    const oSections = sectionsOf(oi);
-    const tSections = sectionsOf(ti);
-    const used = new Set<Section>([oSections[0]!]);
-    const pairs: [Section | null, Section | null][] = [[oSections[0]!, tSections[0]!]];
-    for (const ts of tSections.slice(1)) {
-      const first = partner.get(ts.subitems[0]!);
-      const os = first ? oSections.find((s) => s.subitems.includes(first)) ?? null : null;
-      if (os) used.add(os);
-      pairs.push([os, ts]);
-    }
-    // A group of the original with no counterpart: after the section it followed.
-    for (const os of oSections) {
-      if (used.has(os)) continue;
-      const before = oSections[oSections.indexOf(os) - 1];
-      const at = pairs.findIndex(([p]) => p === before);
-      pairs.splice(at + 1, 0, [os, null]);
-    }
-    for (const [os, ts] of pairs) {
-      const subRows = mergeUnits(pairUnits(os?.subitems ?? [], ts?.subitems ?? [], subitemKey), ts?.subitems ?? []);
-      for (const [osub, tsub] of subRows) {
-        const header = `${(oi ?? ti).numeral} ${(osub ?? tsub)!.label}`;
-        body.push(row('subitem', header, osub && subitemCell(o, osub), tsub && subitemCell(t, tsub), tsub?.range ?? null));
-      }
-      paragraphRows(o, t, os?.paragraphs ?? [], ts?.paragraphs ?? [], row, body);
-    }
-  }
-
+  for (const [oi, ti] of items) itemRows(o, t, oi, ti, row, body);
   const annexRows: AlignedRow[] = mergeUnits(pairUnits(original.annexes, translation.annexes, annexKey), translation.annexes).map(([oa, ta]) =>
     row('annex', (oa ?? ta)!.numeral, oa && annexCell(oa), ta && annexCell(ta), ta?.range ?? null),
   );
@@ -139,23 +86,104 @@ export function alignedView(original: NumberedReport, translation: NumberedRepor
     { title: 'Report', rows: body },
     ...(annexRows.length ? [{ title: 'Annexes', rows: annexRows }] : []),
   ];
-  const rows = sections.flatMap((s) => s.rows);
-  const gaps = rows.filter((r) => r.gap).length;
-  const side = (r: NumberedReport): AlignedSide => ({
-    lang: catalogFor(r.meta.language).tags.html,
-    symbol: r.meta.symbol,
-    heading: `${LANGUAGE_NAMES[r.meta.language] ?? r.meta.language} (${r.meta.symbol})`,
-  });
   return {
     lang: 'en',
     documentTitle: `${translation.meta.symbol} aligned with ${original.meta.symbol}`,
-    original: side(original),
-    translation: side(translation),
+    original: alignedSide(original),
+    translation: alignedSide(translation),
     labels: { unit: 'Unit', missing: 'No counterpart', problems: 'Divergences', restricted: 'Restricted' },
     problems,
-    summary: `${rows.length} rows; ${gaps === 0 ? 'every unit has its counterpart' : `${gaps} without a counterpart`}; ${problems.length === 0 ? 'no divergence' : `${problems.length} divergence${problems.length === 1 ? '' : 's'}`}.`,
+    summary: summaryOf(sections.flatMap((s) => s.rows), problems.length),
     sections,
   };
+}
+
+/** Makes a row of the page from its two cells and the place of its translation unit. */
+type RowOf = (kind: AlignedRow['kind'], header: string, oc: AlignedCell | null, tc: AlignedCell | null, tRange: SourceRange | null) => AlignedRow;
+
+/** The rows' maker: a divergence is shown on the first row whose translation unit holds its place, and on no other. */
+function rowMaker(diagnostics: readonly Diagnostic[]): RowOf {
+  const pending = diagnostics.filter((d) => d.severity === 'error');
+  const problemsAt = (range: SourceRange | null): string[] => {
+    if (!range) return [];
+    const found = pending.filter((d) => d.file === range.file && d.line >= range.start.line && d.line <= range.end.line);
+    for (const d of found) pending.splice(pending.indexOf(d), 1);
+    return found.map((d) => d.message);
+  };
+  return (kind, header, oc, tc, tRange) => ({
+    kind,
+    header,
+    original: oc,
+    translation: tc,
+    gap: oc === null || tc === null,
+    shifted: oc !== null && tc !== null && oc.number !== tc.number && kind === 'paragraph',
+    problems: problemsAt(tRange),
+  });
+}
+
+/** The cover's fields side by side, but those both sides leave empty. */
+function coverRows(original: NumberedReport, translation: NumberedReport, row: RowOf): AlignedRow[] {
+  const tFields = coverFields(translation);
+  return coverFields(original).flatMap(([name, ov], index) => {
+    const tv = tFields[index]![1];
+    return ov === '' && tv === '' ? [] : [row('cover', name, textCell(ov), textCell(tv), null)];
+  });
+}
+
+/** An item's heading row, then, when both sides have it, its sub-items and paragraphs section by section. */
+function itemRows(o: Side, t: Side, oi: NumberedItem | null, ti: NumberedItem | null, row: RowOf, out: AlignedRow[]): void {
+  out.push(row('item', (oi ?? ti)!.numeral, oi && headingCell(o, oi.label, oi.title), ti && headingCell(t, ti.label, ti.title), ti?.range ?? null));
+  if (!oi || !ti) return; // an item of one side only: its heading row says so; its paragraphs have no counterpart to sit beside
+  for (const [os, ts] of sectionPairs(oi, ti)) {
+    const subRows = mergeUnits(pairUnits(os?.subitems ?? [], ts?.subitems ?? [], subitemKey), ts?.subitems ?? []);
+    for (const [osub, tsub] of subRows) {
+      const header = `${oi.numeral} ${(osub ?? tsub)!.label}`;
+      out.push(row('subitem', header, osub && subitemCell(o, osub), tsub && subitemCell(t, tsub), tsub?.range ?? null));
+    }
+    paragraphRows(o, t, os?.paragraphs ?? [], ts?.paragraphs ?? [], row, out);
+  }
+}
+
+/**
+ * An item's sections (the paragraphs before its first sub-item, then each group of sub-items) paired: a translation's
+ * section with the original's that holds the partner of its first sub-item.
+ */
+function sectionPairs(oi: NumberedItem, ti: NumberedItem): [Section | null, Section | null][] {
+  const subs = pairUnits(subitemsOf(oi), subitemsOf(ti), subitemKey);
+  const partner = new Map(subs.pairs.map(([os, ts]) => [ts, os]));
+  const oSections = sectionsOf(oi);
+  const tSections = sectionsOf(ti);
+  const used = new Set<Section>([oSections[0]!]);
+  const pairs: [Section | null, Section | null][] = [[oSections[0]!, tSections[0]!]];
+  for (const ts of tSections.slice(1)) {
+    const first = partner.get(ts.subitems[0]!);
+    const os = first ? oSections.find((s) => s.subitems.includes(first)) ?? null : null;
+    if (os) used.add(os);
+    pairs.push([os, ts]);
+  }
+  // A group of the original with no counterpart: after the section it followed.
+  for (const os of oSections) {
+    if (used.has(os)) continue;
+    const before = oSections[oSections.indexOf(os) - 1];
+    const at = pairs.findIndex(([p]) => p === before);
+    pairs.splice(at + 1, 0, [os, null]);
+  }
+  return pairs;
+}
+
+/** A column's heading: its language, symbol and the language tag of its cells. */
+function alignedSide(r: NumberedReport): AlignedSide {
+  return {
+    lang: catalogFor(r.meta.language).tags.html,
+    symbol: r.meta.symbol,
+    heading: `${LANGUAGE_NAMES[r.meta.language] ?? r.meta.language} (${r.meta.symbol})`,
+  };
+}
+
+/** "40 rows; every unit has its counterpart; no divergence." */
+function summaryOf(rows: readonly AlignedRow[], problems: number): string {
+  const gaps = rows.filter((r) => r.gap).length;
+  return `${rows.length} rows; ${gaps === 0 ? 'every unit has its counterpart' : `${gaps} without a counterpart`}; ${problems === 0 ? 'no divergence' : `${problems} divergence${problems === 1 ? '' : 's'}`}.`;
 }
 
 /** Paragraphs matched by order, then each one's decisions by order; the longer side beside gaps. */
@@ -164,7 +192,7 @@ function paragraphRows(
   t: Side,
   op: readonly NumberedParagraph[],
   tp: readonly NumberedParagraph[],
-  row: (kind: AlignedRow['kind'], header: string, oc: AlignedCell | null, tc: AlignedCell | null, tRange: SourceRange | null) => AlignedRow,
+  row: RowOf,
   out: AlignedRow[],
 ): void {
   for (let k = 0; k < Math.max(op.length, tp.length); k++) {
