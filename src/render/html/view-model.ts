@@ -151,13 +151,39 @@ export interface ViewOptions {
   readonly paged?: boolean;
 }
 
+/** The view of a report (or of its agenda, or of an annex alone) the HTML and PDF templates lay out. */
 export function htmlView(report: NumberedReport, options: ViewOptions = {}): HtmlView {
-  const meta = report.meta;
-  const catalog = catalogFor(meta.language);
+  const catalog = catalogFor(report.meta.language);
   const ctx = hastContext(report, options.paged === true);
-  const inline = (nodes: readonly Inline[]) => html(inlinesToHast(ctx, nodes));
+  const homes = footnoteHomes(report);
+  const footnotesOf = (where: string): FootnoteView[] => (options.paged ? [] : footnoteViews(ctx, homes, where));
+  const showBody = !options.annexesOnly && !options.agendaOnly;
+  const alone = options.annexesOnly ? report.annexes[0] : undefined;
+  return {
+    lang: catalog.tags.html,
+    documentTitle: (alone ?? report.facts).documentTitles[report.public ? 'public' : 'full'],
+    public: report.public,
+    labels: viewLabels(catalog),
+    cover: options.annexesOnly ? null : coverView(report),
+    agenda: options.annexesOnly || !report.profile.agendaTable ? null : agendaView(ctx, options.agendaOnly === true),
+    toc: !options.annexesOnly && !options.agendaOnly && report.toc ? tocHtml(ctx, report.toc, documentTocEntries(report, report.toc)) : null,
+    items: showBody
+      ? report.items.map((item) => ({ anchor: item.anchor, label: item.label, separator: report.profile.headings === 'sections' ? ' ' : ' – ', title: inlineHtml(ctx, item.title), purpose: item.purpose, body: flowView(ctx, item.body, ITEM_LEVEL) }))
+      : [],
+    footnotes: showBody ? footnotesOf('body') : [],
+    annexes: options.agendaOnly ? [] : report.annexes.map((annex) => annexView(ctx, report, annex, footnotesOf(annex.anchor), alone ? 1 : ITEM_LEVEL)),
+    pageStyles: pageStyles(report, !options.agendaOnly),
+    hasComments: hasComments(report),
+  };
+}
 
-  // Footnotes are listed where they are first cited: after the body, or at the end of their annex.
+/** Inline content as escaped HTML. */
+function inlineHtml(ctx: HastContext, nodes: readonly Inline[]): string {
+  return html(inlinesToHast(ctx, nodes));
+}
+
+/** Where each footnote is listed, by key: where it is first cited, after the body ('body') or at the end of its annex (its anchor). */
+function footnoteHomes(report: NumberedReport): Map<string, string> {
   const home = new Map<string, string>();
   const cite = (where: (w: { annex: NumberedAnnex | null }) => string) => ({
     inline: (node: Inline, w: { annex: NumberedAnnex | null }) => {
@@ -167,79 +193,80 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
   visitTree(report, cite((w) => w.annex?.anchor ?? 'body'));
   // A footnote cited only from another footnote lives with the one that cites it.
   for (const f of report.footnotes) visitBlocks(f.blocks, cite(() => home.get(f.key) ?? 'body'), BODY);
-  const footnotesOf = (where: string): FootnoteView[] =>
-    options.paged ? [] : report.footnotes.filter((f) => (home.get(f.key) ?? 'body') === where).map((f) => ({ anchor: f.anchor, number: f.number, callName: catalog.access.footnoteCall(f.number), html: html(blocksToHast(ctx, f.blocks)) }));
+  return home;
+}
 
-  const showBody = !options.annexesOnly && !options.agendaOnly;
-  const hasParagraphs = report.items.some((i) => i.paragraphRange !== null);
-  const alone = options.annexesOnly ? report.annexes[0] : undefined;
+/** The footnotes listed at one place: after the body, or at the end of an annex. */
+function footnoteViews(ctx: HastContext, homes: ReadonlyMap<string, string>, where: string): FootnoteView[] {
+  const catalog = catalogFor(ctx.report.meta.language);
+  return ctx.report.footnotes
+    .filter((f) => (homes.get(f.key) ?? 'body') === where)
+    .map((f) => ({ anchor: f.anchor, number: f.number, callName: catalog.access.footnoteCall(f.number), html: html(blocksToHast(ctx, f.blocks)) }));
+}
+
+/** The words the templates print around the content, in the report's language. */
+function viewLabels(catalog: ReturnType<typeof catalogFor>): HtmlView['labels'] {
   return {
-    lang: catalog.tags.html,
-    documentTitle: (alone ?? report.facts).documentTitles[report.public ? 'public' : 'full'],
-    public: report.public,
-    labels: {
-      itemNo: catalog.itemNo,
-      agendaItem: catalog.agendaItem,
-      paragraph: catalog.paragraph,
-      publicVersion: catalog.publicVersion,
-      footnotes: catalog.footnotes,
-      restricted: catalog.restricted,
-      restrictedStart: catalog.access.restrictedStart,
-      restrictedEnd: catalog.access.restrictedEnd,
-      agenda: catalog.contents,
-      backToText: catalog.access.backToText,
-      endMark: catalog.endMark,
-    },
-    cover: options.annexesOnly
-      ? null
-      : {
-          organization: meta.organization,
-          organizationAlt: meta.organization_alt,
-          organizationNote: meta.organization_note,
-          organizationNoteAlt: meta.organization_note_alt,
-          organizationAltLang: catalog.access.otherLanguage.html,
-          committee: meta.committee,
-          symbol: meta.symbol,
-          session: report.profile.cover === 'session' ? meta.session : '',
-          dates: report.facts.dates,
-          issued: report.facts.issued,
-          title: report.facts.coverTitle,
-          subtitle: report.facts.subtitle,
-          heading: report.document?.heading ?? null,
-          agendaReference: report.profile.cover === 'agenda-reference',
-        },
-    agenda: options.annexesOnly || !report.profile.agendaTable
-      ? null
-      : {
-          showRange: hasParagraphs,
-          rows: report.items.map((item) => ({
-            banner: item.banner ? { title: inline(item.banner.title), note: item.banner.note.map(inline) } : null,
-            numeral: item.numeral,
-            anchor: item.anchor,
-            title: inline(item.title),
-            purpose: item.purpose,
-            subitems: subitemsOf(item).map((s) => ({ label: s.agendaLabel, title: inline(s.title), purpose: s.purpose, documents: options.agendaOnly ? documentsUnder(report, s.id) : [] })),
-            range: item.paragraphRange?.label ?? '',
-            documents: options.agendaOnly ? documentsUnder(report, item.id) : [],
-          })),
-          days: timetablesOf(report).map((day) => ({
-            title: inline(day.title),
-            entries: day.lines.map((line) => ({
-              time: line.time,
-              numeral: line.named?.item.numeral ?? null,
-              html: line.named ? agendaEntryHtml(ctx, line.named) : inline(line.content),
-              details: html(blocksToHast(ctx, line.details)),
-            })),
-          })),
-        },
-    toc: !options.annexesOnly && !options.agendaOnly && report.toc ? tocHtml(ctx, report.toc, documentTocEntries(report, report.toc)) : null,
-    items: showBody
-      ? report.items.map((item) => ({ anchor: item.anchor, label: item.label, separator: report.profile.headings === 'sections' ? ' ' : ' – ', title: inline(item.title), purpose: item.purpose, body: flowView(ctx, item.body, ITEM_LEVEL) }))
-      : [],
-    footnotes: showBody ? footnotesOf('body') : [],
-    annexes: options.agendaOnly ? [] : report.annexes.map((annex) => annexView(ctx, report, annex, footnotesOf(annex.anchor), alone ? 1 : ITEM_LEVEL)),
-    pageStyles: pageStyles(report, !options.agendaOnly),
-    hasComments: hasComments(report),
+    itemNo: catalog.itemNo,
+    agendaItem: catalog.agendaItem,
+    paragraph: catalog.paragraph,
+    publicVersion: catalog.publicVersion,
+    footnotes: catalog.footnotes,
+    restricted: catalog.restricted,
+    restrictedStart: catalog.access.restrictedStart,
+    restrictedEnd: catalog.access.restrictedEnd,
+    agenda: catalog.contents,
+    backToText: catalog.access.backToText,
+    endMark: catalog.endMark,
+  };
+}
+
+/** The cover's fields. */
+function coverView(report: NumberedReport): NonNullable<HtmlView['cover']> {
+  const meta = report.meta;
+  return {
+    organization: meta.organization,
+    organizationAlt: meta.organization_alt,
+    organizationNote: meta.organization_note,
+    organizationNoteAlt: meta.organization_note_alt,
+    organizationAltLang: catalogFor(meta.language).access.otherLanguage.html,
+    committee: meta.committee,
+    symbol: meta.symbol,
+    session: report.profile.cover === 'session' ? meta.session : '',
+    dates: report.facts.dates,
+    issued: report.facts.issued,
+    title: report.facts.coverTitle,
+    subtitle: report.facts.subtitle,
+    heading: report.document?.heading ?? null,
+    agendaReference: report.profile.cover === 'agenda-reference',
+  };
+}
+
+/** The agenda table: a row an item (the agenda alone lists the working documents under theirs), then each day's timetable. */
+function agendaView(ctx: HastContext, agendaOnly: boolean): NonNullable<HtmlView['agenda']> {
+  const report = ctx.report;
+  const inline = (nodes: readonly Inline[]) => inlineHtml(ctx, nodes);
+  return {
+    showRange: report.items.some((i) => i.paragraphRange !== null),
+    rows: report.items.map((item) => ({
+      banner: item.banner ? { title: inline(item.banner.title), note: item.banner.note.map(inline) } : null,
+      numeral: item.numeral,
+      anchor: item.anchor,
+      title: inline(item.title),
+      purpose: item.purpose,
+      subitems: subitemsOf(item).map((s) => ({ label: s.agendaLabel, title: inline(s.title), purpose: s.purpose, documents: agendaOnly ? documentsUnder(report, s.id) : [] })),
+      range: item.paragraphRange?.label ?? '',
+      documents: agendaOnly ? documentsUnder(report, item.id) : [],
+    })),
+    days: timetablesOf(report).map((day) => ({
+      title: inline(day.title),
+      entries: day.lines.map((line) => ({
+        time: line.time,
+        numeral: line.named?.item.numeral ?? null,
+        html: line.named ? agendaEntryHtml(ctx, line.named) : inline(line.content),
+        details: html(blocksToHast(ctx, line.details)),
+      })),
+    })),
   };
 }
 
