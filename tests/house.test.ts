@@ -21,7 +21,6 @@ const LONG_FUNCTIONS: Readonly<Record<string, readonly number[]>> = {
   'parse/frontmatter.ts validateData': [71],
   'parse/frontmatter.ts validateSource': [71],
   'parse/inline.ts convertOne': [156],
-  'render/json/render-json.ts reportData': [96],
 };
 
 describe('the house', () => {

@@ -1,6 +1,6 @@
 // The numbered report and the decisions register as JSON: the stable interface for other tools.
 
-import type { Decision, LinkRelation, NumberedReport, Range } from '../../model.js';
+import type { Decision, LinkRelation, NumberedItem, NumberedReport, Range } from '../../model.js';
 import { catalogFor } from '../../i18n/labels.js';
 import { printedNumber } from '../../number/number-report.js';
 import { subitemsOf, timetablesOf } from '../../walk.js';
@@ -22,32 +22,8 @@ export interface DecisionRecord {
 /** The paragraphs of an item or sub-item as the JSON gives them: the printed range, its first and last numbers. */
 const rangeFields = (range: Range | null) => ({ range: range?.label ?? '', first: range?.first ?? null, last: range?.last ?? null });
 
+/** The report as data: its facts, items, timetables, paragraphs, annexes and working documents. */
 export function reportData(report: NumberedReport) {
-  const text = (nodes: Parameters<typeof plainInlines>[1]) => tidy(plainInlines(report, nodes));
-  const issued = report.issue !== null;
-  const deletedLine = catalogFor(report.meta.language).issued.deleted;
-  const paragraphs = report.items.flatMap((item) =>
-    item.body.flatMap((node) => {
-      // Data text is the text with changes accepted: a paragraph deleted with tracking is not in it, unless the report
-      // is issued and the paragraph holds its number, which the data shows deleted, as the accepted edition prints it.
-      if (node.type !== 'paragraph' || (node.deleted && !(issued && node.label !== null))) return [];
-      const gone = node.deleted || node.vacated;
-      return [
-        {
-          number: printedNumber(node),
-          ...(issued ? { label: node.label, since_issue: node.sinceIssue, ...(gone ? { deleted: true } : {}) } : {}),
-          id: node.id,
-          item: item.numeral,
-          subitem: node.subitem,
-          subitems: node.group,
-          text: node.deleted ? deletedLine : text(node.content),
-          detail: node.deleted ? [] : plainBlocks(report, node.blocks),
-          decisions: (node.decisions ?? []).filter((d) => d.id !== undefined).map((d) => decisionText(report, d)),
-          restricted: node.restricted,
-        },
-      ];
-    }),
-  );
   const document = report.document;
   return {
     symbol: report.meta.symbol,
@@ -67,33 +43,9 @@ export function reportData(report: NumberedReport) {
     issued: report.meta.issued,
     status: report.meta.status,
     paragraph_count: report.paragraphCount,
-    items: report.items.map((item) => ({
-      id: item.id,
-      numeral: item.numeral,
-      title: text(item.title),
-      purpose: item.purpose,
-      ...rangeFields(item.paragraphRange),
-      subitems: subitemsOf(item).map((s) => ({
-        id: s.id,
-        letter: s.letter,
-        title: text(s.title),
-        purpose: s.purpose,
-        ...rangeFields(s.paragraphRange),
-      })),
-      ...(item.banner ? { banner: { title: text(item.banner.title), note: item.banner.note.map(text).join(' ') } } : {}),
-    })),
-    // The timetables of the agenda, a day each: a line a time, the item (and sub-item) it names, or its words.
-    days: timetablesOf(report).map((day) => ({
-      title: text(day.title),
-      entries: day.lines.map(({ named, ...line }) => ({
-        time: line.time,
-        item: named?.item.numeral ?? null,
-        subitem: named?.subitem?.letter ?? null,
-        text: named ? text(named.subitem ? named.subitem.title : named.item.title) : text(line.content),
-        detail: plainBlocks(report, line.details),
-      })),
-    })),
-    paragraphs,
+    items: report.items.map((item) => itemData(report, item)),
+    days: dayData(report),
+    paragraphs: paragraphData(report),
     annexes: report.annexes.map((annex) => ({
       id: annex.id || null,
       numeral: annex.numeral,
@@ -104,19 +56,86 @@ export function reportData(report: NumberedReport) {
       header: annex.header,
     })),
     // The report's working documents in this edition (docs/format.md), with the actions each asks of the committee.
-    ...(document === null
-      ? {
-          documents: report.documents.map((d) => ({
-            id: d.document!.id,
-            symbol: d.meta.symbol,
-            title: d.facts.title,
-            item: d.document!.item,
-            visibility: d.document!.visibility,
-            actions: decisionRecords(d).map((a) => a.text),
-          })),
-        }
-      : {}),
+    ...(document === null ? { documents: documentData(report) } : {}),
   };
+}
+
+/** Inline content as the data's plain text. */
+function plainText(report: NumberedReport, nodes: Parameters<typeof plainInlines>[1]): string {
+  return tidy(plainInlines(report, nodes));
+}
+
+/** An item of the agenda: its title, purpose, paragraphs, sub-items and the banner above it. */
+function itemData(report: NumberedReport, item: NumberedItem) {
+  return {
+    id: item.id,
+    numeral: item.numeral,
+    title: plainText(report, item.title),
+    purpose: item.purpose,
+    ...rangeFields(item.paragraphRange),
+    subitems: subitemsOf(item).map((s) => ({
+      id: s.id,
+      letter: s.letter,
+      title: plainText(report, s.title),
+      purpose: s.purpose,
+      ...rangeFields(s.paragraphRange),
+    })),
+    ...(item.banner ? { banner: { title: plainText(report, item.banner.title), note: item.banner.note.map((note) => plainText(report, note)).join(' ') } } : {}),
+  };
+}
+
+/** The timetables of the agenda, a day each: a line a time, the item (and sub-item) it names, or its words. */
+function dayData(report: NumberedReport) {
+  return timetablesOf(report).map((day) => ({
+    title: plainText(report, day.title),
+    entries: day.lines.map(({ named, ...line }) => ({
+      time: line.time,
+      item: named?.item.numeral ?? null,
+      subitem: named?.subitem?.letter ?? null,
+      text: plainText(report, named ? (named.subitem ? named.subitem.title : named.item.title) : line.content),
+      detail: plainBlocks(report, line.details),
+    })),
+  }));
+}
+
+/** Every paragraph of the items, with its number, place, text, detail and decisions. */
+function paragraphData(report: NumberedReport) {
+  const issued = report.issue !== null;
+  const deletedLine = catalogFor(report.meta.language).issued.deleted;
+  return report.items.flatMap((item) =>
+    item.body.flatMap((node) => {
+      // Data text is the text with changes accepted: a paragraph deleted with tracking is not in it, unless the report
+      // is issued and the paragraph holds its number, which the data shows deleted, as the accepted edition prints it.
+      if (node.type !== 'paragraph' || (node.deleted && !(issued && node.label !== null))) return [];
+      const gone = node.deleted || node.vacated;
+      return [
+        {
+          number: printedNumber(node),
+          ...(issued ? { label: node.label, since_issue: node.sinceIssue, ...(gone ? { deleted: true } : {}) } : {}),
+          id: node.id,
+          item: item.numeral,
+          subitem: node.subitem,
+          subitems: node.group,
+          text: node.deleted ? deletedLine : plainText(report, node.content),
+          detail: node.deleted ? [] : plainBlocks(report, node.blocks),
+          decisions: (node.decisions ?? []).filter((d) => d.id !== undefined).map((d) => decisionText(report, d)),
+          restricted: node.restricted,
+        },
+      ];
+    }),
+  );
+}
+
+/** The report's working documents: id, symbol, title, item, visibility and the actions each asks of the committee. */
+function documentData(report: NumberedReport) {
+  return report.documents.map((d) => ({
+    id: d.document!.id,
+    symbol: d.meta.symbol,
+    title: d.facts.title,
+    item: d.document!.item,
+    visibility: d.document!.visibility,
+    actions: decisionRecords(d).map((a) => a.text),
+  }));
 }
 
 /**
