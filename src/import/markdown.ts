@@ -79,120 +79,147 @@ const OPEN = '\u0001';
 const CLOSE = '\u0002';
 const SENTINEL = /\u0001([^\u0003]*)\u0003|\u0002([^\u0003]*)\u0003/g;
 
+/** What is gathered while a paragraph's tokens are read, in order: its segments and what Markdown cannot take back. */
+interface Assembly {
+  readonly ctx: MarkdownContext;
+  readonly options: WriteOptions;
+  readonly escape: (text: string) => string;
+  readonly segments: Segment[];
+  readonly lost: Lost[];
+  /** The comments whose start anchor, and whose end anchor, is written. */
+  readonly opened: Set<string>;
+  readonly closed: Set<string>;
+  /**
+   * Between a restricted span's labels: acta writes the span between two ("Restricted:" … "(End of restricted text)"),
+   * and what stands between them is the span's, whatever style Word gave it (a hyperlink typed there takes the
+   * Hyperlink style instead).
+   */
+  labelled: boolean;
+}
+
 export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, options: WriteOptions = {}): Written {
-  const lost: Lost[] = [];
   const tokens = mergeSubitemReferences(p.tokens, ctx.byBookmark);
-  const segments: Segment[] = [];
   const escape = (text: string) => escapeText(text, { cell: options.cell === true });
-  const push = (segment: Segment) => segments.push(segment);
-  // Comment anchors take the place of the text around them, so they do not split a link or restricted span.
-  const marker = (text: string) => {
-    const last = segments.at(-1);
-    push({ change: null, restricted: last?.restricted ?? false, link: last?.link ?? null, text });
-  };
-  // acta writes a restricted span between two labels ("Restricted:" … "(End of restricted text)"): what stands between
-  // them is the span's, whatever style Word gave it (a hyperlink typed there takes the Hyperlink style instead).
-  let labelled = false;
-  const opened = new Set<string>();
-  const closed = new Set<string>();
-  const written = (id: string) => {
-    const c = ctx.comments.get(id);
-    return c !== undefined && c.parent === null;
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    switch (t.type) {
-      case 'text': {
-        // The words of a restricted span's labels are acta's to write.
-        if (t.style === STYLE.restrictedLabel) {
-          // The closing label is the one in parentheses, however Word split its runs.
-          labelled = !/[()]/.test(t.text);
-          break;
-        }
-        // Text inserted and deleted again was never there in either reading.
-        if (t.change?.inserted) break;
-        // Consecutive runs with the same formatting are one span.
-        let text = t.text;
-        while (i + 1 < tokens.length) {
-          const n = tokens[i + 1]!;
-          if (n.type !== 'text' || n.bold !== t.bold || n.italic !== t.italic || n.strike !== t.strike || n.style !== t.style || n.link !== t.link || !sameChange(n.change, t.change) || !sameFormatChange(n.formatChange, t.formatChange) || n.change?.inserted) break;
-          text += n.text;
-          i++;
-        }
-        const restricted = t.style === STYLE.restrictedChar || labelled;
-        const link = linkOf(ctx, t.link);
-        const change = revisionOf(ctx, t.change);
-        if (t.formatChange && !t.change) {
-          // Bold or italic added or taken away with tracking on: the words as they were, then as they are.
-          const by = attribution(ctx, t.formatChange.author, t.formatChange.date);
-          push({ change: { kind: 'del', by }, restricted, link, text: formatted(escape(text), text, { ...t, ...t.formatChange }) });
-          push({ change: { kind: 'ins', by }, restricted, link, text: formatted(escape(text), text, t) });
-        } else push({ change, restricted, link, text: formatted(escape(text), text, t) });
-        break;
-      }
-      case 'field': {
-        const ref = /^REF\s+(\S+)/.exec(t.instruction);
-        const target = ref ? ctx.byBookmark.get(ref[1]!) : undefined;
-        const hyperlink = /^HYPERLINK\s+(?:\\l\s+)?"([^"]*)"/.exec(t.instruction);
-        const link = hyperlink ? linkOf(ctx, /^HYPERLINK\s+\\l/.test(t.instruction) ? `#${hyperlink[1]}` : hyperlink[1]!) : null;
-        const shown = target ? fieldLabel(target, ref![1]!, t.instruction) : null;
-        const typedOver = target !== undefined && (t.edited || (shown !== null && t.result.trim() !== shown && t.result.trim() !== ''));
-        if (typedOver && options.key) {
-          // So the paragraph is compared, and the typing said: the Markdown keeps the reference.
-          push({ change: null, restricted: false, link: null, text: `\u0004F${t.result}` });
-        }
-        if (target && typedOver && !options.key) {
-          {
-            lost.push({
-              what: `text typed over a reference acta computes (it prints “${shown ?? target.label}”, the copy shows “${t.result.trim()}”)`,
-              fix: `change the reference in the Markdown (\`[](#${target.id})\`) or the text it points at`,
-            });
-          }
-        }
-        const text = target ? `[](#${target.id})` : options.key && !hyperlink ? `{${t.instruction.split(/\s+/).slice(0, 2).join(' ')}}` : escape(t.result);
-        if (t.change?.inserted) break;
-        push({ change: revisionOf(ctx, t.change), restricted: t.style === STYLE.restrictedChar || labelled, link, text });
-        break;
-      }
-      case 'footnote': {
-        const key = ctx.footnoteKey(t.id);
-        if (key) push({ change: revisionOf(ctx, t.change), restricted: segments.at(-1)?.restricted ?? false, link: null, text: `[^${key}]` });
-        else lost.push({ what: 'footnote call with no note', fix: 'add the note in the Markdown' });
-        break;
-      }
-      case 'comment-start':
-        if (written(t.id) && !opened.has(t.id)) {
-          opened.add(t.id);
-          marker(`${OPEN}${t.id}\u0003`);
-        }
-        break;
-      case 'comment-end':
-      case 'comment-ref':
-        if (!written(t.id) || closed.has(t.id)) break;
-        // A comment that starts in an earlier paragraph was written there.
-        if (!opened.has(t.id) && ctx.started.has(t.id)) break;
-        closed.add(t.id);
-        marker(`${CLOSE}${t.id}\u0003`);
-        break;
-      case 'picture':
-        segments.push(...pictureSegments(ctx, t, segments.at(-1)?.restricted ?? false, escape, options.key === true, lost));
-        break;
-      case 'object':
-        lost.push({ what: t.what, fix: 'add it to the Markdown if it belongs' });
-        if (options.key) push({ change: revisionOf(ctx, t.change), restricted: false, link: null, text: '\u0004O' });
-        break;
-    }
-  }
+  const a: Assembly = { ctx, options, escape, segments: [], lost: [], opened: new Set(), closed: new Set(), labelled: false };
+  for (let i = 0; i < tokens.length; i++) i = readToken(a, tokens, i);
   // A comment whose range ends in a later paragraph is anchored on the words to this one's end.
-  for (const id of opened) if (!closed.has(id)) marker(`${CLOSE}${id}\u0003`);
+  for (const id of a.opened) if (!a.closed.has(id)) marker(a, `${CLOSE}${id}\u0003`);
   // Compared by key, a paragraph that held control characters or hidden text reads as changed, so what became of them is said.
-  if ((p.controls > 0 || p.hidden > 0) && options.key) marker('\u0004C');
-  if (p.hidden > 0) lost.push({ what: `hidden text (Font › Hidden: Word does not show it)`, fix: 'it comes back as ordinary text, since acta hides nothing: delete it in the Markdown if it should not be printed' });
-  if (p.controls > 0) lost.push({ what: `${p.controls === 1 ? 'control character' : `${p.controls} control characters`} (invisible in Word)`, fix: 'left out' });
-  let out = comments(ctx, restrictedSpans(segments));
+  if ((p.controls > 0 || p.hidden > 0) && options.key) marker(a, '\u0004C');
+  if (p.hidden > 0) a.lost.push({ what: `hidden text (Font › Hidden: Word does not show it)`, fix: 'it comes back as ordinary text, since acta hides nothing: delete it in the Markdown if it should not be printed' });
+  if (p.controls > 0) a.lost.push({ what: `${p.controls === 1 ? 'control character' : `${p.controls} control characters`} (invisible in Word)`, fix: 'left out' });
+  let out = comments(ctx, restrictedSpans(a.segments));
   out = escapeLineStarts(out.trim());
   if (p.mark?.kind === 'del' && out && !out.startsWith('{--') && allDeleted(p)) out = `{--${out}--}${attributeBlock(revisionOf(ctx, p.mark)?.by ?? '')}`;
-  return { text: out, lost };
+  return { text: out, lost: a.lost };
+}
+
+/** Reads the token at `i` into the assembly; returns the index of the last token it took (runs formatted alike are one). */
+function readToken(a: Assembly, tokens: readonly Token[], i: number): number {
+  const t = tokens[i]!;
+  switch (t.type) {
+    case 'text':
+      return readText(a, t, tokens, i);
+    case 'field':
+      readField(a, t);
+      break;
+    case 'footnote': {
+      const key = a.ctx.footnoteKey(t.id);
+      if (key) a.segments.push({ change: revisionOf(a.ctx, t.change), restricted: a.segments.at(-1)?.restricted ?? false, link: null, text: `[^${key}]` });
+      else a.lost.push({ what: 'footnote call with no note', fix: 'add the note in the Markdown' });
+      break;
+    }
+    case 'comment-start':
+      if (commentWritten(a.ctx, t.id) && !a.opened.has(t.id)) {
+        a.opened.add(t.id);
+        marker(a, `${OPEN}${t.id}\u0003`);
+      }
+      break;
+    case 'comment-end':
+    case 'comment-ref':
+      readCommentEnd(a, t.id);
+      break;
+    case 'picture':
+      a.segments.push(...pictureSegments(a.ctx, t, a.segments.at(-1)?.restricted ?? false, a.escape, a.options.key === true, a.lost));
+      break;
+    case 'object':
+      a.lost.push({ what: t.what, fix: 'add it to the Markdown if it belongs' });
+      if (a.options.key) a.segments.push({ change: revisionOf(a.ctx, t.change), restricted: false, link: null, text: '\u0004O' });
+      break;
+  }
+  return i;
+}
+
+/** Comment anchors take the place of the text around them, so they do not split a link or restricted span. */
+function marker(a: Assembly, text: string): void {
+  const last = a.segments.at(-1);
+  a.segments.push({ change: null, restricted: last?.restricted ?? false, link: last?.link ?? null, text });
+}
+
+/** A comment the Markdown writes: one acta read, and not a reply (replies are written after their comment). */
+function commentWritten(ctx: MarkdownContext, id: string): boolean {
+  const c = ctx.comments.get(id);
+  return c !== undefined && c.parent === null;
+}
+
+/** A comment's end (or its reference mark) as its closing anchor, once, unless the comment was written in an earlier paragraph. */
+function readCommentEnd(a: Assembly, id: string): void {
+  if (!commentWritten(a.ctx, id) || a.closed.has(id)) return;
+  // A comment that starts in an earlier paragraph was written there.
+  if (!a.opened.has(id) && a.ctx.started.has(id)) return;
+  a.closed.add(id);
+  marker(a, `${CLOSE}${id}\u0003`);
+}
+
+/** A text run and the runs after it formatted alike, as one segment (two for a tracked format change); the last index taken. */
+function readText(a: Assembly, t: Extract<Token, { type: 'text' }>, tokens: readonly Token[], i: number): number {
+  // The words of a restricted span's labels are acta's to write.
+  if (t.style === STYLE.restrictedLabel) {
+    // The closing label is the one in parentheses, however Word split its runs.
+    a.labelled = !/[()]/.test(t.text);
+    return i;
+  }
+  // Text inserted and deleted again was never there in either reading.
+  if (t.change?.inserted) return i;
+  // Consecutive runs with the same formatting are one span.
+  let text = t.text;
+  while (i + 1 < tokens.length) {
+    const n = tokens[i + 1]!;
+    if (n.type !== 'text' || n.bold !== t.bold || n.italic !== t.italic || n.strike !== t.strike || n.style !== t.style || n.link !== t.link || !sameChange(n.change, t.change) || !sameFormatChange(n.formatChange, t.formatChange) || n.change?.inserted) break;
+    text += n.text;
+    i++;
+  }
+  const restricted = t.style === STYLE.restrictedChar || a.labelled;
+  const link = linkOf(a.ctx, t.link);
+  if (t.formatChange && !t.change) {
+    // Bold or italic added or taken away with tracking on: the words as they were, then as they are.
+    const by = attribution(a.ctx, t.formatChange.author, t.formatChange.date);
+    a.segments.push({ change: { kind: 'del', by }, restricted, link, text: formatted(a.escape(text), text, { ...t, ...t.formatChange }) });
+    a.segments.push({ change: { kind: 'ins', by }, restricted, link, text: formatted(a.escape(text), text, t) });
+  } else a.segments.push({ change: revisionOf(a.ctx, t.change), restricted, link, text: formatted(a.escape(text), text, t) });
+  return i;
+}
+
+/** A field: a REF as a reference to what it points at (text typed over it said in `lost`), a HYPERLINK as a link. */
+function readField(a: Assembly, t: Extract<Token, { type: 'field' }>): void {
+  const { ctx, options } = a;
+  const ref = /^REF\s+(\S+)/.exec(t.instruction);
+  const target = ref ? ctx.byBookmark.get(ref[1]!) : undefined;
+  const hyperlink = /^HYPERLINK\s+(?:\\l\s+)?"([^"]*)"/.exec(t.instruction);
+  const link = hyperlink ? linkOf(ctx, /^HYPERLINK\s+\\l/.test(t.instruction) ? `#${hyperlink[1]}` : hyperlink[1]!) : null;
+  const shown = target ? fieldLabel(target, ref![1]!, t.instruction) : null;
+  const typedOver = target !== undefined && (t.edited || (shown !== null && t.result.trim() !== shown && t.result.trim() !== ''));
+  // So the paragraph is compared, and the typing said: the Markdown keeps the reference.
+  if (typedOver && options.key) a.segments.push({ change: null, restricted: false, link: null, text: `\u0004F${t.result}` });
+  if (target && typedOver && !options.key) {
+    a.lost.push({
+      what: `text typed over a reference acta computes (it prints “${shown ?? target.label}”, the copy shows “${t.result.trim()}”)`,
+      fix: `change the reference in the Markdown (\`[](#${target.id})\`) or the text it points at`,
+    });
+  }
+  const text = target ? `[](#${target.id})` : options.key && !hyperlink ? `{${t.instruction.split(/\s+/).slice(0, 2).join(' ')}}` : a.escape(t.result);
+  if (t.change?.inserted) return;
+  a.segments.push({ change: revisionOf(ctx, t.change), restricted: t.style === STYLE.restrictedChar || a.labelled, link, text });
 }
 
 /**
