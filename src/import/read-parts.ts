@@ -103,72 +103,88 @@ function nested(outer: Change, name: string, node: XmlNode): Change {
   return kind === 'del' && outer?.kind === 'ins' ? { ...own, inserted: true } : outer?.kind === 'del' ? outer : own;
 }
 
+/** What reading a paragraph gathers: its style, mark, origin, bookmarks and tokens, with the state of the run being read. */
+interface ParagraphState extends RunState {
+  style: string | null;
+  mark: Change;
+  origin: number | null;
+  readonly bookmarks: string[];
+  readonly tokens: Token[];
+}
+
 function readParagraph(p: XmlNode, cell: DocxParagraph['cell'], context: ReadContext): DocxParagraph {
-  let style: string | null = null;
-  let mark: Change = null;
-  let origin: number | null = null;
-  const bookmarks: string[] = [];
-  const tokens: Token[] = [];
-  const state: RunState = { change: null, link: null, field: null, controls: 0, hidden: 0 };
-  const walk = (nodes: readonly XmlNode[]) => {
-    for (const node of nodes) {
-      const name = tagOf(node);
-      switch (name) {
-        case 'w:pPr':
-          for (const c of childrenOf(node)) {
-            if (tagOf(c) === 'w:pStyle') style = attributeOf(c, 'w:val') ?? null;
-            if (tagOf(c) === 'w:rPr') mark = revisionOf(c) ?? mark;
-          }
-          break;
-        case 'w:bookmarkStart': {
-          const b = attributeOf(node, 'w:name');
-          const index = b ? originIndex(b) : null;
-          if (index !== null) origin ??= index;
-          else if (b && !b.startsWith('_')) bookmarks.push(b);
-          break;
-        }
-        case 'w:ins':
-        case 'w:del':
-        case 'w:moveTo':
-        case 'w:moveFrom': {
-          const saved = state.change;
-          state.change = nested(saved, name, node);
-          walk(childrenOf(node));
-          state.change = saved;
-          break;
-        }
-        case 'w:hyperlink': {
-          const saved = state.link;
-          const anchor = attributeOf(node, 'w:anchor');
-          const id = attributeOf(node, 'r:id');
-          state.link = anchor ? `#${anchor}` : id ? context.links.get(id) ?? null : null;
-          walk(childrenOf(node));
-          state.link = saved;
-          break;
-        }
-        case 'w:smartTag':
-        case 'w:sdt':
-        case 'w:sdtContent':
-        case 'w:customXml':
-          walk(childrenOf(node));
-          break;
-        case 'w:fldSimple':
-          tokens.push({ type: 'field', instruction: (attributeOf(node, 'w:instr') ?? '').trim(), result: runsText(childrenOf(node)), style: null, change: state.change, edited: false });
-          break;
-        case 'w:commentRangeStart':
-        case 'w:commentRangeEnd':
-          tokens.push({ type: name === 'w:commentRangeStart' ? 'comment-start' : 'comment-end', id: attributeOf(node, 'w:id') ?? '' });
-          break;
-        case 'w:r':
-          readRun(node, state, tokens, context);
-          break;
-        default:
-          break; // proofing marks, bookmark ends, revision ids: nothing of the text
-      }
-    }
-  };
-  walk(childrenOf(p));
+  const state: ParagraphState = { style: null, mark: null, origin: null, bookmarks: [], tokens: [], change: null, link: null, field: null, controls: 0, hidden: 0 };
+  walkParagraph(childrenOf(p), state, context);
+  const { style, bookmarks, origin, mark, tokens } = state;
   return { style: context.style(style), bookmarks, origin, mark, tokens, inTable: cell !== null, controls: state.controls, hidden: state.hidden, cell };
+}
+
+/** Reads a paragraph's nodes in order, into those revisions, hyperlinks and content controls hold. */
+function walkParagraph(nodes: readonly XmlNode[], state: ParagraphState, context: ReadContext): void {
+  for (const node of nodes) {
+    const name = tagOf(node);
+    switch (name) {
+      case 'w:pPr':
+        readParagraphProperties(node, state);
+        break;
+      case 'w:bookmarkStart':
+        readBookmark(node, state);
+        break;
+      case 'w:ins':
+      case 'w:del':
+      case 'w:moveTo':
+      case 'w:moveFrom': {
+        const saved = state.change;
+        state.change = nested(saved, name, node);
+        walkParagraph(childrenOf(node), state, context);
+        state.change = saved;
+        break;
+      }
+      case 'w:hyperlink': {
+        const saved = state.link;
+        const anchor = attributeOf(node, 'w:anchor');
+        const id = attributeOf(node, 'r:id');
+        state.link = anchor ? `#${anchor}` : id ? context.links.get(id) ?? null : null;
+        walkParagraph(childrenOf(node), state, context);
+        state.link = saved;
+        break;
+      }
+      case 'w:smartTag':
+      case 'w:sdt':
+      case 'w:sdtContent':
+      case 'w:customXml':
+        walkParagraph(childrenOf(node), state, context);
+        break;
+      case 'w:fldSimple':
+        state.tokens.push({ type: 'field', instruction: (attributeOf(node, 'w:instr') ?? '').trim(), result: runsText(childrenOf(node)), style: null, change: state.change, edited: false });
+        break;
+      case 'w:commentRangeStart':
+      case 'w:commentRangeEnd':
+        state.tokens.push({ type: name === 'w:commentRangeStart' ? 'comment-start' : 'comment-end', id: attributeOf(node, 'w:id') ?? '' });
+        break;
+      case 'w:r':
+        readRun(node, state, state.tokens, context);
+        break;
+      default:
+        break; // proofing marks, bookmark ends, revision ids: nothing of the text
+    }
+  }
+}
+
+/** The paragraph's style, and the tracked insertion or deletion of its mark. */
+function readParagraphProperties(pPr: XmlNode, state: ParagraphState): void {
+  for (const c of childrenOf(pPr)) {
+    if (tagOf(c) === 'w:pStyle') state.style = attributeOf(c, 'w:val') ?? null;
+    if (tagOf(c) === 'w:rPr') state.mark = revisionOf(c) ?? state.mark;
+  }
+}
+
+/** A bookmark: the first of acta's origin bookmarks says where the paragraph came from; hidden ones (`_Toc…`) are left out. */
+function readBookmark(node: XmlNode, state: ParagraphState): void {
+  const b = attributeOf(node, 'w:name');
+  const index = b ? originIndex(b) : null;
+  if (index !== null) state.origin ??= index;
+  else if (b && !b.startsWith('_')) state.bookmarks.push(b);
 }
 
 function runsText(nodes: readonly XmlNode[]): string {
@@ -187,36 +203,26 @@ function emphasisOf(rPr: XmlNode): { bold: boolean | null; italic: boolean | nul
   return { bold, italic };
 }
 
+/** A run's formatting as its properties set it, and its emphasis before a tracked formatting change. */
+interface RunFormat {
+  bold: boolean;
+  italic: boolean;
+  strike: boolean;
+  style: string | null;
+  before: { bold: boolean | null; italic: boolean | null; author: string; date: string | null } | null;
+  hidden: boolean;
+}
+
 function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadContext): void {
-  let bold = false;
-  let italic = false;
-  let strike = false;
-  let style: string | null = null;
-  let before: { bold: boolean | null; italic: boolean | null; author: string; date: string | null } | null = null;
-  let hidden = false;
+  const format: RunFormat = { bold: false, italic: false, strike: false, style: null, before: null, hidden: false };
   for (const c of childrenOf(run)) {
     const name = tagOf(c);
     if (name === 'w:rPr') {
-      for (const p of childrenOf(c)) {
-        const on = attributeOf(p, 'w:val') !== 'false' && attributeOf(p, 'w:val') !== '0';
-        if (tagOf(p) === 'w:b') bold = on;
-        if (tagOf(p) === 'w:i') italic = on;
-        if (tagOf(p) === 'w:strike') strike = on;
-        if (tagOf(p) === 'w:vanish' || tagOf(p) === 'w:specVanish') hidden = on;
-        if (tagOf(p) === 'w:rStyle') style = attributeOf(p, 'w:val') ? context.style(attributeOf(p, 'w:val')!) : null;
-        // A tracked formatting change keeps the run's properties from before it.
-        if (tagOf(p) === 'w:rPrChange') before = { ...emphasisOf(childrenOf(p).find((q) => tagOf(q) === 'w:rPr') ?? p), author: attributeOf(p, 'w:author') ?? '', date: attributeOf(p, 'w:date') ?? null };
-      }
+      readRunProperties(c, format, context);
       continue;
     }
     if (name === 'w:fldChar') {
-      const type = attributeOf(c, 'w:fldCharType');
-      if (type === 'begin') state.field = { instruction: '', result: '', separated: false, change: state.change, style: null, edited: false };
-      else if (type === 'separate' && state.field) state.field.separated = true;
-      else if (type === 'end' && state.field) {
-        tokens.push({ type: 'field', instruction: state.field.instruction.trim(), result: state.field.result, style: state.field.style, change: state.field.change, edited: state.field.edited });
-        state.field = null;
-      }
+      readFieldChar(c, state, tokens);
       continue;
     }
     if (name === 'w:instrText' || name === 'w:delInstrText') {
@@ -226,22 +232,15 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
     const raw = name === 'w:t' || name === 'w:delText' ? textOf(c) : name === 'w:tab' ? '\t' : name === 'w:br' || name === 'w:cr' ? '\n' : name === 'w:noBreakHyphen' ? '\u2011' : null;
     // Hidden text (Font › Hidden): acta hides nothing, so it is read as text (words of the report a reviewer hid are
     // not lost, words typed hidden are not dropped) and counted, so the import says so at its paragraph.
-    if (raw !== null && hidden && !state.field && raw.trim()) state.hidden += 1;
+    if (raw !== null && format.hidden && !state.field && raw.trim()) state.hidden += 1;
     const text = raw === null ? null : withoutControls(raw, state);
     if (text !== null) {
       if (state.field) {
-        if (state.field.separated) {
-          // Typed into the field's result with tracking on: the result shows the edit accepted, and says it was edited.
-          const change = state.change;
-          if (change !== state.field.change) state.field.edited = true;
-          if (!(change?.kind === 'del' && change !== state.field.change)) state.field.result += text;
-          state.field.style ??= style;
-        }
+        if (state.field.separated) addFieldResult(state.field, state.change, text, format.style);
         continue;
       }
-      const formatChange: FormatChange =
-        before !== null && ((before.bold ?? false) !== bold || (before.italic ?? false) !== italic) ? { bold: before.bold ?? false, italic: before.italic ?? false, author: before.author, date: before.date } : null;
-      tokens.push({ type: 'text', text, bold, italic, strike, style, link: state.link, change: state.change, formatChange });
+      const { bold, italic, strike, style } = format;
+      tokens.push({ type: 'text', text, bold, italic, strike, style, link: state.link, change: state.change, formatChange: formatChangeOf(format) });
     } else if (name === 'w:commentReference') {
       tokens.push({ type: 'comment-ref', id: attributeOf(c, 'w:id') ?? '' });
     } else if (name === 'w:footnoteReference') {
@@ -251,6 +250,43 @@ function readRun(run: XmlNode, state: RunState, tokens: Token[], context: ReadCo
       tokens.push((name === 'w:drawing' && pictureToken(c, state.change, context)) || { type: 'object', change: state.change, what: 'image or object' });
     }
   }
+}
+
+/** Sets the run's formatting from its properties element. */
+function readRunProperties(rPr: XmlNode, format: RunFormat, context: ReadContext): void {
+  for (const p of childrenOf(rPr)) {
+    const on = attributeOf(p, 'w:val') !== 'false' && attributeOf(p, 'w:val') !== '0';
+    if (tagOf(p) === 'w:b') format.bold = on;
+    if (tagOf(p) === 'w:i') format.italic = on;
+    if (tagOf(p) === 'w:strike') format.strike = on;
+    if (tagOf(p) === 'w:vanish' || tagOf(p) === 'w:specVanish') format.hidden = on;
+    if (tagOf(p) === 'w:rStyle') format.style = attributeOf(p, 'w:val') ? context.style(attributeOf(p, 'w:val')!) : null;
+    // A tracked formatting change keeps the run's properties from before it.
+    if (tagOf(p) === 'w:rPrChange') format.before = { ...emphasisOf(childrenOf(p).find((q) => tagOf(q) === 'w:rPr') ?? p), author: attributeOf(p, 'w:author') ?? '', date: attributeOf(p, 'w:date') ?? null };
+  }
+}
+
+/** A complex field's begin, separator or end: the field is opened, its result begins, or it is written as a token. */
+function readFieldChar(c: XmlNode, state: RunState, tokens: Token[]): void {
+  const type = attributeOf(c, 'w:fldCharType');
+  if (type === 'begin') state.field = { instruction: '', result: '', separated: false, change: state.change, style: null, edited: false };
+  else if (type === 'separate' && state.field) state.field.separated = true;
+  else if (type === 'end' && state.field) {
+    tokens.push({ type: 'field', instruction: state.field.instruction.trim(), result: state.field.result, style: state.field.style, change: state.field.change, edited: state.field.edited });
+    state.field = null;
+  }
+}
+
+/** Text in a field's result. Typed into it with tracking on: the result shows the edit accepted, and says it was edited. */
+function addFieldResult(field: NonNullable<RunState['field']>, change: Change, text: string, style: string | null): void {
+  if (change !== field.change) field.edited = true;
+  if (!(change?.kind === 'del' && change !== field.change)) field.result += text;
+  field.style ??= style;
+}
+
+/** Bold or italic changed with tracking on: what they were before, and who changed them when; null when they did not change. */
+function formatChangeOf({ before, bold, italic }: RunFormat): FormatChange {
+  return before !== null && ((before.bold ?? false) !== bold || (before.italic ?? false) !== italic) ? { bold: before.bold ?? false, italic: before.italic ?? false, author: before.author, date: before.date } : null;
 }
 
 /**
