@@ -15,7 +15,6 @@ const LONG_FUNCTIONS: Readonly<Record<string, readonly number[]>> = {
   'parse/decision-attributes.ts takeDecisionAttributes': [71],
   'parse/frontmatter.ts validateData': [71],
   'parse/frontmatter.ts validateSource': [71],
-  'parse/inline.ts convertOne': [156],
 };
 
 describe('the house', () => {

@@ -1,29 +1,18 @@
 // Turns mdast phrasing content into model inlines: references, footnotes, tracked changes,
 // restricted spans, safe links; directives that are really prose are put back as typed.
 
-import type { Image, PhrasingContent, Text } from 'mdast';
+import type { Image, Text } from 'mdast';
 import type { Position } from 'unist';
-import { warning, error, pointAt, shortened, type Diagnostic } from '../diagnostics.js';
-import type { Attribution, Inline, SourceRange } from '../model.js';
-import { pictureOf, type PictureSource } from './pictures.js';
+import { warning, error, shortened } from '../diagnostics.js';
+import type { Inline, SourceRange } from '../model.js';
+import { takeAttributes, withAttributes } from './critic-attributes.js';
+import type { InlineContext, InlineNode as Node } from './inline-context.js';
+import { pictureOf } from './pictures.js';
 import type { CriticComment, CriticHighlight, CriticInsert, CriticMarkerUnpaired, CriticSubstitute } from './critic/index.js';
 import type { RestrictedMarkerUnpaired, RestrictedSpan } from './restricted/index.js';
 import { checkRestrictedDirective, checkRestrictedEnd, checkRestrictedHtml, checkRestrictedText } from './restricted-spelling.js';
 
-export interface InlineContext {
-  readonly file: string;
-  /** The text the reader parsed, to put back directives as typed. */
-  readonly source: string;
-  readonly diagnostics: Diagnostic[];
-  /** Maps a footnote label of this file to its meeting-wide key. */
-  readonly footnoteKey: (label: string) => string;
-  /** Set inside a CriticMarkup node, to report another one nested in it. */
-  readonly inCritic?: string;
-  /** Where this file's pictures are found (absent: taken on trust, unread). */
-  readonly pictures?: PictureSource;
-}
-
-type Node = PhrasingContent | { type: string; position?: Position; [k: string]: unknown };
+export type { InlineContext } from './inline-context.js';
 
 const SAFE_URL = /^(https?:|mailto:)/i;
 
@@ -65,98 +54,6 @@ export function convertInlines(ctx: InlineContext, given: readonly Node[]): Inli
   return merged;
 }
 
-/** `{by="…" at="…"}` after a change, `{at="…" done}` or `{reply}` after a comment (see docs/format.md). */
-interface Attributes {
-  readonly by?: string;
-  readonly at?: string;
-  readonly done?: boolean;
-  readonly reply?: boolean;
-  readonly range: SourceRange;
-}
-
-const ATTRIBUTE_BLOCK = /^\{((?:[ \t]*[A-Za-z][\w-]*(?:="[^"\n]*")?)+)[ \t]*\}/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
-const CRITIC_TYPES: ReadonlySet<string> = new Set(['criticInsert', 'criticDelete', 'criticSubstitute', 'criticComment']);
-
-/**
- * Takes the attribute block that follows a change or comment off the text after it: the block is the change's, never
- * text. A block typed with a backslash (`\{by="…"}`) stays text.
- */
-function takeAttributes(ctx: InlineContext, given: readonly Node[]): { nodes: Node[]; attributes: Map<Node, Attributes> } {
-  const nodes = [...given];
-  const attributes = new Map<Node, Attributes>();
-  for (let i = 0; i + 1 < nodes.length; i++) {
-    const node = nodes[i]!;
-    const start = nodes[i + 1]!.position?.start;
-    if (!CRITIC_TYPES.has(node.type) || start?.offset === undefined || ctx.source[start.offset] !== '{') continue;
-    // From the source: the reader may have split the block (`10:00` reads as a directive).
-    const m = ATTRIBUTE_BLOCK.exec(ctx.source.slice(start.offset, start.offset + 512));
-    if (!m) continue;
-    const end = start.offset + m[0].length;
-    // The nodes the block covers: whole ones go; a text node it ends inside keeps the rest of its text.
-    let k = i + 1;
-    while (k < nodes.length && (nodes[k]!.position?.end.offset ?? Infinity) <= end) k++;
-    const straddling = nodes[k];
-    let rest: Node | null = null;
-    if (straddling && (straddling.position?.start.offset ?? Infinity) < end) {
-      const s = straddling.position!;
-      if (straddling.type !== 'text' || !(straddling as Text).value.startsWith(ctx.source.slice(s.start.offset, end))) continue;
-      const point = pointAt(ctx.source, end);
-      rest = { ...(straddling as Text), value: (straddling as Text).value.slice(end - s.start.offset!), position: { start: point, end: s.end } } as Text;
-    }
-    const point = pointAt(ctx.source, end);
-    const range: SourceRange = { file: ctx.file, start: { line: start.line, column: start.column, offset: start.offset }, end: point };
-    const parsed = parseAttributes(ctx, m[1]!, range);
-    if (!parsed) continue;
-    attributes.set(node, parsed);
-    nodes.splice(i + 1, k - (i + 1) + (rest ? 1 : 0), ...(rest ? [rest] : []));
-  }
-  return { nodes, attributes };
-}
-
-const KNOWN = ['by', 'at', 'done', 'reply'] as const;
-
-function parseAttributes(ctx: InlineContext, text: string, range: SourceRange): Attributes | null {
-  const found: { by?: string; at?: string; done?: boolean; reply?: boolean } = {};
-  const pairs = [...text.matchAll(/([A-Za-z][\w-]*)(?:="([^"\n]*)")?/g)];
-  // Text in braces that names none of the keys is text (`{sic}` after a change), not a mistyped block.
-  if (!pairs.some(([, key]) => (KNOWN as readonly string[]).includes(key!))) return null;
-  for (const [, key, value] of pairs) {
-    if (key === 'by' && value !== undefined && value.trim()) found.by = value.trim();
-    else if (key === 'at' && value !== undefined && ISO_DATE.test(value)) found.at = value;
-    else if ((key === 'done' || key === 'reply') && value === undefined) found[key] = true;
-    else {
-      ctx.diagnostics.push(
-        error(range, 'critic-attribute', `Unexpected \`${key}${value === undefined ? '' : `="${value}"`}\` after a change or comment, expected \`by="Name"\`, \`at="2026-12-01"\` (a date, or a date and time), \`done\` or \`reply\``),
-      );
-      return { range };
-    }
-  }
-  return { ...found, range };
-}
-
-/** An inline with the attributes typed after it: who and when for a change; date and state for a comment; null for a reply, which joins the comment before it in `out`. */
-function withAttributes(ctx: InlineContext, inline: Inline, given: Attributes | undefined, out: Inline[]): Inline | null {
-  if (!given) return inline;
-  if (inline.type === 'ins' || inline.type === 'del') {
-    if (given.done || given.reply) ctx.diagnostics.push(error(given.range, 'critic-attribute', 'Unexpected `done` or `reply` after a change, expected them after a comment `{>>…<<}`'));
-    const by: Attribution = { ...(given.by ? { author: given.by } : {}), ...(given.at ? { date: given.at } : {}) };
-    return by.author || by.date ? { ...inline, by } : inline;
-  }
-  if (inline.type !== 'comment') return inline;
-  if (given.by) ctx.diagnostics.push(error(given.range, 'critic-attribute', 'Unexpected `by` after a comment, expected its author in brackets at the start of its text: `{>>[Delegate of Japan] …<<}`'));
-  if (given.reply) {
-    const parent = out.at(-1);
-    if (parent?.type !== 'comment' || inline.children.length > 0) {
-      ctx.diagnostics.push(error(given.range, 'critic-attribute', 'Unexpected `reply` after a comment that does not follow another comment, expected `{>>…<<}{reply}` right after the comment it answers'));
-      return inline;
-    }
-    out[out.length - 1] = { ...parent, replies: [...(parent.replies ?? []), { author: inline.author, body: inline.body ?? [], ...(given.at ? { date: given.at } : {}), range: inline.range }] };
-    return null;
-  }
-  return { ...inline, ...(given.at ? { date: given.at } : {}), ...(given.done ? { done: true } : {}) };
-}
-
 /** CriticMarkup nodes inside one another: a change in a change has no meaning in Word. */
 function convertCritic(ctx: InlineContext, node: Node, children: readonly Node[]): Inline[] {
   if (ctx.inCritic) {
@@ -190,161 +87,177 @@ function commentOf(ctx: InlineContext, highlight: CriticHighlight | null, commen
   return { type: 'comment', children: anchor, author: m[1]!.trim(), body: rest ? [{ type: 'text', value: rest, range: first.range }, ...body.slice(1)] : body.slice(1), range };
 }
 
+/** Converts one mdast node: by its converter, or kept as its source text. */
 function convertOne(ctx: InlineContext, node: Node, out: Inline[]): void {
-  switch (node.type) {
-    case 'text': {
-      out.push({ type: 'text', value: (node as Text).value, range: rangeOf(ctx, node) });
-      return;
-    }
-    case 'criticInsert':
-    case 'criticDelete':
-      out.push({ type: node.type === 'criticInsert' ? 'ins' : 'del', children: convertCritic(ctx, node, (node as CriticInsert).children), range: rangeOf(ctx, node) });
-      return;
-    case 'criticSubstitute': {
-      const [old, replacement] = (node as CriticSubstitute).children;
-      out.push({ type: 'del', children: convertCritic(ctx, node, old.children), range: rangeOf(ctx, old) });
-      out.push({ type: 'ins', children: convertCritic(ctx, node, replacement.children), range: rangeOf(ctx, replacement) });
-      return;
-    }
-    case 'criticHighlight':
-      out.push(commentOf(ctx, node as CriticHighlight, null));
-      return;
-    case 'criticComment':
-      out.push(commentOf(ctx, null, node as CriticComment));
-      return;
-    case 'criticMarkerUnpaired': {
-      const typed = (node as CriticMarkerUnpaired).value;
-      ctx.diagnostics.push(
-        error(rangeOf(ctx, node), 'critic-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`${CLOSING[typed] ?? '}'}\`${typed === '{~~' ? ' after `~>`' : ''} (inside the same emphasis, link or restricted text as the opening)`),
-      );
-      out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
-      return;
-    }
-    case 'restrictedSpan':
-      checkRestrictedEnd(ctx.file, ctx.source, node as RestrictedSpan, ctx.diagnostics);
-      out.push({ type: 'restricted', children: convertInlines(ctx, (node as RestrictedSpan).children), range: rangeOf(ctx, node) });
-      return;
-    case 'restrictedMarkerUnpaired': {
-      const typed = (node as RestrictedMarkerUnpaired).value;
-      ctx.diagnostics.push(
-        typed === ']'
-          ? error(rangeOf(ctx, node), 'restricted-unclosed', `Unexpected \`]\` that closes no bracket after restricted text in the same paragraph, expected every \`]\` of the restricted text inside its brackets (a \`]\` of plain text is written \`\\]\`); as typed, the words before it would be published`)
-          : error(rangeOf(ctx, node), 'restricted-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`]\` to end the restricted text (brackets inside it in pairs, a lone one written \`\\[\` or \`\\]\`); ${PUBLISHED}`),
-      );
-      out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
-      return;
-    }
-    case 'emphasis':
-    case 'strong':
-    case 'delete': {
-      const children = convertInlines(ctx, (node as { children: Node[] }).children);
-      out.push({ type: node.type === 'delete' ? 'strike' : node.type, children, range: rangeOf(ctx, node) });
-      return;
-    }
-    case 'inlineCode': {
-      const value = (node as { value: string }).value;
-      // A stray backtick inside a span opens code that runs past the span's `]` to the next backtick: a `:restricted[`
-      // swallowed by it, left open at the code's end, opens nothing, and the text the author meant to withhold would be
-      // published. (Code that shows the syntax, `:restricted[text]` or `:restricted[`, is prose about it.)
-      const opener = value.toLowerCase().lastIndexOf(':restricted');
-      const swallowed = opener > 0 && /^:restricted\s*\[[^\]]*$/i.test(value.slice(opener)) && value.lastIndexOf(']', opener) !== -1;
-      if (swallowed) {
-        ctx.diagnostics.push(
-          error(rangeOf(ctx, node), 'restricted-syntax', 'Unexpected `:restricted[` inside code (between backticks), expected the code closed before it: as typed, a backtick before it opens code that runs past it, so the span it starts is not restricted and its text would be published (escape a lone backtick as \\`)'),
-        );
-      }
-      out.push({ type: 'code', value, range: rangeOf(ctx, node) });
-      return;
-    }
-    case 'break':
-      out.push({ type: 'break', range: rangeOf(ctx, node) });
-      return;
-    case 'link': {
-      const link = node as { url: string; children: Node[] };
-      const children = convertInlines(ctx, link.children);
-      if (link.url.startsWith('#')) {
-        out.push({ type: 'ref', id: decodeURIComponent(link.url.slice(1)), children, range: rangeOf(ctx, node) });
-      } else if (SAFE_URL.test(link.url)) {
-        out.push({ type: 'link', url: link.url, children, range: rangeOf(ctx, node) });
-      } else if (!/^[a-z][a-z0-9+.-]*:/i.test(link.url)) {
-        // A file beside the Markdown (`annex.pdf`, `../maps/route.png`): nothing unsafe, it just does not travel with the report.
-        ctx.diagnostics.push(
-          warning(rangeOf(ctx, node), 'file-link', `Unexpected link to the file \`${truncate(link.url)}\`, which is not published with the report, expected an http(s) or mailto address or \`#id\`; the link is left out and its text kept`),
-        );
-        out.push(...children);
-      } else {
-        ctx.diagnostics.push(
-          warning(rangeOf(ctx, node), 'unsafe-link', `Unexpected link to \`${truncate(link.url)}\`, expected an http(s) or mailto address or \`#id\`; the link is left out and its text kept`),
-        );
-        for (const child of children) out.push(child);
-      }
-      return;
-    }
-    case 'linkReference': {
-      // `[text][label]` reference-style links are not part of the format: kept exactly as typed.
-      if (holdsRestricted(ctx, node, 'a reference-style link `[text][label]`, which is kept as typed')) return;
-      out.push({ type: 'text', value: sourceOf(ctx, node), range: rangeOf(ctx, node) });
-      return;
-    }
-    case 'image':
-    case 'imageReference': {
-      const alt = String((node as { alt?: string }).alt ?? '');
-      if ((node as Image).data?.holdsRestricted) {
-        ctx.diagnostics.push(error(rangeOf(ctx, node), 'restricted-syntax', `Unexpected \`:restricted[…]\` inside an image's description, which is printed as plain text, expected the restricted text outside the image; ${PUBLISHED}`));
-        return;
-      }
-      if (node.type === 'image') {
-        const { picture, said } = pictureOf(ctx.pictures ?? { images: undefined, folder: '' }, String((node as { url?: string }).url ?? ''), alt, rangeOf(ctx, node));
-        if (said) ctx.diagnostics.push(said);
-        if (picture) out.push(picture);
-        return;
-      }
-      // `![description][label]`: reference-style pictures are not part of the format.
-      ctx.diagnostics.push(warning(rangeOf(ctx, node), 'image', `Unexpected picture written with a label, expected \`![description](images/name.png)\`; its description is kept`));
-      if (alt) out.push({ type: 'text', value: alt, range: rangeOf(ctx, node) });
-      return;
-    }
-    case 'footnoteReference': {
-      const label = String((node as { identifier: string }).identifier);
-      out.push({ type: 'footnote', key: ctx.footnoteKey(label), range: rangeOf(ctx, node) });
-      return;
-    }
-    case 'html': {
-      const value = String((node as { value: string }).value);
-      checkRestrictedHtml(rangeOf(ctx, node), value, ctx.diagnostics);
-      if (/^<br\s*\/?>$/i.test(value.trim())) {
-        out.push({ type: 'break', range: rangeOf(ctx, node) });
-      } else if (!value.trim().startsWith('<!--')) {
-        ctx.diagnostics.push(
-          warning(rangeOf(ctx, node), 'raw-html', `Unexpected raw HTML \`${truncate(value)}\`, expected Markdown; it is left out (only \`<br>\` is kept)`),
-        );
-      }
-      return;
-    }
-    case 'textDirective': {
-      const directive = node as { name: string; children: Node[]; attributes?: Record<string, string | null | undefined> | null };
-      const typed = sourceOf(ctx, node);
-      // `:restricted [text]`, `:restrcited[text]`: meant as restricted, so never published as typed.
-      if (checkRestrictedDirective(rangeOf(ctx, node), typed, directive.name, ctx.diagnostics)) {
-        out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
-        return;
-      }
-      if (holdsRestricted(ctx, node, `\`:${directive.name}[…]\`, which is kept as typed`)) return;
-      // `10:30`, `Note:important`: prose, not a directive. `:name[…]` is kept too, with a warning.
-      if (/^:[^[{]*[[{]/.test(typed)) {
-        ctx.diagnostics.push(
-          warning(rangeOf(ctx, node), 'unknown-directive', `Unexpected \`:${directive.name}[…]\`, expected \`:restricted[…]\`; the text is kept as typed`),
-        );
-      }
-      out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
-      return;
-    }
-    default: {
-      // Anything else inline (unknown extensions) is kept as its source text.
-      if (holdsRestricted(ctx, node, 'text that is kept as typed')) return;
-      out.push({ type: 'text', value: sourceOf(ctx, node), range: rangeOf(ctx, node) });
-    }
+  const convert = Object.hasOwn(CONVERTERS, node.type) ? CONVERTERS[node.type]! : convertUnknown;
+  convert(ctx, node, out);
+}
+
+/** Converts one mdast node of a type into model inlines, pushed on `out`. */
+type Converter = (ctx: InlineContext, node: Node, out: Inline[]) => void;
+
+/** The converter of each inline node type the reader makes. */
+const CONVERTERS: Readonly<Record<string, Converter>> = {
+  text: (ctx, node, out) => {
+    out.push({ type: 'text', value: (node as Text).value, range: rangeOf(ctx, node) });
+  },
+  criticInsert: convertChange,
+  criticDelete: convertChange,
+  criticSubstitute: (ctx, node, out) => {
+    const [old, replacement] = (node as CriticSubstitute).children;
+    out.push({ type: 'del', children: convertCritic(ctx, node, old.children), range: rangeOf(ctx, old) });
+    out.push({ type: 'ins', children: convertCritic(ctx, node, replacement.children), range: rangeOf(ctx, replacement) });
+  },
+  criticHighlight: (ctx, node, out) => { out.push(commentOf(ctx, node as CriticHighlight, null)); },
+  criticComment: (ctx, node, out) => { out.push(commentOf(ctx, null, node as CriticComment)); },
+  criticMarkerUnpaired: (ctx, node, out) => {
+    const typed = (node as CriticMarkerUnpaired).value;
+    ctx.diagnostics.push(
+      error(rangeOf(ctx, node), 'critic-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`${CLOSING[typed] ?? '}'}\`${typed === '{~~' ? ' after `~>`' : ''} (inside the same emphasis, link or restricted text as the opening)`),
+    );
+    out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
+  },
+  restrictedSpan: (ctx, node, out) => {
+    checkRestrictedEnd(ctx.file, ctx.source, node as RestrictedSpan, ctx.diagnostics);
+    out.push({ type: 'restricted', children: convertInlines(ctx, (node as RestrictedSpan).children), range: rangeOf(ctx, node) });
+  },
+  restrictedMarkerUnpaired: convertRestrictedMarker,
+  emphasis: formatting('emphasis'),
+  strong: formatting('strong'),
+  delete: formatting('strike'),
+  inlineCode: convertCode,
+  break: (ctx, node, out) => { out.push({ type: 'break', range: rangeOf(ctx, node) }); },
+  link: convertLink,
+  // `[text][label]` reference-style links are not part of the format: kept exactly as typed.
+  linkReference: (ctx, node, out) => {
+    if (holdsRestricted(ctx, node, 'a reference-style link `[text][label]`, which is kept as typed')) return;
+    out.push({ type: 'text', value: sourceOf(ctx, node), range: rangeOf(ctx, node) });
+  },
+  image: convertImage,
+  imageReference: convertImage,
+  footnoteReference: (ctx, node, out) => {
+    const label = String((node as { identifier: string }).identifier);
+    out.push({ type: 'footnote', key: ctx.footnoteKey(label), range: rangeOf(ctx, node) });
+  },
+  html: convertHtml,
+  textDirective: convertDirective,
+};
+
+/** An insertion `{++…++}` or a deletion `{--…--}`. */
+function convertChange(ctx: InlineContext, node: Node, out: Inline[]): void {
+  out.push({ type: node.type === 'criticInsert' ? 'ins' : 'del', children: convertCritic(ctx, node, (node as CriticInsert).children), range: rangeOf(ctx, node) });
+}
+
+/** A `:restricted[` or `]` left unpaired: an error, and the mark kept as text. */
+function convertRestrictedMarker(ctx: InlineContext, node: Node, out: Inline[]): void {
+  const typed = (node as RestrictedMarkerUnpaired).value;
+  ctx.diagnostics.push(
+    typed === ']'
+      ? error(rangeOf(ctx, node), 'restricted-unclosed', `Unexpected \`]\` that closes no bracket after restricted text in the same paragraph, expected every \`]\` of the restricted text inside its brackets (a \`]\` of plain text is written \`\\]\`); as typed, the words before it would be published`)
+      : error(rangeOf(ctx, node), 'restricted-unclosed', `Unexpected \`${typed}\` that is not closed in its paragraph, expected \`]\` to end the restricted text (brackets inside it in pairs, a lone one written \`\\[\` or \`\\]\`); ${PUBLISHED}`),
+  );
+  out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
+}
+
+/** The converter of emphasis, strong emphasis or strikethrough, into an inline of `type`. */
+function formatting(type: 'emphasis' | 'strong' | 'strike'): Converter {
+  return (ctx, node, out) => {
+    out.push({ type, children: convertInlines(ctx, (node as { children: Node[] }).children), range: rangeOf(ctx, node) });
+  };
+}
+
+/** Code between backquotes, with an error where it swallowed the opening of restricted text. */
+function convertCode(ctx: InlineContext, node: Node, out: Inline[]): void {
+  const value = (node as { value: string }).value;
+  // A stray backtick inside a span opens code that runs past the span's `]` to the next backtick: a `:restricted[`
+  // swallowed by it, left open at the code's end, opens nothing, and the text the author meant to withhold would be
+  // published. (Code that shows the syntax, `:restricted[text]` or `:restricted[`, is prose about it.)
+  const opener = value.toLowerCase().lastIndexOf(':restricted');
+  const swallowed = opener > 0 && /^:restricted\s*\[[^\]]*$/i.test(value.slice(opener)) && value.lastIndexOf(']', opener) !== -1;
+  if (swallowed) {
+    ctx.diagnostics.push(
+      error(rangeOf(ctx, node), 'restricted-syntax', 'Unexpected `:restricted[` inside code (between backticks), expected the code closed before it: as typed, a backtick before it opens code that runs past it, so the span it starts is not restricted and its text would be published (escape a lone backtick as \\`)'),
+    );
   }
+  out.push({ type: 'code', value, range: rangeOf(ctx, node) });
+}
+
+/** A link: to `#id` a reference, to a safe address a link; to a file or any other address its text alone, with a warning. */
+function convertLink(ctx: InlineContext, node: Node, out: Inline[]): void {
+  const link = node as { url: string; children: Node[] };
+  const children = convertInlines(ctx, link.children);
+  if (link.url.startsWith('#')) {
+    out.push({ type: 'ref', id: decodeURIComponent(link.url.slice(1)), children, range: rangeOf(ctx, node) });
+  } else if (SAFE_URL.test(link.url)) {
+    out.push({ type: 'link', url: link.url, children, range: rangeOf(ctx, node) });
+  } else if (!/^[a-z][a-z0-9+.-]*:/i.test(link.url)) {
+    // A file beside the Markdown (`annex.pdf`, `../maps/route.png`): nothing unsafe, it just does not travel with the report.
+    ctx.diagnostics.push(
+      warning(rangeOf(ctx, node), 'file-link', `Unexpected link to the file \`${truncate(link.url)}\`, which is not published with the report, expected an http(s) or mailto address or \`#id\`; the link is left out and its text kept`),
+    );
+    out.push(...children);
+  } else {
+    ctx.diagnostics.push(
+      warning(rangeOf(ctx, node), 'unsafe-link', `Unexpected link to \`${truncate(link.url)}\`, expected an http(s) or mailto address or \`#id\`; the link is left out and its text kept`),
+    );
+    for (const child of children) out.push(child);
+  }
+}
+
+/** A picture `![description](images/name.png)`; one written with a label keeps its description only. */
+function convertImage(ctx: InlineContext, node: Node, out: Inline[]): void {
+  const alt = String((node as { alt?: string }).alt ?? '');
+  if ((node as Image).data?.holdsRestricted) {
+    ctx.diagnostics.push(error(rangeOf(ctx, node), 'restricted-syntax', `Unexpected \`:restricted[…]\` inside an image's description, which is printed as plain text, expected the restricted text outside the image; ${PUBLISHED}`));
+    return;
+  }
+  if (node.type === 'image') {
+    const { picture, said } = pictureOf(ctx.pictures ?? { images: undefined, folder: '' }, String((node as { url?: string }).url ?? ''), alt, rangeOf(ctx, node));
+    if (said) ctx.diagnostics.push(said);
+    if (picture) out.push(picture);
+    return;
+  }
+  // `![description][label]`: reference-style pictures are not part of the format.
+  ctx.diagnostics.push(warning(rangeOf(ctx, node), 'image', `Unexpected picture written with a label, expected \`![description](images/name.png)\`; its description is kept`));
+  if (alt) out.push({ type: 'text', value: alt, range: rangeOf(ctx, node) });
+}
+
+/** Raw HTML: `<br>` is a line break, a comment is left out, anything else is left out with a warning. */
+function convertHtml(ctx: InlineContext, node: Node, out: Inline[]): void {
+  const value = String((node as { value: string }).value);
+  checkRestrictedHtml(rangeOf(ctx, node), value, ctx.diagnostics);
+  if (/^<br\s*\/?>$/i.test(value.trim())) {
+    out.push({ type: 'break', range: rangeOf(ctx, node) });
+  } else if (!value.trim().startsWith('<!--')) {
+    ctx.diagnostics.push(
+      warning(rangeOf(ctx, node), 'raw-html', `Unexpected raw HTML \`${truncate(value)}\`, expected Markdown; it is left out (only \`<br>\` is kept)`),
+    );
+  }
+}
+
+/** A text directive other than restricted text (`10:30`, `Note:important`, a misspelled `:restricted`): put back as typed. */
+function convertDirective(ctx: InlineContext, node: Node, out: Inline[]): void {
+  const directive = node as { name: string; children: Node[]; attributes?: Record<string, string | null | undefined> | null };
+  const typed = sourceOf(ctx, node);
+  // `:restricted [text]`, `:restrcited[text]`: meant as restricted, so never published as typed.
+  if (checkRestrictedDirective(rangeOf(ctx, node), typed, directive.name, ctx.diagnostics)) {
+    out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
+    return;
+  }
+  if (holdsRestricted(ctx, node, `\`:${directive.name}[…]\`, which is kept as typed`)) return;
+  // `10:30`, `Note:important`: prose, not a directive. `:name[…]` is kept too, with a warning.
+  if (/^:[^[{]*[[{]/.test(typed)) {
+    ctx.diagnostics.push(
+      warning(rangeOf(ctx, node), 'unknown-directive', `Unexpected \`:${directive.name}[…]\`, expected \`:restricted[…]\`; the text is kept as typed`),
+    );
+  }
+  out.push({ type: 'text', value: typed, range: rangeOf(ctx, node) });
+}
+
+/** Anything else inline (unknown extensions) is kept as its source text. */
+function convertUnknown(ctx: InlineContext, node: Node, out: Inline[]): void {
+  if (holdsRestricted(ctx, node, 'text that is kept as typed')) return;
+  out.push({ type: 'text', value: sourceOf(ctx, node), range: rangeOf(ctx, node) });
 }
 
 const PUBLISHED = 'as typed, its text would be published';
