@@ -35,17 +35,7 @@ export function takeDecisionAttributes(ctx: AttributeContext, content: readonly 
   if (last?.type !== 'text') return none;
   const m = BLOCK.exec(last.value);
   if (!m || !LOOKS_LIKE_ATTRIBUTES.test(m[1]!)) return none;
-
-  // Where each character of the block is in the file: exact when the text node is the source as typed
-  // (no escapes or entities in it), else the node's start, which is still the right line.
-  const exact = ctx.source.slice(last.range.start.offset, last.range.end.offset) === last.value;
-  const inner = m.index + m[0].indexOf('{') + 1;
-  const at = (index: number, length: number): SourceRange => {
-    if (!exact) return last.range;
-    const start = last.range.start.offset + inner + index;
-    return { file: last.range.file, start: pointAt(ctx.source, start), end: pointAt(ctx.source, start + length) };
-  };
-
+  const at = locator(ctx, last, m.index + m[0].indexOf('{') + 1);
   const body = m[1]!;
   let key: string | null = null;
   const links: DecisionLink[] = [];
@@ -57,48 +47,69 @@ export function takeDecisionAttributes(ctx: AttributeContext, content: readonly 
     if (!a) break;
     const start = a.index + (a[0].length - a[0].trimStart().length);
     position = ATTRIBUTE.lastIndex;
-    if (a[1] !== undefined) {
-      if (key !== null) ctx.diagnostics.push(error(at(start, a[0].trim().length), 'decision-link', `Unexpected second id \`#${a[1]}\` on a decision, expected one \`{#id}\``));
-      else key = a[1];
-      continue;
-    }
-    const name = a[2]!;
-    const value = a[3] ?? a[4]!;
-    const relation = relationOf(name);
-    if (!relation) {
-      const near = closest(name.toLowerCase(), [...RELATIONS]);
-      const hint = distance(name.toLowerCase(), near) <= 3 ? ` (did you mean \`${near}\`?)` : '';
-      ctx.diagnostics.push(error(at(start, name.length), 'decision-link', `Unexpected link \`${name}\`, expected one of ${RELATIONS.map((r) => `\`${r}\``).join(', ')}${hint}`));
-      continue;
-    }
-    const valueStart = a.index + a[0].length - value.length - (a[3] !== undefined ? 1 : 0);
-    const targets = [...value.matchAll(/[^\s,;]+/g)];
-    if (targets.length === 0) {
-      ctx.diagnostics.push(error(at(start, a[0].trim().length), 'decision-link', `Unexpected \`${name}\` with no decision id, expected the id of the decision it ${name}, as ${EXAMPLE}`));
-      continue;
-    }
-    for (const t of targets) {
-      const target = t[0];
-      const range = at(valueStart + t.index, target.length);
-      // `IV/1` is a decision of this session typed without its symbol: a symbol is never a bare item numeral.
-      if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\/\S+$/.test(target) || /^[IVXLC]+\//.test(target)) {
-        ctx.diagnostics.push(error(range, 'decision-link', `Unexpected decision id \`${target}\`, expected the full id of a decision, its session's symbol first, as ${EXAMPLE}`));
-        continue;
-      }
-      links.push({ relation, target, range });
-    }
+    if (a[1] === undefined) readLink(ctx, at, a, start, links);
+    else if (key !== null) ctx.diagnostics.push(error(at(start, a[0].trim().length), 'decision-link', `Unexpected second id \`#${a[1]}\` on a decision, expected one \`{#id}\``));
+    else key = a[1];
   }
-  const rest = body.slice(position);
-  if (rest.trim() !== '') {
-    const offset = position + (rest.length - rest.trimStart().length);
-    ctx.diagnostics.push(
-      error(at(offset, rest.trim().length), 'decision-link', `Unexpected \`${rest.trim()}\` in the decision's \`{…}\`, expected \`#id\` or links such as ${EXAMPLE}, separated by spaces`),
-    );
-  }
-
+  checkRest(ctx, at, body, position);
   const kept = last.value.slice(0, m.index);
   const text: Inline[] = kept ? [{ type: 'text', value: kept, range: last.range }] : [];
   return { key, links, content: [...content.slice(0, -1), ...text] };
+}
+
+/** Where a stretch of the block's text is in the file: by its index in the block, and its length. */
+type Locate = (index: number, length: number) => SourceRange;
+
+/**
+ * Where each character of the block that starts at `inner` in the text node is in the file: exact when the node is
+ * the source as typed (no escapes or entities in it), else the node's start, which is still the right line.
+ */
+function locator(ctx: AttributeContext, last: Extract<Inline, { type: 'text' }>, inner: number): Locate {
+  const exact = ctx.source.slice(last.range.start.offset, last.range.end.offset) === last.value;
+  return (index, length) => {
+    if (!exact) return last.range;
+    const start = last.range.start.offset + inner + index;
+    return { file: last.range.file, start: pointAt(ctx.source, start), end: pointAt(ctx.source, start + length) };
+  };
+}
+
+/** Reads a `name="targets"` attribute (`a`, typed at `start` in the block) into links, each target checked. */
+function readLink(ctx: AttributeContext, at: Locate, a: RegExpExecArray, start: number, links: DecisionLink[]): void {
+  const name = a[2]!;
+  const value = a[3] ?? a[4]!;
+  const relation = relationOf(name);
+  if (!relation) {
+    const near = closest(name.toLowerCase(), [...RELATIONS]);
+    const hint = distance(name.toLowerCase(), near) <= 3 ? ` (did you mean \`${near}\`?)` : '';
+    ctx.diagnostics.push(error(at(start, name.length), 'decision-link', `Unexpected link \`${name}\`, expected one of ${RELATIONS.map((r) => `\`${r}\``).join(', ')}${hint}`));
+    return;
+  }
+  const valueStart = a.index + a[0].length - value.length - (a[3] !== undefined ? 1 : 0);
+  const targets = [...value.matchAll(/[^\s,;]+/g)];
+  if (targets.length === 0) {
+    ctx.diagnostics.push(error(at(start, a[0].trim().length), 'decision-link', `Unexpected \`${name}\` with no decision id, expected the id of the decision it ${name}, as ${EXAMPLE}`));
+    return;
+  }
+  for (const t of targets) {
+    const target = t[0];
+    const range = at(valueStart + t.index, target.length);
+    // `IV/1` is a decision of this session typed without its symbol: a symbol is never a bare item numeral.
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\/\S+$/.test(target) || /^[IVXLC]+\//.test(target)) {
+      ctx.diagnostics.push(error(range, 'decision-link', `Unexpected decision id \`${target}\`, expected the full id of a decision, its session's symbol first, as ${EXAMPLE}`));
+      continue;
+    }
+    links.push({ relation, target, range });
+  }
+}
+
+/** Reports what is left of the block past the last attribute read (`position`), if anything but spaces. */
+function checkRest(ctx: AttributeContext, at: Locate, body: string, position: number): void {
+  const rest = body.slice(position);
+  if (rest.trim() === '') return;
+  const offset = position + (rest.length - rest.trimStart().length);
+  ctx.diagnostics.push(
+    error(at(offset, rest.trim().length), 'decision-link', `Unexpected \`${rest.trim()}\` in the decision's \`{…}\`, expected \`#id\` or links such as ${EXAMPLE}, separated by spaces`),
+  );
 }
 
 /** The relation a typed name stands for: any case, `follows up` typed with an underscore too. */
