@@ -1,6 +1,6 @@
 // Validates meeting and annex frontmatter with zod and maps every problem to its line in the file.
 
-import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Node as YamlNode, type Pair } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type Pair, type YAMLError } from 'yaml';
 import { closest, distance } from 'fastest-levenshtein';
 // zod's tree-shakable API, as everywhere in acta: the full one loads every locale's messages at every start
 // (docs/speed.md), and acta writes its own messages.
@@ -9,6 +9,7 @@ import { error, warning, type Diagnostic, type Place } from '../diagnostics.js';
 import { LANGUAGES } from '../i18n/catalogues.js';
 import type { MeetingMeta, Orientation, Visibility } from '../model.js';
 import { cutByComment, documentKeyHint, explainYamlError, keyHint } from './frontmatter-hints.js';
+import { issueError } from './frontmatter-issues.js';
 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' }), z.refine(isRealDate, { error: 'date' }));
 
@@ -168,102 +169,141 @@ type Schema = z.ZodMiniType<Record<string, unknown>>;
 type Check<S extends Schema> = [file: string, source: FrontmatterSource | null, schema: S, keys: readonly string[], what: string];
 type Checked<S extends Schema> = { data?: z.output<S>; diagnostics: Diagnostic[] };
 
+/** The YAML nodes of each key of a frontmatter, and of its value, to place messages about them. */
+type KeyNodes = ReadonlyMap<string, { readonly key: YamlNode | null; readonly value: YamlNode | null }>;
+/** The place in the file of an offset in the frontmatter's text (the opening line for none). */
+type PlaceAt = (offset: number | undefined) => Place;
+
+/** Reads a frontmatter's YAML and checks it against its kind's schema: its data, or what is wrong with it. */
 function validateSource<S extends Schema>(...[file, source, schema, keys, what]: Check<S>): Checked<S> {
-  const diagnostics: Diagnostic[] = [];
   if (!source) {
-    diagnostics.push(
-      error({ file, line: 1, column: 1 }, 'missing-frontmatter', `Unexpected ${what} without its settings, expected \`key: value\` lines between two \`---\` lines first (with ${keys.filter((k) => examples[k]).slice(0, 3).map((k) => `\`${k}\``).join(', ')}…)`),
-    );
-    return { diagnostics };
+    return {
+      diagnostics: [
+        error({ file, line: 1, column: 1 }, 'missing-frontmatter', `Unexpected ${what} without its settings, expected \`key: value\` lines between two \`---\` lines first (with ${keys.filter((k) => examples[k]).slice(0, 3).map((k) => `\`${k}\``).join(', ')}…)`),
+      ],
+    };
   }
   const lines = new LineCounter();
   const doc = parseDocument(source.value, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const placeAt = (offset: number | undefined): Place => {
+  const placeAt: PlaceAt = (offset) => {
     if (offset === undefined) return { file, line: source.line, column: 1 };
     const pos = lines.linePos(offset);
     return { file, line: source.line + pos.line, column: pos.col };
   };
-  if (doc.errors.length > 0) {
-    // One message a line: YAML often reports one mistake twice.
-    const seen = new Set<number>();
-    for (const e of doc.errors) {
-      const explained = explainYamlError(source.value, e.code, e.pos[0], firstLine(e.message));
-      const place = placeAt(explained.offset);
-      if (seen.has(place.line)) continue;
-      seen.add(place.line);
-      diagnostics.push(error(place, 'yaml-syntax', explained.message));
-    }
-    return { diagnostics };
-  }
+  if (doc.errors.length > 0) return { diagnostics: yamlErrors(source, doc.errors, placeAt) };
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
     return validateData({}, placeAt, schema, keys, new Map(), { file, line: source.line, column: 1 });
   }
   if (!isMap(contents)) {
-    diagnostics.push(error(placeAt(contents.range?.[0]), 'frontmatter-not-mapping', 'Unexpected text between the `---` lines that is not a list of settings, expected `key: value` lines'));
+    return { diagnostics: [error(placeAt(contents.range?.[0]), 'frontmatter-not-mapping', 'Unexpected text between the `---` lines that is not a list of settings, expected `key: value` lines')] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const nodes = keyNodes(source, contents.items, placeAt, diagnostics);
+  const unplain = contents.items.map((pair) => notPlain(source.value, pair)).find((found) => found !== null);
+  if (unplain) {
+    diagnostics.push(error(placeAt(unplain.offset), 'yaml-syntax', `Unexpected \`${unplain.mark}\` at the start of the value of \`${unplain.key}\`, expected the value in quotes: \`${unplain.key}: "${unplain.mark}…"\``));
     return { diagnostics };
   }
+  const data = plainData(doc, source, placeAt);
+  if (!('data' in data)) return { diagnostics: [...diagnostics, data.refused] };
+  const notText = notTextValue(data.data, nodes, placeAt);
+  if (notText) return { diagnostics: [...diagnostics, notText] };
+  const validated = validateData(data.data, placeAt, schema, keys, nodes, { file, line: source.line, column: 1 });
+  return { ...validated, diagnostics: [...diagnostics, ...validated.diagnostics] };
+}
+
+/** The YAML errors, one message a line: YAML often reports one mistake twice. */
+function yamlErrors(source: FrontmatterSource, errors: readonly YAMLError[], placeAt: PlaceAt): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<number>();
+  for (const e of errors) {
+    const explained = explainYamlError(source.value, e.code, e.pos[0], firstLine(e.message));
+    const place = placeAt(explained.offset);
+    if (seen.has(place.line)) continue;
+    seen.add(place.line);
+    diagnostics.push(error(place, 'yaml-syntax', explained.message));
+  }
+  return diagnostics;
+}
+
+/** The nodes of each key and its value; a value a comment cut short is a warning in `diagnostics`. */
+function keyNodes(source: FrontmatterSource, pairs: readonly Pair[], placeAt: PlaceAt, diagnostics: Diagnostic[]): KeyNodes {
   const nodes = new Map<string, { key: YamlNode | null; value: YamlNode | null }>();
-  for (const pair of contents.items) {
+  for (const pair of pairs) {
     const keyNode = pair.key as YamlNode | null;
     const name = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     nodes.set(name, { key: keyNode, value: pair.value as YamlNode | null });
     const cut = isScalar(pair.value) ? cutByComment(source.value, name, pair.value) : null;
     if (cut) diagnostics.push(warning(placeAt(cut.offset), 'yaml-comment', cut.message));
   }
-  const unplain = contents.items.map((pair) => notPlain(source.value, pair)).find((found) => found !== null);
-  if (unplain) {
-    diagnostics.push(error(placeAt(unplain.offset), 'yaml-syntax', `Unexpected \`${unplain.mark}\` at the start of the value of \`${unplain.key}\`, expected the value in quotes: \`${unplain.key}: "${unplain.mark}…"\``));
-    return { diagnostics };
-  }
-  let data: Record<string, unknown>;
+  return nodes;
+}
+
+/** The frontmatter as plain data, or the error for an alias YAML could not expand. */
+function plainData(doc: Document, source: FrontmatterSource, placeAt: PlaceAt): { data: Record<string, unknown> } | { refused: Diagnostic } {
   try {
     // No alias is left to expand (notPlain refused them): the count is a second guard.
-    data = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
+    return { data: doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown> };
   } catch {
     // `*name` with no `&name` before it: YAML reads the value as a reference to another value.
     const alias = /^([\w-]+):[ \t]*\*/m.exec(source.value);
     const offset = alias ? alias.index + alias[0].length - 1 : undefined;
     const key = alias?.[1] ?? 'key';
-    diagnostics.push(error(placeAt(offset), 'yaml-syntax', `Unexpected \`*\` at the start of the value of \`${key}\`, expected the value in quotes: \`${key}: "…"\``));
-    return { diagnostics };
+    return { refused: error(placeAt(offset), 'yaml-syntax', `Unexpected \`*\` at the start of the value of \`${key}\`, expected the value in quotes: \`${key}: "…"\``) };
   }
+}
+
+/** The error for the first value that holds a character no document can hold, if any. */
+function notTextValue(data: Record<string, unknown>, nodes: KeyNodes, placeAt: PlaceAt): Diagnostic | null {
   for (const [key, value] of Object.entries(data)) {
     const bad = typeof value === 'string' ? NOT_TEXT.exec(value) : null;
     if (!bad) continue;
     const node = nodes.get(key);
     const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    diagnostics.push(error(placeAt(node?.value?.range?.[0] ?? node?.key?.range?.[0]), 'not-text', `Unexpected character U+${code} in the value of \`${key}\`, expected text: no document can hold this character`));
-    return { diagnostics };
+    return error(placeAt(node?.value?.range?.[0] ?? node?.key?.range?.[0]), 'not-text', `Unexpected character U+${code} in the value of \`${key}\`, expected text: no document can hold this character`);
   }
-  const validated = validateData(data, placeAt, schema, keys, nodes, { file, line: source.line, column: 1 });
-  return { ...validated, diagnostics: [...diagnostics, ...validated.diagnostics] };
+  return null;
 }
 
-function validateData<S extends z.ZodMiniType<Record<string, unknown>>>(
-  data: Record<string, unknown>,
-  placeAt: (offset: number | undefined) => Place,
-  schema: S,
-  keys: readonly string[],
-  nodes: Map<string, { key: YamlNode | null; value: YamlNode | null }>,
-  start: Place,
-): { data?: z.output<S>; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
+/** Checks a frontmatter's data against its kind's schema: the data, or one message a mistake, each where it is typed. */
+function validateData<S extends Schema>(data: Record<string, unknown>, placeAt: PlaceAt, schema: S, keys: readonly string[], nodes: KeyNodes, start: Place): Checked<S> {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) {
     const checked = result.data as Record<string, unknown>;
     if (typeof checked.start === 'string' && typeof checked.end === 'string' && checked.end < checked.start) {
-      diagnostics.push(
-        error(placeAt(nodes.get('end')?.value?.range?.[0]), 'dates-reversed', `Unexpected \`end: ${checked.end}\` before \`start: ${checked.start}\`, expected an end on or after the start`),
-      );
-      return { diagnostics };
+      return {
+        diagnostics: [error(placeAt(nodes.get('end')?.value?.range?.[0]), 'dates-reversed', `Unexpected \`end: ${checked.end}\` before \`start: ${checked.start}\`, expected an end on or after the start`)],
+      };
     }
-    return { data: result.data, diagnostics };
+    return { data: result.data, diagnostics: [] };
   }
-  const reported = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
   // One mistake, one message: a misspelled key is reported where it is typed, not again as a missing key.
-  const meant = new Set<string>();
+  const meant = unknownKeys(result.error.issues, data, keys, nodes, placeAt, diagnostics);
+  const reported = new Set<string>();
   for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') continue;
+    const key = String(issue.path[0] ?? '');
+    // One message a key: a value can fail several checks (format, then a refinement).
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const node = nodes.get(key);
+    if (issue.input === undefined && !nodes.has(key)) {
+      if (meant.has(key)) continue;
+      const line = examples[key] ?? `${key}: …`;
+      diagnostics.push(error(start, 'missing-key', `Unexpected settings without \`${key}\`, expected a line like \`${line}\``));
+      continue;
+    }
+    diagnostics.push(issueError(issue, key, placeAt(node?.value?.range?.[0] ?? node?.key?.range?.[0])));
+  }
+  return { diagnostics };
+}
+
+/** Reports each key the schema does not know, where it is typed: the keys they were meant to be (a near known key). */
+function unknownKeys(issues: readonly z.core.$ZodIssue[], data: Record<string, unknown>, keys: readonly string[], nodes: KeyNodes, placeAt: PlaceAt, diagnostics: Diagnostic[]): Set<string> {
+  const meant = new Set<string>();
+  for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     for (const key of issue.keys) {
       const hint = unknownKeyHint(key, data[key], keys);
@@ -272,44 +312,7 @@ function validateData<S extends z.ZodMiniType<Record<string, unknown>>>(
       diagnostics.push(error(placeAt(nodes.get(key)?.key?.range?.[0]), 'unknown-key', `Unexpected key \`${key}\`, expected ${hint}`));
     }
   }
-  for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') continue;
-    const key = String(issue.path[0] ?? '');
-    // One message a key: a value can fail several checks (format, then a refinement).
-    if (reported.has(key)) continue;
-    reported.add(key);
-    const node = nodes.get(key);
-    const input = issue.input;
-    if (input === undefined && !nodes.has(key)) {
-      if (meant.has(key)) continue;
-      const line = examples[key] ?? `${key}: …`;
-      diagnostics.push(error(start, 'missing-key', `Unexpected settings without \`${key}\`, expected a line like \`${line}\``));
-      continue;
-    }
-    const place = placeAt(node?.value?.range?.[0] ?? node?.key?.range?.[0]);
-    const shown = showValue(input);
-    if (issue.message === 'date') {
-      diagnostics.push(error(place, 'bad-date', `Unexpected date ${shown} for \`${key}\`, expected a real date written YYYY-MM-DD`));
-    } else if (issue.message === 'symbol') {
-      diagnostics.push(error(place, 'bad-symbol', `Unexpected symbol ${shown}, expected letters, digits, \`.\`, \`_\` or \`-\` (it names the output files)`));
-    } else if (issue.message === 'item') {
-      diagnostics.push(error(place, 'bad-id', `Unexpected item ${shown}, expected the id of an agenda item or sub-item, as set with \`{#id}\` on its heading`));
-    } else if (issue.message === 'id') {
-      diagnostics.push(error(place, 'bad-id', `Unexpected id ${shown}, expected letters, digits, \`.\`, \`_\` or \`-\``));
-    } else if (issue.message === 'empty') {
-      diagnostics.push(error(place, 'empty-value', `Unexpected empty \`${key}\`, expected some text`));
-    } else if (issue.code === 'invalid_value' && key === 'language') {
-      diagnostics.push(error(place, 'unknown-language', `Unexpected language ${shown}, expected ${LANGUAGES.map((l) => `\`${l}\``).join(' or ')}`));
-    } else if (issue.code === 'invalid_value') {
-      const options = (issue.values as readonly unknown[]).map((v) => `\`${String(v)}\``).join(' or ');
-      diagnostics.push(error(place, 'bad-value', `Unexpected ${shown} for \`${key}\`, expected ${options}`));
-    } else if (issue.code === 'invalid_type') {
-      diagnostics.push(error(place, 'wrong-type', `Unexpected ${typeName(input)} ${shown} for \`${key}\`, expected ${issue.expected === 'boolean' ? '`true` or `false`' : 'text'}`));
-    } else {
-      diagnostics.push(error(place, 'bad-value', `Unexpected ${shown} for \`${key}\`, expected ${issue.message}`));
-    }
-  }
-  return { diagnostics };
+  return meant;
 }
 
 function unknownKeyHint(key: string, value: unknown, keys: readonly string[]): string {
@@ -355,20 +358,6 @@ function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-function showValue(value: unknown): string {
-  if (value === null) return '`null`';
-  const shown = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // A message is one line to read: a long value shows its start.
-  return `\`${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown}\``;
-}
-
-function typeName(value: unknown): string {
-  if (value === null) return 'empty value';
-  if (Array.isArray(value)) return 'list';
-  if (typeof value === 'object') return 'mapping';
-  return typeof value;
 }
 
 function firstLine(message: string): string {
