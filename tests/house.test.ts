@@ -11,7 +11,6 @@ const LONG_FILES: Readonly<Record<string, number>> = {
 
 /** Functions still over 60 lines, `file name` → their lengths (anonymous ones by file). */
 const LONG_FUNCTIONS: Readonly<Record<string, readonly number[]>> = {
-  'load/load-meeting.ts loadMeeting': [70],
 };
 
 describe('the house', () => {

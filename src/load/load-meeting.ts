@@ -47,22 +47,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Loads a meeting folder; problems come back as diagnostics, never as exceptions. */
 export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
-  const diagnostics: Diagnostic[] = [];
   const empty: LoadedMeeting = { dir, meeting: null, lock: null, items: [], annexes: [], documents: [] };
-  const at = (file: string) => ({ file, line: 1, column: 1 });
-
-  let root: string;
-  try {
-    const info = await stat(dir);
-    if (!info.isDirectory()) {
-      diagnostics.push(error(at(dir), 'not-a-folder', 'Unexpected file, expected a meeting folder (with meeting.md in it)'));
-      return { value: empty, diagnostics };
-    }
-    root = await realpath(dir);
-  } catch {
-    diagnostics.push(pathError(dir, 'no-such-folder', `Folder \`${dir}\` not found, expected a meeting folder (check the path)`));
-    return { value: empty, diagnostics };
-  }
+  const root = await meetingRoot(dir);
+  if (typeof root !== 'string') return { value: empty, diagnostics: [root] };
 
   const meetingPath = path.join(dir, 'meeting.md');
   const listing = await listMeeting(dir);
@@ -70,51 +57,78 @@ export async function loadMeeting(dir: string): Promise<Result<LoadedMeeting>> {
   const files = [meetingPath, lockPath, ...filesOf(listing.items), ...filesOf(listing.annexes), ...listing.documents.flatMap((d) => (d.file ? [d.file, ...filesOf(d.annexes)] : []))];
   // Every file is found and sized before any is read: a folder over the limit is refused whole, unread.
   const found = new Map(await Promise.all(files.map(async (file) => [file, await locate(root, file)] as const)));
-  let total = 0;
-  for (const f of found.values()) if (f.real !== undefined) total += f.size;
-  if (total > LIMITS.meetingBytes) {
-    diagnostics.push(
-      error(at(found.get(meetingPath)?.real !== undefined ? meetingPath : dir), 'meeting-too-large', `Unexpected meeting of ${formatMegabytes(total)} of Markdown (its files together), expected at most ${formatMegabytes(LIMITS.meetingBytes)}, twenty times the largest real report: split it into meetings`),
-    );
-    return { value: empty, diagnostics };
-  }
+  const tooLarge = sizeError(dir, meetingPath, found);
+  if (tooLarge) return { value: empty, diagnostics: [tooLarge] };
 
-  const read = (file: string, said: Diagnostic[], optional: boolean) => readSource(file, found.get(file)!, said, optional);
-  /** Read at once; what each file says is kept in file-name order. */
-  const readEntries = async (entries: readonly Entry[], into: Diagnostic[]): Promise<SourceFile[]> => {
-    const each = await Promise.all(
-      entries.map(async (entry) => {
-        const said: Diagnostic[] = entry.said ? [entry.said] : [];
-        return { source: entry.file ? await read(entry.file, said, false) : undefined, said };
-      }),
-    );
-    const out: SourceFile[] = [];
-    for (const { source, said } of each) {
-      for (const d of said) into.push(d);
-      if (source) out.push(source);
-    }
-    return out;
-  };
+  const read: ReadFile = (file, said, optional) => readSource(file, found.get(file)!, said, optional);
   // What each part says is reported in this order: the meeting, its items, its annexes, its documents.
   const said: [Diagnostic[], Diagnostic[], Diagnostic[], Diagnostic[], Diagnostic[]] = [[], [], [], [], []];
-  const [meeting, items, annexes, lock] = await Promise.all([read(meetingPath, said[0], true), readEntries(listing.items, said[1]), readEntries(listing.annexes, said[2]), read(lockPath, said[4], true)]);
-  const documents: LoadedDocument[] = [];
-  for (const d of listing.documents) {
-    if (d.said) said[3].push(d.said);
-    if (!d.file) continue;
-    const file = await read(d.file, said[3], d.folder);
-    if (file) documents.push({ name: d.name, file, annexes: await readEntries(d.annexes, said[3]) });
-    else if (d.folder) {
-      said[3].push(error({ file: path.dirname(d.file), line: 1, column: 1 }, 'missing-document', `Unexpected folder \`documents/${d.name}/\` without \`document.md\`, expected the document's text in \`documents/${d.name}/document.md\` (its annexes in \`annexes/\` beside it)`));
-    }
-  }
+  const [meeting, items, annexes, lock] = await Promise.all([read(meetingPath, said[0], true), readEntries(read, listing.items, said[1]), readEntries(read, listing.annexes, said[2]), read(lockPath, said[4], true)]);
+  const documents = await readDocuments(read, listing.documents, said[3]);
   const images = await loadPictures(root, dir, said[0]);
   if (meeting === undefined) {
-    said[0].push(error(at(meetingPath), 'missing-meeting', 'Unexpected folder without `meeting.md`, expected a meeting folder (run `acta init` to start one)'));
+    said[0].push(error({ file: meetingPath, line: 1, column: 1 }, 'missing-meeting', 'Unexpected folder without `meeting.md`, expected a meeting folder (run `acta init` to start one)'));
   }
-  for (const d of said.flat()) diagnostics.push(d);
+  const diagnostics = said.flat();
   const lockRefused = lock === undefined && said[4].some((d) => d.severity === 'error');
   return { value: { dir, meeting: meeting ?? null, lock: lock ?? null, ...(lockRefused ? { lockRefused } : {}), items, annexes, documents, images }, diagnostics };
+}
+
+/** The meeting folder's real path, or the error for a path that is no folder. */
+async function meetingRoot(dir: string): Promise<string | Diagnostic> {
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) return error({ file: dir, line: 1, column: 1 }, 'not-a-folder', 'Unexpected file, expected a meeting folder (with meeting.md in it)');
+    return await realpath(dir);
+  } catch {
+    return pathError(dir, 'no-such-folder', `Folder \`${dir}\` not found, expected a meeting folder (check the path)`);
+  }
+}
+
+/** The error for a meeting whose files together are over the size limit, at meeting.md (the folder when it has none); null within it. */
+function sizeError(dir: string, meetingPath: string, found: ReadonlyMap<string, Located>): Diagnostic | null {
+  let total = 0;
+  for (const f of found.values()) if (f.real !== undefined) total += f.size;
+  if (total <= LIMITS.meetingBytes) return null;
+  return error(
+    { file: found.get(meetingPath)?.real !== undefined ? meetingPath : dir, line: 1, column: 1 },
+    'meeting-too-large',
+    `Unexpected meeting of ${formatMegabytes(total)} of Markdown (its files together), expected at most ${formatMegabytes(LIMITS.meetingBytes)}, twenty times the largest real report: split it into meetings`,
+  );
+}
+
+/** Reads a file of the meeting found beforehand, what it says into `said`: undefined for one missing or refused. */
+type ReadFile = (file: string, said: Diagnostic[], optional: boolean) => Promise<SourceFile | undefined>;
+
+/** Reads a folder's entries at once; what each says is kept in file-name order. */
+async function readEntries(read: ReadFile, entries: readonly Entry[], into: Diagnostic[]): Promise<SourceFile[]> {
+  const each = await Promise.all(
+    entries.map(async (entry) => {
+      const said: Diagnostic[] = entry.said ? [entry.said] : [];
+      return { source: entry.file ? await read(entry.file, said, false) : undefined, said };
+    }),
+  );
+  const out: SourceFile[] = [];
+  for (const { source, said } of each) {
+    for (const d of said) into.push(d);
+    if (source) out.push(source);
+  }
+  return out;
+}
+
+/** Reads the working documents one after the other, each with its annexes; a document folder without its text is an error. */
+async function readDocuments(read: ReadFile, entries: readonly DocumentEntry[], said: Diagnostic[]): Promise<LoadedDocument[]> {
+  const documents: LoadedDocument[] = [];
+  for (const d of entries) {
+    if (d.said) said.push(d.said);
+    if (!d.file) continue;
+    const file = await read(d.file, said, d.folder);
+    if (file) documents.push({ name: d.name, file, annexes: await readEntries(read, d.annexes, said) });
+    else if (d.folder) {
+      said.push(error({ file: path.dirname(d.file), line: 1, column: 1 }, 'missing-document', `Unexpected folder \`documents/${d.name}/\` without \`document.md\`, expected the document's text in \`documents/${d.name}/document.md\` (its annexes in \`annexes/\` beside it)`));
+    }
+  }
+  return documents;
 }
 
 /** A folder entry: a Markdown file to read, or what is said about an entry that is not one. */
