@@ -40,8 +40,10 @@ interface Scan {
    */
   ends: number;
   lines: number;
+  /** The prefix of the last line with text, in columns (a footnote's four more), and whether the line before was blank. */
   previousColumns: number;
   previousBlank: boolean;
+  /** Inside the frontmatter, between the first line's `---` and its closing line. */
   frontmatter: boolean;
   /** The marks of the paragraph so far. */
   marks: number;
@@ -53,9 +55,11 @@ interface Scan {
    * and the pairing it would do first costs their number times the paragraph.
    */
   open: number;
+  /** Inside a GFM table, from its delimiter row to a blank line. */
   table: boolean;
   /** The line before, past its prefix. */
   previous: string;
+  /** The `:::` blocks open. */
   directives: number;
   /**
    * A fenced code block the reader takes line by line as it is (an XML or JSON sample): nothing in it to pair, nest or
@@ -65,6 +69,7 @@ interface Scan {
    */
   code: { readonly mark: number; readonly length: number } | null;
   trustFences: boolean;
+  /** Inside an HTML comment that runs over lines. */
   comment: boolean;
   /** The line being read: where its text starts past the prefix, the prefix in columns, and whether it starts a list item. */
   content: number;
@@ -99,30 +104,11 @@ export function scanMarkdown(file: string, text: string): ScannedFile {
 /** The scan of a file before its first line. */
 function startScan(file: string, text: string): Scan {
   return {
-    file,
-    text,
-    problems: [],
+    file, text, problems: [], definitions: [], calls: [],
     reported: { prefix: 0, directive: 0, marks: 0, backquotes: 0, ends: 0, open: 0 },
-    definitions: [],
-    calls: [],
-    ends: 0,
-    lines: 0,
-    previousColumns: 0,
-    previousBlank: true,
-    frontmatter: false,
-    marks: 0,
-    runs: [],
-    runsAt: [],
-    open: 0,
-    table: false,
-    previous: '',
-    directives: 0,
-    code: null,
-    trustFences: true,
-    comment: false,
-    content: 0,
-    columns: 0,
-    item: false,
+    ends: 0, lines: 0, previousColumns: 0, previousBlank: true, frontmatter: false,
+    marks: 0, runs: [], runsAt: [], open: 0, table: false, previous: '', directives: 0,
+    code: null, trustFences: true, comment: false, content: 0, columns: 0, item: false,
   };
 }
 
