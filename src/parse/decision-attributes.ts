@@ -39,14 +39,15 @@ export function takeDecisionAttributes(ctx: AttributeContext, content: readonly 
   const body = m[1]!;
   let key: string | null = null;
   const links: DecisionLink[] = [];
-  ATTRIBUTE.lastIndex = 0;
+  // A copy of the pattern for this call: a sticky pattern keeps where it stopped, which no two calls may share.
+  const attribute = new RegExp(ATTRIBUTE);
   let position = 0;
   for (;;) {
-    ATTRIBUTE.lastIndex = position;
-    const a = ATTRIBUTE.exec(body);
+    attribute.lastIndex = position;
+    const a = attribute.exec(body);
     if (!a) break;
     const start = a.index + (a[0].length - a[0].trimStart().length);
-    position = ATTRIBUTE.lastIndex;
+    position = attribute.lastIndex;
     if (a[1] === undefined) readLink(ctx, at, a, start, links);
     else if (key !== null) ctx.diagnostics.push(error(at(start, a[0].trim().length), 'decision-link', `Unexpected second id \`#${a[1]}\` on a decision, expected one \`{#id}\``));
     else key = a[1];
