@@ -15,4 +15,6 @@ export type { DocumentTitles, ReportFacts, DocumentFacts } from './model/facts.j
 export type { TargetKind, Target } from './model/targets.js';
 export type { Range, NumberedParagraph, NumberedSubitem, NumberedItem, NumberedAnnex, NumberedFootnote, NumberedTree, NumberedDecision, NumberedReport } from './model/numbered.js';
 export { dispatch } from './model/dispatch.js';
+export { editionOfTree } from './model/edition.js';
+export type { Edition, EditionLinks } from './model/edition.js';
 export type { Handlers } from './model/dispatch.js';

@@ -5,17 +5,8 @@ import path from 'node:path';
 import { EXTENSIONS, FORMATS, type Format } from './formats.js';
 import { toRoman } from './i18n/labels.js';
 
-/**
- * The full report (tracked changes and comments shown), the full report with its changes accepted
- * (--accept-changes: named apart, so it is never taken for the marked-up one), or the public version
- * (restricted content left out, changes always accepted, no comment).
- */
-export type Edition = 'full' | 'accepted' | 'public';
-
-/** The edition a numbered tree is, read off the flags the public filter and the accept step set. */
-export function editionOfTree(tree: { readonly public: boolean; readonly accepted: boolean }): Edition {
-  return tree.public ? 'public' : tree.accepted ? 'accepted' : 'full';
-}
+export { editionOfTree, type Edition } from './model/edition.js';
+import type { Edition, EditionLinks } from './model/edition.js';
 
 /** What a document holds: the whole report, one annex alone, or the cover and agenda table. */
 export type Part = 'report' | 'annex' | 'agenda';
@@ -86,6 +77,11 @@ export interface DocumentPlace {
   readonly symbol: string;
 }
 
+/** Where a numbered tree's files are: the report's, or a working document's. */
+export function placeOfTree(tree: { readonly document: unknown; readonly meta: { readonly symbol: string } }): DocumentPlace {
+  return { kind: tree.document ? 'document' : 'report', symbol: tree.meta.symbol };
+}
+
 /** The file of a report or working document, in an edition and format. */
 export function fileOf(place: DocumentPlace, edition: Edition, format: Format): string {
   return place.kind === 'report' ? reportFile(place.symbol, edition, format) : documentFile(place.symbol, edition, format);
@@ -94,6 +90,12 @@ export function fileOf(place: DocumentPlace, edition: Edition, format: Format): 
 /** The link from one document's file to another's, relative, as an HTML `href` or a Word hyperlink holds it. */
 export function linkBetween(from: DocumentPlace, to: DocumentPlace, edition: Edition, format: Format): string {
   return path.posix.relative(path.posix.dirname(fileOf(from, edition, format)), fileOf(to, edition, format));
+}
+
+/** The links from one document's files to another's, in every edition: what a reference to the other document points at. */
+export function linksBetween(from: DocumentPlace, to: DocumentPlace): EditionLinks {
+  const both = (edition: Edition) => ({ docx: linkBetween(from, to, edition, 'docx'), html: linkBetween(from, to, edition, 'html') });
+  return { full: both('full'), accepted: both('accepted'), public: both('public') };
 }
 
 /** `PC0517E1a-agenda.docx`, `PC0517E1a-agenda-public.html` (`acta agenda`) */

@@ -5,26 +5,26 @@ import type {
   Banner, Block, Day, Decision, Flow, Footnote, Inline, NumberedAnnex, NumberedFootnote, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem, NumberedTree, Paragraph, Subitem, TimetableEntry,
 } from './model.js';
 
-/** Where a node sits: in restricted text or not, and in which annex (null in the report body). */
-export interface Where {
+/** The scope a node sits in: restricted text or not, and which annex (null in the report body). */
+export interface Scope {
   readonly restricted: boolean;
   readonly annex: NumberedAnnex | null;
 }
 
-export const BODY: Where = { restricted: false, annex: null };
+export const BODY: Scope = { restricted: false, annex: null };
 
 // ---- visit -------------------------------------------------------------------
 
 export interface Visitor {
   /** Each run of inlines (a paragraph's content, a title, a cell…), before its nodes, for checks that need neighbours. */
-  readonly inlines?: (nodes: readonly Inline[], where: Where) => void;
-  readonly inline?: (node: Inline, where: Where) => void;
-  readonly block?: (node: Block, where: Where) => void;
-  readonly flow?: (node: Flow<NumberedParagraph, NumberedSubitem>, where: Where) => void;
-  readonly decision?: (node: Decision, paragraph: NumberedParagraph, where: Where) => void;
+  readonly inlines?: (nodes: readonly Inline[], where: Scope) => void;
+  readonly inline?: (node: Inline, where: Scope) => void;
+  readonly block?: (node: Block, where: Scope) => void;
+  readonly flow?: (node: Flow<NumberedParagraph, NumberedSubitem>, where: Scope) => void;
+  readonly decision?: (node: Decision, paragraph: NumberedParagraph, where: Scope) => void;
 }
 
-export function visitInlines(nodes: readonly Inline[], visitor: Visitor, where: Where): void {
+export function visitInlines(nodes: readonly Inline[], visitor: Visitor, where: Scope): void {
   visitor.inlines?.(nodes, where);
   for (const node of nodes) {
     visitor.inline?.(node, where);
@@ -34,7 +34,7 @@ export function visitInlines(nodes: readonly Inline[], visitor: Visitor, where: 
   }
 }
 
-export function visitBlocks(blocks: readonly Block[], visitor: Visitor, where: Where): void {
+export function visitBlocks(blocks: readonly Block[], visitor: Visitor, where: Scope): void {
   for (const block of blocks) {
     visitor.block?.(block, where);
     switch (block.type) {
@@ -58,7 +58,7 @@ export function visitBlocks(blocks: readonly Block[], visitor: Visitor, where: W
   }
 }
 
-export function visitFlow(flow: readonly Flow<NumberedParagraph, NumberedSubitem | never>[], visitor: Visitor, where: Where): void {
+export function visitFlow(flow: readonly Flow<NumberedParagraph, NumberedSubitem | never>[], visitor: Visitor, where: Scope): void {
   for (const node of flow) {
     visitor.flow?.(node, where);
     switch (node.type) {
@@ -150,14 +150,14 @@ export function subitemsOf<S extends Subitem = NumberedSubitem>(item: { readonly
 // ---- map ---------------------------------------------------------------------
 
 /** Rewrites one inline (its children already rewritten) into any number of inlines. */
-export type InlineMap = (node: Inline, where: Where) => readonly Inline[];
+export type InlineMap = (node: Inline, where: Scope) => readonly Inline[];
 
 export interface Mapper {
   readonly inline?: InlineMap;
   /** Rewrites each run of inlines once its nodes are rewritten, for transforms that need neighbours. */
-  readonly inlines?: (nodes: readonly Inline[], where: Where) => readonly Inline[];
+  readonly inlines?: (nodes: readonly Inline[], where: Scope) => readonly Inline[];
   /** Keeps, drops or replaces a top-level node of an item or annex (its inlines already rewritten). */
-  readonly flow?: <S>(node: Flow<NumberedParagraph, S>, where: Where) => readonly Flow<NumberedParagraph, S>[];
+  readonly flow?: <S>(node: Flow<NumberedParagraph, S>, where: Scope) => readonly Flow<NumberedParagraph, S>[];
 }
 
 /**
@@ -168,7 +168,7 @@ export function referenceAsText(tree: Pick<NumberedReport, 'targets'>, node: Ext
   return node.children.length ? [...node.children] : [{ type: 'text', value: tree.targets[node.id]?.label ?? '', range: node.range }];
 }
 
-export function mapInlines(nodes: readonly Inline[], mapper: Mapper, where: Where): Inline[] {
+export function mapInlines(nodes: readonly Inline[], mapper: Mapper, where: Scope): Inline[] {
   if (!mapper.inline && !mapper.inlines) return [...nodes];
   const map = mapper.inline ?? ((node: Inline) => [node]);
   const mapped = nodes.flatMap((node) => {
@@ -181,15 +181,15 @@ export function mapInlines(nodes: readonly Inline[], mapper: Mapper, where: Wher
   return mapper.inlines ? [...mapper.inlines(mapped, where)] : mapped;
 }
 
-export function mapBlocks(blocks: readonly Block[], mapper: Mapper, where: Where): Block[] {
+export function mapBlocks(blocks: readonly Block[], mapper: Mapper, where: Scope): Block[] {
   return blocks.map((block) => mapBlock(block, mapper, where));
 }
 
-export function mapBlock<B extends Block>(block: B, mapper: Mapper, where: Where): B {
+export function mapBlock<B extends Block>(block: B, mapper: Mapper, where: Scope): B {
   return mapAnyBlock(block, mapper, where) as B;
 }
 
-function mapAnyBlock(b: Block, mapper: Mapper, where: Where): Block {
+function mapAnyBlock(b: Block, mapper: Mapper, where: Scope): Block {
   switch (b.type) {
     case 'plain':
     case 'heading':
@@ -206,11 +206,11 @@ function mapAnyBlock(b: Block, mapper: Mapper, where: Where): Block {
   }
 }
 
-function mapDecision<D extends Decision>(d: D, mapper: Mapper, where: Where): D {
+function mapDecision<D extends Decision>(d: D, mapper: Mapper, where: Scope): D {
   return { ...d, content: mapInlines(d.content, mapper, where), blocks: mapBlocks(d.blocks, mapper, where) };
 }
 
-export function mapFlow<S extends Subitem>(flow: readonly Flow<NumberedParagraph, S>[], mapper: Mapper, where: Where): Flow<NumberedParagraph, S>[] {
+export function mapFlow<S extends Subitem>(flow: readonly Flow<NumberedParagraph, S>[], mapper: Mapper, where: Scope): Flow<NumberedParagraph, S>[] {
   return flow.flatMap((node): readonly Flow<NumberedParagraph, S>[] => {
     let mapped: Flow<NumberedParagraph, S>;
     switch (node.type) {
@@ -252,7 +252,7 @@ export function mapAnnex(annex: NumberedAnnex, mapper: Mapper): NumberedAnnex {
   return { ...annex, body: mapFlow(annex.body, mapper, { restricted: annex.visibility === 'restricted', annex }) };
 }
 
-export function mapFootnote<F extends Footnote | NumberedFootnote>(footnote: F, mapper: Mapper, where: Where = BODY): F {
+export function mapFootnote<F extends Footnote | NumberedFootnote>(footnote: F, mapper: Mapper, where: Scope = BODY): F {
   return { ...footnote, blocks: mapBlocks(footnote.blocks, mapper, where) };
 }
 

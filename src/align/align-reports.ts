@@ -28,7 +28,7 @@ export const itemKey = (i: NumberedItem): string => i.id ?? `#${i.numeral}`;
 export const subitemKey = (s: NumberedSubitem): string => s.id ?? `(${s.letter})`;
 export const annexKey = (a: NumberedAnnex): string => a.id;
 
-export interface Unit {
+export interface AlignUnit {
   readonly id: string | null;
   readonly range: SourceRange;
 }
@@ -44,7 +44,7 @@ export interface Pairing<T> {
   readonly original: readonly T[];
 }
 
-export function pairUnits<T extends Unit>(original: readonly T[], translation: readonly T[], key: (u: T) => string): Pairing<T> {
+export function pairUnits<T extends AlignUnit>(original: readonly T[], translation: readonly T[], key: (u: T) => string): Pairing<T> {
   const byKey = new Map<string, T>();
   for (const o of original) if (!byKey.has(key(o))) byKey.set(key(o), o);
   const used = new Set<T>();
@@ -75,7 +75,7 @@ export function pairUnits<T extends Unit>(original: readonly T[], translation: r
   };
 }
 
-function reportUnpaired<T extends Unit>(out: Diagnostic[], p: Pairing<T>, what: string, name: (u: T) => string, translation: readonly T[], container: SourceRange): void {
+function reportUnpaired<T extends AlignUnit>(out: Diagnostic[], p: Pairing<T>, what: string, name: (u: T) => string, translation: readonly T[], container: SourceRange): void {
   const count = (n: number) => `${n} ${what}${n === 1 ? '' : what.endsWith('x') ? 'es' : 's'}`;
   for (const [o, t] of p.renamed) {
     out.push(

@@ -80,15 +80,15 @@ export const plainText = (ps: readonly DocxParagraph[]) =>
   ps.map((p) => p.tokens.map((t) => (t.type === 'text' ? t.text : t.type === 'field' ? t.result : '')).join('')).join('\n');
 
 /** A paragraph outside tables, or a table row with its cells' paragraphs by column. */
-export interface Unit {
+export interface DocxUnit {
   readonly first: number;
   readonly paragraphs: readonly DocxParagraph[];
   /** A table row: its cells' paragraphs, by column; null for a paragraph. */
   readonly cells: readonly (readonly DocxParagraph[])[] | null;
 }
 
-export function unitsOf(paragraphs: readonly DocxParagraph[]): Unit[] {
-  const out: Unit[] = [];
+export function unitsOf(paragraphs: readonly DocxParagraph[]): DocxUnit[] {
+  const out: DocxUnit[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     if (!p.cell) {

@@ -5,7 +5,7 @@
 import type { NumberedReport, SourceRange } from '../model.js';
 import type { Origin } from '../render/docx/origins.js';
 import { STYLE } from '../render/docx/styles.js';
-import { align, cellParagraph, likeness, originsOf, plainText, unitsOf, type Unit } from './align-paragraphs.js';
+import { align, cellParagraph, likeness, originsOf, plainText, unitsOf, type DocxUnit } from './align-paragraphs.js';
 import { placed, type Intent } from './file-edits.js';
 import { markdownContext, paragraphMarkdown, type MarkdownContext, type Written } from './markdown.js';
 import type { DocxComment, DocxParagraph } from './read-docx.js';
@@ -106,11 +106,11 @@ export class EditCarrier {
     const slots = originsOf(this.expected.paragraphs, this.origins);
     const a = unitsOf(this.expected.paragraphs);
     const b = unitsOf(this.edited.paragraphs);
-    const keyOf = (u: Unit, ctx: MarkdownContext) =>
+    const keyOf = (u: DocxUnit, ctx: MarkdownContext) =>
       u.cells
         ? u.cells.map((c) => `${c.map((p) => p.style).join(',')}\u0001${paragraphMarkdown(ctx, cellParagraph(c), { cell: true, key: true }).text}`).join('\u0002')
         : `${u.paragraphs[0]!.style}\u0001${paragraphMarkdown(ctx, u.paragraphs[0]!, { key: true }).text}`;
-    const bookmarksOf = (u: Unit) => u.paragraphs.flatMap((p) => p.bookmarks);
+    const bookmarksOf = (u: DocxUnit) => u.paragraphs.flatMap((p) => p.bookmarks);
     const score = (i: number, j: number) => {
       const x = a[i]!;
       const y = b[j]!;
@@ -132,8 +132,8 @@ export class EditCarrier {
       b.map((u) => keyOf(u, this.md)),
       score,
     );
-    const slotOf = (u: Unit | undefined) => (u ? slots[u.paragraphs.length > 1 && u.cells ? u.first + u.paragraphs.length - 1 : u.first] : undefined);
-    let previous: Unit | undefined;
+    const slotOf = (u: DocxUnit | undefined) => (u ? slots[u.paragraphs.length > 1 && u.cells ? u.first + u.paragraphs.length - 1 : u.first] : undefined);
+    let previous: DocxUnit | undefined;
     steps.forEach((step, k) => {
       if (step.kind === 'same') previous = a[step.a];
       else if (step.kind === 'changed') {
@@ -148,7 +148,7 @@ export class EditCarrier {
   }
 
   /** A paragraph (or row) of acta's that reads differently now. */
-  private changed(x: Unit, y: Unit, slots: readonly Origin[]): void {
+  private changed(x: DocxUnit, y: DocxUnit, slots: readonly Origin[]): void {
     if (x.cells && y.cells) {
       const first = slots[x.first];
       if (x.cells.length !== y.cells.length) {
@@ -222,7 +222,7 @@ export class EditCarrier {
   }
 
   /** A paragraph or row of acta's that the edited DOCX no longer has. */
-  private removed(x: Unit, slots: readonly Origin[]): void {
+  private removed(x: DocxUnit, slots: readonly Origin[]): void {
     const slot = slots[x.first]!;
     if (x.cells) {
       if (slot.cell && slot.cell.row > 0) {
@@ -244,7 +244,7 @@ export class EditCarrier {
   }
 
   /** A paragraph or row typed in Word: inserted at its place, after the paragraph before it. */
-  private added(y: Unit, previous: Origin | undefined, next: Origin | undefined): void {
+  private added(y: DocxUnit, previous: Origin | undefined, next: Origin | undefined): void {
     const p = y.paragraphs[0]!;
     if (y.cells) {
       const cell = previous?.cell;

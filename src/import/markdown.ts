@@ -36,7 +36,7 @@ export interface Lost {
   readonly fix: string;
 }
 
-export interface WriteOptions {
+export interface MarkdownOptions {
   /** In a GFM table cell: `|` escaped, line breaks as `<br>`. */
   readonly cell?: boolean;
   /** For comparison: fields by what they point at (their results are Word's to recompute). */
@@ -82,7 +82,7 @@ const SENTINEL = /\u0001([^\u0003]*)\u0003|\u0002([^\u0003]*)\u0003/g;
 /** What is gathered while a paragraph's tokens are read, in order: its segments and what Markdown cannot take back. */
 interface Assembly {
   readonly ctx: MarkdownContext;
-  readonly options: WriteOptions;
+  readonly options: MarkdownOptions;
   readonly escape: (text: string) => string;
   readonly segments: Segment[];
   readonly lost: Lost[];
@@ -97,7 +97,7 @@ interface Assembly {
   labelled: boolean;
 }
 
-export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, options: WriteOptions = {}): Written {
+export function paragraphMarkdown(ctx: MarkdownContext, p: DocxParagraph, options: MarkdownOptions = {}): Written {
   const tokens = mergeSubitemReferences(p.tokens, ctx.byBookmark);
   const escape = (text: string) => escapeText(text, { cell: options.cell === true });
   const a: Assembly = { ctx, options, escape, segments: [], lost: [], opened: new Set(), closed: new Set(), labelled: false };

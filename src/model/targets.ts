@@ -1,5 +1,6 @@
 // What a reference to an id prints and points at, read off the numbered tree.
 
+import type { EditionLinks } from './edition.js';
 import type { SourceRange } from './source.js';
 
 export type TargetKind = 'paragraph' | 'item' | 'subitem' | 'annex' | 'heading' | 'document';
@@ -22,6 +23,6 @@ export interface Target {
   readonly subitemLabel: string | null;
   readonly restricted: boolean;
   readonly range: SourceRange;
-  /** A target in another document of the meeting folder: which one, so a link can name its file. */
-  readonly elsewhere?: { readonly symbol: string; readonly kind: 'report' | 'document' };
+  /** A target in another document of the meeting folder: which one, and the link to its file from this document's, in each edition. */
+  readonly elsewhere?: { readonly symbol: string; readonly kind: 'report' | 'document'; readonly href: EditionLinks };
 }

@@ -9,7 +9,7 @@ import { isDeletion } from './deletions.js';
 import { excerptOf, likeness } from './fingerprints.js';
 import { labelSequence, numberOf } from './insert-labels.js';
 import { pairEntries } from './pair-entries.js';
-import { ALIKE, paragraphKeys, placedParagraphs, placeOf, type Placed } from './plan-keys.js';
+import { ALIKE, paragraphKeys, placedParagraphs, placeKey, type Placed } from './plan-keys.js';
 
 /** The number a paragraph takes, and what became of it since issue. */
 export interface HeldNumber {
@@ -63,7 +63,7 @@ export function holdParagraphs(items: readonly Item[], record: IssuedRecord, num
 /** Each paragraph of now that can take a number, paired with the record's paragraphs still live. */
 function pairParagraphs(items: readonly Item[], record: IssuedRecord, numerals: ReadonlyMap<Item, string>): ParagraphPairs {
   const placed = placedParagraphs(items).filter((p) => !p.paragraph.unnumbered);
-  const keys = paragraphKeys(placed.map((p) => ({ paragraph: p.paragraph, place: placeOf(p.item, numerals.get(p.item)!) })));
+  const keys = paragraphKeys(placed.map((p) => ({ paragraph: p.paragraph, place: placeKey(p.item, numerals.get(p.item)!) })));
   // Numbers an earlier corrigendum deleted or moved stay as they are: no paragraph of now can be them.
   const live = record.paragraphs.flatMap((p, i) => (p.deleted || p.movedTo !== undefined ? [] : [i]));
   const liveRecords = live.map((i) => record.paragraphs[i]!);

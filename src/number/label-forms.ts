@@ -22,7 +22,7 @@ export function slugOf(label: string): string {
 }
 
 /** The range of a run of paragraph labels, from its first to its last; null when there is none. */
-export function rangeOf(labels: readonly string[]): Range | null {
+export function rangeOfLabels(labels: readonly string[]): Range | null {
   if (labels.length === 0) return null;
   const first = labels[0]!;
   const last = labels[labels.length - 1]!;
@@ -35,11 +35,11 @@ export function rangeOf(labels: readonly string[]): Range | null {
  * published table had a slip), each end moved only where a number inserted since issue now ends it.
  */
 export function heldRangeOf(labels: readonly string[], issued: string | undefined, issuedNumbers: ReadonlySet<string>): Range | null {
-  const now = rangeOf(labels);
+  const now = rangeOfLabels(labels);
   if (now === null || !issued) return now;
   const [first = '', last = first] = issued.split(' - ').map((end) => end.trim().replace(/^0+(?=\d)/, ''));
   const ends = [issuedNumbers.has(labels[0]!) ? first : labels[0]!, issuedNumbers.has(labels[labels.length - 1]!) ? last : labels[labels.length - 1]!] as const;
-  return rangeOf(ends);
+  return rangeOfLabels(ends);
 }
 
 /** The window or document title of a report or of an annex alone, in each edition. */

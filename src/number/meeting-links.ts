@@ -5,7 +5,8 @@ import { closest, distance } from 'fastest-levenshtein';
 import { error, formatPlace, warning, type Diagnostic } from '../diagnostics.js';
 import type { Catalogue } from '../i18n/labels.js';
 import type { Inline, NumberedReport, NumberedTree, Report, SourceRange, Target } from '../model.js';
-import { BODY, mapTree, visitBlocks, visitTree, type Where } from '../walk.js';
+import { linksBetween, placeOfTree } from '../output-names.js';
+import { BODY, mapTree, visitBlocks, visitTree, type Scope } from '../walk.js';
 import { collectTargets, indexReport, type Duplicate } from './index-report.js';
 
 /** The targets one tree owns, and the ids it sets twice. */
@@ -43,7 +44,8 @@ function checkDuplicateIds(trees: readonly NumberedTree[], owned: readonly Owned
 function externalTargets(trees: readonly NumberedTree[], owned: readonly Owned[], i: number, report: Report, catalog: Catalogue): Record<string, Target> {
   const external: Record<string, Target> = {};
   trees.forEach((other, j) => {
-    const elsewhere = { symbol: other.meta.symbol, kind: other.document ? ('document' as const) : ('report' as const) };
+    const place = { symbol: other.meta.symbol, kind: other.document ? ('document' as const) : ('report' as const) };
+    const elsewhere = { ...place, href: linksBetween(placeOfTree(trees[i]!), place) };
     const otherRestricted = other.document?.visibility === 'restricted';
     if (other.document) {
       const d = other.document;
@@ -77,7 +79,7 @@ function checkReferences(tree: NumberedReport, diagnostics: Diagnostic[]): void 
   /** The item says `<!-- public-labels -->`: its author means the labels of the restricted things it points at to be public. */
   let allowed = false;
   const checkRef = {
-    inline: (node: Inline, where: Where) => {
+    inline: (node: Inline, where: Scope) => {
       if (node.type !== 'ref') return;
       const target = targets[node.id];
       if (!target && deleted.has(node.id)) {

@@ -13,7 +13,7 @@ import { pairEntries } from './pair-entries.js';
 import { ALIKE, headingKey, placedParagraphs } from './plan-keys.js';
 
 export type { HeldNumber, VacatedNumber } from './held-paragraphs.js';
-export { headingKey, paragraphKeys, placeOf } from './plan-keys.js';
+export { headingKey, paragraphKeys, placeKey } from './plan-keys.js';
 
 /** What the number stage reads off for each part of a report: its numeral, letter, number or decision place. */
 export interface NumberPlan {

@@ -50,6 +50,6 @@ export function headingKey(id: string | null, title: Paragraph['content']): stri
 }
 
 /** The place in a paragraph's key: its item's id, or its numeral. */
-export function placeOf(item: Item, numeral: string): string {
+export function placeKey(item: Item, numeral: string): string {
   return item.id ?? numeral;
 }

@@ -6,7 +6,7 @@ import type { IssuedRecord, NumberedItem, NumberedParagraph, NumberedReport } fr
 import { subitemsOf } from '../walk.js';
 import { hashInKey } from '../parse/issued-record.js';
 import { decisionBasis, excerptOf, hashOf } from './fingerprints.js';
-import { headingKey, paragraphKeys, placeOf } from './number-plan.js';
+import { headingKey, paragraphKeys, placeKey } from './number-plan.js';
 
 /** The record of a report's numbering now; `corrigenda` counts the corrigenda issued so far. */
 export function recordNumbering(report: NumberedReport, corrigenda: number): Omit<IssuedRecord, 'range'> {
@@ -20,7 +20,7 @@ export function recordNumbering(report: NumberedReport, corrigenda: number): Omi
   // Keys are made over the paragraphs a plan keys, in the same order: every one but those left unnumbered and the
   // numbers deleted paragraphs left.
   const placed = report.items.flatMap((item) => item.body.flatMap((node) => (node.type === 'paragraph' && !node.unnumbered && !node.vacated ? [{ paragraph: node, item }] : [])));
-  const keys = new Map(paragraphKeys(placed.map((p) => ({ paragraph: p.paragraph, place: placeOf(p.item, p.item.numeral) }))).map((k, i) => [placed[i]!.paragraph, k]));
+  const keys = new Map(paragraphKeys(placed.map((p) => ({ paragraph: p.paragraph, place: placeKey(p.item, p.item.numeral) }))).map((k, i) => [placed[i]!.paragraph, k]));
   const paragraphs = report.items.flatMap((item) =>
     item.body.flatMap((node) => {
       if (node.type !== 'paragraph' || node.label === null) return [];

@@ -167,7 +167,7 @@ export function parseDocumentFrontmatter(file: string, source: FrontmatterSource
 type Schema = z.ZodMiniType<Record<string, unknown>>;
 /** What a frontmatter is checked with: its file, its text, the schema and keys of its kind, and the kind's name for messages. */
 type Check<S extends Schema> = [file: string, source: FrontmatterSource | null, schema: S, keys: readonly string[], what: string];
-type Checked<S extends Schema> = { data?: z.output<S>; diagnostics: Diagnostic[] };
+type Validated<S extends Schema> = { data?: z.output<S>; diagnostics: Diagnostic[] };
 
 /** The YAML nodes of each key of a frontmatter, and of its value, to place messages about them. */
 type KeyNodes = ReadonlyMap<string, { readonly key: YamlNode | null; readonly value: YamlNode | null }>;
@@ -175,7 +175,7 @@ type KeyNodes = ReadonlyMap<string, { readonly key: YamlNode | null; readonly va
 type PlaceAt = (offset: number | undefined) => Place;
 
 /** Reads a frontmatter's YAML and checks it against its kind's schema: its data, or what is wrong with it. */
-function validateSource<S extends Schema>(...[file, source, schema, keys, what]: Check<S>): Checked<S> {
+function validateSource<S extends Schema>(...[file, source, schema, keys, what]: Check<S>): Validated<S> {
   if (!source) {
     return {
       diagnostics: [
@@ -267,7 +267,7 @@ function notTextValue(data: Record<string, unknown>, nodes: KeyNodes, placeAt: P
 }
 
 /** Checks a frontmatter's data against its kind's schema: the data, or one message a mistake, each where it is typed. */
-function validateData<S extends Schema>(data: Record<string, unknown>, placeAt: PlaceAt, schema: S, keys: readonly string[], nodes: KeyNodes, start: Place): Checked<S> {
+function validateData<S extends Schema>(data: Record<string, unknown>, placeAt: PlaceAt, schema: S, keys: readonly string[], nodes: KeyNodes, start: Place): Validated<S> {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) {
     const checked = result.data as Record<string, unknown>;

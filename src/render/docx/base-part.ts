@@ -5,7 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { sha256 } from '../../hash.js';
-import type { Edition } from '../../output-names.js';
+import type { Edition } from '../../model.js';
 import { escapeXml } from '../../xml.js';
 import type { Origin } from './origins.js';
 import type { DocumentParts } from './package-xml.js';

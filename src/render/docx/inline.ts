@@ -4,8 +4,7 @@ import {
   CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Paragraph, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, InternalHyperlink, TextRun, type IRunOptions, type ParagraphChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
-import { dispatch, type Attribution, type Handlers, type Inline } from '../../model.js';
-import { editionOfTree, linkBetween } from '../../output-names.js';
+import { dispatch, editionOfTree, type Attribution, type Handlers, type Inline } from '../../model.js';
 import { complexField } from './fields.js';
 import { pictureRun, type Revision } from './pictures.js';
 import { STYLE } from './styles.js';
@@ -89,8 +88,7 @@ function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: re
   if (!target) return inlineRuns(env, state, words, format);
   if (target.elsewhere) {
     // Another document of the meeting: a hyperlink to its file (a bookmark in another file is out of a REF field's reach).
-    const from = { kind: env.report.document ? ('document' as const) : ('report' as const), symbol: env.report.meta.symbol };
-    const link = linkBetween(from, target.elsewhere, editionOfTree(env.report), 'docx');
+    const link = target.elsewhere.href[editionOfTree(env.report)].docx;
     const children = words.length ? words : [{ type: 'text' as const, value: target.label, range: words[0]?.range ?? target.range }];
     return [new ExternalHyperlink({ link, children: inlineRuns(env, state, children, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
   }

@@ -5,15 +5,10 @@ import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
 import { catalogFor } from '../../i18n/labels.js';
 import { IMAGE_TYPES } from '../../formats.js';
-import { dispatch, type Block, type Handlers, type Inline, type NumberedFootnote, type NumberedReport } from '../../model.js';
-import { editionOfTree, linkBetween, type DocumentPlace } from '../../output-names.js';
+import { dispatch, editionOfTree, type Block, type Handlers, type Inline, type NumberedFootnote, type NumberedReport } from '../../model.js';
 import { plainBlocks } from '../../plain-text.js';
 
 /** Which file a tree is written to: the report, or one of its working documents. */
-export function placeOf(report: NumberedReport): DocumentPlace {
-  return { kind: report.document ? 'document' : 'report', symbol: report.meta.symbol };
-}
-
 export interface HastContext {
   readonly report: NumberedReport;
   readonly footnotes: ReadonlyMap<string, NumberedFootnote>;
@@ -48,7 +43,7 @@ const INLINE: Handlers<Inline, [HastContext], ElementContent[]> = {
     const words = node.children.length ? inlinesToHast(ctx, node.children) : [{ type: 'text' as const, value: target?.label ?? '' }];
     if (!target) return [h('span', words)];
     // A target in another document of the meeting: a link to that document's file, in the same edition.
-    const file = target.elsewhere ? linkBetween(placeOf(ctx.report), target.elsewhere, editionOfTree(ctx.report), 'html') : '';
+    const file = target.elsewhere ? target.elsewhere.href[editionOfTree(ctx.report)].html : '';
     return [h('a', { href: `${file}${target.anchor ? `#${target.anchor}` : ''}`, className: ['ref'] }, words)];
   },
   footnote: (node, ctx) => {
