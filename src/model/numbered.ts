@@ -15,6 +15,8 @@ export interface Range {
   readonly last: number | string;
   /** "01 - 06", or "07" for a single paragraph */
   readonly label: string;
+  /** The label's ends as printed: "01" and "06", or "07" alone */
+  readonly ends: readonly [string] | readonly [string, string];
 }
 
 export interface NumberedParagraph extends Paragraph {
@@ -56,6 +58,8 @@ export interface NumberedSubitem extends Subitem {
   readonly bookmark: string;
   /** What a reference to it prints: "Item IV (b)", or "Item IV" for an item's only sub-item */
   readonly refLabel: string;
+  /** Its item's only sub-item: printed "○", and referred to as the item */
+  readonly alone: boolean;
   /** The range of its numbered paragraphs, "07 - 12" */
   readonly paragraphRange: Range | null;
 }
@@ -64,6 +68,8 @@ export interface NumberedItem extends Item<NumberedParagraph, NumberedSubitem> {
   readonly numeral: string;
   /** "Item IV" */
   readonly label: string;
+  /** What joins the label and the title in its heading: "Item IV – Title", or a section's "IV. Title" */
+  readonly titleSeparator: string;
   readonly anchor: string;
   readonly bookmark: string;
   /** The range of its numbered paragraphs, "07 - 12" */
@@ -74,6 +80,8 @@ export interface NumberedAnnex extends Annex<NumberedParagraph> {
   readonly numeral: string;
   /** "Annex II" */
   readonly label: string;
+  /** What joins the label and the title in a heading or outline: "Annex II – Draft…" */
+  readonly titleSeparator: string;
   readonly anchor: string;
   readonly bookmark: string;
   /** "Annex II to doc. PC0517E1a" */

@@ -45,7 +45,7 @@ function itemCandidates(item: NumberedItem): Candidate[] {
       switch (node.type) {
         case 'subitems':
           return node.subitems.map((s) => {
-            const subitemLabel = s.refLabel === item.label ? null : s.label;
+            const subitemLabel = s.alone ? null : s.label;
             return { id: s.id, target: { kind: 'subitem', label: s.refLabel, anchor: s.anchor, bookmark: s.bookmark, number: null, item: owner, subitemLabel, restricted: false, range: s.range } };
           });
         case 'paragraph': {

@@ -7,9 +7,18 @@ import { numberOf } from './insert-labels.js';
 
 /** "07 - 12", "157 - 161", "12A - 18": the leading number of each end zero-padded to two digits, as the seed prints them. */
 export function formatRange(first: number | string, last: number | string): string {
-  const pad = (n: number | string) => String(n).replace(/^\d+/, (digits) => digits.padStart(2, '0'));
-  return String(first) === String(last) ? pad(first) : `${pad(first)} - ${pad(last)}`;
+  return rangeEnds(first, last).join(' - ');
 }
+
+/** The ends of a range as printed, each number at least two digits: "01" and "06", or "07" alone for one paragraph. */
+export function rangeEnds(first: number | string, last: number | string): readonly [string] | readonly [string, string] {
+  const pad = (n: number | string) => String(n).replace(/^\d+/, (digits) => digits.padStart(2, '0'));
+  return String(first) === String(last) ? [pad(first)] : [pad(first), pad(last)];
+}
+
+/** What joins a label and a title in a heading: "Item IV – Title", "Annex II – Draft…"; a section's "IV. Title". */
+export const TITLE_SEPARATOR = ' – ';
+export const SECTION_TITLE_SEPARATOR = ' ';
 
 /** A paragraph's number as data has it: the whole number, or an inserted one's label ("12A"); null when it has none. */
 export function printedNumber(paragraph: { readonly number: number | null; readonly label: string | null }): number | string | null {
@@ -27,7 +36,8 @@ export function rangeOfLabels(labels: readonly string[]): Range | null {
   const first = labels[0]!;
   const last = labels[labels.length - 1]!;
   const value = (label: string) => numberOf(label) ?? label;
-  return { first: value(first), last: value(last), label: formatRange(first, last) };
+  const ends = rangeEnds(first, last);
+  return { first: value(first), last: value(last), label: ends.join(' - '), ends };
 }
 
 /**

@@ -8,7 +8,7 @@ import { inlineText } from '../parse/inline.js';
 import type { DocumentProfile } from '../profiles.js';
 import { stableDecisionId } from './decision-ids.js';
 import { isDeletion } from './deletions.js';
-import { heldRangeOf, slugOf } from './label-forms.js';
+import { heldRangeOf, SECTION_TITLE_SEPARATOR, slugOf, TITLE_SEPARATOR } from './label-forms.js';
 import type { NumberPlan } from './number-plan.js';
 
 /** An item's only sub-item is not lettered in print: the seed marks it with a circle. */
@@ -62,7 +62,7 @@ export function numberItems(
     const spans = spansOf(body);
     const all = spans.flatMap((span) => span.labels);
     checkDecisionList(item, spans, catalog, profile, diagnostics);
-    return { ...item, numeral, label, anchor, bookmark: '', paragraphRange: heldRangeOf(all, plan.issuedRanges.get(item), plan.issuedNumbers), body: withSubitemRanges(item, body, spans, plan) };
+    return { ...item, numeral, label, titleSeparator: sections ? SECTION_TITLE_SEPARATOR : TITLE_SEPARATOR, anchor, bookmark: '', paragraphRange: heldRangeOf(all, plan.issuedRanges.get(item), plan.issuedNumbers), body: withSubitemRanges(item, body, spans, plan) };
   });
 }
 
@@ -134,8 +134,8 @@ function numberSubitems(at: ItemNumbering, subitems: readonly Subitem[]): Number
     checkTypedLabel(s, letter, at.lone ? `${at.label} ${LONE}` : `(${letter})`, '##', at.diagnostics);
     const common = { ...s, letter, anchor: `${at.anchor}-${slugOf(letter)}`, bookmark: '', paragraphRange: null };
     return at.lone
-      ? { ...common, label: LONE, agendaLabel: LONE, refLabel: at.label }
-      : { ...common, label: `(${letter})`, agendaLabel: `${letter})`, refLabel: `${at.label} (${letter})` };
+      ? { ...common, label: LONE, agendaLabel: LONE, refLabel: at.label, alone: true }
+      : { ...common, label: `(${letter})`, agendaLabel: `${letter})`, refLabel: `${at.label} (${letter})`, alone: false };
   });
 }
 

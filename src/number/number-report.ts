@@ -13,7 +13,7 @@ import { SUMMARY_REPORT, WORKING_DOCUMENT, type DocumentProfile } from '../profi
 import { Bookmarks } from './bookmarks.js';
 import { citedFootnotes } from './cited-footnotes.js';
 import { isDeletion } from './deletions.js';
-import { documentTitles, slugOf } from './label-forms.js';
+import { documentTitles, slugOf, TITLE_SEPARATOR } from './label-forms.js';
 import { linkMeeting } from './meeting-links.js';
 import { freshPlan, heldPlan, type NumberPlan } from './number-plan.js';
 import { numberItems } from './number-items.js';
@@ -116,7 +116,7 @@ function issueFacts(record: IssuedRecord, plan: NumberPlan, items: readonly Numb
     for (const s of subitemsOf(item)) {
       const was = issued.subitems.find((i) => i.letter === s.letter);
       const range = s.paragraphRange?.label ?? '';
-      if (was && was.range !== range && s.refLabel !== item.label) ranges.push({ kind: 'range', item: item.numeral, label: s.refLabel, before: was.range, after: range });
+      if (was && was.range !== range && !s.alone) ranges.push({ kind: 'range', item: item.numeral, label: s.refLabel, before: was.range, after: range });
     }
   }
   const from = new Map([...plan.paragraphs.values()].flatMap((held) => (held.from !== null ? [[held.label, held.from] as const] : [])));
@@ -141,7 +141,7 @@ function agendaPlace(id: string, items: readonly NumberedItem[], catalog: Catalo
     if (item.id === id) return { label: item.label, reference: catalog.agendaReference(item.numeral, null) };
     for (const s of subitemsOf(item)) {
       // An item's only sub-item reads as its item, as the report prints it.
-      if (s.id === id) return { label: s.refLabel, reference: catalog.agendaReference(item.numeral, s.refLabel === item.label ? null : s.letter) };
+      if (s.id === id) return { label: s.refLabel, reference: catalog.agendaReference(item.numeral, s.alone ? null : s.letter) };
     }
   }
   return null;
@@ -172,7 +172,7 @@ function numberTree(
   const changesDate = meta.changes_date ?? meta.issued;
   const facts: ReportFacts = {
     ...kind,
-    documentTitles: documentTitles(catalog, `${meta.symbol} – ${kind.title}`),
+    documentTitles: documentTitles(catalog, `${meta.symbol}${TITLE_SEPARATOR}${kind.title}`),
     issued: formatIssued(meta.language, meta.place, meta.issued),
     runningHeader: meta.annex_of ? catalog.annexHeader(meta.annex_numeral ?? 'I', meta.annex_of) : meta.symbol,
     changes: { author: changesAuthor, date: changesDate, label: `${changesAuthor}, ${formatDate(meta.language, changesDate)}` },
@@ -236,10 +236,11 @@ function numberAnnex(annex: Annex, numeral: string, symbol: string, catalog: Cat
     body,
     numeral,
     label,
+    titleSeparator: TITLE_SEPARATOR,
     anchor,
     bookmark: '',
     header,
     notIncluded: catalog.annexNotIncluded(label),
-    documentTitles: documentTitles(catalog, `${header} – ${annex.title}`),
+    documentTitles: documentTitles(catalog, `${header}${TITLE_SEPARATOR}${annex.title}`),
   };
 }

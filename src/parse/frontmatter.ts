@@ -6,71 +6,11 @@ import { closest, distance } from 'fastest-levenshtein';
 // (docs/speed.md), and acta writes its own messages.
 import * as z from 'zod/mini';
 import { error, warning, type Diagnostic, type Place } from '../diagnostics.js';
-import { LANGUAGES } from '../i18n/catalogues.js';
-import type { MeetingMeta, Orientation, Visibility } from '../model.js';
+import { annexSchema, documentSchema, meetingSchema, type AnnexMeta, type DocumentFrontmatter, type MeetingMeta } from '../model/frontmatter.js';
+
+export { annexSchema, documentSchema, meetingSchema, symbol } from '../model/frontmatter.js';
 import { cutByComment, documentKeyHint, explainYamlError, keyHint } from './frontmatter-hints.js';
 import { issueError } from './frontmatter-issues.js';
-
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date' }), z.refine(isRealDate, { error: 'date' }));
-
-const nonEmpty = [z.trim(), z.minLength(1, { error: 'empty' })] as const;
-const text = z.string().check(...nonEmpty);
-
-/** A symbol names output files, so it may hold no path separator and no `..`. */
-export const symbol = z.string().check(...nonEmpty, z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'symbol' }), z.refine((s) => !s.includes('..'), { error: 'symbol' }));
-const idValue = z.string().check(z.regex(/^[A-Za-z0-9][\w.-]*$/, { error: 'id' }));
-const visibility = z._default(z.enum(['public', 'restricted']), 'public');
-
-/** The keys of meeting.md's frontmatter (exported so a test checks the README documents each). */
-export const meetingSchema = z.strictObject({
-  committee: text,
-  committee_short: text,
-  session: text,
-  start: isoDate,
-  end: isoDate,
-  place: text,
-  issued: isoDate,
-  symbol,
-  organization: z.optional(text),
-  organization_alt: z.optional(text),
-  organization_note: z.optional(text),
-  organization_note_alt: z.optional(text),
-  language: z._default(z.enum(LANGUAGES), 'en'),
-  title: z.optional(text),
-  conclusion: z.optional(text),
-  changes_author: z.optional(text),
-  changes_date: z.optional(isoDate),
-  translation_of: z.optional(text),
-  annex_of: z.optional(symbol),
-  annex_numeral: z.optional(z.string().check(z.regex(/^[IVXLCDM]+$/, { error: 'a Roman numeral in capitals, such as `II`' }))),
-  /** The jurisdiction slot of the Akoma Ntoso identifiers (`/akn/wco/…`): the organization, as a short code. */
-  jurisdiction: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, { error: 'a short code in lower-case letters, digits and `-`, such as `wco` or `un`' }))),
-  /** `issued` once `acta issue` has recorded the numbering (docs/format.md, Issued numbers). */
-  status: z._default(z.enum(['draft', 'issued']), 'draft'),
-  /** The date of the corrigendum a build of an issued report with changes writes. */
-  corrigendum_date: z.optional(isoDate),
-});
-
-/** The keys of an annex file's frontmatter. */
-export const annexSchema = z.strictObject({
-  title: text,
-  id: z.optional(idValue),
-  visibility,
-  orientation: z._default(z.enum(['portrait', 'landscape']), 'portrait'),
-  numbered: z._default(z.boolean(), false),
-});
-
-/** The keys of a working document's frontmatter (docs/format.md). */
-export const documentSchema = z.strictObject({
-  symbol,
-  title: text,
-  item: z.string().check(z.regex(/^[^\s{}#]+$/, { error: 'item' })),
-  issued: isoDate,
-  id: z.optional(idValue),
-  visibility,
-  heading: z.optional(text),
-  action: z.optional(text),
-});
 
 const meetingKeys = Object.keys(meetingSchema.shape);
 const annexKeys = Object.keys(annexSchema.shape);
@@ -96,43 +36,10 @@ export interface FrontmatterSource {
   readonly line: number;
 }
 
-export interface AnnexMeta {
-  readonly title: string;
-  readonly id?: string | undefined;
-  readonly visibility: Visibility;
-  readonly orientation: Orientation;
-  readonly numbered: boolean;
-}
-
 export function parseMeetingFrontmatter(file: string, source: FrontmatterSource | null): { meta: MeetingMeta | null; diagnostics: Diagnostic[] } {
   const found = validateSource(file, source, meetingSchema, meetingKeys, 'meeting.md');
   if (!found.data) return { meta: null, diagnostics: found.diagnostics };
-  const d = found.data;
-  const meta: MeetingMeta = {
-    committee: d.committee,
-    committee_short: d.committee_short,
-    session: d.session,
-    start: d.start,
-    end: d.end,
-    place: d.place,
-    issued: d.issued,
-    symbol: d.symbol,
-    organization: d.organization ?? null,
-    organization_alt: d.organization_alt ?? null,
-    organization_note: d.organization_note ?? null,
-    organization_note_alt: d.organization_note_alt ?? null,
-    language: d.language,
-    title: d.title ?? null,
-    conclusion: d.conclusion ?? null,
-    changes_author: d.changes_author ?? null,
-    changes_date: d.changes_date ?? null,
-    translation_of: d.translation_of ?? null,
-    annex_of: d.annex_of ?? null,
-    annex_numeral: d.annex_numeral ?? null,
-    jurisdiction: d.jurisdiction ?? 'un',
-    status: d.status,
-    corrigendum_date: d.corrigendum_date ?? null,
-  };
+  const meta: MeetingMeta = found.data;
   return { meta, diagnostics: found.diagnostics };
 }
 
@@ -141,33 +48,22 @@ export function parseAnnexFrontmatter(file: string, source: FrontmatterSource | 
   return { meta: found.data ?? null, diagnostics: found.diagnostics };
 }
 
-export interface DocumentFrontmatter {
-  readonly symbol: string;
-  readonly title: string;
-  readonly item: string;
-  readonly issued: string;
-  readonly id?: string | undefined;
-  readonly visibility: Visibility;
-  readonly heading?: string | undefined;
-  readonly action?: string | undefined;
-}
-
 export function parseDocumentFrontmatter(file: string, source: FrontmatterSource | null): { meta: DocumentFrontmatter | null; diagnostics: Diagnostic[]; itemPlace: Place } {
   const found = validateSource(file, source, documentSchema, documentKeys, 'working document');
   // The `item` value's place, where an id that names no item of the agenda is reported.
-  let itemPlace: Place = { file, line: source?.line ?? 1, column: 1 };
-  if (source) {
-    const lines = source.value.split('\n');
-    const index = lines.findIndex((l) => /^item[ \t]*:/.test(l));
-    if (index !== -1) itemPlace = { file, line: source.line + index + 1, column: (/^item[ \t]*:[ \t]*/.exec(lines[index]!)?.[0].length ?? 0) + 1 };
-  }
+  const itemPlace: Place = found.values?.get('item') ?? { file, line: source?.line ?? 1, column: 1 };
   return { meta: found.data ?? null, diagnostics: found.diagnostics, itemPlace };
 }
 
 type Schema = z.ZodMiniType<Record<string, unknown>>;
 /** What a frontmatter is checked with: its file, its text, the schema and keys of its kind, and the kind's name for messages. */
 type Check<S extends Schema> = [file: string, source: FrontmatterSource | null, schema: S, keys: readonly string[], what: string];
-type Validated<S extends Schema> = { data?: z.output<S>; diagnostics: Diagnostic[] };
+type Validated<S extends Schema> = {
+  data?: z.output<S>;
+  diagnostics: Diagnostic[];
+  /** Where each key's value starts in the file, as the YAML parser found it. */
+  values?: ReadonlyMap<string, Place>;
+};
 
 /** The YAML nodes of each key of a frontmatter, and of its value, to place messages about them. */
 type KeyNodes = ReadonlyMap<string, { readonly key: YamlNode | null; readonly value: YamlNode | null }>;
@@ -210,7 +106,8 @@ function validateSource<S extends Schema>(...[file, source, schema, keys, what]:
   const notText = notTextValue(data.data, nodes, placeAt);
   if (notText) return { diagnostics: [...diagnostics, notText] };
   const validated = validateData(data.data, placeAt, schema, keys, nodes, { file, line: source.line, column: 1 });
-  return { ...validated, diagnostics: [...diagnostics, ...validated.diagnostics] };
+  const values = new Map([...nodes].flatMap(([key, { value }]) => (value?.range ? [[key, placeAt(value.range[0])] as const] : [])));
+  return { ...validated, diagnostics: [...diagnostics, ...validated.diagnostics], values };
 }
 
 /** The YAML errors, one message a line: YAML often reports one mistake twice. */
@@ -352,12 +249,6 @@ function notPlain(text: string, pair: Pair): { key: string; mark: string; offset
     if (found) return found;
   }
   return null;
-}
-
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 function firstLine(message: string): string {

@@ -174,7 +174,7 @@ function rangeParagraph(range: Range | null, bookmarks: ReadonlyMap<string, stri
     const bookmark = bookmarks.get(String(n));
     return bookmark ? complexField(`REF ${bookmark} \\n \\# "00"`, label) : [new TextRun(label)];
   };
-  const [first, last] = range ? range.label.split(' - ') : [];
+  const [first, last] = range?.ends ?? [];
   const children = !range || first === undefined ? [] : last === undefined ? number(range.first, first) : [...number(range.first, first), new TextRun(' - '), ...number(range.last, last)];
   return new Paragraph({ style: STYLE.agendaText, alignment: AlignmentType.CENTER, children });
 }

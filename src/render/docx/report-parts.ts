@@ -86,7 +86,7 @@ export function itemChildren(env: WriterEnv, state: WriterState, item: NumberedI
   const heading =
     env.report.profile.headings === 'sections'
       ? new Paragraph({ style: STYLE.item, numbering: { reference: NUMBERING.sections, level: 0 }, children: tracedRuns(state, origin, bookmarked(state, item.bookmark, inlineRuns(env, state, item.title))) })
-      : new Paragraph({ style: STYLE.item, children: tracedRuns(state, origin, [...bookmarked(state, item.bookmark, [new TextRun(item.label)]), new TextRun(' – '), ...inlineRuns(env, state, item.title)]) });
+      : new Paragraph({ style: STYLE.item, children: tracedRuns(state, origin, [...bookmarked(state, item.bookmark, [new TextRun(item.label)]), new TextRun(item.titleSeparator), ...inlineRuns(env, state, item.title)]) });
   const out: FileChild[] = [heading];
   for (const child of flowChildren(env, state, item.body, false, numberingFor, 0, OUTLINE.item)) out.push(child);
   return out;

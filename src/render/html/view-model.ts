@@ -168,7 +168,7 @@ export function htmlView(report: NumberedReport, options: ViewOptions = {}): Htm
     agenda: options.annexesOnly || !report.profile.agendaTable ? null : agendaView(ctx, options.agendaOnly === true),
     toc: !options.annexesOnly && !options.agendaOnly && report.toc ? tocHtml(ctx, report.toc, documentTocEntries(report, report.toc)) : null,
     items: showBody
-      ? report.items.map((item) => ({ anchor: item.anchor, label: item.label, separator: report.profile.headings === 'sections' ? ' ' : ' – ', title: inlineHtml(ctx, item.title), purpose: item.purpose, body: flowView(ctx, item.body, ITEM_LEVEL) }))
+      ? report.items.map((item) => ({ anchor: item.anchor, label: item.label, separator: item.titleSeparator, title: inlineHtml(ctx, item.title), purpose: item.purpose, body: flowView(ctx, item.body, ITEM_LEVEL) }))
       : [],
     footnotes: showBody ? footnotesOf('body') : [],
     annexes: options.agendaOnly ? [] : report.annexes.map((annex) => annexView(ctx, report, annex, footnotesOf(annex.anchor), alone ? 1 : ITEM_LEVEL)),

@@ -13,11 +13,11 @@ export function pdfDocument(report: NumberedReport, annexAlone: boolean): PdfDoc
   const titled = annexAlone && report.annexes[0] ? report.annexes[0] : report.facts;
   const bookmarkTitles: Record<string, string> = {};
   for (const item of report.items) {
-    bookmarkTitles[item.anchor] = `${item.label} – ${plainInlines(report, item.title)}`;
+    bookmarkTitles[item.anchor] = `${item.label}${item.titleSeparator}${plainInlines(report, item.title)}`;
     for (const subitem of subitemsOf(item)) bookmarkTitles[subitem.anchor] = `${subitem.label} ${plainInlines(report, subitem.title)}`;
   }
   // A restricted annex left out of a public edition has no heading, and its title is not the edition's to show.
-  for (const annex of report.annexes) if (!(report.public && annex.visibility === 'restricted')) bookmarkTitles[annex.anchor] = `${annex.label} – ${annex.title}`;
+  for (const annex of report.annexes) if (!(report.public && annex.visibility === 'restricted')) bookmarkTitles[annex.anchor] = `${annex.label}${annex.titleSeparator}${annex.title}`;
   return {
     title: titled.documentTitles[edition],
     author: meta.organization ?? meta.committee,
