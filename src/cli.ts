@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Terminal } from './commands/terminal.js';
 import { formatDiagnostic, useColor, type Diagnostic } from './diagnostics.js';
 import { classifyError, exitCodeOf, type Failure, type Outcome } from './errors.js';
-import { DEFAULT_FORMATS, FORMATS, type Format } from './formats.js';
+import { DEFAULT_AGENDA_FORMATS, DEFAULT_FORMATS, DOCUMENT_FORMATS, FORMATS, type Format } from './formats.js';
 import { LANGUAGES, type Language } from './i18n/labels.js';
 import { DECISION_FORMATS, type DecisionFormat } from './render/decisions/format-decisions.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -88,8 +88,6 @@ function formatsParser(allowed: readonly Format[]): (value: string) => Format[] 
 }
 
 const parseFormats = formatsParser(FORMATS);
-// The agenda is a document to read: its data is the report's JSON.
-const AGENDA_CHOICES: readonly Format[] = ['docx', 'html', 'pdf'];
 
 /** `--out`, its default shown as a user types it (commander would print it in quotes). */
 function outOption(): Option {
@@ -225,7 +223,7 @@ function addAgenda(program: Command, setOutcome: SetOutcome): void {
     .argument('<dir>', 'meeting folder')
     .addOption(outOption())
     .option('--public', 'the public edition of the agenda')
-    .addOption(new Option('-f, --format <list>', `comma-separated formats of ${AGENDA_CHOICES.join(',')}`).argParser(formatsParser(AGENDA_CHOICES)).default(['docx', 'html'], 'docx,html'))
+    .addOption(new Option('-f, --format <list>', `comma-separated formats of ${DOCUMENT_FORMATS.join(',')}`).argParser(formatsParser(DOCUMENT_FORMATS)).default(DEFAULT_AGENDA_FORMATS, DEFAULT_AGENDA_FORMATS.join(',')))
     .option('--templates <dir>', 'a copy of the templates/ folder to lay out the HTML')
     .option('--reference-docx <file>', 'a Word document whose styles the DOCX takes (see acta reference-docx)')
     .action(async (dir: string, opts: { out: string; public?: boolean; format: Format[]; templates?: string; referenceDocx?: string }) => {

@@ -8,6 +8,12 @@ export type Format = (typeof FORMATS)[number];
 /** What `acta build` writes unless --format says otherwise: PDF needs a browser and Akoma Ntoso is for other tools, so both are asked for. */
 export const DEFAULT_FORMATS: readonly Format[] = ['docx', 'html', 'json'];
 
+/** The formats of a document to read alone (an annex, the agenda): their data is the report's JSON and Akoma Ntoso. */
+export const DOCUMENT_FORMATS: readonly Format[] = ['docx', 'html', 'pdf'];
+
+/** What `acta agenda` writes unless --format says otherwise. */
+export const DEFAULT_AGENDA_FORMATS: readonly Format[] = ['docx', 'html'];
+
 /** The file extension of each format: Akoma Ntoso is XML (`PC0517E1a.xml`). */
 export const EXTENSIONS: Readonly<Record<Format, string>> = { docx: 'docx', html: 'html', json: 'json', pdf: 'pdf', akn: 'xml' };
 

@@ -2,7 +2,7 @@
 // name is made, so no other module builds one or has to read one back.
 
 import path from 'node:path';
-import { EXTENSIONS, FORMATS, type Format } from './formats.js';
+import { DOCUMENT_FORMATS, EXTENSIONS, FORMATS, type Format } from './formats.js';
 import { toRoman } from './i18n/labels.js';
 
 export { editionOfTree, type Edition } from './model/edition.js';
@@ -12,7 +12,7 @@ import type { Edition, EditionLinks } from './model/edition.js';
 export type Part = 'report' | 'annex' | 'agenda';
 
 // The annexes alone and the agenda are documents to read: their data is the report's JSON (and Akoma Ntoso).
-const PART_FORMATS: Readonly<Record<Part, readonly Format[]>> = { report: FORMATS, annex: ['docx', 'html', 'pdf'], agenda: ['docx', 'html', 'pdf'] };
+const PART_FORMATS: Readonly<Record<Part, readonly Format[]>> = { report: FORMATS, annex: DOCUMENT_FORMATS, agenda: DOCUMENT_FORMATS };
 
 /** Whether a part has a file in a format. */
 export function partHasFormat(part: Part, format: Format): boolean {

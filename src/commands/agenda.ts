@@ -1,7 +1,7 @@
 // `acta agenda`: the cover block and agenda table alone, DOCX and HTML, into OUT/<folder>/.
 
 import type { Outcome } from '../errors.js';
-import { AGENDA_FORMATS, buildAgenda, openPrinterFor, prepareRenderEnv, type Format } from '../pipeline.js';
+import { DEFAULT_AGENDA_FORMATS, buildAgenda, openPrinterFor, prepareRenderEnv, type Format } from '../pipeline.js';
 import { summaryLine } from './build.js';
 import { refusedOutput, type Terminal } from './terminal.js';
 
@@ -20,7 +20,7 @@ export async function agendaCommand(dir: string, options: AgendaCommandOptions, 
   const prepared = await prepareRenderEnv(options.templates, options.referenceDocx);
   terminal.problems(prepared.diagnostics);
   if (!prepared.env) return 'input';
-  const formats = options.formats ?? AGENDA_FORMATS;
+  const formats = options.formats ?? DEFAULT_AGENDA_FORMATS;
   const printer = await openPrinterFor(formats);
   try {
     const env = printer ? { ...prepared.env, pdf: printer } : prepared.env;

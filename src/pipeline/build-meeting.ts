@@ -12,10 +12,10 @@ import { keepTrees, keptTrees } from '../cache/kept-trees.js';
 import { keepBases } from '../cache/base-cache.js';
 import { lockOutputFolder } from '../write/output-lock.js';
 import { OutputWriter, writeOutputs } from '../write/write-outputs.js';
-import type { BuildOptions, Format } from '../formats.js';
+import { DEFAULT_AGENDA_FORMATS, type BuildOptions, type Format } from '../formats.js';
 import type { BuildBase } from '../render/docx/base-part.js';
 import type { NumberedReport } from '../model.js';
-import { AGENDA_FORMATS, type Emit, type Reuse, renderAgenda, renderMeeting } from './render-outputs.js';
+import { type Emit, type Reuse, renderAgenda, renderMeeting } from './render-outputs.js';
 import { type Checked, type RenderEnv, checkMeeting } from './stages.js';
 
 export interface Built extends Checked {
@@ -144,7 +144,7 @@ function editedOutput(folder: string, relative: string): Diagnostic {
 }
 
 /** `acta agenda`: the cover block and agenda table of one edition, into `out/<folder name>/`. */
-export async function buildAgenda(dir: string, out: string, edition: Edition, env: RenderEnv, formats: readonly Format[] = AGENDA_FORMATS): Promise<Built> {
+export async function buildAgenda(dir: string, out: string, edition: Edition, env: RenderEnv, formats: readonly Format[] = DEFAULT_AGENDA_FORMATS): Promise<Built> {
   const checked = await checkMeeting(dir);
   if (!checked.report) return { ...checked, written: [] };
   const sources = checked.sources ? { dir, files: checked.sources } : undefined;

@@ -11,7 +11,7 @@ import { corrigendumData, decisionsData, reportData, toJson } from '../render/js
 import { agendaFile, annexFile, corrigendumFile, decisionsFile, documentAnnexFile, documentFile, editionsOf, formatsOfPart, partHasFormat, reportFile, type Edition, type Part } from '../output-names.js';
 import { renderKey } from '../cache/render-key.js';
 import type { OutputFile } from '../write/write-outputs.js';
-import type { BuildOptions, Format } from '../formats.js';
+import { DEFAULT_AGENDA_FORMATS, type BuildOptions, type Format } from '../formats.js';
 import { makeBase, type BaseFile, type BuildBase } from '../render/docx/base-part.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import { type RenderEnv, openPrinterFor, sourcesOfDocument } from './stages.js';
@@ -227,11 +227,9 @@ export async function renderPreview(numbered: NumberedReport, edition: Edition, 
   return { path: reportFile(numbered.meta.symbol, edition, 'html'), content: await renderers.html(editionOf(numbered, edition), env, { part: 'report' }) };
 }
 
-/** What `acta agenda` writes unless --format says otherwise. */
-export const AGENDA_FORMATS: readonly Format[] = ['docx', 'html'];
 
 /** The cover block and agenda table alone (`acta agenda`): DOCX and HTML, or the formats asked for. */
-export async function renderAgenda(numbered: NumberedReport, edition: Edition, env: RenderEnv, formats: readonly Format[] = AGENDA_FORMATS, sources?: MeetingSources): Promise<OutputFile[]> {
+export async function renderAgenda(numbered: NumberedReport, edition: Edition, env: RenderEnv, formats: readonly Format[] = DEFAULT_AGENDA_FORMATS, sources?: MeetingSources): Promise<OutputFile[]> {
   const report = editionOf(numbered, edition);
   const files: OutputFile[] = [];
   for (const format of formatsOfPart('agenda', formats)) {
