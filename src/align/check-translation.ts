@@ -1,7 +1,7 @@
 // A translation's check: loads its original (named by `translation_of`) and compares the two
 // numbered models; a missing or broken original is an error at the `translation_of` line.
 
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { error, hasErrors, sortDiagnostics, type Diagnostic, type Place } from '../diagnostics.js';
 import type { NumberedReport } from '../model.js';
@@ -21,7 +21,8 @@ export function originalDir(dir: string, translationOf: string): string {
 export async function checkTranslation(dir: string, translation: Numbered & { report: NumberedReport }, number: (dir: string) => Promise<Numbered>): Promise<Numbered> {
   const report = translation.report;
   const relative = report.meta.translation_of ?? '';
-  const at = await translationOfLine(report.range.file);
+  const written = report.settings.get('translation_of');
+  const at: Place = { file: report.range.file, line: written?.line ?? 1, column: 1 };
   const folder = originalDir(dir, relative);
   const fail = (message: string): Numbered => {
     const diagnostics = sortDiagnostics([...translation.diagnostics, error(at, RULE, message)]);
@@ -44,18 +45,6 @@ export async function checkTranslation(dir: string, translation: Numbered & { re
 export function compared(translation: Numbered & { report: NumberedReport }, original: NumberedReport): Numbered {
   const diagnostics = sortDiagnostics([...translation.diagnostics, ...alignReports(original, translation.report)]);
   return { diagnostics, report: hasErrors(diagnostics) ? null : { ...translation.report, translationOf: original.meta.symbol } };
-}
-
-async function translationOfLine(file: string): Promise<Place> {
-  let text = '';
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    // Read a moment ago: if it is gone now, the top of the file will do.
-  }
-  const lines = text.split(/\r?\n/);
-  const index = lines.findIndex((l) => /^translation_of\s*:/.test(l));
-  return { file, line: index === -1 ? 1 : index + 1, column: 1 };
 }
 
 async function realpathOrNull(p: string): Promise<string | null> {

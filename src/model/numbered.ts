@@ -126,6 +126,8 @@ export interface NumberedTree {
   /** What references from this tree to the other documents of the meeting folder print and point at. */
   readonly external: Readonly<Record<string, Target>>;
   readonly range: SourceRange;
+  /** Where each setting of meeting.md is written (see Report); none for a working document. */
+  readonly settings: ReadonlyMap<string, { readonly line: number; readonly column: number }>;
 }
 
 export interface NumberedDecision {

@@ -19,4 +19,6 @@ export interface Report<P = Paragraph, S = Subitem> {
   readonly record: IssuedRecord | null;
   /** The whole of meeting.md, for messages about the meeting as a whole. */
   readonly range: SourceRange;
+  /** Where each setting of meeting.md is written (its key's line and column), for messages about one of them. */
+  readonly settings: ReadonlyMap<string, { readonly line: number; readonly column: number }>;
 }

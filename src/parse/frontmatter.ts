@@ -36,11 +36,9 @@ export interface FrontmatterSource {
   readonly line: number;
 }
 
-export function parseMeetingFrontmatter(file: string, source: FrontmatterSource | null): { meta: MeetingMeta | null; diagnostics: Diagnostic[] } {
+export function parseMeetingFrontmatter(file: string, source: FrontmatterSource | null): { meta: MeetingMeta | null; diagnostics: Diagnostic[]; keys: ReadonlyMap<string, Place> } {
   const found = validateSource(file, source, meetingSchema, meetingKeys, 'meeting.md');
-  if (!found.data) return { meta: null, diagnostics: found.diagnostics };
-  const meta: MeetingMeta = found.data;
-  return { meta, diagnostics: found.diagnostics };
+  return { meta: found.data ?? null, diagnostics: found.diagnostics, keys: found.keys ?? new Map() };
 }
 
 export function parseAnnexFrontmatter(file: string, source: FrontmatterSource | null): { meta: AnnexMeta | null; diagnostics: Diagnostic[] } {
@@ -63,6 +61,8 @@ type Validated<S extends Schema> = {
   diagnostics: Diagnostic[];
   /** Where each key's value starts in the file, as the YAML parser found it. */
   values?: ReadonlyMap<string, Place>;
+  /** Where each key starts in the file. */
+  keys?: ReadonlyMap<string, Place>;
 };
 
 /** The YAML nodes of each key of a frontmatter, and of its value, to place messages about them. */
@@ -106,8 +106,8 @@ function validateSource<S extends Schema>(...[file, source, schema, keys, what]:
   const notText = notTextValue(data.data, nodes, placeAt);
   if (notText) return { diagnostics: [...diagnostics, notText] };
   const validated = validateData(data.data, placeAt, schema, keys, nodes, { file, line: source.line, column: 1 });
-  const values = new Map([...nodes].flatMap(([key, { value }]) => (value?.range ? [[key, placeAt(value.range[0])] as const] : [])));
-  return { ...validated, diagnostics: [...diagnostics, ...validated.diagnostics], values };
+  const placesOf = (node: 'key' | 'value') => new Map([...nodes].flatMap(([key, found]) => (found[node]?.range ? [[key, placeAt(found[node].range[0])] as const] : [])));
+  return { ...validated, diagnostics: [...diagnostics, ...validated.diagnostics], values: placesOf('value'), keys: placesOf('key') };
 }
 
 /** The YAML errors, one message a line: YAML often reports one mistake twice. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { visit } from 'unist-util-visit';
-import { error, pointAt, warning, wholeFile, type Diagnostic, type Result } from '../diagnostics.js';
+import { error, pointAt, warning, wholeFile, type Diagnostic, type Place, type Result } from '../diagnostics.js';
 import { LOCK_FILE, type LoadedDocument, type LoadedMeeting, type SourceFile } from '../load/load-meeting.js';
 import { SUMMARY_REPORT, WORKING_DOCUMENT } from '../profiles.js';
 import type { Annex, Footnote, IssuedRecord, Item, MeetingMeta, Report, SourceRange, WorkingDocument } from '../model.js';
@@ -29,12 +29,12 @@ export function parseMeeting(loaded: LoadedMeeting, readings: Readings = reading
   const files = readWithinLimits(loaded, diagnostics, readings);
   if (!files) return { value: null, diagnostics };
   const reader = new MeetingReader(loaded, files, diagnostics, readings);
-  const { meta, items, range } = reader.report();
+  const { meta, items, range, settings } = reader.report();
   const annexes = reader.annexes(loaded.annexes);
   const documents = loaded.documents.map((document) => reader.document(document, meta));
   const record = issuedRecord(loaded, meta, range, diagnostics, readings);
   if (!meta) return { value: null, diagnostics };
-  return { value: { meta, items, annexes, footnotes: reader.footnotes, documents, record, range }, diagnostics };
+  return { value: { meta, items, annexes, footnotes: reader.footnotes, documents, record, range, settings }, diagnostics };
 }
 
 /**
@@ -114,14 +114,16 @@ class MeetingReader {
   }
 
   /** meeting.md and items/*.md: the meeting's settings and the report's items. */
-  report(): { readonly meta: MeetingMeta | null; readonly items: Item[]; readonly range: SourceRange } {
+  report(): { readonly meta: MeetingMeta | null; readonly items: Item[]; readonly range: SourceRange; readonly settings: ReadonlyMap<string, Place> } {
     const { loaded, diagnostics } = this;
     const meetingFile = loaded.meeting ? this.read(loaded.meeting) : null;
     let meta: MeetingMeta | null = null;
+    let settings: ReadonlyMap<string, Place> = new Map();
     if (meetingFile) {
       const found = this.settings('meeting', meetingFile, () => parseMeetingFrontmatter(meetingFile.file.path, meetingFile.frontmatter));
       diagnostics.push(...found.diagnostics);
       meta = found.meta;
+      settings = found.keys;
     }
     const builder = new ItemsBuilder(leadPhraseTools(SUMMARY_REPORT, meta, meta?.conclusion ?? null), diagnostics, SUMMARY_REPORT);
     if (meetingFile) builder.addFile(meetingFile);
@@ -137,7 +139,7 @@ class MeetingReader {
     if (meetingFile && items.length === 0) {
       diagnostics.push(error(range, 'no-items', 'Unexpected meeting without items, expected at least one `#` heading (an agenda item) in meeting.md or items/*.md'));
     }
-    return { meta, items, range };
+    return { meta, items, range, settings };
   }
 
   /** Annexes, of the report or of a working document: each file one annex. */
