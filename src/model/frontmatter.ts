@@ -78,8 +78,10 @@ export const documentSchema = z.strictObject({
   issued: isoDate,
   id: z.optional(idValue),
   visibility,
-  heading: z.optional(text),
-  action: z.optional(text),
+  /** A line above the title ("MANAGING THE PTC"). */
+  heading: orNull(text),
+  /** The phrase that opens its list of actions, instead of the language's own. */
+  action: orNull(text),
 });
 
 
@@ -89,3 +91,5 @@ export type MeetingMeta = Readonly<z.output<typeof meetingSchema>>;
 export type AnnexMeta = Readonly<z.output<typeof annexSchema>>;
 /** A working document's settings. */
 export type DocumentFrontmatter = Readonly<z.output<typeof documentSchema>>;
+/** A working document's settings as its tree holds them: its id is always known (its file or folder name by default). */
+export type DocumentMeta = Readonly<Omit<DocumentFrontmatter, 'id'> & { readonly id: string }>;

@@ -56,7 +56,8 @@ function numberDocument(
   catalog: Catalogue,
   diagnostics: Diagnostic[],
 ): NumberedTree {
-  const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: document.meta.action, translation_of: null, annex_of: null, annex_numeral: null };
+  // The meeting's settings with the document's own; its action phrase is its DocumentMeta's, read as it was parsed.
+  const docMeta: MeetingMeta = { ...meta, symbol: document.meta.symbol, issued: document.meta.issued, title: document.meta.title, conclusion: null, translation_of: null, annex_of: null, annex_numeral: null };
   const documentPlan = freshPlan(document.items, document.annexes);
   const sections = {
     items: numberItems(document.items, document.meta.symbol, catalog, WORKING_DOCUMENT, documentPlan, meta.status === 'issued', diagnostics, document.toc !== null),
