@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildTo } from './build-helpers.js';
+import { FRONTMATTER } from './helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,18 +26,6 @@ function markdownExamples(file: string): { readonly line: number; readonly text:
   }
   return found;
 }
-
-const HEAD = `---
-committee: Permanent Technical Committee
-committee_short: PTC
-session: 219th/220th Sessions
-start: 2018-04-16
-end: 2018-04-20
-place: Brussels
-issued: 2018-05-02
-symbol: PC0517E1a
----
-`;
 
 /** Items whose ids the passages refer to (a timetable's rows, a working document's item). */
 const HOST_ITEMS = `# Work programme {#work-programme}
@@ -67,12 +56,12 @@ function meetingFor(example: string): string {
   if (/^committee:/m.test(frontmatter)) {
     writeFileSync(path.join(dir, 'meeting.md'), example);
   } else if (/^item:/m.test(frontmatter)) {
-    writeFileSync(path.join(dir, 'meeting.md'), HEAD + HOST_ITEMS);
+    writeFileSync(path.join(dir, 'meeting.md'), FRONTMATTER + HOST_ITEMS);
     mkdirSync(path.join(dir, 'documents'));
     writeFileSync(path.join(dir, 'documents', 'document.md'), example);
   } else {
     const item = example.startsWith('#') ? '' : `# The example {#the-example}\n\n${example.startsWith('- ') ? 'In conclusion, the PTC:\n\n' : ''}`;
-    writeFileSync(path.join(dir, 'meeting.md'), `${HEAD}${HOST_ITEMS}\n${item}${example}`);
+    writeFileSync(path.join(dir, 'meeting.md'), `${FRONTMATTER}${HOST_ITEMS}\n${item}${example}`);
   }
   return dir;
 }
