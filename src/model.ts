@@ -12,7 +12,7 @@ export type { IssuedRecord, IssuedItem, IssuedParagraph, IssuedDecision, IssuedA
 export type { DocumentMeta, WorkingDocument } from './model/documents.js';
 export type { MeetingMeta, Report } from './model/report.js';
 export type { DocumentTitles, ReportFacts, DocumentFacts } from './model/facts.js';
-export type { TargetKind, Target } from './model/targets.js';
+export type { TargetKind, Target, PlacedTarget, DocumentTarget, Elsewhere } from './model/targets.js';
 export type { Range, NumberedParagraph, NumberedSubitem, NumberedItem, NumberedAnnex, NumberedFootnote, NumberedTree, NumberedDecision, NumberedReport } from './model/numbered.js';
 export { dispatch } from './model/dispatch.js';
 export { editionOfTree } from './model/edition.js';

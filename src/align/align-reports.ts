@@ -26,7 +26,7 @@ export function alignReports(original: NumberedReport, translation: NumberedRepo
 /** What matches a unit with its counterpart: its id, else its place (numeral, letter). */
 export const itemKey = (i: NumberedItem): string => i.id ?? `#${i.numeral}`;
 export const subitemKey = (s: NumberedSubitem): string => s.id ?? `(${s.letter})`;
-export const annexKey = (a: NumberedAnnex): string => a.id;
+export const annexKey = (a: NumberedAnnex): string => a.id ?? `#${a.numeral}`;
 
 export interface AlignUnit {
   readonly id: string | null;

@@ -50,7 +50,7 @@ export function markdownContext(report: NumberedReport, comments: ReadonlyMap<st
     comments,
     started,
     footnoteKey,
-    byBookmark: new Map(Object.values(report.targets).map((t) => [t.bookmark, t])),
+    byBookmark: new Map(Object.values(report.targets).flatMap((t) => (t.bookmark === null ? [] : [[t.bookmark, t] as const]))),
     defaultAuthor: report.facts.changes.author,
     defaultDate: report.facts.changes.date,
     pictures: picturesOf(report),

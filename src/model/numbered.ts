@@ -76,7 +76,11 @@ export interface NumberedItem extends Item<NumberedParagraph, NumberedSubitem> {
   readonly paragraphRange: Range | null;
 }
 
-export interface NumberedAnnex extends Annex<NumberedParagraph> {
+export interface NumberedAnnex extends Omit<Annex<NumberedParagraph>, 'id' | 'title' | 'file'> {
+  /** Null in a public edition that withholds the annex (restricted): only its numeral and label stay. */
+  readonly id: string | null;
+  readonly title: string | null;
+  readonly file: string | null;
   readonly numeral: string;
   /** "Annex II" */
   readonly label: string;

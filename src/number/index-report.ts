@@ -2,7 +2,7 @@
 // itself. Every transform (public filter, accepted changes, an annex alone) calls indexReport on
 // the tree it made, so no transform has a second copy of a fact to keep in step.
 
-import type { NumberedAnnex, NumberedDecision, NumberedItem, NumberedReport, NumberedTree, SourceRange, Target } from '../model.js';
+import type { NumberedAnnex, NumberedDecision, NumberedItem, NumberedReport, NumberedTree, PlacedTarget, SourceRange, Target } from '../model.js';
 import { inlineText } from '../parse/inline.js';
 import { visitTree } from '../walk.js';
 
@@ -16,7 +16,7 @@ export interface Duplicate {
 /** A node that can be pointed at: its id (none when null or empty) and the target it makes. */
 interface Candidate {
   readonly id: string | null;
-  readonly target: Omit<Target, 'id'>;
+  readonly target: Omit<PlacedTarget, 'id'>;
 }
 
 /** The fields a target that is no paragraph of an item leaves empty. */

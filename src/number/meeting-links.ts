@@ -49,7 +49,7 @@ function externalTargets(trees: readonly NumberedTree[], owned: readonly Owned[]
     const otherRestricted = other.document?.visibility === 'restricted';
     if (other.document) {
       const d = other.document;
-      external[d.id] = { id: d.id, kind: 'document', label: d.label, anchor: '', bookmark: '', number: null, item: null, subitemLabel: null, restricted: otherRestricted, range: report.documents[j - 1]!.range, elsewhere };
+      external[d.id] = { id: d.id, kind: 'document', label: d.label, anchor: null, bookmark: null, number: null, item: null, subitemLabel: null, restricted: otherRestricted, range: report.documents[j - 1]!.range, elsewhere };
     }
     if (j === i) return;
     const docLabel = catalog.documentLabel(other.meta.symbol);

@@ -42,7 +42,7 @@ export function recordNumbering(report: NumberedReport, corrigenda: number): Omi
       });
     }),
   );
-  const annexes = report.annexes.map((a) => ({ key: a.id, numeral: a.numeral }));
+  const annexes = report.annexes.map((a) => ({ key: a.id ?? `#${a.numeral}`, numeral: a.numeral }));
   return { symbol: report.meta.symbol, corrigenda, items, paragraphs, decisions, annexes };
 }
 

@@ -28,7 +28,7 @@ export function filterPublic(given: NumberedReport): NumberedReport {
   const annexes: NumberedAnnex[] = report.annexes.map((annex) =>
     annex.visibility === 'restricted'
       ? // Only its numeral stays (numbers never shift): no id, title, file or text.
-        { ...annex, id: '', title: '', body: [], file: '', range: report.range, documentTitles: { full: annex.header, public: annex.header } }
+        { ...annex, id: null, title: null, body: [], file: null, range: report.range, documentTitles: { full: annex.header, public: annex.header } }
       : mapAnnex(annex, mapper),
   );
   // Only the footnotes still cited from public text survive, renumbered in order of citation.

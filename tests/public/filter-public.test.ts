@@ -50,7 +50,7 @@ describe('the public edition', () => {
     expect(numbers(full)).toEqual([1, 2, 3, 4, 5]);
     expect(numbers(pub)).toEqual([1, 4, 5]);
     expect(pub.items[0]!.range).toEqual(full.items[0]!.range);
-    expect(pub.annexes.map((a) => [a.numeral, a.visibility, a.title])).toEqual([['I', 'restricted', ''], ['II', 'public', 'Plan']]);
+    expect(pub.annexes.map((a) => [a.numeral, a.visibility, a.id, a.title, a.file])).toEqual([['I', 'restricted', null, null, null], ['II', 'public', 'plan', 'Plan', 'm/annexes/02-plan.md']]);
   });
 
   it('turns references to restricted targets into their label, without the link', () => {

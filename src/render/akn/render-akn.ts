@@ -212,7 +212,7 @@ class AknWriter {
       case 'paragraph':
         return [this.paragraph(node, annex)];
       case 'heading':
-        return [el('crossHeading', { eId: node.id !== null ? this.eIds.get(node.anchor ?? '') : undefined, class: node.restricted ? 'restricted' : undefined }, this.inlines(node.content))];
+        return [el('crossHeading', { eId: node.id !== null && node.anchor ? this.eIds.get(node.anchor) : undefined, class: node.restricted ? 'restricted' : undefined }, this.inlines(node.content))];
       case 'loose':
         return [el('hcontainer', { name: 'text', class: node.restricted ? 'restricted' : undefined }, [el('content', {}, this.blocks([node.block]))])];
       // A table of contents is the printed editions' way in: the headings it lists are the structure here.
@@ -267,9 +267,9 @@ class AknWriter {
     switch (node.type) {
       case 'paragraph':
         if (node.number !== null) return [this.paragraph(node, index)];
-        return [el('p', { class: restricted, eId: node.id !== null ? this.eIds.get(node.anchor ?? '') : undefined }, this.inlines(node.content)), ...this.blocks(node.blocks)];
+        return [el('p', { class: restricted, eId: node.id !== null && node.anchor ? this.eIds.get(node.anchor) : undefined }, this.inlines(node.content)), ...this.blocks(node.blocks)];
       case 'heading':
-        return [el('hcontainer', { name: 'heading', eId: node.id !== null ? this.eIds.get(node.anchor ?? '') : undefined, class: restricted }, [el('heading', {}, this.inlines(node.content))])];
+        return [el('hcontainer', { name: 'heading', eId: node.id !== null && node.anchor ? this.eIds.get(node.anchor) : undefined, class: restricted }, [el('heading', {}, this.inlines(node.content))])];
       case 'loose':
         return this.blocks([node.block]).map((b) => (restricted ? { ...b, attributes: { ...b.attributes, class: restricted } } : b));
     }
@@ -324,7 +324,7 @@ class AknWriter {
     ref: (n) => {
       const target = this.report.targets[n.id];
       const words = n.children.length ? this.inlines(n.children) : [target?.label ?? ''];
-      const eId = target && !target.elsewhere ? this.eIds.get(target.anchor) : undefined;
+      const eId = target?.anchor && !target.elsewhere ? this.eIds.get(target.anchor) : undefined;
       return eId ? [el('ref', { href: `#${eId}` }, words)] : words;
     },
     footnote: (n) => {

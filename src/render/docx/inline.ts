@@ -4,7 +4,7 @@ import {
   CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, Paragraph, ExternalHyperlink, FootnoteReferenceRun, InsertedTextRun, InternalHyperlink, TextRun, type IRunOptions, type ParagraphChild,
 } from 'docx';
 import { catalogFor } from '../../i18n/labels.js';
-import { dispatch, editionOfTree, type Attribution, type Handlers, type Inline } from '../../model.js';
+import { dispatch, editionOfTree, type Attribution, type Elsewhere, type Handlers, type Inline, type Target } from '../../model.js';
 import { complexField } from './fields.js';
 import { pictureRun, type Revision } from './pictures.js';
 import { STYLE } from './styles.js';
@@ -86,12 +86,9 @@ export function wordDate(at: string): string {
 function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: readonly Inline[], format: RunFormat): ParagraphChild[] {
   const target = env.report.targets[id];
   if (!target) return inlineRuns(env, state, words, format);
-  if (target.elsewhere) {
-    // Another document of the meeting: a hyperlink to its file (a bookmark in another file is out of a REF field's reach).
-    const link = target.elsewhere.href[editionOfTree(env.report)].docx;
-    const children = words.length ? words : [{ type: 'text' as const, value: target.label, range: words[0]?.range ?? target.range }];
-    return [new ExternalHyperlink({ link, children: inlineRuns(env, state, children, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
-  }
+  // Another document of the meeting, or a place in one: a hyperlink to its file (a bookmark in another file is out of a REF field's reach).
+  if (target.bookmark === null) return fileLink(env, state, target, target.elsewhere, words, format);
+  if (target.elsewhere) return fileLink(env, state, target, target.elsewhere, words, format);
   if (words.length) return [new InternalHyperlink({ anchor: target.bookmark, children: inlineRuns(env, state, words, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
   // Inside a tracked change, the field is the change's (a reference inside a deletion is a deleted field).
   const change = format.change
@@ -109,6 +106,13 @@ function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: re
     return target.subitemLabel === null ? item : [...item, textRun(env, state, ' ', format), ...field(target.bookmark, target.subitemLabel, false)];
   }
   return field(target.bookmark, target.label, false);
+}
+
+/** A hyperlink to another document's file of this edition, with the words given or the target's label. */
+function fileLink(env: WriterEnv, state: WriterState, target: Target, elsewhere: Elsewhere, words: readonly Inline[], format: RunFormat): ParagraphChild[] {
+  const link = elsewhere.href[editionOfTree(env.report)].docx;
+  const children = words.length ? words : [{ type: 'text' as const, value: target.label, range: words[0]?.range ?? target.range }];
+  return [new ExternalHyperlink({ link, children: inlineRuns(env, state, children, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
 }
 
 function runFormat(format: RunFormat): IRunOptions {

@@ -251,7 +251,7 @@ export function annexChildren(env: WriterEnv, state: WriterState, annex: Numbere
   const bookmark = annex.bookmark;
   state.log.annex = annex.label;
   state.log.near = null;
-  if (env.report.public && annex.visibility === 'restricted') {
+  if (annex.title === null || (env.report.public && annex.visibility === 'restricted')) {
     return [new Paragraph({ style: STYLE.notIncluded, children: tracedRuns(state, fixedOrigin(annex.range), bookmarked(state, bookmark, [new TextRun(annex.notIncluded)])) })];
   }
   // The heading block of every edition: "Annex II" over the title and, in a full edition, "Restricted" under a restricted annex's.

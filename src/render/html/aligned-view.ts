@@ -247,7 +247,7 @@ function contentCell(side: Side, number: string | null, content: readonly Inline
 
 function annexCell(a: NumberedAnnex): AlignedCell {
   const facts = [a.visibility, a.orientation, a.numbered ? 'numbered' : null].filter(Boolean).join(', ');
-  return { number: a.label, html: `${html({ type: 'text', value: a.title })} <span class="facts">(${html({ type: 'text', value: facts })})</span>`, restricted: a.visibility === 'restricted' };
+  return { number: a.label, html: `${a.title === null ? '' : html({ type: 'text', value: a.title })} <span class="facts">(${html({ type: 'text', value: facts })})</span>`, restricted: a.visibility === 'restricted' };
 }
 
 /**

@@ -45,7 +45,8 @@ export interface AnnexView {
   readonly label: string;
   readonly header: string;
   readonly pageName: string;
-  readonly title: string;
+  /** Null for an annex the public edition withholds. */
+  readonly title: string | null;
   readonly landscape: boolean;
   readonly notIncluded: string | null;
   /** A restricted annex in the full edition: said so, in words, under its heading. */

@@ -47,9 +47,9 @@ export function reportData(report: NumberedReport) {
     days: dayData(report),
     paragraphs: paragraphData(report),
     annexes: report.annexes.map((annex) => ({
-      id: annex.id || null,
+      id: annex.id,
       numeral: annex.numeral,
-      title: annex.title || null,
+      title: annex.title,
       visibility: annex.visibility,
       orientation: annex.orientation,
       numbered: annex.numbered,

@@ -17,7 +17,7 @@ export function pdfDocument(report: NumberedReport, annexAlone: boolean): PdfDoc
     for (const subitem of subitemsOf(item)) bookmarkTitles[subitem.anchor] = `${subitem.label} ${plainInlines(report, subitem.title)}`;
   }
   // A restricted annex left out of a public edition has no heading, and its title is not the edition's to show.
-  for (const annex of report.annexes) if (!(report.public && annex.visibility === 'restricted')) bookmarkTitles[annex.anchor] = `${annex.label}${annex.titleSeparator}${annex.title}`;
+  for (const annex of report.annexes) if (annex.title !== null && !(report.public && annex.visibility === 'restricted')) bookmarkTitles[annex.anchor] = `${annex.label}${annex.titleSeparator}${annex.title}`;
   return {
     title: titled.documentTitles[edition],
     author: meta.organization ?? meta.committee,
