@@ -17,8 +17,8 @@ export interface ReportFacts {
   readonly coverTitle: string;
   /** "The 219th/220th Sessions of the Permanent Technical Committee"; a working document's agenda reference. */
   readonly subtitle: string;
-  /** The session's dates as printed: "16 – 20 April 2018" */
-  readonly dates: string;
+  /** The session's dates as printed: "16 – 20 April 2018"; null for a working document, whose cover has none */
+  readonly dates: string | null;
   /** The place and date of issue as printed: "Brussels, 2 May 2018." */
   readonly issued: string;
   /** What the top of every page but the first says: "Annex I to doc. PC0517E1" for a report that is itself an annex, else the symbol. */

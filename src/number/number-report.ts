@@ -70,7 +70,7 @@ function numberDocument(
     title: document.meta.title,
     coverTitle: document.meta.title.toLocaleUpperCase(catalog.tags.html),
     subtitle: facts.agendaReference,
-    dates: '',
+    dates: null,
   });
   return document.toc ? { ...tree, toc: document.toc } : tree;
 }
@@ -152,7 +152,7 @@ interface FactsOfKind {
   readonly title: string;
   readonly coverTitle: string;
   readonly subtitle: string;
-  readonly dates: string;
+  readonly dates: string | null;
 }
 
 /** The rest of a tree once its items are numbered: annexes, footnotes, facts and bookmarks. */

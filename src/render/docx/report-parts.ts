@@ -21,6 +21,7 @@ const COMMITTEE_WIDTH = 3360;
 export function coverChildren(env: WriterEnv): FileChild[] {
   const meta = env.report.meta;
   const session = env.report.profile.cover === 'session';
+  const dates = env.report.facts.dates;
   const out: FileChild[] = [];
   if (meta.organization) out.push(new Paragraph({ style: STYLE.organization, children: [new TextRun(meta.organization)] }));
   // The second-language line says its language, so it is read and proofed in it.
@@ -47,7 +48,7 @@ export function coverChildren(env: WriterEnv): FileChild[] {
             cell(width - left, [
               new Paragraph({ style: STYLE.symbol, children: [new TextRun(meta.symbol)] }),
               // A working document's cover gives its date of issue, not the session's.
-              ...(session ? [new Paragraph({ style: STYLE.docBlock, children: [new TextRun(meta.session)] }), new Paragraph({ style: STYLE.docBlock, children: [new TextRun(env.report.facts.dates)] })] : []),
+              ...(session && dates !== null ? [new Paragraph({ style: STYLE.docBlock, children: [new TextRun(meta.session)] }), new Paragraph({ style: STYLE.docBlock, children: [new TextRun(dates)] })] : []),
               new Paragraph({ style: STYLE.docBlock, children: [new TextRun(env.report.facts.issued)] }),
             ]),
           ],

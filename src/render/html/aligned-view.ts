@@ -213,7 +213,7 @@ function coverFields(r: NumberedReport): [string, string][] {
     ['Committee', r.meta.committee],
     ['Symbol', r.meta.symbol],
     ['Session', r.meta.session],
-    ['Dates', r.facts.dates],
+    ['Dates', r.facts.dates ?? ''],
     ['Issued', r.facts.issued],
     ['Title', r.facts.title],
     ['Subtitle', r.facts.subtitle],

@@ -83,7 +83,7 @@ export interface HtmlView {
     readonly committee: string;
     readonly symbol: string;
     readonly session: string;
-    readonly dates: string;
+    readonly dates: string | null;
     readonly issued: string;
     readonly title: string;
     readonly subtitle: string;
