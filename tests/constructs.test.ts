@@ -69,6 +69,15 @@ async function madeOf(dir: string): Promise<Record<string, unknown>> {
   };
 }
 
+/** The paths in a value that hold an empty string. */
+function emptyStrings(value: unknown, at = ''): string[] {
+  if (value === '') return [at];
+  if (Array.isArray(value)) return value.flatMap((v, i) => emptyStrings(v, `${at}[${i}]`));
+  if (value instanceof Map) return [...value].flatMap(([k, v]) => emptyStrings(v, `${at}.${String(k)}`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => emptyStrings(v, `${at}.${k}`));
+  return [];
+}
+
 describe('each construct of the format', () => {
   it('has its fixtures', () => {
     expect(constructs.length).toBeGreaterThanOrEqual(9);
@@ -81,5 +90,12 @@ describe('each construct of the format', () => {
     if (process.env.ACTA_UPDATE_CONSTRUCTS === '1') writeFileSync(expectedFile, `${JSON.stringify(made, null, 2)}\n`);
     expect(existsSync(expectedFile), `${name}/expected.json`).toBe(true);
     expect(made).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+  });
+
+  it.each([...constructs.map((name) => path.join(folder, name)), 'meetings/ptc-219-220'])('%s: the numbered model says nothing with an empty string, in either edition', async (dir) => {
+    const { report } = await checkMeeting(dir);
+    expect(report).not.toBeNull();
+    expect(emptyStrings(report)).toEqual([]);
+    expect(emptyStrings(filterPublic(report!))).toEqual([]);
   });
 });
