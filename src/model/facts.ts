@@ -1,6 +1,6 @@
 // Facts number computes once about a report, an annex or a working document: titles, dates, place in the session.
 
-import type { Visibility } from './items.js';
+import type { DocumentMeta } from './frontmatter.js';
 
 export interface DocumentTitles {
   readonly full: string;
@@ -27,18 +27,12 @@ export interface ReportFacts {
   readonly changes: { readonly author: string; readonly date: string; readonly label: string };
 }
 
-/** What a working document adds to its tree: its place in the session. */
-export interface DocumentFacts {
-  readonly id: string;
-  /** The id of the agenda item or sub-item it is submitted under. */
-  readonly item: string;
+/** What a working document adds to its tree: its settings that say where it belongs, and its place in the session. */
+export interface DocumentFacts extends Pick<DocumentMeta, 'id' | 'item' | 'heading' | 'visibility'> {
   /** "Item XIV (b)", as the report prints a reference to it (the item's alone for a lone sub-item). */
   readonly itemLabel: string;
   /** "(Item XIV (b) on the Agenda)" */
   readonly agendaReference: string;
-  /** A line above the title ("MANAGING THE PTC"). */
-  readonly heading: string | null;
-  readonly visibility: Visibility;
   /** "Doc. PC0509E1a": what a reference to the document prints. */
   readonly label: string;
 }
