@@ -87,9 +87,24 @@ export async function fingerprintOf(manifest: string, folder: string): Promise<s
   return sha256(JSON.stringify([await readFile(manifest, 'utf8'), (await statTree(folder)) ?? 'unreadable']));
 }
 
-/** Whether a build uses the cache: asked for (the command line's default), and no PDF, whose pages also depend on the browser. */
+/**
+ * Whether a build uses the cache: asked for (the command line's default), and no PDF, whose pages also depend on the
+ * browser, nor Akoma Ntoso, whose links name the sessions beside the meeting (their folders are not in the key).
+ */
 export function usesCache(options: Pick<BuildOptions, 'cache' | 'formats'>): boolean {
-  return options.cache === true && !options.formats.includes('pdf');
+  return options.cache === true && !options.formats.includes('pdf') && !options.formats.includes('akn');
+}
+
+/** What the cache says of a meeting before it is built: its build's key, and the last build when that still holds. */
+export interface CacheState {
+  readonly key: string;
+  readonly last: { readonly diagnostics: readonly Diagnostic[]; readonly files: number } | null;
+}
+
+/** A meeting's cache state: null when its build does not use the cache or its folder cannot be read whole. */
+export async function cacheState(dir: string, folder: string, options: BuildOptions, templates: unknown): Promise<CacheState | null> {
+  const key = usesCache(options) ? await buildKey(dir, options, templates) : null;
+  return key === null ? null : { key, last: await upToDate(folder, key) };
 }
 
 /**

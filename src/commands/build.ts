@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Outcome } from '../errors.js';
 import type { BuildOptions } from '../formats.js';
+import type { CacheState } from '../cache/build-cache.js';
 import type { BuildSummary, RenderEnv } from '../pipeline.js';
 import { outputFolder } from '../output-names.js';
 import { countOf, refusedOutput, type Terminal } from './terminal.js';
@@ -35,11 +36,12 @@ export function summaryLine(dir: string, out: string, result: BuildSummary): str
 }
 
 /**
- * When every meeting is up to date (see src/cache/build-cache.ts), their summaries, found without
- * loading the pipeline: a build with nothing to do costs little more than starting Node. null otherwise.
+ * What the build cache says of each meeting, found without loading the pipeline (see src/cache/build-cache.ts): when
+ * every one is up to date, a build with nothing to do costs little more than starting Node; otherwise the states go
+ * to the builds, which read the cache no more. null when the cache is not used or the templates cannot be read.
  */
-async function allUpToDate(dirs: readonly string[], out: string, options: BuildOptions): Promise<BuildSummary[] | null> {
-  const { buildKey, upToDate, usesCache } = await import('../cache/build-cache.js');
+async function cacheStates(dirs: readonly string[], out: string, options: BuildOptions): Promise<(CacheState | null)[] | null> {
+  const { cacheState, usesCache } = await import('../cache/build-cache.js');
   if (!usesCache(options)) return null;
   const { loadTemplates, templateText } = await import('../load/load-templates.js');
   const loaded = await loadTemplates(options.templates);
@@ -53,22 +55,19 @@ async function allUpToDate(dirs: readonly string[], out: string, options: BuildO
     referenceStyles = reference.value;
   }
   const templates = templateText(loaded.value, referenceStyles);
-  const summaries: BuildSummary[] = [];
-  for (const dir of dirs) {
-    const key = await buildKey(dir, options, templates);
-    const last = key === null ? null : await upToDate(outputFolder(out, dir), key);
-    if (!last) return null;
-    summaries.push({ diagnostics: last.diagnostics, ok: true, written: 0, upToDate: last.files });
-  }
-  return summaries;
+  const states: (CacheState | null)[] = [];
+  for (const dir of dirs) states.push(await cacheState(dir, outputFolder(out, dir), options, templates));
+  return states;
 }
 
 export async function buildCommand(dirs: readonly string[], options: BuildCommandOptions, terminal: Terminal): Promise<Outcome> {
   const { out, summary, ...buildOptions } = options;
   if (await refusedOutput(out, dirs, terminal)) return 'usage';
-  const unchanged = await allUpToDate(dirs, out, buildOptions);
-  if (unchanged) {
-    for (const [index, result] of unchanged.entries()) {
+  const states = await cacheStates(dirs, out, buildOptions);
+  const lasts = (states ?? []).map((state) => state?.last ?? null);
+  if (states && lasts.every((last): last is NonNullable<typeof last> => last !== null)) {
+    for (const [index, last] of lasts.entries()) {
+      const result: BuildSummary = { diagnostics: last.diagnostics, ok: true, written: 0, upToDate: last.files };
       terminal.problems(result.diagnostics);
       if (summary === true) terminal.print(summaryLine(dirs[index]!, out, result));
     }
@@ -81,13 +80,13 @@ export async function buildCommand(dirs: readonly string[], options: BuildComman
   // Found and started before any meeting is built: no browser, nothing written.
   const printer = await openPrinterFor(options.formats);
   try {
-    return await buildAll(dirs, out, summary === true, buildOptions, printer ? { ...prepared.env, pdf: printer } : prepared.env, terminal);
+    return await buildAll(dirs, out, summary === true, buildOptions, printer ? { ...prepared.env, pdf: printer } : prepared.env, terminal, states);
   } finally {
     await printer?.close();
   }
 }
 
-async function buildAll(dirs: readonly string[], out: string, summary: boolean, buildOptions: BuildOptions, env: RenderEnv, terminal: Terminal): Promise<Outcome> {
+async function buildAll(dirs: readonly string[], out: string, summary: boolean, buildOptions: BuildOptions, env: RenderEnv, terminal: Terminal, states: readonly (CacheState | null)[] | null): Promise<Outcome> {
   const several = dirs.length > 1;
   let failed = false;
   const report = (result: BuildSummary, index: number) => {
@@ -100,13 +99,13 @@ async function buildAll(dirs: readonly string[], out: string, summary: boolean, 
   const threads = Math.max(1, Math.min(availableParallelism(), dirs.length));
   const [{ buildMeeting, summaryOf }, { buildInThreads }] = await Promise.all([import('../pipeline.js'), import('../workers/threads.js')]);
   // Several meetings: a thread a meeting, on every core. One meeting is built here: a second
-  // thread would start cold and cost what it saves (measured: see README, Speed). With PDF, every
+  // thread would start cold and cost what it saves (measured: docs/speed.md). With PDF, every
   // meeting is built here, in turn: one browser prints them all, and it keeps the cores busy itself.
-  const pooled = several && !env.pdf ? buildInThreads(dirs, out, buildOptions, threads, report) : null;
+  const pooled = several && !env.pdf ? buildInThreads(dirs, out, buildOptions, threads, report, states) : null;
   if (pooled) await pooled;
   else {
     for (const [index, dir] of dirs.entries()) {
-      const built = await buildMeeting(dir, out, buildOptions, env);
+      const built = await buildMeeting(dir, out, buildOptions, env, states ? states[index] : undefined);
       report(summaryOf(built), index);
     }
   }

@@ -7,7 +7,7 @@ import { readNeighbourMeetings } from '../load/load-archive.js';
 import { neighbourSessions } from '../parse/sessions.js';
 import { editionsOf, outputFolder, possibleAnnexFiles, type Edition } from '../output-names.js';
 import { sha256 } from '../hash.js';
-import { buildKey, lastOutputs, remember, sourcesKey, upToDate, usesCache, type LastOutputs, type OutputRecord } from '../cache/build-cache.js';
+import { cacheState, lastOutputs, remember, sourcesKey, type CacheState, type LastOutputs, type OutputRecord } from '../cache/build-cache.js';
 import { keepTrees, keptTrees } from '../cache/kept-trees.js';
 import { keepBases } from '../cache/base-cache.js';
 import { lockOutputFolder } from '../write/output-lock.js';
@@ -56,17 +56,15 @@ interface Run {
   readonly env: RenderEnv;
 }
 
-/** Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. */
-export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv): Promise<Built> {
+/**
+ * Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. `known`: its cache state as the
+ * command already found it (so the cache is read once), else it is found here.
+ */
+export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv, known?: CacheState | null): Promise<Built> {
   const folder = outputFolder(out, dir);
-  // PDF files depend on the browser too, which the key does not hold: a build with PDF always runs. So does one
-  // with Akoma Ntoso, whose links name the sessions beside the meeting (their folders are not in the key).
-  const akn = options.formats.includes('akn');
-  const key = usesCache(options) && !akn ? await buildKey(dir, options, env.templates) : null;
-  if (key !== null) {
-    const last = await upToDate(folder, key);
-    if (last) return { diagnostics: last.diagnostics, report: null, written: [], upToDate: last.files };
-  }
+  const state = known !== undefined ? known : await cacheState(dir, folder, options, env.templates);
+  if (state?.last) return { diagnostics: state.last.diagnostics, report: null, written: [], upToDate: state.last.files };
+  const key = state?.key ?? null;
   // A build that runs reads again only the files changed since the last one (the rest: their kept trees).
   let trees = key !== null ? await keptTrees(folder) : undefined;
   trees?.nextRound();

@@ -2,6 +2,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BuildOptions } from '../formats.js';
+import type { CacheState } from '../cache/build-cache.js';
 
 const ready = (async () => {
   const pipeline = await import('../pipeline.js');
@@ -12,10 +13,10 @@ const ready = (async () => {
 })();
 ready.catch(() => undefined);
 
-parentPort!.on('message', async (request: { dir: string; out: string; options: BuildOptions }) => {
+parentPort!.on('message', async (request: { dir: string; out: string; options: BuildOptions; known?: CacheState | null }) => {
   try {
     const { pipeline, env } = await ready;
-    const built = await pipeline.buildMeeting(request.dir, request.out, request.options, env);
+    const built = await pipeline.buildMeeting(request.dir, request.out, request.options, env, request.known);
     parentPort!.postMessage({ result: { dir: request.dir, ...pipeline.summaryOf(built) } });
   } catch (e) {
     // Classified here, where the error still has its class: only plain data crosses to the main

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { BuildSummary } from '../pipeline.js';
 import { ThreadFailure, type Failure } from '../errors.js';
 import type { BuildOptions } from '../formats.js';
+import type { CacheState } from '../cache/build-cache.js';
 
 /** The bundle puts every chunk and the worker entries in one folder, so this resolves beside any of them. */
 function workerScript(name: string): URL | null {
@@ -28,6 +29,7 @@ export function buildInThreads(
   options: BuildOptions,
   threads: number,
   onResult: (result: MeetingResult, index: number) => void,
+  states: readonly (CacheState | null)[] | null = null,
 ): Promise<void> | null {
   const script = workerScript('build-worker');
   if (!script) return null;
@@ -56,7 +58,7 @@ export function buildInThreads(
         flush();
         startOne(worker);
       });
-      worker.postMessage({ dir: dirs[index], out, options });
+      worker.postMessage({ dir: dirs[index], out, options, ...(states ? { known: states[index] } : {}) });
     };
     for (let i = 0; i < Math.min(threads, dirs.length); i++) {
       const worker = new Worker(script, { workerData: { templates: options.templates, referenceDocx: options.referenceDocx } });
