@@ -108,7 +108,7 @@ export function sectionsOf(item: NumberedItem): Section[] {
   const sections: Section[] = [{ subitems: [], paragraphs: [], heading: item.range }];
   for (const node of item.body) {
     if (node.type === 'subitems') sections.push({ subitems: node.subitems, paragraphs: [], heading: node.range });
-    else if (node.type === 'paragraph' && node.number !== null) sections.at(-1)!.paragraphs.push(node);
+    else if (node.type === 'paragraph' && node.label !== null) sections.at(-1)!.paragraphs.push(node);
   }
   return sections;
 }
@@ -216,7 +216,7 @@ function compareAnnexes(out: Diagnostic[], o: NumberedAnnex, t: NumberedAnnex): 
     if (o[key] !== t[key]) out.push(error(t.range, RULE, `Unexpected \`${key}: ${String(t[key])}\` for ${t.label}, expected \`${key}: ${String(o[key])}\` as in ${counterpart}`));
   }
   if (o.numbered && t.numbered) {
-    const paragraphs = (a: NumberedAnnex): Section => ({ subitems: [], heading: a.range, paragraphs: a.body.filter((n): n is NumberedParagraph => n.type === 'paragraph' && n.number !== null) });
+    const paragraphs = (a: NumberedAnnex): Section => ({ subitems: [], heading: a.range, paragraphs: a.body.filter((n): n is NumberedParagraph => n.type === 'paragraph' && n.label !== null) });
     compareParagraphs(out, paragraphs(o), paragraphs(t), t.label);
   }
 }

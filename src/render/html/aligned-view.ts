@@ -116,9 +116,20 @@ function rowMaker(diagnostics: readonly Diagnostic[]): RowOf {
     original: oc,
     translation: tc,
     gap: oc === null || tc === null,
-    shifted: oc !== null && tc !== null && oc.number !== tc.number && kind === 'paragraph',
+    shifted: oc !== null && tc !== null && !sameNumber(oc.number, tc.number) && kind === 'paragraph',
     problems: problemsAt(tRange),
   });
+}
+
+/**
+ * Whether two paragraph numbers are the same: equal, or both inserted after the same whole number, which each language
+ * writes its own way ("12 bis" in French, "12A" in English).
+ */
+function sameNumber(a: string | null, b: string | null): boolean {
+  if (a === b) return true;
+  const whole = /^(\d+)\.?$/;
+  const base = (n: string | null) => (n === null ? null : /^\d+/.exec(n)?.[0] ?? null);
+  return a !== null && b !== null && !whole.test(a) && !whole.test(b) && base(a) !== null && base(a) === base(b);
 }
 
 /** The cover's fields side by side, but those both sides leave empty. */
