@@ -8,7 +8,7 @@ import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { buildTo } from '../build-helpers.js';
-import { editCopiesInLibreOffice, editInLibreOffice, importInProcess, root } from './import-helpers.js';
+import { editCopiesInLibreOffice, importInProcess, root } from './import-helpers.js';
 
 async function fixture(): Promise<{ dir: string; docx: string }> {
   const dir = path.join(await mkdtemp(path.join(tmpdir(), 'acta-base-')), 'round-trip');
@@ -31,10 +31,28 @@ const stripped = (parts: Record<string, Uint8Array>) => {
   parts['word/_rels/document.xml.rels'] = strToU8(strFromU8(parts['word/_rels/document.xml.rels']!).replace(/<Relationship [^>]*customXml[^>]*\/>/, ''));
 };
 
+/**
+ * The saves in LibreOffice of the two tests below, each on the DOCX of a fixture copy of its own, made in one
+ * LibreOffice session (each start of LibreOffice and its UNO listener costs seconds).
+ */
+let libreOffice: Promise<{ alone: { dir: string; docx: string; saved: string }; pair: { dir: string; docx: string; japan: string; france: string } }> | null = null;
+
+function savedInLibreOffice() {
+  libreOffice ??= (async () => {
+    const [alone, pair] = await Promise.all([fixture(), fixture()]);
+    const [saved, japan, france] = await editCopiesInLibreOffice([
+      { docx: alone.docx, edits: [{ op: 'track', on: true }, { op: 'insert-after', after: 'welcomed the delegates', text: ' warmly' }] },
+      { docx: pair.docx, reviewer: ['Delegate of', 'Japan'], edits: [{ op: 'track', on: true }, { op: 'insert-after', after: 'presented the', text: ' revised' }] },
+      { docx: pair.docx, reviewer: ['Delegate of', 'France'], edits: [{ op: 'track', on: true }, { op: 'replace', find: ' and the buyer', text: '' }, { op: 'insert-after', after: 'consult the private sector', text: ' and the Members' }] },
+    ]);
+    return { alone: { ...alone, saved: saved! }, pair: { ...pair, japan: japan!, france: france! } };
+  })();
+  return libreOffice;
+}
+
 describe('the base a DOCX carries', () => {
   it('survives a save in LibreOffice: its custom XML part and properties are there, and the edit merges from it', async () => {
-    const { dir, docx } = await fixture();
-    const saved = await editInLibreOffice(docx, [{ op: 'track', on: true }, { op: 'insert-after', after: 'welcomed the delegates', text: ' warmly' }]);
+    const { dir, saved } = (await savedInLibreOffice()).alone;
     const parts = unzipSync(new Uint8Array(await readFile(saved)));
     const items = Object.keys(parts).filter((n) => /^customXml\/item\d+\.xml$/.test(n)).map((n) => strFromU8(parts[n]!));
     expect(items.some((x) => x.includes('urn:acta:base:1') && x.includes('<acta:files encoding="deflate+base64">'))).toBe(true);
@@ -47,18 +65,14 @@ describe('the base a DOCX carries', () => {
   }, 240_000);
 
   it('two reviewers save their copies of an older build in LibreOffice: imported in either order, the Markdown holds both and the newer work', async () => {
-    const { dir, docx } = await fixture();
+    const { dir, japan, france } = (await savedInLibreOffice()).pair;
     // Meanwhile the secretariat goes on in the Markdown.
     const meetingFile = path.join(dir, 'meeting.md');
     const newer = (await readFile(meetingFile, 'utf8')).replace('welcomed the delegates.', 'welcomed the delegates and the observers.').replace('- agreed to return to the matter at its next session.\n', '');
     await writeFile(meetingFile, newer);
-    const [japan, france] = await editCopiesInLibreOffice([
-      { docx, reviewer: ['Delegate of', 'Japan'], edits: [{ op: 'track', on: true }, { op: 'insert-after', after: 'presented the', text: ' revised' }] },
-      { docx, reviewer: ['Delegate of', 'France'], edits: [{ op: 'track', on: true }, { op: 'replace', find: ' and the buyer', text: '' }, { op: 'insert-after', after: 'consult the private sector', text: ' and the Members' }] },
-    ]);
     const orders = [
-      [japan!, france!],
-      [france!, japan!],
+      [japan, france],
+      [france, japan],
     ];
     const results: string[] = [];
     for (const order of orders) {
