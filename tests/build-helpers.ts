@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildMeeting, prepareRenderEnv, registerArchive, type Built, type Format } from '../src/pipeline.js';
 import type { BuildOptions } from '../src/formats.js';
-import type { PdfPrinter } from '../src/render/pdf/print-pdf.js';
+import { openPrinter, type PdfPrinter } from '../src/render/pdf/print-pdf.js';
 
 export type BuiltTo = Built & { folder: string };
 
@@ -51,4 +51,17 @@ export function sharedRegisters(): Promise<string> {
     return out;
   })();
   return registers;
+}
+
+let printer: Promise<PdfPrinter> | null = null;
+
+/**
+ * One browser for the in-process PDF builds of a worker's test files (`buildTo(…, sharedPrinter())`), as `acta build`
+ * has one for all its meetings: each start of Chromium costs about a second. Every print has a browser context of its
+ * own, so what one file prints never depends on what another printed before; playwright stops the browser when the
+ * worker exits. Never closed by a test.
+ */
+export function sharedPrinter(): Promise<PdfPrinter> {
+  printer ??= openPrinter();
+  return printer;
 }

@@ -5,9 +5,9 @@
 import { spawn } from 'node:child_process';
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
-import { FORMATS, openPrinterFor, renderMeeting, type Format, type RenderEnv } from '../../src/pipeline.js';
-import type { PdfPrinter } from '../../src/render/pdf/print-pdf.js';
+import { describe, expect, it } from 'vitest';
+import { FORMATS, renderMeeting, type Format, type RenderEnv } from '../../src/pipeline.js';
+import { sharedPrinter } from '../build-helpers.js';
 import { run } from '../helpers.js';
 import { restrictedSpec, writeRestricted, type RestrictedSpec } from './restricted-arbitrary.js';
 import { env, RUNS, TIMEOUT } from './run-spec.js';
@@ -15,9 +15,6 @@ import { tool } from '../external-tools.js';
 
 /** PDF is printed by a browser, about a second a case: one case in eight is printed too. */
 const PDF_EVERY = 8;
-
-let printer: PdfPrinter | null = null;
-afterAll(async () => printer?.close());
 
 /** The text a reader gets out of a PDF, as pdftotext gives it. */
 function pdfText(pdf: Uint8Array): Promise<string> {
@@ -37,8 +34,8 @@ async function publicTexts(files: Record<string, string>, withPdf: boolean): Pro
   const formats: Format[] = FORMATS.filter((f) => f !== 'pdf' || withPdf);
   let shown: RenderEnv = env;
   if (withPdf) {
-    printer ??= await openPrinterFor(['pdf']);
-    shown = { ...env, pdf: printer! };
+    // The worker's browser, which the other test files that print share: a start of Chromium costs about a second.
+    shown = { ...env, pdf: await sharedPrinter() };
   }
   const texts: string[] = [];
   // An annex alone is printed from the same public edition as the report, which holds the annex: not printed again.

@@ -1,12 +1,12 @@
 // CriticMarkup comments: Word comments in the full DOCX, margin notes in the full HTML and PDF, nothing anywhere else.
 
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildTo } from '../build-helpers.js';
+import { buildTo, sharedPrinter } from '../build-helpers.js';
 import { useChromium } from '../browser.js';
 import { docxParts, pandocBlocks, pandocNodes, pandocText, pdfLines, type PdfLine } from '../readers.js';
 import { tool } from '../external-tools.js';
@@ -84,14 +84,15 @@ describe('the full HTML on screen', () => {
 
 describe('the full PDF', () => {
   // The same meeting with and without its comments (--accept-changes leaves them out; it has no tracked change).
-  const out = path.join(tmpdir(), `acta-comments-pdf-${process.pid}`);
-  const pdf = (name: string) => path.join(out, 'comments', name);
-  const built = (args: string[]) => spawnSync(process.execPath, [path.resolve('dist/acta.js'), 'build', 'tests/fixtures/comments', '--out', out, '--format', 'pdf', '--full', ...args], { encoding: 'utf8' });
+  // As `acta build --format pdf --full`, with and without --accept-changes, builds it, with the worker's browser.
+  const printed = async (acceptChanges: boolean) => {
+    const built = await buildTo('tests/fixtures/comments', ['pdf'], { fullOnly: true, acceptChanges }, await sharedPrinter());
+    expect(built.report).not.toBeNull();
+    return path.join(built.folder, acceptChanges ? 'CMT1-accepted.pdf' : 'CMT1.pdf');
+  };
 
   it('sets each note in the right margin, inside the page, and moves neither the page nor the text', async () => {
-    expect(built([]).status).toBe(0);
-    expect(built(['--accept-changes']).status).toBe(0);
-    const [withNotes, without] = await Promise.all([pdfLines(pdf('CMT1.pdf')), pdfLines(pdf('CMT1-accepted.pdf'))]);
+    const [withNotes, without] = await Promise.all([pdfLines(await printed(false)), pdfLines(await printed(true))]);
     expect(withNotes.map((p) => [p.width, p.height])).toEqual(without.map((p) => [p.width, p.height]));
     const place = (l: PdfLine) => `${l.text} @${l.left.toFixed(1)},${l.top.toFixed(1)}`;
     const text = without.map((p) => p.lines.map(place));

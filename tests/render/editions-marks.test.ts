@@ -3,17 +3,13 @@
 // of a public edition says "Public Version" and none holds the restricted annex; the annex heading block, the
 // decision lists and a quote are set alike in every format; lettered decisions print their letter once.
 
-import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTo, sharedPrinter } from '../build-helpers.js';
 import { pdfLines, pdfPages, sofficeToPdfs, type PdfPageLines } from '../readers.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const out = path.join(tmpdir(), `acta-marks-${process.pid}`);
-const folder = path.join(out, 'marks');
+let folder: string;
 const file = (name: string) => path.join(folder, name);
 
 /** Each edition's printed pages: acta's PDF, and LibreOffice's print of the DOCX. */
@@ -21,8 +17,10 @@ const printed: Record<string, string[]> = {};
 const lines: Record<string, PdfPageLines[]> = {};
 
 beforeAll(async () => {
-  const built = spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), 'build', 'tests/fixtures/marks', '--out', out, '--format', 'docx,html,json,pdf', '--no-annex-files'], { cwd: root, encoding: 'utf8' });
-  expect(built.status, built.stderr).toBe(0);
+  // As `acta build --format docx,html,json,pdf --no-annex-files` builds it, with the worker's browser.
+  const built = await buildTo('tests/fixtures/marks', ['docx', 'html', 'json', 'pdf'], { annexFiles: false }, await sharedPrinter());
+  expect(built.report, built.diagnostics.map((d) => d.message).join('\n')).not.toBeNull();
+  folder = built.folder;
   const [full, pub] = await sofficeToPdfs([file('PC0900E1a.docx'), file('PC0900E1a-public.docx')]);
   const pdfs = { 'full PDF': file('PC0900E1a.pdf'), 'public PDF': file('PC0900E1a-public.pdf'), 'full DOCX': full!, 'public DOCX': pub! };
   for (const [name, pdf] of Object.entries(pdfs)) [printed[name], lines[name]] = await Promise.all([pdfPages(pdf), pdfLines(pdf)]);

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPaged, type PageRules } from '../../pages.js';
+import { buildTo, sharedPrinter } from '../../build-helpers.js';
 import { emptyFractions, pdfLines, pdfOrientations, pdfPages, sofficeToPdfs } from '../../readers.js';
 import { tool } from '../../external-tools.js';
 
@@ -87,9 +88,9 @@ type Data = {
   annexes: { numeral: string; title: string }[];
 };
 
-const out = await mkdtemp(path.join(tmpdir(), 'acta-pdf-'));
-const flagship = path.join(out, 'ptc-219-220');
-const full = path.join(flagship, 'PC0517E1a.pdf');
+/** The flagship's output folder, and its report in PDF. */
+let flagship: string;
+let full: string;
 const DOCUMENTS = ['PC0497E1a', 'PC0499E1a'] as const;
 let data: Data;
 let pages: string[];
@@ -99,10 +100,13 @@ let printedDocx: string[];
 
 beforeAll(async () => {
   // The full edition of the report and of its working documents, in PDF, and in DOCX for LibreOffice to print; the
-  // annexes alone and the public edition are the French example's to test, below.
-  const built = acta(['build', 'meetings/ptc-219-220', '--out', out, '--format', 'pdf,json,docx', '--full', '--no-annex-files']);
-  expect(built.stderr).not.toMatch(/ref-to-restricted/);
-  expect(built.status).toBe(0);
+  // annexes alone and the public edition are the French example's to test, below. Built in-process, as `acta build
+  // --format pdf,json,docx --full --no-annex-files` builds it, with the worker's browser.
+  const built = await buildTo('meetings/ptc-219-220', ['pdf', 'json', 'docx'], { fullOnly: true, annexFiles: false }, await sharedPrinter());
+  expect(built.diagnostics.map((d) => d.ruleId)).not.toContain('ref-to-restricted');
+  expect(built.report).not.toBeNull();
+  flagship = built.folder;
+  full = path.join(flagship, 'PC0517E1a.pdf');
   [data, pages, bookmarks, printedDocx] = await Promise.all([
     readFile(path.join(flagship, 'PC0517E1a.json'), 'utf8').then((t) => JSON.parse(t) as Data),
     pdfPages(full),
@@ -313,11 +317,14 @@ describe('acta agenda --format pdf', () => {
 describe('the French example, its public edition and public annexes alone', () => {
   // The public edition alone (--public): the full edition's words and page rules are the flagship's to test, an annex
   // alone in the full edition the leak fixture's.
-  const dir = path.join(tmpdir(), `acta-pdf-fr-${process.pid}`);
-  const folder = path.join(dir, 'exemple-fr');
-  const pub = path.join(folder, 'PI0231F1a-public.pdf');
-  beforeAll(() => {
-    expect(acta(['build', 'meetings/exemple-fr', '--out', dir, '--format', 'pdf', '--public']).status).toBe(0);
+  let folder: string;
+  let pub: string;
+  beforeAll(async () => {
+    // As `acta build --format pdf --public` builds it.
+    const built = await buildTo('meetings/exemple-fr', ['pdf'], { publicOnly: true }, await sharedPrinter());
+    expect(built.report).not.toBeNull();
+    folder = built.folder;
+    pub = path.join(folder, 'PI0231F1a-public.pdf');
   }, SLOW);
 
   it('prints French labels, bookmarks and running headers', async () => {
@@ -381,13 +388,15 @@ describe('the leak fixture as PDF', () => {
   /** What a reader can get out of a PDF: its text (a word broken at its hyphen across lines made whole), its properties and its bookmarks. */
   const readable = async (pdf: string) =>
     [(await pdfPages(pdf)).join('\n').replace(/-\n\s*/g, '-'), JSON.stringify(await pdfinfo(pdf)), (await outline(pdf)).map((b) => b.title).join('\n')].join('\n');
-  const first = path.join(tmpdir(), `acta-pdf-leak-${process.pid}`);
-  beforeAll(() => {
-    expect(acta(['build', 'tests/fixtures/leak', '--out', first, '--format', 'pdf']).status).toBe(0);
+  let folder: string;
+  beforeAll(async () => {
+    // As `acta build --format pdf` builds it: both editions, the annexes alone and the working documents.
+    const built = await buildTo('tests/fixtures/leak', ['pdf'], {}, await sharedPrinter());
+    expect(built.report).not.toBeNull();
+    folder = built.folder;
   }, SLOW);
 
   it('holds every marker in the full edition and none in any public file, whose every page says it is public', async () => {
-    const folder = path.join(first, 'leak');
     const files = await filesUnder(folder);
     expect(files.filter((f) => !f.startsWith('documents/'))).toEqual(['LEAK1-public.pdf', 'LEAK1.pdf', 'annexes/annex-I.pdf', 'annexes/annex-II-public.pdf', 'annexes/annex-II.pdf']);
     const texts = await Promise.all(files.map(async (f) => [f, (await readable(path.join(folder, f))).toUpperCase()] as const));
