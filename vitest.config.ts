@@ -12,32 +12,34 @@ const OWN_MODULES = ['tests/write/write-outputs.test.ts', 'tests/cli-bug.test.ts
 /**
  * Seconds each of the longest files takes, whole (collection and hooks included), measured on the 2-core machine.
  * Without vitest's cache of durations (a fresh checkout, as on CI), vitest starts the largest files first, and a long
- * file that is short in bytes (axe: 4 kB, 35 s) could start last and keep one core busy while the other waits.
+ * file that is short in bytes (axe: 4 kB, 8 s) could start last and keep one core busy while the other waits.
  */
 const ESTIMATED_SECONDS: Record<string, number> = {
-  'tests/render/pdf/pdf-edition.test.ts': 110,
-  'tests/import/import.test.ts': 50,
-  'tests/import/libreoffice-edits.test.ts': 50,
-  'tests/authoring-cli.test.ts': 35,
-  'tests/render/docx/docx-readers.test.ts': 35,
-  'tests/write/render-key.test.ts': 33,
-  'tests/write/build-cache.test.ts': 30,
-  'tests/cli.test.ts': 30,
-  'tests/a11y/axe.test.ts': 25,
-  'tests/render/html/html-browser.test.ts': 20,
-  'tests/render/comments.test.ts': 20,
-  'tests/render/editions-marks.test.ts': 20,
-  'tests/write/output-safety.test.ts': 18,
-  'tests/workers/identical-builds.test.ts': 16,
-  'tests/public/editions.test.ts': 15,
-  'tests/documents/documents-render.test.ts': 15,
-  'tests/properties/restricted.property.test.ts': 14,
-  'tests/import/round-trip.test.ts': 13,
-  'tests/a11y/html-structure.test.ts': 12,
-  'tests/properties/render.property.test.ts': 12,
-  'tests/properties/import.property.test.ts': 12,
-  'tests/render/html/aligned-browser.test.ts': 10,
-  'tests/limits.test.ts': 10,
+  'tests/render/pdf/pdf-edition.test.ts': 40,
+  'tests/import/import.test.ts': 33,
+  'tests/write/render-key.test.ts': 23,
+  'tests/authoring-cli.test.ts': 21,
+  'tests/cli.test.ts': 19,
+  'tests/write/build-cache.test.ts': 18,
+  'tests/import/libreoffice-edits.test.ts': 14,
+  'tests/render/pictures.test.ts': 12,
+  'tests/workers/identical-builds.test.ts': 11,
+  'tests/write/output-safety.test.ts': 10,
+  'tests/limits.test.ts': 8,
+  'tests/a11y/axe.test.ts': 8,
+  'tests/align/align-cli.test.ts': 8,
+  'tests/import/round-trip.test.ts': 7,
+  'tests/load/read-zip.test.ts': 7,
+  'tests/properties/import.property.test.ts': 7,
+  'tests/public/editions.test.ts': 7,
+  'tests/render/docx/docx-readers.test.ts': 7,
+  'tests/documents/documents-render.test.ts': 6,
+  'tests/properties/restricted.property.test.ts': 6,
+  'tests/render/html/html-browser.test.ts': 6,
+  'tests/write/write-outputs.test.ts': 5,
+  'tests/a11y/html-structure.test.ts': 5,
+  'tests/parse/tree-cache.test.ts': 5,
+  'tests/watch/init.test.ts': 5,
 };
 
 /** Longest first: by the duration vitest's cache holds for a file, else by the estimate above; failed files first, as vitest does. */
