@@ -17,10 +17,10 @@ const OWN_MODULES = ['tests/write/write-outputs.test.ts', 'tests/cli-bug.test.ts
 const ESTIMATED_SECONDS: Record<string, number> = {
   'tests/render/pdf/pdf-edition.test.ts': 40,
   'tests/import/import.test.ts': 33,
-  'tests/write/render-key.test.ts': 23,
+  'tests/cache/render-key.test.ts': 23,
   'tests/authoring-cli.test.ts': 21,
   'tests/cli.test.ts': 19,
-  'tests/write/build-cache.test.ts': 18,
+  'tests/cache/build-cache.test.ts': 18,
   'tests/import/libreoffice-edits.test.ts': 14,
   'tests/render/pictures.test.ts': 12,
   'tests/workers/identical-builds.test.ts': 11,
@@ -38,7 +38,7 @@ const ESTIMATED_SECONDS: Record<string, number> = {
   'tests/render/html/html-browser.test.ts': 6,
   'tests/write/write-outputs.test.ts': 5,
   'tests/a11y/html-structure.test.ts': 5,
-  'tests/parse/tree-cache.test.ts': 5,
+  'tests/cache/tree-cache.test.ts': 5,
   'tests/watch/init.test.ts': 5,
 };
 
