@@ -6,7 +6,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import type { DocumentProfile } from '../profiles.js';
-import type { Banner, Block, Day, Decision, Flow, HeadingBlock, Inline, Item, LooseBlock, SourceRange, Subitem, SubitemGroup, TimetableEntry, TocBlock, TypedLabel } from '../model.js';
+import type { Banner, Block, Day, Decision, Flow, HeadingBlock, Inline, Item, LooseBlock, SourceRange, Subitem, TimetableEntry, TocBlock, TypedLabel } from '../model.js';
 import { convertInlines, inlineText, rangeOf, type InlineContext } from './inline.js';
 import { checkOpenInsideBlock, checkRestrictedHtml } from './restricted-spelling.js';
 import { timetableEntry, tocOf } from './agenda-blocks.js';
@@ -26,13 +26,23 @@ export interface ParagraphDraft {
   range: SourceRange;
 }
 
+/** A sub-item as it is read: its purpose line comes after its heading. */
+type SubitemDraft = { -readonly [K in keyof Subitem]: Subitem[K] };
+
+/** Sub-items in a row, the group still open while their headings follow one another. */
+interface SubitemGroupDraft {
+  type: 'subitems';
+  subitems: SubitemDraft[];
+  range: SourceRange;
+}
+
 interface ItemDraft {
   type: 'item';
   id: string | null;
   title: Inline[];
   purpose: string | null;
   allow: string[];
-  body: Flow<ParagraphDraft, Subitem & { purpose: string | null }>[];
+  body: Flow<ParagraphDraft, SubitemDraft>[];
   typedLabel?: TypedLabel;
   banner?: Banner;
   days?: Day[];
@@ -45,6 +55,8 @@ export class ItemsBuilder {
   private last: ParagraphDraft | null = null;
   /** A conclusion phrase waiting for its list. */
   private conclusion: { paragraph: ParagraphDraft } | null = null;
+  /** The group of sub-items the last heading opened or joined, while its item's body ends with it. */
+  private group: SubitemGroupDraft | null = null;
   /** A paragraph that reads like the conclusion phrase but is not it: reported if a list follows. */
   private nearMiss: ParagraphDraft | null = null;
   /** The node just before was a paragraph ending in a colon, which may introduce an ordered list. */
@@ -154,13 +166,14 @@ export class ItemsBuilder {
     }
     const item = this.requireItem(ctx, node);
     if (!item) return;
-    const subitem: Subitem = { type: 'subitem' as const, id, title: content, purpose: null as string | null, range: rangeOf(ctx, node), ...typed };
-    const previous = item.body[item.body.length - 1];
-    if (previous?.type === 'subitems' && this.expectPurpose !== null) {
-      (previous.subitems as Subitem[]).push(subitem);
-      (previous as { range: SourceRange }).range = { ...previous.range, end: subitem.range.end };
+    const subitem: SubitemDraft = { type: 'subitem', id, title: content, purpose: null, range: rangeOf(ctx, node), ...typed };
+    const group = this.group;
+    if (group !== null && item.body[item.body.length - 1] === group && this.expectPurpose !== null) {
+      group.subitems.push(subitem);
+      group.range = { ...group.range, end: subitem.range.end };
     } else {
-      item.body.push({ type: 'subitems', subitems: [subitem], range: subitem.range });
+      this.group = { type: 'subitems', subitems: [subitem], range: subitem.range };
+      item.body.push(this.group);
     }
     this.expectPurpose = 'subitem';
     this.purposeTaken = false;
@@ -210,9 +223,8 @@ export class ItemsBuilder {
     if (purpose !== null && !restricted) {
       if (this.expectPurpose === 'item') item.purpose = purpose;
       else {
-        const group = item.body[item.body.length - 1] as SubitemGroup;
-        const subs = group.subitems as (Subitem & { purpose: string | null })[];
-        subs[subs.length - 1]!.purpose = purpose;
+        const last = this.group?.subitems.at(-1);
+        if (last) last.purpose = purpose;
       }
       // One purpose a heading: a second line in parentheses is a paragraph.
       this.purposeTaken = true;
