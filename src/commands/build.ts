@@ -37,8 +37,9 @@ export function summaryLine(dir: string, out: string, result: BuildSummary): str
 
 /**
  * What the build cache says of each meeting, found without loading the pipeline (see src/cache/build-cache.ts): when
- * every one is up to date, a build with nothing to do costs little more than starting Node; otherwise the states go
- * to the builds, which read the cache no more. null when the cache is not used or the templates cannot be read.
+ * every one is up to date, a build with nothing to do costs little more than starting Node; otherwise each build
+ * takes its meeting's state from here (see buildMeeting). null when the cache is not used or the templates cannot be
+ * read.
  */
 async function cacheStates(dirs: readonly string[], out: string, options: BuildOptions): Promise<(CacheState | null)[] | null> {
   const { cacheState, usesCache } = await import('../cache/build-cache.js');

@@ -64,7 +64,7 @@ function readWithinLimits(loaded: LoadedMeeting, diagnostics: Diagnostic[], read
     const at = past.findIndex((d) => d.ruleId === 'meeting-too-large');
     if (at !== -1) past[at] = { ...past[at]!, message: `${past[at]!.message} (${unread === 1 ? 'the file after this one was not read: its problems are' : `the ${unread} files after this one were not read: their problems are`} said once the meeting is within the limit)` };
   }
-  // Again on the readings as read with the footnotes of other files, which every later stage walks.
+  // Again on the trees as read with the footnotes of other files, which every later stage walks.
   const budget = { left: LIMITS.meetingNodes };
   const checked = past.length > 0 ? past : [...files.values()].flatMap(({ file, tree }) => checkTree(file.path, tree, budget));
   if (checked.length === 0) return files;

@@ -7,7 +7,7 @@ import { readNeighbourMeetings } from '../load/load-archive.js';
 import { neighbourSessions } from '../parse/sessions.js';
 import { editionsOf, outputFolder, possibleAnnexFiles, type Edition } from '../output-names.js';
 import { sha256 } from '../hash.js';
-import { cacheState, lastOutputs, remember, sourcesKey, type CacheState, type LastOutputs, type OutputRecord } from '../cache/build-cache.js';
+import { cacheState, lastOutputs, remember, sourcesKey, upToDate, type CacheState, type LastOutputs, type OutputRecord } from '../cache/build-cache.js';
 import { keepTrees, keptTrees } from '../cache/kept-trees.js';
 import { keepBases } from '../cache/base-cache.js';
 import { lockOutputFolder } from '../write/output-lock.js';
@@ -58,11 +58,12 @@ interface Run {
 
 /**
  * Builds one meeting into `out/<folder name>/`; a meeting with errors writes nothing. `known`: its cache state as the
- * command already found it (so the cache is read once), else it is found here.
+ * command found it before building any meeting, else it is found here. A stale state is taken as it is (the build
+ * runs); an up-to-date one is checked again, as a meeting built before it may have written into the same folder.
  */
 export async function buildMeeting(dir: string, out: string, options: BuildOptions, env: RenderEnv, known?: CacheState | null): Promise<Built> {
   const folder = outputFolder(out, dir);
-  const state = known !== undefined ? known : await cacheState(dir, folder, options, env.templates);
+  const state = await stateOf(dir, folder, options, env, known);
   if (state?.last) return { diagnostics: state.last.diagnostics, report: null, written: [], upToDate: state.last.files };
   const key = state?.key ?? null;
   // A build that runs reads again only the files changed since the last one (the rest: their kept trees).
@@ -82,6 +83,12 @@ export async function buildMeeting(dir: string, out: string, options: BuildOptio
   } finally {
     await release();
   }
+}
+
+/** A meeting's cache state: found here, or as the command found it, an up-to-date one checked again. */
+async function stateOf(dir: string, folder: string, options: BuildOptions, env: RenderEnv, known: CacheState | null | undefined): Promise<CacheState | null> {
+  if (known === undefined) return cacheState(dir, folder, options, env.templates);
+  return known?.last ? { ...known, last: await upToDate(folder, known.key) } : known;
 }
 
 /** Renders a checked meeting into its locked folder, then commits the files, the DOCX bases and the build record. */
