@@ -21,7 +21,7 @@ import { strFromU8, zipSync, unzipSync, type Zippable } from 'fflate';
 import type { BaseParts } from './base-part.js';
 import { applyReferenceStyles } from './reference-styles.js';
 import { escapeXml, childrenOf, rawAttributeOf, tagOf, type XmlNode } from '../../xml.js';
-import { PackageParts, addDocumentParts, hasRelationshipType, mapRoot, parseXml, relationshipIds, rootChildren, withChildren } from './package-xml.js';
+import { PackageParts, addDocumentParts, hasDefaultContentType, hasRelationshipType, mapRoot, parseXml, relationshipIds, rootChildren, withChildren } from './package-xml.js';
 
 export interface CoreProperties {
   readonly title: string;
@@ -62,7 +62,7 @@ export async function packDocx(doc: Document, options: PackOptions): Promise<Uin
   for (const [part, note] of NOTE_PARTS) dropSeparatorReferences(parts, part, note);
   defineDefaultParagraphFont(parts);
   addWebSettings(parts);
-  if (options.base) added(addDocumentParts(parts, options.base), 'word/_rels/document.xml.rels');
+  if (options.base) added(hasDefaultContentType(parts, 'xml') ? addDocumentParts(parts, options.base) : 'a default content type for .xml parts, which the base\'s item takes', '[Content_Types].xml');
   if (options.resolvedComments?.length) addResolvedState(parts, options.resolvedComments);
   const written = parts.written();
   if (options.referenceStyles !== undefined) {
@@ -182,6 +182,8 @@ function dropSeparatorReferences(parts: PackageParts, name: string, note: 'footn
   if (!tree) throw libraryChanged(`a ${note}s part`, name);
   const isReference = (run: XmlNode) => tagOf(run) === 'w:r' && childrenOf(run).some((c) => tagOf(c) === `w:${note}Ref`);
   const separator = (node: XmlNode) => tagOf(node) === `w:${note}` && ['separator', 'continuationSeparator'].includes(rawAttributeOf(node, 'w:type') ?? '');
+  const holdsReference = (node: XmlNode) => childrenOf(node).some((p) => tagOf(p) === 'w:p' && childrenOf(p).some(isReference));
+  if (!rootChildren(tree, `w:${note}s`).some((n) => separator(n) && holdsReference(n))) return;
   const cleaned = (node: XmlNode) => withChildren(node, childrenOf(node).map((p) => (tagOf(p) === 'w:p' ? withChildren(p, childrenOf(p).filter((r) => !isReference(r))) : p)));
   parts.setTree(name, mapRoot(tree, `w:${note}s`, (children) => children.map((n) => (separator(n) ? cleaned(n) : n))));
 }

@@ -1,6 +1,7 @@
-// The parts of a packed DOCX as XML trees: read with fast-xml-parser and written back with its builder, which gives
-// back the bytes the docx library wrote for the parts acta edits (relationships, content types, styles, notes), so an
-// element is added or taken out by its name and attributes, never by finding text in the part.
+// The parts of a packed DOCX as XML trees: read with fast-xml-parser and written back with its builder, so an element
+// is added or taken out by its name and attributes, never by finding text in the part. Only a part acta changed is
+// written back, and it comes back as docx wrote it but for one thing no reader sees: a carriage return in its text
+// (from a Markdown file saved with CRLF line ends) is a line feed, as every XML reader reads it anyway.
 
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import { strFromU8, strToU8 } from 'fflate';
@@ -12,6 +13,8 @@ const builder = new XMLBuilder({ ...WORD_XML, suppressEmptyNode: true });
 /** The files of a package, by path; each part is read as a tree when first edited and written back once. */
 export class PackageParts {
   private readonly trees = new Map<string, XmlNode[]>();
+  /** The parts whose tree acta changed: the only ones written back. */
+  private readonly changed = new Set<string>();
 
   constructor(readonly files: Record<string, Uint8Array>) {}
 
@@ -33,17 +36,20 @@ export class PackageParts {
   /** Replaces a part's tree (or adds the part). */
   setTree(name: string, tree: XmlNode[]): void {
     this.trees.set(name, tree);
+    this.changed.add(name);
   }
 
   /** Adds a part as bytes or text, as given. */
   setFile(name: string, data: string | Uint8Array): void {
     this.trees.delete(name);
+    this.changed.delete(name);
     this.files[name] = typeof data === 'string' ? strToU8(data) : data;
   }
 
-  /** The files with every edited tree written back. */
+  /** The files with every changed tree written back. */
   written(): Record<string, Uint8Array> {
-    for (const [name, tree] of this.trees) this.files[name] = strToU8(builder.build(tree) as string);
+    for (const name of this.changed) this.files[name] = strToU8(builder.build(this.trees.get(name)!) as string);
+    this.changed.clear();
     this.trees.clear();
     return this.files;
   }
@@ -123,6 +129,11 @@ export function addDocumentParts(parts: PackageParts, added: DocumentParts): str
   parts.setTree(RELS, mapRoot(rels, 'Relationships', (children) => [...children, element('Relationship', { Id: id, Type: type, Target: target })]));
   for (const override of added.contentTypes) addContentType(parts, override);
   return null;
+}
+
+/** Whether the package gives every part with this extension a content type (`<Default Extension="xml" …/>`). */
+export function hasDefaultContentType(parts: PackageParts, extension: string): boolean {
+  return rootChildren(parts.tree(TYPES) ?? [], 'Types').some((n) => tagOf(n) === 'Default' && rawAttributeOf(n, 'Extension') === extension);
 }
 
 /** Adds a content type for one part, unless the package gives that part one already. */

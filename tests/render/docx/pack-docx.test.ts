@@ -249,6 +249,21 @@ describe('packDocx when the docx library output changes', () => {
     await expect(packDocx(handMade(), OPTIONS)).rejects.toThrow('expected no part word/webSettings.xml of its own (acta adds it) in word/webSettings.xml');
   });
 
+  it('writes back only the parts it changes: a part it only reads stays byte for byte', async () => {
+    changedLibrary((texts) => {
+      texts['_rels/.rels'] = texts['_rels/.rels']!.replace('<Relationships ', '<Relationships  ');
+    });
+    expect(partsOf(await packDocx(handMade(), OPTIONS))['_rels/.rels']).toContain('<Relationships  ');
+  });
+
+  it('stops rather than add the base when the package gives .xml parts no content type', async () => {
+    changedLibrary((texts) => {
+      texts['[Content_Types].xml'] = texts['[Content_Types].xml']!.replace('<Default ContentType="application/xml" Extension="xml"/>', '');
+    });
+    const base = { files: { 'customXml/item1.xml': '<acta:base xmlns:acta="urn:acta:base:1"/>' }, relationship: { id: 'rIdActaBase', type: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml', target: '../customXml/item1.xml' }, contentTypes: [] };
+    await expect(packDocx(handMade(), { ...OPTIONS, base })).rejects.toThrow("expected a default content type for .xml parts, which the base's item takes in [Content_Types].xml");
+  });
+
   it('stops on a relationship id of another shape', async () => {
     changedLibrary((texts) => {
       for (const name of ['word/_rels/document.xml.rels', 'word/document.xml']) texts[name] = texts[name]!.replace(/rId[a-z0-9_-]{21}/g, 'rId3f2a9c1e-77b0-4c1d');
