@@ -58,6 +58,15 @@ export function inlineRuns(env: WriterEnv, state: WriterState, nodes: readonly I
 }
 
 /**
+ * A comment's paragraph, never empty: docx gives an empty paragraph no paragraph id, by which commentsExtended.xml
+ * says a comment is resolved (`{>>[Bob] <<}{done}` ended in a packing error).
+ */
+function commentBody(env: WriterEnv, state: WriterState, body: readonly Inline[]): Paragraph {
+  const runs = inlineRuns(env, state, body);
+  return new Paragraph({ children: runs.length ? runs : [new TextRun('')] });
+}
+
+/**
  * `{==words==}{>>[Author] text<<}`: a Word comment anchored on the words (or at its place), by its author or the
  * report's changes author. A highlight with no comment is ordinary text.
  */
@@ -66,11 +75,11 @@ function commentRuns(env: WriterEnv, state: WriterState, node: Extract<Inline, {
   if (!node.body) return words;
   const id = state.comments.length;
   const date = (at: string | undefined) => (at ? wordDate(at) : env.changes.date);
-  state.comments.push({ id, author: node.author ?? env.changes.author, date: date(node.date), body: new Paragraph({ children: inlineRuns(env, state, node.body) }), ...(node.done ? { resolved: true } : {}) });
+  state.comments.push({ id, author: node.author ?? env.changes.author, date: date(node.date), body: commentBody(env, state, node.body), ...(node.done ? { resolved: true } : {}) });
   // Replies are comments of their own in Word, threaded to the first (commentsExtended.xml), anchored where it is.
   const replies = (node.replies ?? []).map((reply) => {
     const rid = state.comments.length;
-    state.comments.push({ id: rid, author: reply.author ?? env.changes.author, date: date(reply.date), body: new Paragraph({ children: inlineRuns(env, state, reply.body) }), parentId: id, ...(node.done ? { resolved: true } : {}) });
+    state.comments.push({ id: rid, author: reply.author ?? env.changes.author, date: date(reply.date), body: commentBody(env, state, reply.body), parentId: id, ...(node.done ? { resolved: true } : {}) });
     return rid;
   });
   const ids = [id, ...replies];
