@@ -21,7 +21,7 @@ export function originalDir(dir: string, translationOf: string): string {
 export async function checkTranslation(dir: string, translation: Numbered & { report: NumberedReport }, number: (dir: string) => Promise<Numbered>): Promise<Numbered> {
   const report = translation.report;
   const relative = report.meta.translation_of ?? '';
-  const written = report.settings.get('translation_of');
+  const written = report.settingPlaces.get('translation_of');
   const at: Place = { file: report.range.file, line: written?.line ?? 1, column: 1 };
   const folder = originalDir(dir, relative);
   const fail = (message: string): Numbered => {

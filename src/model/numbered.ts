@@ -131,7 +131,7 @@ export interface NumberedTree {
   readonly external: Readonly<Record<string, Target>>;
   readonly range: SourceRange;
   /** Where each setting of meeting.md is written (see Report); none for a working document. */
-  readonly settings: ReadonlyMap<string, { readonly line: number; readonly column: number }>;
+  readonly settingPlaces: ReadonlyMap<string, { readonly line: number; readonly column: number }>;
 }
 
 export interface NumberedDecision {

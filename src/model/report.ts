@@ -20,5 +20,5 @@ export interface Report<P = Paragraph, S = Subitem> {
   /** The whole of meeting.md, for messages about the meeting as a whole. */
   readonly range: SourceRange;
   /** Where each setting of meeting.md is written (its key's line and column), for messages about one of them. */
-  readonly settings: ReadonlyMap<string, { readonly line: number; readonly column: number }>;
+  readonly settingPlaces: ReadonlyMap<string, { readonly line: number; readonly column: number }>;
 }

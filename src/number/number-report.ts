@@ -157,7 +157,7 @@ interface FactsOfKind {
 
 /** The rest of a tree once its items are numbered: annexes, footnotes, facts and bookmarks. */
 function numberTree(
-  source: { readonly annexes: readonly Annex[]; readonly range: SourceRange; readonly settings?: Report['settings'] },
+  source: { readonly annexes: readonly Annex[]; readonly range: SourceRange; readonly settingPlaces?: Report['settingPlaces'] },
   allFootnotes: readonly Footnote[],
   meta: MeetingMeta,
   profile: DocumentProfile,
@@ -178,7 +178,7 @@ function numberTree(
     runningHeader: meta.annex_of ? catalog.annexHeader(meta.annex_numeral ?? 'I', meta.annex_of) : meta.symbol,
     changes: { author: changesAuthor, date: changesDate, label: `${changesAuthor}, ${formatDate(meta.language, changesDate)}` },
   };
-  const tree = new Bookmarks().assign({ profile, meta, facts, public: false, accepted: false, items, annexes, footnotes, paragraphCount: numbered.count, issue: numbered.issue, document, documents: [], external: {}, range: source.range, settings: source.settings ?? new Map() });
+  const tree = new Bookmarks().assign({ profile, meta, facts, public: false, accepted: false, items, annexes, footnotes, paragraphCount: numbered.count, issue: numbered.issue, document, documents: [], external: {}, range: source.range, settingPlaces: source.settingPlaces ?? new Map() });
   return labelAttributions(tree, meta, facts.changes);
 }
 

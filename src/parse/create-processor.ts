@@ -45,7 +45,7 @@ export function readerFor(text: string): { parse(text: string): Root } {
 /** All of GFM, whatever the text: what `readerFor` must agree with. */
 export const fullGfmReader: { parse(text: string): Root } = processor;
 
-/** The tree of a text, read through `readings` when given (see readings.ts). */
-export function parseMarkdown(text: string, readings?: { tree(text: string): Root }): Root {
-  return readings ? readings.tree(text) : readerFor(text).parse(text);
+/** The tree of a text, read now (the parse stage reads through its `Readings`, see readings.ts). */
+export function parseMarkdown(text: string): Root {
+  return readerFor(text).parse(text);
 }

@@ -36,9 +36,9 @@ export interface FrontmatterSource {
   readonly line: number;
 }
 
-export function parseMeetingFrontmatter(file: string, source: FrontmatterSource | null): { meta: MeetingMeta | null; diagnostics: Diagnostic[]; keys: ReadonlyMap<string, Place> } {
+export function parseMeetingFrontmatter(file: string, source: FrontmatterSource | null): { meta: MeetingMeta | null; diagnostics: Diagnostic[]; settingPlaces: ReadonlyMap<string, Place> } {
   const found = validateSource(file, source, meetingSchema, meetingKeys, 'meeting.md');
-  return { meta: found.data ?? null, diagnostics: found.diagnostics, keys: found.keys ?? new Map() };
+  return { meta: found.data ?? null, diagnostics: found.diagnostics, settingPlaces: found.keys ?? new Map() };
 }
 
 export function parseAnnexFrontmatter(file: string, source: FrontmatterSource | null): { meta: AnnexMeta | null; diagnostics: Diagnostic[] } {

@@ -29,12 +29,12 @@ export function parseMeeting(loaded: LoadedMeeting, readings: Readings = reading
   const files = readWithinLimits(loaded, diagnostics, readings);
   if (!files) return { value: null, diagnostics };
   const reader = new MeetingReader(loaded, files, diagnostics, readings);
-  const { meta, items, range, settings } = reader.report();
+  const { meta, items, range, settingPlaces } = reader.report();
   const annexes = reader.annexes(loaded.annexes);
   const documents = loaded.documents.map((document) => reader.document(document, meta));
   const record = issuedRecord(loaded, meta, range, diagnostics, readings);
   if (!meta) return { value: null, diagnostics };
-  return { value: { meta, items, annexes, footnotes: reader.footnotes, documents, record, range, settings }, diagnostics };
+  return { value: { meta, items, annexes, footnotes: reader.footnotes, documents, record, range, settingPlaces }, diagnostics };
 }
 
 /**
@@ -114,16 +114,16 @@ class MeetingReader {
   }
 
   /** meeting.md and items/*.md: the meeting's settings and the report's items. */
-  report(): { readonly meta: MeetingMeta | null; readonly items: Item[]; readonly range: SourceRange; readonly settings: ReadonlyMap<string, Place> } {
+  report(): { readonly meta: MeetingMeta | null; readonly items: Item[]; readonly range: SourceRange; readonly settingPlaces: ReadonlyMap<string, Place> } {
     const { loaded, diagnostics } = this;
     const meetingFile = loaded.meeting ? this.read(loaded.meeting) : null;
     let meta: MeetingMeta | null = null;
-    let settings: ReadonlyMap<string, Place> = new Map();
+    let settingPlaces: ReadonlyMap<string, Place> = new Map();
     if (meetingFile) {
       const found = this.settings('meeting', meetingFile, () => parseMeetingFrontmatter(meetingFile.file.path, meetingFile.frontmatter));
       diagnostics.push(...found.diagnostics);
       meta = found.meta;
-      settings = found.keys;
+      settingPlaces = found.settingPlaces;
     }
     const builder = new ItemsBuilder(leadPhraseTools(SUMMARY_REPORT, meta, meta?.conclusion ?? null), diagnostics, SUMMARY_REPORT);
     if (meetingFile) builder.addFile(meetingFile);
@@ -139,7 +139,7 @@ class MeetingReader {
     if (meetingFile && items.length === 0) {
       diagnostics.push(error(range, 'no-items', 'Unexpected meeting without items, expected at least one `#` heading (an agenda item) in meeting.md or items/*.md'));
     }
-    return { meta, items, range, settings };
+    return { meta, items, range, settingPlaces };
   }
 
   /** Annexes, of the report or of a working document: each file one annex. */
