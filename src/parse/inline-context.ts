@@ -5,6 +5,7 @@ import type { PhrasingContent } from 'mdast';
 import type { Position } from 'unist';
 import type { Diagnostic } from '../diagnostics.js';
 import type { PictureSource } from './pictures.js';
+import type { ReportedPlaces } from './restricted-spelling.js';
 
 export interface InlineContext {
   readonly file: string;
@@ -17,6 +18,8 @@ export interface InlineContext {
   readonly inCritic?: string;
   /** Where this file's pictures are found (absent: taken on trust, unread). */
   readonly pictures?: PictureSource;
+  /** The places of restricted-* messages in `diagnostics`, kept by the meeting's reader (see restricted-spelling.ts). */
+  readonly restrictedPlaces?: ReportedPlaces;
 }
 
 /** An mdast node inside a paragraph: phrasing content, or a node of an extension. */

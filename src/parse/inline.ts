@@ -50,7 +50,7 @@ export function convertInlines(ctx: InlineContext, given: readonly Node[]): Inli
   }
   const merged = mergeText(out);
   // Checked once merged, so that `:rest` (a bare directive put back) followed by a zero-width space and `ricted[` is seen whole.
-  for (const inline of merged) if (inline.type === 'text') checkRestrictedText(ctx.source, inline, ctx.diagnostics);
+  for (const inline of merged) if (inline.type === 'text') checkRestrictedText(ctx.source, inline, ctx.diagnostics, ctx.restrictedPlaces);
   return merged;
 }
 

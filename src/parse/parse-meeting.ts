@@ -13,7 +13,7 @@ import { readingsOnce, type Readings } from './readings.js';
 import { parseAnnexFrontmatter, parseDocumentFrontmatter, parseMeetingFrontmatter } from './frontmatter.js';
 import { parseIssuedRecord } from './issued-record.js';
 import { rangeOf, type InlineContext } from './inline.js';
-import { checkFenceLines } from './restricted-spelling.js';
+import { checkFenceLines, reportedPlaces } from './restricted-spelling.js';
 import { checkTree, scanMeeting } from './check-limits.js';
 import { LIMITS } from '../limits.js';
 import { AnnexBuilder } from './annexes.js';
@@ -76,6 +76,8 @@ function readWithinLimits(loaded: LoadedMeeting, diagnostics: Diagnostic[], read
 class MeetingReader {
   readonly footnotes: Footnote[] = [];
   private readonly footnoteKeys = new Set<string>();
+  /** The places of the restricted-* messages said so far, indexed once for the whole reading. */
+  private readonly restrictedPlaces = reportedPlaces();
 
   constructor(
     private readonly loaded: LoadedMeeting,
@@ -96,7 +98,7 @@ class MeetingReader {
     const { file, tree } = this.files.get(source.path)!;
     const folder = path.relative(loaded.dir, path.dirname(file.path)).split(path.sep).join('/');
     const pictures = { images: loaded.images, folder, readings: this.readings };
-    const ctx: InlineContext = { file: file.path, source: file.text, diagnostics, footnoteKey: (label) => normalizeIdentifier(label).toLowerCase(), pictures };
+    const ctx: InlineContext = { file: file.path, source: file.text, diagnostics, footnoteKey: (label) => normalizeIdentifier(label).toLowerCase(), pictures, restrictedPlaces: this.restrictedPlaces };
     const fences = { openerReported: false };
     // Only a line with `::` can be a fence; most files have none, and are not walked.
     if (file.text.includes('::')) visit(tree, 'paragraph', (node) => checkFenceLines(file.path, file.text, node, fences, diagnostics));

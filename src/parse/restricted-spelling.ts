@@ -91,7 +91,7 @@ const CLASS = /\.([\p{L}\p{N}_-]+)/u;
  * spaces, joiners) are ignored and compatibility forms folded (NFKC), so `：restricted[` and
  * `:rest\u200Bricted[` are caught too.
  */
-export function checkRestrictedText(source: string, text: { readonly value: string; readonly range: SourceRange }, diagnostics: Diagnostic[]): void {
+export function checkRestrictedText(source: string, text: { readonly value: string; readonly range: SourceRange }, diagnostics: Diagnostic[], index: ReportedPlaces = reportedPlaces()): void {
   if (!/[eE][sS][tT][rR]|[rR][eE][sS][tT]|[pP][rR][iI][vV]|[cC][oO][nN][fF]|[sS][eE][cC][rR]|[iI][nN][tT][eE]|[^\0-\u00FF]/.test(text.value)) return;
   const folded = fold(text.value);
   if (!TEXT_NEAR_MISSES.some((pattern) => new RegExp(pattern.source, pattern.flags.replace('g', '')).test(folded))) return;
@@ -109,7 +109,7 @@ export function checkRestrictedText(source: string, text: { readonly value: stri
       reported.add(at);
       const { place, typed } = locate(source, raw, text, rawIndex[at]!, rawIndex[m.index + m[0].length]!, name);
       // The same place already reported: a near-miss directive or an unclosed span, kept as typed.
-      if (restrictedPlaces(diagnostics).has(`${place.file}:${place.line}:${place.column}`)) continue;
+      if (restrictedPlaces(diagnostics, index).has(`${place.file}:${place.line}:${place.column}`)) continue;
       const right = /^\{/.test(shown) || looksRestricted(name) ? 'the name' : `\`restricted\` (not \`${name}\`)`;
       diagnostics.push(
         error(place, 'restricted-syntax', `Unexpected \`${typed}\`, expected \`:restricted[text]\` (a plain colon, ${right} and the text in brackets, with no space, escape or character reference); ${PUBLISHED}`),
@@ -119,14 +119,21 @@ export function checkRestrictedText(source: string, text: { readonly value: stri
 }
 
 /**
- * The places of the restricted-* problems reported so far, indexed as the list grows (it only ever grows while a
- * meeting is read): looking through the whole list for each near miss took time that grew with their square.
+ * The places of the restricted-* problems reported so far in a list of messages, indexed as the list grows (it only
+ * ever grows while a meeting is read): looking through the whole list for each near miss took time that grew with
+ * their square. One a reading of a meeting, kept by its reader.
  */
-const indexed = new WeakMap<readonly Diagnostic[], { count: number; places: Set<string> }>();
+export interface ReportedPlaces {
+  /** How many messages of the list are indexed. */
+  count: number;
+  readonly places: Set<string>;
+}
 
-function restrictedPlaces(diagnostics: readonly Diagnostic[]): Set<string> {
-  let index = indexed.get(diagnostics);
-  if (!index) indexed.set(diagnostics, (index = { count: 0, places: new Set() }));
+export function reportedPlaces(): ReportedPlaces {
+  return { count: 0, places: new Set() };
+}
+
+function restrictedPlaces(diagnostics: readonly Diagnostic[], index: ReportedPlaces): Set<string> {
   for (; index.count < diagnostics.length; index.count++) {
     const d = diagnostics[index.count]!;
     if (d.ruleId.startsWith('restricted-')) index.places.add(`${d.file}:${d.line}:${d.column}`);
