@@ -48,16 +48,21 @@ export class PackageParts {
 
   /** The files with every changed tree written back. */
   written(): Record<string, Uint8Array> {
-    for (const name of this.changed) this.files[name] = strToU8(builder.build(this.trees.get(name)!) as string);
+    for (const name of this.changed) this.files[name] = strToU8(buildXml(this.trees.get(name)!));
     this.changed.clear();
     this.trees.clear();
     return this.files;
   }
 }
 
-/** XML text as a tree (a part, or an element of acta's own to add to one). */
+/** XML text as a tree (a part, or an element of acta's own to add to one); throws on XML that is not well-formed. */
 export function parseXml(xml: string): XmlNode[] {
   return parser.parse(xml, true) as XmlNode[];
+}
+
+/** A tree as XML text: values as they were read, still escaped, so nothing needs encoding again. */
+export function buildXml(tree: readonly XmlNode[]): string {
+  return builder.build(tree) as string;
 }
 
 /** An element with its attributes (values as written in XML, escaped) and children. */

@@ -5,25 +5,10 @@
 // acta's. Both styles parts are read and written with fast-xml-parser (the reference was checked well-formed when
 // it was loaded); this runs after packing, like the other steps of pack-docx.
 
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { childrenOf, rawAttributeOf, tagOf, WORD_XML, type XmlNode } from '../../xml.js';
-
-// Text and attribute values stay as written, escaped: nothing is decoded, so nothing needs encoding again.
-const parser = new XMLParser(WORD_XML);
-const builder = new XMLBuilder({ ...WORD_XML, suppressEmptyNode: true });
-
-/** Parses a styles part; throws on XML that is not well-formed. */
-function parseStyles(xml: string): XmlNode[] {
-  return parser.parse(xml, true) as XmlNode[];
-}
+import { childrenOf, rawAttributeOf, tagOf, type XmlNode } from '../../xml.js';
+import { buildXml, mapRoot, parseXml, rootChildren, withChildren } from './package-xml.js';
 
 const child = (nodes: readonly XmlNode[], tag: string): XmlNode | undefined => nodes.find((n) => tagOf(n) === tag);
-const withChildren = (node: XmlNode, children: XmlNode[]): XmlNode => ({ ...node, [tagOf(node)]: children });
-
-/** The children of the `w:styles` element. */
-function stylesChildren(tree: readonly XmlNode[]): XmlNode[] {
-  return childrenOf(child(tree, 'w:styles') ?? {});
-}
 
 interface StyleEntry {
   readonly node: XmlNode;
@@ -75,12 +60,12 @@ export interface ReferenceResult {
 
 /** acta's styles part with the look of the reference's styles part (`word/styles.xml` of the user's document). */
 export function applyReferenceStyles(own: string, reference: string): ReferenceResult {
-  const ownTree = parseStyles(own);
-  const references = stylesChildren(parseStyles(reference));
+  const ownTree = parseXml(own);
+  const references = rootChildren(parseXml(reference), 'w:styles');
   const referenceStyles = references.filter((n) => tagOf(n) === 'w:style').map(entryOf);
   const defaults = child(references, 'w:docDefaults');
   const restyled: string[] = [];
-  const children = stylesChildren(ownTree).map((node) => {
+  const children = rootChildren(ownTree, 'w:styles').map((node) => {
     if (tagOf(node) === 'w:docDefaults') return defaults ?? node;
     if (tagOf(node) !== 'w:style') return node;
     const entry = entryOf(node);
@@ -90,6 +75,5 @@ export function applyReferenceStyles(own: string, reference: string): ReferenceR
     restyled.push(entry.id);
     return restyle(node, match.node);
   });
-  const tree = ownTree.map((node) => (tagOf(node) === 'w:styles' ? withChildren(node, children) : node));
-  return { styles: builder.build(tree) as string, restyled };
+  return { styles: buildXml(mapRoot(ownTree, 'w:styles', () => children)), restyled };
 }
