@@ -45,6 +45,10 @@ function svgProblem(svg: string): string | null {
   if (/<!ENTITY/i.test(svg)) return 'an SVG picture that declares entities, which acta does not read, expected one without (save it again without them)';
   const valid = XMLValidator.validate(svg);
   if (valid !== true) return `an SVG picture that is not well-formed (line ${valid.err.line}: ${valid.err.msg.replace(/\.$/, '')}), expected well-formed XML (open it in a drawing program and save it again)`;
+  // Without it, an SVG is XML of no kind a reader draws: browsers show nothing and the SVG renderer refuses it.
+  if (!/<svg\b[^>]*\sxmlns\s*=\s*(["'])http:\/\/www\.w3\.org\/2000\/svg\1/.test(svg)) {
+    return 'an SVG picture without `xmlns="http://www.w3.org/2000/svg"` on its `<svg>`, which no reader draws, expected the SVG namespace (save it again from a drawing program)';
+  }
   const outside = referenceOutside(svg);
   return outside === null ? null : `an SVG picture that draws another file (\`${shortened(outside, 60)}\`), which acta does not read, expected what it draws inside the SVG`;
 }

@@ -248,6 +248,9 @@ describe('what is wrong with a picture is said at its place, and nothing is writ
     // One that is cut short says so, with the line the XML reader stopped at.
     const cut = await checked('![A map](images/cut.svg)', { 'images/cut.svg': '<svg' });
     expect(cut.stderr).toContain('an SVG picture that is not well-formed (line 1: ');
+    // No SVG namespace: XML no reader draws as a picture (the SVG renderer of the DOCX stopped the build).
+    const plain = await checked('![A map](images/plain.svg)', { 'images/plain.svg': '<svg width="100" height="100"><rect width="10" height="10"/></svg>' });
+    expect([plain.status, plain.stderr]).toEqual([1, expect.stringContaining('meeting.md:17:1: error: Unexpected file `images/plain.svg`: an SVG picture without `xmlns="http://www.w3.org/2000/svg"` on its `<svg>`')]);
     const thin = await checked('![A map](images/thin.svg)', { 'images/thin.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1000000000"/>' });
     expect([thin.status, thin.stderr]).toEqual([1, expect.stringContaining('a picture of 1 × 1000000000 pixels, more than 1000 times longer than it is wide')]);
     const windows = await checked('![A map](images\\corridors.svg)');
