@@ -9,7 +9,7 @@ import { visitTree } from '../walk.js';
 export interface Duplicate {
   readonly id: string;
   readonly range: SourceRange;
-  /** Scope the id was first set. */
+  /** Where the id was first set. */
   readonly first: SourceRange;
 }
 

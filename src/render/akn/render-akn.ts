@@ -38,7 +38,7 @@ class AknWriter {
   private readonly notesWritten = new Set<number>();
   /** The comments of the full edition, written in the metadata's notes. */
   private readonly comments: XmlElement[] = [];
-  /** Scope each decision's item is, for the modifications: its eId, by stable id. */
+  /** Where each decision's item is, for the modifications: its eId, by stable id. */
   private readonly decisionEids = new Map<string, string>();
   /** The report's paragraphs: `para_12`, and a paragraph left unnumbered after it `para_12__unnumbered_1`. */
   private readonly paragraphEids = new Map<NumberedParagraph, string>();
@@ -126,7 +126,7 @@ class AknWriter {
   }
 
   /**
-   * Scope a linked decision is: in this report, its element; in another session of the archive, that session's
+   * Where a linked decision is: in this report, its element; in another session of the archive, that session's
    * work identifier and the decision's wId. A session acta was not shown is named by its symbol alone.
    */
   private decisionIri(stableId: string): string {

@@ -119,7 +119,7 @@ function itemRows(context: AgendaContext, item: NumberedItem): TableRow[] {
       ...(columns.showRange ? [cell(columns, 2, [rangeParagraph(item.paragraphRange, context.bookmarks)])] : []),
     ],
   });
-  // The banner's runs are written after the item's, as they always were (the order ids are given in).
+  // The banner's runs are written after the item's: ids are given in writing order, and the order keeps builds alike.
   return item.banner ? [bannerRow(context, item.banner), row] : [row];
 }
 

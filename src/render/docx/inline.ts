@@ -58,8 +58,8 @@ export function inlineRuns(env: WriterEnv, state: WriterState, nodes: readonly I
 }
 
 /**
- * A comment's paragraph, never empty: docx gives an empty paragraph no paragraph id, by which commentsExtended.xml
- * says a comment is resolved (`{>>[Bob] <<}{done}` ended in a packing error).
+ * A comment's paragraph, never empty: docx gives an empty paragraph no paragraph id, and commentsExtended.xml says
+ * by that id whether a comment is resolved (`{>>[Bob] <<}{done}` has no words).
  */
 function commentBody(env: WriterEnv, state: WriterState, body: readonly Inline[]): Paragraph {
   const runs = inlineRuns(env, state, body);

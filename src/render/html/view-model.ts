@@ -183,7 +183,7 @@ function inlineHtml(ctx: HastContext, nodes: readonly Inline[]): string {
   return html(inlinesToHast(ctx, nodes));
 }
 
-/** Scope each footnote is listed, by key: where it is first cited, after the body ('body') or at the end of its annex (its anchor). */
+/** Where each footnote is listed, by key: where it is first cited, after the body ('body') or at the end of its annex (its anchor). */
 function footnoteHomes(report: NumberedReport): Map<string, string> {
   const home = new Map<string, string>();
   const cite = (where: (w: { annex: NumberedAnnex | null }) => string) => ({
