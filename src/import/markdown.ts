@@ -140,6 +140,8 @@ function readToken(a: Assembly, tokens: readonly Token[], i: number): number {
       readCommentEnd(a, t.id);
       break;
     case 'picture':
+      // A picture inserted and deleted again was never there in either reading, as text is not.
+      if (t.change?.inserted) break;
       a.segments.push(...pictureSegments(a.ctx, t, a.segments.at(-1)?.restricted ?? false, a.escape, a.options.key === true, a.lost));
       break;
     case 'object':

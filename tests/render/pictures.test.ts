@@ -180,6 +180,15 @@ describe('a meeting with pictures', () => {
     expect(replaced.status).toBe(0);
     expect(replaced.stderr).toMatch(/meeting\.md:\d+:\d+: warning: .*picture `images\/route \(1\)\.jpg` replaced by another in the copy/);
     expect(await readFile(meeting, 'utf8')).toBe(before);
+
+    // A picture a reviewer pasted and deleted again (a tracked deletion inside their own insertion) was never there.
+    const pastedAndDeleted = (xml: string) =>
+      xml.replace(/<w:r>(?:(?!<w:r>)[\s\S])*?name="images\/route \(1\)\.jpg"[\s\S]*?<\/w:r>/, (picture) => `${picture}<w:ins w:id="901" w:author="Rev" w:date="2025-04-01T00:00:00Z"><w:del w:id="902" w:author="Rev" w:date="2025-04-01T00:00:00Z">${picture}</w:del></w:ins>`);
+    const again = await editedDocx(edited, { 'word/document.xml': [pastedAndDeleted] }, 'pasted-and-deleted.docx');
+    const none = acta('import', again, '--into', copy);
+    expect([none.status, none.stderr]).toEqual([0, '']);
+    expect(none.stdout).toContain('0 files changed');
+    expect(await readFile(meeting, 'utf8')).toBe(before);
   });
 });
 
