@@ -20,7 +20,7 @@ The *Agenda* was **adopted**, see [](#transit), [](#other), paragraph [](#adopte
 
 ## Other {#other}
 
-The PTC {--discussed--}{++approved [](#transit)++} the Guide{>>Check with the Chair<<}, :restricted[a secret ]word.[^a] Again.[^a]
+The PTC {--discussed--}{++approved [](#transit)++} {==the Guide==}{>>Check with the Chair<<}, :restricted[a secret ]word.[^a] Again.[^a]
 
 # Transit {#transit}
 
@@ -99,7 +99,7 @@ describe('the DOCX handlers of the text', () => {
   it('anchors a comment on its words and keeps it for the comments part', async () => {
     const { env, state } = writer();
     const xml = await bodyXml(inlineRuns(env, state, paragraph(2).content));
-    expect(xml).toContain('<w:commentRangeStart w:id="0"/><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>');
+    expect(xml).toContain('<w:commentRangeStart w:id="0"/><w:r><w:t xml:space="preserve">the Guide</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>');
     expect(state.comments.map((c) => [c.id, c.author])).toEqual([[0, 'PTC']]);
   });
 

@@ -15,7 +15,7 @@ The *Agenda* was **adopted** with \`PC0495\`, see [](#transit), [](#other), para
 
 ## Other {#other}
 
-The PTC {--discussed--}{++approved++} the Guide{>>Check with the Chair<<}, :restricted[a secret ]word.[^a] Again.[^a]
+The PTC {--discussed--}{++approved++} {==the Guide==}{>>Check with the Chair<<}, :restricted[a secret ]word.[^a] Again.[^a]
 
 It covered:
 
@@ -56,8 +56,7 @@ describe('the HTML handlers of the text', () => {
 
   it('writes a deletion and an insertion with who and when, and a comment as a note after its words', () => {
     const out = html(inlinesToHast(hastContext(report), paragraph(2).content));
-    expect(out).toContain('The PTC <del title="PTC, 2 May 2018" datetime="2018-05-02">discussed</del><ins title="PTC, 2 May 2018" datetime="2018-05-02">approved</ins> the Guide');
-    expect(out).toContain('<span class="comment" role="note"><span class="comment-author">PTC:</span> Check with the Chair</span>');
+    expect(out).toContain('The PTC <del title="PTC, 2 May 2018" datetime="2018-05-02">discussed</del><ins title="PTC, 2 May 2018" datetime="2018-05-02">approved</ins> <mark class="commented">the Guide</mark><span class="comment" role="note"><span class="comment-author">PTC:</span> Check with the Chair</span>');
   });
 
   it('says where restricted words start and end, for a screen reader', () => {
