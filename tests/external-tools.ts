@@ -12,6 +12,7 @@ const TOOLS = {
   xmllint: { program: 'xmllint', package: 'libxml2-utils' },
   pdftotext: { program: 'pdftotext', package: 'poppler-utils' },
   pdfinfo: { program: 'pdfinfo', package: 'poppler-utils' },
+  pdfimages: { program: 'pdfimages', package: 'poppler-utils' },
   mutool: { program: 'mutool', package: 'mupdf-tools' },
   python3: { program: '/usr/bin/python3', package: 'python3' },
 } as const;

@@ -6,17 +6,14 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { PICTURE_MAX_WIDTH, pictureSize } from '../../src/render/docx/pictures.js';
 import { validateDocxParts } from '../docx-schema.js';
-import { editedDocx } from '../import/import-helpers.js';
+import { acta, editedDocx, root } from '../import/import-helpers.js';
 import { tool } from '../external-tools.js';
 import { docxParts, pandocBlocks, pandocNodes } from '../readers.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const acta = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist', 'acta.js'), ...args], { cwd: root, encoding: 'utf8' });
 const FIXTURE = 'tests/fixtures/pictures';
 
 const out = await mkdtemp(path.join(tmpdir(), 'acta-pictures-'));

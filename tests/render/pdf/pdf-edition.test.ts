@@ -410,7 +410,7 @@ describe('the leak fixture as PDF', () => {
     }
     // Pictures as poppler finds them (width × height): the public chart alone in the public report; the full one has the
     // restricted photograph too (the restricted SVG is drawn as lines and text, found by its words above).
-    const images = (file: string) => spawnSync('pdfimages', ['-list', path.join(folder, file)], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter((l) => /\bimage\b/.test(l)).map((l) => l.trim().split(/\s+/).slice(3, 5).join('×'));
+    const images = (file: string) => spawnSync(tool('pdfimages'), ['-list', path.join(folder, file)], { encoding: 'utf8' }).stdout.split('\n').slice(2).filter((l) => /\bimage\b/.test(l)).map((l) => l.trim().split(/\s+/).slice(3, 5).join('×'));
     expect(images('LEAK1-public.pdf')).toEqual(['80×40']);
     // The photograph twice: in the report's restricted span and in its restricted Annex I.
     expect(images('LEAK1.pdf').sort()).toEqual(['120×60', '120×60', '80×40']);
