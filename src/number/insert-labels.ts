@@ -49,6 +49,12 @@ export function labelSequence(entries: readonly (string | null)[], kind: LabelKi
   });
 }
 
+/** The whole number an inserted paragraph's label follows ("12A", "12 bis": 12); null for a whole number. */
+export function insertedAfter(label: string): number | null {
+  const base = numberOf(label) === null ? BASE.number.exec(label)?.[0] : undefined;
+  return base === undefined ? null : Number(base);
+}
+
 /** The whole number a label is, or null for an insert. */
 export function numberOf(label: string): number | null {
   return /^\d+$/.test(label) ? Number(label) : null;

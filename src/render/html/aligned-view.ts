@@ -7,6 +7,7 @@ import { annexKey, itemKey, mergeUnits, pairUnits, sectionsOf, subitemKey, type 
 import { formatPlace, type Diagnostic } from '../../diagnostics.js';
 import { catalogFor } from '../../i18n/labels.js';
 import type { Inline, NumberedAnnex, NumberedItem, NumberedParagraph, NumberedReport, NumberedSubitem, SourceRange } from '../../model.js';
+import { insertedAfter } from '../../number/insert-labels.js';
 import { subitemsOf } from '../../walk.js';
 import { blocksToHast, hastContext, html, inlinesToHast, type HastContext } from './to-hast.js';
 
@@ -127,9 +128,9 @@ function rowMaker(diagnostics: readonly Diagnostic[]): RowOf {
  */
 function sameNumber(a: string | null, b: string | null): boolean {
   if (a === b) return true;
-  const whole = /^(\d+)\.?$/;
-  const base = (n: string | null) => (n === null ? null : /^\d+/.exec(n)?.[0] ?? null);
-  return a !== null && b !== null && !whole.test(a) && !whole.test(b) && base(a) !== null && base(a) === base(b);
+  // A cell shows the number with the paragraph's marker ("12 bis.").
+  const after = (n: string | null) => (n === null ? null : insertedAfter(n.replace(/\.$/, '')));
+  return after(a) !== null && after(a) === after(b);
 }
 
 /** The cover's fields side by side, but those both sides leave empty. */
