@@ -101,7 +101,7 @@ function referenceRuns(env: WriterEnv, state: WriterState, id: string, words: re
   if (words.length) return [new InternalHyperlink({ anchor: target.bookmark, children: inlineRuns(env, state, words, { ...format, style: STYLE.hyperlink }) as TextRun[] })];
   // Inside a tracked change, the field is the change's (a reference inside a deletion is a deleted field).
   const change = format.change
-    ? { kind: format.change, author: format.by?.author ?? env.changes.author, date: format.by?.date ? wordDate(format.by.date) : env.changes.date, nextId: () => state.nextChangeId++ }
+    ? { kind: format.change, ...changedBy(env, format.by), nextId: () => state.nextChangeId++ }
     : undefined;
   const field = (name: string, cached: string, numberOnly: boolean) => complexField(`REF ${name}${numberOnly ? ' \\n' : ''} \\h`, cached, runFormat(format), change);
   if (target.kind === 'paragraph' && target.number !== null) return field(target.bookmark, target.label, true);
@@ -142,5 +142,10 @@ function textRun(env: WriterEnv, state: WriterState, text: string, format: RunFo
 
 /** A tracked change as Word marks it: the next id in the document, and who made it when (else the report's changes author and date). */
 export function revisionOf(env: WriterEnv, state: WriterState, by: Attribution | undefined): Revision {
-  return { id: state.nextChangeId++, author: by?.author ?? env.changes.author, date: by?.date ? wordDate(by.date) : env.changes.date };
+  return { id: state.nextChangeId++, ...changedBy(env, by) };
+}
+
+/** Who made a change and when: its attribution, else the report's changes author and date. */
+function changedBy(env: WriterEnv, by: Attribution | undefined): { readonly author: string; readonly date: string } {
+  return { author: by?.author ?? env.changes.author, date: by?.date ? wordDate(by.date) : env.changes.date };
 }
