@@ -3,7 +3,7 @@
 import type { Root } from 'mdast';
 import { sha256 } from '../hash.js';
 import { readerFor } from '../parse/create-processor.js';
-import type { Readings } from '../parse/readings.js';
+import { objectReadings, type Readings } from '../parse/readings.js';
 
 /**
  * Trees already read, by their exact text: `acta watch` keeps one for its session, so a save reads
@@ -19,7 +19,8 @@ export class TreeCache implements Readings {
   private previous = new Map<string, Root>();
   private currentMemo = new Map<string, unknown>();
   private previousMemo = new Map<string, unknown>();
-  private readonly objects = new Map<string, WeakMap<object, unknown>>();
+  /** Readings of an object (a picture's bytes, a tree): kept while the object lives. */
+  readonly readingOf: Readings['readingOf'] = objectReadings();
   /** Texts read (not found in the cache) since the cache was made. */
   parsed = 0;
 
@@ -38,13 +39,6 @@ export class TreeCache implements Readings {
     const value = (this.currentMemo.has(key) ? this.currentMemo.get(key) : this.previousMemo.has(key) ? this.previousMemo.get(key) : read()) as T;
     this.currentMemo.set(key, value);
     return value;
-  }
-
-  readingOf<T>(kind: string, key: object, read: () => T): T {
-    let known = this.objects.get(kind);
-    if (!known) this.objects.set(kind, (known = new WeakMap()));
-    if (!known.has(key)) known.set(key, read());
-    return known.get(key) as T;
   }
 
   tree(text: string): Root {

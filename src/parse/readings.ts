@@ -15,11 +15,21 @@ export interface Readings {
   readingOf<T>(kind: string, key: object, read: () => T): T;
 }
 
+/** Readings of objects by kind, each kept while its object lives: the `readingOf` of every Readings. */
+export function objectReadings(): Readings['readingOf'] {
+  const objects = new Map<string, WeakMap<object, unknown>>();
+  return (kind, key, read) => {
+    let known = objects.get(kind);
+    if (!known) objects.set(kind, (known = new WeakMap()));
+    if (!known.has(key)) known.set(key, read());
+    return known.get(key) as ReturnType<typeof read>;
+  };
+}
+
 /** Readings kept for one call of the stage: a text or an object met twice is read once. */
 export function readingsOnce(): Readings {
   const trees = new Map<string, Root>();
   const files = new Map<string, unknown>();
-  const objects = new Map<string, WeakMap<object, unknown>>();
   return {
     tree(text) {
       let tree = trees.get(text);
@@ -31,11 +41,6 @@ export function readingsOnce(): Readings {
       if (!files.has(key)) files.set(key, read());
       return files.get(key) as ReturnType<typeof read>;
     },
-    readingOf(kind, key, read) {
-      let known = objects.get(kind);
-      if (!known) objects.set(kind, (known = new WeakMap()));
-      if (!known.has(key)) known.set(key, read());
-      return known.get(key) as ReturnType<typeof read>;
-    },
+    readingOf: objectReadings(),
   };
 }
