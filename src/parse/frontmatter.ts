@@ -96,6 +96,12 @@ function validateSource<S extends Schema>(...[file, source, schema, keys, what]:
   }
   const diagnostics: Diagnostic[] = [];
   const nodes = keyNodes(source, contents.items, placeAt, diagnostics);
+  // A setting is a name and its value: a line with no name, or a list or block as the name, is none.
+  const unnamed = contents.items.find((pair) => !isScalar(pair.key) || String(pair.key.value ?? '').trim() === '');
+  if (unnamed) {
+    const at = (isNode(unnamed.key) ? unnamed.key.range?.[0] : undefined) ?? (isNode(unnamed.value) ? unnamed.value.range?.[0] : undefined);
+    return { diagnostics: [...diagnostics, error(placeAt(at), 'yaml-syntax', 'Unexpected setting without a name, expected `key: value` with the key a plain word (such as `title: …`)')] };
+  }
   const unplain = contents.items.map((pair) => notPlain(source.value, pair)).find((found) => found !== null);
   if (unplain) {
     diagnostics.push(error(placeAt(unplain.offset), 'yaml-syntax', `Unexpected \`${unplain.mark}\` at the start of the value of \`${unplain.key}\`, expected the value in quotes: \`${unplain.key}: "${unplain.mark}…"\``));

@@ -26,6 +26,8 @@ describe('YAML mistakes', () => {
     ['a tag', 'title: !!binary aGk=\n', 'm/meeting.md:10:8 error yaml-syntax', 'Unexpected `!!binary` at the start of the value of `title`, expected the value in quotes'],
     ['a key named like a property of every object', 'constructor: x\n', 'm/meeting.md:10:1 error unknown-key', 'Unexpected key `constructor`, expected one of the keys of meeting.md'],
     ['a character no document can hold', 'title: "a\\u0001b"\n', 'm/meeting.md:10:8 error not-text', 'Unexpected character U+0001 in the value of `title`, expected text'],
+    ['a value with no key', ': Summary\n', 'm/meeting.md:10:1 error yaml-syntax', 'Unexpected setting without a name, expected `key: value`'],
+    ['a list as a key', '? [a, b]\n: c\n', 'm/meeting.md:10:3 error yaml-syntax', 'Unexpected setting without a name, expected `key: value`'],
   ])('%s', (_name, extra, problem, message) => {
     const r = meeting(extra);
     expect(r.problems).toEqual([problem]);
