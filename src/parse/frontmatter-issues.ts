@@ -2,7 +2,7 @@
 // that failed, showing the value as typed.
 
 import type * as z from 'zod/mini';
-import { error, type Diagnostic, type Place } from '../diagnostics.js';
+import { error, shortened, type Diagnostic, type Place } from '../diagnostics.js';
 import { LANGUAGES } from '../i18n/catalogues.js';
 
 /** The error for the value of `key`, typed at `place`, that fails a check of its schema. */
@@ -34,8 +34,8 @@ export function issueError(issue: z.core.$ZodIssue, key: string, place: Place): 
 function showValue(value: unknown): string {
   if (value === null) return '`null`';
   const shown = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // A message is one line to read: a long value shows its start.
-  return `\`${shown.length > 80 ? `${shown.slice(0, 79)}…` : shown}\``;
+  // A message is one line to read: a long value shows its start, a value on several lines is shown on one.
+  return `\`${shortened(shown, 80)}\``;
 }
 
 /** The kind of a value of the wrong type, in words. */
