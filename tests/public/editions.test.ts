@@ -123,6 +123,11 @@ describe('no public output holds any restricted marker, in any form', async () =
     for (const file of publicFiles.filter((f) => /\.(docx|html)$/.test(f))) {
       expect((await pictures(file)).filter((p) => p !== chart), path.relative(folder, file)).toEqual([]);
     }
+    // Nor in any other part of a public DOCX, whatever its name.
+    for (const file of publicFiles.filter((f) => f.endsWith('.docx'))) {
+      const parts = Object.values(unzipSync(new Uint8Array(await readFile(file)))).map(digest);
+      expect(parts.filter((p) => restricted.includes(p)), path.relative(folder, file)).toEqual([]);
+    }
     expect(await pictures(path.join(folder, 'LEAK1-public.docx'))).toEqual([chart]);
     expect(await pictures(path.join(folder, 'LEAK1-public.html'))).toEqual([chart]);
     // The full edition shows all three (the SVG's PNG drawn for Word beside it).
